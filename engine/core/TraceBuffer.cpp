@@ -70,6 +70,19 @@ std::vector<float> ActivityBuffer::flattened() const {
     return out;
 }
 
+void ActivityBuffer::restore(std::size_t width, const std::vector<float>& flat,
+                             const std::vector<double>& times) {
+    if (flat.size() != width * times.size())
+        throw std::invalid_argument("activity rows do not match their times and width");
+    clear();
+    width_ = width;
+    const std::size_t first = times.size() > rows_ ? times.size() - rows_ : 0;
+    for (std::size_t i = first; i < times.size(); ++i) {
+        data_.emplace_back(flat.begin() + std::ptrdiff_t(i * width), flat.begin() + std::ptrdiff_t((i + 1) * width));
+        times_.push_back(times[i]);
+    }
+}
+
 void ActivityBuffer::clear() {
     data_.clear();
     times_.clear();

@@ -48,6 +48,9 @@ public:
     std::vector<float> flattened() const;
     const std::vector<double>& times() const { return times_; }
     void clear();
+    /// Replaces the contents with times.size() rows of `width` values (row-major `flat`, oldest
+    /// first), keeping the newest capacity() rows (session load). std::invalid_argument on a size mismatch.
+    void restore(std::size_t width, const std::vector<float>& flat, const std::vector<double>& times);
 
 private:
     std::size_t rows_, stride_, width_ = 0;

@@ -1,0 +1,245 @@
+#include "io/Hdf5Handle.h"
+
+#include <mutex>
+
+namespace as::h5 {
+namespace {
+
+/// Full HDF5 path of `name` under `loc`, for messages ("/ring/state/u").
+std::string where(hid_t loc, const std::string& name) {
+    std::string base;
+    const ssize_t n = H5Iget_name(loc, nullptr, 0);
+    if (n > 0) {
+        base.resize(std::size_t(n) + 1);
+        H5Iget_name(loc, base.data(), base.size());
+        base.resize(std::size_t(n));
+    }
+    if (base.empty() || base.back() != '/') base += '/';
+    return base + name;
+}
+
+Handle check(hid_t id, const std::string& what) {
+    if (id < 0) throw Error(what);
+    return Handle(id);
+}
+
+void checkStatus(herr_t status, const std::string& what) {
+    if (status < 0) throw Error(what);
+}
+
+Handle openAttribute(hid_t loc, const std::string& name) {
+    if (!hasAttribute(loc, name)) throw Error("missing attribute '" + where(loc, name) + "'");
+    return check(H5Aopen(loc, name.c_str(), H5P_DEFAULT), "cannot open attribute '" + where(loc, name) + "'");
+}
+
+void requireScalarNumber(hid_t attr, const std::string& path) {
+    Handle space = check(H5Aget_space(attr), "cannot read attribute '" + path + "'");
+    Handle type = check(H5Aget_type(attr), "cannot read attribute '" + path + "'");
+    const H5T_class_t cls = H5Tget_class(type);
+    if (H5Sget_simple_extent_npoints(space) != 1 || (cls != H5T_INTEGER && cls != H5T_FLOAT))
+        throw Error("attribute '" + path + "' is not a number");
+}
+
+Handle openDataset(hid_t loc, const std::string& name) {
+    if (!hasChild(loc, name)) throw Error("missing dataset '" + where(loc, name) + "'");
+    return check(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), "cannot open dataset '" + where(loc, name) + "'");
+}
+
+template <class T>
+void writeDatasetT(hid_t loc, const std::string& name, const std::vector<T>& data,
+                   const std::vector<hsize_t>& dims, hid_t memType, hid_t fileType) {
+    hsize_t count = 1;
+    for (hsize_t d : dims) count *= d;
+    const std::string path = where(loc, name);
+    if (count != data.size()) throw Error("dataset '" + path + "': shape does not match the data");
+    Handle space = check(H5Screate_simple(int(dims.size()), dims.data(), nullptr),
+                         "cannot create dataspace for '" + path + "'");
+    Handle set = check(H5Dcreate2(loc, name.c_str(), fileType, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                       "cannot create dataset '" + path + "'");
+    if (count > 0)
+        checkStatus(H5Dwrite(set, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                    "cannot write dataset '" + path + "'");
+}
+
+template <class T>
+std::vector<T> readDatasetT(hid_t loc, const std::string& name, hid_t memType) {
+    const std::string path = where(loc, name);
+    Handle set = openDataset(loc, name);
+    Handle type = check(H5Dget_type(set), "cannot read dataset '" + path + "'");
+    const H5T_class_t cls = H5Tget_class(type);
+    if (cls != H5T_INTEGER && cls != H5T_FLOAT) throw Error("dataset '" + path + "' is not numeric");
+    Handle space = check(H5Dget_space(set), "cannot read dataset '" + path + "'");
+    const hssize_t n = H5Sget_simple_extent_npoints(space);
+    if (n < 0) throw Error("cannot read the shape of dataset '" + path + "'");
+    std::vector<T> out(static_cast<std::size_t>(n));
+    if (n > 0)
+        checkStatus(H5Dread(set, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()),
+                    "cannot read dataset '" + path + "' (damaged or truncated file?)");
+    return out;
+}
+
+}  // namespace
+
+void silenceErrors() {
+    static std::once_flag once;
+    std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+}
+
+Handle& Handle::operator=(Handle&& o) noexcept {
+    if (this != &o) {
+        reset();
+        id_ = o.id_;
+        o.id_ = H5I_INVALID_HID;
+    }
+    return *this;
+}
+
+void Handle::close() {
+    if (id_ < 0) return;
+    const hid_t id = id_;
+    id_ = H5I_INVALID_HID;
+    if (H5Idec_ref(id) < 0) throw Error("closing an HDF5 object failed");
+}
+
+void Handle::reset() noexcept {
+    if (id_ >= 0) H5Idec_ref(id_);
+    id_ = H5I_INVALID_HID;
+}
+
+bool isHdf5(const std::string& path) {
+    silenceErrors();
+    return H5Fis_hdf5(path.c_str()) > 0;
+}
+
+Handle createFile(const std::string& path) {
+    silenceErrors();
+    return check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                 "cannot create HDF5 file '" + path + "'");
+}
+
+Handle openFileReadOnly(const std::string& path) {
+    silenceErrors();
+    return check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                 "the HDF5 file cannot be opened (damaged or truncated)");
+}
+
+bool hasChild(hid_t loc, const std::string& name) { return H5Lexists(loc, name.c_str(), H5P_DEFAULT) > 0; }
+
+Handle createGroup(hid_t loc, const std::string& name) {
+    return check(H5Gcreate2(loc, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                 "cannot create group '" + where(loc, name) + "'");
+}
+
+Handle openGroup(hid_t loc, const std::string& name) {
+    if (!hasChild(loc, name)) throw Error("missing group '" + where(loc, name) + "'");
+    H5O_info_t info;
+#if H5_VERSION_GE(1, 12, 0)
+    const herr_t st = H5Oget_info_by_name3(loc, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT);
+#else
+    const herr_t st = H5Oget_info_by_name2(loc, name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT);
+#endif
+    if (st < 0 || info.type != H5O_TYPE_GROUP) throw Error("'" + where(loc, name) + "' is not a group");
+    return check(H5Gopen2(loc, name.c_str(), H5P_DEFAULT), "cannot open group '" + where(loc, name) + "'");
+}
+
+bool hasAttribute(hid_t loc, const std::string& name) { return H5Aexists(loc, name.c_str()) > 0; }
+
+void writeAttribute(hid_t loc, const std::string& name, double value) {
+    Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
+    Handle attr = check(H5Acreate2(loc, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+                        "cannot create attribute '" + where(loc, name) + "'");
+    checkStatus(H5Awrite(attr, H5T_NATIVE_DOUBLE, &value), "cannot write attribute '" + where(loc, name) + "'");
+}
+
+void writeAttribute(hid_t loc, const std::string& name, std::int64_t value) {
+    Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
+    Handle attr = check(H5Acreate2(loc, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+                        "cannot create attribute '" + where(loc, name) + "'");
+    checkStatus(H5Awrite(attr, H5T_NATIVE_INT64, &value), "cannot write attribute '" + where(loc, name) + "'");
+}
+
+void writeAttribute(hid_t loc, const std::string& name, const std::string& value) {
+    Handle type = check(H5Tcopy(H5T_C_S1), "cannot create string type");
+    checkStatus(H5Tset_size(type, value.empty() ? 1 : value.size()), "cannot size string type");
+    checkStatus(H5Tset_strpad(type, H5T_STR_NULLPAD), "cannot pad string type");
+    checkStatus(H5Tset_cset(type, H5T_CSET_UTF8), "cannot set string charset");
+    Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
+    Handle attr = check(H5Acreate2(loc, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                        "cannot create attribute '" + where(loc, name) + "'");
+    std::string buf = value.empty() ? std::string(1, '\0') : value;
+    checkStatus(H5Awrite(attr, type, buf.data()), "cannot write attribute '" + where(loc, name) + "'");
+}
+
+double readDoubleAttribute(hid_t loc, const std::string& name) {
+    Handle attr = openAttribute(loc, name);
+    requireScalarNumber(attr, where(loc, name));
+    double v = 0;
+    checkStatus(H5Aread(attr, H5T_NATIVE_DOUBLE, &v), "cannot read attribute '" + where(loc, name) + "'");
+    return v;
+}
+
+std::int64_t readIntAttribute(hid_t loc, const std::string& name) {
+    Handle attr = openAttribute(loc, name);
+    requireScalarNumber(attr, where(loc, name));
+    Handle type = check(H5Aget_type(attr), "cannot read attribute '" + where(loc, name) + "'");
+    if (H5Tget_class(type) != H5T_INTEGER) throw Error("attribute '" + where(loc, name) + "' is not an integer");
+    std::int64_t v = 0;
+    checkStatus(H5Aread(attr, H5T_NATIVE_INT64, &v), "cannot read attribute '" + where(loc, name) + "'");
+    return v;
+}
+
+std::string readStringAttribute(hid_t loc, const std::string& name) {
+    const std::string path = where(loc, name);
+    Handle attr = openAttribute(loc, name);
+    Handle type = check(H5Aget_type(attr), "cannot read attribute '" + path + "'");
+    Handle space = check(H5Aget_space(attr), "cannot read attribute '" + path + "'");
+    if (H5Tget_class(type) != H5T_STRING || H5Sget_simple_extent_npoints(space) != 1)
+        throw Error("attribute '" + path + "' is not a string");
+    if (H5Tis_variable_str(type) > 0) {
+        Handle mem = check(H5Tcopy(H5T_C_S1), "cannot create string type");
+        H5Tset_size(mem, H5T_VARIABLE);
+        H5Tset_cset(mem, H5Tget_cset(type));
+        char* s = nullptr;
+        checkStatus(H5Aread(attr, mem, &s), "cannot read attribute '" + path + "'");
+        std::string out = s ? s : "";
+        H5free_memory(s);
+        return out;
+    }
+    const std::size_t size = H5Tget_size(type);
+    std::string buf(size, '\0');
+    checkStatus(H5Aread(attr, type, buf.data()), "cannot read attribute '" + path + "'");
+    const auto end = buf.find('\0');
+    if (end != std::string::npos) buf.resize(end);
+    while (!buf.empty() && buf.back() == ' ') buf.pop_back();  // space-padded strings
+    return buf;
+}
+
+void writeDataset(hid_t loc, const std::string& name, const std::vector<double>& data,
+                  const std::vector<hsize_t>& dims) {
+    writeDatasetT(loc, name, data, dims, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE);
+}
+
+void writeDataset(hid_t loc, const std::string& name, const std::vector<float>& data,
+                  const std::vector<hsize_t>& dims) {
+    writeDatasetT(loc, name, data, dims, H5T_NATIVE_FLOAT, H5T_IEEE_F32LE);
+}
+
+std::vector<hsize_t> datasetShape(hid_t loc, const std::string& name) {
+    Handle set = openDataset(loc, name);
+    Handle space = check(H5Dget_space(set), "cannot read dataset '" + where(loc, name) + "'");
+    const int rank = H5Sget_simple_extent_ndims(space);
+    if (rank < 0) throw Error("cannot read the shape of dataset '" + where(loc, name) + "'");
+    std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+    if (rank > 0) H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+    return dims;
+}
+
+std::vector<double> readDoubles(hid_t loc, const std::string& name) {
+    return readDatasetT<double>(loc, name, H5T_NATIVE_DOUBLE);
+}
+
+std::vector<float> readFloats(hid_t loc, const std::string& name) {
+    return readDatasetT<float>(loc, name, H5T_NATIVE_FLOAT);
+}
+
+}  // namespace as::h5
