@@ -1,0 +1,44 @@
+#pragma once
+// A Qt Charts view of a few named traces against time. Data is set from vectors with
+// QLineSeries::replace() (one call per series per frame); the axes carry titles with units and
+// range automatically to the data unless a fixed y range is given.
+#include <QChartView>
+#include <QColor>
+#include <QString>
+#include <array>
+#include <vector>
+
+class QLineSeries;
+class QValueAxis;
+
+namespace as::widgets {
+
+class TraceChart : public QChartView {
+    Q_OBJECT
+public:
+    TraceChart(const QString& title, const QString& xTitle, const QString& yTitle,
+               QWidget* parent = nullptr);
+    /// Adds a series; returns its index.
+    int addSeries(const QString& name, const QColor& colour, qreal width = 2.0);
+    /// Replaces the points of one series (x and y of equal length; extra entries are ignored).
+    void setSeriesData(int series, const std::vector<double>& x, const std::vector<double>& y);
+    /// Fixes the y range (auto-range otherwise).
+    void setFixedYRange(double lo, double hi);
+    /// Chooses a light or dark chart theme.
+    void setDark(bool dark);
+    int seriesCount() const { return int(series_.size()); }
+    int pointCount(int series) const;
+    QSize sizeHint() const override { return {420, 200}; }
+
+private:
+    void rescale();
+    std::vector<QLineSeries*> series_;
+    std::vector<QColor> colours_;
+    QValueAxis* xAxis_;
+    QValueAxis* yAxis_;
+    bool fixedY_ = false;
+    double yLo_ = 0, yHi_ = 1;
+    std::vector<std::array<double, 4>> extents_;
+};
+
+}  // namespace as::widgets
