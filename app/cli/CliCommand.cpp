@@ -1,0 +1,50 @@
+#include "CliCommand.h"
+
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace as::cli {
+
+void printError(const std::string& message) {
+    std::string line = message;
+    for (char& c : line)
+        if (c == '\n' || c == '\r') c = ' ';
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::cerr << "attractor-cli: error: " << line << std::endl;
+}
+
+std::pair<std::string, std::string> splitSetting(const std::string& text) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw CliError("--set expects key=value (got '" + text + "')");
+    return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+namespace {
+std::string number(double v) {
+    std::ostringstream s;
+    s.precision(6);
+    s << v;
+    return s.str();
+}
+}  // namespace
+
+void listParams(const std::string& title, const std::vector<ParamSpec>& specs) {
+    std::printf("# %s\n", title.c_str());
+    std::printf("%-12s %-14s %-12s %-24s %s\n", "key", "unit", "default", "range", "description");
+    for (const ParamSpec& s : specs) {
+        std::string def, range;
+        if (!s.choices.empty()) {
+            def = s.choices.at(std::size_t(s.defaultValue));
+            for (const auto& c : s.choices) range += (range.empty() ? "" : "|") + c;
+        } else {
+            def = number(s.defaultValue);
+            range = "[" + number(s.min) + ", " + number(s.max) + "]";
+        }
+        std::printf("%-12s %-14s %-12s %-24s %s\n", s.key.c_str(), s.unit.empty() ? "-" : s.unit.c_str(),
+                    def.c_str(), range.c_str(), s.tooltip.c_str());
+    }
+}
+
+}  // namespace as::cli

@@ -1,0 +1,50 @@
+#pragma once
+// What every attractor-cli subcommand (ring, later torus, ei, ...) provides, and the shared
+// conventions: exit codes, the one-line error format, and `--set key=value` handling.
+#include <CLI/CLI.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/ParamSpec.h"
+
+namespace as::cli {
+
+/// Exit codes shared by all subcommands (docs/cli.md).
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitFailure = 1,   ///< an output file could not be written, or an unexpected error
+    kExitUsage = 2,     ///< bad arguments, invalid parameters, unreadable session file
+    kExitHalted = 3,    ///< the watchdog stopped the run (outputs are still written)
+};
+
+/// A problem with the user's input; main() prints it as one error line and exits with `code`.
+class CliError : public std::runtime_error {
+public:
+    explicit CliError(const std::string& what, int code = kExitUsage) : std::runtime_error(what), code_(code) {}
+    int code() const { return code_; }
+
+private:
+    int code_;
+};
+
+/// Prints "attractor-cli: error: <message>" (newlines folded) on stderr.
+void printError(const std::string& message);
+
+/// Splits "key=value"; throws CliError if there is no '=' or the key is empty.
+std::pair<std::string, std::string> splitSetting(const std::string& text);
+
+/// Prints one line per spec: key, unit, default, range, tooltip (for --list-params).
+void listParams(const std::string& title, const std::vector<ParamSpec>& specs);
+
+class Command {
+public:
+    virtual ~Command() = default;
+    /// The CLI11 subcommand this command registered.
+    virtual CLI::App* app() const = 0;
+    /// Runs after a successful parse; returns the exit code. May throw CliError.
+    virtual int run() = 0;
+};
+
+}  // namespace as::cli
