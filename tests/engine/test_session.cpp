@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -338,4 +339,21 @@ TEST(SessionFile, CsvExportHasHeaderAndOneRowPerStep) {
     std::getline(first, t, ',');
     EXPECT_NEAR(std::stod(t), sim->time(), 1e-9);
     EXPECT_THROW(exportTracesCsv(dir.file("nosuchdir/x.csv"), sim->traces()), SessionError);
+}
+
+// The shipped start-up session is a version-1 file: every later version must keep loading it.
+TEST(SessionFile, ShippedDefaultSessionLoads) {
+    // AS_TEST_DATA_DIR is <repo>/tests/engine/data (which need not exist).
+    const fs::path repo = fs::path(AS_TEST_DATA_DIR).parent_path().parent_path().parent_path();
+    const std::string path = (repo / "resources" / "sessions" / "default_ring.h5").string();
+    ASSERT_TRUE(fs::exists(path)) << path;
+    RingSessionData data = loadRingSession(path);
+    ASSERT_TRUE(data.simulation);
+    EXPECT_EQ(data.lab, "ring");
+    const RingSimulation& sim = *data.simulation;
+    EXPECT_EQ(sim.stimulusParams().protocol, Protocol::Moving);
+    EXPECT_GT(sim.steps(), 0);
+    EXPECT_EQ(sim.traces().size(), std::size_t(sim.steps()));
+    const auto& r = sim.model().r();
+    EXPECT_GT(*std::max_element(r.begin(), r.end()), 0.5 * sim.params().analyticR0()) << "no bump in the default session";
 }
