@@ -1,0 +1,271 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryFile>
+#include <QUndoStack>
+
+#include "ExportFigureDialog.h"
+#include "FigureExport.h"
+#include "Settings.h"
+#include "Theme.h"
+#include "controllers/RingController.h"
+#include "dialogs/AboutDialog.h"
+#include "io/SessionFile.h"
+#include "labs/RingLab.h"
+
+static void initResources() { Q_INIT_RESOURCE(resources); }
+
+namespace as::gui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), tabs_(new QTabWidget), undo_(new QUndoStack(this)) {
+    initResources();
+    setWindowIcon(QIcon(":/icons/attractor-studio.svg"));
+    ring_ = new RingLab(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}),
+                        undo_);
+    tabs_->addTab(ring_, tr("Ring"));
+    tabs_->setDocumentMode(true);
+    setCentralWidget(tabs_);
+    statusBar()->addPermanentWidget(ring_->statusWidget());
+    connect(ring_, &RingLab::statusMessage, this,
+            [this](const QString& t, int ms) { statusBar()->showMessage(t, ms); });
+    connect(undo_, &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
+    buildMenus();
+    QSettings st;
+    dark_ = st.value(settings::kDarkTheme, false).toBool();
+    setDarkTheme(dark_);
+    if (!restoreGeometry(st.value(settings::kGeometry).toByteArray())) resize(1500, 920);
+    setCurrentFile({});
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newSession);
+    file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::openDialog);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("Export &Figure\u2026"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportFigureDialog);
+    file->addAction(tr("Export &CSV\u2026"), this, &MainWindow::exportCsvDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    rebuildRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* dark = view->addAction(tr("&Dark Theme"));
+    dark->setCheckable(true);
+    dark->setChecked(QSettings().value(settings::kDarkTheme, false).toBool());
+    connect(dark, &QAction::toggled, this, [this](bool on) {
+        setDarkTheme(on);
+        QSettings().setValue(settings::kDarkTheme, on);
+    });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Attractor Studio"), this, [this] { showAboutDialog(this); });
+}
+
+void MainWindow::setDarkTheme(bool dark) {
+    dark_ = dark;
+    applyTheme(dark);
+    ring_->setDark(dark);
+}
+
+// --- sessions ------------------------------------------------------------------------------
+
+QString MainWindow::openFile(const QString& path, bool quiet) {
+    as::RingSessionData data;
+    try {
+        data = as::loadRingSession(QFile::encodeName(path).toStdString());
+    } catch (const std::exception& e) {
+        const QString msg = QString::fromUtf8(e.what());
+        if (!quiet) QMessageBox::warning(this, tr("Could not open session"), msg);
+        statusBar()->showMessage(tr("Open failed; the current session is unchanged."), 8000);
+        return msg;
+    }
+    ring_->loadSimulation(std::move(data.simulation));
+    setCurrentFile(path);
+    addRecent(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return {};
+}
+
+void MainWindow::openDefaultSession() {
+    QTemporaryFile tmp(QDir::tempPath() + "/attractor-studio-XXXXXX.h5");
+    QFile res(":/sessions/default_ring.h5");
+    QString error;
+    if (res.exists() && tmp.open() && res.open(QIODevice::ReadOnly)) {
+        tmp.write(res.readAll());
+        tmp.flush();
+        try {
+            auto data = as::loadRingSession(QFile::encodeName(tmp.fileName()).toStdString());
+            ring_->loadSimulation(std::move(data.simulation));
+            setCurrentFile({}, true);
+            return;
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+    } else {
+        error = tr("the embedded example session is missing");
+    }
+    statusBar()->showMessage(tr("Started with default parameters (%1)").arg(error), 8000);
+}
+
+void MainWindow::newSession() {
+    if (!maybeSave()) return;
+    ring_->loadSimulation(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}));
+    setCurrentFile({});
+}
+
+void MainWindow::openDialog() {
+    if (!maybeSave()) return;
+    const QString f = QFileDialog::getOpenFileName(this, tr("Open Session"), lastDir(),
+                                                   tr("Attractor Studio sessions (*.h5 *.hdf5);;All files (*)"));
+    if (!f.isEmpty()) openFile(f);
+}
+
+QString MainWindow::saveTo(const QString& path, bool quiet) {
+    const QString err = ring_->controller()->save(path);
+    if (!err.isEmpty()) {
+        if (!quiet) QMessageBox::warning(this, tr("Could not save session"), err);
+        return err;
+    }
+    undo_->setClean();
+    setCurrentFile(path);
+    addRecent(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return {};
+}
+
+bool MainWindow::save() { return file_.isEmpty() ? saveAs() : saveTo(file_).isEmpty(); }
+
+bool MainWindow::saveAs() {
+    QString f = QFileDialog::getSaveFileName(this, tr("Save Session"),
+                                             file_.isEmpty() ? lastDir() + "/session.h5" : file_,
+                                             tr("Attractor Studio sessions (*.h5)"));
+    if (f.isEmpty()) return false;
+    if (QFileInfo(f).suffix().isEmpty()) f += ".h5";
+    return saveTo(f).isEmpty();
+}
+
+bool MainWindow::maybeSave() {
+    if (!isWindowModified()) return true;
+    const auto r = QMessageBox::question(this, tr("Unsaved changes"),
+                                         tr("The session has unsaved parameter changes. Save them?"),
+                                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (r == QMessageBox::Save) return save();
+    return r == QMessageBox::Discard;
+}
+
+void MainWindow::setCurrentFile(const QString& path, bool example) {
+    file_ = path;
+    displayName_ = path.isEmpty() ? (example ? tr("Example session") : tr("Untitled"))
+                                  : QFileInfo(path).fileName();
+    undo_->setClean();
+    updateTitle();
+}
+
+void MainWindow::updateTitle() {
+    setWindowModified(!undo_->isClean());
+    setWindowTitle(tr("%1[*] \u2014 Attractor Studio").arg(displayName_));
+}
+
+QString MainWindow::lastDir() const {
+    return QSettings().value(settings::kLastDirectory, QDir::homePath()).toString();
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings st;
+    QStringList list = st.value(settings::kRecentSessions).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    list.removeAll(abs);
+    list.prepend(abs);
+    while (list.size() > settings::kMaxRecent) list.removeLast();
+    st.setValue(settings::kRecentSessions, list);
+    st.setValue(settings::kLastDirectory, QFileInfo(abs).path());
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList list = QSettings().value(settings::kRecentSessions).toStringList();
+    int i = 1;
+    for (const QString& f : list)
+        recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i++).arg(QFileInfo(f).fileName()), this,
+                               [this, f] {
+                                   if (maybeSave()) openFile(f);
+                               })->setToolTip(f);
+    recentMenu_->setEnabled(!list.isEmpty());
+}
+
+// --- export --------------------------------------------------------------------------------
+
+QString MainWindow::exportView(int target, const QString& path, QSize pixels, int dpi) {
+    const auto targets = ring_->exportTargets();
+    if (target < 0 || target >= int(targets.size())) return tr("No such view");
+    widgets::FigureOptions o;
+    o.format = widgets::FigureExport::formatForPath(path);
+    o.pixels = pixels;
+    o.dpi = dpi;
+    return widgets::FigureExport::save(targets[std::size_t(target)].second, path, o);
+}
+
+void MainWindow::exportFigureDialog() {
+    QStringList names;
+    for (const auto& t : ring_->exportTargets()) names << t.first;
+    widgets::ExportFigureDialog dlg(names, QSize(1600, 1000), this);
+    dlg.setPath(lastDir() + "/ring-figure.png");
+    if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
+    const auto targets = ring_->exportTargets();
+    const QString err = widgets::FigureExport::save(targets[std::size_t(dlg.target())].second,
+                                                    dlg.path(), dlg.options());
+    if (!err.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), err);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dlg.path())), 5000);
+}
+
+void MainWindow::exportCsvDialog() {
+    const QString f = QFileDialog::getSaveFileName(this, tr("Export Traces as CSV"),
+                                                   lastDir() + "/ring-traces.csv", tr("CSV (*.csv)"));
+    if (f.isEmpty()) return;
+    const QString err = ring_->controller()->exportCsv(f);
+    if (!err.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), err);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(f)), 5000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    if (!maybeSave()) {
+        e->ignore();
+        return;
+    }
+    QSettings().setValue(settings::kGeometry, saveGeometry());
+    e->accept();
+}
+
+}  // namespace as::gui

@@ -1,0 +1,105 @@
+#include "StartupOptions.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QImage>
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QTimer>
+#include <cstdio>
+
+#include "MainWindow.h"
+#include "RingView.h"
+#include "controllers/RingController.h"
+#include "labs/RingLab.h"
+
+namespace as::gui {
+
+QString StartupOptions::parse(const QStringList& args) {
+    QCommandLineParser p;
+    p.setApplicationDescription("Attractor Studio: explore continuous attractor neural networks.");
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument("session", "Session file (.h5) to open.", "[session.h5]");
+    QCommandLineOption noPlay("no-play", "Do not start playing.");
+    QCommandLineOption themeOpt("theme", "Colour theme: light or dark.", "theme");
+    QCommandLineOption set("set", "Set a parameter, e.g. N=4096 or protocol=noisy.", "key=value");
+    QCommandLineOption shot("screenshot", "Render the main window to a PNG and quit.", "file.png");
+    QCommandLineOption after("after-ms", "Delay before --screenshot (ms, default 3000).", "ms", "3000");
+    QCommandLineOption statsOpt("stats", "Print time, steps/s and frames/s once a second to stderr.");
+    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt});
+    p.process(args);  // exits on --help / --version / unknown options
+    if (p.positionalArguments().size() > 1) return "at most one session file";
+    session = p.positionalArguments().value(0);
+    play = !p.isSet(noPlay);
+    theme = p.value(themeOpt);
+    if (!theme.isEmpty() && theme != "light" && theme != "dark") return "--theme must be light or dark";
+    sets = p.values(set);
+    screenshot = p.value(shot);
+    bool ok = true;
+    afterMs = p.value(after).toInt(&ok);
+    if (!ok || afterMs < 0) return "--after-ms must be a non-negative integer";
+    stats = p.isSet(statsOpt);
+    return {};
+}
+
+int StartupOptions::apply(MainWindow& w) const {
+    if (!theme.isEmpty()) w.setDarkTheme(theme == "dark");
+    if (session.isEmpty()) {
+        w.openDefaultSession();
+    } else if (QString err = w.openFile(session, true); !err.isEmpty()) {
+        fprintf(stderr, "attractor-studio: %s\n", qPrintable(err));
+        return 1;
+    }
+    RingLab* lab = w.ringLab();
+    for (const QString& kv : sets) {
+        const QString key = kv.section('=', 0, 0).trimmed();
+        const QString val = kv.section('=', 1).trimmed();
+        const std::string k = key.toStdString();
+        const bool cann = as::findSpec(as::CannParams::specs(), k) != nullptr;
+        const bool stim = as::findSpec(as::StimulusParams::specs(), k) != nullptr;
+        if (!cann && !stim) {
+            fprintf(stderr, "attractor-studio: unknown parameter '%s'\n", qPrintable(key));
+            return 2;
+        }
+        try {
+            const double v = cann ? as::CannParams::parse(k, val.toStdString())
+                                  : as::StimulusParams::parse(k, val.toStdString());
+            const double old = cann ? lab->controller()->params().get(k)
+                                    : lab->controller()->stimulus().get(k);
+            if (!lab->requestEdit(cann ? "cann" : "stimulus", key, old, v)) {
+                fprintf(stderr, "attractor-studio: --set %s refused\n", qPrintable(kv));
+                return 2;
+            }
+        } catch (const std::exception& e) {
+            fprintf(stderr, "attractor-studio: %s\n", e.what());
+            return 2;
+        }
+    }
+    if (!sets.isEmpty()) w.undoStack()->clear();  // overrides are the starting point, not edits
+    if (play) lab->controller()->play();
+    if (stats) {
+        auto* t = new QTimer(&w);
+        QObject::connect(t, &QTimer::timeout, &w, [lab] {
+            auto s = lab->controller()->latest();
+            if (s)
+                fprintf(stderr, "stats: N=%d t=%.1f ms steps/s=%.0f frames/s=%.1f\n", s->params.N,
+                        s->t, s->stepsPerSecond, lab->framesPerSecond());
+        });
+        t->start(1000);
+    }
+    if (!screenshot.isEmpty()) {
+        const QString out = screenshot;
+        QTimer::singleShot(afterMs, &w, [&w, out] {
+            QImage img(w.size(), QImage::Format_ARGB32);
+            img.fill(Qt::transparent);
+            w.render(&img);
+            const bool ok = img.save(out, "PNG");
+            fprintf(stderr, "%s %s\n", ok ? "screenshot written:" : "could not write", qPrintable(out));
+            QApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return 0;
+}
+
+}  // namespace as::gui

@@ -1,0 +1,26 @@
+#pragma once
+// Command-line options of attractor-studio, so documentation screenshots and rate measurements are
+// scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms, --stats.
+#include <QString>
+#include <QStringList>
+
+namespace as::gui {
+
+class MainWindow;
+
+struct StartupOptions {
+    QString session;          ///< file to open; empty: the embedded example
+    bool play = true;
+    QString theme;            ///< "light", "dark" or empty (QSettings)
+    QStringList sets;         ///< key=value parameter overrides (CANN or stimulus keys)
+    QString screenshot;       ///< render the window to this PNG, then quit
+    int afterMs = 3000;
+    bool stats = false;       ///< print t, steps/s and frames/s once a second to stderr
+
+    /// Parses arguments; returns an error message or "".
+    QString parse(const QStringList& args);
+    /// Opens the session, applies overrides and schedules the screenshot. Non-zero: exit code.
+    int apply(MainWindow& w) const;
+};
+
+}  // namespace as::gui

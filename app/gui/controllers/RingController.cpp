@@ -1,0 +1,87 @@
+#include "controllers/RingController.h"
+
+#include "controllers/RingWorker.h"
+
+namespace as::gui {
+
+RingController::RingController(std::unique_ptr<as::RingSimulation> sim, QObject* parent)
+    : QObject(parent), params_(sim->params()), stimulus_(sim->stimulusParams()) {
+    worker_ = new RingWorker(std::move(sim), &slot_, &steps_);
+    worker_->moveToThread(&thread_);
+    thread_.setObjectName("ring-worker");
+    connect(worker_, &RingWorker::playingChanged, this, [this](bool on) {
+        playing_ = on;
+        emit playingChanged(on);
+    });
+    connect(worker_, &RingWorker::halted, this, &RingController::halted);
+    connect(worker_, &RingWorker::rejected, this, &RingController::rejected);
+    thread_.start();
+    post([w = worker_] { w->start(); });
+    post([w = worker_, n = stepsPerFrame_] { w->setStepsPerFrame(n); });
+}
+
+RingController::~RingController() {
+    QMetaObject::invokeMethod(worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
+    thread_.quit();
+    thread_.wait();
+}
+
+template <class F>
+void RingController::post(F&& f) {
+    QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+void RingController::play() {
+    playing_ = true;  // optimistic; corrected by playingChanged
+    post([w = worker_] { w->play(); });
+}
+
+void RingController::pause() {
+    playing_ = false;
+    post([w = worker_] { w->pause(); });
+}
+
+void RingController::stepOnce() { post([w = worker_] { w->stepOnce(); }); }
+void RingController::reset() { post([w = worker_] { w->reset(); }); }
+
+void RingController::setParams(const as::CannParams& p) {
+    params_ = p;
+    post([w = worker_, p] { w->setParams(p); });
+}
+
+void RingController::setStimulus(const as::StimulusParams& s) {
+    stimulus_ = s;
+    post([w = worker_, s] { w->setStimulus(s); });
+}
+
+void RingController::setExternalTarget(double z) {
+    post([w = worker_, z] { w->setExternalTarget(z); });
+}
+
+void RingController::setStepsPerFrame(int n) {
+    stepsPerFrame_ = std::max(1, n);
+    post([w = worker_, n = stepsPerFrame_] { w->setStepsPerFrame(n); });
+}
+
+void RingController::replaceSimulation(std::unique_ptr<as::RingSimulation> sim) {
+    params_ = sim->params();
+    stimulus_ = sim->stimulusParams();
+    as::RingSimulation* raw = sim.release();
+    post([w = worker_, raw] { w->replaceSimulation(raw); });
+}
+
+QString RingController::save(const QString& path, const QString& lab) {
+    QString error;
+    QMetaObject::invokeMethod(
+        worker_, [&] { error = worker_->save(path, lab); }, Qt::BlockingQueuedConnection);
+    return error;
+}
+
+QString RingController::exportCsv(const QString& path) {
+    QString error;
+    QMetaObject::invokeMethod(
+        worker_, [&] { error = worker_->exportCsv(path); }, Qt::BlockingQueuedConnection);
+    return error;
+}
+
+}  // namespace as::gui

@@ -1,0 +1,334 @@
+#include "labs/RingLab.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "ActivityHeatmap.h"
+#include "ParameterForm.h"
+#include "RingView.h"
+#include "TraceChart.h"
+#include "commands/ParameterEditCommand.h"
+#include "controllers/RingController.h"
+#include "core/ParamAccess.h"
+#include "labs/HaltBanner.h"
+
+namespace as::gui {
+namespace {
+
+QMap<QString, double> valuesOf(const std::vector<as::ParamSpec>& specs, auto&& get) {
+    QMap<QString, double> m;
+    for (const auto& s : specs) m.insert(QString::fromStdString(s.key), get(s.key));
+    return m;
+}
+
+}  // namespace
+
+RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWidget* parent)
+    : QMainWindow(parent), controller_(std::make_unique<RingController>(std::move(sim))),
+      undo_(undo) {
+    setWindowFlags(Qt::Widget);
+    setObjectName("ringLab");
+    buildViews();
+    buildToolBar();
+    buildDock();
+    syncForms();
+
+    connect(controller_.get(), &RingController::playingChanged, this, [this](bool on) {
+        playAction_->setText(on ? tr("Pause") : tr("Play"));
+        playAction_->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        playAction_->setChecked(on);
+        if (on) banner_->hide();
+    });
+    connect(controller_.get(), &RingController::halted, this, [this](const QString& m) {
+        banner_->showMessage(m);
+        emit statusMessage(tr("Simulation stopped: %1").arg(m), 0);
+    });
+    connect(controller_.get(), &RingController::rejected, this, [this](const QString& m) {
+        emit statusMessage(tr("Refused: %1").arg(m), 8000);
+        syncForms();
+    });
+
+    frameTimer_ = new QTimer(this);
+    frameTimer_->setInterval(kFrameIntervalMs);
+    connect(frameTimer_, &QTimer::timeout, this, &RingLab::frame);
+    frameTimer_->start();
+    fpsClock_.start();
+}
+
+RingLab::~RingLab() = default;
+
+void RingLab::buildViews() {
+    ring_ = new widgets::RingView;
+    ring_->setObjectName("ringView");
+    heatmap_ = new widgets::ActivityHeatmap;
+    heatmap_->setObjectName("activityHeatmap");
+    posChart_ = new widgets::TraceChart(tr("Position (unwrapped): stimulus vs decoded"),
+                                        tr("time t (ms)"), tr("position (rad)"));
+    posChart_->addSeries(tr("stimulus z"), QColor(33, 145, 140));
+    posChart_->addSeries(tr("decoded"), QColor(200, 30, 90));
+    confChart_ = new widgets::TraceChart(tr("Decoding confidence"), tr("time t (ms)"),
+                                         tr("confidence C (0\u20131)"));
+    confChart_->addSeries(tr("confidence"), QColor(59, 82, 139));
+    confChart_->setFixedYRange(0, 1);
+    heightChart_ = new widgets::TraceChart(tr("Bump height"), tr("time t (ms)"), tr("max r"));
+    heightChart_->addSeries(tr("bump height max r"), QColor(230, 97, 1));
+    posChart_->setObjectName("positionChart");
+    confChart_->setObjectName("confidenceChart");
+    heightChart_->setObjectName("heightChart");
+
+    auto* bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(confChart_);
+    bottom->addWidget(heightChart_);
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(heatmap_);
+    right->addWidget(posChart_);
+    right->addWidget(bottom);
+    right->setStretchFactor(0, 4);
+    right->setStretchFactor(1, 3);
+    right->setStretchFactor(2, 3);
+
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(ring_);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({560, 480});
+
+    banner_ = new HaltBanner;
+    auto* central = new QWidget;
+    auto* lay = new QVBoxLayout(central);
+    lay->setContentsMargins(4, 4, 4, 4);
+    lay->addWidget(banner_);
+    lay->addWidget(split, 1);
+    setCentralWidget(central);
+
+    connect(ring_, &widgets::RingView::stimulusDragged, this, &RingLab::onDrag);
+}
+
+void RingLab::buildToolBar() {
+    auto* tb = addToolBar(tr("Simulation"));
+    tb->setObjectName("ringToolBar");
+    tb->setMovable(false);
+    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    playAction_ = tb->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    playAction_->setCheckable(true);
+    playAction_->setShortcut(Qt::Key_Space);
+    playAction_->setShortcutContext(Qt::WindowShortcut);
+    playAction_->setToolTip(tr("Play / pause the simulation (Space)"));
+    connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
+    auto* step = tb->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    step->setToolTip(tr("Advance one time step dt"));
+    connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
+    auto* reset = tb->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    reset->setToolTip(tr("t = 0, u = 0, recordings cleared, protocol restarted"));
+    connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
+    tb->addSeparator();
+    tb->addWidget(new QLabel(tr(" Steps per frame: ")));
+    stepsSpin_ = new QSpinBox;
+    stepsSpin_->setRange(1, 5000);
+    stepsSpin_->setValue(controller_->stepsPerFrame());
+    stepsSpin_->setToolTip(tr("Simulation steps taken per worker tick (about 60 ticks a second)"));
+    connect(stepsSpin_, &QSpinBox::valueChanged, this, [this](int n) { controller_->setStepsPerFrame(n); });
+    tb->addWidget(stepsSpin_);
+    tb->addSeparator();
+    tb->addWidget(new QLabel(tr(" Protocol: ")));
+    protocolCombo_ = new QComboBox;
+    for (const auto& n : as::protocolNames()) protocolCombo_->addItem(QString::fromStdString(n));
+    protocolCombo_->setToolTip(tr("What drives the stimulus; switching restarts the protocol clock"));
+    connect(protocolCombo_, &QComboBox::activated, this, [this](int i) {
+        requestEdit("stimulus", "protocol", double(int(controller_->stimulus().protocol)), i);
+    });
+    tb->addWidget(protocolCombo_);
+
+    status_ = new QLabel;
+    status_->setObjectName("ringStatus");
+    status_->setMinimumWidth(360);
+}
+
+void RingLab::buildDock() {
+    cannForm_ = new widgets::ParameterForm(as::CannParams::specs());
+    stimForm_ = new widgets::ParameterForm(as::StimulusParams::specs());
+    cannForm_->setObjectName("cannForm");
+    stimForm_->setObjectName("stimulusForm");
+    connect(cannForm_, &widgets::ParameterForm::edited, this,
+            [this](const QString& k, double o, double n) { requestEdit("cann", k, o, n); });
+    connect(stimForm_, &widgets::ParameterForm::edited, this,
+            [this](const QString& k, double o, double n) { requestEdit("stimulus", k, o, n); });
+    kcLabel_ = new QLabel;
+    kcLabel_->setWordWrap(true);
+    kcLabel_->setContentsMargins(8, 0, 8, 4);
+
+    auto* cannBox = new QGroupBox(tr("CANN"));
+    auto* cl = new QVBoxLayout(cannBox);
+    cl->setContentsMargins(2, 2, 2, 2);
+    cl->addWidget(cannForm_);
+    cl->addWidget(kcLabel_);
+    auto* stimBox = new QGroupBox(tr("Stimulus and protocol"));
+    auto* sl = new QVBoxLayout(stimBox);
+    sl->setContentsMargins(2, 2, 2, 2);
+    sl->addWidget(stimForm_);
+
+    auto* inner = new QWidget;
+    auto* lay = new QVBoxLayout(inner);
+    lay->addWidget(cannBox);
+    lay->addWidget(stimBox);
+    lay->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(inner);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* dock = new QDockWidget(tr("Parameters"));
+    dock->setObjectName("parametersDock");
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(scroll);
+    dock->setMinimumWidth(330);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+}
+
+QWidget* RingLab::statusWidget() const { return status_; }
+
+std::vector<std::pair<QString, QWidget*>> RingLab::exportTargets() {
+    return {{tr("Whole lab"), centralWidget()},
+            {tr("Ring view"), ring_},
+            {tr("Activity heatmap"), heatmap_},
+            {tr("Position chart"), posChart_},
+            {tr("Confidence chart"), confChart_},
+            {tr("Bump height chart"), heightChart_}};
+}
+
+bool RingLab::requestEdit(const QString& group, const QString& key, double oldValue,
+                          double newValue) {
+    widgets::ParameterForm* form = group == "cann" ? cannForm_ : stimForm_;
+    const std::string k = key.toStdString();
+    try {
+        if (group == "cann") {
+            as::CannParams p = controller_->params();
+            p.set(k, newValue);
+            p.check();
+        } else {
+            as::StimulusParams s = controller_->stimulus();
+            s.set(k, newValue);
+            s.check();
+        }
+    } catch (const std::exception& e) {
+        form->setValue(key, oldValue);
+        form->showError(QString::fromUtf8(e.what()));
+        syncForms();
+        emit statusMessage(tr("Refused: %1").arg(QString::fromUtf8(e.what())), 8000);
+        return false;
+    }
+    form->showError({});
+    const auto* spec = as::findSpec(group == "cann" ? as::CannParams::specs() : as::StimulusParams::specs(), k);
+    const QString label = spec ? QString::fromStdString(spec->label) : key;
+    undo_->push(new ParameterEditCommand(
+        [this](const QString& g, const QString& k2, double v) { apply(g, k2, v); }, group, key,
+        oldValue, newValue, label));
+    return true;
+}
+
+void RingLab::apply(const QString& group, const QString& key, double value) {
+    const std::string k = key.toStdString();
+    try {
+        if (group == "cann") {
+            as::CannParams p = controller_->params();
+            p.set(k, value);
+            p.check();
+            controller_->setParams(p);
+            cannForm_->showError({});
+        } else {
+            as::StimulusParams s = controller_->stimulus();
+            s.set(k, value);
+            s.check();
+            controller_->setStimulus(s);
+            stimForm_->showError({});
+        }
+    } catch (const std::exception& e) {
+        (group == "cann" ? cannForm_ : stimForm_)->showError(QString::fromUtf8(e.what()));
+    }
+    syncForms();
+}
+
+void RingLab::syncForms() {
+    const as::CannParams p = controller_->params();
+    const as::StimulusParams s = controller_->stimulus();
+    cannForm_->setValues(valuesOf(as::CannParams::specs(), [&](const std::string& k) { return p.get(k); }));
+    stimForm_->setValues(valuesOf(as::StimulusParams::specs(), [&](const std::string& k) { return s.get(k); }));
+    protocolCombo_->setCurrentIndex(int(s.protocol));
+    updateKc();
+}
+
+void RingLab::updateKc() {
+    const as::CannParams p = controller_->params();
+    kcLabel_->setText(tr("Critical inhibition k<sub>c</sub> = %1: a bump exists for 0 &lt; k &lt; k<sub>c</sub>. "
+                         "Analytic bump height r<sub>0</sub> = %2.")
+                          .arg(p.kCritical(), 0, 'f', 2)
+                          .arg(p.k < p.kCritical() ? QString::number(p.analyticR0(), 'g', 4) : "\u2014"));
+}
+
+void RingLab::onDrag(double z) {
+    if (controller_->stimulus().protocol != as::Protocol::External) {
+        requestEdit("stimulus", "protocol", double(int(controller_->stimulus().protocol)),
+                    double(int(as::Protocol::External)));
+        controller_->setExternalTarget(z);  // at once, so the first frame already follows
+        pendingTarget_.reset();
+        return;
+    }
+    pendingTarget_ = z;  // sent on the next frame: one target per frame, not per mouse event
+}
+
+void RingLab::frame() {
+    if (pendingTarget_) {
+        controller_->setExternalTarget(*pendingTarget_);
+        pendingTarget_.reset();
+    }
+    quint64 serial = 0;
+    auto s = controller_->latest(&serial);
+    if (s && serial != lastSerial_) {
+        lastSerial_ = serial;
+        ring_->setSnapshot(s);
+        heatmap_->setSnapshot(s);
+        posChart_->setSeriesData(0, s->traceT, s->traceStimulus);
+        posChart_->setSeriesData(1, s->traceT, s->traceDecoded);
+        confChart_->setSeriesData(0, s->traceT, s->traceConfidence);
+        heightChart_->setSeriesData(0, s->traceT, s->traceHeight);
+        ++frames_;
+    }
+    const qint64 ms = fpsClock_.elapsed();
+    if (ms >= 500) {
+        fps_ = frames_ * 1000.0 / double(ms);
+        frames_ = 0;
+        fpsClock_.restart();
+        if (s)
+            status_->setText(tr("t = %1 ms   |   %2 steps/s   |   %3 frames/s   |   N = %4")
+                                 .arg(s->t, 0, 'f', 1)
+                                 .arg(s->stepsPerSecond, 0, 'f', 0)
+                                 .arg(fps_, 0, 'f', 1)
+                                 .arg(s->params.N));
+    }
+}
+
+void RingLab::loadSimulation(std::unique_ptr<as::RingSimulation> sim) {
+    controller_->replaceSimulation(std::move(sim));
+    undo_->clear();
+    banner_->hide();
+    cannForm_->showError({});
+    stimForm_->showError({});
+    syncForms();
+}
+
+void RingLab::setDark(bool dark) {
+    for (auto* c : {posChart_, confChart_, heightChart_}) c->setDark(dark);
+    banner_->setStyleSheet(banner_->styleSheet());
+}
+
+}  // namespace as::gui
