@@ -1,0 +1,96 @@
+// ParameterForm emits exactly one edited() per committed edit and none for setValues().
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+#include "ParameterForm.h"
+
+using as::widgets::ParameterForm;
+
+namespace {
+std::vector<as::ParamSpec> specs() {
+    as::ParamSpec tau{"tau", "Time constant", "ms", 1.0, 0.01, 100, 0.5, 3, false, {}, "tau"};
+    as::ParamSpec n{"N", "Neurons", "", 512, 16, 4096, 64, 0, true, {}, "N"};
+    as::ParamSpec integ{"integrator", "Integrator", "", 0, 0, 1, 1, 0, true, {"euler", "rk4"}, "i"};
+    return {tau, n, integ};
+}
+}  // namespace
+
+class TestParameterForm : public QObject {
+    Q_OBJECT
+private slots:
+    void typedEditIsOneEdit() {
+        ParameterForm f(specs());
+        f.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f));
+        QSignalSpy spy(&f, &ParameterForm::edited);
+        auto* sb = qobject_cast<QDoubleSpinBox*>(f.editor("tau"));
+        QVERIFY(sb);
+        sb->setFocus();
+        sb->selectAll();
+        QTest::keyClicks(sb, "2.5");  // keyboard tracking off: nothing yet
+        QCOMPARE(spy.count(), 0);
+        QTest::keyClick(sb, Qt::Key_Return);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QString("tau"));
+        QCOMPARE(spy.at(0).at(1).toDouble(), 1.0);
+        QCOMPARE(spy.at(0).at(2).toDouble(), 2.5);
+        // Leaving the field without a change is no edit.
+        emit sb->editingFinished();
+        QCOMPARE(spy.count(), 1);
+    }
+
+    void arrowStepIsOneEdit() {
+        ParameterForm f(specs());
+        QSignalSpy spy(&f, &ParameterForm::edited);
+        auto* sb = qobject_cast<QSpinBox*>(f.editor("N"));
+        sb->stepUp();  // what an arrow click does
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(2).toDouble(), 576.0);
+    }
+
+    void comboIsOneEdit() {
+        ParameterForm f(specs());
+        QSignalSpy spy(&f, &ParameterForm::edited);
+        qobject_cast<QComboBox*>(f.editor("integrator"))->setCurrentIndex(1);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(2).toDouble(), 1.0);
+    }
+
+    void setValuesIsSilent() {
+        ParameterForm f(specs());
+        QSignalSpy spy(&f, &ParameterForm::edited);
+        f.setValues({{"tau", 3.0}, {"N", 1024}, {"integrator", 1}, {"unknown", 7}});
+        QCOMPARE(spy.count(), 0);
+        QCOMPARE(f.value("tau"), 3.0);
+        QCOMPARE(f.value("N"), 1024.0);
+        // The next edit reports the value set as its old value.
+        qobject_cast<QSpinBox*>(f.editor("N"))->stepDown();
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(1).toDouble(), 1024.0);
+    }
+
+    void showsError() {
+        ParameterForm f(specs());
+        f.show();
+        f.showError("k must be in (0, k_c) = (0, 130.03)");
+        QCOMPARE(f.errorText(), QString("k must be in (0, k_c) = (0, 130.03)"));
+        f.showError({});
+        QVERIFY(f.errorText().isEmpty());
+    }
+
+    void labelsCarryUnits() {
+        ParameterForm f(specs());
+        auto* sb = qobject_cast<QDoubleSpinBox*>(f.editor("tau"));
+        QCOMPARE(sb->suffix(), QString(" ms"));
+        QCOMPARE(sb->minimum(), 0.01);
+        QCOMPARE(sb->maximum(), 100.0);
+        QCOMPARE(sb->toolTip(), QString("tau"));
+    }
+};
+
+QTEST_MAIN(TestParameterForm)
+#include "test_parameter_form.moc"
