@@ -21,6 +21,9 @@ public:
     FftConvolver& operator=(const FftConvolver&) = delete;
 
     void apply(const T* in, T* out);
+    /// Zero-copy use: write the input into buffer(), call execute(), read the result from buffer().
+    T* buffer();
+    void execute();
     std::size_t size() const { return size_; }
     const std::vector<int>& shape() const { return shape_; }
 

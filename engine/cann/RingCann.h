@@ -3,6 +3,11 @@
 //   tau du/dt = -u + J * r + I,   r = [u]_+^2 / (1 + k sum [u]_+^2)
 // with J a periodic Gaussian of std a, applied as an FFT circular convolution. The lattice pieces
 // (FftConvolver, periodic kernel, per-axis decoding) are D-generic so the torus lab reuses them.
+//
+// Hot path (Euler): one fused pass updates u and computes q = [u]_+^2 and its sum for the next
+// step; the divisive factor 1/(1 + k sum q) is applied after the convolution (J * (s q) = s J * q),
+// so a step is one elementwise pass plus one r2c/c2r FFT pair. The state u is double; the
+// convolution runs in float32 by default (relative error ~1e-7) or in float64 on request.
 #include <memory>
 #include <vector>
 
@@ -11,12 +16,19 @@
 
 namespace as {
 
+enum class ConvolutionPrecision { Float32, Float64 };
+
 class RingCann {
 public:
     /// Throws ParamError if p.check() fails. State starts at u = 0.
-    explicit RingCann(const CannParams& p);
+    explicit RingCann(const CannParams& p,
+                      ConvolutionPrecision precision = ConvolutionPrecision::Float32);
+    ~RingCann();
+    RingCann(RingCann&&) noexcept;
+    RingCann& operator=(RingCann&&) noexcept;
 
     const CannParams& params() const { return p_; }
+    ConvolutionPrecision precision() const { return precision_; }
     /// Applies new parameters between steps (checked first; on error nothing changes). The kernel
     /// is rebuilt if N, a or J0 changed; if N changed the state is resampled (periodic linear).
     void setParams(const CannParams& p);
@@ -25,8 +37,8 @@ public:
     /// Preferred positions x_i = -pi + 2 pi i / N.
     const std::vector<double>& positions() const { return x_; }
     const std::vector<double>& u() const { return u_; }
-    /// Firing rates for the current u.
-    const std::vector<double>& r() const { return r_; }
+    /// Firing rates for the current u (computed on demand, cached).
+    const std::vector<double>& r() const;
 
     /// Replaces the state u (size must be N, else std::invalid_argument).
     void setState(const std::vector<double>& u);
@@ -35,7 +47,7 @@ public:
     /// Advances one dt with the external input I (length N), held constant over the step.
     void step(const double* input);
 
-    /// Recurrent input J * r by FFT (out has length N).
+    /// Recurrent input J * r by FFT (out has length N), in the model's precision.
     void recurrentInput(const double* r, double* out);
     /// The same by the dense O(N^2) product: the test oracle.
     void denseRecurrentInput(const double* r, double* out) const;
@@ -45,13 +57,23 @@ public:
     const std::vector<double>& kernel() const { return kernel_; }
 
 private:
+    struct Conv;
     void rebuild();
+    void refreshSquares();
     void derivative(const double* u, const double* input, double* du);
+    void stepEuler(const double* input);
+    template <class T>
+    double eulerPass(FftConvolver<T>& conv, const double* input);
 
     CannParams p_;
-    std::vector<double> x_, kernel_, u_, r_;
-    std::vector<double> rScratch_, jr_, k1_, k2_, k3_, k4_, tmp_;
-    std::unique_ptr<FftConvolver<double>> conv_;
+    ConvolutionPrecision precision_;
+    std::vector<double> x_, kernel_, u_;
+    double qSum_ = 0.0;          // sum of [u]_+^2 for the current u
+    bool bufferHoldsQ_ = false;  // the convolver's buffer holds q_ (the Euler fast path)
+    mutable std::vector<double> r_;
+    mutable bool rDirty_ = true;
+    std::vector<double> k1_, k2_, k3_, k4_, tmp_, jr_, stage_;
+    std::unique_ptr<Conv> conv_;
 };
 
 /// Shortest periodic difference a - b wrapped into [-pi, pi).
