@@ -9,6 +9,27 @@
 #include <cmath>
 
 namespace as::widgets {
+namespace {
+
+/// A round tick interval (1, 2, 5 x 10^k) giving at most about maxTicks ticks over span.
+double niceInterval(double span, int maxTicks) {
+    const double raw = span / std::max(1, maxTicks);
+    if (!(raw > 0) || !std::isfinite(raw)) return 1.0;
+    const double e = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * e >= raw) return m * e;
+    return 10 * e;
+}
+
+/// Exact range, ticks at round values (anchored at 0), so data fills the plot.
+void setRoundTicks(QValueAxis* a, double lo, double hi, int maxTicks) {
+    a->setRange(lo, hi);
+    a->setTickType(QValueAxis::TicksDynamic);
+    a->setTickAnchor(0.0);
+    a->setTickInterval(niceInterval(hi - lo, maxTicks));
+}
+
+}  // namespace
 
 TraceChart::TraceChart(const QString& title, const QString& xTitle, const QString& yTitle,
                        QWidget* parent)
@@ -21,15 +42,15 @@ TraceChart::TraceChart(const QString& title, const QString& xTitle, const QStrin
     c->setBackgroundRoundness(0);
     xAxis_->setTitleText(xTitle);
     yAxis_->setTitleText(yTitle);
-    xAxis_->setLabelFormat("%.4g");
-    yAxis_->setLabelFormat("%.3g");
+    xAxis_->setLabelFormat("%.5g");
+    yAxis_->setLabelFormat("%.4g");
     xAxis_->setTickCount(6);
     yAxis_->setTickCount(5);
     c->addAxis(xAxis_, Qt::AlignBottom);
     c->addAxis(yAxis_, Qt::AlignLeft);
     setChart(c);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(150);
+    setMinimumHeight(180);
     setDark(false);
 }
 
@@ -44,6 +65,7 @@ int TraceChart::addSeries(const QString& name, const QColor& colour, qreal width
     s->attachAxis(yAxis_);
     series_.push_back(s);
     colours_.push_back(colour);
+    chart()->legend()->setVisible(series_.size() > 1);
     extents_.push_back({0, 0, 0, 0});
     return int(series_.size()) - 1;
 }
@@ -72,7 +94,7 @@ void TraceChart::setFixedYRange(double lo, double hi) {
     fixedY_ = true;
     yLo_ = lo;
     yHi_ = hi;
-    yAxis_->setRange(lo, hi);
+    setRoundTicks(yAxis_, lo, hi, 5);
 }
 
 void TraceChart::rescale() {
@@ -86,7 +108,7 @@ void TraceChart::rescale() {
     }
     if (!(x1 >= x0)) return;
     if (x1 - x0 < 1e-9) x1 = x0 + 1;
-    xAxis_->setRange(x0, x1);
+    setRoundTicks(xAxis_, x0, x1, 5);
     if (fixedY_) return;
     double pad = (y1 - y0) * 0.08;
     if (pad < 1e-6) pad = std::max(1e-3, std::abs(y1) * 0.1);
@@ -95,7 +117,9 @@ void TraceChart::rescale() {
     // Hysteresis: keep the current range unless the data leaves it or shrinks to under half.
     const double cur0 = yAxis_->min(), cur1 = yAxis_->max();
     const bool inside = y0 >= cur0 && y1 <= cur1 && (y1 - y0) > 0.5 * (cur1 - cur0);
-    if (!inside) yAxis_->setRange(y0, y1);
+    if (!inside) {
+        setRoundTicks(yAxis_, y0, y1, 4);
+    }
 }
 
 void TraceChart::setDark(bool dark) {

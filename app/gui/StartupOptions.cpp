@@ -27,7 +27,8 @@ QString StartupOptions::parse(const QStringList& args) {
     QCommandLineOption shot("screenshot", "Render the main window to a PNG and quit.", "file.png");
     QCommandLineOption after("after-ms", "Delay before --screenshot (ms, default 3000).", "ms", "3000");
     QCommandLineOption statsOpt("stats", "Print time, steps/s and frames/s once a second to stderr.");
-    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt});
+    QCommandLineOption spf("steps-per-frame", "Simulation steps per worker tick.", "n", "0");
+    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf});
     p.process(args);  // exits on --help / --version / unknown options
     if (p.positionalArguments().size() > 1) return "at most one session file";
     session = p.positionalArguments().value(0);
@@ -40,6 +41,8 @@ QString StartupOptions::parse(const QStringList& args) {
     afterMs = p.value(after).toInt(&ok);
     if (!ok || afterMs < 0) return "--after-ms must be a non-negative integer";
     stats = p.isSet(statsOpt);
+    stepsPerFrame = p.value(spf).toInt(&ok);
+    if (!ok || stepsPerFrame < 0) return "--steps-per-frame must be a positive integer";
     return {};
 }
 
@@ -77,6 +80,7 @@ int StartupOptions::apply(MainWindow& w) const {
         }
     }
     if (!sets.isEmpty()) w.undoStack()->clear();  // overrides are the starting point, not edits
+    if (stepsPerFrame > 0) lab->setStepsPerFrame(stepsPerFrame);
     if (play) lab->controller()->play();
     if (stats) {
         auto* t = new QTimer(&w);

@@ -15,6 +15,7 @@ struct StartupOptions {
     QStringList sets;         ///< key=value parameter overrides (CANN or stimulus keys)
     QString screenshot;       ///< render the window to this PNG, then quit
     int afterMs = 3000;
+    int stepsPerFrame = 0;    ///< > 0: overrides the toolbar value
     bool stats = false;       ///< print t, steps/s and frames/s once a second to stderr
 
     /// Parses arguments; returns an error message or "".

@@ -1,7 +1,7 @@
 // attractor-studio: the desktop application. With no argument it opens the embedded example
 // session and starts playing, so a bump is already moving when the window appears.
 //   attractor-studio [session.h5] [--no-play] [--theme light|dark] [--set key=value ...]
-//                    [--screenshot out.png [--after-ms N]] [--stats]
+//                    [--screenshot out.png [--after-ms N]] [--stats] [--steps-per-frame n]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>

@@ -78,8 +78,8 @@ void RingLab::buildViews() {
     posChart_->addSeries(tr("decoded"), QColor(200, 30, 90));
     confChart_ = new widgets::TraceChart(tr("Decoding confidence"), tr("time t (ms)"),
                                          tr("confidence C (0\u20131)"));
-    confChart_->addSeries(tr("confidence"), QColor(59, 82, 139));
-    confChart_->setFixedYRange(0, 1);
+    confChart_->addSeries(tr("confidence"), QColor(59, 130, 200));
+    confChart_->setFixedYRange(0, 1.05);
     heightChart_ = new widgets::TraceChart(tr("Bump height"), tr("time t (ms)"), tr("max r"));
     heightChart_->addSeries(tr("bump height max r"), QColor(230, 97, 1));
     posChart_->setObjectName("positionChart");
@@ -297,10 +297,13 @@ void RingLab::frame() {
         lastSerial_ = serial;
         ring_->setSnapshot(s);
         heatmap_->setSnapshot(s);
-        posChart_->setSeriesData(0, s->traceT, s->traceStimulus);
-        posChart_->setSeriesData(1, s->traceT, s->traceDecoded);
-        confChart_->setSeriesData(0, s->traceT, s->traceConfidence);
-        heightChart_->setSeriesData(0, s->traceT, s->traceHeight);
+        // The charts are the costliest views: refresh them every other frame (<= 25 Hz).
+        if (++chartPhase_ % 2 == 0 || !controller_->isPlaying()) {
+            posChart_->setSeriesData(0, s->traceT, s->traceStimulus);
+            posChart_->setSeriesData(1, s->traceT, s->traceDecoded);
+            confChart_->setSeriesData(0, s->traceT, s->traceConfidence);
+            heightChart_->setSeriesData(0, s->traceT, s->traceHeight);
+        }
         ++frames_;
     }
     const qint64 ms = fpsClock_.elapsed();
@@ -324,6 +327,11 @@ void RingLab::loadSimulation(std::unique_ptr<as::RingSimulation> sim) {
     cannForm_->showError({});
     stimForm_->showError({});
     syncForms();
+}
+
+void RingLab::setStepsPerFrame(int n) {
+    stepsSpin_->setValue(n);
+    controller_->setStepsPerFrame(n);
 }
 
 void RingLab::setDark(bool dark) {

@@ -58,6 +58,8 @@ public:
     /// the value is refused. group is "cann" or "stimulus".
     bool requestEdit(const QString& group, const QString& key, double oldValue, double newValue);
     void setDark(bool dark);
+    /// Sets the toolbar's steps-per-frame spin box (and so the worker).
+    void setStepsPerFrame(int n);
 
 signals:
     /// A message for the status bar (e.g. a watchdog halt), timeout in ms (0: until replaced).
@@ -93,6 +95,7 @@ private:
     std::optional<double> pendingTarget_;
     QElapsedTimer fpsClock_;
     int frames_ = 0;
+    unsigned chartPhase_ = 0;
     double fps_ = 0;
 };
 
