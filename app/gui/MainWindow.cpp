@@ -76,10 +76,10 @@ void MainWindow::buildMenus() {
     edit->addAction(redo);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    QAction* dark = view->addAction(tr("&Dark Theme"));
-    dark->setCheckable(true);
-    dark->setChecked(QSettings().value(settings::kDarkTheme, false).toBool());
-    connect(dark, &QAction::toggled, this, [this](bool on) {
+    darkAction_ = view->addAction(tr("&Dark Theme"));
+    darkAction_->setCheckable(true);
+    darkAction_->setChecked(QSettings().value(settings::kDarkTheme, false).toBool());
+    connect(darkAction_, &QAction::triggered, this, [this](bool on) {
         setDarkTheme(on);
         QSettings().setValue(settings::kDarkTheme, on);
     });
@@ -90,6 +90,7 @@ void MainWindow::buildMenus() {
 
 void MainWindow::setDarkTheme(bool dark) {
     dark_ = dark;
+    if (darkAction_) darkAction_->setChecked(dark);
     applyTheme(dark);
     ring_->setDark(dark);
 }

@@ -6,6 +6,7 @@
 
 #include "cann/RingSimulation.h"
 
+class QAction;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -59,6 +60,7 @@ private:
     RingLab* ring_;
     QUndoStack* undo_;
     QMenu* recentMenu_ = nullptr;
+    QAction* darkAction_ = nullptr;
     QString file_;  ///< empty: untitled (or the embedded example)
     QString displayName_;
     bool dark_ = false;
