@@ -118,7 +118,6 @@ void FftConvolver<T>::execute() {
     // Plain complex product written out: std::complex's operator*= takes a slow NaN-safe path.
     T* s = &impl_->spec[0][0];
     const T* k = reinterpret_cast<const T*>(impl_->kernelSpec.data());
-#pragma omp simd
     for (std::size_t i = 0; i < impl_->nSpec; ++i) {
         const T re = s[2 * i] * k[2 * i] - s[2 * i + 1] * k[2 * i + 1];
         const T im = s[2 * i] * k[2 * i + 1] + s[2 * i + 1] * k[2 * i];

@@ -177,7 +177,6 @@ double RingCann::eulerPass(FftConvolver<T>& conv, const double* input) {
     double* u = u_.data();
     T* b = conv.buffer();
     if (!bufferHoldsQ_) {
-#pragma omp simd
         for (int i = 0; i < n; ++i) {
             const double up = std::max(u[i], 0.0);
             b[i] = T(up * up);
@@ -185,7 +184,6 @@ double RingCann::eulerPass(FftConvolver<T>& conv, const double* input) {
     }
     conv.execute();
     double sum = 0.0;
-#pragma omp simd reduction(+ : sum)
     for (int i = 0; i < n; ++i) {
         const double un = u[i] + a * (scale * double(b[i]) + input[i] - u[i]);
         u[i] = un;

@@ -39,6 +39,8 @@ public:
     const std::vector<double>& u() const { return u_; }
     /// Firing rates for the current u (computed on demand, cached).
     const std::vector<double>& r() const;
+    /// The divisive factor 1 / (1 + k sum [u]_+^2) of the current u: r_i = [u_i]_+^2 * this.
+    double normalisation() const { return 1.0 / (1.0 + p_.k * qSum_); }
 
     /// Replaces the state u (size must be N, else std::invalid_argument).
     void setState(const std::vector<double>& u);

@@ -1,6 +1,11 @@
 #include "cann/RingSimulation.h"
 
+#include "cann/PeriodicGaussian.h"
+
+#include <Eigen/Core>
+
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <stdexcept>
 
@@ -93,46 +98,75 @@ void RingSimulation::refreshInput() {
         std::fill(input_.begin(), input_.end(), 0.0);
         return;
     }
-    const auto& x = model_.positions();
-    const double inv = 1.0 / (4 * p.a * p.a);
-    for (std::size_t i = 0; i < x.size(); ++i) {
-        const double d = wrapAngle(x[i] - z);
-        input_[i] = p.A * std::exp(-d * d * inv);
-    }
+    const double c = 1.0 / (4 * p.a * p.a);
+    if (!profile_ || profile_->size() != model_.size() || profile_->c() != c)
+        profile_ = std::make_unique<PeriodicGaussian>(model_.size(), c);
+    profile_->fill(z, p.A, input_.data());
 }
+
+namespace {
+/// Everything the per-step recording needs from u, in one pass: the largest |u| (watchdog), the
+/// largest u (bump height, since r grows with [u]_+) and the unnormalised decode sums of [u]_+^2.
+struct Observation {
+    double maxAbs = 0.0, maxU = -1e300, sumCos = 0.0, sumSin = 0.0;
+};
+Observation observe(const std::vector<double>& u, const std::vector<double>& cosX,
+                    const std::vector<double>& sinX) {
+    // Eigen's reductions are explicitly vectorised (GCC will not vectorise a max reduction
+    // without -ffinite-math-only, which would defeat the NaN checks).
+    const Eigen::Index n = Eigen::Index(u.size());
+    const Eigen::Map<const Eigen::ArrayXd> U(u.data(), n), C(cosX.data(), n), S(sinX.data(), n);
+    Observation o;
+    o.maxU = U.maxCoeff();
+    o.maxAbs = std::max(std::abs(o.maxU), std::abs(U.minCoeff()));
+    // A NaN or Inf anywhere makes this sum non-finite, whatever max/min made of it.
+    if (!std::isfinite(U.square().sum())) o.maxAbs = std::numeric_limits<double>::quiet_NaN();
+    const auto q = U.max(0.0).square();
+    o.sumCos = (q * C).sum();
+    o.sumSin = (q * S).sum();
+    return o;
+}
+}  // namespace
 
 int RingSimulation::step(int n) {
     int taken = 0;
+    const double limit = watchdog_.limit();
     for (; taken < n && !halted_; ++taken) {
         refreshInput();
         lastGood_ = model_.u();
         model_.step(input_.data());
-        if (auto problem = watchdog_.inspect(model_.u(), t_ + model_.params().dt, "u")) {
-            model_.setState(lastGood_);
-            halted_ = true;
-            message_ = *problem;
-            break;
+        const Observation o = observe(model_.u(), cosX_, sinX_);
+        // NaN fails every comparison, so a NaN anywhere makes maxAbs or the sums non-finite.
+        if (!(o.maxAbs <= limit) || !std::isfinite(o.sumCos + o.sumSin)) {
+            if (auto problem = watchdog_.inspect(model_.u(), t_ + model_.params().dt, "u")) {
+                model_.setState(lastGood_);
+                halted_ = true;
+                message_ = *problem;
+                break;
+            }
         }
         t_ += model_.params().dt;
         ++steps_;
         stimulus_.advance(model_.params().dt);
-        record();
+        record(o.sumCos, o.sumSin, o.maxU);
     }
     return taken;
 }
 
-void RingSimulation::record() {
-    decode_ = populationDecode(cosX_, sinX_, model_.r());
+void RingSimulation::record(double sumCosQ, double sumSinQ, double uMax) {
+    const double norm = model_.normalisation();
+    decode_.sumCos = sumCosQ * norm;
+    decode_.sumSin = sumSinQ * norm;
+    decode_.magnitude = std::hypot(decode_.sumCos, decode_.sumSin);
+    decode_.angle = std::atan2(decode_.sumSin, decode_.sumCos);
     const double c = confidence_.update(t_, decode_.magnitude);
     const double z = stimulus_.z();
     stimUnwrapped_ += wrapAngle(z - lastStim_);
     lastStim_ = z;
     decUnwrapped_ += wrapAngle(decode_.angle - lastDec_);
     lastDec_ = decode_.angle;
-    const auto& r = model_.r();
-    const auto& u = model_.u();
-    const double height = *std::max_element(r.begin(), r.end());
-    const double uMax = *std::max_element(u.begin(), u.end());
+    const double up = std::max(uMax, 0.0);
+    const double height = up * up * norm;  // max r: r is increasing in u
     traces_.append({t_, z, stimUnwrapped_, stimulus_.on() ? 1.0 : 0.0, decode_.angle, decUnwrapped_, c,
                     height, uMax});
     if (steps_ % long(activity_.stride()) == 0) activity_.offer(steps_, t_, activityRow());

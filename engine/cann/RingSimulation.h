@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
 #include "cann/RingCann.h"
 #include "cann/RingSnapshot.h"
@@ -73,7 +74,7 @@ public:
 private:
     void refreshInput();
     void refreshTables();
-    void record();
+    void record(double sumCosQ, double sumSinQ, double uMax);
     std::vector<double> activityRow() const;
 
     RingCann model_;
@@ -89,6 +90,7 @@ private:
     long steps_ = 0;
     double stimUnwrapped_ = 0.0, decUnwrapped_ = 0.0, lastStim_ = 0.0, lastDec_ = 0.0;
     Decode decode_;
+    std::unique_ptr<PeriodicGaussian> profile_;  // stimulus shape, rebuilt when N or a changes
     bool halted_ = false;
     std::string message_;
 };

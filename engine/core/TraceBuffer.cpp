@@ -16,6 +16,14 @@ void TraceBuffer::append(const std::vector<double>& row) {
     if (count_ < capacity_) ++count_;
 }
 
+void TraceBuffer::append(std::initializer_list<double> row) {
+    if (row.size() != names_.size()) throw std::invalid_argument("trace row has the wrong width");
+    std::size_t c = 0;
+    for (double v : row) data_[c++][head_] = v;
+    head_ = (head_ + 1) % capacity_;
+    if (count_ < capacity_) ++count_;
+}
+
 double TraceBuffer::at(std::size_t c, std::size_t i) const {
     const std::size_t start = (head_ + capacity_ - count_) % capacity_;
     return data_[c][(start + i) % capacity_];

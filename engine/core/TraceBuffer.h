@@ -1,6 +1,7 @@
 #pragma once
 // A bounded recording of named scalar channels, one row per recorded step. When full, the oldest
 // rows are dropped (a ring buffer), so a run of any length records in constant memory.
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ public:
     std::size_t size() const { return count_; }
     /// Appends one row (one value per channel).
     void append(const std::vector<double>& row);
+    /// The same without a heap allocation (the per-step path).
+    void append(std::initializer_list<double> row);
     /// Value of channel c in row i, i = 0 the oldest kept row.
     double at(std::size_t c, std::size_t i) const;
     /// Channel index by name, or -1.

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "cann/BumpAnalysis.h"
+#include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
 #include "cann/RingCann.h"
 #include "cann/Stimulus.h"
@@ -149,4 +150,20 @@ TEST(ActivityBuffer, SamplesEveryStrideAndBoundsRows) {
     EXPECT_EQ(a.width(), 2u);
     const auto f = a.flattened();
     EXPECT_EQ(f, (std::vector<float>{14, 0, 16, 0, 18, 0}));
+}
+
+TEST(PeriodicGaussian, MatchesDirectEvaluationAnywhereOnTheRing) {
+    for (int n : {16, 100, 512, 4096}) {
+        const auto x = ring(n);
+        std::vector<double> out(n, -1.0);
+        for (double z : {0.0, 0.3141, -3.0, 3.14159, -kPi, kPi - 1e-9, 2.0 * kPi / n * 7}) {
+            periodicGaussian(z, 10.0, 1.0, n, out.data());
+            for (int i = 0; i < n; ++i) {
+                const double d = wrapAngle(x[i] - z);
+                const double expect = 10.0 * std::exp(-d * d);
+                // at |d| = pi exactly either side of the seam is the same distance
+                ASSERT_NEAR(out[i], expect, 1e-12 * 10.0 + 1e-9 * expect) << "n=" << n << " z=" << z << " i=" << i << " d=" << d;
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "cann/BumpAnalysis.h"
+#include "cann/DenseRingCann.h"
 #include "cann/RingSimulation.h"
 
 using namespace as;
@@ -230,4 +231,19 @@ TEST(RingSimulation, DenormalDecayDoesNotBreakTheRun) {
     sim.step(20000);
     EXPECT_FALSE(sim.halted());
     for (double v : sim.model().u()) ASSERT_GE(v, 0.0);
+}
+
+TEST(DenseRingCann, AgreesWithTheFftModel) {
+    CannParams p;
+    p.N = 256;
+    RingCann fft(p, ConvolutionPrecision::Float64);
+    DenseRingCann dense(p);
+    std::vector<double> input(p.N);
+    for (int i = 0; i < p.N; ++i)
+        input[i] = p.A * std::exp(-std::pow(wrapAngle(fft.positions()[i] - 2.0), 2) / (4 * p.a * p.a));
+    for (int k = 0; k < 300; ++k) {
+        fft.step(input.data());
+        dense.step(input.data());
+    }
+    for (int i = 0; i < p.N; ++i) ASSERT_NEAR(fft.u()[i], dense.u()(i), 1e-10 * (1 + std::abs(dense.u()(i))));
 }

@@ -1,0 +1,102 @@
+// Step time of the ring CANN: FFT (float32 and float64 convolution) vs the dense GEMV baseline,
+// a bare FFTW r2c+c2r pair of the same size (the floor), and a full RingSimulation step
+// (stimulus, decoding, recording, watchdog). Results are quoted in docs/performance.md.
+#include <benchmark/benchmark.h>
+#include <fftw3.h>
+
+#include <cmath>
+
+#include "cann/DenseRingCann.h"
+#include "cann/RingSimulation.h"
+#include "core/FlushDenormals.h"
+
+using namespace as;
+
+namespace {
+
+CannParams paramsFor(int n) {
+    CannParams p;
+    p.N = n;
+    return p;
+}
+
+/// A settled bump (the state the app spends its time in) as the starting state.
+std::vector<double> bumpState(const CannParams& p) {
+    std::vector<double> u(p.N);
+    const double pi = 3.14159265358979323846;
+    for (int i = 0; i < p.N; ++i) {
+        const double x = -pi + 2 * pi * i / p.N;
+        u[i] = p.analyticU0() * std::exp(-x * x / (4 * p.a * p.a));
+    }
+    return u;
+}
+
+void ringStep(benchmark::State& state, ConvolutionPrecision precision) {
+    const CannParams p = paramsFor(int(state.range(0)));
+    RingCann m(p, precision);
+    m.setState(bumpState(p));
+    std::vector<double> input(p.N, 0.0);
+    for (auto _ : state) {
+        m.step(input.data());
+        benchmark::DoNotOptimize(m.u().data());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_RingStepFft32(benchmark::State& s) { ringStep(s, ConvolutionPrecision::Float32); }
+void BM_RingStepFft64(benchmark::State& s) { ringStep(s, ConvolutionPrecision::Float64); }
+
+void BM_RingStepDense(benchmark::State& state) {
+    const CannParams p = paramsFor(int(state.range(0)));
+    DenseRingCann m(p);
+    const auto u = bumpState(p);
+    m.setState(Eigen::Map<const Eigen::VectorXd>(u.data(), p.N));
+    std::vector<double> input(p.N, 0.0);
+    FlushDenormals ftz;
+    for (auto _ : state) {
+        m.step(input.data());
+        benchmark::DoNotOptimize(m.u().data());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_FftwPairFloat(benchmark::State& state) {
+    const int n = int(state.range(0));
+    float* a = fftwf_alloc_real(n);
+    fftwf_complex* c = fftwf_alloc_complex(n / 2 + 1);
+    fftwf_plan f = fftwf_plan_dft_r2c_1d(n, a, c, FFTW_MEASURE);
+    fftwf_plan b = fftwf_plan_dft_c2r_1d(n, c, a, FFTW_MEASURE | FFTW_DESTROY_INPUT);
+    for (int i = 0; i < n; ++i) a[i] = float(std::exp(-0.001 * (i - n / 2) * (i - n / 2)));
+    FlushDenormals ftz;
+    for (auto _ : state) {
+        fftwf_execute(f);
+        fftwf_execute(b);
+        benchmark::DoNotOptimize(a);
+    }
+    fftwf_destroy_plan(f);
+    fftwf_destroy_plan(b);
+    fftwf_free(a);
+    fftwf_free(c);
+}
+
+void BM_RingSimulationStep(benchmark::State& state) {
+    const CannParams p = paramsFor(int(state.range(0)));
+    StimulusParams s;
+    s.protocol = Protocol::Moving;  // the stimulus profile is recomputed every step
+    RingSimulation sim(p, s, 100000);
+    sim.step(200);
+    for (auto _ : state) {
+        sim.step(1);
+        benchmark::DoNotOptimize(sim.time());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+}  // namespace
+
+BENCHMARK(BM_RingStepFft32)->RangeMultiplier(2)->Range(256, 4096);
+BENCHMARK(BM_RingStepFft64)->RangeMultiplier(2)->Range(256, 4096);
+BENCHMARK(BM_FftwPairFloat)->RangeMultiplier(2)->Range(256, 4096);
+BENCHMARK(BM_RingStepDense)->RangeMultiplier(2)->Range(256, 4096);
+BENCHMARK(BM_RingSimulationStep)->RangeMultiplier(2)->Range(256, 4096);
+BENCHMARK_MAIN();
