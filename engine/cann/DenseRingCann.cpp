@@ -1,5 +1,7 @@
 #include "cann/DenseRingCann.h"
 
+#include "cann/RingCann.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -8,15 +10,10 @@ namespace as {
 DenseRingCann::DenseRingCann(const CannParams& p) : p_(p) {
     p_.check();
     const int n = p_.N;
-    const double pi = 3.14159265358979323846, dx = 2 * pi / n;
-    const double amp = p_.J0 / (std::sqrt(2 * pi) * p_.a);
+    const std::vector<double> kernel = ringKernel(p_);
     w_.resize(n, n);
     for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) {
-            int o = ((i - j) % n + n) % n;
-            const double d = (o <= n / 2 ? o : o - n) * dx;
-            w_(i, j) = amp * std::exp(-d * d / (2 * p_.a * p_.a));
-        }
+        for (int j = 0; j < n; ++j) w_(i, j) = kernel[((i - j) % n + n) % n];
     u_ = Eigen::VectorXd::Zero(n);
     r_ = Eigen::VectorXd::Zero(n);
 }

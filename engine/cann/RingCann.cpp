@@ -74,17 +74,23 @@ void RingCann::setParams(const CannParams& p) {
     refreshSquares();
 }
 
+std::vector<double> ringKernel(const CannParams& p) {
+    const int n = p.N;
+    const double dx = 2 * kPi / n;
+    const double amp = p.J0 / (std::sqrt(2 * kPi) * p.a);
+    std::vector<double> kernel(n);
+    for (int i = 0; i < n; ++i) {
+        const double d = (i <= n / 2 ? i : i - n) * dx;
+        kernel[i] = amp * std::exp(-d * d / (2 * p.a * p.a));
+    }
+    return kernel;
+}
+
 void RingCann::rebuild() {
     const int n = p_.N;
-    const double dx = 2 * kPi / n;
     x_.resize(n);
-    kernel_.resize(n);
-    const double amp = p_.J0 / (std::sqrt(2 * kPi) * p_.a);
-    for (int i = 0; i < n; ++i) {
-        x_[i] = -kPi + i * dx;
-        const double d = (i <= n / 2 ? i : i - n) * dx;
-        kernel_[i] = amp * std::exp(-d * d / (2 * p_.a * p_.a));
-    }
+    for (int i = 0; i < n; ++i) x_[i] = -kPi + i * (2 * kPi / n);
+    kernel_ = ringKernel(p_);
     conv_ = std::make_unique<Conv>();
     if (precision_ == ConvolutionPrecision::Float32)
         conv_->f32 = std::make_unique<FftConvolver<float>>(std::vector<int>{n},

@@ -81,4 +81,8 @@ private:
 /// Shortest periodic difference a - b wrapped into [-pi, pi).
 double wrapAngle(double d);
 
+/// The recurrent kernel by lattice offset i: J0 / (sqrt(2 pi) a) exp(-d_i^2 / 2a^2), with
+/// d_i = i dx for i <= N/2 and (i - N) dx above (the shortest periodic difference).
+std::vector<double> ringKernel(const CannParams& p);
+
 }  // namespace as
