@@ -12,9 +12,9 @@ std::optional<std::string> Watchdog::inspect(const std::vector<double>& state, d
         if (!(std::abs(v) <= limit_)) {  // also true for NaN
             std::ostringstream s;
             s << "simulation stopped at t = " << t << " ms: " << variable << "[" << i << "] = " << v
-              << (std::isfinite(v) ? " exceeds the runaway limit " + std::to_string(limit_)
-                                   : std::string(" is not a finite number"))
-              << "; the last good state is kept (try a smaller dt or the RK4 integrator)";
+              << (std::isfinite(v) ? " exceeds the runaway limit " : " is not a finite number");
+            if (std::isfinite(v)) s << limit_;
+            s << "; the last good state is kept (try a smaller dt or the RK4 integrator)";
             return s.str();
         }
     }
