@@ -11,7 +11,7 @@
 #include "cann/BumpAnalysis.h"
 #include "cann/RingSimulation.h"
 #include "core/ParamAccess.h"
-#include "io/SessionFile.h"
+#include "io/RingSession.h"
 
 namespace as::cli {
 

@@ -22,7 +22,7 @@
 #include "Theme.h"
 #include "controllers/RingController.h"
 #include "dialogs/AboutDialog.h"
-#include "io/SessionFile.h"
+#include "io/RingSession.h"
 #include "labs/RingLab.h"
 
 static void initResources() { Q_INIT_RESOURCE(resources); }

@@ -1,20 +1,18 @@
 #pragma once
-// Session files: one HDF5 file per session (docs/architecture.md, "Session format").
+// Session files: one HDF5 file per session (docs/session-format.md).
 //   /  attrs: format = "attractor-studio-session", format_version (int), app_version, lab (open tab)
-//   /ring/parameters         attrs: one per CannParams key (double) + "<key>.unit" (string)
-//   /ring/stimulus           attrs: one per StimulusParams key + "<key>.unit"
-//   /ring/state              attrs t, steps, stimulus_clock, stimulus_z, external_target,
-//                            stimulus_unwrapped, decoded_unwrapped; dataset u [N]
-//   /ring/recording/traces   one dataset per trace channel [rows]
-//   /ring/recording/activity dataset [rows x cols] float, attrs stride; dataset times [rows]
-// Saving writes "<path>.tmp-<pid>" and renames it over <path>, so the last good file survives a crash.
-// Loading validates everything before it returns; on any problem it throws SessionError whose
-// message names the file and the problem, and nothing the caller holds is touched.
+//   /<lab>/...  one group per lab that has state (ring: engine/io/RingSession.h)
+// SessionWriter writes "<path>.tmp-<pid>" and renames it over <path> on commit(), so the last good
+// file survives a crash or a failed save. SessionReader validates the file (exists, HDF5, format,
+// version) before any lab reads its group; every failure is a SessionError whose message names the
+// file and the problem. Readers build new objects and never touch what the caller holds.
+#include <hdf5.h>
+
 #include <memory>
 #include <stdexcept>
 #include <string>
 
-#include "cann/RingSimulation.h"
+#include "core/TraceBuffer.h"
 
 namespace as {
 
@@ -27,15 +25,69 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-struct RingSessionData {
-    std::string lab = "ring";                 ///< which lab tab was open
-    std::unique_ptr<RingSimulation> simulation;  ///< ready to run, state and recordings restored
+class SessionWriter {
+public:
+    /// Starts a session file at `path` (written aside until commit()); `openLab` is the tab that
+    /// was open. Throws SessionError("cannot write session '<path>': ...").
+    SessionWriter(const std::string& path, const std::string& openLab);
+    /// Removes the temporary file unless commit() succeeded.
+    ~SessionWriter();
+    SessionWriter(const SessionWriter&) = delete;
+    SessionWriter& operator=(const SessionWriter&) = delete;
+
+    /// The file's root group, where each lab creates its own group.
+    hid_t root() const;
+    /// Runs `write(root())`, turning any exception into a SessionError naming the file.
+    template <class F>
+    void write(F&& write) {
+        try {
+            write(root());
+        } catch (const std::exception& e) {
+            fail(e.what());
+        }
+    }
+    /// Closes the file and renames it over the target. Throws SessionError.
+    void commit();
+    [[noreturn]] void fail(const std::string& why);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
-/// Saves atomically. Throws SessionError (naming the file) if it cannot be written.
-void saveRingSession(const std::string& path, const RingSimulation& sim, const std::string& lab = "ring");
-/// Loads and validates a session written by this or an earlier version.
-RingSessionData loadRingSession(const std::string& path);
+class SessionReader {
+public:
+    /// Opens and validates `path`. Throws SessionError("cannot load session '<path>': ...").
+    explicit SessionReader(const std::string& path);
+    ~SessionReader();
+    SessionReader(const SessionReader&) = delete;
+    SessionReader& operator=(const SessionReader&) = delete;
+
+    hid_t root() const;
+    const std::string& path() const;
+    /// The lab that was open when the file was saved ("ring" if the file does not say).
+    const std::string& lab() const;
+    int formatVersion() const;
+    bool hasGroup(const std::string& name) const;
+    /// Runs `read(root())` and returns its result, turning any exception into a SessionError.
+    template <class F>
+    auto read(F&& read) const -> decltype(read(hid_t{})) {
+        try {
+            return read(root());
+        } catch (const SessionError&) {
+            throw;
+        } catch (const std::bad_alloc&) {
+            fail("a dataset is too large to load (damaged file?)");
+        } catch (const std::exception& e) {
+            fail(e.what());
+        }
+    }
+    [[noreturn]] void fail(const std::string& why) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 /// Writes the recorded traces as CSV (header row of channel names, one row per step), atomically.
 void exportTracesCsv(const std::string& path, const TraceBuffer& traces);

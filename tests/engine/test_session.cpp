@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "io/Hdf5Handle.h"
-#include "io/SessionFile.h"
+#include "io/RingSession.h"
 
 namespace fs = std::filesystem;
 using namespace as;
@@ -356,4 +356,43 @@ TEST(SessionFile, ShippedDefaultSessionLoads) {
     EXPECT_EQ(sim.traces().size(), std::size_t(sim.steps()));
     const auto& r = sim.model().r();
     EXPECT_GT(*std::max_element(r.begin(), r.end()), 0.5 * sim.params().analyticR0()) << "no bump in the default session";
+}
+
+TEST(SessionFile, OneGroupPerLabAndUnknownGroupsAreIgnored) {
+    const std::string path = (std::filesystem::temp_directory_path() / "as_multi_lab.h5").string();
+    auto sim = std::make_unique<RingSimulation>(CannParams{}, StimulusParams{});
+    sim->step(50);
+    {
+        SessionWriter w(path, "future-lab");
+        w.write([&](hid_t root) {
+            writeRingGroup(root, *sim);
+            h5::Handle g = h5::createGroup(root, "future-lab");  // a later version's lab
+            h5::writeAttribute(g, "anything", 1.0);
+        });
+        w.commit();
+    }
+    SessionReader r(path);
+    EXPECT_EQ(r.lab(), "future-lab");
+    EXPECT_TRUE(r.hasGroup("ring"));
+    EXPECT_FALSE(r.hasGroup("torus"));
+    EXPECT_EQ(loadRingSession(path).simulation->steps(), 50);
+    std::filesystem::remove(path);
+}
+
+TEST(SessionFile, AnAbandonedWriterLeavesNoTemporaryFileAndTheOldFileIntact) {
+    const auto dir = std::filesystem::temp_directory_path() / "as_abandoned";
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "s.h5").string();
+    auto sim = std::make_unique<RingSimulation>(CannParams{}, StimulusParams{});
+    sim->step(7);
+    saveRingSession(path, *sim);
+    {
+        SessionWriter w(path, "ring");
+        EXPECT_THROW(w.write([](hid_t) { throw std::runtime_error("lab refused to save"); }), SessionError);
+    }
+    std::size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+    EXPECT_EQ(files, 1u);
+    EXPECT_EQ(loadRingSession(path).simulation->steps(), 7);
+    std::filesystem::remove_all(dir);
 }

@@ -2,7 +2,7 @@
 
 #include <QTimer>
 
-#include "io/SessionFile.h"
+#include "io/RingSession.h"
 
 namespace as::gui {
 
