@@ -15,6 +15,7 @@
 #include <QTabWidget>
 #include <QTemporaryFile>
 #include <QUndoStack>
+#include <functional>
 
 #include "ExportFigureDialog.h"
 #include "FigureExport.h"
@@ -22,7 +23,8 @@
 #include "Theme.h"
 #include "controllers/RingController.h"
 #include "dialogs/AboutDialog.h"
-#include "io/RingSession.h"
+#include "io/SessionFile.h"
+#include "labs/Lab.h"
 #include "labs/RingLab.h"
 
 static void initResources() { Q_INIT_RESOURCE(resources); }
@@ -33,14 +35,14 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), tabs_(new QTabWidget), undo_(new QUndoStack(this)) {
     initResources();
     setWindowIcon(QIcon(":/icons/attractor-studio.svg"));
-    ring_ = new RingLab(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}),
-                        undo_);
-    tabs_->addTab(ring_, tr("Ring"));
     tabs_->setDocumentMode(true);
     setCentralWidget(tabs_);
-    statusBar()->addPermanentWidget(ring_->statusWidget());
-    connect(ring_, &RingLab::statusMessage, this,
-            [this](const QString& t, int ms) { statusBar()->showMessage(t, ms); });
+    ring_ = new RingLab(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}),
+                        undo_);
+    addLab(ring_);
+    // Later labs: addLab(new TorusLab(...)); one line each.
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
+    currentLabChanged(tabs_->currentIndex());
     connect(undo_, &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
     buildMenus();
     QSettings st;
@@ -51,6 +53,34 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addLab(Lab* lab) {
+    labs_.push_back(lab);
+    tabs_->addTab(lab, lab->title());
+    statusBar()->addPermanentWidget(lab->statusWidget());
+    connect(lab, &Lab::statusMessage, this,
+            [this](const QString& t, int ms) { statusBar()->showMessage(t, ms); });
+}
+
+Lab* MainWindow::currentLab() const { return qobject_cast<Lab*>(tabs_->currentWidget()); }
+
+bool MainWindow::showLab(const QString& labId) {
+    for (Lab* lab : labs_)
+        if (lab->labId() == labId) {
+            tabs_->setCurrentWidget(lab);
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::currentLabChanged(int index) {
+    // Only the visible lab runs (two cores are shared by every lab) and shows its status widgets.
+    for (Lab* lab : labs_) {
+        const bool current = tabs_->indexOf(lab) == index;
+        lab->statusWidget()->setVisible(current);
+        lab->setActive(current);
+    }
+}
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -92,22 +122,36 @@ void MainWindow::setDarkTheme(bool dark) {
     dark_ = dark;
     if (darkAction_) darkAction_->setChecked(dark);
     applyTheme(dark);
-    ring_->setDark(dark);
+    for (Lab* lab : labs_) lab->setDark(dark);
 }
 
 // --- sessions ------------------------------------------------------------------------------
 
-QString MainWindow::openFile(const QString& path, bool quiet) {
-    as::RingSessionData data;
+QString MainWindow::loadSession(const QString& path) {
     try {
-        data = as::loadRingSession(QFile::encodeName(path).toStdString());
+        as::SessionReader reader(QFile::encodeName(path).toStdString());
+        std::vector<std::function<void()>> apply;
+        for (Lab* lab : labs_) {
+            if (reader.hasGroup(lab->labId().toStdString()))
+                apply.push_back(reader.read([lab](hid_t root) { return lab->prepareLoad(root); }));
+            else
+                apply.push_back([lab] { lab->resetToDefaults(); });
+        }
+        for (auto& a : apply) a();  // every lab validated: now swap them in
+        showLab(QString::fromStdString(reader.lab()));
     } catch (const std::exception& e) {
-        const QString msg = QString::fromUtf8(e.what());
+        return QString::fromUtf8(e.what());
+    }
+    return {};
+}
+
+QString MainWindow::openFile(const QString& path, bool quiet) {
+    const QString msg = loadSession(path);
+    if (!msg.isEmpty()) {
         if (!quiet) QMessageBox::warning(this, tr("Could not open session"), msg);
         statusBar()->showMessage(tr("Open failed; the current session is unchanged."), 8000);
         return msg;
     }
-    ring_->loadSimulation(std::move(data.simulation));
     setCurrentFile(path);
     addRecent(path);
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -117,27 +161,22 @@ QString MainWindow::openFile(const QString& path, bool quiet) {
 void MainWindow::openDefaultSession() {
     QTemporaryFile tmp(QDir::tempPath() + "/attractor-studio-XXXXXX.h5");
     QFile res(":/sessions/default_ring.h5");
-    QString error;
+    QString error = tr("the embedded example session is missing");
     if (res.exists() && tmp.open() && res.open(QIODevice::ReadOnly)) {
         tmp.write(res.readAll());
         tmp.flush();
-        try {
-            auto data = as::loadRingSession(QFile::encodeName(tmp.fileName()).toStdString());
-            ring_->loadSimulation(std::move(data.simulation));
+        error = loadSession(tmp.fileName());
+        if (error.isEmpty()) {
             setCurrentFile({}, true);
             return;
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
         }
-    } else {
-        error = tr("the embedded example session is missing");
     }
     statusBar()->showMessage(tr("Started with default parameters (%1)").arg(error), 8000);
 }
 
 void MainWindow::newSession() {
     if (!maybeSave()) return;
-    ring_->loadSimulation(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}));
+    for (Lab* lab : labs_) lab->resetToDefaults();
     setCurrentFile({});
 }
 
@@ -149,7 +188,14 @@ void MainWindow::openDialog() {
 }
 
 QString MainWindow::saveTo(const QString& path, bool quiet) {
-    const QString err = ring_->controller()->save(path);
+    QString err;
+    try {
+        as::SessionWriter writer(QFile::encodeName(path).toStdString(), currentLab()->labId().toStdString());
+        for (Lab* lab : labs_) writer.write([lab](hid_t root) { lab->writeSession(root); });
+        writer.commit();
+    } catch (const std::exception& e) {
+        err = QString::fromUtf8(e.what());
+    }
     if (!err.isEmpty()) {
         if (!quiet) QMessageBox::warning(this, tr("Could not save session"), err);
         return err;
@@ -225,7 +271,7 @@ void MainWindow::rebuildRecentMenu() {
 // --- export --------------------------------------------------------------------------------
 
 QString MainWindow::exportView(int target, const QString& path, QSize pixels, int dpi) {
-    const auto targets = ring_->exportTargets();
+    const auto targets = currentLab()->exportTargets();
     if (target < 0 || target >= int(targets.size())) return tr("No such view");
     widgets::FigureOptions o;
     o.format = widgets::FigureExport::formatForPath(path);
@@ -236,11 +282,12 @@ QString MainWindow::exportView(int target, const QString& path, QSize pixels, in
 
 void MainWindow::exportFigureDialog() {
     QStringList names;
-    for (const auto& t : ring_->exportTargets()) names << t.first;
+    Lab* lab = currentLab();
+    const auto targets = lab->exportTargets();
+    for (const auto& t : targets) names << t.first;
     widgets::ExportFigureDialog dlg(names, QSize(1600, 1000), this);
-    dlg.setPath(lastDir() + "/ring-figure.png");
+    dlg.setPath(lastDir() + "/" + lab->labId() + "-figure.png");
     if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
-    const auto targets = ring_->exportTargets();
     const QString err = widgets::FigureExport::save(targets[std::size_t(dlg.target())].second,
                                                     dlg.path(), dlg.options());
     if (!err.isEmpty())
@@ -251,9 +298,10 @@ void MainWindow::exportFigureDialog() {
 
 void MainWindow::exportCsvDialog() {
     const QString f = QFileDialog::getSaveFileName(this, tr("Export Traces as CSV"),
-                                                   lastDir() + "/ring-traces.csv", tr("CSV (*.csv)"));
+                                                   lastDir() + "/" + currentLab()->labId() + "-traces.csv",
+                                                   tr("CSV (*.csv)"));
     if (f.isEmpty()) return;
-    const QString err = ring_->controller()->exportCsv(f);
+    const QString err = currentLab()->exportCsv(f);
     if (!err.isEmpty())
         QMessageBox::warning(this, tr("Export failed"), err);
     else

@@ -1,8 +1,10 @@
 #pragma once
-// The application window: one tab per lab (Ring for now), File / Edit / View / Help menus,
-// sessions (New, Open, Save, Save As, Recent), figure and CSV export, and the status bar.
+// The application window: one tab per lab (labs/Lab.h), File / Edit / View / Help menus, sessions
+// (New, Open, Save, Save As, Recent: one file holds every lab's group), figure and CSV export of the
+// current lab, and the status bar.
 #include <QMainWindow>
 #include <memory>
+#include <vector>
 
 #include "cann/RingSimulation.h"
 
@@ -14,6 +16,7 @@ class QUndoStack;
 
 namespace as::gui {
 
+class Lab;
 class RingLab;
 
 class MainWindow : public QMainWindow {
@@ -23,6 +26,10 @@ public:
     ~MainWindow() override;
 
     RingLab* ringLab() const { return ring_; }
+    const std::vector<Lab*>& labs() const { return labs_; }
+    Lab* currentLab() const;
+    /// Makes the lab with this id the current tab; false if there is none.
+    bool showLab(const QString& labId);
     QUndoStack* undoStack() const { return undo_; }
     QString currentFile() const { return file_; }
 
@@ -33,7 +40,7 @@ public:
     void openDefaultSession();
     /// Saves to path; returns the error message, empty on success.
     QString saveTo(const QString& path, bool quiet = false);
-    /// Exports a lab view (index into RingLab::exportTargets()) to a figure file.
+    /// Exports a view of the current lab (index into Lab::exportTargets()) to a figure file.
     QString exportView(int target, const QString& path, QSize pixels = {1600, 1000}, int dpi = 150);
     void setDarkTheme(bool dark);
     bool darkTheme() const { return dark_; }
@@ -42,6 +49,11 @@ protected:
     void closeEvent(QCloseEvent* e) override;
 
 private:
+    void addLab(Lab* lab);
+    void currentLabChanged(int index);
+    /// Loads every lab from a session file (all validated before any is applied); returns the
+    /// error message, empty on success.
+    QString loadSession(const QString& path);
     void buildMenus();
     void newSession();
     void openDialog();
@@ -58,6 +70,7 @@ private:
 
     QTabWidget* tabs_;
     RingLab* ring_;
+    std::vector<Lab*> labs_;
     QUndoStack* undo_;
     QMenu* recentMenu_ = nullptr;
     QAction* darkAction_ = nullptr;

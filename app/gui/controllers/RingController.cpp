@@ -1,6 +1,9 @@
 #include "controllers/RingController.h"
 
+#include <QFile>
+
 #include "controllers/RingWorker.h"
+#include "io/SessionFile.h"
 
 namespace as::gui {
 
@@ -70,18 +73,16 @@ void RingController::replaceSimulation(std::unique_ptr<as::RingSimulation> sim) 
     post([w = worker_, raw] { w->replaceSimulation(raw); });
 }
 
-QString RingController::save(const QString& path, const QString& lab) {
+QString RingController::inspect(const std::function<void(const as::RingSimulation&)>& visit) {
     QString error;
     QMetaObject::invokeMethod(
-        worker_, [&] { error = worker_->save(path, lab); }, Qt::BlockingQueuedConnection);
+        worker_, [&] { error = worker_->inspect(visit); }, Qt::BlockingQueuedConnection);
     return error;
 }
 
 QString RingController::exportCsv(const QString& path) {
-    QString error;
-    QMetaObject::invokeMethod(
-        worker_, [&] { error = worker_->exportCsv(path); }, Qt::BlockingQueuedConnection);
-    return error;
+    const std::string file = QFile::encodeName(path).toStdString();
+    return inspect([&](const as::RingSimulation& sim) { as::exportTracesCsv(file, sim.traces()); });
 }
 
 }  // namespace as::gui

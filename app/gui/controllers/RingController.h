@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QThread>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "cann/RingSimulation.h"
@@ -44,8 +45,9 @@ public:
     void setStepsPerFrame(int n);
     /// Swaps in a new, fully built simulation (e.g. a loaded session).
     void replaceSimulation(std::unique_ptr<as::RingSimulation> sim);
-    /// Saves the live session (waits for the worker); returns an error message or "".
-    QString save(const QString& path, const QString& lab = QStringLiteral("ring"));
+    /// Runs a read-only visit of the live simulation in the worker thread between two ticks and
+    /// waits for it (saving, CSV export). Returns the exception's message, or "" on success.
+    QString inspect(const std::function<void(const as::RingSimulation&)>& visit);
     /// Writes the recorded traces as CSV (waits for the worker); returns an error or "".
     QString exportCsv(const QString& path);
 

@@ -2,7 +2,6 @@
 
 #include <QTimer>
 
-#include "io/RingSession.h"
 
 namespace as::gui {
 
@@ -121,18 +120,9 @@ void RingWorker::replaceSimulation(as::RingSimulation* sim) {
     publish();
 }
 
-QString RingWorker::save(const QString& path, const QString& lab) {
+QString RingWorker::inspect(const std::function<void(const as::RingSimulation&)>& visit) {
     try {
-        as::saveRingSession(path.toStdString(), *sim_, lab.toStdString());
-    } catch (const std::exception& e) {
-        return QString::fromUtf8(e.what());
-    }
-    return {};
-}
-
-QString RingWorker::exportCsv(const QString& path) {
-    try {
-        as::exportTracesCsv(path.toStdString(), sim_->traces());
+        visit(*sim_);
     } catch (const std::exception& e) {
         return QString::fromUtf8(e.what());
     }

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "cann/RingSimulation.h"
@@ -32,8 +33,8 @@ public:
     void setExternalTarget(double z);
     void setStepsPerFrame(int n);
     void replaceSimulation(as::RingSimulation* sim);  ///< takes ownership
-    QString save(const QString& path, const QString& lab);
-    QString exportCsv(const QString& path);
+    /// Runs a read-only visit of the simulation; returns the exception's message or "".
+    QString inspect(const std::function<void(const as::RingSimulation&)>& visit);
 
     /// Longest time one tick may step before yielding to the event loop (ms).
     static constexpr int kTickBudgetMs = 25;

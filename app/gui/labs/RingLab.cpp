@@ -1,5 +1,7 @@
 #include "labs/RingLab.h"
 
+#include <stdexcept>
+
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -20,6 +22,7 @@
 #include "commands/ParameterEditCommand.h"
 #include "controllers/RingController.h"
 #include "core/ParamAccess.h"
+#include "io/RingSession.h"
 #include "labs/HaltBanner.h"
 
 namespace as::gui {
@@ -34,7 +37,7 @@ QMap<QString, double> valuesOf(const std::vector<as::ParamSpec>& specs, auto&& g
 }  // namespace
 
 RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWidget* parent)
-    : QMainWindow(parent), controller_(std::make_unique<RingController>(std::move(sim))),
+    : Lab(parent), controller_(std::make_unique<RingController>(std::move(sim))),
       undo_(undo) {
     setWindowFlags(Qt::Widget);
     setObjectName("ringLab");
@@ -332,6 +335,34 @@ void RingLab::loadSimulation(std::unique_ptr<as::RingSimulation> sim) {
 void RingLab::setStepsPerFrame(int n) {
     stepsSpin_->setValue(n);
     controller_->setStepsPerFrame(n);
+}
+
+QString RingLab::exportCsv(const QString& path) { return controller_->exportCsv(path); }
+
+void RingLab::writeSession(hid_t root) {
+    const QString error = controller_->inspect([root](const as::RingSimulation& sim) { as::writeRingGroup(root, sim); });
+    if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
+}
+
+std::function<void()> RingLab::prepareLoad(hid_t root) {
+    // Read and validate now (a new simulation; the running one is untouched), swap in later.
+    // (std::function needs a copyable closure: the new simulation travels in a shared holder.)
+    auto sim = std::make_shared<std::unique_ptr<as::RingSimulation>>(as::readRingGroup(root));
+    return [this, sim] { loadSimulation(std::move(*sim)); };
+}
+
+void RingLab::resetToDefaults() {
+    loadSimulation(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}));
+}
+
+void RingLab::setActive(bool active) {
+    if (!active) {
+        resumeWhenShown_ = controller_->isPlaying();
+        controller_->pause();
+    } else if (resumeWhenShown_) {
+        resumeWhenShown_ = false;
+        controller_->play();
+    }
 }
 
 void RingLab::setDark(bool dark) {

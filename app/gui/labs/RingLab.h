@@ -3,13 +3,13 @@
 // a "Parameters" dock with the CANN and stimulus forms, and a toolbar (Play/Pause, Step, Reset,
 // steps per frame, protocol). Views redraw from the controller's latest snapshot on a capped timer.
 #include <QElapsedTimer>
-#include <QMainWindow>
 #include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
 
 #include "cann/RingSimulation.h"
+#include "labs/Lab.h"
 
 class QAction;
 class QComboBox;
@@ -30,7 +30,7 @@ namespace as::gui {
 class HaltBanner;
 class RingController;
 
-class RingLab : public QMainWindow {
+class RingLab : public Lab {
     Q_OBJECT
 public:
     /// Redraw period of the views (ms): at most 50 frames per second.
@@ -46,10 +46,19 @@ public:
     widgets::ParameterForm* stimulusForm() const { return stimForm_; }
     QAction* playAction() const { return playAction_; }
     HaltBanner* banner() const { return banner_; }
-    /// Named views for figure export (the whole lab first).
-    std::vector<std::pair<QString, QWidget*>> exportTargets();
+    // Lab interface
+    QString labId() const override { return QStringLiteral("ring"); }
+    QString title() const override { return tr("Ring"); }
     /// Status bar widgets (simulated time, steps/s, frame rate) for the main window.
-    QWidget* statusWidget() const;
+    QWidget* statusWidget() const override;
+    /// Named views for figure export (the whole lab first).
+    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
+    QString exportCsv(const QString& path) override;
+    void setDark(bool dark) override;
+    void writeSession(hid_t root) override;
+    std::function<void()> prepareLoad(hid_t root) override;
+    void resetToDefaults() override;
+    void setActive(bool active) override;
     double framesPerSecond() const { return fps_; }
 
     /// Swaps in a new simulation (a loaded session or New); clears the undo history.
@@ -57,13 +66,9 @@ public:
     /// Validates and applies an edit as one undo step; false (and the form shows the rule) if
     /// the value is refused. group is "cann" or "stimulus".
     bool requestEdit(const QString& group, const QString& key, double oldValue, double newValue);
-    void setDark(bool dark);
     /// Sets the toolbar's steps-per-frame spin box (and so the worker).
     void setStepsPerFrame(int n);
 
-signals:
-    /// A message for the status bar (e.g. a watchdog halt), timeout in ms (0: until replaced).
-    void statusMessage(const QString& text, int timeoutMs);
 
 private:
     void buildViews();
@@ -97,6 +102,7 @@ private:
     int frames_ = 0;
     unsigned chartPhase_ = 0;
     double fps_ = 0;
+    bool resumeWhenShown_ = false;  ///< was playing when its tab was hidden
 };
 
 }  // namespace as::gui

@@ -1,0 +1,48 @@
+#pragma once
+// One tab of the main window. Each lab owns its controller (worker thread + snapshots), its views,
+// toolbar and docks; the main window talks to labs only through this interface: sessions (one HDF5
+// group per lab), figure and CSV export, theme, status bar, and pausing when the tab is hidden.
+#include <hdf5.h>
+
+#include <QMainWindow>
+#include <functional>
+#include <utility>
+#include <vector>
+
+namespace as::gui {
+
+class Lab : public QMainWindow {
+    Q_OBJECT
+public:
+    using QMainWindow::QMainWindow;
+
+    /// Stable id: the session group name ("ring") and the value of the file's `lab` attribute.
+    virtual QString labId() const = 0;
+    /// Tab title.
+    virtual QString title() const = 0;
+    /// Widgets for the main window's status bar (shown while the lab's tab is current).
+    virtual QWidget* statusWidget() const = 0;
+    /// Named views for File → Export figure (the whole lab first).
+    virtual std::vector<std::pair<QString, QWidget*>> exportTargets() = 0;
+    /// Writes the data behind the views as CSV; returns an error message or "".
+    virtual QString exportCsv(const QString& path) = 0;
+    virtual void setDark(bool dark) = 0;
+
+    /// Writes this lab's group under `root` of an open session file (waits for the worker).
+    /// Throws std::exception with the reason on failure.
+    virtual void writeSession(hid_t root) = 0;
+    /// Reads and validates this lab's group under `root` without touching the running lab, and
+    /// returns the action that swaps it in. Throws std::exception naming the problem. The main
+    /// window validates every lab before applying any, so a bad file changes nothing.
+    virtual std::function<void()> prepareLoad(hid_t root) = 0;
+    /// Back to default parameters and a fresh state (File → New, or a file without this lab).
+    virtual void resetToDefaults() = 0;
+    /// The tab became current (true) or hidden (false): hidden labs pause, and resume when shown.
+    virtual void setActive(bool active) = 0;
+
+signals:
+    /// A message for the status bar, timeout in ms (0: until replaced).
+    void statusMessage(const QString& text, int timeoutMs);
+};
+
+}  // namespace as::gui
