@@ -223,7 +223,8 @@ void RingSimulation::restoreRecordings(const TraceBuffer& traces, const Activity
     activity_ = activity;
 }
 
-std::shared_ptr<const RingSnapshot> RingSimulation::snapshot(std::size_t maxTracePoints) const {
+std::shared_ptr<const RingSnapshot> RingSimulation::snapshot(std::size_t maxTracePoints,
+                                                             double traceWindowMs) const {
     auto s = std::make_shared<RingSnapshot>();
     s->params = model_.params();
     s->stimulus = stimulus_.params();
@@ -238,8 +239,10 @@ std::shared_ptr<const RingSnapshot> RingSimulation::snapshot(std::size_t maxTrac
     s->confidence = confidence_.value();
     s->height = s->r.empty() ? 0.0 : *std::max_element(s->r.begin(), s->r.end());
     s->r0Analytic = model_.params().analyticR0();
+    const std::size_t first =
+        traceWindowMs > 0 ? traces_.lowerBound(std::size_t(traces_.index("t")), t_ - traceWindowMs) : 0;
     const auto pick = [&](const char* name) {
-        return traces_.channelDecimated(std::size_t(traces_.index(name)), maxTracePoints);
+        return traces_.channelDecimated(std::size_t(traces_.index(name)), maxTracePoints, first);
     };
     s->traceT = pick("t");
     s->traceStimulus = pick("stimulus_unwrapped");

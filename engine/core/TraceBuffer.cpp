@@ -1,5 +1,7 @@
 #include "core/TraceBuffer.h"
 
+#include <algorithm>
+
 #include <stdexcept>
 
 namespace as {
@@ -43,16 +45,30 @@ std::vector<double> TraceBuffer::channel(const std::string& name) const {
     return out;
 }
 
-std::vector<double> TraceBuffer::channelDecimated(std::size_t c, std::size_t maxPoints) const {
-    if (count_ <= maxPoints || maxPoints < 2) {
-        std::vector<double> out(count_);
-        for (std::size_t i = 0; i < count_; ++i) out[i] = at(c, i);
+std::vector<double> TraceBuffer::channelDecimated(std::size_t c, std::size_t maxPoints,
+                                                  std::size_t first) const {
+    first = std::min(first, count_);
+    const std::size_t n = count_ - first;
+    if (n <= maxPoints || maxPoints < 2) {
+        std::vector<double> out(n);
+        for (std::size_t i = 0; i < n; ++i) out[i] = at(c, first + i);
         return out;
     }
     std::vector<double> out(maxPoints);
-    for (std::size_t k = 0; k < maxPoints; ++k)
-        out[k] = at(c, k * (count_ - 1) / (maxPoints - 1));
+    for (std::size_t k = 0; k < maxPoints; ++k) out[k] = at(c, first + k * (n - 1) / (maxPoints - 1));
     return out;
+}
+
+std::size_t TraceBuffer::lowerBound(std::size_t c, double value) const {
+    std::size_t lo = 0, hi = count_;
+    while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (at(c, mid) < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 void TraceBuffer::clear() { head_ = count_ = 0; }

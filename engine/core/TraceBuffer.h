@@ -24,8 +24,11 @@ public:
     int index(const std::string& name) const;
     /// One channel, oldest first.
     std::vector<double> channel(const std::string& name) const;
-    /// One channel, at most maxPoints rows evenly picked (always including the newest).
-    std::vector<double> channelDecimated(std::size_t c, std::size_t maxPoints) const;
+    /// One channel from row `first` on, at most maxPoints rows evenly picked (always including the
+    /// newest).
+    std::vector<double> channelDecimated(std::size_t c, std::size_t maxPoints, std::size_t first = 0) const;
+    /// First row whose value in channel c is >= value, for a channel that never decreases (time).
+    std::size_t lowerBound(std::size_t c, double value) const;
     void clear();
 
 private:

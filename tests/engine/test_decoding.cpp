@@ -167,3 +167,16 @@ TEST(PeriodicGaussian, MatchesDirectEvaluationAnywhereOnTheRing) {
         }
     }
 }
+
+TEST(TraceBuffer, LowerBoundAndWindowedDecimation) {
+    TraceBuffer t({"t"}, 100);
+    for (int i = 0; i < 150; ++i) t.append({0.5 * i});  // keeps t = 25 .. 74.5
+    EXPECT_EQ(t.lowerBound(0, 0.0), 0u);
+    EXPECT_EQ(t.lowerBound(0, 50.0), 50u);
+    EXPECT_EQ(t.lowerBound(0, 50.2), 51u);
+    EXPECT_EQ(t.lowerBound(0, 1e9), 100u);
+    const auto tail = t.channelDecimated(0, 1000, 90);
+    ASSERT_EQ(tail.size(), 10u);
+    EXPECT_DOUBLE_EQ(tail.front(), 70.0);
+    EXPECT_DOUBLE_EQ(tail.back(), 74.5);
+}

@@ -247,3 +247,15 @@ TEST(DenseRingCann, AgreesWithTheFftModel) {
     }
     for (int i = 0; i < p.N; ++i) ASSERT_NEAR(fft.u()[i], dense.u()(i), 1e-10 * (1 + std::abs(dense.u()(i))));
 }
+
+TEST(RingSimulation, SnapshotTracesCoverTheRequestedWindow) {
+    RingSimulation sim(CannParams{}, StimulusParams{});
+    sim.step(3000);  // 300 ms
+    const auto all = sim.snapshot(100000, 0.0);
+    EXPECT_EQ(all->traceT.size(), 3000u);
+    const auto last = sim.snapshot(100000, 50.0);
+    ASSERT_FALSE(last->traceT.empty());
+    EXPECT_NEAR(last->traceT.front(), 250.0, 0.1 + 1e-9);
+    EXPECT_NEAR(last->traceT.back(), 300.0, 1e-9);
+    EXPECT_EQ(last->traceT.size(), last->traceDecoded.size());
+}

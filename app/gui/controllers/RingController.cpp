@@ -66,6 +66,10 @@ void RingController::setStepsPerFrame(int n) {
     post([w = worker_, n = stepsPerFrame_] { w->setStepsPerFrame(n); });
 }
 
+void RingController::setTraceWindow(double ms) {
+    post([w = worker_, ms] { w->setTraceWindow(ms); });
+}
+
 void RingController::replaceSimulation(std::unique_ptr<as::RingSimulation> sim) {
     params_ = sim->params();
     stimulus_ = sim->stimulusParams();

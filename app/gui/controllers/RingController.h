@@ -43,6 +43,8 @@ public:
     void setStimulus(const as::StimulusParams& s);
     void setExternalTarget(double z);
     void setStepsPerFrame(int n);
+    /// Charts show the last `ms` of simulated time (0: the whole recording). Default 2000.
+    void setTraceWindow(double ms);
     /// Swaps in a new, fully built simulation (e.g. a loaded session).
     void replaceSimulation(std::unique_ptr<as::RingSimulation> sim);
     /// Runs a read-only visit of the live simulation in the worker thread between two ticks and

@@ -73,7 +73,7 @@ void RingWorker::stopOnHalt() {
 }
 
 void RingWorker::publish() {
-    auto snap = std::const_pointer_cast<as::RingSnapshot>(sim_->snapshot(2000));
+    auto snap = std::const_pointer_cast<as::RingSnapshot>(sim_->snapshot(2000, traceWindowMs_));
     snap->stepsPerSecond = stepsPerSecond_;
     stepCounter_->store(sim_->steps());
     slot_->store(std::move(snap));
@@ -114,6 +114,11 @@ void RingWorker::setExternalTarget(double z) {
 }
 
 void RingWorker::setStepsPerFrame(int n) { stepsPerFrame_ = std::max(1, n); }
+
+void RingWorker::setTraceWindow(double ms) {
+    traceWindowMs_ = std::max(0.0, ms);
+    publish();
+}
 
 void RingWorker::replaceSimulation(as::RingSimulation* sim) {
     sim_.reset(sim);

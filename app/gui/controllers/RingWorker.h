@@ -32,6 +32,8 @@ public:
     void setStimulus(const as::StimulusParams& s);
     void setExternalTarget(double z);
     void setStepsPerFrame(int n);
+    /// Traces in published snapshots cover the last `ms` of simulated time (0: the whole run).
+    void setTraceWindow(double ms);
     void replaceSimulation(as::RingSimulation* sim);  ///< takes ownership
     /// Runs a read-only visit of the simulation; returns the exception's message or "".
     QString inspect(const std::function<void(const as::RingSimulation&)>& visit);
@@ -55,6 +57,7 @@ private:
     QTimer* timer_ = nullptr;
     bool playing_ = false;
     int stepsPerFrame_ = 10;
+    double traceWindowMs_ = 2000.0;
     QElapsedTimer rateClock_;
     long rateSteps_ = 0;
     double stepsPerSecond_ = 0;

@@ -152,6 +152,18 @@ void RingLab::buildToolBar() {
         requestEdit("stimulus", "protocol", double(int(controller_->stimulus().protocol)), i);
     });
     tb->addWidget(protocolCombo_);
+    tb->addSeparator();
+    tb->addWidget(new QLabel(tr(" Traces: ")));
+    auto* window = new QComboBox;
+    window->setObjectName("traceWindow");
+    for (const auto& [label, ms] : std::vector<std::pair<QString, double>>{
+             {tr("last 0.5 s"), 500.0}, {tr("last 2 s"), 2000.0}, {tr("last 10 s"), 10000.0}, {tr("whole run"), 0.0}})
+        window->addItem(label, ms);
+    window->setCurrentIndex(1);
+    window->setToolTip(tr("How much simulated time the trace charts show"));
+    connect(window, &QComboBox::activated, this,
+            [this, window](int i) { controller_->setTraceWindow(window->itemData(i).toDouble()); });
+    tb->addWidget(window);
 
     status_ = new QLabel;
     status_->setObjectName("ringStatus");
