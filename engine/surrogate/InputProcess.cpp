@@ -1,0 +1,84 @@
+#include "surrogate/InputProcess.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace as::surrogate {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+double wrap(double a) { return a - 2 * kPi * std::floor((a + kPi) / (2 * kPi)); }
+
+/// Reflects into [-pi/2, pi/2] (a triangle wave of period 2 pi).
+double reflect(double a) {
+    double x = wrap(a - kPi / 2);  // (-pi, pi]; x = a - pi/2 shifted
+    // map x in (-pi, pi] to a triangle: |x| in [0, pi] -> pi/2 - |x| in [-pi/2, pi/2]
+    return kPi / 2 - std::abs(x);
+}
+
+}  // namespace
+
+const std::vector<std::string>& processNames() {
+    static const std::vector<std::string> n = {"walk", "ou", "jumps", "mixture", "all"};
+    return n;
+}
+
+ProcessKind processFromName(const std::string& name) {
+    const auto& n = processNames();
+    for (std::size_t i = 0; i < n.size(); ++i)
+        if (n[i] == name) return ProcessKind(int(i));
+    throw std::invalid_argument("unknown process '" + name + "' (known: walk, ou, jumps, mixture, all)");
+}
+
+void ProcessParams::check() const {
+    auto bad = [](bool c, const std::string& m) {
+        if (c) throw std::invalid_argument(m);
+    };
+    bad(!(momentum >= 0 && momentum < 1), "momentum must be in [0, 1)");
+    bad(!(walkSigma >= 0 && walkSigma <= 1), "walk_sigma must be in [0, 1] rad");
+    bad(!(ouTheta >= 0 && ouTheta <= 1), "ou_theta must be in [0, 1]");
+    bad(!(ouSigma >= 0 && ouSigma <= 1), "ou_sigma must be in [0, 1] rad");
+    bad(!(jumpRate >= 0 && jumpRate <= 1), "jump_rate must be in [0, 1]");
+}
+
+std::vector<double> generateSequence(const ProcessParams& p, ProcessKind kind, int steps,
+                                     std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    std::uniform_real_distribution<double> uniform(-kPi, kPi), unit(0.0, 1.0);
+    std::uniform_int_distribution<int> segLen(50, 300), pick(0, 2);
+    const double span = p.halfRange ? 0.5 : 1.0;
+    double angle = uniform(rng) * span, v = 0.0, mu = uniform(rng) * span;
+    ProcessKind current = kind == ProcessKind::Mixture ? ProcessKind(pick(rng)) : kind;
+    int segmentLeft = segLen(rng);
+    std::vector<double> out(std::size_t(std::max(steps, 0)));
+    for (int t = 0; t < steps; ++t) {
+        if (kind == ProcessKind::Mixture && --segmentLeft <= 0) {
+            current = ProcessKind(pick(rng));
+            segmentLeft = segLen(rng);
+            mu = uniform(rng) * span;
+        }
+        switch (current) {
+            case ProcessKind::Walk:
+                v = p.momentum * v + p.walkSigma * normal(rng);
+                angle += v;
+                break;
+            case ProcessKind::OrnsteinUhlenbeck: {
+                // Reversion towards mu along the shortest arc, so wrapping does not fling the walk.
+                const double d = p.halfRange ? mu - angle : wrap(mu - angle);
+                angle += p.ouTheta * d + p.ouSigma * normal(rng);
+                break;
+            }
+            case ProcessKind::Jumps:
+                if (unit(rng) < p.jumpRate) angle = uniform(rng) * span;
+                break;
+            default: break;
+        }
+        angle = p.halfRange ? reflect(angle) : wrap(angle);
+        out[std::size_t(t)] = angle;
+    }
+    return out;
+}
+
+}  // namespace as::surrogate

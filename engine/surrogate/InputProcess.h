@@ -1,0 +1,43 @@
+#pragma once
+// The stochastic input sequences that drive the teacher (seed 000 §3.1), one angle (rad, wrapped
+// to (-pi, pi]) per input step. Rates and noise are per input step, so a process means the same
+// thing whatever the ODE's internal dt.
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace as::surrogate {
+
+enum class ProcessKind {
+    Walk = 0,     ///< random walk with momentum: v <- m v + s_w xi, angle += v
+    OrnsteinUhlenbeck = 1,  ///< angle += theta (mu - angle) + s_ou xi, mu drawn per sequence
+    Jumps = 2,    ///< piecewise constant: with probability p per step, jump to a uniform angle
+    Mixture = 3,  ///< segments of 50..300 steps, each one of the three above, continuing in place
+    All = 4       ///< sequence s uses kind s mod 4 (walk, OU, jumps, mixture): the default
+};
+const std::vector<std::string>& processNames();  ///< walk, ou, jumps, mixture, all
+ProcessKind processFromName(const std::string& name);  ///< throws std::invalid_argument
+
+struct ProcessParams {
+    ProcessKind kind = ProcessKind::All;
+    /// Walk: momentum m in [0, 1). Default 0.95.
+    double momentum = 0.95;
+    /// Walk: velocity noise s_w (rad per step). Default 0.008 (stationary speed ~0.026 rad/step).
+    double walkSigma = 0.008;
+    /// OU: reversion rate theta per step, in [0, 1]. Default 0.005.
+    double ouTheta = 0.005;
+    /// OU: noise s_ou (rad per sqrt step). Default 0.04.
+    double ouSigma = 0.04;
+    /// Jumps: probability of a jump per step, in [0, 1]. Default 0.005 (one per 200 steps).
+    double jumpRate = 0.005;
+    /// Pitch-like channel: angles are reflected into [-pi/2, pi/2] instead of wrapped.
+    bool halfRange = false;
+    void check() const;  ///< throws std::invalid_argument naming the bad field
+};
+
+/// A sequence of `steps` angles from the process, seeded (the same seed gives the same sequence).
+std::vector<double> generateSequence(const ProcessParams& p, ProcessKind kind, int steps,
+                                     std::uint64_t seed);
+
+}  // namespace as::surrogate

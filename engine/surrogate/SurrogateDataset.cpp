@@ -1,0 +1,181 @@
+#include "surrogate/SurrogateDataset.h"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "cann/RingSimulation.h"
+#include "io/Hdf5Handle.h"
+
+namespace as::surrogate {
+
+const char* caseName(SurrogateCase c) {
+    switch (c) {
+        case SurrogateCase::Ring: return "ring";
+        case SurrogateCase::Hd2d: return "hd2d";
+        case SurrogateCase::Grid3d: return "grid3d";
+    }
+    return "?";
+}
+
+SurrogateCase caseFromName(const std::string& name) {
+    if (name == "ring") return SurrogateCase::Ring;
+    if (name == "hd2d") return SurrogateCase::Hd2d;
+    if (name == "grid3d") return SurrogateCase::Grid3d;
+    throw std::invalid_argument("unknown case '" + name + "' (known: ring, hd2d, grid3d)");
+}
+
+std::vector<std::string> caseChannels(SurrogateCase c) {
+    switch (c) {
+        case SurrogateCase::Ring: return {"ring"};
+        case SurrogateCase::Hd2d: return {"azimuth", "pitch"};
+        case SurrogateCase::Grid3d: return {"x_cos", "x_sin", "y_cos", "y_sin", "z_cos", "z_sin"};
+    }
+    return {};
+}
+
+int DatasetParams::odeStepsPerInput() const { return int(std::lround(inputStepMs / teacher.dt)); }
+
+void DatasetParams::check() const {
+    if (which == SurrogateCase::Grid3d)
+        throw std::invalid_argument("case grid3d needs the torus lab's 3D engine, which is not there yet");
+    if (sequences < 5) throw std::invalid_argument("sequences must be >= 5 (got " + std::to_string(sequences) + ")");
+    if (steps < 10) throw std::invalid_argument("steps must be >= 10 (got " + std::to_string(steps) + ")");
+    if (!(inputStepMs > 0 && inputStepMs <= 100)) throw std::invalid_argument("input_step_ms must be in (0, 100]");
+    if (!(settleMs >= 0 && settleMs <= 1000)) throw std::invalid_argument("settle_ms must be in [0, 1000]");
+    teacher.check();
+    const double ratio = inputStepMs / teacher.dt;
+    if (std::abs(ratio - std::round(ratio)) > 1e-6 || std::round(ratio) < 1)
+        throw std::invalid_argument("the ODE dt must divide input_step_ms (input_step_ms / dt = " +
+                                    std::to_string(ratio) + ")");
+    process.check();
+}
+
+int SurrogateDataset::trainSequences() const {
+    int n = int(std::lround(0.8 * sequences));
+    return std::max(1, std::min(n, sequences - 1));
+}
+
+const float* SurrogateDataset::input(int c, int s) const {
+    return inputs.data() + (std::size_t(c) * sequences + s) * steps;
+}
+const float* SurrogateDataset::target(int c, int s) const {
+    return targets.data() + (std::size_t(c) * sequences + s) * steps * 2;
+}
+
+SurrogateDataset SurrogateDataset::generate(const DatasetParams& p,
+                                            const std::function<void(int, int)>& progress,
+                                            const std::atomic<bool>* cancel) {
+    p.check();
+    SurrogateDataset d;
+    d.which = p.which;
+    d.params = p;
+    d.channels = int(caseChannels(p.which).size());
+    d.steps = p.steps;
+    const int k = p.odeStepsPerInput();
+    const int settle = int(std::lround(p.settleMs / p.teacher.dt));
+    StimulusParams stim;
+    stim.protocol = Protocol::External;
+    // The scale: |v| of the settled bump under the stimulus, from one reference run.
+    {
+        RingSimulation ref(p.teacher, stim, 16, 1, 1000000);
+        ref.setExternalTarget(0.0);
+        ref.step(std::max(settle, 200));
+        d.componentScale = ref.decode().magnitude;
+        if (!(d.componentScale > 0)) throw std::runtime_error("the teacher forms no bump (|v| = 0)");
+    }
+    std::vector<std::vector<float>> ins(std::size_t(d.channels)), tgs(std::size_t(d.channels));
+    int done = 0;
+    const int total = d.channels * p.sequences;
+    int completed = p.sequences;
+    for (int s = 0; s < p.sequences; ++s) {
+        if (cancel && cancel->load()) {
+            completed = s;
+            break;
+        }
+        for (int c = 0; c < d.channels; ++c) {
+            ProcessParams pp = p.process;
+            pp.halfRange = (p.which == SurrogateCase::Hd2d && c == 1);
+            const ProcessKind kind = pp.kind == ProcessKind::All ? ProcessKind(s % 4) : pp.kind;
+            const auto seq = generateSequence(pp, kind, p.steps, p.seed + 1000ull * c + std::uint64_t(s));
+            RingSimulation sim(p.teacher, stim, 16, 1, 1000000);
+            sim.setExternalTarget(seq[0]);
+            sim.step(settle);
+            for (int t = 0; t < p.steps; ++t) {
+                sim.setExternalTarget(seq[std::size_t(t)]);
+                if (sim.step(k) != k) throw std::runtime_error("the teacher halted: " + sim.message());
+                const Decode dec = sim.decode();
+                ins[std::size_t(c)].push_back(float(seq[std::size_t(t)]));
+                tgs[std::size_t(c)].push_back(float(dec.sumCos / d.componentScale));
+                tgs[std::size_t(c)].push_back(float(dec.sumSin / d.componentScale));
+            }
+            if (progress) progress(++done, total);
+        }
+    }
+    d.sequences = completed;
+    for (int c = 0; c < d.channels; ++c) {
+        d.inputs.insert(d.inputs.end(), ins[std::size_t(c)].begin(), ins[std::size_t(c)].end());
+        d.targets.insert(d.targets.end(), tgs[std::size_t(c)].begin(), tgs[std::size_t(c)].end());
+    }
+    d.params.sequences = completed;
+    return d;
+}
+
+void SurrogateDataset::save(const std::string& path) const {
+    h5::silenceErrors();
+    h5::Handle f = h5::createFile(path);
+    h5::Handle g = h5::createGroup(f, "surrogate_dataset");
+    h5::writeAttribute(g, "format_version", std::int64_t(1));
+    h5::writeAttribute(g, "case", std::string(caseName(which)));
+    h5::writeAttribute(g, "component_scale", componentScale);
+    h5::writeAttribute(g, "input_step_ms", params.inputStepMs);
+    h5::writeAttribute(g, "settle_ms", params.settleMs);
+    h5::writeAttribute(g, "seed", std::int64_t(params.seed));
+    h5::writeAttribute(g, "process", processNames()[std::size_t(params.process.kind)]);
+    for (const auto& spec : CannParams::specs())
+        h5::writeAttribute(g, "teacher_" + spec.key, params.teacher.get(spec.key));
+    const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps);
+    h5::writeDataset(g, "inputs", inputs, {C, S, T});
+    h5::writeDataset(g, "targets", targets, {C, S, T, 2});
+    f.close();
+}
+
+SurrogateDataset SurrogateDataset::load(const std::string& path) {
+    h5::silenceErrors();
+    if (!h5::isHdf5(path)) throw h5::Error("'" + path + "' is not an HDF5 dataset file");
+    h5::Handle f = h5::openFileReadOnly(path);
+    h5::Handle g = h5::openGroup(f, "surrogate_dataset");
+    SurrogateDataset d;
+    if (h5::readIntAttribute(g, "format_version") != 1)
+        throw h5::Error("'" + path + "': unsupported dataset format version");
+    try {
+        d.which = caseFromName(h5::readStringAttribute(g, "case"));
+        d.params.process.kind = processFromName(h5::readStringAttribute(g, "process"));
+    } catch (const std::invalid_argument& e) {
+        throw h5::Error("'" + path + "': " + e.what());
+    }
+    d.params.which = d.which;
+    d.componentScale = h5::readDoubleAttribute(g, "component_scale");
+    d.params.inputStepMs = h5::readDoubleAttribute(g, "input_step_ms");
+    d.params.settleMs = h5::readDoubleAttribute(g, "settle_ms");
+    d.params.seed = std::uint64_t(h5::readIntAttribute(g, "seed"));
+    for (const auto& spec : CannParams::specs())
+        d.params.teacher.set(spec.key, h5::readDoubleAttribute(g, "teacher_" + spec.key));
+    const auto shape = h5::datasetShape(g, "inputs");
+    const auto tshape = h5::datasetShape(g, "targets");
+    if (shape.size() != 3 || tshape.size() != 4 || tshape[0] != shape[0] || tshape[1] != shape[1] ||
+        tshape[2] != shape[2] || tshape[3] != 2)
+        throw h5::Error("'" + path + "': inputs/targets have inconsistent shapes");
+    d.channels = int(shape[0]);
+    d.sequences = int(shape[1]);
+    d.steps = int(shape[2]);
+    if (d.channels != int(caseChannels(d.which).size()) || d.sequences < 2 || d.steps < 1)
+        throw h5::Error("'" + path + "': the shape does not fit case " + caseName(d.which));
+    d.params.sequences = d.sequences;
+    d.params.steps = d.steps;
+    d.inputs = h5::readFloats(g, "inputs");
+    d.targets = h5::readFloats(g, "targets");
+    if (!(d.componentScale > 0)) throw h5::Error("'" + path + "': component_scale must be > 0");
+    return d;
+}
+
+}  // namespace as::surrogate
