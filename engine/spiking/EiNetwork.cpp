@@ -1,0 +1,316 @@
+#include "spiking/EiNetwork.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/ParamAccess.h"
+
+namespace as {
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+
+double wrap(double d) {
+    d = std::fmod(d + kPi, 2 * kPi);
+    if (d < 0) d += 2 * kPi;
+    return d - kPi;
+}
+}  // namespace
+
+const char* eiPopName(int pop) {
+    static const char* names[] = {"E", "Ip", "Id"};
+    return (pop >= 0 && pop < 3) ? names[pop] : "?";
+}
+
+EiNetwork::EiNetwork(const EiParams& params) : p_(params), noiseRng_(params.seed, 2) {
+    p_.check();
+    n_[kPopE] = p_.NE;
+    n_[kPopIp] = p_.NIp();
+    n_[kPopId] = p_.NId();
+    SpikeRng init(p_.seed, 1);
+    for (int pop = 0; pop < 3; ++pop) {
+        const int n = n_[pop];
+        theta_[pop].resize(std::size_t(n));
+        for (int i = 0; i < n; ++i) theta_[pop][std::size_t(i)] = -kPi + 2 * kPi * i / n;
+        V_[pop].resize(std::size_t(n));
+        for (auto& v : V_[pop]) v = float(p_.Vreset + init.uniform() * (p_.Vth - p_.Vreset));
+        refr_[pop].assign(std::size_t(n), 0.f);
+        ext_[pop].assign(std::size_t(n), 0.f);
+    }
+    const int NE = n_[kPopE], NIp = n_[kPopIp], NId = n_[kPopId];
+    eFastE_.assign(std::size_t(NE), 0.f);
+    eFastId_ = eSlowE_ = eSlowIp_ = eFastE_;
+    dFastE_.assign(std::size_t(NId), 0.f);
+    dFastId_ = dFastE_;
+    pSlowE_.assign(std::size_t(NIp), 0.f);
+    pSlowIp_ = pSlowE_;
+
+    // Random projections, each from its own stream (building one never shifts another).
+    auto proj = [&](Proj& pr, int nPre, int nPost, bool self, int stream, double w) {
+        SpikeRng rng(p_.seed, std::uint64_t(10 + stream));
+        pr.csr = SparseProjection(nPre, nPost, p_.p, self, rng);
+        pr.w = float(w);
+    };
+    const double sqKE = std::sqrt(p_.K(NE)), sqKId = std::sqrt(p_.K(NId));
+    proj(EE_, NE, NE, true, 0, p_.sEi * p_.jEE / sqKE);
+    proj(EId_, NE, NId, false, 1, p_.sEi * p_.jEId / sqKE);
+    proj(IdE_, NId, NE, false, 2, p_.sEi * p_.jIdE / sqKId);
+    proj(IdId_, NId, NId, true, 3, p_.sEi * p_.jIdId / sqKId);
+    proj(EIp_, NE, NIp, false, 4, p_.wEIp / p_.K(NE));
+    proj(IpE_, NIp, NE, false, 5, p_.wIpE / p_.K(NIp));
+    proj(IpIp_, NIp, NIp, true, 6, p_.wIpIp / p_.K(NIp));
+
+    // Translation-invariant E->E kernel over the index difference, stored twice so the row of
+    // presynaptic neuron j is the contiguous slice [N - j, 2N - j).
+    kernel2_.resize(2 * std::size_t(NE));
+    for (int k = 0; k < 2 * NE; ++k) {
+        const double d = wrap(2 * kPi * (k % NE) / NE);
+        kernel2_[std::size_t(k)] = float(std::exp(-d * d / (2 * p_.connA * p_.connA)));
+    }
+    wSlowEE_ = float(p_.wEE / NE);
+
+    phase_.resize(std::size_t(NE));
+    for (int j = 0; j < NE; ++j) phase_[std::size_t(j)] = std::polar(1.0, theta_[kPopE][std::size_t(j)]);
+
+    const double tauM[3] = {p_.tauE, p_.tauI, p_.tauI};
+    for (int pop = 0; pop < 3; ++pop) {
+        if (p_.gL > 0) {
+            alpha_[pop] = float(std::exp(-p_.gL * p_.dt / tauM[pop]));
+            beta_[pop] = float((1.0 - std::exp(-p_.gL * p_.dt / tauM[pop])) / p_.gL);
+        } else {
+            alpha_[pop] = 1.f;
+            beta_[pop] = float(p_.dt / tauM[pop]);
+        }
+    }
+    nRef_ = float(std::lround(p_.tauRef / p_.dt));
+    decFastE_ = float(std::exp(-p_.dt / p_.tauEf));
+    decFastI_ = float(std::exp(-p_.dt / p_.tauIf));
+    decSlowI_ = float(std::exp(-p_.dt / p_.tauIs));
+    decodeDecay_ = std::exp(-p_.dt / p_.tauDecode);
+    input_.bg = p_.bg;
+    updateGains();
+    refreshExternal();
+}
+
+void EiNetwork::updateGains() {
+    const EiMode m = p_.mode;
+    gFastE_ = m == EiMode::CannOnly ? 0.f : 1.f;
+    gFastId_ = gFastE_;
+    if (m == EiMode::Unbalanced) {  // 1/K instead of 1/sqrt(K)
+        gFastE_ = float(1.0 / std::sqrt(p_.K(n_[kPopE])));
+        gFastId_ = float(1.0 / std::sqrt(p_.K(n_[kPopId])));
+    }
+    gSlow_ = m == EiMode::EinnOnly ? 0.f : 1.f;
+    tauSlowE_ = m == EiMode::FastCann ? p_.tauFastCann : p_.tauEs;
+    decSlowE_ = float(std::exp(-p_.dt / tauSlowE_));
+}
+
+void EiNetwork::setMode(EiMode mode) {
+    if (int(mode) < 0 || int(mode) > 4) throw ParamError("invalid mode");
+    p_.mode = mode;
+    updateGains();
+    auto clear = [](std::vector<float>& v) { std::fill(v.begin(), v.end(), 0.f); };
+    if (gFastE_ == 0.f) { clear(eFastE_); clear(eFastId_); clear(dFastE_); clear(dFastId_); }
+    if (gSlow_ == 0.f) { clear(eSlowE_); clear(eSlowIp_); clear(pSlowE_); clear(pSlowIp_); }
+}
+
+void EiNetwork::setInput(const EiInput& in) {
+    if (std::abs(wrap(in.z - input_.z)) < 1e-4 && in.height == input_.height && in.bg == input_.bg && extValid_)
+        return;  // a sub-1e-4 rad move changes no input by more than ~1e-4 of its height
+    input_ = in;
+    refreshExternal();
+}
+
+void EiNetwork::refreshExternal() {
+    const double scale[3] = {p_.extScaleE(), p_.fI * std::sqrt(p_.Nff()), p_.fI * std::sqrt(p_.Nff())};
+    const double s2 = 2 * p_.stimA * p_.stimA;
+    for (int pop = 0; pop < 3; ++pop)
+        for (int i = 0; i < n_[pop]; ++i) {
+            const double d = wrap(theta_[pop][std::size_t(i)] - input_.z);
+            ext_[pop][std::size_t(i)] =
+                float(scale[pop] * (input_.bg + input_.height * std::exp(-d * d / s2)));
+        }
+    extValid_ = true;
+}
+
+int EiNetwork::threads() const {
+    if (threads_ > 0) return threads_;
+    return n_[kPopE] >= 3000 ? omp_get_max_threads() : 1;
+}
+
+void EiNetwork::integrate(int pop, int lo, int hi, std::vector<int>& out) {
+    float* V = V_[pop].data();
+    float* R = refr_[pop].data();
+    const float* x = ext_[pop].data();
+    const float a = alpha_[pop], b = beta_[pop], vfloor = float(p_.Vfloor), vreset = float(p_.Vreset);
+    const float vth = float(p_.Vth), nref = nRef_;
+    if (pop == kPopE) {
+        float *fe = eFastE_.data(), *fi = eFastId_.data(), *se = eSlowE_.data(), *si = eSlowIp_.data();
+        const float gFE = gFastE_, gFI = gFastId_, gS = gSlow_, kap = float(p_.kappa);
+        const float dFE = decFastE_, dFI = decFastI_, dSE = decSlowE_, dSI = decSlowI_;
+#pragma omp simd
+        for (int i = lo; i < hi; ++i) {
+            const float ome = gFE * fe[i], omi = gFI * fi[i], ge = gS * se[i], gi = gS * si[i];
+            const float I = ome + omi + ge + gi + kap * (ome + ge + x[i]) * gi + x[i];
+            fe[i] *= dFE; fi[i] *= dFI; se[i] *= dSE; si[i] *= dSI;
+            float v = std::max(a * V[i] + b * I, vfloor);
+            const float r = R[i];
+            V[i] = r > 0.f ? vreset : v;
+            R[i] = r > 0.f ? r - 1.f : r;
+        }
+    } else {
+        float *f1, *f2;
+        float g1, g2, d1, d2;
+        if (pop == kPopId) {
+            f1 = dFastE_.data(); f2 = dFastId_.data(); g1 = gFastE_; g2 = gFastId_; d1 = decFastE_; d2 = decFastI_;
+        } else {
+            f1 = pSlowE_.data(); f2 = pSlowIp_.data(); g1 = gSlow_; g2 = gSlow_; d1 = decSlowE_; d2 = decSlowI_;
+        }
+#pragma omp simd
+        for (int i = lo; i < hi; ++i) {
+            const float I = g1 * f1[i] + g2 * f2[i] + x[i];
+            f1[i] *= d1; f2[i] *= d2;
+            float v = std::max(a * V[i] + b * I, vfloor);
+            const float r = R[i];
+            V[i] = r > 0.f ? vreset : v;
+            R[i] = r > 0.f ? r - 1.f : r;
+        }
+    }
+    for (int i = lo; i < hi; ++i)
+        if (V[i] >= vth) {
+            out.push_back(i);
+            V[i] = vreset;
+            R[i] = nref;
+        }
+}
+
+void EiNetwork::deliver(int lo, int hi, int pop) {
+    const std::vector<int>& sE = spikes_[kPopE];
+    if (pop == kPopE) {
+        const int N = n_[kPopE];
+        if (gFastE_ != 0.f) {
+            const float w = float(EE_.w / p_.tauEf);
+            for (int j : sE) EE_.csr.deliver(j, w, eFastE_.data(), lo, hi);
+            const float wi = float(IdE_.w / p_.tauIf);
+            for (int j : spikes_[kPopId]) IdE_.csr.deliver(j, wi, eFastId_.data(), lo, hi);
+        }
+        if (gSlow_ != 0.f) {
+            const float c = float(wSlowEE_ / tauSlowE_);
+            float* se = eSlowE_.data();
+            for (int j : sE) {
+                const float* k = kernel2_.data() + (N - j);
+#pragma omp simd
+                for (int i = lo; i < hi; ++i) se[i] += c * k[i];
+            }
+            const float wi = float(IpE_.w / p_.tauIs);
+            for (int j : spikes_[kPopIp]) IpE_.csr.deliver(j, wi, eSlowIp_.data(), lo, hi);
+        }
+    } else if (pop == kPopId) {
+        if (gFastE_ != 0.f) {
+            const float w = float(EId_.w / p_.tauEf);
+            for (int j : sE) EId_.csr.deliver(j, w, dFastE_.data(), lo, hi);
+            const float wi = float(IdId_.w / p_.tauIf);
+            for (int j : spikes_[kPopId]) IdId_.csr.deliver(j, wi, dFastId_.data(), lo, hi);
+        }
+    } else if (gSlow_ != 0.f) {
+        const float w = float(EIp_.w / tauSlowE_);
+        for (int j : sE) EIp_.csr.deliver(j, w, pSlowE_.data(), lo, hi);
+        const float wi = float(IpIp_.w / p_.tauIs);
+        for (int j : spikes_[kPopIp]) IpIp_.csr.deliver(j, wi, pSlowIp_.data(), lo, hi);
+    }
+}
+
+void EiNetwork::step() {
+    if (p_.noise > 0) {  // membrane noise, drawn serially so the stream is thread-count independent
+        for (int pop = 0; pop < 3; ++pop) {
+            const float s = float(p_.noise * std::sqrt(p_.dt / (pop == kPopE ? p_.tauE : p_.tauI)));
+            for (auto& v : V_[pop]) v += s * float(noiseRng_.normal());
+        }
+    }
+    const int T = threads();
+    for (auto& s : spikes_) s.clear();
+    if (T <= 1) {
+        for (int pop = 0; pop < 3; ++pop) integrate(pop, 0, n_[pop], spikes_[pop]);
+        for (int pop = 0; pop < 3; ++pop) deliver(0, n_[pop], pop);
+    } else {
+        std::vector<std::vector<int>> local[3];
+        for (auto& l : local) l.resize(std::size_t(T));
+#pragma omp parallel num_threads(T)
+        {
+            const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+            for (int pop = 0; pop < 3; ++pop) {
+                const int n = n_[pop], lo = int(long(n) * t / nt), hi = int(long(n) * (t + 1) / nt);
+                integrate(pop, lo, hi, local[pop][std::size_t(t)]);
+            }
+#pragma omp barrier
+#pragma omp single
+            for (int pop = 0; pop < 3; ++pop)
+                for (auto& l : local[pop]) spikes_[pop].insert(spikes_[pop].end(), l.begin(), l.end());
+            for (int pop = 0; pop < 3; ++pop) {
+                const int n = n_[pop], lo = int(long(n) * t / nt), hi = int(long(n) * (t + 1) / nt);
+                deliver(lo, hi, pop);
+            }
+        }
+    }
+    // decode: population vector of tauDecode-filtered E spike trains
+    decode_ *= decodeDecay_;
+    const double inc = 1.0 / p_.tauDecode;
+    for (int j : spikes_[kPopE]) decode_ += inc * phase_[std::size_t(j)];
+    ++steps_;
+}
+
+EiCurrents EiNetwork::currents(int i) const {
+    EiCurrents c;
+    const auto k = std::size_t(i);
+    c.fastE = gFastE_ * eFastE_[k];
+    c.fastId = gFastId_ * eFastId_[k];
+    c.slowE = gSlow_ * eSlowE_[k];
+    c.slowIp = gSlow_ * eSlowIp_[k];
+    c.ext = ext_[kPopE][k];
+    c.shunt = p_.kappa * (c.fastE + c.slowE + c.ext) * c.slowIp;
+    return c;
+}
+
+EiCurrents EiNetwork::meanCurrentsE() const {
+    EiCurrents m;
+    const int n = n_[kPopE];
+    for (int i = 0; i < n; ++i) {
+        const EiCurrents c = currents(i);
+        m.fastE += c.fastE; m.fastId += c.fastId; m.slowE += c.slowE; m.slowIp += c.slowIp;
+        m.ext += c.ext; m.shunt += c.shunt;
+    }
+    for (double* v : {&m.fastE, &m.fastId, &m.slowE, &m.slowIp, &m.ext, &m.shunt}) *v /= n;
+    return m;
+}
+
+bool EiNetwork::finite() const {
+    for (int pop = 0; pop < 3; ++pop)
+        for (float v : V_[pop]) if (!std::isfinite(v)) return false;
+    for (const auto* v : {&eFastE_, &eFastId_, &eSlowE_, &eSlowIp_})
+        for (float x : *v) if (!std::isfinite(x)) return false;
+    return true;
+}
+
+std::size_t EiNetwork::synapseCount() const {
+    std::size_t s = 0;
+    for (const Proj* p : {&EE_, &EId_, &IdE_, &IdId_, &EIp_, &IpE_, &IpIp_}) s += p->csr.synapses();
+    return s;
+}
+
+std::size_t EiNetwork::connectivityBytes() const {
+    std::size_t s = kernel2_.size() * sizeof(float);
+    for (const Proj* p : {&EE_, &EId_, &IdE_, &IdId_, &EIp_, &IpE_, &IpIp_}) s += p->csr.bytes();
+    return s;
+}
+
+double EiNetwork::slowKernel(int i, int j) const {
+    return wSlowEE_ * kernel2_[std::size_t(n_[kPopE] - j + i)];
+}
+
+void EiNetwork::setPotentials(int pop, const std::vector<float>& V) {
+    if (V.size() != V_[pop].size()) throw ParamError("potentials of the wrong size");
+    V_[pop] = V;
+}
+
+}  // namespace as

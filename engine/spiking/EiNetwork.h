@@ -1,0 +1,124 @@
+#pragma once
+// The spiking E-I balanced network with CANN synapses (seed 001 eq 1-7, models.md §2): LIF
+// populations E, I_p (PV, shunting) and I_d (SST); fast random sparse E-INN synapses and slow
+// structured CANN synapses. One step() advances dt as a list of named phases:
+//   integrateMembranes()  input currents from the synaptic variables, exponential-Euler LIF,
+//                         threshold, reset, refractory; synaptic variables decay exactly
+//   propagateSpikes()     event-driven: each spike adds its weight to its targets (CSR rows) and,
+//                         for E spikes, a shifted copy of the E->E Gaussian kernel (no N_E^2 matrix)
+//   updateDecode()        the population vector decays and gains e^{i theta_j} per E spike
+// Exponential synapses are linear, so each projection keeps one postsynaptic variable per target
+// neuron (sum_j g_ij f_j) that jumps by g/tau per presynaptic spike; spikes of step n act from
+// step n+1. Work splits into contiguous blocks of target neurons over OpenMP threads; each
+// variable is updated in the same order whatever the thread count, so runs are reproducible.
+#include <complex>
+#include <cstdint>
+#include <vector>
+
+#include "spiking/EiParams.h"
+#include "spiking/SparseProjection.h"
+
+namespace as {
+
+enum EiPop : int { kPopE = 0, kPopIp = 1, kPopId = 2 };
+const char* eiPopName(int pop);  ///< "E", "Ip", "Id"
+
+/// External input: I_ext = scale (bg + height G(theta - z)), G = exp(-d^2 / 2 stimA^2).
+struct EiInput {
+    double z = 0.0;       ///< stimulus centre (rad)
+    double height = 0.0;  ///< bump height above the background (0: uniform input)
+    double bg = 0.1;      ///< uniform background
+    bool operator==(const EiInput&) const = default;
+};
+
+/// Current components of one E neuron (eq 2-6), as they enter its next step.
+struct EiCurrents {
+    double fastE = 0, fastId = 0;  ///< Omega^E (> 0), Omega^Id (< 0): fast E-INN inputs
+    double slowE = 0, slowIp = 0;  ///< Gamma^E (> 0), Gamma^Ip (< 0): slow CANN inputs
+    double ext = 0;                ///< I_ext
+    double shunt = 0;              ///< kappa (Omega^E + Gamma^E + I_ext) Gamma^Ip
+    double epsc() const { return fastE + slowE + ext; }      ///< all excitatory current
+    double ipsc() const { return fastId + slowIp + shunt; }  ///< all inhibitory current (< 0)
+    double total() const { return epsc() + ipsc(); }
+};
+
+class EiNetwork {
+public:
+    /// Builds the connectivity from params.seed; throws ParamError if params.check() fails.
+    explicit EiNetwork(const EiParams& params);
+
+    const EiParams& params() const { return p_; }
+    /// Switches the mode on the running network: synaptic variables of projections that turn
+    /// off are cleared; the fastcann mode changes the E CANN synapse time constant.
+    void setMode(EiMode mode);
+    EiMode mode() const { return p_.mode; }
+    void setInput(const EiInput& in);
+    const EiInput& input() const { return input_; }
+    /// OpenMP threads used by step(); 0 = automatic (1 below N_E = 3000, else all).
+    void setThreads(int n) { threads_ = n; }
+    int threads() const;
+
+    void step();
+    long steps() const { return steps_; }
+    double time() const { return double(steps_) * p_.dt; }
+
+    int size(int pop) const { return n_[pop]; }
+    const std::vector<double>& angles(int pop) const { return theta_[pop]; }
+    /// Neurons of `pop` that spiked in the last step, ascending.
+    const std::vector<int>& spikes(int pop) const { return spikes_[pop]; }
+    const std::vector<float>& potentials(int pop) const { return V_[pop]; }
+
+    EiCurrents currents(int i) const;  ///< of E neuron i
+    EiCurrents meanCurrentsE() const;  ///< population mean over E
+    /// Population vector v = sum_j x_j e^{i theta_j}, x_j the spike train of E neuron j filtered
+    /// with tauDecode (so |v| is in spikes/ms); R = arg v (eq 8).
+    std::complex<double> populationVector() const { return decode_; }
+    /// Whether every potential and synaptic variable is finite (for the watchdog).
+    bool finite() const;
+    std::size_t synapseCount() const;
+    std::size_t connectivityBytes() const;
+    /// Kernel row used for E spike j's slow E->E input to E neuron i (per unit trace).
+    double slowKernel(int i, int j) const;
+
+    /// Membrane state only (session round trips rebuild the network from the seed).
+    void setPotentials(int pop, const std::vector<float>& V);
+
+private:
+    struct Proj {
+        SparseProjection csr;
+        float w = 0;  // synaptic weight g (the jump is g / tau)
+    };
+    void integrate(int pop, int lo, int hi, std::vector<int>& out);
+    void deliver(int lo, int hi, int pop);  // for target pop, neurons [lo, hi)
+    void refreshExternal();
+    void updateGains();
+
+    EiParams p_;
+    int n_[3];
+    std::vector<double> theta_[3];
+    std::vector<float> V_[3], refr_[3], ext_[3];
+    // postsynaptic synaptic variables
+    std::vector<float> eFastE_, eFastId_, eSlowE_, eSlowIp_;  // on E
+    std::vector<float> dFastE_, dFastId_;                     // on I_d
+    std::vector<float> pSlowE_, pSlowIp_;                     // on I_p
+    Proj EE_, EId_, IdE_, IdId_, EIp_, IpE_, IpIp_;
+    std::vector<float> kernel2_;  // E->E Gaussian over index difference, length 2 N_E
+    float wSlowEE_ = 0;
+    // mode gains and step constants
+    float gFastE_ = 1, gFastId_ = 1, gSlow_ = 1;
+    double tauSlowE_ = 150;
+    float decFastE_ = 0, decFastI_ = 0, decSlowE_ = 0, decSlowI_ = 0;
+    float alpha_[3], beta_[3];
+    float nRef_ = 0;
+    EiInput input_;
+    bool extValid_ = false;
+    std::vector<int> spikes_[3], pending_[3];
+    std::complex<double> decode_{0, 0};
+    double decodeDecay_ = 1;
+    std::vector<std::complex<double>> phase_;
+    long steps_ = 0;
+    int threads_ = 0;
+    SpikeRng noiseRng_;
+};
+
+}  // namespace as
