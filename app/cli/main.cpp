@@ -8,6 +8,7 @@
 
 #include "CliCommand.h"
 #include "RingCommand.h"
+#include "SurrogateCommand.h"
 
 int main(int argc, char** argv) {
     using namespace as::cli;
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
 
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<RingCommand>(app));
+    commands.push_back(std::make_unique<SurrogateCommand>(app));
     // Later labs register here: commands.push_back(std::make_unique<TorusCommand>(app)); ...
 
     try {

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "surrogate/SurrogateTrainer.h"
+
 namespace as::surrogate {
 
 SurrogateStream::SurrogateStream(SurrogateNet<float>& net, double componentScale)
@@ -10,6 +12,7 @@ SurrogateStream::SurrogateStream(SurrogateNet<float>& net, double componentScale
     a_.resize(net.rnn().Wx.rows());
     k_.resize(net.shape().head);
     y_.resize(2);
+    singleThreadedEigen();
     reset();
 }
 

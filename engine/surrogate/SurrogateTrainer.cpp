@@ -34,6 +34,8 @@ void gather(const SurrogateDataset& d, int channel, const std::vector<int>& seqs
 
 }  // namespace
 
+void singleThreadedEigen() { Eigen::setNbThreads(1); }
+
 const char* outcomeName(TrainOutcome o) {
     switch (o) {
         case TrainOutcome::Converged: return "converged";
@@ -46,6 +48,7 @@ const char* outcomeName(TrainOutcome o) {
 
 Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& d, int channel, int first,
                     int last, int chunk) {
+    singleThreadedEigen();
     if (first < 0 || last > d.sequences || first >= last) throw std::invalid_argument("evaluate: bad sequence range");
     std::vector<int> seqs(std::size_t(last - first));
     std::iota(seqs.begin(), seqs.end(), first);
@@ -81,6 +84,7 @@ SurrogateTrainer::SurrogateTrainer(const SurrogateDataset& data, int channel, co
 TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& progress,
                                   const std::atomic<bool>* cancel, const Checkpoint& checkpoint) {
     if (!(net.shape() == p_.shape())) throw std::invalid_argument("the net's shape does not match the parameters");
+    singleThreadedEigen();
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - start).count(); };

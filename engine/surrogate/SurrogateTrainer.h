@@ -39,6 +39,11 @@ struct TrainResult {
     std::string message;
 };
 
+/// Our products are small (tens to hundreds of rows): Eigen's OpenMP-parallel GEMM only adds
+/// synchronisation, 50x slower on a loaded 2-core machine (measured). Training, evaluation and
+/// streaming call this; it sets Eigen's process-wide thread count to 1.
+void singleThreadedEigen();
+
 /// Runs `net` over sequences [first, last) of `channel` (batched, chunks of `chunk` steps).
 Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& data, int channel, int first,
                     int last, int chunk = 200);

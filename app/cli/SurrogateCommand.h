@@ -1,0 +1,38 @@
+#pragma once
+// `attractor-cli surrogate dataset|train|eval|bench --case ring|hd2d|grid3d`: the Surrogate lab
+// (CAN2ANN) headless. dataset runs the ring-CANN teacher and writes an HDF5 dataset; train fits a
+// model and writes its HDF5 file; eval prints validation errors; bench times the ODE (FFT and
+// dense) and the surrogate on the same input sequence (docs/cli.md).
+#include <string>
+#include <vector>
+
+#include "CliCommand.h"
+
+namespace as::cli {
+
+class JsonSummary;
+
+class SurrogateCommand : public Command {
+public:
+    explicit SurrogateCommand(CLI::App& parent);
+    CLI::App* app() const override { return app_; }
+    int run() override;
+
+private:
+    int runDataset();
+    int runTrain();
+    int runEval();
+    int runBench();
+    /// The required JSON keys, null where the action does not measure them.
+    void addCommon(JsonSummary& j, const std::string& cell) const;
+
+    CLI::App* app_ = nullptr;
+    std::string action_, case_ = "ring", dataset_, model_, checkpoint_, process_;
+    std::vector<std::string> sets_;
+    bool listParams_ = false, quiet_ = false;
+    int sequences_ = 100, steps_ = 1000, benchSteps_ = 2000, odeN_ = 512;
+    double inputStepMs_ = 1.0, odeDt_ = 0.05;
+    long long seed_ = 1;
+};
+
+}  // namespace as::cli

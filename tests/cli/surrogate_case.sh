@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Usage: surrogate_case.sh <attractor-cli> <case> <workdir>. End-to-end checks of
+# `attractor-cli surrogate` on small datasets (seconds each).
+set -u
+CLI="$1"; CASE="$2"; WORK="$3"
+PY="${PYTHON3:-python3}"
+rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
+
+fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
+run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
+json() {
+  tail -n 1 out.txt > last.json
+  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
+import json, math, sys
+j = json.load(open("last.json"))
+required = ["case", "cell", "val_mse_rad2", "val_mse_components", "ode_us_per_step",
+            "surrogate_us_per_step", "speedup"]
+missing = [k for k in required if k not in j]
+if missing:
+    sys.exit("missing keys: %s" % missing)
+fin = lambda v: v is not None and math.isfinite(v)
+if not eval(sys.argv[1], {"j": j, "fin": fin, "math": math}):
+    sys.exit("does not hold: %s in %s" % (sys.argv[1], j))
+PYEOF
+}
+expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
+expect_error() {
+  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
+  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
+  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
+  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
+}
+small_dataset() {  # <case>
+  run surrogate dataset --case "$1" --dataset data.h5 --sequences 5 --steps 60 --set N=128; expect_ok
+  [ -f data.h5 ] || fail "data.h5 not written"
+}
+small_train() {  # <case> [extra --set ...]
+  c="$1"; shift
+  run surrogate train --case "$c" --dataset data.h5 --model model.h5 --set max_epochs=3 --set hidden=8 \
+      --set features=8 --set head=8 --set bins=16 --set bptt=20 "$@"; expect_ok
+  [ -f model.h5 ] || fail "model.h5 not written"
+}
+
+case "$CASE" in
+  surrogate_dataset)
+    small_dataset ring
+    json "j['case'] == 'ring' and j['sequences'] == 5 and j['steps'] == 60 and j['ode_steps_per_input'] == 20 and j['speedup'] is None" ;;
+  surrogate_train_eval)
+    small_dataset ring
+    small_train ring --set cell=lstm
+    json "j['cell'] == 'lstm' and fin(j['val_mse_rad2']) and fin(j['val_mse_components']) and j['outcome'] == 'max_iterations'"
+    trained=$(tail -n 1 out.txt)
+    run surrogate eval --dataset data.h5 --model model.h5; expect_ok
+    json "abs(j['val_mse_rad2'] - $("$PY" -c "import json,sys; print(json.loads(sys.argv[1])['val_mse_rad2'])" "$trained")) < 1e-9" ;;
+  surrogate_bench)
+    small_dataset ring
+    small_train ring
+    run surrogate bench --model model.h5 --bench-steps 60; expect_ok
+    json "fin(j['ode_us_per_step']) and fin(j['surrogate_us_per_step']) and fin(j['speedup']) and fin(j['speedup_dense']) and j['N'] == 128" ;;
+  surrogate_hd2d)
+    small_dataset hd2d
+    small_train hd2d
+    json "j['case'] == 'hd2d' and fin(j['val_mse_rad2'])" ;;
+  surrogate_checkpoint)
+    small_dataset ring
+    small_train ring --set cell=rnn
+    run surrogate train --dataset data.h5 --model m2.h5 --checkpoint ck.h5 --set max_epochs=2 --set hidden=4 --set bins=8; expect_ok
+    [ -f ck.h5 ] || fail "checkpoint not written"
+    run surrogate eval --dataset data.h5 --model ck.h5; expect_ok ;;
+  surrogate_bad_grid3d)
+    run surrogate dataset --case grid3d --dataset d.h5; expect_error "torus" ;;
+  surrogate_bad_model)
+    small_dataset ring
+    echo "not a model" > bad.h5
+    run surrogate eval --dataset data.h5 --model bad.h5; expect_error "not an HDF5 file" ;;
+  surrogate_bad_set)
+    small_dataset ring
+    run surrogate train --dataset data.h5 --model m.h5 --set hidden=0; expect_error "hidden" ;;
+  surrogate_case_mismatch)
+    small_dataset ring
+    run surrogate train --case hd2d --dataset data.h5 --model m.h5; expect_error "case ring" ;;
+  *) fail "unknown case" ;;
+esac
+exit 0
