@@ -1,0 +1,141 @@
+#include "io/SonataSpikes.h"
+
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "io/Hdf5Handle.h"
+
+namespace as {
+namespace {
+
+h5::Handle sortingType() {
+    h5::Handle t(H5Tenum_create(H5T_NATIVE_UINT8));
+    const char* names[] = {"none", "by_id", "by_time"};
+    for (unsigned char v = 0; v < 3; ++v) H5Tenum_insert(t, names[v], &v);
+    return t;
+}
+
+void check(herr_t r, const std::string& what) {
+    if (r < 0) throw h5::Error(what);
+}
+
+std::string aside(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
+
+void commitAside(const std::string& tmp, const std::string& path) {
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw h5::Error("cannot write '" + path + "': rename failed");
+    }
+}
+
+}  // namespace
+
+void writeSonataSpikes(const std::string& path, const std::vector<const SpikeRecord*>& records) {
+    h5::silenceErrors();
+    const std::string tmp = aside(path);
+    try {
+        h5::Handle file = h5::createFile(tmp);
+        h5::Handle spikes = h5::createGroup(file, "spikes");
+        for (const SpikeRecord* r : records) {
+            h5::Handle pop = h5::createGroup(spikes, r->population);
+            {
+                h5::Handle type = sortingType();
+                h5::Handle space(H5Screate(H5S_SCALAR));
+                h5::Handle attr(H5Acreate2(pop, "sorting", type, space, H5P_DEFAULT, H5P_DEFAULT));
+                if (!attr.valid()) throw h5::Error("cannot create attribute 'sorting'");
+                const unsigned char byTime = 2;
+                check(H5Awrite(attr, type, &byTime), "cannot write attribute 'sorting'");
+            }
+            h5::writeDataset(pop, "timestamps", r->times, {hsize_t(r->times.size())});
+            {
+                h5::Handle ds(H5Dopen2(pop, "timestamps", H5P_DEFAULT));
+                h5::writeAttribute(ds, "units", std::string("ms"));
+            }
+            std::vector<std::uint64_t> ids(r->ids.begin(), r->ids.end());
+            const hsize_t n = ids.size();
+            h5::Handle space(H5Screate_simple(1, &n, nullptr));
+            h5::Handle ds(H5Dcreate2(pop, "node_ids", H5T_STD_U64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+            if (!ds.valid()) throw h5::Error("cannot create dataset 'node_ids'");
+            if (n) check(H5Dwrite(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()), "cannot write 'node_ids'");
+        }
+        spikes.reset();
+        file.close();
+    } catch (const std::exception& e) {
+        std::remove(tmp.c_str());
+        throw h5::Error("cannot write SONATA spikes '" + path + "': " + e.what());
+    }
+    commitAside(tmp, path);
+}
+
+std::vector<SpikeRecord> readSonataSpikes(const std::string& path) {
+    h5::silenceErrors();
+    if (!h5::isHdf5(path)) throw h5::Error("'" + path + "' is not an HDF5 file");
+    h5::Handle file = h5::openFileReadOnly(path);
+    h5::Handle spikes = h5::openGroup(file, "spikes");
+    hsize_t count = 0;
+    check(H5Gget_num_objs(spikes, &count), "cannot list '/spikes'");
+    std::vector<SpikeRecord> out;
+    for (hsize_t k = 0; k < count; ++k) {
+        char name[256];
+        H5Gget_objname_by_idx(spikes, k, name, sizeof name);
+        h5::Handle pop = h5::openGroup(spikes, name);
+        SpikeRecord r;
+        r.population = name;
+        r.times = h5::readDoubles(pop, "timestamps");
+        h5::Handle ds(H5Dopen2(pop, "node_ids", H5P_DEFAULT));
+        if (!ds.valid()) throw h5::Error("missing dataset '/spikes/" + r.population + "/node_ids'");
+        std::vector<std::uint64_t> ids(r.times.size());
+        const auto shape = h5::datasetShape(pop, "node_ids");
+        if (shape.size() != 1 || shape[0] != ids.size())
+            throw h5::Error("'/spikes/" + r.population + "': node_ids and timestamps differ in length");
+        if (!ids.empty())
+            check(H5Dread(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()), "cannot read node_ids");
+        for (auto id : ids) {
+            r.ids.push_back(std::uint32_t(id));
+            r.size = std::max(r.size, int(id) + 1);
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::string sonataSorting(const std::string& path, const std::string& population) {
+    h5::silenceErrors();
+    h5::Handle file = h5::openFileReadOnly(path);
+    h5::Handle pop = h5::openGroup(file, "spikes/" + population);
+    h5::Handle attr(H5Aopen(pop, "sorting", H5P_DEFAULT));
+    if (!attr.valid()) throw h5::Error("missing attribute 'sorting'");
+    h5::Handle type = sortingType();
+    unsigned char v = 0;
+    check(H5Aread(attr, type, &v), "cannot read attribute 'sorting'");
+    const char* names[] = {"none", "by_id", "by_time"};
+    return v < 3 ? names[v] : "?";
+}
+
+void writeSpikesCsv(const std::string& path, const std::vector<const SpikeRecord*>& records) {
+    const std::string tmp = aside(path);
+    {
+        std::ofstream f(tmp);
+        if (!f) throw std::runtime_error("cannot write '" + path + "'");
+        f << "population,node_id,timestamp_ms\n";
+        char buf[64];
+        for (const SpikeRecord* r : records)
+            for (std::size_t k = 0; k < r->times.size(); ++k) {
+                std::snprintf(buf, sizeof buf, "%.4f", r->times[k]);
+                f << r->population << ',' << r->ids[k] << ',' << buf << '\n';
+            }
+        f.close();
+        if (!f) {
+            std::remove(tmp.c_str());
+            throw std::runtime_error("cannot write '" + path + "'");
+        }
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        throw std::runtime_error("cannot write '" + path + "'");
+    }
+}
+
+}  // namespace as
