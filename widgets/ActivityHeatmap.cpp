@@ -1,5 +1,7 @@
 #include "ActivityHeatmap.h"
 
+#include "PresentationScale.h"
+
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -75,7 +77,7 @@ void ActivityHeatmap::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), palette().base());
     const QColor fg = palette().color(QPalette::Text);
     QFont f = font();
-    f.setPointSizeF(std::clamp(height() / 28.0, 7.5, 10.5));
+    f.setPointSizeF(presentationScale() * std::clamp(height() / 28.0, 7.5, 10.5));
     p.setFont(f);
     const QFontMetricsF fm(f);
 

@@ -1,5 +1,7 @@
 #include "RingView.h"
 
+#include "PresentationScale.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -113,7 +115,7 @@ void RingView::paintEvent(QPaintEvent*) {
     }
     // Angle labels.
     QFont f = font();
-    f.setPointSizeF(std::max(8.0, std::min(width(), height()) / 45.0));
+    f.setPointSizeF(presentationScale() * std::max(8.0, std::min(width(), height()) / 45.0));
     p.setFont(f);
     p.setPen(fg);
     const struct { double x; const char* t; } labels[] = {
@@ -157,7 +159,7 @@ void RingView::paintEvent(QPaintEvent*) {
 
 void RingView::drawLegend(QPainter& p) {
     QFont f = font();
-    f.setPointSizeF(std::clamp(std::min(width(), height()) / 50.0, 8.0, 12.0));
+    f.setPointSizeF(presentationScale() * std::clamp(std::min(width(), height()) / 50.0, 8.0, 12.0));
     p.setFont(f);
     const QFontMetricsF fm(f);
     const double lh = fm.height() * 1.25;

@@ -1,5 +1,9 @@
 #include "TraceChart.h"
 
+#include "PresentationScale.h"
+
+#include <QEvent>
+
 #include <QChart>
 #include <QLegend>
 #include <QLineSeries>
@@ -122,14 +126,22 @@ void TraceChart::rescale() {
     }
 }
 
+void TraceChart::changeEvent(QEvent* e) {
+    QChartView::changeEvent(e);
+    if (e->type() == QEvent::FontChange) setDark(dark_);  // re-derive the chart fonts
+}
+
 void TraceChart::setDark(bool dark) {
+    dark_ = dark;
+    // Presentation mode enlarges chart text by half as much as the rest, so tick labels still fit.
+    const double s = 1.0 + 0.5 * (presentationScale() - 1.0);
     QChart* c = chart();
     const QString title = c->title();
     c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     c->setTitle(title);
     QFont tf = c->titleFont();
     tf.setBold(true);
-    tf.setPointSizeF(10);
+    tf.setPointSizeF(10 * s);
     c->setTitleFont(tf);
     // The theme resets series pens: restore ours.
     for (std::size_t i = 0; i < series_.size(); ++i) series_[i]->setPen(QPen(colours_[i], 2.0));
@@ -137,10 +149,10 @@ void TraceChart::setDark(bool dark) {
     for (QValueAxis* a : {xAxis_, yAxis_}) {
         a->setGridLineColor(grid);
         QFont lf = a->labelsFont();
-        lf.setPointSizeF(8.5);
+        lf.setPointSizeF(8.5 * s);
         a->setLabelsFont(lf);
         QFont af = a->titleFont();
-        af.setPointSizeF(9);
+        af.setPointSizeF(9 * s);
         af.setBold(false);
         a->setTitleFont(af);
     }

@@ -26,11 +26,16 @@ public:
     void setFixedYRange(double lo, double hi);
     /// Chooses a light or dark chart theme.
     void setDark(bool dark);
+
     int seriesCount() const { return int(series_.size()); }
     int pointCount(int series) const;
     QSize sizeHint() const override { return {420, 200}; }
 
+protected:
+    void changeEvent(QEvent* e) override;
+
 private:
+    bool dark_ = false;
     void rescale();
     std::vector<QLineSeries*> series_;
     std::vector<QColor> colours_;

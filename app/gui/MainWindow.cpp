@@ -19,13 +19,16 @@
 
 #include "ExportFigureDialog.h"
 #include "FigureExport.h"
+#include "PresentationScale.h"
 #include "Settings.h"
 #include "Theme.h"
 #include "controllers/RingController.h"
 #include "dialogs/AboutDialog.h"
+#include "dialogs/GuidedTour.h"
 #include "io/SessionFile.h"
 #include "labs/Lab.h"
 #include "labs/RingLab.h"
+#include "labs/TorusLab.h"
 
 static void initResources() { Q_INIT_RESOURCE(resources); }
 
@@ -40,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     ring_ = new RingLab(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}),
                         undo_);
     addLab(ring_);
+    addLab(new TorusLab);
     // Later labs: addLab(new TorusLab(...)); one line each.
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
     currentLabChanged(tabs_->currentIndex());
@@ -48,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
     QSettings st;
     dark_ = st.value(settings::kDarkTheme, false).toBool();
     setDarkTheme(dark_);
+    if (st.value(settings::kPresentation, false).toBool()) setPresentationMode(true);
     if (!restoreGeometry(st.value(settings::kGeometry).toByteArray())) resize(1500, 920);
     setCurrentFile({});
 }
@@ -114,8 +119,43 @@ void MainWindow::buildMenus() {
         QSettings().setValue(settings::kDarkTheme, on);
     });
 
+    presentationAction_ = view->addAction(tr("&Presentation Mode (large fonts)"));
+    presentationAction_->setCheckable(true);
+    presentationAction_->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    connect(presentationAction_, &QAction::triggered, this, [this](bool on) {
+        setPresentationMode(on);
+        QSettings().setValue(settings::kPresentation, on);
+    });
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Guided Tour of This Lab"), QKeySequence(Qt::Key_F1), this, [this] {
+        if (!startTour()) statusBar()->showMessage(tr("This lab has no guided tour yet."), 5000);
+    });
     help->addAction(tr("&About Attractor Studio"), this, [this] { showAboutDialog(this); });
+}
+
+void MainWindow::setPresentationMode(bool on) {
+    if (baseFontPt_ <= 0) baseFontPt_ = QApplication::font().pointSizeF();
+    if (presentationAction_) presentationAction_->setChecked(on);
+    const double scale = on ? kPresentationFontScale : 1.0;
+    qApp->setProperty(widgets::kPresentationScaleProperty, scale);
+    QFont f = QApplication::font();
+    f.setPointSizeF(baseFontPt_ * scale);
+    QApplication::setFont(f);
+}
+
+bool MainWindow::startTour() {
+    Lab* lab = currentLab();
+    if (!lab) return false;
+    std::vector<TourStep> steps = lab->tourSteps();
+    if (steps.empty()) return false;
+    if (!tour_) {
+        tour_ = new GuidedTour(this);
+        addDockWidget(Qt::BottomDockWidgetArea, tour_);
+    }
+    tour_->start(lab->title(), std::move(steps));
+    resizeDocks({tour_}, {tour_->sizeHint().height()}, Qt::Vertical);  // no taller than its text
+    return true;
 }
 
 void MainWindow::setDarkTheme(bool dark) {

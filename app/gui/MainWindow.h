@@ -16,6 +16,7 @@ class QUndoStack;
 
 namespace as::gui {
 
+class GuidedTour;
 class Lab;
 class RingLab;
 
@@ -44,6 +45,12 @@ public:
     QString exportView(int target, const QString& path, QSize pixels = {1600, 1000}, int dpi = 150);
     void setDarkTheme(bool dark);
     bool darkTheme() const { return dark_; }
+    static constexpr double kPresentationFontScale = 1.4;
+    /// Large fonts for teaching in front of a class (the application font scaled by 1.4).
+    void setPresentationMode(bool on);
+    /// Starts the current lab's guided tour; false if it has none.
+    bool startTour();
+    GuidedTour* tour() const { return tour_; }
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -74,6 +81,9 @@ private:
     QUndoStack* undo_;
     QMenu* recentMenu_ = nullptr;
     QAction* darkAction_ = nullptr;
+    QAction* presentationAction_ = nullptr;
+    GuidedTour* tour_ = nullptr;
+    double baseFontPt_ = 0;
     QString file_;  ///< empty: untitled (or the embedded example)
     QString displayName_;
     bool dark_ = false;

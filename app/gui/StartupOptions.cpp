@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "RingView.h"
 #include "controllers/RingController.h"
+#include "dialogs/GuidedTour.h"
 #include "labs/RingLab.h"
 
 namespace as::gui {
@@ -28,7 +29,10 @@ QString StartupOptions::parse(const QStringList& args) {
     QCommandLineOption after("after-ms", "Delay before --screenshot (ms, default 3000).", "ms", "3000");
     QCommandLineOption statsOpt("stats", "Print time, steps/s and frames/s once a second to stderr.");
     QCommandLineOption spf("steps-per-frame", "Simulation steps per worker tick.", "n", "0");
-    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf});
+    QCommandLineOption labOpt("lab", "Open on this lab's tab (ring, ...).", "id");
+    QCommandLineOption tourOpt("tour", "Start the lab's guided tour at step n (from 1).", "n");
+    QCommandLineOption presentOpt("presentation", "Presentation mode: large fonts for a projector.");
+    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt});
     p.process(args);  // exits on --help / --version / unknown options
     if (p.positionalArguments().size() > 1) return "at most one session file";
     session = p.positionalArguments().value(0);
@@ -43,11 +47,18 @@ QString StartupOptions::parse(const QStringList& args) {
     stats = p.isSet(statsOpt);
     stepsPerFrame = p.value(spf).toInt(&ok);
     if (!ok || stepsPerFrame < 0) return "--steps-per-frame must be a positive integer";
+    lab = p.value(labOpt);
+    if (p.isSet(tourOpt)) {
+        tourStep = p.value(tourOpt).toInt(&ok);
+        if (!ok || tourStep < 1) return "--tour must be a step number from 1";
+    }
+    presentation = p.isSet(presentOpt);
     return {};
 }
 
 int StartupOptions::apply(MainWindow& w) const {
     if (!theme.isEmpty()) w.setDarkTheme(theme == "dark");
+    if (presentation) w.setPresentationMode(true);
     if (session.isEmpty()) {
         w.openDefaultSession();
     } else if (QString err = w.openFile(session, true); !err.isEmpty()) {
@@ -82,6 +93,17 @@ int StartupOptions::apply(MainWindow& w) const {
     if (!sets.isEmpty()) w.undoStack()->clear();  // overrides are the starting point, not edits
     if (stepsPerFrame > 0) lab->setStepsPerFrame(stepsPerFrame);
     if (play) lab->controller()->play();
+    if (!this->lab.isEmpty() && !w.showLab(this->lab)) {
+        fprintf(stderr, "attractor-studio: no lab '%s'\n", qPrintable(this->lab));
+        return 2;
+    }
+    if (tourStep > 0) {
+        if (!w.startTour()) {
+            fprintf(stderr, "attractor-studio: this lab has no guided tour\n");
+            return 2;
+        }
+        for (int i = 1; i < tourStep; ++i) w.tour()->next();
+    }
     if (stats) {
         auto* t = new QTimer(&w);
         QObject::connect(t, &QTimer::timeout, &w, [lab] {

@@ -1,6 +1,7 @@
 #pragma once
 // Command-line options of attractor-studio, so documentation screenshots and rate measurements are
-// scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms, --stats.
+// scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms, --stats,
+// --lab, --tour [n], --presentation.
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,9 @@ struct StartupOptions {
     int afterMs = 3000;
     int stepsPerFrame = 0;    ///< > 0: overrides the toolbar value
     bool stats = false;       ///< print t, steps/s and frames/s once a second to stderr
+    QString lab;              ///< lab id whose tab to show ("ring", ...); empty: the session's
+    int tourStep = 0;         ///< > 0: start the guided tour at this step (1-based)
+    bool presentation = false;  ///< large fonts
 
     /// Parses arguments; returns an error message or "".
     QString parse(const QStringList& args);

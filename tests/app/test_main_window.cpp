@@ -1,5 +1,6 @@
 // The main window offscreen: it plays, follows a mouse drag, undoes an edit, refuses k >= k_c,
 // exports views, survives a corrupt session file and shows a watchdog halt.
+#include <QApplication>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QSignalSpy>
@@ -13,6 +14,7 @@
 #include "ParameterForm.h"
 #include "RingView.h"
 #include "controllers/RingController.h"
+#include "dialogs/GuidedTour.h"
 #include "labs/HaltBanner.h"
 #include "labs/RingLab.h"
 
@@ -45,6 +47,42 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
     }
     void cleanup() { w_.reset(); }
+
+    void guidedTourDrivesTheLab() {
+        QVERIFY(w_->startTour());
+        as::gui::GuidedTour* tour = w_->tour();
+        QVERIFY(tour && tour->isVisible());
+        QCOMPARE(tour->currentStep(), 0);
+        QVERIFY(tour->stepCount() >= 5);
+        QCOMPARE(ctl()->stimulus().protocol, as::Protocol::Moving);
+        QTRY_VERIFY(ctl()->isPlaying());
+        tour->next();
+        tour->next();
+        tour->next();  // "Memory without input"
+        QCOMPARE(tour->currentStep(), 3);
+        QCOMPARE(ctl()->stimulus().protocol, as::Protocol::Persistent);
+        tour->next();  // a big jump
+        QCOMPARE(ctl()->stimulus().protocol, as::Protocol::Jump);
+        tour->next();  // a small jump slides
+        QCOMPARE(ctl()->stimulus().dz, 0.5);
+        tour->next();  // global inhibition raised, still below k_c
+        QCOMPARE(ctl()->params().k, 100.0);
+        QVERIFY(ctl()->params().k < ctl()->params().kCritical());
+        // The tour's edits are ordinary undo steps.
+        w_->undoStack()->undo();
+        QCOMPARE(ctl()->params().k, 8.1);
+        tour->back();  // back to "A small jump slides"
+        QCOMPARE(tour->currentStep(), 5);
+        QCOMPARE(ctl()->stimulus().protocol, as::Protocol::Jump);
+    }
+
+    void presentationModeScalesFonts() {
+        const double base = QApplication::font().pointSizeF();
+        w_->setPresentationMode(true);
+        QCOMPARE(QApplication::font().pointSizeF(), MainWindow::kPresentationFontScale * base);
+        w_->setPresentationMode(false);
+        QCOMPARE(QApplication::font().pointSizeF(), base);
+    }
 
     void opensAndPlays() {
         QVERIFY(w_->windowTitle().contains("Attractor Studio"));

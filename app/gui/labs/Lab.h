@@ -11,6 +11,14 @@
 
 namespace as::gui {
 
+/// One step of a lab's guided tour (Help → Guided Tour): a sentence for the audience and what the
+/// lab does when the step is shown (switch protocol, set a parameter, reset, play).
+struct TourStep {
+    QString title;
+    QString text;
+    std::function<void()> action;  ///< may be empty
+};
+
 class Lab : public QMainWindow {
     Q_OBJECT
 public:
@@ -39,6 +47,8 @@ public:
     virtual void resetToDefaults() = 0;
     /// The tab became current (true) or hidden (false): hidden labs pause, and resume when shown.
     virtual void setActive(bool active) = 0;
+    /// The guided tour for teaching demos; empty if the lab has none yet.
+    virtual std::vector<TourStep> tourSteps() { return {}; }
 
 signals:
     /// A message for the status bar, timeout in ms (0: until replaced).

@@ -59,6 +59,7 @@ public:
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
     void setActive(bool active) override;
+    std::vector<TourStep> tourSteps() override;
     double framesPerSecond() const { return fps_; }
 
     /// Swaps in a new simulation (a loaded session or New); clears the undo history.
@@ -79,6 +80,8 @@ private:
     void syncForms();
     void onDrag(double z);
     void updateKc();
+    /// Sets one parameter as an undoable edit (the guided tour's actions).
+    void setValue(const QString& group, const QString& key, double value);
 
     std::unique_ptr<RingController> controller_;
     QUndoStack* undo_;
