@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "CliCommand.h"
+#include "EiCommand.h"
 #include "RingCommand.h"
 #include "SurrogateCommand.h"
 
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
 
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(std::make_unique<RingCommand>(app));
+    commands.push_back(std::make_unique<EiCommand>(app));
     commands.push_back(std::make_unique<SurrogateCommand>(app));
     // Later labs register here: commands.push_back(std::make_unique<TorusCommand>(app)); ...
 

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Usage: ei_case.sh <attractor-cli> <case> <workdir>. One end-to-end check of `attractor-cli ei`.
+set -u
+CLI="$1"; CASE="$2"; WORK="$3"
+PY="${PYTHON3:-python3}"
+rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
+
+fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
+run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
+
+# json <python expression on j>: the last stdout line is a JSON object with the issue's keys.
+json() {
+  tail -n 1 out.txt > last.json
+  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
+import json, math, sys
+j = json.load(open("last.json"))
+required = ["protocol", "mode", "rate_E_hz", "cv_isi", "decode_error_rad", "t95_ms", "lag_rad", "persistent",
+            "wall_s", "sim_ms", "outcome"]
+missing = [k for k in required if k not in j]
+if missing:
+    sys.exit("missing keys: %s" % missing)
+fin = lambda v: v is not None and math.isfinite(v)
+if not eval(sys.argv[1], {"j": j, "fin": fin, "math": math}):
+    sys.exit("does not hold: %s in %s" % (sys.argv[1], j))
+PYEOF
+}
+expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
+expect_error() {
+  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
+  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
+  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
+  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
+}
+is_hdf5() { [ "$(head -c 8 "$1" | od -An -c | tr -d ' ')" = '211HDF\r\n032\n' ] || fail "$1 is not HDF5"; }
+
+case "$CASE" in
+  ei_persistent)
+    run ei --protocol persistent --duration 500 --sonata spikes.h5 --out run.h5; expect_ok
+    json "j['protocol'] == 'persistent' and j['mode'] == 'coupled' and j['persistent'] is True and fin(j['rate_E_hz']) and j['rate_E_hz'] > 1 and j['decode_error_rad'] < 0.3 and abs(j['sim_ms'] - 500) < 1e-6"
+    is_hdf5 spikes.h5; is_hdf5 run.h5 ;;
+  ei_fastcann)
+    run ei --protocol persistent --mode fastcann --duration 500; expect_ok
+    json "j['mode'] == 'fastcann' and j['persistent'] is False" ;;
+  ei_jump)
+    run ei --protocol jump --NE 400 --duration 400; expect_ok
+    json "fin(j['t95_ms']) and 0 < j['t95_ms'] < 200 and fin(j['t95_ms_cann']) and j['lag_rad'] is None" ;;
+  ei_tracking)
+    run ei --protocol tracking --NE 400 --duration 400 --seed 3; expect_ok
+    json "fin(j['lag_rad']) and 0 < j['lag_rad'] < 1 and j['t95_ms'] is None and j['persistent'] is None" ;;
+  ei_csv)
+    run ei --protocol irregular --NE 200 --duration 300 --csv table.csv --spikes-csv spikes.csv; expect_ok
+    json "fin(j['cv_isi']) and fin(j['count_correlation'])"
+    [ "$(head -n 1 table.csv)" = "freq_hz,power" ] || fail "bad table header: $(head -n 1 table.csv)"
+    [ "$(head -n 1 spikes.csv)" = "population,node_id,timestamp_ms" ] || fail "bad spikes header"
+    [ "$(wc -l < spikes.csv)" -gt 10 ] || fail "too few spikes" ;;
+  ei_session)
+    run ei --protocol tracking --NE 200 --seed 5 --duration 100 --out first.h5; expect_ok
+    run ei --session first.h5 --duration 100; expect_ok
+    json "j['protocol'] == 'tracking' and j['NE'] == 200 and fin(j['lag_rad'])" ;;
+  ei_list)
+    run ei --list-params; expect_ok
+    grep -qE '^tauEs +ms +150 ' out.txt || fail "--list-params should list tauEs"
+    grep -qE '^mode ' out.txt || fail "--list-params should list mode"
+    run ei --list-protocols; expect_ok
+    for p in irregular response persistent tracking fastcann size readout jump lag balance currents; do
+      grep -q "^$p " out.txt || fail "--list-protocols should list $p"; done ;;
+  ei_bad_mode) run ei --mode nosuch; expect_error "unknown mode 'nosuch'" ;;
+  ei_bad_protocol) run ei --protocol nosuch; expect_error "unknown protocol 'nosuch'" ;;
+  ei_bad_param) run ei --set p=2; expect_error "p must be in (0, 1]" ;;
+  ei_bad_session)
+    printf 'not a session\n' > notes.h5
+    run ei --session notes.h5; expect_error "notes.h5" ;;
+  *) fail "unknown case" ;;
+esac
+echo "PASS [$CASE]"
