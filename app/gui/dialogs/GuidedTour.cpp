@@ -65,6 +65,8 @@ void GuidedTour::show(int index) {
     setWindowTitle(tr("Guided tour \u2014 %1 (%2 of %3)").arg(labTitle_).arg(index + 1).arg(stepCount()));
     heading_->setText(s.title);
     text_->setText(s.text);
+    // Room for three wrapped lines in the current font (presentation mode may have changed it).
+    text_->setMinimumHeight(3 * text_->fontMetrics().lineSpacing());
     back_->setEnabled(index > 0);
     next_->setEnabled(index + 1 < stepCount());
     if (s.action) s.action();
