@@ -89,7 +89,7 @@ int SurrogateCommand::run() {
     if (listParams_) {
         listParams("training (TrainParams)", TrainParams::specs());
         std::printf("\n");
-        listParams("teacher ring CANN (CannParams; dataset default dt = 0.05 ms)", CannParams::specs());
+        listParams("teacher ring CANN (CannParams; dataset default dt = 0.2 ms)", CannParams::specs());
         return kExitOk;
     }
     if (action_.empty()) throw CliError("surrogate needs an action: dataset, train, eval or bench");

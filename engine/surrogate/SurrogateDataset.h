@@ -29,11 +29,11 @@ struct DatasetParams {
     int steps = 1000;
     /// Duration of one input step (ms), in (0, 100]. Default 1 (= tau).
     double inputStepMs = 1.0;
-    /// Teacher: the ring CANN's parameters; its dt is the ODE's internal step (default 0.05 ms,
+    /// Teacher: the ring CANN's parameters; its dt is the ODE's internal step (default 0.2 ms,
     /// fixed by the convergence test in docs/models/surrogate.md) and must divide inputStepMs.
     CannParams teacher = [] {
         CannParams p;
-        p.dt = 0.05;
+        p.dt = 0.2;
         return p;
     }();
     /// Settling time (ms) with the stimulus at the first angle before recording starts. Default 20.

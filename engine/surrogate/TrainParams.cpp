@@ -21,11 +21,11 @@ const ParamTable<TrainParams>& table() {
                "Units of the nonlinear feature layer, [2, 1024]."},
               [](const TrainParams& p) { return double(p.features); },
               [](TrainParams& p, double v) { p.features = int(v); });
-        t.add({"hidden", "Recurrent units H", "", 48, 2, 1024, 4, 0, true, {},
+        t.add({"hidden", "Recurrent units H", "", 32, 2, 1024, 4, 0, true, {},
                "Units of the recurrent dynamics layer, [2, 1024]."},
               [](const TrainParams& p) { return double(p.hidden); },
               [](TrainParams& p, double v) { p.hidden = int(v); });
-        t.add({"head", "Decoder units K", "", 24, 2, 1024, 4, 0, true, {},
+        t.add({"head", "Decoder units K", "", 16, 2, 1024, 4, 0, true, {},
                "Units of the first time-distributed decoding layer, [2, 1024]."},
               [](const TrainParams& p) { return double(p.head); }, [](TrainParams& p, double v) { p.head = int(v); });
         t.add({"lr", "Learning rate", "", 3e-3, 1e-6, 1, 1e-3, 5, false, {}, "Adam step size, (0, 1]."},

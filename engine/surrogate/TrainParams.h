@@ -17,10 +17,10 @@ struct TrainParams {
     int bins = 32;
     /// Feature units F, [2, 1024]. Default 32.
     int features = 32;
-    /// Recurrent units H, [2, 1024]. Default 48.
-    int hidden = 48;
-    /// Units K of the first decoding layer, [2, 1024]. Default 24.
-    int head = 24;
+    /// Recurrent units H, [2, 1024]. Default 32.
+    int hidden = 32;
+    /// Units K of the first decoding layer, [2, 1024]. Default 16.
+    int head = 16;
     /// Adam learning rate, (0, 1]. Default 0.003.
     double lr = 3e-3;
     /// Sequences per mini-batch, [1, 1024]. Default 16.

@@ -44,7 +44,7 @@ small_train() {  # <case> [extra --set ...]
 case "$CASE" in
   surrogate_dataset)
     small_dataset ring
-    json "j['case'] == 'ring' and j['sequences'] == 5 and j['steps'] == 60 and j['ode_steps_per_input'] == 20 and j['speedup'] is None" ;;
+    json "j['case'] == 'ring' and j['sequences'] == 5 and j['steps'] == 60 and j['ode_steps_per_input'] == 5 and j['speedup'] is None" ;;
   surrogate_train_eval)
     small_dataset ring
     small_train ring --set cell=lstm
