@@ -78,7 +78,7 @@ SurrogateCommand::SurrogateCommand(CLI::App& parent) {
     app_->add_option("--input-step-ms", inputStepMs_, "dataset: ms of ODE time per input step (default 1)");
     app_->add_option("--seed", seed_, "dataset: seed of the input sequences (default 1)");
     app_->add_option("--bench-steps", benchSteps_, "bench: input steps timed (default 2000)");
-    app_->add_option("--quiet", quiet_, "train: no per-epoch lines");
+    app_->add_flag("--quiet", quiet_, "train: no per-epoch lines");
 }
 
 void SurrogateCommand::addCommon(JsonSummary& j, const std::string& cell) const {
