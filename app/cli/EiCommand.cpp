@@ -100,6 +100,7 @@ int EiCommand::run() {
     if (threads_ < 0) throw CliError("--threads must be >= 0");
     req.name = protocol;
     req.durationMs = durationMs_;
+    req.threads = threads_;
     const double T = durationMs_ > 0 ? durationMs_ : eiProtocolDefaultMs(protocol);
     std::printf("spiking E-I network: N_E = %d, N_Ip = N_Id = %d, p = %.3g, dt = %.3g ms, seed %llu, mode %s\n",
                 req.params.NE, req.params.NIp(), req.params.p, req.params.dt,

@@ -135,8 +135,9 @@ void EiNetwork::refreshExternal() {
 }
 
 int EiNetwork::threads() const {
-    if (threads_ > 0) return threads_;
-    return n_[kPopE] >= 3000 ? omp_get_max_threads() : 1;
+    // Automatic = 1: the per-step barrier makes a 2-thread run far slower on a machine whose cores
+    // are busy with other work (libgomp spin-waits), see docs/performance.md. Opt in with setThreads.
+    return threads_ > 0 ? threads_ : 1;
 }
 
 void EiNetwork::integrate(int pop, int lo, int hi, std::vector<int>& out) {
@@ -185,39 +186,43 @@ void EiNetwork::integrate(int pop, int lo, int hi, std::vector<int>& out) {
         }
 }
 
-void EiNetwork::deliver(int lo, int hi, int pop) {
-    const std::vector<int>& sE = spikes_[kPopE];
+void EiNetwork::deliver(int lo, int hi, int pop, const SpikeLists& spikes) {
+    // spikes[src] holds one list per thread block, in block (= neuron) order
+    auto each = [&spikes](int src, auto&& f) {
+        for (const std::vector<int>& l : spikes[src])
+            for (int j : l) f(j);
+    };
     if (pop == kPopE) {
         const int N = n_[kPopE];
         if (gFastE_ != 0.f) {
             const float w = float(EE_.w / p_.tauEf);
-            for (int j : sE) EE_.csr.deliver(j, w, eFastE_.data(), lo, hi);
+            each(kPopE, [&](int j) { EE_.csr.deliver(j, w, eFastE_.data(), lo, hi); });
             const float wi = float(IdE_.w / p_.tauIf);
-            for (int j : spikes_[kPopId]) IdE_.csr.deliver(j, wi, eFastId_.data(), lo, hi);
+            each(kPopId, [&](int j) { IdE_.csr.deliver(j, wi, eFastId_.data(), lo, hi); });
         }
         if (gSlow_ != 0.f) {
             const float c = float(wSlowEE_ / tauSlowE_);
             float* se = eSlowE_.data();
-            for (int j : sE) {
+            each(kPopE, [&](int j) {
                 const float* k = kernel2_.data() + (N - j);
 #pragma omp simd
                 for (int i = lo; i < hi; ++i) se[i] += c * k[i];
-            }
+            });
             const float wi = float(IpE_.w / p_.tauIs);
-            for (int j : spikes_[kPopIp]) IpE_.csr.deliver(j, wi, eSlowIp_.data(), lo, hi);
+            each(kPopIp, [&](int j) { IpE_.csr.deliver(j, wi, eSlowIp_.data(), lo, hi); });
         }
     } else if (pop == kPopId) {
         if (gFastE_ != 0.f) {
             const float w = float(EId_.w / p_.tauEf);
-            for (int j : sE) EId_.csr.deliver(j, w, dFastE_.data(), lo, hi);
+            each(kPopE, [&](int j) { EId_.csr.deliver(j, w, dFastE_.data(), lo, hi); });
             const float wi = float(IdId_.w / p_.tauIf);
-            for (int j : spikes_[kPopId]) IdId_.csr.deliver(j, wi, dFastId_.data(), lo, hi);
+            each(kPopId, [&](int j) { IdId_.csr.deliver(j, wi, dFastId_.data(), lo, hi); });
         }
     } else if (gSlow_ != 0.f) {
         const float w = float(EIp_.w / tauSlowE_);
-        for (int j : sE) EIp_.csr.deliver(j, w, pSlowE_.data(), lo, hi);
+        each(kPopE, [&](int j) { EIp_.csr.deliver(j, w, pSlowE_.data(), lo, hi); });
         const float wi = float(IpIp_.w / p_.tauIs);
-        for (int j : spikes_[kPopIp]) IpIp_.csr.deliver(j, wi, pSlowIp_.data(), lo, hi);
+        each(kPopIp, [&](int j) { IpIp_.csr.deliver(j, wi, pSlowIp_.data(), lo, hi); });
     }
 }
 
@@ -229,29 +234,33 @@ void EiNetwork::step() {
         }
     }
     const int T = threads();
-    for (auto& s : spikes_) s.clear();
+    // Each thread integrates, then receives into, its own contiguous block of every population:
+    // one barrier per step (all blocks' spikes known before delivery); the merge is serial after.
+    for (auto& l : local_) {
+        l.resize(std::size_t(std::max(T, 1)));
+        for (auto& v : l) v.clear();
+    }
     if (T <= 1) {
-        for (int pop = 0; pop < 3; ++pop) integrate(pop, 0, n_[pop], spikes_[pop]);
-        for (int pop = 0; pop < 3; ++pop) deliver(0, n_[pop], pop);
+        for (int pop = 0; pop < 3; ++pop) integrate(pop, 0, n_[pop], local_[pop][0]);
+        for (int pop = 0; pop < 3; ++pop) deliver(0, n_[pop], pop, local_);
     } else {
-        std::vector<std::vector<int>> local[3];
-        for (auto& l : local) l.resize(std::size_t(T));
 #pragma omp parallel num_threads(T)
         {
             const int t = omp_get_thread_num(), nt = omp_get_num_threads();
             for (int pop = 0; pop < 3; ++pop) {
                 const int n = n_[pop], lo = int(long(n) * t / nt), hi = int(long(n) * (t + 1) / nt);
-                integrate(pop, lo, hi, local[pop][std::size_t(t)]);
+                integrate(pop, lo, hi, local_[pop][std::size_t(t)]);
             }
 #pragma omp barrier
-#pragma omp single
-            for (int pop = 0; pop < 3; ++pop)
-                for (auto& l : local[pop]) spikes_[pop].insert(spikes_[pop].end(), l.begin(), l.end());
             for (int pop = 0; pop < 3; ++pop) {
                 const int n = n_[pop], lo = int(long(n) * t / nt), hi = int(long(n) * (t + 1) / nt);
-                deliver(lo, hi, pop);
+                deliver(lo, hi, pop, local_);
             }
         }
+    }
+    for (int pop = 0; pop < 3; ++pop) {
+        spikes_[pop].clear();
+        for (const auto& l : local_[pop]) spikes_[pop].insert(spikes_[pop].end(), l.begin(), l.end());
     }
     // decode: population vector of tauDecode-filtered E spike trains
     decode_ *= decodeDecay_;

@@ -54,7 +54,7 @@ public:
     EiMode mode() const { return p_.mode; }
     void setInput(const EiInput& in);
     const EiInput& input() const { return input_; }
-    /// OpenMP threads used by step(); 0 = automatic (1 below N_E = 3000, else all).
+    /// OpenMP threads used by step(); 0 = automatic (1, see docs/performance.md).
     void setThreads(int n) { threads_ = n; }
     int threads() const;
 
@@ -89,7 +89,8 @@ private:
         float w = 0;  // synaptic weight g (the jump is g / tau)
     };
     void integrate(int pop, int lo, int hi, std::vector<int>& out);
-    void deliver(int lo, int hi, int pop);  // for target pop, neurons [lo, hi)
+    using SpikeLists = std::vector<std::vector<int>>[3];  // [source pop][thread block]
+    void deliver(int lo, int hi, int pop, const SpikeLists& spikes);  // into target pop, neurons [lo, hi)
     void refreshExternal();
     void updateGains();
 
@@ -112,7 +113,8 @@ private:
     float nRef_ = 0;
     EiInput input_;
     bool extValid_ = false;
-    std::vector<int> spikes_[3], pending_[3];
+    std::vector<int> spikes_[3];
+    SpikeLists local_;
     std::complex<double> decode_{0, 0};
     double decodeDecay_ = 1;
     std::vector<std::complex<double>> phase_;

@@ -44,6 +44,7 @@ struct Runner {
     std::unique_ptr<EiSimulation> run(EiParams p, const EiStimulus& s, double ms, int probe = -1) {
         auto sim = std::make_unique<EiSimulation>(p, s);
         if (probe >= 0) sim->setProbe(probe);
+        sim->network().setThreads(req.threads);
         if (outcome != RunOutcome::Completed) return sim;
         const int k = done++;
         auto prog = [this, k](double f) {

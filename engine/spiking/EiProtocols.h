@@ -18,6 +18,7 @@ struct EiProtocolRequest {
     std::string name = "persistent";  ///< one of eiProtocolNames()
     EiParams params;                  ///< params.mode is the mode under test
     double durationMs = 0;            ///< <= 0: the protocol's default
+    int threads = 0;                  ///< OpenMP threads per network (0: automatic)
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(double)> progress;  ///< fraction in [0, 1] of the whole protocol
 };
