@@ -28,6 +28,7 @@
 #include "io/SessionFile.h"
 #include "labs/Lab.h"
 #include "labs/RingLab.h"
+#include "labs/SurrogateLab.h"
 
 static void initResources() { Q_INIT_RESOURCE(resources); }
 
@@ -42,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     ring_ = new RingLab(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}),
                         undo_);
     addLab(ring_);
+    addLab(new SurrogateLab);
     // Later labs: addLab(new TorusLab(...)); one line each.
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
     currentLabChanged(tabs_->currentIndex());

@@ -1,0 +1,48 @@
+#pragma once
+// Owns the Surrogate lab's worker thread. The GUI calls these methods; each is queued to the
+// worker. Snapshots are pulled with latest(); cancelTraining() flips an atomic the trainer polls
+// (the worker's event loop is busy while it trains).
+#include <QObject>
+#include <QThread>
+#include <atomic>
+#include <memory>
+
+#include "surrogate/SurrogateSnapshot.h"
+#include "surrogate/TrainParams.h"
+
+namespace as::gui {
+
+class SurrogateWorker;
+
+class SurrogateController : public QObject {
+    Q_OBJECT
+public:
+    explicit SurrogateController(QObject* parent = nullptr);
+    ~SurrogateController() override;
+
+    void play();
+    void pause();
+    void reset();
+    void setSource(int source);
+    void setMouseAngle(double z);
+    void setStepsPerTick(int n);
+    void loadModel(const QString& path);
+    void saveModel(const QString& path);
+    void train(int sequences, const as::surrogate::TrainParams& params);
+    void cancelTraining() { cancel_.store(true); }
+    std::shared_ptr<const as::surrogate::SurrogateSnapshot> latest() const;
+
+signals:
+    void modelChanged(const QString& info);
+    void failed(const QString& message);
+    void trainingFinished(const QString& message);
+
+private:
+    template <class F>
+    void post(F&& f);
+    QThread thread_;
+    SurrogateWorker* worker_;
+    std::atomic<bool> cancel_{false};
+};
+
+}  // namespace as::gui

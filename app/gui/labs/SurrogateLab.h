@@ -1,0 +1,92 @@
+#pragma once
+// The Surrogate lab tab (CAN2ANN): the same input drives the ring CANN ODE and the trained
+// surrogate side by side. Charts of both decoded angles and their error, the two transition
+// diagrams (the ODE's activity; the activity implied by the surrogate's decode components), running
+// MSE, cost per input step and speed-up; a Training dock (dataset size, architecture and
+// hyper-parameters, start/cancel, progress with time left, loss curves, save/load model).
+#include <memory>
+
+#include "labs/Lab.h"
+
+class QAction;
+class QComboBox;
+class QDial;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+
+namespace as::widgets {
+class ActivityHeatmap;
+class ParameterForm;
+class TraceChart;
+}  // namespace as::widgets
+
+namespace as::gui {
+
+class SurrogateController;
+
+class SurrogateLab : public Lab {
+    Q_OBJECT
+public:
+    /// Loads the shipped ring model (resources/models/ring_gru.h5) if it is there.
+    explicit SurrogateLab(QWidget* parent = nullptr);
+    ~SurrogateLab() override;
+
+    SurrogateController* controller() const { return controller_.get(); }
+    QAction* playAction() const { return playAction_; }
+    /// The shipped model's path (may not exist).
+    static QString defaultModelPath();
+    /// Steps of the side-by-side run and model state shown by the last frame.
+    long shownSteps() const { return shownSteps_; }
+    bool hasModel() const { return hasModel_; }
+    QLabel* statsLabel() const { return stats_; }
+
+    QString labId() const override { return QStringLiteral("surrogate"); }
+    QString title() const override { return tr("Surrogate"); }
+    QWidget* statusWidget() const override;
+    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
+    QString exportCsv(const QString& path) override;
+    void setDark(bool dark) override;
+    void writeSession(hid_t root) override;
+    std::function<void()> prepareLoad(hid_t root) override;
+    void resetToDefaults() override;
+    void setActive(bool active) override;
+
+    /// Loads a model file into the running comparison (errors go to the status bar).
+    void loadModel(const QString& path);
+
+private:
+    void buildViews();
+    void buildToolBar();
+    void buildDock();
+    void frame();
+    void setPlaying(bool playing);
+    void updateRunning();
+
+    std::unique_ptr<SurrogateController> controller_;
+    widgets::TraceChart* angleChart_ = nullptr;
+    widgets::TraceChart* errorChart_ = nullptr;
+    widgets::TraceChart* lossChart_ = nullptr;
+    widgets::ActivityHeatmap* odeHeat_ = nullptr;
+    widgets::ActivityHeatmap* surHeat_ = nullptr;
+    widgets::ParameterForm* trainForm_ = nullptr;
+    QLabel* stats_ = nullptr;
+    QLabel* modelInfo_ = nullptr;
+    QLabel* status_ = nullptr;
+    QLabel* trainStatus_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QPushButton* startButton_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    QSpinBox* sequencesSpin_ = nullptr;
+    QComboBox* sourceCombo_ = nullptr;
+    QDial* dial_ = nullptr;
+    QAction* playAction_ = nullptr;
+    QTimer* frameTimer_ = nullptr;
+    QString modelPath_;
+    bool playing_ = false, active_ = false, hasModel_ = false;
+    long shownSteps_ = 0;
+};
+
+}  // namespace as::gui
