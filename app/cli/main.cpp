@@ -8,8 +8,10 @@
 
 #include "CliCommand.h"
 #include "EiCommand.h"
+#include "Hd2dCommand.h"
 #include "RingCommand.h"
 #include "SurrogateCommand.h"
+#include "TorusCommand.h"
 
 int main(int argc, char** argv) {
     using namespace as::cli;
@@ -21,6 +23,8 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<RingCommand>(app));
     commands.push_back(std::make_unique<EiCommand>(app));
     commands.push_back(std::make_unique<SurrogateCommand>(app));
+    commands.push_back(std::make_unique<TorusCommand>(app));
+    commands.push_back(std::make_unique<Hd2dCommand>(app));
     // Later labs register here: commands.push_back(std::make_unique<TorusCommand>(app)); ...
 
     try {

@@ -1,0 +1,59 @@
+#pragma once
+// Parameters of the CANN on a D-torus (D = 1, 2, 3; n neurons per axis) used by the Torus lab's 3D
+// grid cells (models.md §1, seed 000 §4 case 2). The dynamics are those of the ring (same keys,
+// units and meaning); the density is rho = (n / 2 pi)^D and the critical inhibition becomes
+//   k_c = rho J0^2 / (2^(D+2) (2 pi)^(D/2) a^D)          (D = 1: rho J0^2 / (8 sqrt(2 pi) a)),
+// with the bump u = U0 exp(-|x - z|^2 / 4a^2), U0 = rho J0 (1 + sqrt(1 - k/k_c)) / (2^(D/2+1) B),
+// B = k rho (2 pi)^(D/2) a^D, and r0 = 2^(D/2) U0 / (rho J0) (docs/models/torus.md derives these).
+// Positions are in position units (cm by convention) and time in ms.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "cann/CannParams.h"
+#include "core/ParamSpec.h"
+
+namespace as {
+
+struct TorusParams {
+    /// Lattice dimension D. Default 3, range [1, 3].
+    int dims = 3;
+    /// Neurons per axis n (the lattice is n^D). Default 32, range [8, 128].
+    int n = 32;
+    /// Membrane time constant tau (ms). Default 1, range (0, 1000].
+    double tau = 1.0;
+    /// Divisive inhibition k. Default 8.1; must lie in (0, k_c) (k_c above; 33.6 at 32^3, 268 at 64^3).
+    double k = 8.1;
+    /// Interaction range a (rad). Default 0.5, range [2 dx, pi/2], dx = 2 pi / n.
+    double a = 0.5;
+    /// Recurrent strength J0. Default 4, range (0, 1000].
+    double J0 = 4.0;
+    /// Input amplitude A; I = A exp(-|d|^2 / 4a^2). Default 10, range [0, 1e4].
+    double A = 10.0;
+    /// Integration step dt (ms). Default 0.1, range (0, 5 tau].
+    double dt = 0.1;
+    /// Integrator: Euler (default) or RK4.
+    Integrator integrator = Integrator::Euler;
+    /// Grid spacing per axis (cm): position p maps to the phase 2 pi p / spacing. Default 30,
+    /// range [1, 1e4].
+    std::array<double, 3> spacing{30.0, 30.0, 30.0};
+
+    /// The lattice sides: D copies of n.
+    std::vector<int> shape() const { return std::vector<int>(std::size_t(dims), n); }
+    double rho() const;
+    double kCritical() const;
+    double analyticU0() const;
+    double analyticR0() const;
+    /// The ring parameters with the same dynamics (N = n), what LatticeCann reads.
+    CannParams dynamics() const;
+
+    /// Throws ParamError naming the violated rule.
+    void check() const;
+    static const std::vector<ParamSpec>& specs();
+    double get(const std::string& key) const;
+    void set(const std::string& key, double value);
+    static double parse(const std::string& key, const std::string& text);
+    bool operator==(const TorusParams&) const = default;
+};
+
+}  // namespace as

@@ -1,0 +1,49 @@
+#pragma once
+// The 3D path that drives the Torus lab (seed 000 §4 case 2). Positions in cm, time in ms.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/ParamSpec.h"
+
+namespace as {
+
+enum class TrajectoryKind {
+    Off = 0,       ///< no input (the bump, if any, persists)
+    Static = 1,    ///< fixed at the start position
+    Random = 2,    ///< random walk with momentum: velocity is an OU process of rms `speed`
+    Helix = 3,     ///< circle of `radius` in x-y at angular period `period`, rising at `rise` in z
+    External = 4   ///< the caller (GUI mouse / arrow keys) sets the velocity or the position
+};
+
+/// Names on the CLI and in session files: off, static, random, helix, external.
+const std::vector<std::string>& trajectoryNames();
+/// Throws ParamError listing the valid names if `name` is unknown.
+TrajectoryKind trajectoryFromName(const std::string& name);
+std::string trajectoryName(TrajectoryKind k);
+
+struct TrajectoryParams {
+    /// What moves the position. Default random.
+    TrajectoryKind kind = TrajectoryKind::Random;
+    /// Random walk: rms speed per axis (cm/ms), in [0, 10]. Default 0.05 (50 cm/s).
+    double speed = 0.05;
+    /// Random walk: momentum time constant of the velocity (ms), in [1, 1e5]. Default 100.
+    double momentum_ms = 100.0;
+    /// Helix: radius in the x-y plane (cm), in [0, 1e4]. Default 20.
+    double radius = 20.0;
+    /// Helix: time for one turn (ms), in [1, 1e7]. Default 2000.
+    double period = 2000.0;
+    /// Helix: climb speed along z (cm/ms), in [-10, 10]. Default 0.01.
+    double rise = 0.01;
+    /// Seed of the random walk. Default 1.
+    std::uint64_t seed = 1;
+
+    void check() const;
+    static const std::vector<ParamSpec>& specs();
+    double get(const std::string& key) const;
+    void set(const std::string& key, double value);
+    static double parse(const std::string& key, const std::string& text);
+    bool operator==(const TrajectoryParams&) const = default;
+};
+
+}  // namespace as

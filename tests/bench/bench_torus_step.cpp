@@ -1,0 +1,104 @@
+// Step time of the CANN on a 3D torus (LatticeCann, float32 convolution) at 32^3 and 64^3, the
+// bare FFTW r2c+c2r float pair of the same size (the floor), a full TorusSimulation step (moving
+// input, per-axis decoding, recording, watchdog), and the 2D head-direction models (two rings vs
+// one sheet). Results are quoted in docs/performance.md.
+#include <benchmark/benchmark.h>
+#include <fftw3.h>
+
+#include <cmath>
+
+#include "cann/Hd2dSimulation.h"
+#include "cann/LatticeCann.h"
+#include "cann/TorusSimulation.h"
+#include "core/FlushDenormals.h"
+
+using namespace as;
+
+namespace {
+
+TorusParams torusFor(int n) {
+    TorusParams p;
+    p.n = n;
+    return p;
+}
+
+/// The analytic bump at the origin (the state the app spends its time in).
+std::vector<double> bumpState(const TorusParams& p) {
+    const double pi = 3.14159265358979323846;
+    const int n = p.n;
+    std::vector<double> g(static_cast<std::size_t>(n)), u(static_cast<std::size_t>(n) * n * n);
+    for (int i = 0; i < n; ++i) {
+        const double x = -pi + 2 * pi * i / n;
+        g[std::size_t(i)] = std::exp(-x * x / (4 * p.a * p.a));
+    }
+    std::size_t idx = 0;
+    for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j)
+            for (int k = 0; k < n; ++k) u[idx++] = p.analyticU0() * g[std::size_t(i)] * g[std::size_t(j)] * g[std::size_t(k)];
+    return u;
+}
+
+void BM_TorusStepFft32(benchmark::State& state) {
+    const TorusParams p = torusFor(int(state.range(0)));
+    LatticeCann m(p.shape(), p.dynamics(), ConvolutionPrecision::Float32);
+    m.setState(bumpState(p));
+    std::vector<double> input(m.size(), 0.0);
+    for (auto _ : state) {
+        m.step(input.data());
+        benchmark::DoNotOptimize(m.u().data());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_FftwPair3dFloat(benchmark::State& state) {
+    const int n = int(state.range(0));
+    const std::size_t size = std::size_t(n) * n * n, spec = std::size_t(n) * n * (n / 2 + 1);
+    float* a = fftwf_alloc_real(size);
+    fftwf_complex* c = fftwf_alloc_complex(spec);
+    fftwf_plan f = fftwf_plan_dft_r2c_3d(n, n, n, a, c, FFTW_MEASURE);
+    fftwf_plan b = fftwf_plan_dft_c2r_3d(n, n, n, c, a, FFTW_MEASURE | FFTW_DESTROY_INPUT);
+    for (std::size_t i = 0; i < size; ++i) a[i] = float(std::exp(-0.001 * double(i % 97)));
+    FlushDenormals ftz;
+    for (auto _ : state) {
+        fftwf_execute(f);
+        fftwf_execute(b);
+        benchmark::DoNotOptimize(a);
+    }
+    fftwf_destroy_plan(f);
+    fftwf_destroy_plan(b);
+    fftwf_free(a);
+    fftwf_free(c);
+}
+
+void BM_TorusSimulationStep(benchmark::State& state) {
+    const TorusParams p = torusFor(int(state.range(0)));
+    TrajectoryParams tp;  // random walk: the input moves every step
+    TorusSimulation sim(p, tp, 1 << 16);
+    sim.step(200);
+    for (auto _ : state) {
+        sim.step(1);
+        benchmark::DoNotOptimize(sim.estimate().data());
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_Hd2dStep(benchmark::State& state) {
+    TorusParams p;
+    p.n = int(state.range(0));
+    TrajectoryParams h;
+    h.speed = 0.005;
+    Hd2dSimulation sim(p, h, 1 << 16);
+    sim.step(100);
+    for (auto _ : state) sim.step(1);
+    state.counters["rings_steps_per_s"] = sim.ringsStepsPerSecond();
+    state.counters["sheet_steps_per_s"] = sim.sheetStepsPerSecond();
+}
+
+}  // namespace
+
+BENCHMARK(BM_TorusStepFft32)->Arg(32)->Arg(64)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FftwPair3dFloat)->Arg(32)->Arg(64)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TorusSimulationStep)->Arg(32)->Arg(64)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Hd2dStep)->Arg(64)->Arg(128)->Unit(benchmark::kMicrosecond);
+
+BENCHMARK_MAIN();

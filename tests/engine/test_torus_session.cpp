@@ -1,0 +1,94 @@
+// The /torus group of session files: a saved run continues exactly after loading; damaged or
+// foreign files are refused with a message naming the file and the problem.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "io/Hdf5Handle.h"
+#include "io/RingSession.h"
+#include "io/TorusSession.h"
+
+using namespace as;
+
+namespace {
+std::string tempPath(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / ("as_torus_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+
+TorusParams small() {
+    TorusParams p;
+    p.n = 16;
+    p.a = 0.8;
+    p.k = 0.5;
+    p.spacing = {10, 12, 14};
+    return p;
+}
+}  // namespace
+
+TEST(TorusSession, SavedRunContinuesExactly) {
+    TrajectoryParams tp;
+    tp.kind = TrajectoryKind::Helix;
+    tp.radius = 4;
+    TorusSimulation a(small(), tp);
+    a.step(120);
+    const std::string path = tempPath("roundtrip.h5");
+    saveTorusSession(path, a);
+    auto b = loadTorusSession(path);
+    EXPECT_EQ(b->params(), a.params());
+    EXPECT_EQ(b->trajectoryParams(), a.trajectoryParams());
+    EXPECT_EQ(b->time(), a.time());
+    EXPECT_EQ(b->steps(), a.steps());
+    EXPECT_EQ(b->traces().size(), a.traces().size());
+    EXPECT_EQ(b->traces().channel("sin_y"), a.traces().channel("sin_y"));
+    a.step(60);
+    b->step(60);
+    EXPECT_EQ(b->model().u(), a.model().u());
+    for (int d = 0; d < 3; ++d) EXPECT_NEAR(b->estimate()[std::size_t(d)], a.estimate()[std::size_t(d)], 1e-12);
+    std::remove(path.c_str());
+}
+
+TEST(TorusSession, RefusesAFileWithoutATorusGroup) {
+    RingSimulation ring(CannParams{}, StimulusParams{});
+    const std::string path = tempPath("ring_only.h5");
+    saveRingSession(path, ring);
+    try {
+        loadTorusSession(path);
+        FAIL() << "expected SessionError";
+    } catch (const SessionError& e) {
+        EXPECT_NE(std::string(e.what()).find(path), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("/torus"), std::string::npos);
+    }
+    std::remove(path.c_str());
+}
+
+TEST(TorusSession, RefusesAStateOfTheWrongShape) {
+    TorusSimulation a(small(), TrajectoryParams{});
+    const std::string path = tempPath("bad_shape.h5");
+    {
+        SessionWriter w(path, "torus");
+        w.write([&](hid_t root) {
+            writeTorusGroup(root, a);
+            h5::Handle torus = h5::openGroup(root, "torus");
+            h5::Handle g = h5::openGroup(torus, "parameters");
+            H5Adelete(g, "n");
+            h5::writeAttribute(g, "n", 24.0);  // the state stays 16^3
+        });
+        w.commit();
+    }
+    try {
+        loadTorusSession(path);
+        FAIL() << "expected SessionError";
+    } catch (const SessionError& e) {
+        EXPECT_NE(std::string(e.what()).find("/torus/state/u"), std::string::npos) << e.what();
+    }
+    std::remove(path.c_str());
+}
+
+TEST(TorusSession, RefusesATextFile) {
+    const std::string path = tempPath("text.h5");
+    std::ofstream(path) << "not a session\n";
+    EXPECT_THROW(loadTorusSession(path), SessionError);
+    std::remove(path.c_str());
+}
