@@ -6,6 +6,7 @@
 
 #include "core/ParamAccess.h"
 #include "spiking/EiAnalysis.h"
+#include "spiking/ReducedRateModel.h"
 
 namespace as {
 namespace {
@@ -30,6 +31,7 @@ const std::map<std::string, Info>& infos() {
         {"lag", {"tracking lag distribution, vs CANN only (Fig. 4C)", 1000}},
         {"balance", {"localised input: total input to the centre neuron at N_E / 2, N_E, 2 N_E, vs E-INN only (Fig. 4D)", 400}},
         {"currents", {"bump onset at half time: currents and E/I ratio of a peripheral neuron, vs CANN only (Fig. 5)", 600}},
+        {"lambda0", {"reduced rate model: measured height eigenvalue lambda_0(beta) vs eq 17, v_max and lag (Fig. 1F)", 0}},
     };
     return m;
 }
@@ -118,6 +120,43 @@ EiParams withMode(EiParams p, EiMode m) {
     return p;
 }
 
+// The reduced model over a range of b = 2 sqrt(2 pi) a rho beta / g (no spiking run).
+EiProtocolResult runLambda0(const EiProtocolRequest& req) {
+    EiProtocolResult r;
+    r.protocol = "lambda0";
+    r.mode = req.params.mode;
+    r.columns = {"b", "beta", "lambda0_measured", "lambda0_eq17", "lambda0_projected", "v_max", "lag_rad"};
+    const std::vector<double> bs{-0.3, -0.2, -0.1, -0.05, -0.02, 0.0, 0.02, 0.05};
+    const double alpha = 1.0;
+    double vRef = NAN;
+    for (std::size_t k = 0; k < bs.size(); ++k) {
+        if (req.cancel && req.cancel->load()) {
+            r.outcome = RunOutcome::Cancelled;
+            r.message = "cancelled";
+            break;
+        }
+        ReducedParams p;
+        p.N = 128;
+        p.beta = bs[k] * p.g() / (2 * std::sqrt(2 * kPi) * p.a * p.rho());
+        ReducedRateModel m(p);
+        const double l = m.measureLambda0();
+        const double vmax = ReducedRateModel::maxTrackableSpeed(alpha, l, p.a, p.tau);
+        if (std::isnan(vRef)) vRef = 0.5 * ReducedRateModel::maxTrackableSpeed(alpha, ReducedRateModel::lambda0Eq17(p), p.a, p.tau);
+        r.rows.push_back({bs[k], p.beta, l, ReducedRateModel::lambda0Eq17(p), ReducedRateModel::lambda0Projected(p), vmax,
+                          ReducedRateModel::trackingLag(vRef, alpha, l, p.a, p.tau)});
+        if (bs[k] == 0.0) {
+            r.values.push_back({"lambda0_measured_b0", l});
+            r.values.push_back({"lambda0_eq17_b0", ReducedRateModel::lambda0Eq17(p)});
+        }
+        if (bs[k] == -0.1) {
+            r.values.push_back({"lambda0_measured_b-0.1", l});
+            r.values.push_back({"lambda0_eq17_b-0.1", ReducedRateModel::lambda0Eq17(p)});
+        }
+        if (req.progress) req.progress(double(k + 1) / double(bs.size()));
+    }
+    return r;
+}
+
 }  // namespace
 
 double EiProtocolResult::value(const std::string& key) const {
@@ -143,7 +182,7 @@ std::string eiProtocolDescription(const std::string& name) {
 double eiProtocolDefaultMs(const std::string& name) {
     const auto it = infos().find(name);
     if (it == infos().end()) throw ParamError("unknown protocol '" + name + "'");
-    return it->second.defaultMs;
+    return it->second.defaultMs > 0 ? it->second.defaultMs : 1.0;
 }
 
 bool bumpPersists(const TraceBuffer& tr, double tOn, double tOff, double z, double* ratio) {
@@ -161,6 +200,7 @@ bool bumpPersists(const TraceBuffer& tr, double tOn, double tOff, double z, doub
 EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
     const double T = req.durationMs > 0 ? req.durationMs : eiProtocolDefaultMs(req.name);
     req.params.check();
+    if (req.name == "lambda0") return runLambda0(req);
     const std::string& name = req.name;
     EiProtocolResult r;
     r.protocol = name;
