@@ -28,6 +28,7 @@
 #include "io/SessionFile.h"
 #include "labs/Lab.h"
 #include "labs/RingLab.h"
+#include "labs/TorusLab.h"
 #include "labs/SurrogateLab.h"
 
 static void initResources() { Q_INIT_RESOURCE(resources); }
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
                         undo_);
     addLab(ring_);
     addLab(new SurrogateLab);
+    addLab(new TorusLab);
     // Later labs: addLab(new TorusLab(...)); one line each.
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
     currentLabChanged(tabs_->currentIndex());

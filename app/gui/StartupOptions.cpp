@@ -13,6 +13,7 @@
 #include "controllers/RingController.h"
 #include "dialogs/GuidedTour.h"
 #include "labs/RingLab.h"
+#include "labs/TorusLab.h"
 
 namespace as::gui {
 
@@ -106,7 +107,11 @@ int StartupOptions::apply(MainWindow& w) const {
     }
     if (stats) {
         auto* t = new QTimer(&w);
-        QObject::connect(t, &QTimer::timeout, &w, [lab] {
+        QObject::connect(t, &QTimer::timeout, &w, [lab, &w] {
+            if (auto* torus = qobject_cast<TorusLab*>(w.currentLab())) {
+                fprintf(stderr, "%s\n", qPrintable(torus->statsLine()));
+                return;
+            }
             auto s = lab->controller()->latest();
             if (s)
                 fprintf(stderr, "stats: N=%d t=%.1f ms steps/s=%.0f frames/s=%.1f\n", s->params.N,

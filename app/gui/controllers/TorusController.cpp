@@ -1,0 +1,95 @@
+#include "controllers/TorusController.h"
+
+namespace as::gui {
+
+TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
+                                 QObject* parent)
+    : QObject(parent),
+      torusParams_(torus->params()),
+      hd2dParams_(hd2d->params()),
+      trajectory_(torus->trajectoryParams()),
+      heading_(hd2d->headingParams()) {
+    worker_ = new TorusWorker(std::move(torus), std::move(hd2d), &slot_, &steps_);
+    worker_->moveToThread(&thread_);
+    thread_.setObjectName("torus-worker");
+    connect(worker_, &TorusWorker::playingChanged, this, [this](bool on) {
+        playing_ = on;
+        emit playingChanged(on);
+    });
+    connect(worker_, &TorusWorker::halted, this, &TorusController::halted);
+    connect(worker_, &TorusWorker::rejected, this, &TorusController::rejected);
+    thread_.start();
+    post([w = worker_] { w->start(); });
+}
+
+TorusController::~TorusController() {
+    QMetaObject::invokeMethod(worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
+    thread_.quit();
+    thread_.wait();
+}
+
+void TorusController::play() {
+    playing_ = true;
+    post([w = worker_] { w->play(); });
+}
+
+void TorusController::pause() {
+    playing_ = false;
+    post([w = worker_] { w->pause(); });
+}
+
+void TorusController::stepOnce() { post([w = worker_] { w->stepOnce(); }); }
+void TorusController::reset() { post([w = worker_] { w->reset(); }); }
+
+void TorusController::setMode(Mode m) {
+    mode_ = m;
+    post([w = worker_, m] { w->setMode(m); });
+}
+
+void TorusController::setTorusParams(const as::TorusParams& p) {
+    torusParams_ = p;
+    post([w = worker_, p] { w->setTorusParams(p); });
+}
+
+void TorusController::setTrajectory(const as::TrajectoryParams& t) {
+    trajectory_ = t;
+    post([w = worker_, t] { w->setTrajectory(t); });
+}
+
+void TorusController::setHd2dParams(const as::TorusParams& p) {
+    hd2dParams_ = p;
+    post([w = worker_, p] { w->setHd2dParams(p); });
+}
+
+void TorusController::setHeading(const as::TrajectoryParams& h) {
+    heading_ = h;
+    post([w = worker_, h] { w->setHeadingParams(h); });
+}
+
+void TorusController::setSteering(double vx, double vy, double vz) {
+    post([w = worker_, vx, vy, vz] { w->setSteering(vx, vy, vz); });
+}
+
+void TorusController::setPosition(double x, double y, double z) {
+    post([w = worker_, x, y, z] { w->setPosition(x, y, z); });
+}
+
+void TorusController::setStepsPerFrame(int n) {
+    post([w = worker_, n] { w->setStepsPerFrame(n); });
+}
+
+void TorusController::replaceTorus(std::unique_ptr<as::TorusSimulation> sim) {
+    torusParams_ = sim->params();
+    trajectory_ = sim->trajectoryParams();
+    as::TorusSimulation* raw = sim.release();
+    post([w = worker_, raw] { w->replaceTorus(raw); });
+}
+
+QString TorusController::inspect(
+    const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit) {
+    QString error;
+    QMetaObject::invokeMethod(worker_, [&] { error = worker_->inspect(visit); }, Qt::BlockingQueuedConnection);
+    return error;
+}
+
+}  // namespace as::gui

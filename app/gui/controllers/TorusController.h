@@ -1,0 +1,74 @@
+#pragma once
+// Owns the Torus lab's worker thread. Commands are posted to the worker with queued invocations,
+// so they apply between steps; views read the latest immutable snapshots on their own timer.
+// Keeps the GUI's copy of the intended parameters so forms can validate an edit first.
+#include <QObject>
+#include <QThread>
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "cann/Hd2dSimulation.h"
+#include "cann/TorusSimulation.h"
+#include "controllers/TorusSnapshotSlot.h"
+#include "controllers/TorusWorker.h"
+
+namespace as::gui {
+
+class TorusController : public QObject {
+    Q_OBJECT
+public:
+    using Mode = TorusWorker::Mode;
+    TorusController(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
+                    QObject* parent = nullptr);
+    ~TorusController() override;
+
+    std::shared_ptr<const as::TorusSnapshot> torus(quint64* serial = nullptr) const { return slot_.torus(serial); }
+    std::shared_ptr<const as::Hd2dSnapshot> hd2d() const { return slot_.hd2d(); }
+    long stepCount() const { return steps_.load(); }
+    bool isPlaying() const { return playing_; }
+    Mode mode() const { return mode_; }
+    const as::TorusParams& torusParams() const { return torusParams_; }
+    const as::TrajectoryParams& trajectory() const { return trajectory_; }
+    const as::TorusParams& hd2dParams() const { return hd2dParams_; }
+    const as::TrajectoryParams& heading() const { return heading_; }
+
+    void play();
+    void pause();
+    void togglePlay() { playing_ ? pause() : play(); }
+    void stepOnce();
+    void reset();
+    void setMode(Mode m);
+    void setTorusParams(const as::TorusParams& p);
+    void setTrajectory(const as::TrajectoryParams& t);
+    void setHd2dParams(const as::TorusParams& p);
+    void setHeading(const as::TrajectoryParams& h);
+    void setSteering(double vx, double vy, double vz);
+    void setPosition(double x, double y, double z);
+    void setStepsPerFrame(int n);
+    void replaceTorus(std::unique_ptr<as::TorusSimulation> sim);
+    /// A read-only visit of both live simulations in the worker thread; returns an error or "".
+    QString inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
+
+signals:
+    void playingChanged(bool playing);
+    void halted(const QString& message);
+    void rejected(const QString& message);
+
+private:
+    template <class F>
+    void post(F&& f) {
+        QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);
+    }
+
+    QThread thread_;
+    TorusWorker* worker_;
+    TorusSnapshotSlot slot_;
+    std::atomic<long> steps_{0};
+    bool playing_ = false;
+    Mode mode_ = Mode::Grid3d;
+    as::TorusParams torusParams_, hd2dParams_;
+    as::TrajectoryParams trajectory_, heading_;
+};
+
+}  // namespace as::gui

@@ -1,0 +1,56 @@
+#pragma once
+// A rotatable, zoomable 3D view drawn with QPainter (no OpenGL, so it also works offscreen and
+// under software rendering): coloured points (e.g. torus neurons above a threshold, or a donut's
+// surface), polylines (paths) and a wire box. Orthographic projection after a yaw/pitch rotation;
+// points are drawn back to front. Drag rotates, the wheel zooms.
+#include <QColor>
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+namespace as::widgets {
+
+class PointCloudView : public QWidget {
+    Q_OBJECT
+public:
+    struct Point {
+        float x, y, z;  ///< in the view's unit cube [-1, 1]^3
+        float value;    ///< colour in [0, 1] through the colour map; also the size and opacity
+    };
+    struct Polyline {
+        std::vector<Point> points;  ///< value ignored
+        QColor colour;
+        qreal width = 1.5;
+    };
+
+    explicit PointCloudView(const QString& title, QWidget* parent = nullptr);
+    void setPoints(std::vector<Point> points);
+    void setPolylines(std::vector<Polyline> lines);
+    void setTitle(const QString& title);
+    /// Draws the cube's edges and axis names (x, y, z) when true (default).
+    void setBox(bool on);
+    void setDark(bool dark);
+    void setRotation(double yawDeg, double pitchDeg);
+    double yaw() const { return yaw_; }
+    double pitch() const { return pitch_; }
+    double zoom() const { return zoom_; }
+    std::size_t pointCount() const { return points_.size(); }
+    QSize sizeHint() const override { return {360, 320}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+
+private:
+    QPointF project(float x, float y, float z, double* depth = nullptr) const;
+    QString title_;
+    std::vector<Point> points_;
+    std::vector<Polyline> lines_;
+    double yaw_ = 35.0, pitch_ = 25.0, zoom_ = 1.0;
+    QPointF lastMouse_;
+    bool box_ = true, dark_ = false;
+};
+
+}  // namespace as::widgets
