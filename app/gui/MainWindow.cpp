@@ -26,6 +26,7 @@
 #include "dialogs/AboutDialog.h"
 #include "dialogs/GuidedTour.h"
 #include "io/SessionFile.h"
+#include "labs/EiLab.h"
 #include "labs/Lab.h"
 #include "labs/RingLab.h"
 #include "labs/TorusLab.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
                         undo_);
     addLab(ring_);
     addLab(new SurrogateLab);
+    addLab(new EiLab);
     addLab(new TorusLab);
     // Later labs: addLab(new TorusLab(...)); one line each.
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);

@@ -1,5 +1,6 @@
 #include "spiking/EiSimulation.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/FlushDenormals.h"
@@ -84,6 +85,16 @@ RunOutcome EiSimulation::run(double ms, const std::atomic<bool>* cancel,
             }
         }
         if (progress && (s + 1) % progressEvery == 0) progress(double(s + 1) / double(total));
+    }
+    if (spikeWindowMs_ > 0) {
+        const double keepFrom = net_.time() - spikeWindowMs_;
+        for (auto& r : rec_) {
+            const auto cut = std::lower_bound(r.times.begin(), r.times.end(), keepFrom) - r.times.begin();
+            if (cut > 0 && std::size_t(cut) * 4 > r.times.size()) {  // amortised: trim in bulk
+                r.times.erase(r.times.begin(), r.times.begin() + cut);
+                r.ids.erase(r.ids.begin(), r.ids.begin() + cut);
+            }
+        }
     }
     if (!net_.finite()) {
         message_ = "non-finite membrane potential or synaptic current at t = " + std::to_string(net_.time()) + " ms";

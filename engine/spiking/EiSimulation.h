@@ -31,6 +31,8 @@ public:
     void setProbe(int i) { probe_ = i; }
     int probe() const { return probe_; }
     void setRecordSpikes(bool on) { recordSpikes_ = on; }
+    /// Live use (GUI): keep only the spikes of the last `ms` (0: keep all, bounded by capacity).
+    void setSpikeWindow(double ms) { spikeWindowMs_ = ms; }
 
     /// Advances `ms` of simulated time. `cancel` is polled every few hundred steps; `progress`
     /// receives the fraction of this call done (at most ~100 calls).
@@ -54,6 +56,7 @@ private:
     long sampleEvery_;
     int probe_;
     bool recordSpikes_ = true;
+    double spikeWindowMs_ = 0;
     SpikeRecord rec_[3];
     long counts_[3] = {0, 0, 0};
     TraceBuffer traces_;

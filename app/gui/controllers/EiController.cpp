@@ -1,0 +1,50 @@
+#include "controllers/EiController.h"
+
+#include <QMetaObject>
+
+#include "controllers/EiWorker.h"
+
+namespace as::gui {
+
+EiController::EiController(QObject* parent) : QObject(parent) {
+    worker_ = new EiWorker(&slot_, &cancel_);
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(worker_, &EiWorker::playingChanged, this, [this](bool p) {
+        playing_ = p;
+        emit playingChanged(p);
+    });
+    connect(worker_, &EiWorker::halted, this, &EiController::halted);
+    connect(worker_, &EiWorker::protocolProgress, this, &EiController::protocolProgress);
+    connect(worker_, &EiWorker::protocolFinished, this, [this](const QString& s, const QString& c, bool ok) {
+        protocolRunning_ = false;
+        emit protocolFinished(s, c, ok);
+    });
+    thread_.start();
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
+}
+
+EiController::~EiController() {
+    cancel_.store(true);
+    thread_.quit();
+    thread_.wait();
+}
+
+void EiController::play() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->play(); }); }
+void EiController::pause() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->pause(); }); }
+void EiController::reset(const as::EiParams& p) {
+    QMetaObject::invokeMethod(worker_, [w = worker_, p] { w->reset(p); });
+}
+void EiController::setMode(as::EiMode m) {
+    QMetaObject::invokeMethod(worker_, [w = worker_, m] { w->setMode(int(m)); });
+}
+void EiController::setBump(bool on, double z) {
+    QMetaObject::invokeMethod(worker_, [w = worker_, on, z] { w->setBump(on, z); });
+}
+void EiController::runProtocol(const QString& name, double durationMs, const as::EiParams& p) {
+    protocolRunning_ = true;
+    cancel_.store(false);
+    QMetaObject::invokeMethod(worker_, [w = worker_, name, durationMs, p] { w->runProtocol(name, durationMs, p); });
+}
+
+}  // namespace as::gui

@@ -1,0 +1,25 @@
+#pragma once
+// What the E-I lab's views draw, frozen by the worker after a tick and handed over as
+// std::shared_ptr<const EiSnapshot>: the last seconds of spikes and traces, never live state.
+#include <QMetaType>
+#include <cstdint>
+#include <vector>
+
+#include "spiking/EiParams.h"
+
+namespace as::gui {
+
+struct EiSnapshot {
+    double t = 0;                 ///< simulated time (ms)
+    as::EiParams params;          ///< including the current mode
+    bool bumpOn = true;
+    double z = 0;                 ///< stimulus position (rad)
+    double simMsPerSecond = 0;    ///< simulated ms per wall-clock second while playing
+    int sizes[3] = {0, 0, 0};     ///< E, Ip, Id
+    std::vector<double> spikeTimes[3];
+    std::vector<std::uint32_t> spikeIds[3];
+    // traces over the window, one row per 0.5 ms sample
+    std::vector<double> tt, decoded, confidence, stimulus, rateE, rateIp, rateId;
+};
+
+}  // namespace as::gui

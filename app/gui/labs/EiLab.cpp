@@ -1,0 +1,311 @@
+#include "labs/EiLab.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTextStream>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "SpikeRaster.h"
+#include "TraceChart.h"
+#include "controllers/EiController.h"
+#include "io/EiSession.h"
+#include "io/Hdf5Handle.h"
+#include "spiking/EiProtocols.h"
+
+namespace as::gui {
+
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+const QColor kE(200, 40, 40), kIp(40, 90, 210), kId(30, 150, 70);
+
+std::vector<double> smoothed(const std::vector<double>& x, int half) {
+    std::vector<double> y(x.size());
+    double s = 0;
+    std::size_t lo = 0;
+    for (std::size_t i = 0; i < x.size(); ++i) {  // trailing mean over 2 half + 1 samples
+        s += x[i];
+        if (i - lo + 1 > std::size_t(2 * half + 1)) s -= x[lo++];
+        y[i] = s / double(i - lo + 1);
+    }
+    return y;
+}
+// Qt Charts must not see NaN (it stalls range computation): drop non-finite points.
+void setFinite(as::widgets::TraceChart* chart, int series, const std::vector<double>& x, const std::vector<double>& y) {
+    std::vector<double> fx, fy;
+    fx.reserve(x.size());
+    fy.reserve(y.size());
+    for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
+        if (std::isfinite(x[i]) && std::isfinite(y[i])) {
+            fx.push_back(x[i]);
+            fy.push_back(y[i]);
+        }
+    chart->setSeriesData(series, fx, fy);
+}
+}  // namespace
+
+EiLab::EiLab(QWidget* parent) : Lab(parent), controller_(std::make_unique<EiController>()) {
+    buildUi();
+    connect(controller_.get(), &EiController::playingChanged, this, [this](bool p) {
+        playAction_->setText(p ? tr("Pause") : tr("Play"));
+    });
+    connect(controller_.get(), &EiController::halted, this,
+            [this](const QString& m) { emit statusMessage(tr("E-I network stopped: %1").arg(m), 0); });
+    connect(controller_.get(), &EiController::protocolProgress, this,
+            [this](double f) { progress_->setValue(int(std::lround(1000 * f))); });
+    connect(controller_.get(), &EiController::protocolFinished, this,
+            [this](const QString& text, const QString& csv, bool ok) {
+                result_->setPlainText(text);
+                protocolCsv_ = csv;
+                progress_->setValue(ok ? 1000 : progress_->value());
+                runButton_->setEnabled(true);
+                cancelButton_->setEnabled(false);
+                emit statusMessage(ok ? tr("Protocol finished") : tr("Protocol stopped"), 4000);
+            });
+    redraw_ = new QTimer(this);
+    redraw_->setInterval(40);  // views at <= 25 Hz
+    connect(redraw_, &QTimer::timeout, this, &EiLab::refresh);
+    redraw_->start();
+    controller_->play();
+}
+
+EiLab::~EiLab() = default;
+
+void EiLab::buildUi() {
+    auto* bar = addToolBar(tr("E-I network"));
+    bar->setObjectName("eiToolbar");
+    playAction_ = bar->addAction(tr("Pause"), this, [this] {
+        wantPlay_ = !controller_->isPlaying();
+        wantPlay_ ? controller_->play() : controller_->pause();
+    });
+    bar->addAction(tr("Reset"), this, [this] { controller_->reset(params_); });
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Mode ")));
+    modeCombo_ = new QComboBox;
+    modeCombo_->addItems({tr("coupled"), tr("CANN only"), tr("E-INN only"), tr("unbalanced"), tr("fast CANN")});
+    modeCombo_->setToolTip(tr("Which synapses the network uses; switches the running network"));
+    connect(modeCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        params_.mode = as::EiMode(i);
+        controller_->setMode(params_.mode);
+    });
+    bar->addWidget(modeCombo_);
+    bumpCheck_ = new QCheckBox(tr("Bump"));
+    bumpCheck_->setChecked(true);
+    bumpCheck_->setToolTip(tr("Localised stimulus on (off: background only, watch the bump persist)"));
+    bar->addWidget(bumpCheck_);
+    positionSlider_ = new QSlider(Qt::Horizontal);
+    positionSlider_->setRange(-180, 180);
+    positionSlider_->setValue(0);
+    positionSlider_->setMaximumWidth(180);
+    positionSlider_->setToolTip(tr("Stimulus position (degrees)"));
+    bar->addWidget(positionSlider_);
+    auto sendBump = [this] { controller_->setBump(bumpCheck_->isChecked(), positionSlider_->value() * kPi / 180.0); };
+    connect(bumpCheck_, &QCheckBox::toggled, this, sendBump);
+    connect(positionSlider_, &QSlider::valueChanged, this, sendBump);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" N_E ")));
+    neSpin_ = new QSpinBox;
+    neSpin_->setRange(80, 20000);
+    neSpin_->setSingleStep(200);
+    neSpin_->setValue(params_.NE);
+    neSpin_->setToolTip(tr("Excitatory neurons (I_p and I_d: N_E / 8); applies on Reset and to protocols"));
+    connect(neSpin_, &QSpinBox::valueChanged, this, [this](int n) { params_.NE = n; });
+    bar->addWidget(neSpin_);
+
+    raster_ = new as::widgets::SpikeRaster;
+    rates_ = new as::widgets::TraceChart(tr("Population rates"), tr("t (ms)"), tr("rate (Hz)"));
+    rates_->addSeries(tr("E"), kE);
+    rates_->addSeries(tr("I_p"), kIp);
+    rates_->addSeries(tr("I_d"), kId);
+    // A fixed range, widened in 100 Hz steps by refresh(): TraceChart's auto range sets a new range
+    // before its tick interval, so a jump from an all-zero trace to tens of Hz builds ~10^5 ticks.
+    rates_->setFixedYRange(0, 100);
+    decode_ = new as::widgets::TraceChart(tr("Decoded position and confidence"), tr("t (ms)"), tr("rad / confidence"));
+    decode_->addSeries(tr("stimulus"), QColor(120, 120, 120), 1.5);
+    decode_->addSeries(tr("decoded R(t)"), kE);
+    decode_->addSeries(tr("confidence C(t)"), QColor(230, 150, 20), 1.5);
+    decode_->setFixedYRange(-kPi, kPi);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(raster_);
+    split->addWidget(rates_);
+    split->addWidget(decode_);
+    split->setStretchFactor(0, 3);
+    setCentralWidget(split);
+
+    auto* dock = new QDockWidget(tr("Protocols"), this);
+    dock->setObjectName("eiProtocols");
+    auto* panel = new QWidget;
+    auto* v = new QVBoxLayout(panel);
+    auto* form = new QFormLayout;
+    protocolCombo_ = new QComboBox;
+    for (const auto& n : as::eiProtocolNames()) {
+        protocolCombo_->addItem(QString::fromStdString(n));
+        protocolCombo_->setItemData(protocolCombo_->count() - 1, QString::fromStdString(as::eiProtocolDescription(n)),
+                                    Qt::ToolTipRole);
+    }
+    protocolCombo_->setCurrentText("persistent");
+    form->addRow(tr("Protocol"), protocolCombo_);
+    durationSpin_ = new QSpinBox;
+    durationSpin_->setRange(0, 100000);
+    durationSpin_->setSingleStep(100);
+    durationSpin_->setSpecialValueText(tr("default"));
+    durationSpin_->setSuffix(tr(" ms"));
+    form->addRow(tr("Duration"), durationSpin_);
+    v->addLayout(form);
+    auto* buttons = new QHBoxLayout;
+    runButton_ = new QPushButton(tr("Run"));
+    cancelButton_ = new QPushButton(tr("Cancel"));
+    cancelButton_->setEnabled(false);
+    buttons->addWidget(runButton_);
+    buttons->addWidget(cancelButton_);
+    v->addLayout(buttons);
+    progress_ = new QProgressBar;
+    progress_->setRange(0, 1000);
+    progress_->setValue(0);
+    v->addWidget(progress_);
+    result_ = new QPlainTextEdit;
+    result_->setReadOnly(true);
+    result_->setPlaceholderText(tr("Results of the last protocol appear here; File → Export CSV writes its table."));
+    v->addWidget(result_, 1);
+    dock->setWidget(panel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    connect(runButton_, &QPushButton::clicked, this, &EiLab::runSelectedProtocol);
+    connect(cancelButton_, &QPushButton::clicked, this, [this] { controller_->cancelProtocol(); });
+
+    status_ = new QLabel;
+}
+
+void EiLab::runSelectedProtocol() {
+    runButton_->setEnabled(false);
+    cancelButton_->setEnabled(true);
+    progress_->setValue(0);
+    result_->setPlainText(tr("running %1 …").arg(protocolCombo_->currentText()));
+    controller_->runProtocol(protocolCombo_->currentText(), durationSpin_->value(), params_);
+}
+
+QString EiLab::resultText() const { return result_->toPlainText(); }
+void EiLab::setProtocol(const QString& name) { protocolCombo_->setCurrentText(name); }
+void EiLab::setMode(as::EiMode m) { modeCombo_->setCurrentIndex(int(m)); }
+
+void EiLab::refresh() {
+    quint64 serial = 0;
+    const auto s = controller_->latest(&serial);
+    if (!s || serial == lastSerial_) return;
+    lastSerial_ = serial;
+    std::vector<as::widgets::SpikeRaster::Population> pops;
+    const char* names[] = {"E", "Ip", "Id"};
+    const QColor colours[] = {kE, kIp, kId};
+    for (int p = 0; p < 3; ++p)
+        pops.push_back({names[p], s->sizes[p], colours[p], s->spikeTimes[p], s->spikeIds[p]});
+    raster_->setData(std::max(0.0, s->t - 1000.0), std::max(1000.0, s->t), std::move(pops));
+    double top = 0;
+    for (const auto* r : {&s->rateE, &s->rateIp, &s->rateId})
+        for (double x : smoothed(*r, 10)) top = std::isfinite(x) ? std::max(top, x) : top;
+    const double want = 100.0 * std::ceil(std::max(top, 1.0) / 100.0);
+    if (want != ratesTop_) {
+        ratesTop_ = want;
+        rates_->setFixedYRange(0, want);
+    }
+    setFinite(rates_, 0, s->tt, smoothed(s->rateE, 10));
+    setFinite(rates_, 1, s->tt, smoothed(s->rateIp, 10));
+    setFinite(rates_, 2, s->tt, smoothed(s->rateId, 10));
+    std::vector<double> stim(s->stimulus.size());
+    for (std::size_t i = 0; i < stim.size(); ++i) stim[i] = std::remainder(s->stimulus[i], 2 * kPi);
+    setFinite(decode_, 0, s->tt, stim);
+    setFinite(decode_, 1, s->tt, s->decoded);
+    setFinite(decode_, 2, s->tt, s->confidence);
+    std::size_t n = 0;
+    for (const auto& t : s->spikeTimes) n += t.size();
+    status_->setText(tr("t = %1 ms   %2 sim-ms/s   %3 spikes/s   mode %4")
+                         .arg(s->t, 0, 'f', 0)
+                         .arg(s->simMsPerSecond, 0, 'f', 0)
+                         .arg(double(n) / std::min(1.0, std::max(s->t, 1.0) / 1000.0), 0, 'f', 0)
+                         .arg(as::eiModeName(s->params.mode)));
+}
+
+QWidget* EiLab::statusWidget() const { return status_; }
+
+std::vector<std::pair<QString, QWidget*>> EiLab::exportTargets() {
+    return {{tr("E-I lab"), this}, {tr("Raster"), raster_}, {tr("Rates"), rates_}, {tr("Decode"), decode_}};
+}
+
+QString EiLab::exportCsv(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(path);
+    QTextStream out(&f);
+    if (!protocolCsv_.isEmpty()) {  // the last protocol's table
+        out << protocolCsv_;
+        return {};
+    }
+    const auto s = controller_->latest();
+    out << "t_ms,stimulus_rad,decoded_rad,confidence,rate_E_hz,rate_Ip_hz,rate_Id_hz\n";
+    for (std::size_t i = 0; s && i < s->tt.size(); ++i)
+        out << s->tt[i] << ',' << s->stimulus[i] << ',' << s->decoded[i] << ',' << s->confidence[i] << ','
+            << s->rateE[i] << ',' << s->rateIp[i] << ',' << s->rateId[i] << '\n';
+    return {};
+}
+
+void EiLab::setDark(bool dark) {
+    raster_->setDark(dark);
+    rates_->setDark(dark);
+    decode_->setDark(dark);
+}
+
+void EiLab::writeSession(hid_t root) {
+    const auto s = controller_->latest();
+    as::EiSessionState st;
+    st.params = params_;
+    st.protocol = protocolCombo_->currentText().toStdString();
+    st.timeMs = s ? s->t : 0.0;
+    as::writeEiGroup(root, st);
+}
+
+std::function<void()> EiLab::prepareLoad(hid_t root) {
+    if (!as::h5::hasChild(root, "ei")) return [this] { resetToDefaults(); };
+    const as::EiSessionState st = as::readEiGroup(root);
+    return [this, st] {
+        applyParams(st.params);
+        protocolCombo_->setCurrentText(QString::fromStdString(st.protocol));
+    };
+}
+
+void EiLab::applyParams(const as::EiParams& p) {
+    params_ = p;
+    {
+        const QSignalBlocker b1(modeCombo_), b2(neSpin_);
+        modeCombo_->setCurrentIndex(int(p.mode));
+        neSpin_->setValue(p.NE);
+    }
+    controller_->reset(params_);
+}
+
+void EiLab::resetToDefaults() {
+    applyParams(as::EiParams{});
+    bumpCheck_->setChecked(true);
+    positionSlider_->setValue(0);
+    result_->clear();
+    protocolCsv_.clear();
+}
+
+void EiLab::setActive(bool active) {
+    if (active_ == active) return;
+    active_ = active;
+    if (!active) controller_->pause();
+    else if (wantPlay_) controller_->play();
+}
+
+}  // namespace as::gui
