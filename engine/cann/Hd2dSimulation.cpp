@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 #include "core/ParamAccess.h"
 
@@ -206,6 +207,44 @@ int Hd2dSimulation::step(int nSteps) {
                         sheetDec_[1].sumSin, sheetDec_[1].sumCos});
     }
     return taken;
+}
+
+Hd2dSimulation::State Hd2dSimulation::captureState() const {
+    State s;
+    s.t = t_;
+    s.steps = steps_;
+    s.uAzimuth = rings_[0]->u();
+    s.uPitch = rings_[1]->u();
+    s.uSheet = sheet_->u();
+    s.headingClock = heading_.localTime();
+    s.heading = heading_.position();
+    s.velocity = heading_.velocity();
+    s.steering = heading_.steering();
+    s.helixOrigin = heading_.helixOrigin();
+    s.helixStart = heading_.helixStart();
+    return s;
+}
+
+void Hd2dSimulation::restoreState(const State& s) {
+    rings_[0]->setState(s.uAzimuth);
+    rings_[1]->setState(s.uPitch);
+    sheet_->setState(s.uSheet);
+    t_ = s.t;
+    steps_ = s.steps;
+    heading_.restore(s.headingClock, s.heading, s.velocity, s.steering, s.helixOrigin, s.helixStart);
+    decodeAll();
+    ringsErrSum_ = sheetErrSum_ = ringsErrMax_ = sheetErrMax_ = 0.0;
+    count_ = timedSteps_ = 0;
+    ringsWall_ = sheetWall_ = 0.0;
+    halted_ = false;
+    message_.clear();
+    inputA_ = -1.0;
+}
+
+void Hd2dSimulation::restoreRecordings(const TraceBuffer& traces) {
+    if (traces.channels() != traceChannels())
+        throw std::invalid_argument("recorded trace channels do not match this version's hd2d channels");
+    traces_ = traces;
 }
 
 std::shared_ptr<const Hd2dSnapshot> Hd2dSimulation::snapshot(std::size_t maxTracePoints) const {

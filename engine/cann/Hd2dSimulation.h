@@ -29,6 +29,15 @@ public:
     static const std::vector<std::string>& traceChannels();
     static constexpr double kSettleMs = 10.0;
 
+    /// Everything needed to continue a run exactly (besides parameters and recordings).
+    struct State {
+        double t = 0.0;
+        long steps = 0;
+        std::vector<double> uAzimuth, uPitch, uSheet;
+        double headingClock = 0.0, helixStart = 0.0;
+        Vec3 heading{0, 0, 0}, velocity{0, 0, 0}, steering{0, 0, 0}, helixOrigin{0, 0, 0};
+    };
+
     /// p.dims is ignored (rings D = 1, sheet D = 2); p.spacing is unused. k must lie below both
     /// critical values (the ring's is the smaller), else ParamError.
     Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading, std::size_t traceCapacity = 100000);
@@ -63,6 +72,12 @@ public:
     /// Model-only step rates measured over the run (steps per wall second), 0 before any step.
     double ringsStepsPerSecond() const { return ringsWall_ > 0 ? double(timedSteps_) / ringsWall_ : 0.0; }
     double sheetStepsPerSecond() const { return sheetWall_ > 0 ? double(timedSteps_) / sheetWall_ : 0.0; }
+
+    State captureState() const;
+    /// Restores a captured state (state sizes must match n and n^2, else std::invalid_argument).
+    void restoreState(const State& s);
+    /// Replaces the recordings (session load); channel names must match traceChannels().
+    void restoreRecordings(const TraceBuffer& traces);
 
     std::shared_ptr<const Hd2dSnapshot> snapshot(std::size_t maxTracePoints = 2000) const;
 

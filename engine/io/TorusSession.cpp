@@ -5,6 +5,7 @@
 
 #include "io/Hdf5Handle.h"
 #include "io/SessionParams.h"
+#include "io/TraceGroup.h"
 
 namespace as {
 namespace {
@@ -14,11 +15,7 @@ constexpr std::size_t kDefaultTraceCapacity = 100000;
 std::vector<double> toVector(const Vec3& v) { return {v[0], v[1], v[2]}; }
 
 Vec3 readVec3(hid_t g, const std::string& name) {
-    const auto dims = h5::datasetShape(g, name);
-    if (dims.size() != 1 || dims[0] != 3) throw h5::Error("dataset '/torus/state/" + name + "' must hold 3 values");
-    const auto v = h5::readDoubles(g, name);
-    for (double x : v)
-        if (!std::isfinite(x)) throw h5::Error("dataset '/torus/state/" + name + "' contains non-finite values");
+    const auto v = readFiniteVector(g, name, 3, "/torus/state");
     return {v[0], v[1], v[2]};
 }
 
@@ -53,13 +50,7 @@ void writeTorusGroup(hid_t root, const TorusSimulation& sim) {
     }
     {
         h5::Handle rec = h5::createGroup(torus, "recording");
-        const TraceBuffer& tb = sim.traces();
-        h5::Handle g = h5::createGroup(rec, "traces");
-        h5::writeAttribute(g, "capacity", std::int64_t(tb.capacity()));
-        for (const std::string& name : tb.channels()) {
-            const std::vector<double> values = tb.channel(name);
-            h5::writeDataset(g, name, values, {hsize_t(values.size())});
-        }
+        writeTraceGroup(rec, "traces", sim.traces());
     }
 }
 
@@ -104,38 +95,13 @@ std::unique_ptr<TorusSimulation> readTorusGroup(hid_t root) {
         st.helixOrigin = readVec3(g, "helix_origin");
         st.decodedUnwrapped = readVec3(g, "decoded_unwrapped");
     }
-    const auto& channels = TorusSimulation::traceChannels();
-    std::vector<std::vector<double>> columns;
-    std::size_t capacity = kDefaultTraceCapacity;
-    {
+    TraceBuffer traces = [&] {
         h5::Handle rec = h5::openGroup(torus, "recording");
-        h5::Handle g = h5::openGroup(rec, "traces");
-        if (h5::hasAttribute(g, "capacity")) {
-            const std::int64_t c = h5::readIntAttribute(g, "capacity");
-            if (c > 0) capacity = std::size_t(c);
-        }
-        for (const std::string& name : channels) {
-            const auto dims = h5::datasetShape(g, name);
-            if (dims.size() != 1)
-                throw h5::Error("dataset '/torus/recording/traces/" + name + "' must be one-dimensional");
-            columns.push_back(h5::readDoubles(g, name));
-            if (columns.back().size() != columns.front().size())
-                throw h5::Error("trace channels of unequal length ('/torus/recording/traces/" + name + "' has " +
-                                std::to_string(columns.back().size()) + " rows, '" + channels.front() + "' has " +
-                                std::to_string(columns.front().size()) + ")");
-        }
-    }
-    const std::size_t rows = columns.front().size();
-    capacity = std::max(capacity, rows);
-
-    auto sim = std::make_unique<TorusSimulation>(p, tp, capacity);
+        return readTraceGroup(rec, "traces", TorusSimulation::traceChannels(), "/torus/recording/traces",
+                              kDefaultTraceCapacity);
+    }();
+    auto sim = std::make_unique<TorusSimulation>(p, tp, traces.capacity());
     sim->restoreState(st);
-    TraceBuffer traces(channels, capacity);
-    std::vector<double> row(channels.size());
-    for (std::size_t i = 0; i < rows; ++i) {
-        for (std::size_t c = 0; c < channels.size(); ++c) row[c] = columns[c][i];
-        traces.append(row);
-    }
     sim->restoreRecordings(traces);
     return sim;
 }

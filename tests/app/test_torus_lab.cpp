@@ -87,6 +87,7 @@ private slots:
         auto apply = r.read([&](hid_t root) { return other.prepareLoad(root); });
         apply();
         QTRY_VERIFY_WITH_TIMEOUT(other.controller()->torus() && other.controller()->torus()->steps == 15, 5000);
+        QVERIFY(r.hasGroup("hd2d"));
     }
 };
 

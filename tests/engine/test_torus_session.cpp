@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "io/Hd2dSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/RingSession.h"
 #include "io/TorusSession.h"
@@ -90,5 +91,35 @@ TEST(TorusSession, RefusesATextFile) {
     const std::string path = tempPath("text.h5");
     std::ofstream(path) << "not a session\n";
     EXPECT_THROW(loadTorusSession(path), SessionError);
+    std::remove(path.c_str());
+}
+
+TEST(Hd2dSession, SavedRunContinuesExactly) {
+    TorusParams p;
+    p.n = 32;
+    p.k = 4.0;
+    TrajectoryParams h;
+    h.kind = TrajectoryKind::Helix;
+    h.radius = 1.0;
+    h.rise = 0.0;
+    Hd2dSimulation a(p, h);
+    a.step(80);
+    const std::string path = tempPath("hd2d.h5");
+    {
+        SessionWriter w(path, "torus");
+        w.write([&](hid_t root) { writeHd2dGroup(root, a); });
+        w.commit();
+    }
+    SessionReader r(path);
+    auto b = r.read([](hid_t root) { return readHd2dGroup(root); });
+    EXPECT_EQ(b->params(), a.params());
+    EXPECT_EQ(b->headingParams(), a.headingParams());
+    EXPECT_EQ(b->steps(), a.steps());
+    EXPECT_EQ(b->traces().channel("sheet_sin_az"), a.traces().channel("sheet_sin_az"));
+    a.step(40);
+    b->step(40);
+    EXPECT_EQ(b->sheet().u(), a.sheet().u());
+    EXPECT_EQ(b->ring(0).u(), a.ring(0).u());
+    EXPECT_EQ(b->heading(), a.heading());
     std::remove(path.c_str());
 }

@@ -85,6 +85,13 @@ void TorusController::replaceTorus(std::unique_ptr<as::TorusSimulation> sim) {
     post([w = worker_, raw] { w->replaceTorus(raw); });
 }
 
+void TorusController::replaceHd2d(std::unique_ptr<as::Hd2dSimulation> sim) {
+    hd2dParams_ = sim->params();
+    heading_ = sim->headingParams();
+    as::Hd2dSimulation* raw = sim.release();
+    post([w = worker_, raw] { w->replaceHd2d(raw); });
+}
+
 QString TorusController::inspect(
     const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit) {
     QString error;

@@ -47,6 +47,7 @@ public:
     void setPosition(double x, double y, double z);
     void setStepsPerFrame(int n);
     void replaceTorus(std::unique_ptr<as::TorusSimulation> sim);
+    void replaceHd2d(std::unique_ptr<as::Hd2dSimulation> sim);
     /// A read-only visit of both live simulations in the worker thread; returns an error or "".
     QString inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 

@@ -156,6 +156,11 @@ void TorusWorker::replaceTorus(as::TorusSimulation* sim) {
     publish();
 }
 
+void TorusWorker::replaceHd2d(as::Hd2dSimulation* sim) {
+    hd2d_.reset(sim);
+    slot_->store(nullptr, hd2d_->snapshot());
+}
+
 QString TorusWorker::inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit) {
     try {
         visit(*torus_, *hd2d_);

@@ -41,6 +41,7 @@ public:
     void setPosition(double x, double y, double z);
     void setStepsPerFrame(int n) { stepsPerFrame_ = std::max(1, n); }
     void replaceTorus(as::TorusSimulation* sim);  ///< takes ownership
+    void replaceHd2d(as::Hd2dSimulation* sim);    ///< takes ownership
     QString inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 
     static constexpr int kTickBudgetMs = 25;

@@ -25,6 +25,7 @@
 #include "TraceChart.h"
 #include "controllers/TorusController.h"
 #include "core/ParamAccess.h"
+#include "io/Hd2dSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
 #include "io/TorusSession.h"
@@ -558,25 +559,30 @@ void TorusLab::setDark(bool dark) {
 
 void TorusLab::writeSession(hid_t root) {
     const QString error = controller_->inspect(
-        [root](const as::TorusSimulation& t, const as::Hd2dSimulation&) { as::writeTorusGroup(root, t); });
+        [root](const as::TorusSimulation& t, const as::Hd2dSimulation& h) {
+            as::writeTorusGroup(root, t);
+            as::writeHd2dGroup(root, h);
+        });
     if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
 }
 
 std::function<void()> TorusLab::prepareLoad(hid_t root) {
+    // Both groups are read and validated before anything is swapped in; /hd2d is optional.
     auto sim = std::make_shared<std::unique_ptr<as::TorusSimulation>>(as::readTorusGroup(root));
-    return [this, sim] {
+    auto hd = std::make_shared<std::unique_ptr<as::Hd2dSimulation>>(
+        as::h5::hasChild(root, "hd2d") ? as::readHd2dGroup(root)
+                                       : std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+    return [this, sim, hd] {
         controller_->replaceTorus(std::move(*sim));
+        controller_->replaceHd2d(std::move(*hd));
         syncForms();
     };
 }
 
 void TorusLab::resetToDefaults() {
     controller_->pause();
-    controller_->setTorusParams(defaultTorusParams());
-    controller_->setTrajectory(defaultTrajectory());
-    controller_->setHd2dParams(defaultHd2dParams());
-    controller_->setHeading(defaultHeading());
     controller_->replaceTorus(std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
+    controller_->replaceHd2d(std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
     syncForms();
 }
 
