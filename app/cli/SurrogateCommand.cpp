@@ -32,8 +32,9 @@ SurrogateCase parseCase(const std::string& name) {
         throw CliError(e.what());
     }
     if (c == SurrogateCase::Grid3d)
-        throw CliError("--case grid3d needs the torus lab's 3D grid-cell engine, which does not exist yet; "
-                       "use --case ring or hd2d");
+        throw CliError(
+            "--case grid3d needs the torus lab's 3D grid-cell engine, which does not exist yet; "
+            "use --case ring or hd2d");
     return c;
 }
 
@@ -58,24 +59,32 @@ SurrogateModel loadModel(const std::string& path) {
 }  // namespace
 
 SurrogateCommand::SurrogateCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("surrogate", "Surrogate lab (CAN2ANN): datasets, training, evaluation, benchmark");
+    app_ = parent.add_subcommand(
+        "surrogate", "Surrogate lab (CAN2ANN): datasets, training, evaluation, benchmark");
     app_->add_option("action", action_, "dataset | train | eval | bench")
         ->check(CLI::IsMember({"dataset", "train", "eval", "bench"}));
     app_->add_option("--case", case_, "ring (default) | hd2d | grid3d")->type_name("CASE");
-    app_->add_option("--dataset", dataset_, "Dataset file: written by dataset, read by train/eval/bench")
+    app_->add_option("--dataset", dataset_,
+                     "Dataset file: written by dataset, read by train/eval/bench")
         ->type_name("FILE.h5");
-    app_->add_option("--model", model_, "Model file: written by train, read by eval/bench")->type_name("FILE.h5");
-    app_->add_option("--checkpoint", checkpoint_, "train: write the best model so far here after each improvement")
+    app_->add_option("--model", model_, "Model file: written by train, read by eval/bench")
+        ->type_name("FILE.h5");
+    app_->add_option("--checkpoint", checkpoint_,
+                     "train: write the best model so far here after each improvement")
         ->type_name("FILE.h5");
     app_->add_option("--set", sets_,
-                     "train: architecture/training parameter; dataset: teacher parameter (key=value, repeatable; "
+                     "train: architecture/training parameter; dataset: teacher parameter "
+                     "(key=value, repeatable; "
                      "see --list-params)")
         ->type_name("KEY=VALUE");
-    app_->add_flag("--list-params", listParams_, "List the training and teacher parameters and exit");
+    app_->add_flag("--list-params", listParams_,
+                   "List the training and teacher parameters and exit");
     app_->add_option("--sequences", sequences_, "dataset: sequences per channel (default 100)");
     app_->add_option("--steps", steps_, "dataset: input steps per sequence (default 1000)");
-    app_->add_option("--process", process_, "dataset: walk | ou | jumps | mixture | all (default all)");
-    app_->add_option("--input-step-ms", inputStepMs_, "dataset: ms of ODE time per input step (default 1)");
+    app_->add_option("--process", process_,
+                     "dataset: walk | ou | jumps | mixture | all (default all)");
+    app_->add_option("--input-step-ms", inputStepMs_,
+                     "dataset: ms of ODE time per input step (default 1)");
     app_->add_option("--seed", seed_, "dataset: seed of the input sequences (default 1)");
     app_->add_option("--bench-steps", benchSteps_, "bench: input steps timed (default 2000)");
     app_->add_flag("--quiet", quiet_, "train: no per-epoch lines");
@@ -89,7 +98,8 @@ int SurrogateCommand::run() {
     if (listParams_) {
         listParams("training (TrainParams)", TrainParams::specs());
         std::printf("\n");
-        listParams("teacher ring CANN (CannParams; dataset default dt = 0.2 ms)", CannParams::specs());
+        listParams("teacher ring CANN (CannParams; dataset default dt = 0.2 ms)",
+                   CannParams::specs());
         return kExitOk;
     }
     if (action_.empty()) throw CliError("surrogate needs an action: dataset, train, eval or bench");
@@ -126,15 +136,23 @@ int SurrogateCommand::runDataset() {
     } catch (const h5::Error& e) {
         throw CliError(std::string("cannot write dataset: ") + e.what(), kExitFailure);
     }
-    std::printf("dataset: %d channel(s) x %d sequences x %d steps, %d ODE steps of %.4g ms per input step, %.1f s\n",
-                d.channels, d.sequences, d.steps, p.odeStepsPerInput(), p.teacher.dt, seconds);
+    std::printf(
+        "dataset: %d channel(s) x %d sequences x %d steps, %d ODE steps of %.4g ms per input step, "
+        "%.1f s\n",
+        d.channels, d.sequences, d.steps, p.odeStepsPerInput(), p.teacher.dt, seconds);
     JsonSummary j;
     addCommon(j, "");
-    j.addNull("val_mse_rad2").addNull("val_mse_components").addNull("ode_us_per_step")
-        .addNull("surrogate_us_per_step").addNull("speedup");
-    j.add("sequences", (long long)d.sequences).add("steps", (long long)d.steps)
-        .add("ode_steps_per_input", (long long)p.odeStepsPerInput()).add("component_scale", d.componentScale)
-        .add("seconds", seconds).add("file", dataset_);
+    j.addNull("val_mse_rad2")
+        .addNull("val_mse_components")
+        .addNull("ode_us_per_step")
+        .addNull("surrogate_us_per_step")
+        .addNull("speedup");
+    j.add("sequences", (long long)d.sequences)
+        .add("steps", (long long)d.steps)
+        .add("ode_steps_per_input", (long long)p.odeStepsPerInput())
+        .add("component_scale", d.componentScale)
+        .add("seconds", seconds)
+        .add("file", dataset_);
     std::printf("%s\n", j.str().c_str());
     return kExitOk;
 }
@@ -144,7 +162,8 @@ int SurrogateCommand::runTrain() {
     const SurrogateCase which = parseCase(case_);
     const SurrogateDataset d = loadDataset(dataset_);
     if (d.which != which)
-        throw CliError("the dataset is for case " + std::string(caseName(d.which)) + ", not " + case_);
+        throw CliError("the dataset is for case " + std::string(caseName(d.which)) + ", not " +
+                       case_);
     TrainParams tp;
     try {
         for (const std::string& text : sets_) {
@@ -162,9 +181,10 @@ int SurrogateCommand::runTrain() {
         SurrogateTrainer trainer(d, c, tp);
         auto progress = [&](const TrainProgress& pr) {
             if (!quiet_)
-                std::printf("%s epoch %d: train %.3e  val %.3e  val angle %.3e rad^2  lr %.2e  %.1f s%s\n",
-                            m.channels[std::size_t(c)].c_str(), pr.epoch, pr.trainLoss, pr.valLoss,
-                            pr.valAngleMse, pr.learningRate, pr.seconds, pr.improved ? " *" : "");
+                std::printf(
+                    "%s epoch %d: train %.3e  val %.3e  val angle %.3e rad^2  lr %.2e  %.1f s%s\n",
+                    m.channels[std::size_t(c)].c_str(), pr.epoch, pr.trainLoss, pr.valLoss,
+                    pr.valAngleMse, pr.learningRate, pr.seconds, pr.improved ? " *" : "");
             std::fflush(stdout);
         };
         auto checkpoint = [&](SurrogateNet<float>&, const TrainProgress&) {
@@ -176,7 +196,8 @@ int SurrogateCommand::runTrain() {
         sumAngle += r.best.mseAngle;
         sumComp += r.best.mseComponents;
         seconds += r.seconds;
-        if (outcome.empty() || r.outcome != TrainOutcome::Converged) outcome = outcomeName(r.outcome);
+        if (outcome.empty() || r.outcome != TrainOutcome::Converged)
+            outcome = outcomeName(r.outcome);
         m.results.push_back(std::move(r));
     }
     try {
@@ -186,8 +207,11 @@ int SurrogateCommand::runTrain() {
     }
     JsonSummary j;
     addCommon(j, cellName(tp.cell));
-    j.add("val_mse_rad2", sumAngle / d.channels).add("val_mse_components", sumComp / d.channels)
-        .addNull("ode_us_per_step").addNull("surrogate_us_per_step").addNull("speedup");
+    j.add("val_mse_rad2", sumAngle / d.channels)
+        .add("val_mse_components", sumComp / d.channels)
+        .addNull("ode_us_per_step")
+        .addNull("surrogate_us_per_step")
+        .addNull("speedup");
     j.add("outcome", outcome).add("train_seconds", seconds).add("file", model_);
     std::printf("%s\n", j.str().c_str());
     return outcome == "diverged" ? kExitFailure : kExitOk;
@@ -199,7 +223,8 @@ int SurrogateCommand::runEval() {
     if (d.which != m.which) throw CliError("the model and the dataset are for different cases");
     double sumAngle = 0, sumComp = 0;
     for (int c = 0; c < d.channels; ++c) {
-        const Evaluation e = evaluate(*m.nets[std::size_t(c)], d, c, d.trainSequences(), d.sequences);
+        const Evaluation e =
+            evaluate(*m.nets[std::size_t(c)], d, c, d.trainSequences(), d.sequences);
         std::printf("%s: validation MSE angle %.3e rad^2, components %.3e (%d sequences)\n",
                     m.channels[std::size_t(c)].c_str(), e.mseAngle, e.mseComponents,
                     d.sequences - d.trainSequences());
@@ -209,8 +234,11 @@ int SurrogateCommand::runEval() {
     JsonSummary j;
     case_ = caseName(m.which);
     addCommon(j, cellName(m.params.cell));
-    j.add("val_mse_rad2", sumAngle / d.channels).add("val_mse_components", sumComp / d.channels)
-        .addNull("ode_us_per_step").addNull("surrogate_us_per_step").addNull("speedup");
+    j.add("val_mse_rad2", sumAngle / d.channels)
+        .add("val_mse_components", sumComp / d.channels)
+        .addNull("ode_us_per_step")
+        .addNull("surrogate_us_per_step")
+        .addNull("speedup");
     std::printf("%s\n", j.str().c_str());
     return kExitOk;
 }
@@ -218,11 +246,13 @@ int SurrogateCommand::runEval() {
 int SurrogateCommand::runBench() {
     SurrogateModel m = loadModel(model_);
     case_ = caseName(m.which);
-    if (benchSteps_ < 10 || benchSteps_ > 10000000) throw CliError("--bench-steps must be in [10, 1e7]");
+    if (benchSteps_ < 10 || benchSteps_ > 10000000)
+        throw CliError("--bench-steps must be in [10, 1e7]");
     const int k = int(std::lround(m.inputStepMs / m.teacher.dt));
     // One input sequence (the mixture process), the same for the ODE and the surrogate.
     ProcessParams pp;
-    const std::vector<double> seq = generateSequence(pp, ProcessKind::Mixture, benchSteps_, std::uint64_t(seed_) + 777);
+    const std::vector<double> seq =
+        generateSequence(pp, ProcessKind::Mixture, benchSteps_, std::uint64_t(seed_) + 777);
     const int settle = int(std::lround(20.0 / m.teacher.dt));
     auto timeOde = [&](OdeBackend b, std::vector<Decode>* out, int n) {
         OdeStepper ode(m.teacher, b, k);
@@ -249,24 +279,36 @@ int SurrogateCommand::runBench() {
     const double surUs = secondsSince(t0) * 1e6 / benchSteps_;
     double mseA = 0, mseC = 0;
     for (int t = 0; t < benchSteps_; ++t) {
-        const double e = std::remainder(sur[std::size_t(t)].angle - ode[std::size_t(t)].angle, 2 * M_PI);
+        const double e =
+            std::remainder(sur[std::size_t(t)].angle - ode[std::size_t(t)].angle, 2 * M_PI);
         mseA += e * e;
-        const double dc = (sur[std::size_t(t)].sumCos - ode[std::size_t(t)].sumCos) / m.componentScale;
-        const double ds = (sur[std::size_t(t)].sumSin - ode[std::size_t(t)].sumSin) / m.componentScale;
+        const double dc =
+            (sur[std::size_t(t)].sumCos - ode[std::size_t(t)].sumCos) / m.componentScale;
+        const double ds =
+            (sur[std::size_t(t)].sumSin - ode[std::size_t(t)].sumSin) / m.componentScale;
         mseC += 0.5 * (dc * dc + ds * ds);
     }
     mseA /= benchSteps_;
     mseC /= benchSteps_;
-    std::printf("per input step (%d ODE steps of %.4g ms, N = %d): FFT ODE %.2f us, dense ODE %.2f us, surrogate %.3f us\n",
-                k, m.teacher.dt, m.teacher.N, fftUs, denseUs, surUs);
-    std::printf("speed-up: %.1fx over the FFT ODE, %.1fx over the dense ODE; bench-sequence MSE %.3e rad^2\n",
-                fftUs / surUs, denseUs / surUs, mseA);
+    std::printf(
+        "per input step (%d ODE steps of %.4g ms, N = %d): FFT ODE %.2f us, dense ODE %.2f us, "
+        "surrogate %.3f us\n",
+        k, m.teacher.dt, m.teacher.N, fftUs, denseUs, surUs);
+    std::printf(
+        "speed-up: %.1fx over the FFT ODE, %.1fx over the dense ODE; bench-sequence MSE %.3e "
+        "rad^2\n",
+        fftUs / surUs, denseUs / surUs, mseA);
     JsonSummary j;
     addCommon(j, cellName(m.params.cell));
-    j.add("val_mse_rad2", mseA).add("val_mse_components", mseC).add("ode_us_per_step", fftUs * channels)
-        .add("surrogate_us_per_step", surUs * channels).add("speedup", fftUs / surUs)
-        .add("dense_ode_us_per_step", denseUs * channels).add("speedup_dense", denseUs / surUs)
-        .add("ode_steps_per_input", (long long)k).add("N", (long long)m.teacher.N)
+    j.add("val_mse_rad2", mseA)
+        .add("val_mse_components", mseC)
+        .add("ode_us_per_step", fftUs * channels)
+        .add("surrogate_us_per_step", surUs * channels)
+        .add("speedup", fftUs / surUs)
+        .add("dense_ode_us_per_step", denseUs * channels)
+        .add("speedup_dense", denseUs / surUs)
+        .add("ode_steps_per_input", (long long)k)
+        .add("N", (long long)m.teacher.N)
         .add("bench_steps", (long long)benchSteps_);
     std::printf("%s\n", j.str().c_str());
     return kExitOk;

@@ -13,12 +13,12 @@ namespace as::cli {
 class JsonSummary;
 
 class SurrogateCommand : public Command {
-public:
+  public:
     explicit SurrogateCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
 
-private:
+  private:
     int runDataset();
     int runTrain();
     int runEval();

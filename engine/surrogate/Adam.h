@@ -9,7 +9,7 @@ namespace as::surrogate {
 
 template <class T>
 class Adam {
-public:
+  public:
     struct Settings {
         double learningRate = 3e-3;  ///< step size alpha
         double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
@@ -22,7 +22,7 @@ public:
     double step();
     long steps() const { return t_; }
 
-private:
+  private:
     std::vector<ParamRef<T>> params_;
     std::vector<Mat<T>> m_, v_;
     Settings s_;

@@ -10,9 +10,9 @@
 namespace as::surrogate {
 
 class AngleEncoder {
-public:
+  public:
     struct Code {
-        int lo = 0, hi = 0;     ///< the two bins
+        int lo = 0, hi = 0;           ///< the two bins
         double wLo = 1.0, wHi = 0.0;  ///< their weights (sum 1)
     };
     /// Throws std::invalid_argument unless bins >= 2.
@@ -26,7 +26,7 @@ public:
     template <class T>
     Mat<T> encodeChunk(const std::vector<float>& angles) const;
 
-private:
+  private:
     int bins_;
 };
 

@@ -6,8 +6,11 @@ namespace as::surrogate {
 
 template <class T>
 DenseLayer<T>::DenseLayer(int in, int out, Activation act)
-    : W(Mat<T>::Zero(out, in)), b(Mat<T>::Zero(out, 1)), dW(Mat<T>::Zero(out, in)),
-      db(Mat<T>::Zero(out, 1)), act_(act) {}
+    : W(Mat<T>::Zero(out, in)),
+      b(Mat<T>::Zero(out, 1)),
+      dW(Mat<T>::Zero(out, in)),
+      db(Mat<T>::Zero(out, 1)),
+      act_(act) {}
 
 template <class T>
 void DenseLayer<T>::initialise(std::mt19937_64& rng) {

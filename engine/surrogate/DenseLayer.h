@@ -11,7 +11,7 @@ enum class Activation { Identity = 0, Tanh = 1 };
 
 template <class T>
 class DenseLayer {
-public:
+  public:
     DenseLayer() = default;
     DenseLayer(int in, int out, Activation act);
     /// Glorot-uniform weights, zero bias.
@@ -30,7 +30,7 @@ public:
 
     Mat<T> W, b, dW, db;
 
-private:
+  private:
     Activation act_ = Activation::Identity;
     Mat<T> x_, y_, dpre_, dx_;
 };

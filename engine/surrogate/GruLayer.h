@@ -8,7 +8,7 @@ namespace as::surrogate {
 
 template <class T>
 class GruLayer : public RecurrentLayer<T> {
-public:
+  public:
     GruLayer(int inputs, int hidden) : RecurrentLayer<T>(inputs, hidden, 3) {}
     CellType type() const override { return CellType::Gru; }
     int gates() const override { return 3; }
@@ -16,7 +16,7 @@ public:
     const Mat<T>& backward(const Mat<T>& dh) override;
     void step(const Vec<T>& a, Vec<T>& state) override;
 
-private:
+  private:
     Mat<T> Z_, R_, N_, Cn_, C_, dA_, dC_;
     Vec<T> c1_, z1_, r1_;
 };

@@ -8,7 +8,9 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-double wrap(double a) { return a - 2 * kPi * std::floor((a + kPi) / (2 * kPi)); }
+double wrap(double a) {
+    return a - 2 * kPi * std::floor((a + kPi) / (2 * kPi));
+}
 
 /// Reflects into [-pi/2, pi/2] (a triangle wave of period 2 pi).
 double reflect(double a) {
@@ -28,7 +30,8 @@ ProcessKind processFromName(const std::string& name) {
     const auto& n = processNames();
     for (std::size_t i = 0; i < n.size(); ++i)
         if (n[i] == name) return ProcessKind(int(i));
-    throw std::invalid_argument("unknown process '" + name + "' (known: walk, ou, jumps, mixture, all)");
+    throw std::invalid_argument("unknown process '" + name +
+                                "' (known: walk, ou, jumps, mixture, all)");
 }
 
 void ProcessParams::check() const {
@@ -73,7 +76,8 @@ std::vector<double> generateSequence(const ProcessParams& p, ProcessKind kind, i
             case ProcessKind::Jumps:
                 if (unit(rng) < p.jumpRate) angle = uniform(rng) * span;
                 break;
-            default: break;
+            default:
+                break;
         }
         angle = p.halfRange ? reflect(angle) : wrap(angle);
         out[std::size_t(t)] = angle;

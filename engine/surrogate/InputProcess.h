@@ -10,13 +10,13 @@
 namespace as::surrogate {
 
 enum class ProcessKind {
-    Walk = 0,     ///< random walk with momentum: v <- m v + s_w xi, angle += v
+    Walk = 0,               ///< random walk with momentum: v <- m v + s_w xi, angle += v
     OrnsteinUhlenbeck = 1,  ///< angle += theta (mu - angle) + s_ou xi, mu drawn per sequence
     Jumps = 2,    ///< piecewise constant: with probability p per step, jump to a uniform angle
     Mixture = 3,  ///< segments of 50..300 steps, each one of the three above, continuing in place
     All = 4       ///< sequence s uses kind s mod 4 (walk, OU, jumps, mixture): the default
 };
-const std::vector<std::string>& processNames();  ///< walk, ou, jumps, mixture, all
+const std::vector<std::string>& processNames();        ///< walk, ou, jumps, mixture, all
 ProcessKind processFromName(const std::string& name);  ///< throws std::invalid_argument
 
 struct ProcessParams {

@@ -32,7 +32,8 @@ const Mat<T>& LstmLayer<T>::forward(const Mat<T>& x, const Mat<T>& s0, int batch
                                 g.topRows(H).array() * g.middleRows(2 * H, H).array())
                                    .matrix();
         TC_.middleCols(c0, B) = C_.middleCols(c0, B).array().tanh().matrix();
-        this->H_.middleCols(c0, B) = (g.bottomRows(H).array() * TC_.middleCols(c0, B).array()).matrix();
+        this->H_.middleCols(c0, B) =
+            (g.bottomRows(H).array() * TC_.middleCols(c0, B).array()).matrix();
     }
     this->sT_.resize(2 * H, B);
     this->sT_.topRows(H) = this->H_.rightCols(B);
@@ -57,7 +58,8 @@ const Mat<T>& LstmLayer<T>::backward(const Mat<T>& dh) {
         dc = (dcn.array() + gh.array() * o * (T(1) - tc.square())).matrix();
         auto dP = dP_.middleCols(c0, B);
         dP.topRows(H) = (dc.array() * g * i * (T(1) - i)).matrix();
-        dP.middleRows(H, H) = (dc.array() * Cprev_.middleCols(c0, B).array() * f * (T(1) - f)).matrix();
+        dP.middleRows(H, H) =
+            (dc.array() * Cprev_.middleCols(c0, B).array() * f * (T(1) - f)).matrix();
         dP.middleRows(2 * H, H) = (dc.array() * i * (T(1) - g.square())).matrix();
         dP.bottomRows(H) = (gh.array() * tc * o * (T(1) - o)).matrix();
         dcn = (dc.array() * f).matrix();

@@ -7,7 +7,7 @@ namespace as::surrogate {
 
 template <class T>
 class LstmLayer : public RecurrentLayer<T> {
-public:
+  public:
     LstmLayer(int inputs, int hidden) : RecurrentLayer<T>(inputs, hidden, 4) {}
     CellType type() const override { return CellType::Lstm; }
     int gates() const override { return 4; }
@@ -16,7 +16,7 @@ public:
     const Mat<T>& backward(const Mat<T>& dh) override;
     void step(const Vec<T>& a, Vec<T>& state) override;
 
-private:
+  private:
     Mat<T> G_, C_, Cprev_, TC_, dP_;  // G_: activated gates (4H x TB)
     Vec<T> p1_;
 };

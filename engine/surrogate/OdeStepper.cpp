@@ -8,7 +8,8 @@ namespace as::surrogate {
 OdeStepper::OdeStepper(const CannParams& p, OdeBackend backend, int stepsPerInput)
     : p_(p), backend_(backend), k_(stepsPerInput), profile_(p.N, 1.0 / (4.0 * p.a * p.a)) {
     p.check();
-    if (stepsPerInput < 1) throw std::invalid_argument("the ODE needs at least one step per input step");
+    if (stepsPerInput < 1)
+        throw std::invalid_argument("the ODE needs at least one step per input step");
     if (backend == OdeBackend::Fft)
         fft_ = std::make_unique<RingCann>(p);
     else

@@ -19,7 +19,7 @@ namespace as::surrogate {
 enum class OdeBackend { Fft = 0, Dense = 1 };
 
 class OdeStepper {
-public:
+  public:
     /// Throws ParamError if p fails check(), std::invalid_argument if stepsPerInput < 1.
     OdeStepper(const CannParams& p, OdeBackend backend, int stepsPerInput);
     OdeBackend backend() const { return backend_; }
@@ -31,7 +31,7 @@ public:
     /// Firing rates r after the last step (length N), for the activity heatmap.
     const std::vector<double>& rates();
 
-private:
+  private:
     void internalStep();
     CannParams p_;
     OdeBackend backend_;

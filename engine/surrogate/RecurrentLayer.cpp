@@ -11,9 +11,12 @@ namespace as::surrogate {
 
 const char* cellName(CellType c) {
     switch (c) {
-        case CellType::Gru: return "gru";
-        case CellType::Lstm: return "lstm";
-        case CellType::Rnn: return "rnn";
+        case CellType::Gru:
+            return "gru";
+        case CellType::Lstm:
+            return "lstm";
+        case CellType::Rnn:
+            return "rnn";
     }
     return "?";
 }
@@ -27,11 +30,16 @@ CellType cellFromName(const std::string& name) {
 
 template <class T>
 RecurrentLayer<T>::RecurrentLayer(int in, int hidden, int gates)
-    : Wx(Mat<T>::Zero(gates * hidden, in)), Wh(Mat<T>::Zero(gates * hidden, hidden)),
-      bx(Mat<T>::Zero(gates * hidden, 1)), bh(Mat<T>::Zero(gates * hidden, 1)),
-      dWx(Mat<T>::Zero(gates * hidden, in)), dWh(Mat<T>::Zero(gates * hidden, hidden)),
-      dbx(Mat<T>::Zero(gates * hidden, 1)), dbh(Mat<T>::Zero(gates * hidden, 1)),
-      inputs_(in), hidden_(hidden) {}
+    : Wx(Mat<T>::Zero(gates * hidden, in)),
+      Wh(Mat<T>::Zero(gates * hidden, hidden)),
+      bx(Mat<T>::Zero(gates * hidden, 1)),
+      bh(Mat<T>::Zero(gates * hidden, 1)),
+      dWx(Mat<T>::Zero(gates * hidden, in)),
+      dWh(Mat<T>::Zero(gates * hidden, hidden)),
+      dbx(Mat<T>::Zero(gates * hidden, 1)),
+      dbh(Mat<T>::Zero(gates * hidden, 1)),
+      inputs_(in),
+      hidden_(hidden) {}
 
 template <class T>
 void RecurrentLayer<T>::initialise(std::mt19937_64& rng) {
@@ -80,9 +88,12 @@ std::vector<ParamRef<T>> RecurrentLayer<T>::params() {
 template <class T>
 std::unique_ptr<RecurrentLayer<T>> makeRecurrentLayer(CellType type, int inputs, int hidden) {
     switch (type) {
-        case CellType::Gru: return std::make_unique<GruLayer<T>>(inputs, hidden);
-        case CellType::Lstm: return std::make_unique<LstmLayer<T>>(inputs, hidden);
-        case CellType::Rnn: return std::make_unique<RnnLayer<T>>(inputs, hidden);
+        case CellType::Gru:
+            return std::make_unique<GruLayer<T>>(inputs, hidden);
+        case CellType::Lstm:
+            return std::make_unique<LstmLayer<T>>(inputs, hidden);
+        case CellType::Rnn:
+            return std::make_unique<RnnLayer<T>>(inputs, hidden);
     }
     throw std::invalid_argument("unknown cell type");
 }

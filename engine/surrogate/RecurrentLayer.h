@@ -19,7 +19,7 @@ CellType cellFromName(const std::string& name);
 
 template <class T>
 class RecurrentLayer {
-public:
+  public:
     virtual ~RecurrentLayer() = default;
     virtual CellType type() const = 0;
     /// Gates per cell: GRU 3, LSTM 4, RNN 1.
@@ -47,7 +47,7 @@ public:
 
     Mat<T> Wx, Wh, bx, bh, dWx, dWh, dbx, dbh;
 
-protected:
+  protected:
     RecurrentLayer(int in, int hidden, int gates);
     /// A = Wx x + bx for the whole chunk.
     void projectInput(const Mat<T>& x, int batch);

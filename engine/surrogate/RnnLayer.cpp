@@ -29,7 +29,8 @@ const Mat<T>& RnnLayer<T>::backward(const Mat<T>& dh) {
     for (int t = this->steps_ - 1; t >= 0; --t) {
         const Eigen::Index c0 = Eigen::Index(t) * B;
         auto h = this->H_.middleCols(c0, B).array();
-        dP_.middleCols(c0, B) = ((dh.middleCols(c0, B) + dnext).array() * (T(1) - h.square())).matrix();
+        dP_.middleCols(c0, B) =
+            ((dh.middleCols(c0, B) + dnext).array() * (T(1) - h.square())).matrix();
         dnext.noalias() = this->Wh.transpose() * dP_.middleCols(c0, B);
     }
     return this->finishBackward(dP_, dP_);

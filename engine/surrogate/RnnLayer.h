@@ -6,7 +6,7 @@ namespace as::surrogate {
 
 template <class T>
 class RnnLayer : public RecurrentLayer<T> {
-public:
+  public:
     RnnLayer(int inputs, int hidden) : RecurrentLayer<T>(inputs, hidden, 1) {}
     CellType type() const override { return CellType::Rnn; }
     int gates() const override { return 1; }
@@ -14,7 +14,7 @@ public:
     const Mat<T>& backward(const Mat<T>& dh) override;
     void step(const Vec<T>& a, Vec<T>& state) override;
 
-private:
+  private:
     Mat<T> dP_;
     Vec<T> c1_;
 };

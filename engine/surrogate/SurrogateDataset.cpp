@@ -10,9 +10,12 @@ namespace as::surrogate {
 
 const char* caseName(SurrogateCase c) {
     switch (c) {
-        case SurrogateCase::Ring: return "ring";
-        case SurrogateCase::Hd2d: return "hd2d";
-        case SurrogateCase::Grid3d: return "grid3d";
+        case SurrogateCase::Ring:
+            return "ring";
+        case SurrogateCase::Hd2d:
+            return "hd2d";
+        case SurrogateCase::Grid3d:
+            return "grid3d";
     }
     return "?";
 }
@@ -26,22 +29,33 @@ SurrogateCase caseFromName(const std::string& name) {
 
 std::vector<std::string> caseChannels(SurrogateCase c) {
     switch (c) {
-        case SurrogateCase::Ring: return {"ring"};
-        case SurrogateCase::Hd2d: return {"azimuth", "pitch"};
-        case SurrogateCase::Grid3d: return {"x_cos", "x_sin", "y_cos", "y_sin", "z_cos", "z_sin"};
+        case SurrogateCase::Ring:
+            return {"ring"};
+        case SurrogateCase::Hd2d:
+            return {"azimuth", "pitch"};
+        case SurrogateCase::Grid3d:
+            return {"x_cos", "x_sin", "y_cos", "y_sin", "z_cos", "z_sin"};
     }
     return {};
 }
 
-int DatasetParams::odeStepsPerInput() const { return int(std::lround(inputStepMs / teacher.dt)); }
+int DatasetParams::odeStepsPerInput() const {
+    return int(std::lround(inputStepMs / teacher.dt));
+}
 
 void DatasetParams::check() const {
     if (which == SurrogateCase::Grid3d)
-        throw std::invalid_argument("case grid3d needs the torus lab's 3D engine, which is not there yet");
-    if (sequences < 5) throw std::invalid_argument("sequences must be >= 5 (got " + std::to_string(sequences) + ")");
-    if (steps < 10) throw std::invalid_argument("steps must be >= 10 (got " + std::to_string(steps) + ")");
-    if (!(inputStepMs > 0 && inputStepMs <= 100)) throw std::invalid_argument("input_step_ms must be in (0, 100]");
-    if (!(settleMs >= 0 && settleMs <= 1000)) throw std::invalid_argument("settle_ms must be in [0, 1000]");
+        throw std::invalid_argument(
+            "case grid3d needs the torus lab's 3D engine, which is not there yet");
+    if (sequences < 5)
+        throw std::invalid_argument("sequences must be >= 5 (got " + std::to_string(sequences) +
+                                    ")");
+    if (steps < 10)
+        throw std::invalid_argument("steps must be >= 10 (got " + std::to_string(steps) + ")");
+    if (!(inputStepMs > 0 && inputStepMs <= 100))
+        throw std::invalid_argument("input_step_ms must be in (0, 100]");
+    if (!(settleMs >= 0 && settleMs <= 1000))
+        throw std::invalid_argument("settle_ms must be in [0, 1000]");
     teacher.check();
     const double ratio = inputStepMs / teacher.dt;
     if (std::abs(ratio - std::round(ratio)) > 1e-6 || std::round(ratio) < 1)
@@ -81,7 +95,8 @@ SurrogateDataset SurrogateDataset::generate(const DatasetParams& p,
         ref.setExternalTarget(0.0);
         ref.step(std::max(settle, 200));
         d.componentScale = ref.decode().magnitude;
-        if (!(d.componentScale > 0)) throw std::runtime_error("the teacher forms no bump (|v| = 0)");
+        if (!(d.componentScale > 0))
+            throw std::runtime_error("the teacher forms no bump (|v| = 0)");
     }
     std::vector<std::vector<float>> ins(std::size_t(d.channels)), tgs(std::size_t(d.channels));
     int done = 0;
@@ -96,13 +111,15 @@ SurrogateDataset SurrogateDataset::generate(const DatasetParams& p,
             ProcessParams pp = p.process;
             pp.halfRange = (p.which == SurrogateCase::Hd2d && c == 1);
             const ProcessKind kind = pp.kind == ProcessKind::All ? ProcessKind(s % 4) : pp.kind;
-            const auto seq = generateSequence(pp, kind, p.steps, p.seed + 1000ull * c + std::uint64_t(s));
+            const auto seq =
+                generateSequence(pp, kind, p.steps, p.seed + 1000ull * c + std::uint64_t(s));
             RingSimulation sim(p.teacher, stim, 16, 1, 1000000);
             sim.setExternalTarget(seq[0]);
             sim.step(settle);
             for (int t = 0; t < p.steps; ++t) {
                 sim.setExternalTarget(seq[std::size_t(t)]);
-                if (sim.step(k) != k) throw std::runtime_error("the teacher halted: " + sim.message());
+                if (sim.step(k) != k)
+                    throw std::runtime_error("the teacher halted: " + sim.message());
                 const Decode dec = sim.decode();
                 ins[std::size_t(c)].push_back(float(seq[std::size_t(t)]));
                 tgs[std::size_t(c)].push_back(float(dec.sumCos / d.componentScale));

@@ -52,7 +52,8 @@ struct SurrogateDataset {
     int channels = 1, sequences = 0, steps = 0;
     /// inputs[(c * sequences + s) * steps + t]: the angle (rad) at input step t.
     std::vector<float> inputs;
-    /// targets[((c * sequences + s) * steps + t) * 2 + k]: k = 0 sum r cos x / scale, 1 sum r sin x / scale.
+    /// targets[((c * sequences + s) * steps + t) * 2 + k]: k = 0 sum r cos x / scale, 1 sum r sin x
+    /// / scale.
     std::vector<float> targets;
     /// The components are divided by this: |v| of the settled bump under the stimulus.
     double componentScale = 1.0;

@@ -18,7 +18,9 @@ std::vector<float> rowMajor(const Mat<float>& m) {
     return v;
 }
 
-std::string shapeText(hsize_t r, hsize_t c) { return std::to_string(r) + "x" + std::to_string(c); }
+std::string shapeText(hsize_t r, hsize_t c) {
+    return std::to_string(r) + "x" + std::to_string(c);
+}
 
 }  // namespace
 
@@ -30,7 +32,8 @@ SurrogateModel SurrogateModel::create(SurrogateCase which, const TrainParams& pa
     m.params = params;
     m.channels = caseChannels(which);
     for (std::size_t c = 0; c < m.channels.size(); ++c)
-        m.nets.push_back(std::make_unique<SurrogateNet<float>>(params.shape(), params.seed + 7919 * c));
+        m.nets.push_back(
+            std::make_unique<SurrogateNet<float>>(params.shape(), params.seed + 7919 * c));
     m.componentScale = data.componentScale;
     m.inputStepMs = data.params.inputStepMs;
     m.teacher = data.params.teacher;
@@ -49,8 +52,10 @@ void SurrogateModel::save(const std::string& path) const {
         h5::writeAttribute(g, "component_scale", componentScale);
         h5::writeAttribute(g, "input_step_ms", inputStepMs);
         h5::writeAttribute(g, "channels", std::int64_t(channels.size()));
-        for (const auto& s : TrainParams::specs()) h5::writeAttribute(g, "train_" + s.key, params.get(s.key));
-        for (const auto& s : CannParams::specs()) h5::writeAttribute(g, "teacher_" + s.key, teacher.get(s.key));
+        for (const auto& s : TrainParams::specs())
+            h5::writeAttribute(g, "train_" + s.key, params.get(s.key));
+        for (const auto& s : CannParams::specs())
+            h5::writeAttribute(g, "teacher_" + s.key, teacher.get(s.key));
         for (std::size_t c = 0; c < channels.size(); ++c) {
             h5::Handle cg = h5::createGroup(g, channels[c]);
             for (const auto& p : nets[c]->params())
@@ -66,7 +71,8 @@ void SurrogateModel::save(const std::string& path) const {
                 h5::writeAttribute(cg, "val_mse_rad2", r.best.mseAngle);
                 h5::writeDataset(cg, "train_loss", r.trainLoss, {hsize_t(r.trainLoss.size())});
                 h5::writeDataset(cg, "val_loss", r.valLoss, {hsize_t(r.valLoss.size())});
-                h5::writeDataset(cg, "val_angle_mse", r.valAngleMse, {hsize_t(r.valAngleMse.size())});
+                h5::writeDataset(cg, "val_angle_mse", r.valAngleMse,
+                                 {hsize_t(r.valAngleMse.size())});
             }
         }
         f.close();
@@ -81,16 +87,19 @@ SurrogateModel SurrogateModel::load(const std::string& path) {
     const std::string where = "model file '" + path + "'";
     if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file");
     h5::Handle f = h5::openFileReadOnly(path);
-    if (!h5::hasChild(f, "surrogate_model")) throw h5::Error(where + " holds no /surrogate_model group");
+    if (!h5::hasChild(f, "surrogate_model"))
+        throw h5::Error(where + " holds no /surrogate_model group");
     h5::Handle g = h5::openGroup(f, "surrogate_model");
     if (h5::readIntAttribute(g, "format_version") != kFormatVersion)
         throw h5::Error(where + ": unsupported format version");
     SurrogateModel m;
     try {
         m.which = caseFromName(h5::readStringAttribute(g, "case"));
-        for (const auto& s : TrainParams::specs()) m.params.set(s.key, h5::readDoubleAttribute(g, "train_" + s.key));
+        for (const auto& s : TrainParams::specs())
+            m.params.set(s.key, h5::readDoubleAttribute(g, "train_" + s.key));
         m.params.check();
-        for (const auto& s : CannParams::specs()) m.teacher.set(s.key, h5::readDoubleAttribute(g, "teacher_" + s.key));
+        for (const auto& s : CannParams::specs())
+            m.teacher.set(s.key, h5::readDoubleAttribute(g, "teacher_" + s.key));
     } catch (const h5::Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -104,7 +113,8 @@ SurrogateModel SurrogateModel::load(const std::string& path) {
     if (h5::readIntAttribute(g, "channels") != std::int64_t(m.channels.size()))
         throw h5::Error(where + ": wrong number of channels for case " + caseName(m.which));
     for (std::size_t c = 0; c < m.channels.size(); ++c) {
-        if (!h5::hasChild(g, m.channels[c])) throw h5::Error(where + ": missing channel group '" + m.channels[c] + "'");
+        if (!h5::hasChild(g, m.channels[c]))
+            throw h5::Error(where + ": missing channel group '" + m.channels[c] + "'");
         h5::Handle cg = h5::openGroup(g, m.channels[c]);
         auto net = std::make_unique<SurrogateNet<float>>(m.params.shape(), 0);
         for (const auto& p : net->params()) {
@@ -112,13 +122,16 @@ SurrogateModel SurrogateModel::load(const std::string& path) {
             const auto rows = hsize_t(p.value->rows()), cols = hsize_t(p.value->cols());
             if (shape.size() != 2 || shape[0] != rows || shape[1] != cols)
                 throw h5::Error(where + ": " + m.channels[c] + "/" + p.name + " has shape " +
-                                (shape.size() == 2 ? shapeText(shape[0], shape[1]) : "of rank " + std::to_string(shape.size())) +
+                                (shape.size() == 2 ? shapeText(shape[0], shape[1])
+                                                   : "of rank " + std::to_string(shape.size())) +
                                 ", expected " + shapeText(rows, cols));
             const std::vector<float> v = h5::readFloats(cg, p.name);
             for (Eigen::Index r = 0; r < p.value->rows(); ++r)
                 for (Eigen::Index k = 0; k < p.value->cols(); ++k) {
                     const float x = v[std::size_t(r * p.value->cols() + k)];
-                    if (!std::isfinite(x)) throw h5::Error(where + ": " + m.channels[c] + "/" + p.name + " holds a non-finite value");
+                    if (!std::isfinite(x))
+                        throw h5::Error(where + ": " + m.channels[c] + "/" + p.name +
+                                        " holds a non-finite value");
                     (*p.value)(r, k) = x;
                 }
         }

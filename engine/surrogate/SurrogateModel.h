@@ -21,8 +21,8 @@ struct SurrogateModel {
     std::vector<std::string> channels;
     std::vector<std::unique_ptr<SurrogateNet<float>>> nets;  ///< one per channel
     std::vector<TrainResult> results;                        ///< one per channel (may be empty)
-    double componentScale = 1.0;  ///< targets were divided by this
-    double inputStepMs = 1.0;     ///< one surrogate step stands for this much ODE time
+    double componentScale = 1.0;                             ///< targets were divided by this
+    double inputStepMs = 1.0;  ///< one surrogate step stands for this much ODE time
     CannParams teacher;
 
     /// Fresh, untrained nets for every channel of the case (seeded from params.seed).

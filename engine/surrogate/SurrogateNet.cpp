@@ -33,7 +33,8 @@ SurrogateNet<T>::SurrogateNet(const NetShape& shape, std::uint64_t seed)
 
 template <class T>
 const Mat<T>& SurrogateNet<T>::forward(const Mat<T>& x, const Mat<T>& s0, int batch) {
-    if (x.rows() != shape_.bins) throw std::invalid_argument("surrogate net: input has the wrong number of bins");
+    if (x.rows() != shape_.bins)
+        throw std::invalid_argument("surrogate net: input has the wrong number of bins");
     if (s0.rows() != stateRows() || s0.cols() != batch)
         throw std::invalid_argument("surrogate net: state has the wrong shape");
     const Mat<T>& f = feature_.forward(x);
@@ -71,7 +72,8 @@ template <class T>
 std::vector<ParamRef<T>> SurrogateNet<T>::params() {
     std::vector<ParamRef<T>> all;
     auto add = [&all](std::vector<ParamRef<T>> ps, const char* const* names) {
-        for (std::size_t i = 0; i < ps.size(); ++i) all.push_back({names[i], ps[i].value, ps[i].grad});
+        for (std::size_t i = 0; i < ps.size(); ++i)
+            all.push_back({names[i], ps[i].value, ps[i].grad});
     };
     static const char* const feat[] = {"feature.W", "feature.b"};
     static const char* const rnn[] = {"rnn.Wx", "rnn.Wh", "rnn.bx", "rnn.bh"};
@@ -94,10 +96,12 @@ std::vector<Mat<T>> SurrogateNet<T>::weights() {
 template <class T>
 void SurrogateNet<T>::setWeights(const std::vector<Mat<T>>& w) {
     auto ps = params();
-    if (w.size() != ps.size()) throw std::invalid_argument("surrogate net: wrong number of weight tensors");
+    if (w.size() != ps.size())
+        throw std::invalid_argument("surrogate net: wrong number of weight tensors");
     for (std::size_t i = 0; i < ps.size(); ++i) {
         if (w[i].rows() != ps[i].value->rows() || w[i].cols() != ps[i].value->cols())
-            throw std::invalid_argument(std::string("surrogate net: ") + ps[i].name + " has the wrong shape");
+            throw std::invalid_argument(std::string("surrogate net: ") + ps[i].name +
+                                        " has the wrong shape");
         *ps[i].value = w[i];
     }
 }

@@ -30,7 +30,7 @@ struct NetShape {
 
 template <class T>
 class SurrogateNet {
-public:
+  public:
     SurrogateNet(const NetShape& shape, std::uint64_t seed);
     const NetShape& shape() const { return shape_; }
     int stateRows() const { return rnn_->stateRows(); }
@@ -57,7 +57,7 @@ public:
     DenseLayer<T>& head() { return head_; }
     DenseLayer<T>& out() { return out_; }
 
-private:
+  private:
     NetShape shape_;
     DenseLayer<T> feature_;
     std::unique_ptr<RecurrentLayer<T>> rnn_;

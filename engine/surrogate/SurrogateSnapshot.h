@@ -9,13 +9,13 @@ namespace as::surrogate {
 
 struct SurrogateSnapshot {
     // Side-by-side run (the last `window` input steps, oldest first).
-    std::vector<double> t;          ///< ms of ODE time
-    std::vector<double> input;      ///< the input angle (rad)
-    std::vector<double> odeAngle;   ///< the ODE's decoded angle (rad)
-    std::vector<double> surAngle;   ///< the surrogate's decoded angle (rad)
-    std::vector<double> error;      ///< wrapped surrogate - ODE (rad)
-    long steps = 0;                 ///< input steps since the last reset
-    double runningMse = 0.0;        ///< mean squared error since the last reset (rad^2)
+    std::vector<double> t;            ///< ms of ODE time
+    std::vector<double> input;        ///< the input angle (rad)
+    std::vector<double> odeAngle;     ///< the ODE's decoded angle (rad)
+    std::vector<double> surAngle;     ///< the surrogate's decoded angle (rad)
+    std::vector<double> error;        ///< wrapped surrogate - ODE (rad)
+    long steps = 0;                   ///< input steps since the last reset
+    double runningMse = 0.0;          ///< mean squared error since the last reset (rad^2)
     double odeUs = 0.0, surUs = 0.0;  ///< smoothed cost per input step (us)
     // Transition diagrams: rows x cols, row-major, oldest row first.
     std::vector<float> odeActivity, surActivity;

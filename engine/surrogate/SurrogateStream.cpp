@@ -16,12 +16,17 @@ SurrogateStream::SurrogateStream(SurrogateNet<float>& net, double componentScale
     reset();
 }
 
-void SurrogateStream::reset() { state_ = Vec<float>::Zero(net_.stateRows()); }
+void SurrogateStream::reset() {
+    state_ = Vec<float>::Zero(net_.stateRows());
+}
 
 StreamDecode SurrogateStream::step(double angle) {
     const AngleEncoder::Code c = enc_.code(angle);
     auto& fe = net_.feature();
-    f_ = (fe.W.col(c.lo) * float(c.wLo) + fe.W.col(c.hi) * float(c.wHi) + fe.b.col(0)).array().tanh().matrix();
+    f_ = (fe.W.col(c.lo) * float(c.wLo) + fe.W.col(c.hi) * float(c.wHi) + fe.b.col(0))
+             .array()
+             .tanh()
+             .matrix();
     auto& rnn = net_.rnn();
     a_.noalias() = rnn.Wx * f_;
     a_ += rnn.bx.col(0);

@@ -13,7 +13,7 @@ struct StreamDecode {
 };
 
 class SurrogateStream {
-public:
+  public:
     /// Keeps a reference to net (which must outlive the stream); componentScale converts the
     /// normalised outputs back to the teacher's units.
     SurrogateStream(SurrogateNet<float>& net, double componentScale = 1.0);
@@ -21,7 +21,7 @@ public:
     void reset();
     StreamDecode step(double angle);
 
-private:
+  private:
     SurrogateNet<float>& net_;
     AngleEncoder enc_;
     double scale_;

@@ -34,14 +34,20 @@ void gather(const SurrogateDataset& d, int channel, const std::vector<int>& seqs
 
 }  // namespace
 
-void singleThreadedEigen() { Eigen::setNbThreads(1); }
+void singleThreadedEigen() {
+    Eigen::setNbThreads(1);
+}
 
 const char* outcomeName(TrainOutcome o) {
     switch (o) {
-        case TrainOutcome::Converged: return "converged";
-        case TrainOutcome::Cancelled: return "cancelled";
-        case TrainOutcome::Diverged: return "diverged";
-        case TrainOutcome::MaxIterations: return "max_iterations";
+        case TrainOutcome::Converged:
+            return "converged";
+        case TrainOutcome::Cancelled:
+            return "cancelled";
+        case TrainOutcome::Diverged:
+            return "diverged";
+        case TrainOutcome::MaxIterations:
+            return "max_iterations";
     }
     return "?";
 }
@@ -49,7 +55,8 @@ const char* outcomeName(TrainOutcome o) {
 Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& d, int channel, int first,
                     int last, int chunk) {
     singleThreadedEigen();
-    if (first < 0 || last > d.sequences || first >= last) throw std::invalid_argument("evaluate: bad sequence range");
+    if (first < 0 || last > d.sequences || first >= last)
+        throw std::invalid_argument("evaluate: bad sequence range");
     std::vector<int> seqs(std::size_t(last - first));
     std::iota(seqs.begin(), seqs.end(), first);
     const AngleEncoder enc(net.shape().bins);
@@ -77,13 +84,15 @@ Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& d, int cha
 SurrogateTrainer::SurrogateTrainer(const SurrogateDataset& data, int channel, const TrainParams& p)
     : data_(data), channel_(channel), p_(p) {
     p_.check();
-    if (channel < 0 || channel >= data.channels) throw std::invalid_argument("channel out of range");
+    if (channel < 0 || channel >= data.channels)
+        throw std::invalid_argument("channel out of range");
     if (data.sequences < 2) throw std::invalid_argument("the dataset needs at least 2 sequences");
 }
 
 TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& progress,
                                   const std::atomic<bool>* cancel, const Checkpoint& checkpoint) {
-    if (!(net.shape() == p_.shape())) throw std::invalid_argument("the net's shape does not match the parameters");
+    if (!(net.shape() == p_.shape()))
+        throw std::invalid_argument("the net's shape does not match the parameters");
     singleThreadedEigen();
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
@@ -120,7 +129,8 @@ TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& prog
         double lossSum = 0.0;
         long lossCount = 0;
         for (int b0 = 0; b0 < nTrain; b0 += p_.batch) {
-            const std::vector<int> seqs(order.begin() + b0, order.begin() + std::min(nTrain, b0 + p_.batch));
+            const std::vector<int> seqs(order.begin() + b0,
+                                        order.begin() + std::min(nTrain, b0 + p_.batch));
             const int B = int(seqs.size());
             Mat<float> state = net.zeroState(B);
             for (int t0 = 0; t0 < data_.steps; t0 += p_.bptt) {
@@ -133,7 +143,8 @@ TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& prog
                 net.backward(target);
                 const double norm = adam.step();
                 if (!std::isfinite(loss) || !std::isfinite(norm))
-                    return finish(TrainOutcome::Diverged, "the loss became non-finite in epoch " + std::to_string(epoch));
+                    return finish(TrainOutcome::Diverged,
+                                  "the loss became non-finite in epoch " + std::to_string(epoch));
                 state = net.finalState();
                 lossSum += loss;
                 ++lossCount;
@@ -145,7 +156,9 @@ TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& prog
         res.valLoss.push_back(val.mseComponents);
         res.valAngleMse.push_back(val.mseAngle);
         if (!std::isfinite(val.mseComponents))
-            return finish(TrainOutcome::Diverged, "the validation loss became non-finite in epoch " + std::to_string(epoch));
+            return finish(
+                TrainOutcome::Diverged,
+                "the validation loss became non-finite in epoch " + std::to_string(epoch));
         TrainProgress pr;
         pr.epoch = epoch;
         pr.maxEpochs = p_.max_epochs;
@@ -173,7 +186,8 @@ TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& prog
         if (p_.target_mse > 0 && pr.improved && val.mseAngle <= p_.target_mse)
             return finish(TrainOutcome::Converged, "validation angle MSE reached the target");
         if (sinceBest >= p_.patience)
-            return finish(TrainOutcome::Converged, "no better validation loss for " + std::to_string(p_.patience) + " epochs");
+            return finish(TrainOutcome::Converged, "no better validation loss for " +
+                                                       std::to_string(p_.patience) + " epochs");
         if (p_.max_seconds > 0 && elapsed() >= p_.max_seconds)
             return finish(TrainOutcome::MaxIterations, "time budget reached");
     }

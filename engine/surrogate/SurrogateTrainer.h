@@ -49,7 +49,7 @@ Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& data, int 
                     int last, int chunk = 200);
 
 class SurrogateTrainer {
-public:
+  public:
     using Progress = std::function<void(const TrainProgress&)>;
     /// Called with the net holding a new best; the CLI writes a checkpoint file from it.
     using Checkpoint = std::function<void(SurrogateNet<float>&, const TrainProgress&)>;
@@ -59,7 +59,7 @@ public:
     TrainResult run(SurrogateNet<float>& net, const Progress& progress = {},
                     const std::atomic<bool>* cancel = nullptr, const Checkpoint& checkpoint = {});
 
-private:
+  private:
     const SurrogateDataset& data_;
     int channel_;
     TrainParams p_;

@@ -37,7 +37,8 @@ struct TrainParams {
     /// Stop as converged once the validation angle MSE (rad^2) is at or below this, [0, 10]
     /// (0: only early stopping). Default 0.
     double target_mse = 0.0;
-    /// Wall-time budget in seconds, [0, 1e6] (0: none); reaching it ends as MaxIterations. Default 0.
+    /// Wall-time budget in seconds, [0, 1e6] (0: none); reaching it ends as MaxIterations. Default
+    /// 0.
     double max_seconds = 0.0;
     /// Seed of the weight initialisation and the batch shuffling. Default 1.
     std::uint64_t seed = 1;

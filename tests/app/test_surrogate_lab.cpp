@@ -16,14 +16,15 @@ using namespace as::gui;
 
 class TestSurrogateLab : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void mainWindowHasTheTab() {
         MainWindow w;
         QVERIFY(w.showLab(QStringLiteral("surrogate")));
     }
 
     void runsTheShippedModelSideBySide() {
-        QVERIFY2(QFile::exists(SurrogateLab::defaultModelPath()), "resources/models/ring_gru.h5 is missing");
+        QVERIFY2(QFile::exists(SurrogateLab::defaultModelPath()),
+                 "resources/models/ring_gru.h5 is missing");
         SurrogateLab lab;
         lab.setActive(true);
         QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->steps > 200, 20000);

@@ -66,7 +66,8 @@ double worstGradientError(CellType cell) {
             p.value->data()[i] = keep;
             numeric.data()[i] = (lp - lm) / (2 * h);
         }
-        const double err = (analytic - numeric).norm() / std::max(1e-12, analytic.norm() + numeric.norm());
+        const double err =
+            (analytic - numeric).norm() / std::max(1e-12, analytic.norm() + numeric.norm());
         EXPECT_LT(err, 1e-4) << cellName(cell) << " " << p.name;
         worst = std::max(worst, err);
     }
@@ -130,9 +131,15 @@ TEST(AngleEncoder, CircularAcrossTheSeam) {
     EXPECT_NEAR(c[0], 1.0, 1e-12);
 }
 
-TEST(Gradients, GruMatchesFiniteDifferences) { EXPECT_LT(worstGradientError(CellType::Gru), 1e-4); }
-TEST(Gradients, LstmMatchesFiniteDifferences) { EXPECT_LT(worstGradientError(CellType::Lstm), 1e-4); }
-TEST(Gradients, RnnMatchesFiniteDifferences) { EXPECT_LT(worstGradientError(CellType::Rnn), 1e-4); }
+TEST(Gradients, GruMatchesFiniteDifferences) {
+    EXPECT_LT(worstGradientError(CellType::Gru), 1e-4);
+}
+TEST(Gradients, LstmMatchesFiniteDifferences) {
+    EXPECT_LT(worstGradientError(CellType::Lstm), 1e-4);
+}
+TEST(Gradients, RnnMatchesFiniteDifferences) {
+    EXPECT_LT(worstGradientError(CellType::Rnn), 1e-4);
+}
 
 TEST(Stream, MatchesBatchedForward) {
     for (CellType cell : {CellType::Gru, CellType::Lstm, CellType::Rnn}) {
@@ -145,22 +152,26 @@ TEST(Stream, MatchesBatchedForward) {
         SurrogateStream stream(net, 2.0);
         for (std::size_t t = 0; t < angles.size(); ++t) {
             const StreamDecode d = stream.step(angles[t]);
-            EXPECT_NEAR(d.sumCos, 2.0 * y(0, Eigen::Index(t)), 1e-5) << cellName(cell) << " t=" << t;
-            EXPECT_NEAR(d.sumSin, 2.0 * y(1, Eigen::Index(t)), 1e-5) << cellName(cell) << " t=" << t;
+            EXPECT_NEAR(d.sumCos, 2.0 * y(0, Eigen::Index(t)), 1e-5)
+                << cellName(cell) << " t=" << t;
+            EXPECT_NEAR(d.sumSin, 2.0 * y(1, Eigen::Index(t)), 1e-5)
+                << cellName(cell) << " t=" << t;
         }
     }
 }
 
 TEST(Processes, SeededAndInRange) {
     ProcessParams p;
-    for (ProcessKind k : {ProcessKind::Walk, ProcessKind::OrnsteinUhlenbeck, ProcessKind::Jumps, ProcessKind::Mixture}) {
+    for (ProcessKind k : {ProcessKind::Walk, ProcessKind::OrnsteinUhlenbeck, ProcessKind::Jumps,
+                          ProcessKind::Mixture}) {
         const auto a = generateSequence(p, k, 500, 9), b = generateSequence(p, k, 500, 9);
         EXPECT_EQ(a, b);
         for (double x : a) EXPECT_TRUE(x > -kPi - 1e-12 && x <= kPi + 1e-12);
         EXPECT_NE(a.front(), a.back()) << int(k);
     }
     p.halfRange = true;
-    for (double x : generateSequence(p, ProcessKind::Walk, 2000, 3)) EXPECT_LE(std::abs(x), kPi / 2 + 1e-12);
+    for (double x : generateSequence(p, ProcessKind::Walk, 2000, 3))
+        EXPECT_LE(std::abs(x), kPi / 2 + 1e-12);
 }
 
 TEST(Training, TinyModelOverfitsTinyDataset) {
@@ -307,10 +318,10 @@ TEST(ModelFile, MismatchedShapeRefusedWithItsName) {
     fs::remove(path);
 }
 
-// The teacher's internal dt (docs/models/surrogate.md): the largest dt in {0.2, 0.1, 0.05, 0.025} ms
-// whose decode stays within 1 % of the surrogate's accuracy goals of a dt = 0.00625 ms reference:
-// angle MSE <= 1e-5 rad^2 and component MSE (normalised by the settled |v|) <= 1e-5, on the
-// mixture input at N = 512, input step 1 ms.
+// The teacher's internal dt (docs/models/surrogate.md): the largest dt in {0.2, 0.1, 0.05, 0.025}
+// ms whose decode stays within 1 % of the surrogate's accuracy goals of a dt = 0.00625 ms
+// reference: angle MSE <= 1e-5 rad^2 and component MSE (normalised by the settled |v|) <= 1e-5, on
+// the mixture input at N = 512, input step 1 ms.
 TEST(OdeConvergence, TeacherDtIsConverged) {
     ProcessParams pp;
     const auto seq = generateSequence(pp, ProcessKind::Mixture, 400, 11);
@@ -331,15 +342,64 @@ TEST(OdeConvergence, TeacherDtIsConverged) {
         double sa = 0, sc = 0;
         for (std::size_t t = 0; t < a.size(); ++t) {
             sa += std::pow(std::remainder(a[t].angle - ref[t].angle, 2 * kPi), 2);
-            sc += 0.5 * (std::pow((a[t].sumCos - ref[t].sumCos) / scale, 2) + std::pow((a[t].sumSin - ref[t].sumSin) / scale, 2));
+            sc += 0.5 * (std::pow((a[t].sumCos - ref[t].sumCos) / scale, 2) +
+                         std::pow((a[t].sumSin - ref[t].sumSin) / scale, 2));
         }
         mseA.push_back(sa / double(a.size()));
         mseC.push_back(sc / double(a.size()));
-        std::printf("dt = %.4f ms: MSE vs dt = 0.00625: angle %.3e rad^2, components %.3e\n", dt, mseA.back(), mseC.back());
+        std::printf("dt = %.4f ms: MSE vs dt = 0.00625: angle %.3e rad^2, components %.3e\n", dt,
+                    mseA.back(), mseC.back());
     }
     for (std::size_t i = 1; i < mseA.size(); ++i) EXPECT_LT(mseC[i], mseC[i - 1]);  // converging
     // The largest candidate, 0.2 ms (the dataset default), already meets the criterion.
     EXPECT_LE(mseA[0], 1e-5);
     EXPECT_LE(mseC[0], 1e-5);
     EXPECT_EQ(DatasetParams().teacher.dt, 0.2);
+}
+
+TEST(Training, EarlyStoppingConvergesWithCheckpointsAndBestWeights) {
+    const SurrogateDataset d = syntheticDataset(5, 40);
+    TrainParams p;
+    p.bins = 8;
+    p.features = 6;
+    p.hidden = 6;
+    p.head = 6;
+    p.bptt = 20;
+    p.lr = 0.05;  // large: the validation loss soon stops improving
+    p.patience = 3;
+    p.max_epochs = 400;
+    SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
+    int checkpoints = 0;
+    const TrainResult r = SurrogateTrainer(d, 0, p).run(
+        *m.nets[0], {}, nullptr, [&](SurrogateNet<float>&, const TrainProgress& pr) {
+            ++checkpoints;
+            EXPECT_TRUE(pr.improved);
+        });
+    EXPECT_EQ(r.outcome, TrainOutcome::Converged);
+    EXPECT_LT(r.epochs, 400);
+    EXPECT_GE(checkpoints, 1);
+    // The restored weights are the best epoch's: their validation loss is the minimum seen.
+    double best = 1e300;
+    for (double v : r.valLoss) best = std::min(best, v);
+    EXPECT_NEAR(r.best.mseComponents, best, 1e-6 * std::max(1.0, best));
+    EXPECT_EQ(r.valLoss[std::size_t(r.bestEpoch - 1)], best);
+}
+
+TEST(Training, TargetMseStopsAsConverged) {
+    const SurrogateDataset d = syntheticDataset(5, 60);
+    TrainParams p;
+    p.bins = 8;
+    p.features = 8;
+    p.hidden = 12;
+    p.head = 8;
+    p.bptt = 20;
+    p.lr = 1e-2;
+    p.max_epochs = 300;
+    p.patience = 1000;
+    p.target_mse = 0.05;
+    SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
+    const TrainResult r = SurrogateTrainer(d, 0, p).run(*m.nets[0]);
+    EXPECT_EQ(r.outcome, TrainOutcome::Converged);
+    EXPECT_LE(r.best.mseAngle, 0.05);
+    EXPECT_LT(r.epochs, 300);
 }

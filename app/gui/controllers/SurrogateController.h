@@ -16,7 +16,7 @@ class SurrogateWorker;
 
 class SurrogateController : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit SurrogateController(QObject* parent = nullptr);
     ~SurrogateController() override;
 
@@ -32,12 +32,12 @@ public:
     void cancelTraining() { cancel_.store(true); }
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> latest() const;
 
-signals:
+  signals:
     void modelChanged(const QString& info);
     void failed(const QString& message);
     void trainingFinished(const QString& message);
 
-private:
+  private:
     template <class F>
     void post(F&& f);
     QThread thread_;

@@ -23,7 +23,8 @@ std::vector<float> columns(const std::vector<double>& r, int cols) {
     std::vector<float> out(std::size_t(cols), 0.0f);
     const std::size_t n = r.size();
     for (int c = 0; c < cols; ++c) {
-        const std::size_t a = std::size_t(c) * n / std::size_t(cols), b = std::max(a + 1, std::size_t(c + 1) * n / std::size_t(cols));
+        const std::size_t a = std::size_t(c) * n / std::size_t(cols),
+                          b = std::max(a + 1, std::size_t(c + 1) * n / std::size_t(cols));
         double s = 0;
         for (std::size_t i = a; i < b && i < n; ++i) s += r[i];
         out[std::size_t(c)] = float(s / double(b - a));
@@ -60,13 +61,18 @@ void SurrogateWorker::setSource(int source) {
     source_ = source;
     if (source != Mouse) {
         ProcessParams p;
-        sequence_ = generateSequence(p, ProcessKind(source - 1), 200000, 4242 + std::uint64_t(source));
+        sequence_ =
+            generateSequence(p, ProcessKind(source - 1), 200000, 4242 + std::uint64_t(source));
         seqPos_ = 0;
     }
 }
 
-void SurrogateWorker::setMouseAngle(double z) { mouse_ = z; }
-void SurrogateWorker::setStepsPerTick(int n) { stepsPerTick_ = std::max(1, std::min(n, 200)); }
+void SurrogateWorker::setMouseAngle(double z) {
+    mouse_ = z;
+}
+void SurrogateWorker::setStepsPerTick(int n) {
+    stepsPerTick_ = std::max(1, std::min(n, 200));
+}
 
 double SurrogateWorker::nextInput() {
     if (source_ == Mouse || sequence_.empty()) return mouse_;
@@ -156,7 +162,8 @@ void SurrogateWorker::publish() {
     s->odeAngle.assign(odeA_.begin(), odeA_.end());
     s->surAngle.assign(surA_.begin(), surA_.end());
     s->error.resize(s->t.size());
-    for (std::size_t i = 0; i < s->t.size(); ++i) s->error[i] = std::remainder(s->surAngle[i] - s->odeAngle[i], 2 * kPi);
+    for (std::size_t i = 0; i < s->t.size(); ++i)
+        s->error[i] = std::remainder(s->surAngle[i] - s->odeAngle[i], 2 * kPi);
     s->steps = steps_;
     s->runningMse = steps_ > 0 ? sumSq_ / double(steps_) : 0.0;
     s->odeUs = odeUs_;
@@ -182,9 +189,14 @@ void SurrogateWorker::setModel(std::shared_ptr<SurrogateModel> model) {
         const auto& p = model_->params;
         info = QStringLiteral("%1, M=%2 F=%3 H=%4 K=%5, %6 ms per step")
                    .arg(QString::fromLatin1(cellName(p.cell)).toUpper())
-                   .arg(p.bins).arg(p.features).arg(p.hidden).arg(p.head).arg(model_->inputStepMs);
+                   .arg(p.bins)
+                   .arg(p.features)
+                   .arg(p.hidden)
+                   .arg(p.head)
+                   .arg(model_->inputStepMs);
         if (!model_->results.empty())
-            info += QStringLiteral(", validation MSE %1 rad²").arg(model_->results[0].best.mseAngle, 0, 'e', 2);
+            info += QStringLiteral(", validation MSE %1 rad²")
+                        .arg(model_->results[0].best.mseAngle, 0, 'e', 2);
     }
     training_.modelInfo = info.toStdString();
     restartRun();
@@ -232,27 +244,35 @@ void SurrogateWorker::train(int sequences, const TrainParams& params) {
         dp.sequences = sequences;
         const auto t0 = Clock::now();
         const SurrogateDataset data = SurrogateDataset::generate(
-            dp, [this](int done, int total) {
-                training_.trainMessage = "dataset " + std::to_string(done) + " / " + std::to_string(total);
+            dp,
+            [this](int done, int total) {
+                training_.trainMessage =
+                    "dataset " + std::to_string(done) + " / " + std::to_string(total);
                 publish();
             },
             cancel_);
         if (cancel_->load() || data.sequences < 5) {
             message = tr("Training cancelled while generating the dataset.");
         } else {
-            auto model = std::make_shared<SurrogateModel>(SurrogateModel::create(SurrogateCase::Ring, params, data));
+            auto model = std::make_shared<SurrogateModel>(
+                SurrogateModel::create(SurrogateCase::Ring, params, data));
             SurrogateTrainer trainer(data, 0, params);
-            const TrainResult r = trainer.run(*model->nets[0], [&](const TrainProgress& pr) {
-                training_.epoch = pr.epoch;
-                training_.trainLoss.push_back(pr.trainLoss);
-                training_.valLoss.push_back(pr.valLoss);
-                training_.trainSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
-                training_.secondsLeft = pr.seconds / pr.epoch * (pr.maxEpochs - pr.epoch);
-                char buf[160];
-                std::snprintf(buf, sizeof buf, "epoch %d: validation angle MSE %.2e rad^2", pr.epoch, pr.valAngleMse);
-                training_.trainMessage = buf;
-                publish();
-            }, cancel_);
+            const TrainResult r = trainer.run(
+                *model->nets[0],
+                [&](const TrainProgress& pr) {
+                    training_.epoch = pr.epoch;
+                    training_.trainLoss.push_back(pr.trainLoss);
+                    training_.valLoss.push_back(pr.valLoss);
+                    training_.trainSeconds =
+                        std::chrono::duration<double>(Clock::now() - t0).count();
+                    training_.secondsLeft = pr.seconds / pr.epoch * (pr.maxEpochs - pr.epoch);
+                    char buf[160];
+                    std::snprintf(buf, sizeof buf, "epoch %d: validation angle MSE %.2e rad^2",
+                                  pr.epoch, pr.valAngleMse);
+                    training_.trainMessage = buf;
+                    publish();
+                },
+                cancel_);
             model->results.push_back(r);
             message = tr("Training %1 after %2 epochs: validation angle MSE %3 rad².")
                           .arg(QString::fromLatin1(outcomeName(r.outcome)))

@@ -20,10 +20,10 @@ namespace as::gui {
 
 class SurrogateWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     /// Input sources: the mouse (an external target) or one of the stochastic processes.
     enum Source { Mouse = 0, Walk = 1, OrnsteinUhlenbeck = 2, Jumps = 3, Mixture = 4 };
-    static constexpr int kWindow = 600;       ///< input steps kept for the traces and heatmaps
+    static constexpr int kWindow = 600;  ///< input steps kept for the traces and heatmaps
     static constexpr int kActivityCols = 128;
 
     explicit SurrogateWorker(std::atomic<bool>* cancel);
@@ -46,12 +46,12 @@ public:
 
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> snapshot() const;
 
-signals:
+  signals:
     void modelChanged(const QString& info);
     void failed(const QString& message);
     void trainingFinished(const QString& message);
 
-private:
+  private:
     void tick();
     void publish();
     void restartRun();

@@ -40,24 +40,29 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr int kFrameMs = 40;  // 25 Hz
 }  // namespace
 
-QString SurrogateLab::defaultModelPath() { return QStringLiteral(AS_MODELS_DIR "/ring_gru.h5"); }
+QString SurrogateLab::defaultModelPath() {
+    return QStringLiteral(AS_MODELS_DIR "/ring_gru.h5");
+}
 
-SurrogateLab::SurrogateLab(QWidget* parent) : Lab(parent), controller_(std::make_unique<SurrogateController>()) {
+SurrogateLab::SurrogateLab(QWidget* parent)
+    : Lab(parent), controller_(std::make_unique<SurrogateController>()) {
     buildViews();
     buildToolBar();
     buildDock();
     status_ = new QLabel;
-    connect(controller_.get(), &SurrogateController::modelChanged, this, [this](const QString& info) {
-        modelInfo_->setText(info.isEmpty() ? tr("No model") : info);
-        emit statusMessage(tr("Surrogate model: %1").arg(info), 5000);
-    });
+    connect(controller_.get(), &SurrogateController::modelChanged, this,
+            [this](const QString& info) {
+                modelInfo_->setText(info.isEmpty() ? tr("No model") : info);
+                emit statusMessage(tr("Surrogate model: %1").arg(info), 5000);
+            });
     connect(controller_.get(), &SurrogateController::failed, this,
             [this](const QString& m) { emit statusMessage(tr("Surrogate: %1").arg(m), 8000); });
-    connect(controller_.get(), &SurrogateController::trainingFinished, this, [this](const QString& m) {
-        startButton_->setEnabled(true);
-        cancelButton_->setEnabled(false);
-        emit statusMessage(m, 8000);
-    });
+    connect(controller_.get(), &SurrogateController::trainingFinished, this,
+            [this](const QString& m) {
+                startButton_->setEnabled(true);
+                cancelButton_->setEnabled(false);
+                emit statusMessage(m, 8000);
+            });
     frameTimer_ = new QTimer(this);
     frameTimer_->setInterval(kFrameMs);
     connect(frameTimer_, &QTimer::timeout, this, &SurrogateLab::frame);
@@ -76,7 +81,8 @@ void SurrogateLab::buildViews() {
     angleChart_->addSeries(tr("ODE"), QColor(31, 119, 180), 2.5);
     angleChart_->addSeries(tr("surrogate"), QColor(255, 127, 14), 1.5);
     angleChart_->setFixedYRange(-kPi, kPi);
-    errorChart_ = new widgets::TraceChart(tr("Error: surrogate − ODE"), tr("t (ms)"), tr("error (rad)"));
+    errorChart_ =
+        new widgets::TraceChart(tr("Error: surrogate − ODE"), tr("t (ms)"), tr("error (rad)"));
     errorChart_->addSeries(tr("error"), QColor(214, 39, 40), 1.5);
     odeHeat_ = new widgets::ActivityHeatmap;
     surHeat_ = new widgets::ActivityHeatmap;
@@ -97,7 +103,8 @@ void SurrogateLab::buildViews() {
     grid->addWidget(angleChart_, 1, 0);
     grid->addWidget(errorChart_, 1, 1);
     grid->addWidget(titled(tr("ODE activity (transition diagram)"), odeHeat_), 2, 0);
-    grid->addWidget(titled(tr("Surrogate: activity implied by its decode components"), surHeat_), 2, 1);
+    grid->addWidget(titled(tr("Surrogate: activity implied by its decode components"), surHeat_), 2,
+                    1);
     grid->setRowStretch(1, 1);
     grid->setRowStretch(2, 1);
     setCentralWidget(central);
@@ -113,7 +120,8 @@ void SurrogateLab::buildToolBar() {
     tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Input: ")));
     sourceCombo_ = new QComboBox;
-    sourceCombo_->addItems({tr("mouse (dial)"), tr("random walk"), tr("Ornstein–Uhlenbeck"), tr("jumps"), tr("mixture")});
+    sourceCombo_->addItems({tr("mouse (dial)"), tr("random walk"), tr("Ornstein–Uhlenbeck"),
+                            tr("jumps"), tr("mixture")});
     sourceCombo_->setCurrentIndex(SurrogateWorker::Mixture);
     connect(sourceCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
         controller_->setSource(i);
@@ -126,13 +134,15 @@ void SurrogateLab::buildToolBar() {
     dial_->setFixedSize(44, 44);
     dial_->setEnabled(false);
     dial_->setToolTip(tr("Drag to move the input angle (mouse input)"));
-    connect(dial_, &QDial::valueChanged, this, [this](int v) { controller_->setMouseAngle(v * kPi / 180.0 - kPi); });
+    connect(dial_, &QDial::valueChanged, this,
+            [this](int v) { controller_->setMouseAngle(v * kPi / 180.0 - kPi); });
     tb->addWidget(dial_);
     tb->addWidget(new QLabel(tr(" Steps per frame: ")));
     auto* steps = new QSpinBox;
     steps->setRange(1, 200);
     steps->setValue(5);
-    connect(steps, &QSpinBox::valueChanged, this, [this](int n) { controller_->setStepsPerTick(n); });
+    connect(steps, &QSpinBox::valueChanged, this,
+            [this](int n) { controller_->setStepsPerTick(n); });
     tb->addWidget(steps);
 }
 
@@ -148,11 +158,13 @@ void SurrogateLab::buildDock() {
     auto* load = new QPushButton(tr("Load model…"));
     auto* save = new QPushButton(tr("Save model…"));
     connect(load, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("Load surrogate model"), {}, tr("HDF5 (*.h5)"));
+        const QString p =
+            QFileDialog::getOpenFileName(this, tr("Load surrogate model"), {}, tr("HDF5 (*.h5)"));
         if (!p.isEmpty()) loadModel(p);
     });
     connect(save, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save surrogate model"), {}, tr("HDF5 (*.h5)"));
+        const QString p =
+            QFileDialog::getSaveFileName(this, tr("Save surrogate model"), {}, tr("HDF5 (*.h5)"));
         if (!p.isEmpty()) controller_->saveModel(p);
     });
     files->addWidget(load);
@@ -173,7 +185,8 @@ void SurrogateLab::buildDock() {
     cancelButton_->setEnabled(false);
     connect(startButton_, &QPushButton::clicked, this, [this] {
         as::surrogate::TrainParams p;
-        for (const QString& key : trainForm_->keys()) p.set(key.toStdString(), trainForm_->value(key));
+        for (const QString& key : trainForm_->keys())
+            p.set(key.toStdString(), trainForm_->value(key));
         try {
             p.check();
         } catch (const std::exception& e) {
@@ -235,7 +248,8 @@ void SurrogateLab::frame() {
     hasModel_ = s->hasModel;
     if (s->hasModel && s->steps > 0) {
         const double speedup = s->surUs > 0 ? s->odeUs / s->surUs : 0.0;
-        stats_->setText(tr("Running MSE %1 rad²  ·  ODE %2 µs per input step  ·  surrogate %3 µs  ·  speed-up %4×  ·  %5 steps")
+        stats_->setText(tr("Running MSE %1 rad²  ·  ODE %2 µs per input step  ·  surrogate %3 µs  "
+                           "·  speed-up %4×  ·  %5 steps")
                             .arg(s->runningMse, 0, 'e', 2)
                             .arg(s->odeUs, 0, 'f', 2)
                             .arg(s->surUs, 0, 'f', 3)
@@ -263,16 +277,20 @@ void SurrogateLab::frame() {
     if (s->training) {
         progress_->setValue(s->maxEpochs > 0 ? 100 * s->epoch / s->maxEpochs : 0);
         QString text = QString::fromStdString(s->trainMessage);
-        if (s->secondsLeft >= 0) text += tr(" · at most %1 s left").arg(int(std::ceil(s->secondsLeft)));
+        if (s->secondsLeft >= 0)
+            text += tr(" · at most %1 s left").arg(int(std::ceil(s->secondsLeft)));
         trainStatus_->setText(text);
     } else if (!s->trainMessage.empty()) {
         progress_->setValue(s->epoch > 0 ? 100 : 0);
         trainStatus_->setText(QString::fromStdString(s->trainMessage));
     }
-    status_->setText(s->hasModel ? tr("surrogate: %1 steps").arg(s->steps) : tr("surrogate: no model"));
+    status_->setText(s->hasModel ? tr("surrogate: %1 steps").arg(s->steps)
+                                 : tr("surrogate: no model"));
 }
 
-QWidget* SurrogateLab::statusWidget() const { return status_; }
+QWidget* SurrogateLab::statusWidget() const {
+    return status_;
+}
 
 std::vector<std::pair<QString, QWidget*>> SurrogateLab::exportTargets() {
     return {{tr("Surrogate lab"), centralWidget()},
@@ -290,7 +308,8 @@ QString SurrogateLab::exportCsv(const QString& path) {
     QTextStream out(&f);
     out << "t_ms,input_rad,ode_rad,surrogate_rad,error_rad\n";
     for (std::size_t i = 0; s && i < s->t.size(); ++i)
-        out << s->t[i] << ',' << s->input[i] << ',' << s->odeAngle[i] << ',' << s->surAngle[i] << ',' << s->error[i] << '\n';
+        out << s->t[i] << ',' << s->input[i] << ',' << s->odeAngle[i] << ',' << s->surAngle[i]
+            << ',' << s->error[i] << '\n';
     return {};
 }
 
@@ -301,7 +320,8 @@ void SurrogateLab::setDark(bool dark) {
 }
 
 void SurrogateLab::writeSession(hid_t root) {
-    // The lab's state is the model file it runs and the input source; weights stay in the model file.
+    // The lab's state is the model file it runs and the input source; weights stay in the model
+    // file.
     h5::Handle g = h5::createGroup(root, "surrogate");
     h5::writeAttribute(g, "model_path", modelPath_.toStdString());
     h5::writeAttribute(g, "source", std::int64_t(sourceCombo_->currentIndex()));
@@ -312,7 +332,8 @@ std::function<void()> SurrogateLab::prepareLoad(hid_t root) {
     h5::Handle g = h5::openGroup(root, "surrogate");
     const QString path = QString::fromStdString(h5::readStringAttribute(g, "model_path"));
     const std::int64_t source = h5::readIntAttribute(g, "source");
-    if (source < 0 || source > SurrogateWorker::Mixture) throw std::runtime_error("/surrogate: source out of range");
+    if (source < 0 || source > SurrogateWorker::Mixture)
+        throw std::runtime_error("/surrogate: source out of range");
     return [this, path, source] {
         sourceCombo_->setCurrentIndex(int(source));
         if (!path.isEmpty() && QFileInfo::exists(path)) loadModel(path);

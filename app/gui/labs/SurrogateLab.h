@@ -29,7 +29,7 @@ class SurrogateController;
 
 class SurrogateLab : public Lab {
     Q_OBJECT
-public:
+  public:
     /// Loads the shipped ring model (resources/models/ring_gru.h5) if it is there.
     explicit SurrogateLab(QWidget* parent = nullptr);
     ~SurrogateLab() override;
@@ -57,7 +57,7 @@ public:
     /// Loads a model file into the running comparison (errors go to the status bar).
     void loadModel(const QString& path);
 
-private:
+  private:
     void buildViews();
     void buildToolBar();
     void buildDock();
