@@ -2,6 +2,7 @@
 // plays, switches to the 2D head-direction page, refuses k >= k_c, and saves and reloads its
 // session group.
 #include <QApplication>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,6 +68,21 @@ private slots:
         } catch (const std::exception& e) {
             QVERIFY(QString(e.what()).contains("k_c"));
         }
+    }
+
+    void recordsANumberedPngSequence() {
+        QTemporaryDir dir;
+        QVERIFY(lab_->startRecording(dir.path(), 3));
+        auto* ctl = lab_->controller();
+        for (int i = 0; i < 5; ++i) {
+            ctl->stepOnce();
+            QTest::qWait(60);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!lab_->isRecording(), 5000);
+        QCOMPARE(lab_->recordedFrames(), 3);
+        QVERIFY(QFile::exists(dir.filePath("frame_00001.png")));
+        QVERIFY(QFile::exists(dir.filePath("frame_00003.png")));
+        QVERIFY(!QFile::exists(dir.filePath("frame_00004.png")));
     }
 
     void savesAndReloadsItsSessionGroup() {

@@ -2,7 +2,9 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFile>
 #include <QGridLayout>
 #include <QKeyEvent>
@@ -257,6 +259,47 @@ void TorusLab::buildToolBar() {
         edit(form, "trajectory", old, double(i));
     });
     tb->addWidget(trajectoryCombo_);
+    tb->addSeparator();
+    recordAction_ = tb->addAction(tr("Record frames"));
+    recordAction_->setCheckable(true);
+    recordAction_->setToolTip(tr("Save every redraw of this page as a numbered PNG (at most 250 frames, 10 s) "
+                                 "into a folder you choose; e.g. ffmpeg -i frame_%05d.png -r 25 out.mp4"));
+    connect(recordAction_, &QAction::triggered, this, [this](bool on) {
+        if (!on) {
+            stopRecording();
+            return;
+        }
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the animation frames"));
+        if (dir.isEmpty() || !startRecording(dir)) recordAction_->setChecked(false);
+    });
+}
+
+bool TorusLab::startRecording(const QString& dir, int maxFrames) {
+    QDir d(dir);
+    if (!d.exists() && !QDir().mkpath(dir)) return false;
+    recordDir_ = dir;
+    recorded_ = 0;
+    recordMax_ = std::max(1, maxFrames);
+    if (recordAction_) recordAction_->setChecked(true);
+    emit statusMessage(tr("Recording frames into %1").arg(dir), 4000);
+    return true;
+}
+
+void TorusLab::stopRecording() {
+    if (recordDir_.isEmpty()) return;
+    emit statusMessage(tr("Recorded %1 frames into %2").arg(recorded_).arg(recordDir_), 8000);
+    recordDir_.clear();
+    if (recordAction_) recordAction_->setChecked(false);
+}
+
+void TorusLab::recordFrame() {
+    const QString file = QDir(recordDir_).filePath(QString("frame_%1.png").arg(recorded_ + 1, 5, 10, QChar('0')));
+    if (!pages_->currentWidget()->grab().save(file, "PNG")) {
+        emit statusMessage(tr("Could not write %1; recording stopped").arg(file), 0);
+        stopRecording();
+        return;
+    }
+    if (++recorded_ >= recordMax_) stopRecording();
 }
 
 void TorusLab::buildDock() {
@@ -352,6 +395,7 @@ void TorusLab::frame() {
             lastSerial_ = serial;
             drawTorus(*s);
             ++frames_;
+            if (isRecording()) recordFrame();
         }
     } else {
         auto h = controller_->hd2d();
@@ -359,6 +403,7 @@ void TorusLab::frame() {
             lastHd_ = h.get();
             drawHead(*h);
             ++frames_;
+            if (isRecording()) recordFrame();
         }
     }
     const qint64 ms = fpsClock_.elapsed();

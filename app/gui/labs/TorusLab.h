@@ -65,6 +65,13 @@ public:
     /// One line for --stats: lattice, simulated time, steps/s, frames/s.
     QString statsLine() const;
     void setStepsPerFrame(int n);
+    /// Saves the current page as dir/frame_00001.png, ... on each redraw, up to maxFrames (an
+    /// animation as a numbered PNG sequence; ffmpeg or ImageMagick turn it into MP4/GIF). Returns
+    /// false if the directory cannot be written.
+    bool startRecording(const QString& dir, int maxFrames = 250);
+    void stopRecording();
+    int recordedFrames() const { return recorded_; }
+    bool isRecording() const { return !recordDir_.isEmpty(); }
 
     QString labId() const override { return QStringLiteral("torus"); }
     QString title() const override { return tr("Torus"); }
@@ -122,6 +129,10 @@ private:
     bool resumeWhenShown_ = true;  ///< plays when its tab is first shown, then as it was left
     bool everShown_ = false;
     int keyX_ = 0, keyY_ = 0, keyZ_ = 0;  // arrow keys held: -1, 0, +1
+    QString recordDir_;
+    int recorded_ = 0, recordMax_ = 0;
+    QAction* recordAction_ = nullptr;
+    void recordFrame();
 };
 
 }  // namespace as::gui
