@@ -178,12 +178,22 @@ void EiNetwork::integrate(int pop, int lo, int hi, std::vector<int>& out) {
             R[i] = r > 0.f ? r - 1.f : r;
         }
     }
-    for (int i = lo; i < hi; ++i)
+    // Threshold: test eight neurons at a time (one vector compare), visit them only on a crossing.
+    auto fire = [&](int i) {
         if (V[i] >= vth) {
             out.push_back(i);
             V[i] = vreset;
             R[i] = nref;
         }
+    };
+    int i = lo;
+    for (; i + 8 <= hi; i += 8) {
+        int any = 0;
+        for (int k = 0; k < 8; ++k) any |= V[i + k] >= vth ? 1 : 0;
+        if (any)
+            for (int k = 0; k < 8; ++k) fire(i + k);
+    }
+    for (; i < hi; ++i) fire(i);
 }
 
 void EiNetwork::deliver(int lo, int hi, int pop, const SpikeLists& spikes) {
@@ -282,14 +292,18 @@ EiCurrents EiNetwork::currents(int i) const {
 }
 
 EiCurrents EiNetwork::meanCurrentsE() const {
-    EiCurrents m;
+    // One pass over the arrays (sampled every 0.5 ms by EiSimulation, so kept cheap).
+    double fe = 0, fi = 0, se = 0, si = 0, x = 0, sh = 0;
     const int n = n_[kPopE];
+    const float* ext = ext_[kPopE].data();
     for (int i = 0; i < n; ++i) {
-        const EiCurrents c = currents(i);
-        m.fastE += c.fastE; m.fastId += c.fastId; m.slowE += c.slowE; m.slowIp += c.slowIp;
-        m.ext += c.ext; m.shunt += c.shunt;
+        const double a = gFastE_ * eFastE_[std::size_t(i)], b = gFastId_ * eFastId_[std::size_t(i)];
+        const double c = gSlow_ * eSlowE_[std::size_t(i)], d = gSlow_ * eSlowIp_[std::size_t(i)];
+        fe += a; fi += b; se += c; si += d; x += ext[i];
+        sh += p_.kappa * (a + c + ext[i]) * d;
     }
-    for (double* v : {&m.fastE, &m.fastId, &m.slowE, &m.slowIp, &m.ext, &m.shunt}) *v /= n;
+    EiCurrents m;
+    m.fastE = fe / n; m.fastId = fi / n; m.slowE = se / n; m.slowIp = si / n; m.ext = x / n; m.shunt = sh / n;
     return m;
 }
 

@@ -44,7 +44,7 @@ struct Runner {
     std::string message;
 
     std::unique_ptr<EiSimulation> run(EiParams p, const EiStimulus& s, double ms, int probe = -1) {
-        auto sim = std::make_unique<EiSimulation>(p, s);
+        auto sim = std::make_unique<EiSimulation>(p, s, 0.5, std::size_t(ms / 0.5) + 64);
         if (probe >= 0) sim->setProbe(probe);
         sim->network().setThreads(req.threads);
         if (outcome != RunOutcome::Completed) return sim;

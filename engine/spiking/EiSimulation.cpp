@@ -16,7 +16,8 @@ const char* runOutcomeName(RunOutcome o) {
     return "?";
 }
 
-EiSimulation::EiSimulation(const EiParams& params, const EiStimulus& stimulus, double sampleMs)
+EiSimulation::EiSimulation(const EiParams& params, const EiStimulus& stimulus, double sampleMs,
+                           std::size_t traceRows)
     : net_(params),
       stim_(stimulus),
       sampleMs_(sampleMs),
@@ -25,7 +26,7 @@ EiSimulation::EiSimulation(const EiParams& params, const EiStimulus& stimulus, d
       traces_({"t", "stimulus", "stimulus_on", "decoded", "magnitude", "confidence", "rate_E", "rate_Ip",
                "rate_Id", "probe_epsc", "probe_ipsc", "probe_shunt", "probe_total", "mean_epsc",
                "mean_ipsc", "mean_total"},
-              2'000'000),
+              traceRows),
       confidence_(2.0, 200.0) {
     for (int pop = 0; pop < 3; ++pop) {
         rec_[pop].population = eiPopName(pop);

@@ -21,7 +21,9 @@ const char* runOutcomeName(RunOutcome o);
 class EiSimulation {
 public:
     /// sampleMs: trace sampling interval (ms); rates in the traces are counted over it.
-    EiSimulation(const EiParams& params, const EiStimulus& stimulus, double sampleMs = 0.5);
+    /// traceRows: rows the trace ring buffer keeps (allocated up front: size it to the run).
+    EiSimulation(const EiParams& params, const EiStimulus& stimulus, double sampleMs = 0.5,
+                 std::size_t traceRows = 200'000);
 
     EiNetwork& network() { return net_; }
     const EiNetwork& network() const { return net_; }

@@ -138,14 +138,17 @@ TEST(EiNetwork, GoldenSpikeTrain) {
 }
 
 TEST(EiNetwork, TwoThreadsGiveTheSameSpikesAsOne) {
+    // Few steps: on a machine whose other core is busy each 2-thread step can wait milliseconds.
     EiParams p;
-    p.NE = 800;
+    p.NE = 400;
     p.seed = 3;
     EiNetwork a(p), b(p);
     a.setThreads(1);
     b.setThreads(2);
     for (auto* n : {&a, &b}) n->setInput({1.0, 0.9, 0.1});
-    EXPECT_EQ(spikeChecksum(a, 1000), spikeChecksum(b, 1000));
+    const std::uint64_t ha = spikeChecksum(a, 300);  // 15 ms: initial potentials near threshold fire
+    EXPECT_NE(ha, 1469598103934665603ull) << "no spikes at all";
+    EXPECT_EQ(ha, spikeChecksum(b, 300));
 }
 
 TEST(EiNetwork, ModeSwitchActsOnTheRunningNetwork) {

@@ -32,7 +32,7 @@ void EiWorker::applyStimulus() {
 }
 
 void EiWorker::reset(const as::EiParams& p) {
-    sim_ = std::make_unique<as::EiSimulation>(p, as::EiStimulus{});
+    sim_ = std::make_unique<as::EiSimulation>(p, as::EiStimulus{}, 0.5, std::size_t(4 * kWindowMs));
     sim_->setSpikeWindow(kWindowMs);
     applyStimulus();
     publish();
