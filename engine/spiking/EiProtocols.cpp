@@ -209,7 +209,7 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
     const bool compares = name == "response" || name == "readout" || name == "jump" || name == "lag" ||
                           name == "currents" || name == "fastcann";
     const int subRuns = (name == "size") ? 3 : (name == "balance") ? 6 : compares ? 2 : 1;
-    Runner run{req, subRuns};
+    Runner run{req, subRuns, 0, RunOutcome::Completed, {}};
 
     EiStimulus bump;
     bump.kind = EiStimulus::Kind::Bump;

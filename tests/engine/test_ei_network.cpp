@@ -100,7 +100,9 @@ TEST(EiNetwork, RandomProjectionsHaveNarrowIndicesAndTheRightDensity) {
         const auto t = proj.targetsOf(i);
         for (std::size_t k = 0; k < t.size(); ++k) {
             EXPECT_NE(t[k], i);
-            if (k) EXPECT_LT(t[k - 1], t[k]);
+            if (k) {
+                EXPECT_LT(t[k - 1], t[k]);
+            }
         }
     }
     // A block delivery adds exactly the targets in the block.
