@@ -57,6 +57,10 @@ case "$CASE" in
     run ei --protocol tracking --NE 200 --seed 5 --duration 100 --out first.h5; expect_ok
     run ei --session first.h5 --duration 100; expect_ok
     json "j['protocol'] == 'tracking' and j['NE'] == 200 and fin(j['lag_rad'])" ;;
+  ei_lambda0)
+    run ei --protocol lambda0 --csv l.csv; expect_ok
+    json "fin(j['lambda0_measured_b0']) and abs(j['lambda0_measured_b0'] - j['lambda0_eq17_b0']) < 0.01 * j['lambda0_eq17_b0'] + 1e-3"
+    [ "$(head -n 1 l.csv)" = "b,beta,lambda0_measured,lambda0_eq17,lambda0_projected,v_max,lag_rad" ] || fail "bad header" ;;
   ei_list)
     run ei --list-params; expect_ok
     grep -qE '^tauEs +ms +150 ' out.txt || fail "--list-params should list tauEs"
