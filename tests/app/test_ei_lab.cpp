@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "SpikeRaster.h"
+#include "TraceChart.h"
 #include "controllers/EiController.h"
 #include "io/Hdf5Handle.h"
 #include "labs/EiLab.h"
@@ -56,6 +57,17 @@ private slots:
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readLine().trimmed(), QByteArray("t,stimulus,decoded,decoded_cann"));
+    }
+
+    void lambda0ChartFillsAfterItsProtocol() {
+        lab_->setProtocol("lambda0");
+        lab_->runSelectedProtocol();
+        QTRY_VERIFY_WITH_TIMEOUT(lab_->resultText().contains("lambda0_measured_b0"), 60000);
+        as::widgets::TraceChart* chart = nullptr;
+        for (auto* c : lab_->findChildren<as::widgets::TraceChart*>())
+            if (c->seriesCount() == 3 && c->pointCount(0) == 8) chart = c;
+        QVERIFY(chart);
+        QCOMPARE(chart->pointCount(1), 8);
     }
 
     void cancelStopsALongProtocol() {

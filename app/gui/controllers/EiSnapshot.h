@@ -20,6 +20,8 @@ struct EiSnapshot {
     std::vector<std::uint32_t> spikeIds[3];
     // traces over the window, one row per 0.5 ms sample
     std::vector<double> tt, decoded, confidence, stimulus, rateE, rateIp, rateId;
+    /// current components of the probe E neuron (N_E / 2, preferred angle 0)
+    std::vector<double> probeEpsc, probeIpsc, probeTotal;
 };
 
 }  // namespace as::gui

@@ -119,6 +119,9 @@ void EiWorker::publish() {
     col("rate_E", s->rateE);
     col("rate_Ip", s->rateIp);
     col("rate_Id", s->rateId);
+    col("probe_epsc", s->probeEpsc);
+    col("probe_ipsc", s->probeIpsc);
+    col("probe_total", s->probeTotal);
     slot_->store(std::move(s));
 }
 

@@ -71,6 +71,7 @@ EiLab::EiLab(QWidget* parent) : Lab(parent), controller_(std::make_unique<EiCont
             [this](const QString& text, const QString& csv, bool ok) {
                 result_->setPlainText(text);
                 protocolCsv_ = csv;
+                if (csv.startsWith("b,beta,lambda0_measured")) showLambda0(csv);
                 progress_->setValue(ok ? 1000 : progress_->value());
                 runButton_->setEnabled(true);
                 cancelButton_->setEnabled(false);
@@ -139,10 +140,16 @@ void EiLab::buildUi() {
     decode_->addSeries(tr("decoded R(t)"), kE);
     decode_->addSeries(tr("confidence C(t)"), QColor(230, 150, 20), 1.5);
     decode_->setFixedYRange(-kPi, kPi);
+    currents_ = new as::widgets::TraceChart(tr("Currents of the centre E neuron"), tr("t (ms)"), tr("current"));
+    currents_->addSeries(tr("EPSC"), kE, 1.5);
+    currents_->addSeries(tr("IPSC (incl. shunting)"), kIp, 1.5);
+    currents_->addSeries(tr("total"), QColor(60, 60, 60), 2.0);
+    currents_->setFixedYRange(-20, 20);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(raster_);
     split->addWidget(rates_);
     split->addWidget(decode_);
+    split->addWidget(currents_);
     split->setStretchFactor(0, 3);
     setCentralWidget(split);
 
@@ -181,6 +188,15 @@ void EiLab::buildUi() {
     result_->setReadOnly(true);
     result_->setPlaceholderText(tr("Results of the last protocol appear here; File → Export CSV writes its table."));
     v->addWidget(result_, 1);
+    lambda_ = new as::widgets::TraceChart(tr("Reduced model: lambda_0(b)"), tr("b = 2 sqrt(2 pi) a rho beta / g"),
+                                          tr("lambda_0"));
+    lambda_->addSeries(tr("measured"), kE);
+    lambda_->addSeries(tr("eq 17"), QColor(120, 120, 120), 1.5);
+    lambda_->addSeries(tr("height-mode projection"), kIp, 1.5);
+    lambda_->setFixedYRange(0, 0.4);
+    lambda_->setToolTip(tr("Run the lambda0 protocol to fill this chart"));
+    lambda_->setMinimumHeight(180);
+    v->addWidget(lambda_);
     dock->setWidget(panel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     connect(runButton_, &QPushButton::clicked, this, &EiLab::runSelectedProtocol);
@@ -195,6 +211,22 @@ void EiLab::runSelectedProtocol() {
     progress_->setValue(0);
     result_->setPlainText(tr("running %1 …").arg(protocolCombo_->currentText()));
     controller_->runProtocol(protocolCombo_->currentText(), durationSpin_->value(), params_);
+}
+
+void EiLab::showLambda0(const QString& csv) {
+    std::vector<double> b, measured, eq17, projected;
+    const QStringList lines = csv.split('\n', Qt::SkipEmptyParts);
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList c = lines[i].split(',');
+        if (c.size() < 5) continue;
+        b.push_back(c[0].toDouble());
+        measured.push_back(c[2].toDouble());
+        eq17.push_back(c[3].toDouble());
+        projected.push_back(c[4].toDouble());
+    }
+    setFinite(lambda_, 0, b, measured);
+    setFinite(lambda_, 1, b, eq17);
+    setFinite(lambda_, 2, b, projected);
 }
 
 QString EiLab::resultText() const { return result_->toPlainText(); }
@@ -228,6 +260,9 @@ void EiLab::refresh() {
     setFinite(decode_, 0, s->tt, stim);
     setFinite(decode_, 1, s->tt, s->decoded);
     setFinite(decode_, 2, s->tt, s->confidence);
+    setFinite(currents_, 0, s->tt, s->probeEpsc);
+    setFinite(currents_, 1, s->tt, s->probeIpsc);
+    setFinite(currents_, 2, s->tt, s->probeTotal);
     std::size_t n = 0;
     for (const auto& t : s->spikeTimes) n += t.size();
     status_->setText(tr("t = %1 ms   %2 sim-ms/s   %3 spikes/s   mode %4")
@@ -240,7 +275,8 @@ void EiLab::refresh() {
 QWidget* EiLab::statusWidget() const { return status_; }
 
 std::vector<std::pair<QString, QWidget*>> EiLab::exportTargets() {
-    return {{tr("E-I lab"), this}, {tr("Raster"), raster_}, {tr("Rates"), rates_}, {tr("Decode"), decode_}};
+    return {{tr("E-I lab"), this}, {tr("Raster"), raster_}, {tr("Rates"), rates_}, {tr("Decode"), decode_},
+            {tr("Currents"), currents_}, {tr("lambda_0(b)"), lambda_}};
 }
 
 QString EiLab::exportCsv(const QString& path) {
@@ -263,6 +299,8 @@ void EiLab::setDark(bool dark) {
     raster_->setDark(dark);
     rates_->setDark(dark);
     decode_->setDark(dark);
+    currents_->setDark(dark);
+    lambda_->setDark(dark);
 }
 
 void EiLab::writeSession(hid_t root) {

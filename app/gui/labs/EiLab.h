@@ -56,6 +56,7 @@ private:
     void buildUi();
     void refresh();
     void applyParams(const as::EiParams& p);
+    void showLambda0(const QString& csv);
 
     std::unique_ptr<EiController> controller_;
     as::EiParams params_;
@@ -67,6 +68,8 @@ private:
     as::widgets::SpikeRaster* raster_ = nullptr;
     as::widgets::TraceChart* rates_ = nullptr;
     as::widgets::TraceChart* decode_ = nullptr;
+    as::widgets::TraceChart* currents_ = nullptr;
+    as::widgets::TraceChart* lambda_ = nullptr;
     QAction* playAction_ = nullptr;
     QComboBox* modeCombo_ = nullptr;
     QComboBox* protocolCombo_ = nullptr;
