@@ -15,6 +15,7 @@ PointCloudView::PointCloudView(const QString& title, QWidget* parent) : QWidget(
     setMinimumSize(160, 160);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::OpenHandCursor);
+    setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering) go to the lab
 }
 
 void PointCloudView::setPoints(std::vector<Point> points) {
@@ -120,6 +121,8 @@ void PointCloudView::mouseMoveEvent(QMouseEvent* e) {
     lastMouse_ = e->position();
     setRotation(yaw_ + d.x() * 0.5, pitch_ + d.y() * 0.5);
 }
+
+void PointCloudView::mouseReleaseEvent(QMouseEvent*) { setCursor(Qt::OpenHandCursor); }
 
 void PointCloudView::wheelEvent(QWheelEvent* e) {
     zoom_ = std::clamp(zoom_ * std::pow(1.0015, e->angleDelta().y()), 0.3, 5.0);

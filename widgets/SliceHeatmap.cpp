@@ -12,6 +12,7 @@ SliceHeatmap::SliceHeatmap(const QString& title, const QString& rowAxis, const Q
     : QWidget(parent), title_(title), rowAxis_(rowAxis), colAxis_(colAxis) {
     setMinimumSize(120, 120);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering) go to the lab
 }
 
 void SliceHeatmap::setData(const std::vector<float>& values, int rows, int cols, float vmax) {

@@ -53,6 +53,21 @@ std::vector<as::ParamSpec> hd2dSpecs() {
     return out;
 }
 
+/// The trajectory's specs for the heading: the same keys with angles instead of lengths.
+std::vector<as::ParamSpec> headingSpecs() {
+    std::vector<as::ParamSpec> out = as::TrajectoryParams::specs();
+    for (auto& s : out) {
+        if (s.unit == "cm/ms") s.unit = "rad/ms";
+        if (s.unit == "cm") s.unit = "rad";
+        const auto swap = [&](const std::string& from, const std::string& to) {
+            for (std::size_t at; (at = s.tooltip.find(from)) != std::string::npos;) s.tooltip.replace(at, from.size(), to);
+        };
+        swap("cm/ms", "rad/ms");
+        swap("(cm)", "(rad)");
+    }
+    return out;
+}
+
 QWidget* titled(const QString& title, QWidget* w) {
     auto* box = new QWidget;
     auto* lay = new QVBoxLayout(box);
@@ -304,7 +319,7 @@ void TorusLab::recordFrame() {
 
 void TorusLab::buildDock() {
     forms_ = {new widgets::ParameterForm(as::TorusParams::specs()), new widgets::ParameterForm(as::TrajectoryParams::specs()),
-              new widgets::ParameterForm(hd2dSpecs()), new widgets::ParameterForm(as::TrajectoryParams::specs())};
+              new widgets::ParameterForm(hd2dSpecs()), new widgets::ParameterForm(headingSpecs())};
     static const char* titles[4] = {"Torus CANN", "Trajectory (cm, ms)", "Rings and sheet", "Heading (rad, ms)"};
     dockPages_ = new QStackedWidget;
     for (int page = 0; page < 2; ++page) {
