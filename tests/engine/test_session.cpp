@@ -359,7 +359,8 @@ TEST(SessionFile, ShippedDefaultSessionLoads) {
 }
 
 TEST(SessionFile, OneGroupPerLabAndUnknownGroupsAreIgnored) {
-    const std::string path = (std::filesystem::temp_directory_path() / "as_multi_lab.h5").string();
+    TempDir dir;
+    const std::string path = dir.file("multi_lab.h5");
     auto sim = std::make_unique<RingSimulation>(CannParams{}, StimulusParams{});
     sim->step(50);
     {
@@ -376,13 +377,11 @@ TEST(SessionFile, OneGroupPerLabAndUnknownGroupsAreIgnored) {
     EXPECT_TRUE(r.hasGroup("ring"));
     EXPECT_FALSE(r.hasGroup("torus"));
     EXPECT_EQ(loadRingSession(path).simulation->steps(), 50);
-    std::filesystem::remove(path);
 }
 
 TEST(SessionFile, AnAbandonedWriterLeavesNoTemporaryFileAndTheOldFileIntact) {
-    const auto dir = std::filesystem::temp_directory_path() / "as_abandoned";
-    std::filesystem::create_directories(dir);
-    const std::string path = (dir / "s.h5").string();
+    TempDir dir;
+    const std::string path = dir.file("s.h5");
     auto sim = std::make_unique<RingSimulation>(CannParams{}, StimulusParams{});
     sim->step(7);
     saveRingSession(path, *sim);
@@ -391,8 +390,7 @@ TEST(SessionFile, AnAbandonedWriterLeavesNoTemporaryFileAndTheOldFileIntact) {
         EXPECT_THROW(w.write([](hid_t) { throw std::runtime_error("lab refused to save"); }), SessionError);
     }
     std::size_t files = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+    for (const auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
     EXPECT_EQ(files, 1u);
     EXPECT_EQ(loadRingSession(path).simulation->steps(), 7);
-    std::filesystem::remove_all(dir);
 }
