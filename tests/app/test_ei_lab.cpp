@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ConfidenceDecodePlot.h"
 #include "SpikeRaster.h"
 #include "TraceChart.h"
 #include "controllers/EiController.h"
@@ -34,6 +35,9 @@ private slots:
         auto* raster = lab_->findChild<as::widgets::SpikeRaster*>();
         QVERIFY(raster);
         QTRY_VERIFY_WITH_TIMEOUT(raster->drawnSpikes() > 0, 5000);
+        auto* decode = lab_->findChild<as::widgets::ConfidenceDecodePlot*>();
+        QVERIFY(decode);
+        QTRY_VERIFY_WITH_TIMEOUT(decode->drawnPoints() > 10, 5000);
     }
 
     void modeToggleActsOnTheRunningNetwork() {

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "ConfidenceDecodePlot.h"
 #include "SpikeRaster.h"
 #include "TraceChart.h"
 #include "controllers/EiController.h"
@@ -135,11 +136,7 @@ void EiLab::buildUi() {
     // A fixed range, widened in 100 Hz steps by refresh(): TraceChart's auto range sets a new range
     // before its tick interval, so a jump from an all-zero trace to tens of Hz builds ~10^5 ticks.
     rates_->setFixedYRange(0, 100);
-    decode_ = new as::widgets::TraceChart(tr("Decoded position and confidence"), tr("t (ms)"), tr("rad / confidence"));
-    decode_->addSeries(tr("stimulus"), QColor(120, 120, 120), 1.5);
-    decode_->addSeries(tr("decoded R(t)"), kE);
-    decode_->addSeries(tr("confidence C(t)"), QColor(230, 150, 20), 1.5);
-    decode_->setFixedYRange(-kPi, kPi);
+    decode_ = new as::widgets::ConfidenceDecodePlot;  // Fig. 4A style: R(t) coloured by C(t)
     currents_ = new as::widgets::TraceChart(tr("Currents of the centre E neuron"), tr("t (ms)"), tr("current"));
     currents_->addSeries(tr("EPSC"), kE, 1.5);
     currents_->addSeries(tr("IPSC (incl. shunting)"), kIp, 1.5);
@@ -257,9 +254,7 @@ void EiLab::refresh() {
     setFinite(rates_, 2, s->tt, smoothed(s->rateId, 10));
     std::vector<double> stim(s->stimulus.size());
     for (std::size_t i = 0; i < stim.size(); ++i) stim[i] = std::remainder(s->stimulus[i], 2 * kPi);
-    setFinite(decode_, 0, s->tt, stim);
-    setFinite(decode_, 1, s->tt, s->decoded);
-    setFinite(decode_, 2, s->tt, s->confidence);
+    decode_->setData(s->tt, s->decoded, stim, s->confidence);
     setFinite(currents_, 0, s->tt, s->probeEpsc);
     setFinite(currents_, 1, s->tt, s->probeIpsc);
     setFinite(currents_, 2, s->tt, s->probeTotal);

@@ -20,6 +20,7 @@ class QTimer;
 class QAction;
 
 namespace as::widgets {
+class ConfidenceDecodePlot;
 class SpikeRaster;
 class TraceChart;
 }  // namespace as::widgets
@@ -67,7 +68,7 @@ private:
 
     as::widgets::SpikeRaster* raster_ = nullptr;
     as::widgets::TraceChart* rates_ = nullptr;
-    as::widgets::TraceChart* decode_ = nullptr;
+    as::widgets::ConfidenceDecodePlot* decode_ = nullptr;
     as::widgets::TraceChart* currents_ = nullptr;
     as::widgets::TraceChart* lambda_ = nullptr;
     QAction* playAction_ = nullptr;
