@@ -27,10 +27,14 @@ double niceInterval(double span, int maxTicks) {
 
 /// Exact range, ticks at round values (anchored at 0), so data fills the plot.
 void setRoundTicks(QValueAxis* a, double lo, double hi, int maxTicks) {
+    // Qt Charts lays the axis out after each setter. With dynamic ticks, a new range under the old
+    // interval (or the reverse) can ask for ~1e5 tick items and hang the GUI thread, so both change
+    // while the axis has a fixed tick count, and dynamic ticks come back with consistent values.
+    a->setTickType(QValueAxis::TicksFixed);
     a->setRange(lo, hi);
-    a->setTickType(QValueAxis::TicksDynamic);
     a->setTickAnchor(0.0);
     a->setTickInterval(niceInterval(hi - lo, maxTicks));
+    a->setTickType(QValueAxis::TicksDynamic);
 }
 
 }  // namespace

@@ -87,6 +87,22 @@ private slots:
         c.resize(420, 220);
         QVERIFY(distinctColours(c.grab().toImage()) > 10);
     }
+
+    // Regression: an auto-range jump (all-zero trace, then tens of Hz, then tiny values) used to set
+    // the new range under the old tick interval, so Qt Charts built ~1e5 tick items and hung.
+    void traceChartSurvivesRangeJumps() {
+        TraceChart c("Rate", "time t (ms)", "rate (Hz)");
+        const int a = c.addSeries("E", Qt::blue);
+        c.resize(420, 220);
+        std::vector<double> t(200), y(200, 0.0);
+        for (int i = 0; i < 200; ++i) t[i] = i;
+        for (double level : {0.0, 1e-4, 1e4, 40.0, 1e-4, 0.0, 25.0}) {
+            for (double& v : y) v = level;
+            y.back() = level * 1.01;
+            c.setSeriesData(a, t, y);
+            QVERIFY(distinctColours(c.grab().toImage()) > 2);
+        }
+    }
 };
 
 QTEST_MAIN(TestViewsRender)
