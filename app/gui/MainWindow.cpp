@@ -48,7 +48,6 @@ MainWindow::MainWindow(QWidget* parent)
     addLab(new SurrogateLab);
     addLab(new EiLab);
     addLab(new TorusLab);
-    // Later labs: addLab(new TorusLab(...)); one line each.
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
     currentLabChanged(tabs_->currentIndex());
     connect(undo_, &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
@@ -67,8 +66,9 @@ void MainWindow::addLab(Lab* lab) {
     labs_.push_back(lab);
     tabs_->addTab(lab, lab->title());
     statusBar()->addPermanentWidget(lab->statusWidget());
-    connect(lab, &Lab::statusMessage, this,
-            [this](const QString& t, int ms) { statusBar()->showMessage(t, ms); });
+    connect(lab, &Lab::statusMessage, this, [this, lab](const QString& t, int ms) {
+        if (lab == currentLab()) statusBar()->showMessage(t, ms);  // hidden labs stay quiet
+    });
 }
 
 Lab* MainWindow::currentLab() const { return qobject_cast<Lab*>(tabs_->currentWidget()); }
@@ -83,7 +83,9 @@ bool MainWindow::showLab(const QString& labId) {
 }
 
 void MainWindow::currentLabChanged(int index) {
-    // Only the visible lab runs (two cores are shared by every lab) and shows its status widgets.
+    // Only the visible lab runs (two cores are shared by every lab) and shows its status widgets;
+    // a message one lab left in the status bar does not belong to the next.
+    statusBar()->clearMessage();
     for (Lab* lab : labs_) {
         const bool current = tabs_->indexOf(lab) == index;
         lab->statusWidget()->setVisible(current);
