@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/ParamAccess.h"
 #include "core/ParamSpec.h"
 
 namespace as::cli {
@@ -34,6 +35,24 @@ void printError(const std::string& message);
 
 /// Splits "key=value"; throws CliError if there is no '=' or the key is empty.
 std::pair<std::string, std::string> splitSetting(const std::string& text);
+
+/// Applies one `--set key=value` to whichever of the parameter structs `a` (first) or `b` describes
+/// `key`. Throws CliError naming the setting for a bad value, or listing the known keys for an
+/// unknown one. Range rules are left to the structs' check().
+template <class A, class B>
+void applySetting(const std::string& text, A& a, B& b) {
+    const auto [key, value] = splitSetting(text);
+    try {
+        if (findSpec(A::specs(), key)) return a.set(key, A::parse(key, value));
+        if (findSpec(B::specs(), key)) return b.set(key, B::parse(key, value));
+    } catch (const ParamError& e) {
+        throw CliError("--set " + text + ": " + e.what());
+    }
+    std::string known;
+    for (const auto& sp : A::specs()) known += (known.empty() ? "" : ", ") + sp.key;
+    for (const auto& sp : B::specs()) known += ", " + sp.key;
+    throw CliError("unknown parameter '" + key + "' in --set (known: " + known + ")");
+}
 
 /// Prints one line per spec: key, unit, default, range, tooltip (for --list-params).
 void listParams(const std::string& title, const std::vector<ParamSpec>& specs);

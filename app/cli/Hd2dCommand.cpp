@@ -47,20 +47,10 @@ Hd2dCommand::Hd2dCommand(CLI::App& parent) {
 
 void Hd2dCommand::applyOverrides(TorusParams& p, TrajectoryParams& h) const {
     for (const std::string& text : sets_) {
-        const auto [key, value] = splitSetting(text);
-        try {
-            if (key == "dims" || key.rfind("spacing_", 0) == 0)
-                throw CliError("'" + key + "' does not apply to hd2d (rings are 1D, the sheet 2D, angles in rad)");
-            if (findSpec(TorusParams::specs(), key)) {
-                p.set(key, TorusParams::parse(key, value));
-            } else if (findSpec(TrajectoryParams::specs(), key)) {
-                h.set(key, TrajectoryParams::parse(key, value));
-            } else {
-                throw CliError("unknown parameter '" + key + "' in --set (see --list-params)");
-            }
-        } catch (const ParamError& e) {
-            throw CliError(std::string("--set ") + text + ": " + e.what());
-        }
+        const std::string key = splitSetting(text).first;
+        if (key == "dims" || key.rfind("spacing_", 0) == 0)
+            throw CliError("'" + key + "' does not apply to hd2d (rings are 1D, the sheet 2D, angles in rad)");
+        applySetting(text, p, h);
     }
     try {
         if (size_ != 0) p.n = size_;

@@ -35,23 +35,7 @@ RingCommand::RingCommand(CLI::App& parent) {
 }
 
 void RingCommand::applyOverrides(CannParams& p, StimulusParams& s) const {
-    for (const std::string& text : sets_) {
-        const auto [key, value] = splitSetting(text);
-        try {
-            if (findSpec(CannParams::specs(), key)) {
-                p.set(key, CannParams::parse(key, value));
-            } else if (findSpec(StimulusParams::specs(), key)) {
-                s.set(key, StimulusParams::parse(key, value));
-            } else {
-                std::string known;
-                for (const auto& sp : CannParams::specs()) known += (known.empty() ? "" : ", ") + sp.key;
-                for (const auto& sp : StimulusParams::specs()) known += ", " + sp.key;
-                throw CliError("unknown parameter '" + key + "' in --set (known: " + known + ")");
-            }
-        } catch (const ParamError& e) {
-            throw CliError(std::string("--set ") + text + ": " + e.what());
-        }
-    }
+    for (const std::string& text : sets_) applySetting(text, p, s);
     try {
         if (!protocol_.empty()) s.protocol = protocolFromName(protocol_);
         if (!seed_.empty()) s.set("seed", StimulusParams::parse("seed", seed_));

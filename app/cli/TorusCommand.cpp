@@ -30,23 +30,7 @@ TorusCommand::TorusCommand(CLI::App& parent) {
 }
 
 void TorusCommand::applyOverrides(TorusParams& p, TrajectoryParams& t) const {
-    for (const std::string& text : sets_) {
-        const auto [key, value] = splitSetting(text);
-        try {
-            if (findSpec(TorusParams::specs(), key)) {
-                p.set(key, TorusParams::parse(key, value));
-            } else if (findSpec(TrajectoryParams::specs(), key)) {
-                t.set(key, TrajectoryParams::parse(key, value));
-            } else {
-                std::string known;
-                for (const auto& sp : TorusParams::specs()) known += (known.empty() ? "" : ", ") + sp.key;
-                for (const auto& sp : TrajectoryParams::specs()) known += ", " + sp.key;
-                throw CliError("unknown parameter '" + key + "' in --set (known: " + known + ")");
-            }
-        } catch (const ParamError& e) {
-            throw CliError(std::string("--set ") + text + ": " + e.what());
-        }
-    }
+    for (const std::string& text : sets_) applySetting(text, p, t);
     try {
         if (dims_ != 0) p.dims = dims_;
         if (size_ != 0) p.n = size_;
