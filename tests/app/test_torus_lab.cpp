@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QTest>
 
 #include "PointCloudView.h"
@@ -56,6 +57,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(ctl->hd2d() && ctl->hd2d()->steps >= 30, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(ctl->hd2d()->sheetStepsPerSecond > 0, 5000);
         QCOMPARE(int(ctl->hd2d()->sheet.size()), 64 * 64);
+        // The page draws the snapshot: its summary compares the two models.
+        QTRY_VERIFY_WITH_TIMEOUT(lab_->findChild<QLabel*>("hdSummary")->text().contains("cheaper"), 5000);
+        if (qEnvironmentVariableIsSet("AS_TORUS_HD_SHOT"))
+            lab_->grab().save(qEnvironmentVariable("AS_TORUS_HD_SHOT"));
     }
 
     void refusesInhibitionBeyondCritical() {

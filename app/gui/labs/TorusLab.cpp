@@ -32,6 +32,7 @@
 #include "io/SessionFile.h"
 #include "io/TorusSession.h"
 #include "labs/HaltBanner.h"
+#include "labs/HeadDirectionPage.h"
 
 namespace as::gui {
 namespace {
@@ -205,36 +206,10 @@ QWidget* TorusLab::buildGridPage() {
 }
 
 QWidget* TorusLab::buildHeadPage() {
-    rings_ = new widgets::PointCloudView(tr("Decoupled: azimuth ring (flat) and pitch ring (upright)"));
-    rings_->setObjectName("hdRings");
-    rings_->setBox(false);
-    sheet_ = new widgets::SliceHeatmap(tr("Coupled sheet (azimuth x pitch)"), tr("azimuth"), tr("pitch"));
-    sheet_->setObjectName("hdSheet");
-    connect(sheet_, &widgets::SliceHeatmap::clicked, this, [this](double row, double col) {
-        controller_->setPosition(-kPi + 2 * kPi * row, -kPi + 2 * kPi * col, 0.0);
-    });
-    donut_ = new widgets::PointCloudView(tr("Sheet on the torus (azimuth around, pitch through)"));
-    donut_->setObjectName("hdDonut");
-    donut_->setBox(false);
-    donut_->setRotation(20, 50);
-    hdErrorChart_ = new widgets::TraceChart(tr("Decode error: rings vs sheet"), tr("time t (ms)"), tr("error (rad)"));
-    hdErrorChart_->setObjectName("hdErrorChart");
-    hdErrorChart_->addSeries(tr("rings"), QColor(33, 145, 140));
-    hdErrorChart_->addSeries(tr("sheet"), QColor(200, 30, 90));
-    hdSummary_ = new QLabel;
-    hdSummary_->setObjectName("hdSummary");
-    hdSummary_->setWordWrap(true);
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(rings_);
-    top->addWidget(sheet_);
-    top->addWidget(donut_);
-    auto* page = new QWidget;
-    auto* lay = new QVBoxLayout(page);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->addWidget(top, 3);
-    lay->addWidget(hdSummary_);
-    lay->addWidget(hdErrorChart_, 2);
-    return page;
+    headPage_ = new HeadDirectionPage;
+    connect(headPage_, &HeadDirectionPage::headingClicked, this,
+            [this](double azimuth, double pitch) { controller_->setPosition(azimuth, pitch, 0.0); });
+    return headPage_;
 }
 
 void TorusLab::buildToolBar() {
@@ -502,53 +477,7 @@ void TorusLab::drawTorus(const as::TorusSnapshot& s) {
 }
 
 void TorusLab::drawHead(const as::Hd2dSnapshot& s) {
-    const int n = s.n;
-    const float vr = s.rMaxRings > 0 ? s.rMaxRings : 1.0f, vs = s.rMaxSheet > 0 ? s.rMaxSheet : 1.0f;
-    std::vector<widgets::PointCloudView::Point> ring;
-    for (int i = 0; i < n; ++i) {
-        const double x = -kPi + 2 * kPi * i / n;
-        ring.push_back({float(0.8 * std::cos(x)), float(0.8 * std::sin(x)), 0.0f, s.ringAzimuth[std::size_t(i)] / vr});
-        ring.push_back({float(0.8 * std::cos(x)), 0.0f, float(0.8 * std::sin(x)), s.ringPitch[std::size_t(i)] / vr});
-    }
-    rings_->setPoints(std::move(ring));
-    std::vector<widgets::PointCloudView::Polyline> arrows(2);
-    arrows[0].colour = QColor(230, 97, 1);
-    arrows[0].width = 2.5;
-    arrows[0].points = {{0, 0, 0, 0}, {float(std::cos(s.azimuth)), float(std::sin(s.azimuth)), 0, 0}, {0, 0, 0, 0},
-                        {float(std::cos(s.pitch)), 0, float(std::sin(s.pitch)), 0}};
-    arrows[1].colour = QColor(59, 130, 200);
-    arrows[1].points = {{0, 0, 0, 0}, {float(0.9 * std::cos(s.rings[0])), float(0.9 * std::sin(s.rings[0])), 0, 0},
-                        {0, 0, 0, 0}, {float(0.9 * std::cos(s.rings[1])), 0, float(0.9 * std::sin(s.rings[1])), 0}};
-    rings_->setPolylines(std::move(arrows));
-    sheet_->setData(s.sheet, n, n, vs);
-    const auto frac = [](double a) { return (a + kPi) / (2 * kPi); };
-    sheet_->setTarget(frac(s.azimuth), frac(s.pitch));
-    // Donut: azimuth around the hole, pitch around the tube; at most 48 x 48 points.
-    std::vector<widgets::PointCloudView::Point> donut;
-    const int stride = std::max(1, n / 48);
-    for (int i = 0; i < n; i += stride)
-        for (int j = 0; j < n; j += stride) {
-            const double th = -kPi + 2 * kPi * i / n, ph = -kPi + 2 * kPi * j / n;
-            const double R = 0.62, rr = 0.3;
-            donut.push_back({float((R + rr * std::cos(ph)) * std::cos(th)), float((R + rr * std::cos(ph)) * std::sin(th)),
-                             float(rr * std::sin(ph)), s.sheet[std::size_t(i) * std::size_t(n) + std::size_t(j)] / vs});
-        }
-    donut_->setPoints(std::move(donut));
-    if (++chartPhase_ % 2 == 0) {
-        hdErrorChart_->setSeriesData(0, s.traceT, s.traceRingsError);
-        hdErrorChart_->setSeriesData(1, s.traceT, s.traceSheetError);
-    }
-    const double ratio = s.sheetStepsPerSecond > 0 ? s.ringsStepsPerSecond / s.sheetStepsPerSecond : 0.0;
-    hdSummary_->setText(tr("Decoupled rings: error %1 rad (mean %2), %3 model steps/s.   Coupled %4x%4 sheet: "
-                           "error %5 rad (mean %6), %7 model steps/s.   The rings are %8x cheaper.")
-                            .arg(s.ringsError, 0, 'f', 4)
-                            .arg(s.ringsMeanError, 0, 'f', 4)
-                            .arg(s.ringsStepsPerSecond, 0, 'f', 0)
-                            .arg(n)
-                            .arg(s.sheetError, 0, 'f', 4)
-                            .arg(s.sheetMeanError, 0, 'f', 4)
-                            .arg(s.sheetStepsPerSecond, 0, 'f', 0)
-                            .arg(ratio, 0, 'f', 1));
+    headPage_->draw(s, ++chartPhase_ % 2 == 0);
     status_->setText(tr("t = %1 ms   heading (%2, %3) rad   %4 steps/s   %5 frames/s")
                          .arg(s.t, 0, 'f', 1)
                          .arg(s.azimuth, 0, 'f', 3)
@@ -594,12 +523,12 @@ void TorusLab::steer() {
 }
 
 std::vector<std::pair<QString, QWidget*>> TorusLab::exportTargets() {
-    return {{tr("Whole lab"), centralWidget()},  {tr("Torus activity 3D"), cloud_},
-            {tr("3D path"), path3d_},            {tr("x-y slice"), slices_[0]},
-            {tr("x-z slice"), slices_[1]},       {tr("y-z slice"), slices_[2]},
-            {tr("Path chart"), pathChart_},      {tr("Error chart"), errorChart_},
-            {tr("Head direction rings"), rings_}, {tr("Head direction sheet"), sheet_},
-            {tr("Head direction donut"), donut_}, {tr("Head direction errors"), hdErrorChart_}};
+    std::vector<std::pair<QString, QWidget*>> t = {
+        {tr("Whole lab"), centralWidget()}, {tr("Torus activity 3D"), cloud_}, {tr("3D path"), path3d_},
+        {tr("x-y slice"), slices_[0]},      {tr("x-z slice"), slices_[1]},     {tr("y-z slice"), slices_[2]},
+        {tr("Path chart"), pathChart_},     {tr("Error chart"), errorChart_}};
+    for (const auto& v : headPage_->exportTargets()) t.push_back(v);
+    return t;
 }
 
 QString TorusLab::exportCsv(const QString& path) {
@@ -612,9 +541,9 @@ QString TorusLab::exportCsv(const QString& path) {
 
 void TorusLab::setDark(bool dark) {
     for (auto* s : slices_) s->setDark(dark);
-    for (auto* v : {cloud_, path3d_, rings_, donut_}) v->setDark(dark);
-    sheet_->setDark(dark);
-    for (auto* c : {pathChart_, errorChart_, hdErrorChart_}) c->setDark(dark);
+    for (auto* v : {cloud_, path3d_}) v->setDark(dark);
+    for (auto* c : {pathChart_, errorChart_}) c->setDark(dark);
+    headPage_->setDark(dark);
 }
 
 void TorusLab::writeSession(hid_t root) {

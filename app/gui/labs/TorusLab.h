@@ -36,6 +36,7 @@ class TraceChart;
 namespace as::gui {
 
 class HaltBanner;
+class HeadDirectionPage;
 class TorusController;
 
 class TorusLab : public Lab {
@@ -107,11 +108,7 @@ private:
     std::vector<widgets::SliceHeatmap*> slices_;
     widgets::TraceChart* pathChart_ = nullptr;
     widgets::TraceChart* errorChart_ = nullptr;
-    widgets::PointCloudView* rings_ = nullptr;
-    widgets::SliceHeatmap* sheet_ = nullptr;
-    widgets::PointCloudView* donut_ = nullptr;
-    widgets::TraceChart* hdErrorChart_ = nullptr;
-    QLabel* hdSummary_ = nullptr;
+    HeadDirectionPage* headPage_ = nullptr;
     std::vector<widgets::ParameterForm*> forms_;  // torus, trajectory, hd2d, heading
     QStackedWidget* dockPages_ = nullptr;
     HaltBanner* banner_ = nullptr;
