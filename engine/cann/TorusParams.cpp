@@ -1,7 +1,6 @@
 #include "cann/TorusParams.h"
 
 #include <cmath>
-#include <sstream>
 
 #include "core/ParamAccess.h"
 
@@ -9,13 +8,6 @@ namespace as {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-std::string fmt(double v) {
-    std::ostringstream s;
-    s.precision(5);
-    s << v;
-    return s.str();
-}
 
 const ParamTable<TorusParams>& table() {
     static const ParamTable<TorusParams> t = [] {
@@ -92,23 +84,23 @@ void TorusParams::check() const {
     auto finite = [](double v) { return std::isfinite(v); };
     if (dims < 1 || dims > 3) throw ParamError("dims must be 1, 2 or 3 (got " + std::to_string(dims) + ")");
     if (n < 8 || n > 128) throw ParamError("n must be in [8, 128] (got " + std::to_string(n) + ")");
-    if (!finite(tau) || tau <= 0 || tau > 1000) throw ParamError("tau must be in (0, 1000] ms (got " + fmt(tau) + ")");
-    if (!finite(J0) || J0 <= 0 || J0 > 1000) throw ParamError("J0 must be in (0, 1000] (got " + fmt(J0) + ")");
+    if (!finite(tau) || tau <= 0 || tau > 1000) throw ParamError("tau must be in (0, 1000] ms (got " + formatNumber(tau) + ")");
+    if (!finite(J0) || J0 <= 0 || J0 > 1000) throw ParamError("J0 must be in (0, 1000] (got " + formatNumber(J0) + ")");
     const double dx = 2.0 * kPi / n;
     if (!finite(a) || a < 2 * dx || a > kPi / 2)
-        throw ParamError("a must be in [2 dx, pi/2] = [" + fmt(2 * dx) + ", " + fmt(kPi / 2) + "] rad (got " + fmt(a) + ")");
+        throw ParamError("a must be in [2 dx, pi/2] = [" + formatNumber(2 * dx) + ", " + formatNumber(kPi / 2) + "] rad (got " + formatNumber(a) + ")");
     if (!finite(k) || k <= 0 || k >= kCritical())
-        throw ParamError("k must be in (0, k_c) = (0, " + fmt(kCritical()) + ") (got " + fmt(k) +
+        throw ParamError("k must be in (0, k_c) = (0, " + formatNumber(kCritical()) + ") (got " + formatNumber(k) +
                          "); k_c = rho J0^2 / (2^(D+2) (2 pi)^(D/2) a^D)");
-    if (!finite(A) || A < 0 || A > 1e4) throw ParamError("A must be in [0, 1e4] (got " + fmt(A) + ")");
+    if (!finite(A) || A < 0 || A > 1e4) throw ParamError("A must be in [0, 1e4] (got " + formatNumber(A) + ")");
     if (!finite(dt) || dt <= 0 || dt > 5 * tau)
-        throw ParamError("dt must be in (0, 5 tau] = (0, " + fmt(5 * tau) + "] ms (got " + fmt(dt) + ")");
+        throw ParamError("dt must be in (0, 5 tau] = (0, " + formatNumber(5 * tau) + "] ms (got " + formatNumber(dt) + ")");
     if (integrator != Integrator::Euler && integrator != Integrator::RK4)
         throw ParamError("integrator must be euler or rk4");
     for (int d = 0; d < 3; ++d)
         if (!finite(spacing[std::size_t(d)]) || spacing[std::size_t(d)] < 1 || spacing[std::size_t(d)] > 1e4)
             throw ParamError(std::string("spacing_") + "xyz"[d] + " must be in [1, 1e4] cm (got " +
-                             fmt(spacing[std::size_t(d)]) + ")");
+                             formatNumber(spacing[std::size_t(d)]) + ")");
 }
 
 const std::vector<ParamSpec>& TorusParams::specs() {

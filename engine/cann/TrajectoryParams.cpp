@@ -1,19 +1,11 @@
 #include "cann/TrajectoryParams.h"
 
 #include <cmath>
-#include <sstream>
 
 #include "core/ParamAccess.h"
 
 namespace as {
 namespace {
-
-std::string fmt(double v) {
-    std::ostringstream s;
-    s.precision(5);
-    s << v;
-    return s.str();
-}
 
 const ParamTable<TrajectoryParams>& table() {
     static const ParamTable<TrajectoryParams> t = [] {
@@ -68,11 +60,11 @@ std::string trajectoryName(TrajectoryKind k) { return trajectoryNames().at(std::
 void TrajectoryParams::check() const {
     auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
     if (int(kind) < 0 || int(kind) > 4) throw ParamError("trajectory must be off, static, random, helix or external");
-    if (!in(speed, 0, 10)) throw ParamError("speed must be in [0, 10] cm/ms (got " + fmt(speed) + ")");
-    if (!in(momentum_ms, 1, 1e5)) throw ParamError("momentum_ms must be in [1, 1e5] ms (got " + fmt(momentum_ms) + ")");
-    if (!in(radius, 0, 1e4)) throw ParamError("radius must be in [0, 1e4] cm (got " + fmt(radius) + ")");
-    if (!in(period, 1, 1e7)) throw ParamError("period must be in [1, 1e7] ms (got " + fmt(period) + ")");
-    if (!in(rise, -10, 10)) throw ParamError("rise must be in [-10, 10] cm/ms (got " + fmt(rise) + ")");
+    if (!in(speed, 0, 10)) throw ParamError("speed must be in [0, 10] cm/ms (got " + formatNumber(speed) + ")");
+    if (!in(momentum_ms, 1, 1e5)) throw ParamError("momentum_ms must be in [1, 1e5] ms (got " + formatNumber(momentum_ms) + ")");
+    if (!in(radius, 0, 1e4)) throw ParamError("radius must be in [0, 1e4] cm (got " + formatNumber(radius) + ")");
+    if (!in(period, 1, 1e7)) throw ParamError("period must be in [1, 1e7] ms (got " + formatNumber(period) + ")");
+    if (!in(rise, -10, 10)) throw ParamError("rise must be in [-10, 10] cm/ms (got " + formatNumber(rise) + ")");
 }
 
 const std::vector<ParamSpec>& TrajectoryParams::specs() {

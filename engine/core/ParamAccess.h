@@ -1,6 +1,7 @@
 #pragma once
 // Key-based access to a parameter struct, built from a table of (spec, member pointer) rows, so
 // every parameter struct gets get/set/specs without writing the same switch statement again.
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -8,6 +9,14 @@
 #include "core/ParamSpec.h"
 
 namespace as {
+
+/// A number as check() messages print it ("130.03"): `precision` significant digits.
+inline std::string formatNumber(double v, int precision = 5) {
+    std::ostringstream s;
+    s.precision(precision);
+    s << v;
+    return s.str();
+}
 
 /// Thrown for an unknown key or an ill-typed value; message names the key.
 class ParamError : public std::invalid_argument {

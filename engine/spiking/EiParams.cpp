@@ -1,7 +1,6 @@
 #include "spiking/EiParams.h"
 
 #include <cmath>
-#include <sstream>
 
 #include "core/ParamAccess.h"
 
@@ -9,13 +8,6 @@ namespace as {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-std::string fmt(double v) {
-    std::ostringstream s;
-    s.precision(6);
-    s << v;
-    return s.str();
-}
 
 template <double EiParams::*M>
 double getD(const EiParams& p) { return p.*M; }
@@ -118,7 +110,7 @@ const ParamTable<EiParams>& table() {
 }
 
 void need(bool ok, const std::string& rule, double got) {
-    if (!ok) throw ParamError(rule + " (got " + fmt(got) + ")");
+    if (!ok) throw ParamError(rule + " (got " + formatNumber(got, 6) + ")");
 }
 
 }  // namespace
@@ -148,8 +140,8 @@ void EiParams::check() const {
                            {"tauDecode", tauDecode}})
         need(pos(v, 1000), std::string(name) + " must be in (0, 1000] ms", v);
     need(fin(gL) && gL >= 0 && gL <= 10, "gL must be in [0, 10]", gL);
-    need(fin(Vth) && fin(Vreset) && Vreset < Vth, "Vreset must be below Vth = " + fmt(Vth), Vreset);
-    need(fin(Vfloor) && Vfloor < Vreset, "Vfloor must be below Vreset = " + fmt(Vreset), Vfloor);
+    need(fin(Vth) && fin(Vreset) && Vreset < Vth, "Vreset must be below Vth = " + formatNumber(Vth, 6), Vreset);
+    need(fin(Vfloor) && Vfloor < Vreset, "Vfloor must be below Vreset = " + formatNumber(Vreset, 6), Vfloor);
     need(fin(tauRef) && tauRef >= 0 && tauRef <= 100, "tauRef must be in [0, 100] ms", tauRef);
     need(fin(connA) && connA >= 0.01 && connA <= kPi, "connA must be in [0.01, pi] rad", connA);
     need(fin(stimA) && stimA >= 0.01 && stimA <= kPi, "stimA must be in [0.01, pi] rad", stimA);
