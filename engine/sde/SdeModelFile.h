@@ -1,0 +1,45 @@
+#pragma once
+// An SdeModel in HDF5 (docs/models/sde-classifier.md, "Model file"): format version, every
+// SdeParams value as an attribute, atilde (N x N float), G if trained, and how it was trained.
+// Loading validates every shape and value and throws h5::Error naming the file and the field.
+#include <hdf5.h>
+
+#include <string>
+#include <vector>
+
+#include "sde/SdeModel.h"
+#include "sde/TrainParams.h"
+
+namespace as::sde {
+
+/// How a model was trained (all optional: an untrained model has iterations = 0).
+struct TrainingMeta {
+    TrainParams train;
+    long iterations = 0;
+    double finalLoss = 0.0;
+    double validationAccuracy = -1.0;
+    double secondsPerIteration = 0.0;
+    std::vector<double> lossCurve, validationCurve;
+    std::string commandLine;  ///< the command that produced the model
+    std::string date;         ///< ISO 8601 UTC; filled with the current time by saveSdeModel if empty
+    std::string outcome;      ///< "finished", "cancelled", "diverged" or empty
+};
+
+struct LoadedSdeModel {
+    SdeModel model;
+    TrainingMeta meta;
+};
+
+/// Writes the model into an existing group (attributes and datasets directly under it).
+void writeSdeModel(hid_t group, const SdeModel& model, const TrainingMeta& meta);
+/// Reads and validates; fileForMessages names the file in error messages.
+LoadedSdeModel readSdeModel(hid_t group, const std::string& fileForMessages);
+
+/// A file whose /sde_model group holds the model; written atomically (temp file + rename).
+void saveSdeModel(const std::string& path, const SdeModel& model, const TrainingMeta& meta = {});
+LoadedSdeModel loadSdeModel(const std::string& path);
+
+/// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+std::string utcNow();
+
+}  // namespace as::sde
