@@ -1,0 +1,46 @@
+#pragma once
+// One vertical bar per class: the distance of the state to that class's attractor. The nearest
+// (the prediction) is drawn in the highlight colour, the others in grey; each bar carries its
+// value, each class its label underneath. The axis starts at 0 and grows in round steps, so the
+// bars shrink visibly as the state falls into an attractor.
+#include <QColor>
+#include <QStringList>
+#include <QWidget>
+#include <vector>
+
+namespace as::widgets {
+
+class DistanceBars : public QWidget {
+    Q_OBJECT
+public:
+    explicit DistanceBars(QWidget* parent = nullptr);
+
+    /// Values (non-finite ones are drawn as "–"); labels default to 0, 1, 2, ...
+    void setValues(std::vector<double> values, QStringList labels = {});
+    const std::vector<double>& values() const { return values_; }
+    /// The highlighted bar: the smallest finite value (-1 if none).
+    int highlighted() const { return highlighted_; }
+    void setTitle(const QString& title);
+    void setHighlightColor(const QColor& c);
+    /// Fixes the top of the axis (<= 0: automatic: a round number above the largest value seen
+    /// since the last resetScale(); it only grows, so converging bars shrink visibly).
+    void setFixedMax(double top);
+    void resetScale();
+    double axisMax() const { return fixedMax_ > 0 ? fixedMax_ : autoMax_; }
+    void setDark(bool dark);
+    QSize sizeHint() const override { return {360, 180}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+
+private:
+    std::vector<double> values_;
+    QStringList labels_;
+    QString title_;
+    int highlighted_ = -1;
+    double fixedMax_ = 0, autoMax_ = 0;
+    bool dark_ = false;
+    QColor highlight_{230, 97, 1};
+};
+
+}  // namespace as::widgets
