@@ -1,0 +1,220 @@
+#include "sde/MatrixHeatmap.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "Colormap.h"
+#include "PresentationScale.h"
+
+namespace as::widgets {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+QStringList defaultLabels(int n) {
+    QStringList l;
+    for (int i = 0; i < n; ++i) l << QString::number(i);
+    return l;
+}
+}  // namespace
+
+MatrixHeatmap::MatrixHeatmap(QWidget* parent) : QWidget(parent) {
+    setMouseTracking(true);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void MatrixHeatmap::setMatrix(const Eigen::MatrixXd& m, QStringList rowLabels, QStringList colLabels) {
+    m_ = m;
+    rows_ = rowLabels.size() == m.rows() ? rowLabels : defaultLabels(int(m.rows()));
+    cols_ = colLabels.size() == m.cols() ? colLabels : defaultLabels(int(m.cols()));
+    rescale();
+}
+
+void MatrixHeatmap::clear() { setMatrix(Eigen::MatrixXd()); }
+
+void MatrixHeatmap::setTitle(const QString& title) {
+    title_ = title;
+    update();
+}
+
+void MatrixHeatmap::setAxisLabels(const QString& rows, const QString& cols, const QString& colour) {
+    rowAxis_ = rows;
+    colAxis_ = cols;
+    colourAxis_ = colour;
+    update();
+}
+
+void MatrixHeatmap::setLogScale(bool on) {
+    log_ = on;
+    rescale();
+}
+
+void MatrixHeatmap::setDark(bool dark) {
+    dark_ = dark;
+    update();
+}
+
+void MatrixHeatmap::rescale() {
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (Eigen::Index i = 0; i < m_.size(); ++i) {
+        const double v = m_.data()[i];
+        if (!std::isfinite(v) || (log_ && !(v > 0))) continue;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    if (!std::isfinite(lo)) {
+        lo = log_ ? 1 : 0;
+        hi = log_ ? 10 : 1;
+    }
+    if (!log_) lo = std::min(lo, 0.0);  // separations and covariances are >= 0: start the bar at 0
+    if (!(hi > lo)) hi = log_ ? lo * 10 : lo + 1;
+    lo_ = lo;
+    hi_ = hi;
+    update();
+}
+
+double MatrixHeatmap::scaled(double v) const {
+    if (!std::isfinite(v)) return kNaN;
+    if (log_) {
+        if (!(v > 0)) return kNaN;
+        return std::clamp(std::log(v / lo_) / std::log(hi_ / lo_), 0.0, 1.0);
+    }
+    return std::clamp((v - lo_) / (hi_ - lo_), 0.0, 1.0);
+}
+
+QString MatrixHeatmap::valueText(double v) const {
+    if (!std::isfinite(v)) return QStringLiteral("\u2013");
+    const double a = std::abs(v);
+    if (a != 0 && (a >= 1e4 || a < 1e-2)) return QString::number(v, 'e', 1);
+    return QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+QFont MatrixHeatmap::cellFont() const {
+    QFont f = font();
+    f.setPointSizeF(presentationScale() * std::clamp(height() / 34.0, 7.0, 10.0));
+    return f;
+}
+
+QRectF MatrixHeatmap::gridRect() const {
+    if (m_.size() == 0) return {};
+    const QFontMetricsF fm(cellFont());
+    double labelW = 0;
+    for (const auto& s : rows_) labelW = std::max(labelW, fm.horizontalAdvance(s));
+    const double left = fm.height() * 1.4 + labelW + 8;
+    const double top = fm.height() * 1.6 + fm.height() * 1.2 + fm.height() + 4;
+    const double right = 14 + 8 + fm.horizontalAdvance(QStringLiteral("0.0e+00")) + 10, bottom = 8;
+    const double aw = std::max(10.0, width() - left - right), ah = std::max(10.0, height() - top - bottom);
+    const double cell = std::min(aw / double(m_.cols()), ah / double(m_.rows()));
+    return {left, top, cell * double(m_.cols()), cell * double(m_.rows())};
+}
+
+QRectF MatrixHeatmap::cellRect(int row, int col) const {
+    if (row < 0 || col < 0 || row >= m_.rows() || col >= m_.cols()) return {};
+    const QRectF gr = gridRect();
+    const double cw = gr.width() / double(m_.cols()), ch = gr.height() / double(m_.rows());
+    return {gr.left() + col * cw, gr.top() + row * ch, cw, ch};
+}
+
+bool MatrixHeatmap::valuesShown() const {
+    if (m_.size() == 0) return false;
+    const QFontMetricsF fm(cellFont());
+    const QRectF c = cellRect(0, 0);
+    return c.height() >= fm.height() + 2 && c.width() >= fm.horizontalAdvance(QStringLiteral("00.00")) + 4;
+}
+
+QString MatrixHeatmap::tooltipAt(QPointF pos) const {
+    for (int r = 0; r < m_.rows(); ++r)
+        for (int c = 0; c < m_.cols(); ++c)
+            if (cellRect(r, c).contains(pos))
+                return QStringLiteral("%1 %2, %3 %4: %5")
+                    .arg(rowAxis_.isEmpty() ? tr("row") : rowAxis_, rows_[r], colAxis_.isEmpty() ? tr("column") : colAxis_,
+                         cols_[c], QString::number(m_(r, c), 'g', 5));
+    return {};
+}
+
+void MatrixHeatmap::mouseMoveEvent(QMouseEvent* e) {
+    const QString text = tooltipAt(e->position());
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(e->globalPosition().toPoint(), text, this);
+}
+
+void MatrixHeatmap::paintEvent(QPaintEvent*) {
+    QPainter g(this);
+    const QColor bg = dark_ ? QColor(24, 26, 30) : Qt::white, fg = dark_ ? QColor(220, 220, 220) : QColor(40, 40, 40);
+    g.fillRect(rect(), bg);
+    const QFont font = cellFont();
+    g.setFont(font);
+    const QFontMetricsF fm(font);
+    g.setPen(fg);
+    g.drawText(QRectF(0, 0, width(), fm.height() * 1.5), Qt::AlignCenter, title_);
+    if (m_.size() == 0) {
+        g.drawText(rect(), Qt::AlignCenter, tr("no matrix computed yet"));
+        return;
+    }
+    const QRectF gr = gridRect();
+    const bool values = valuesShown();
+    const QColor grey = dark_ ? QColor(70, 70, 70) : QColor(200, 200, 200);
+    for (int r = 0; r < m_.rows(); ++r)
+        for (int c = 0; c < m_.cols(); ++c) {
+            const QRectF cell = cellRect(r, c);
+            const double t = scaled(m_(r, c));
+            const QColor col = std::isnan(t) ? grey : Colormap::viridis().color(t);
+            g.fillRect(cell, col);
+            if (values) {
+                // Dark text on the bright (yellow-green) end, light text on the dark (purple) end.
+                const bool light = std::isnan(t) || col.lightnessF() > 0.55;
+                g.setPen(light ? QColor(20, 20, 20) : QColor(245, 245, 245));
+                g.drawText(cell, Qt::AlignCenter, valueText(m_(r, c)));
+            }
+        }
+    g.setPen(QPen(fg, 1));
+    g.setBrush(Qt::NoBrush);
+    g.drawRect(gr);
+
+    // Labels: columns above the grid, rows left of it, and the axis captions.
+    g.setPen(fg);
+    const double cw = gr.width() / double(m_.cols()), ch = gr.height() / double(m_.rows());
+    const bool everyCol = cw >= fm.horizontalAdvance(cols_.value(int(m_.cols()) - 1)) + 2;
+    for (int c = 0; c < m_.cols(); ++c)
+        if (everyCol || c % std::max(1, int(std::ceil((fm.height() * 2) / cw))) == 0)
+            g.drawText(QRectF(gr.left() + c * cw, gr.top() - fm.height() - 2, cw, fm.height()), Qt::AlignCenter, cols_[c]);
+    const int rowStride = std::max(1, int(std::ceil(fm.height() / ch)));
+    for (int r = 0; r < m_.rows(); r += rowStride)
+        g.drawText(QRectF(0, gr.top() + r * ch, gr.left() - 4, ch), Qt::AlignRight | Qt::AlignVCenter, rows_[r]);
+    if (!colAxis_.isEmpty())
+        g.drawText(QRectF(gr.left(), gr.top() - 2.2 * fm.height() - 2, gr.width(), fm.height()), Qt::AlignCenter, colAxis_);
+    if (!rowAxis_.isEmpty()) {
+        g.save();
+        g.translate(fm.height() * 0.6, gr.center().y());
+        g.rotate(-90);
+        g.drawText(QRectF(-gr.height() / 2, -fm.height() / 2, gr.height(), fm.height()), Qt::AlignCenter, rowAxis_);
+        g.restore();
+    }
+
+    // Colour bar.
+    const QRectF bar(gr.right() + 14, gr.top(), 14, gr.height());
+    const auto& lut = Colormap::viridis().table();
+    for (int i = 0; i < int(bar.height()); ++i) {
+        g.setPen(QColor::fromRgb(lut[std::size_t(255.0 * i / std::max(1.0, bar.height() - 1))]));
+        g.drawLine(QPointF(bar.left(), bar.bottom() - i), QPointF(bar.right(), bar.bottom() - i));
+    }
+    g.setPen(fg);
+    g.drawRect(bar);
+    for (double frac : {0.0, 0.5, 1.0}) {
+        const double py = bar.bottom() - frac * bar.height();
+        const double v = log_ ? lo_ * std::pow(hi_ / lo_, frac) : lo_ + frac * (hi_ - lo_);
+        g.drawLine(QPointF(bar.right(), py), QPointF(bar.right() + 3, py));
+        g.drawText(QRectF(bar.right() + 5, py - fm.height() / 2, width() - bar.right() - 5, fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, QString::number(v, 'g', 3));
+    }
+    const QString cap = colourAxis_ + (log_ ? tr(" (log)") : QString());
+    g.drawText(QRectF(bar.left() - 30, gr.top() - 2.2 * fm.height() - 2, 80, fm.height() * 2), Qt::AlignCenter, cap);
+}
+
+}  // namespace as::widgets
