@@ -1,0 +1,342 @@
+#include "sde/BpttTrainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+
+#include "io/Hdf5Handle.h"
+#include "sde/AdamOptimizer.h"
+#include "sde/BpttKernel.h"
+#include "sde/GaussianNoise.h"
+#include "sde/SdeIntegrator.h"
+#include "sde/SdeModelFile.h"
+
+namespace as::sde {
+
+class BpttWorkspace {
+public:
+    BpttBuffers<float> buf;
+    Eigen::MatrixXf dA;
+};
+
+namespace {
+
+std::vector<float> rowMajor(const Eigen::MatrixXf& m) {
+    std::vector<float> v(std::size_t(m.size()));
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c) v[std::size_t(r * m.cols() + c)] = m(r, c);
+    return v;
+}
+
+Eigen::MatrixXf readMatrix(hid_t g, const std::string& name, Eigen::Index rows, Eigen::Index cols,
+                           const std::string& where) {
+    const auto shape = h5::datasetShape(g, name);
+    if (shape.size() != 2 || shape[0] != hsize_t(rows) || shape[1] != hsize_t(cols))
+        throw h5::Error(where + ": field '" + name + "' has the wrong shape");
+    const std::vector<float> v = h5::readFloats(g, name);
+    Eigen::MatrixXf m(rows, cols);
+    for (Eigen::Index r = 0; r < rows; ++r)
+        for (Eigen::Index c = 0; c < cols; ++c) m(r, c) = v[std::size_t(r * cols + c)];
+    if (!m.allFinite()) throw h5::Error(where + ": field '" + name + "' holds a non-finite value");
+    return m;
+}
+
+/// The order of the training items in epoch e: a Fisher–Yates shuffle keyed by (seed, e), so a
+/// resumed run needs only the iteration count to continue with the same batches.
+std::vector<int> epochOrder(std::uint64_t seed, long epoch, int m) {
+    std::vector<int> order(static_cast<std::size_t>(m));
+    for (int i = 0; i < m; ++i) order[std::size_t(i)] = i;
+    std::mt19937_64 rng(mix64(seed ^ mix64(std::uint64_t(epoch) + 0x5151)));
+    for (int i = m - 1; i > 0; --i) std::swap(order[std::size_t(i)], order[std::size_t(rng() % std::uint64_t(i + 1))]);
+    return order;
+}
+
+std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration) {
+    return mix64(mix64(seed + 0xA5A5) ^ std::uint64_t(iteration));
+}
+
+AdamOptimizer::Settings adamSettings(double lr, double clip) {
+    AdamOptimizer::Settings s;
+    s.learningRate = lr;
+    s.clipNorm = clip;
+    return s;
+}
+
+}  // namespace
+
+const char* trainOutcomeName(TrainOutcome o) {
+    switch (o) {
+    case TrainOutcome::Finished: return "finished";
+    case TrainOutcome::Cancelled: return "cancelled";
+    case TrainOutcome::Diverged: return "diverged";
+    }
+    return "?";
+}
+
+BpttTrainer::BpttTrainer(SdeModel& model, const TrainParams& tp)
+    : model_(model), tp_(tp), ws_(std::make_unique<BpttWorkspace>()) {
+    tp_.check();
+    const int n = model_.params().n;
+    adamA_ = std::make_unique<AdamOptimizer>(n, n, adamSettings(tp_.learningRate, tp_.clip));
+    if (tp_.trainG) adamG_ = std::make_unique<AdamOptimizer>(n, n, adamSettings(tp_.gLearningRate, tp_.clip));
+}
+
+BpttTrainer::~BpttTrainer() = default;
+
+void BpttTrainer::ensureG() {
+    if (tp_.trainG && !model_.hasTrainedG())
+        model_.setTrainedG(Eigen::MatrixXf::Identity(model_.params().n, model_.params().n));
+}
+
+double BpttTrainer::lossAndGradient(const Eigen::MatrixXf& x0, const Eigen::VectorXi& labels,
+                                    std::uint64_t noiseSeed, Eigen::MatrixXf& dAtilde, Eigen::MatrixXf* dG) const {
+    const int n = model_.params().n;
+    Eigen::MatrixXf identity;
+    BpttProblem<float> pr;
+    pr.params = &model_.params();
+    pr.attractors = &model_.attractors();
+    pr.A = &model_.A();
+    if (tp_.trainG) {
+        if (model_.hasTrainedG()) {
+            pr.G = &model_.trainedG();
+        } else {
+            identity = Eigen::MatrixXf::Identity(n, n);
+            pr.G = &identity;
+        }
+        pr.gradG = true;
+        pr.alpha = tp_.alpha;
+    } else {
+        pr.G = model_.noiseMatrix();
+    }
+    Eigen::MatrixXf localDG;
+    Eigen::MatrixXf* dGOut = tp_.trainG ? (dG ? dG : &localDG) : nullptr;
+    const double loss = bpttLossAndGradient(pr, x0, labels, noiseSeed, ws_->dA, dGOut, ws_->buf);
+    dAtilde = model_.attractors().pullBack(ws_->dA);
+    if (dG && !tp_.trainG) dG->setZero(n, n);
+    return loss;
+}
+
+TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
+                               const Eigen::MatrixXf& valImages, const Eigen::VectorXi& valLabels,
+                               const std::function<void(const TrainProgress&)>& progress,
+                               const std::atomic<bool>* cancel) {
+    const SdeParams& p = model_.params();
+    const int n = p.n;
+    if (adamA_->firstMoment().rows() != n)
+        throw std::invalid_argument("the model's size changed since the trainer was made");
+    if (images.rows() != n)
+        throw std::invalid_argument("training images have " + std::to_string(images.rows()) + " rows, the model " +
+                                    std::to_string(n) + " nodes");
+    if (labels.size() != images.cols() || images.cols() == 0)
+        throw std::invalid_argument("need one label per training image (and at least one image)");
+    if ((labels.array() < 0).any() || (labels.array() >= p.classes).any())
+        throw std::invalid_argument("a training label is outside [0, " + std::to_string(p.classes) + ")");
+    if (valImages.cols() > 0 && valImages.rows() != n)
+        throw std::invalid_argument("validation images have the wrong number of rows");
+    if (valLabels.size() != valImages.cols()) throw std::invalid_argument("need one label per validation image");
+    ensureG();
+
+    const int m = int(images.cols());
+    const long perEpoch = (m + tp_.batch - 1) / tp_.batch;
+    const long total = tp_.maxIterations > 0 ? tp_.maxIterations : perEpoch * tp_.epochs;
+    const int valCount = int(tp_.validationCount > 0 ? std::min<Eigen::Index>(tp_.validationCount, valImages.cols())
+                                                     : valImages.cols());
+    TrainReport rep;
+    auto validate = [&]() -> double {
+        if (valCount == 0) return -1.0;
+        const Eigen::VectorXi pred = classify(model_, valImages.leftCols(valCount), tp_.seed);
+        return accuracy(pred, valLabels.head(valCount));
+    };
+
+    Eigen::MatrixXf atilde = model_.atilde(), dAtilde, G, dG;
+    if (tp_.trainG) G = model_.trainedG();
+    std::vector<int> order;
+    long orderEpoch = -1;
+    Eigen::MatrixXf x0;
+    Eigen::VectorXi lab, pred;
+    const auto start = std::chrono::steady_clock::now();
+    const long firstIteration = iteration_;
+    double lastValidation = validationCurve_.empty() ? -1.0 : validationCurve_.back();
+
+    while (iteration_ < total) {
+        if (cancel && cancel->load()) {
+            rep.outcome = TrainOutcome::Cancelled;
+            rep.message = "cancelled after " + std::to_string(iteration_) + " iterations";
+            break;
+        }
+        const long epoch = iteration_ / perEpoch, pos = iteration_ % perEpoch;
+        if (epoch != orderEpoch) {
+            order = epochOrder(tp_.seed, epoch, m);
+            orderEpoch = epoch;
+        }
+        const int first = int(pos * tp_.batch), len = std::min(tp_.batch, m - first);
+        x0.resize(n, len);
+        lab.resize(len);
+        for (int j = 0; j < len; ++j) {
+            const int item = order[std::size_t(first + j)];
+            x0.col(j) = images.col(item);
+            lab[j] = labels[item];
+        }
+        // Forward + backward on the model's current weights.
+        BpttProblem<float> pr;
+        pr.params = &p;
+        pr.attractors = &model_.attractors();
+        pr.A = &model_.A();
+        pr.G = tp_.trainG ? &model_.trainedG() : model_.noiseMatrix();
+        pr.gradG = tp_.trainG;
+        pr.alpha = tp_.alpha;
+        const double loss = bpttLossAndGradient(pr, x0, lab, iterationNoiseSeed(tp_.seed, iteration_), ws_->dA,
+                                                tp_.trainG ? &dG : nullptr, ws_->buf, &pred);
+        if (!std::isfinite(loss) || !ws_->dA.allFinite() || (tp_.trainG && !dG.allFinite())) {
+            rep.outcome = TrainOutcome::Diverged;
+            rep.message = "the loss became non-finite at iteration " + std::to_string(iteration_ + 1) +
+                          "; the model keeps the weights of the last good iteration";
+            break;
+        }
+        dAtilde = model_.attractors().pullBack(ws_->dA);
+        Eigen::MatrixXf nextA = atilde;
+        adamA_->step(nextA, dAtilde);
+        Eigen::MatrixXf nextG = G;
+        if (tp_.trainG) adamG_->step(nextG, dG);
+        if (!nextA.allFinite() || (tp_.trainG && !nextG.allFinite())) {
+            rep.outcome = TrainOutcome::Diverged;
+            rep.message = "the weights became non-finite at iteration " + std::to_string(iteration_ + 1) +
+                          "; the model keeps the weights of the last good iteration";
+            break;
+        }
+        atilde = std::move(nextA);
+        model_.setAtilde(atilde);
+        if (tp_.trainG) {
+            G = std::move(nextG);
+            model_.setTrainedG(G);
+        }
+        ++iteration_;
+        lossCurve_.push_back(loss);
+
+        TrainProgress pg;
+        pg.iteration = iteration_;
+        pg.totalIterations = total;
+        pg.epoch = int(epoch);
+        pg.loss = loss;
+        pg.batchAccuracy = accuracy(pred, lab);
+        if ((tp_.evalEvery > 0 && iteration_ % tp_.evalEvery == 0) || iteration_ == total) {
+            pg.validationAccuracy = lastValidation = validate();
+            if (lastValidation >= 0) {
+                validationCurve_.push_back(lastValidation);
+                validationIterations_.push_back(iteration_);
+            }
+        }
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        pg.secondsPerIteration = secs / double(iteration_ - firstIteration);
+        pg.secondsLeft = pg.secondsPerIteration * double(total - iteration_);
+        rep.secondsPerIteration = pg.secondsPerIteration;
+        if (progress) progress(pg);
+        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 && iteration_ % tp_.checkpointEvery == 0)
+            saveCheckpoint(tp_.checkpointPath);
+    }
+    if (rep.outcome == TrainOutcome::Finished)
+        rep.message = "finished " + std::to_string(iteration_) + " iterations";
+    rep.iterations = iteration_;
+    rep.finalLoss = lossCurve_.empty() ? 0.0 : lossCurve_.back();
+    rep.validationAccuracy = lastValidation;
+    rep.lossCurve = lossCurve_;
+    rep.validationCurve = validationCurve_;
+    rep.validationIterations = validationIterations_;
+    return rep;
+}
+
+void BpttTrainer::saveCheckpoint(const std::string& path) const {
+    h5::silenceErrors();
+    const std::string tmp = path + ".part";
+    try {
+        h5::Handle f = h5::createFile(tmp);
+        {
+            h5::Handle g = h5::createGroup(f, "sde_model");
+            TrainingMeta meta;
+            meta.train = tp_;
+            meta.iterations = iteration_;
+            meta.finalLoss = lossCurve_.empty() ? 0.0 : lossCurve_.back();
+            meta.lossCurve = lossCurve_;
+            meta.validationCurve = validationCurve_;
+            meta.outcome = "checkpoint";
+            writeSdeModel(g, model_, meta);
+        }
+        h5::Handle c = h5::createGroup(f, "checkpoint");
+        const hsize_t n = hsize_t(model_.params().n);
+        h5::writeAttribute(c, "iteration", std::int64_t(iteration_));
+        h5::writeAttribute(c, "train_g", std::int64_t(tp_.trainG ? 1 : 0));
+        h5::writeAttribute(c, "adam_a_steps", std::int64_t(adamA_->steps()));
+        h5::writeDataset(c, "adam_a_m", rowMajor(adamA_->firstMoment()), {n, n});
+        h5::writeDataset(c, "adam_a_v", rowMajor(adamA_->secondMoment()), {n, n});
+        if (adamG_) {
+            h5::writeAttribute(c, "adam_g_steps", std::int64_t(adamG_->steps()));
+            h5::writeDataset(c, "adam_g_m", rowMajor(adamG_->firstMoment()), {n, n});
+            h5::writeDataset(c, "adam_g_v", rowMajor(adamG_->secondMoment()), {n, n});
+        }
+        std::vector<double> vi(validationIterations_.begin(), validationIterations_.end());
+        h5::writeDataset(c, "validation_iterations", vi, {hsize_t(vi.size())});
+        c.close();
+        f.close();
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        throw;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) throw h5::Error("cannot write checkpoint '" + path + "': " + ec.message());
+}
+
+void BpttTrainer::resume(const std::string& path) {
+    h5::silenceErrors();
+    const std::string where = "checkpoint '" + path + "'";
+    if (!std::filesystem::exists(path)) throw h5::Error(where + " does not exist");
+    if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file (damaged or truncated?)");
+    try {
+        h5::Handle f = h5::openFileReadOnly(path);
+        LoadedSdeModel saved = readSdeModel(h5::openGroup(f, "sde_model"), path);
+        if (SdeModel::structuralChange(model_.params(), saved.model.params()))
+            throw h5::Error(where + " was written for a different model (n, classes, pattern or node constants)");
+        h5::Handle c = h5::openGroup(f, "checkpoint");
+        if ((h5::readIntAttribute(c, "train_g") != 0) != tp_.trainG)
+            throw h5::Error(where + ": train_g differs from the trainer's");
+        const int n = model_.params().n;
+        const long it = long(h5::readIntAttribute(c, "iteration"));
+        if (it < 0 || std::size_t(it) != saved.meta.lossCurve.size())
+            throw h5::Error(where + ": field 'iteration' does not match the loss curve");
+        const Eigen::MatrixXf am = readMatrix(c, "adam_a_m", n, n, where), av = readMatrix(c, "adam_a_v", n, n, where);
+        Eigen::MatrixXf gm, gv;
+        long gSteps = 0;
+        if (tp_.trainG) {
+            if (!saved.model.hasTrainedG()) throw h5::Error(where + ": missing field 'g'");
+            gm = readMatrix(c, "adam_g_m", n, n, where);
+            gv = readMatrix(c, "adam_g_v", n, n, where);
+            gSteps = long(h5::readIntAttribute(c, "adam_g_steps"));
+        }
+        const long aSteps = long(h5::readIntAttribute(c, "adam_a_steps"));
+        const std::vector<double> vi = h5::readDoubles(c, "validation_iterations");
+        if (vi.size() != saved.meta.validationCurve.size())
+            throw h5::Error(where + ": validation curve and its iterations differ in length");
+        // Everything read and checked: now change state.
+        model_.setParams(saved.model.params());
+        model_.setAtilde(saved.model.atilde());
+        if (saved.model.hasTrainedG()) model_.setTrainedG(saved.model.trainedG());
+        else model_.clearTrainedG();
+        adamA_->restore(aSteps, am, av);
+        if (tp_.trainG) adamG_->restore(gSteps, gm, gv);
+        iteration_ = it;
+        lossCurve_ = saved.meta.lossCurve;
+        validationCurve_ = saved.meta.validationCurve;
+        validationIterations_.assign(vi.begin(), vi.end());
+    } catch (const h5::Error& e) {
+        const std::string msg = e.what();
+        if (msg.find(path) != std::string::npos) throw;
+        throw h5::Error(where + ": " + msg);
+    } catch (const std::invalid_argument& e) {
+        throw h5::Error(where + ": " + e.what());
+    }
+}
+
+}  // namespace as::sde

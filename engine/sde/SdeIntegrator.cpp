@@ -1,0 +1,133 @@
+#include "sde/SdeIntegrator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "sde/GaussianNoise.h"
+#include "sde/NodeKernel.h"
+
+namespace as::sde {
+namespace {
+
+constexpr long kParallelElements = 1L << 15;  // below this, threads cost more than they save
+
+/// Scratch matrices of one integration (N x B each).
+struct StepBuffers {
+    Eigen::MatrixXf g, drive, eta;
+    void resize(Eigen::Index n, Eigen::Index b) {
+        g.resize(n, b);
+        drive.resize(n, b);
+    }
+};
+
+/// x <- (1 - dt r) x + dt A g(x) + sqrt(dt) eps G eta, the noise keyed by (seed, step, column).
+void advance(const SdeModel& model, Eigen::MatrixXf& x, StepBuffers& buf, std::uint64_t seed,
+             std::uint64_t stepIndex, long columnOffset) {
+    const SdeParams& p = model.params();
+    const NodeKernel<float> k(p);
+    const int n = int(x.rows()), b = int(x.cols());
+    const bool par = long(n) * b >= kParallelElements;
+#pragma omp parallel for schedule(static) if (par)
+    for (int j = 0; j < b; ++j) k.g(x.col(j).data(), buf.g.col(j).data(), n);
+    buf.drive.noalias() = model.A() * buf.g;
+    x = k.keep * x + k.dt * buf.drive;
+    if (p.eps > 0.0) {
+        buf.eta.resize(n, b);
+#pragma omp parallel for schedule(static) if (par)
+        for (int j = 0; j < b; ++j)
+            gaussianBlock(seed, stepIndex, std::uint64_t(columnOffset + j), buf.eta.col(j).data(), n);
+        const float s = float(std::sqrt(p.dt) * p.eps);
+        if (const Eigen::MatrixXf* G = model.noiseMatrix()) {
+            buf.drive.noalias() = *G * buf.eta;
+            x += s * buf.drive;
+        } else {
+            x += s * buf.eta;
+        }
+    }
+}
+
+}  // namespace
+
+SdeIntegrator::SdeIntegrator(const SdeModel& model) : model_(model) {}
+
+RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& options) const {
+    const SdeParams& p = model_.params();
+    if (x0.rows() != p.n)
+        throw std::invalid_argument("the initial state has " + std::to_string(x0.rows()) + " rows, the model " +
+                                    std::to_string(p.n) + " nodes");
+    std::vector<int> nodes = options.recordNodes;
+    if (options.recordEvery > 0 && nodes.empty())
+        for (int i = 0; i < p.n; ++i) nodes.push_back(i);
+    for (int i : nodes)
+        if (i < 0 || i >= p.n)
+            throw std::invalid_argument("record node " + std::to_string(i) + " is outside [0, " +
+                                        std::to_string(p.n) + ")");
+
+    RunResult r;
+    const Eigen::Index b = x0.cols();
+    Eigen::MatrixXf x = x0;
+    r.lateAverage = Eigen::MatrixXf::Zero(p.n, b);
+    StepBuffers buf;
+    buf.resize(p.n, b);
+    auto record = [&](int step) {
+        Eigen::MatrixXf m(nodes.size(), b);
+        for (std::size_t k = 0; k < nodes.size(); ++k) m.row(Eigen::Index(k)) = x.row(nodes[k]);
+        r.recordTimes.push_back(float(step * p.dt));
+        r.recorded.push_back(std::move(m));
+    };
+    if (options.recordEvery > 0) record(0);
+    const int firstAveraged = p.steps - p.averageSteps + 1;  // x_t for t in [T - K + 1, T]
+    for (int t = 0; t < p.steps; ++t) {
+        advance(model_, x, buf, options.seed, std::uint64_t(t), options.columnOffset);
+        if (t + 1 >= firstAveraged) r.lateAverage += x;
+        if (options.recordEvery > 0 && (t + 1) % options.recordEvery == 0) record(t + 1);
+        if (!r.diverged && !x.allFinite()) {
+            r.diverged = true;
+            r.divergedStep = t + 1;
+        }
+    }
+    r.lateAverage /= float(p.averageSteps);
+    r.final = std::move(x);
+    r.predicted = model_.attractors().nearest(r.lateAverage);
+    if (r.diverged)  // columns are independent: only the non-finite ones are lost
+        for (Eigen::Index j = 0; j < b; ++j)
+            if (!r.lateAverage.col(j).allFinite()) r.predicted[j] = -1;
+    return r;
+}
+
+void SdeIntegrator::step(Eigen::MatrixXf& x, std::mt19937_64& rng) const { step(x, rng(), 0, 0); }
+
+void SdeIntegrator::step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t stepIndex, long columnOffset) const {
+    if (x.rows() != model_.params().n)
+        throw std::invalid_argument("the state has " + std::to_string(x.rows()) + " rows, the model " +
+                                    std::to_string(model_.params().n) + " nodes");
+    StepBuffers buf;
+    buf.resize(x.rows(), x.cols());
+    advance(model_, x, buf, seed, stepIndex, columnOffset);
+}
+
+Eigen::VectorXi classify(const SdeModel& model, const Eigen::MatrixXf& x0, std::uint64_t seed) {
+    constexpr Eigen::Index chunk = 256;
+    SdeIntegrator integ(model);
+    Eigen::VectorXi out(x0.cols());
+    for (Eigen::Index start = 0; start < x0.cols(); start += chunk) {
+        const Eigen::Index len = std::min(chunk, x0.cols() - start);
+        RunOptions o;
+        o.seed = seed;
+        o.columnOffset = long(start);
+        out.segment(start, len) = integ.run(x0.middleCols(start, len), o).predicted;
+    }
+    return out;
+}
+
+double accuracy(const Eigen::VectorXi& predicted, const Eigen::VectorXi& labels) {
+    if (predicted.size() != labels.size())
+        throw std::invalid_argument("accuracy: " + std::to_string(predicted.size()) + " predictions for " +
+                                    std::to_string(labels.size()) + " labels");
+    if (labels.size() == 0) return 0.0;
+    return double((predicted.array() == labels.array()).count()) / double(labels.size());
+}
+
+}  // namespace as::sde
