@@ -1,0 +1,174 @@
+// BPTT through the unrolled Euler–Maruyama steps (seed 002 §IV): the gradient of eq 18 with respect
+// to Atilde (through eq 2) and to G (with the alpha / sum|G| term) against central finite
+// differences in double precision, deterministic and with fixed noise; the float trainer's gradient
+// against the double one.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "sde/BpttKernel.h"
+#include "sde/BpttTrainer.h"
+#include "sde/SdeModel.h"
+
+using namespace as::sde;
+
+namespace {
+
+constexpr int kN = 12, kC = 3, kB = 4;
+
+SdeParams smallParams(double eps) {
+    SdeParams p;
+    p.n = kN;
+    p.classes = kC;
+    p.steps = 8;
+    p.averageSteps = 2;
+    p.dt = 0.1;
+    p.eps = eps;
+    return p;
+}
+
+Eigen::MatrixXd randomMatrix(int rows, int cols, double scale, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> d(0.0, scale);
+    Eigen::MatrixXd m(rows, cols);
+    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = d(rng);
+    return m;
+}
+
+struct Case {
+    SdeParams p;
+    AttractorSet set;
+    Eigen::MatrixXd atilde, G, x0;
+    Eigen::VectorXi labels;
+    explicit Case(double eps)
+        : p(smallParams(eps)), set(p), atilde(randomMatrix(kN, kN, 0.4, 21)),
+          G(Eigen::MatrixXd::Identity(kN, kN) + randomMatrix(kN, kN, 0.2, 22)),
+          x0(randomMatrix(kN, kB, 0.5, 23).cwiseAbs()), labels(kB) {
+        labels << 0, 1, 2, 1;
+    }
+    /// Loss for (Atilde, G) in double with noise seed 99.
+    double loss(const Eigen::MatrixXd& at, const Eigen::MatrixXd* g, bool gradG, double alpha) const {
+        const Eigen::MatrixXd A = set.assemble(at);
+        BpttProblem<double> pr;
+        pr.params = &p;
+        pr.attractors = &set;
+        pr.A = &A;
+        pr.G = g;
+        pr.gradG = gradG;
+        pr.alpha = alpha;
+        BpttBuffers<double> buf;
+        return bpttLoss(pr, x0, labels, 99, buf);
+    }
+    double gradient(const Eigen::MatrixXd* g, bool gradG, double alpha, Eigen::MatrixXd& dAtilde,
+                    Eigen::MatrixXd* dG) const {
+        const Eigen::MatrixXd A = set.assemble(atilde);
+        BpttProblem<double> pr;
+        pr.params = &p;
+        pr.attractors = &set;
+        pr.A = &A;
+        pr.G = g;
+        pr.gradG = gradG;
+        pr.alpha = alpha;
+        BpttBuffers<double> buf;
+        Eigen::MatrixXd dA;
+        const double l = bpttLossAndGradient(pr, x0, labels, 99, dA, dG, buf);
+        const Eigen::MatrixXd& Q = set.basis();
+        dAtilde = dA - (dA * Q) * Q.transpose();  // eq 2 pull-back, double
+        return l;
+    }
+};
+
+/// max |analytic - numeric| / max(|numeric|) over all entries.
+double relativeError(const Eigen::MatrixXd& analytic, const Eigen::MatrixXd& numeric) {
+    return (analytic - numeric).cwiseAbs().maxCoeff() / numeric.cwiseAbs().maxCoeff();
+}
+
+void checkAtildeGradient(double eps, const char* what) {
+    const Case c(eps);
+    const Eigen::MatrixXd* G = eps > 0 ? &c.G : nullptr;
+    Eigen::MatrixXd dAtilde;
+    const double l0 = c.gradient(G, false, 0.0, dAtilde, nullptr);
+    EXPECT_DOUBLE_EQ(l0, c.loss(c.atilde, G, false, 0.0));
+    Eigen::MatrixXd numeric(kN, kN);
+    const double h = 1e-6;
+    for (int i = 0; i < kN; ++i)
+        for (int j = 0; j < kN; ++j) {
+            Eigen::MatrixXd plus = c.atilde, minus = c.atilde;
+            plus(i, j) += h;
+            minus(i, j) -= h;
+            numeric(i, j) = (c.loss(plus, G, false, 0.0) - c.loss(minus, G, false, 0.0)) / (2 * h);
+        }
+    EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3) << what;  // the test means something
+    EXPECT_LT(relativeError(dAtilde, numeric), 1e-7) << what;
+}
+
+}  // namespace
+
+TEST(SdeBptt, AtildeGradientDeterministic) { checkAtildeGradient(0.0, "eps = 0"); }
+
+TEST(SdeBptt, AtildeGradientWithFixedNoise) { checkAtildeGradient(0.3, "eps = 0.3, fixed noise, G != I"); }
+
+TEST(SdeBptt, GGradientWithAlphaTerm) {
+    const Case c(0.3);
+    const double alpha = 5.0;
+    Eigen::MatrixXd dAtilde, dG;
+    c.gradient(&c.G, true, alpha, dAtilde, &dG);
+    Eigen::MatrixXd numeric(kN, kN);
+    const double h = 1e-6;
+    for (int i = 0; i < kN; ++i)
+        for (int j = 0; j < kN; ++j) {
+            Eigen::MatrixXd plus = c.G, minus = c.G;
+            plus(i, j) += h;
+            minus(i, j) -= h;
+            numeric(i, j) =
+                (c.loss(c.atilde, &plus, true, alpha) - c.loss(c.atilde, &minus, true, alpha)) / (2 * h);
+        }
+    EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3);
+    EXPECT_LT(relativeError(dG, numeric), 1e-7);
+    // The alpha term alone: alpha / sum|G| with its gradient -alpha sign(G) / (sum|G|)^2.
+    const double withAlpha = c.loss(c.atilde, &c.G, true, alpha), without = c.loss(c.atilde, &c.G, true, 0.0);
+    EXPECT_NEAR(withAlpha - without, alpha / c.G.cwiseAbs().sum(), 1e-12);
+}
+
+TEST(SdeBptt, NoiseChangesTheLossAndSeedFixesIt) {
+    const Case c(0.3);
+    const double a = c.loss(c.atilde, nullptr, false, 0.0);
+    EXPECT_DOUBLE_EQ(a, c.loss(c.atilde, nullptr, false, 0.0));
+    const Case d(0.0);
+    EXPECT_GT(std::abs(a - d.loss(d.atilde, nullptr, false, 0.0)), 1e-4);
+}
+
+TEST(SdeBptt, FloatTrainerGradientMatchesDouble) {
+    const Case c(0.3);
+    SdeParams p = c.p;
+    SdeModel model(p);
+    model.setAtilde(c.atilde.cast<float>());
+    model.setTrainedG(c.G.cast<float>());
+    TrainParams tp;
+    tp.trainG = true;
+    tp.alpha = 5.0;
+    const BpttTrainer trainer(model, tp);
+    Eigen::MatrixXf dAtilde, dG;
+    const double lf = trainer.lossAndGradient(c.x0.cast<float>(), c.labels, 99, dAtilde, &dG);
+    Eigen::MatrixXd refA, refG;
+    const double ld = c.gradient(&c.G, true, 5.0, refA, &refG);
+    EXPECT_NEAR(lf, ld, 1e-5 * ld);
+    EXPECT_LT(relativeError(dAtilde.cast<double>(), refA), 1e-4);
+    EXPECT_LT(relativeError(dG.cast<double>(), refG), 1e-4);
+    // The gradient is tangent to eq 2's constraint: dAtilde Q = 0.
+    EXPECT_LT((dAtilde * model.attractors().basis().cast<float>()).cwiseAbs().maxCoeff(), 1e-6f);
+}
+
+TEST(SdeBptt, RefusesBadBatches) {
+    SdeModel model(smallParams(0.0));
+    const BpttTrainer trainer(model, TrainParams{});
+    Eigen::MatrixXf dA;
+    Eigen::VectorXi labels(2);
+    labels << 0, 3;
+    EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN, 2), labels, 1, dA, nullptr), std::invalid_argument);
+    labels << 0, 1;
+    EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN + 1, 2), labels, 1, dA, nullptr),
+                 std::invalid_argument);
+    EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN, 3), labels, 1, dA, nullptr), std::invalid_argument);
+}
