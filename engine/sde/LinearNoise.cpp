@@ -1,0 +1,152 @@
+#include "sde/LinearNoise.h"
+
+#include <Eigen/Cholesky>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <string>
+
+#include "core/ParamAccess.h"
+
+namespace as::sde {
+
+LinearNoise::LinearNoise(Eigen::MatrixXd A, std::shared_ptr<const AttractorSet> set, Eigen::MatrixXd G, double eps)
+    : A_(std::move(A)), G_(std::move(G)), set_(std::move(set)), eps_(eps) {
+    if (!set_) throw std::invalid_argument("LinearNoise needs the planted attractors");
+    const Eigen::Index n = set_->n();
+    if (A_.rows() != n || A_.cols() != n)
+        throw std::invalid_argument("LinearNoise: A must be " + std::to_string(n) + " x " + std::to_string(n));
+    if (G_.size() != 0 && (G_.rows() != n || G_.cols() != n))
+        throw std::invalid_argument("LinearNoise: G must be " + std::to_string(n) + " x " + std::to_string(n) +
+                                    " (or empty for the identity)");
+    if (!std::isfinite(eps_) || eps_ < 0.0)
+        throw std::invalid_argument("eps must be finite and >= 0 (got " + formatNumber(eps_) + ")");
+    D_ = G_.size() == 0 ? Eigen::MatrixXd::Identity(n, n) : Eigen::MatrixXd(G_ * G_.transpose());
+}
+
+AttractorNoise LinearNoise::analyse(int l) const {
+    if (l < 0 || l >= classes())
+        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " + std::to_string(classes()) + ")");
+    AttractorNoise out;
+    out.attractor = l;
+    const Eigen::MatrixXd J = Jacobian::at(A_, set_->points().col(l), set_->functions());
+    out.spectrum = Jacobian::spectrum(J);
+    out.shape = LyapunovSolver(J).solve(D_);
+    if (out.shape.solved) out.covariance = (eps_ * eps_) * out.shape.S;
+    return out;
+}
+
+EmpiricalCovariance LinearNoise::empirical(int l, const EmpiricalOptions& o) const {
+    if (l < 0 || l >= classes())
+        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " + std::to_string(classes()) + ")");
+    if (!(eps_ > 0.0)) throw std::invalid_argument("the empirical covariance needs eps > 0");
+    if (!(o.dt > 0.0) || !(o.burnTime >= 0.0) || o.sampleEvery < 1 || o.samples < 1 || o.trajectories < 1)
+        throw std::invalid_argument("empirical covariance: dt > 0, burn time >= 0, sample_every, samples and "
+                                    "trajectories >= 1 are required");
+    const Eigen::Index n = this->n(), b = o.trajectories;
+    const NodeFunctions& fn = set_->functions();
+    Eigen::MatrixXd X = set_->points().col(l).replicate(1, b);
+    Eigen::MatrixXd F(n, b), Gx(n, b), Z(n, b);
+    std::mt19937_64 rng(o.seed);
+    std::normal_distribution<double> normal(0.0, 1.0);
+    const double kick = std::sqrt(o.dt) * eps_;
+    auto step = [&] {
+        for (Eigen::Index j = 0; j < b; ++j)
+            for (Eigen::Index i = 0; i < n; ++i) {
+                F(i, j) = fn.f(X(i, j));
+                Gx(i, j) = fn.g(X(i, j));
+                Z(i, j) = normal(rng);
+            }
+        F.noalias() += A_ * Gx;
+        X += o.dt * F;
+        if (G_.size() == 0)
+            X += kick * Z;
+        else
+            X.noalias() += kick * (G_ * Z);
+    };
+    EmpiricalCovariance out;
+    const long burn = long(std::ceil(o.burnTime / o.dt));
+    for (long s = 0; s < burn; ++s) step();
+    Eigen::VectorXd sum = Eigen::VectorXd::Zero(n);
+    Eigen::MatrixXd outer = Eigen::MatrixXd::Zero(n, n);
+    const Eigen::VectorXd centre = set_->points().col(l);  // accumulate about x_l for accuracy
+    for (int k = 0; k < o.samples; ++k) {
+        for (int s = 0; s < o.sampleEvery; ++s) step();
+        if (!X.allFinite()) {
+            out.diverged = true;
+            return out;
+        }
+        const Eigen::MatrixXd d = X.colwise() - centre;
+        sum += d.rowwise().sum();
+        outer.noalias() += d * d.transpose();
+    }
+    out.samples = long(o.samples) * long(b);
+    const double m = double(out.samples);
+    const Eigen::VectorXd meanD = sum / m;
+    out.mean = centre + meanD;
+    out.covariance = (outer - m * meanD * meanD.transpose()) / std::max(1.0, m - 1.0);
+    return out;
+}
+
+MahalanobisResult LinearNoise::mahalanobis(const std::vector<AttractorNoise>& analyses) const {
+    std::vector<Eigen::MatrixXd> cov(static_cast<std::size_t>(classes()));
+    for (const AttractorNoise& a : analyses) {
+        if (a.attractor < 0 || a.attractor >= classes() || !a.shape.solved) continue;
+        cov[std::size_t(a.attractor)] = eps_ > 0.0 ? a.covariance : a.shape.S;
+    }
+    MahalanobisResult r = mahalanobis(set_->points(), cov);
+    if (!(eps_ > 0.0)) {
+        r.unitEps = true;
+        const std::string note = "eps = 0: the state covariance vanishes; Delta uses the noise shape (eps = 1), "
+                                 "divide by eps^2 for another eps";
+        r.note = r.note.empty() ? note : note + "; " + r.note;
+    }
+    return r;
+}
+
+MahalanobisResult LinearNoise::mahalanobis(const Eigen::MatrixXd& points, const std::vector<Eigen::MatrixXd>& cov) {
+    const Eigen::Index c = points.cols();
+    if (Eigen::Index(cov.size()) != c)
+        throw std::invalid_argument("mahalanobis: one covariance per attractor is needed");
+    MahalanobisResult r;
+    r.delta = Eigen::MatrixXd::Constant(c, c, std::numeric_limits<double>::quiet_NaN());
+    std::string missing, singular;
+    for (Eigen::Index l = 0; l < c; ++l) {
+        const Eigen::MatrixXd& S = cov[std::size_t(l)];
+        if (S.size() == 0) {
+            missing += (missing.empty() ? "" : ", ") + std::to_string(l);
+            continue;
+        }
+        if (S.rows() != points.rows() || S.cols() != points.rows())
+            throw std::invalid_argument("mahalanobis: covariance " + std::to_string(l) + " has the wrong size");
+        const Eigen::LDLT<Eigen::MatrixXd> ldlt(S);
+        const Eigen::VectorXd d = ldlt.vectorD();
+        const double dmax = d.cwiseAbs().maxCoeff();
+        if (ldlt.info() != Eigen::Success || !(d.minCoeff() > 1e-13 * dmax)) {
+            singular += (singular.empty() ? "" : ", ") + std::to_string(l);
+            continue;
+        }
+        Eigen::MatrixXd diff = (-points).colwise() + points.col(l);  // column m: x_l - x_m
+        const Eigen::MatrixXd solved = ldlt.solve(diff);
+        r.delta.row(l) = (diff.cwiseProduct(solved)).colwise().sum();
+        r.delta(l, l) = 0.0;
+    }
+    if (!missing.empty()) r.note = "no covariance for attractor(s) " + missing + " (unstable Jacobian)";
+    if (!singular.empty())
+        r.note += std::string(r.note.empty() ? "" : "; ") + "covariance of attractor(s) " + singular +
+                  " is singular (noise does not reach every direction): Delta undefined";
+    return r;
+}
+
+double LinearNoise::effectiveEps(const Eigen::MatrixXd& G) {
+    if (G.rows() == 0) return 0.0;
+    return std::sqrt(G.squaredNorm() / double(G.rows()));
+}
+
+double LinearNoise::relativeDifference(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+    const double nb = b.norm();
+    return nb > 0.0 ? (a - b).norm() / nb : (a - b).norm();
+}
+
+}  // namespace as::sde
