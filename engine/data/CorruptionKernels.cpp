@@ -75,15 +75,18 @@ void glassBlur(const float* in, float* out, int rows, int cols, double sigma, in
 void motionBlur(const float* in, float* out, int rows, int cols, int radius, double sigma,
                 double angleDeg) {
     const int taps = 2 * radius + 1;
-    const double a = angleDeg * 3.14159265358979323846 / 180.0;
+    // Offsets as ImageMagick computes them (a point `taps` long, scaled back by its length, then
+    // rounded half up), so half-pixel cases (e.g. -30 degrees) round the same way.
+    const double a = 3.14159265358979323846 * angleDeg / 180.0;
+    const double px = taps * std::sin(a), py = taps * std::cos(a), len = std::hypot(px, py);
     std::vector<double> w(static_cast<std::size_t>(taps));
     std::vector<int> dr(static_cast<std::size_t>(taps)), dc(static_cast<std::size_t>(taps));
     double sum = 0.0;
     for (int i = 0; i < taps; ++i) {
         w[std::size_t(i)] = std::exp(-double(i) * i / (2.0 * sigma * sigma));
         sum += w[std::size_t(i)];
-        dc[std::size_t(i)] = int(std::ceil(i * std::cos(a) - 0.5));
-        dr[std::size_t(i)] = int(std::ceil(i * std::sin(a) - 0.5));
+        dc[std::size_t(i)] = int(std::ceil(i * py / len - 0.5));
+        dr[std::size_t(i)] = int(std::ceil(i * px / len - 0.5));
     }
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
