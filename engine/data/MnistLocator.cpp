@@ -68,8 +68,8 @@ std::string mnistMissingMessage(const std::string& userPath) {
     return msg;
 }
 
-ImageSet loadExampleDigits(const std::string& dir) {
-    std::string d = dir;
+ImageSet loadExampleDigits(const std::string& path) {
+    std::string d = path;
     if (d.empty()) {
         const std::string e = env("AS_RESOURCES_DIR");
         std::error_code ec;
@@ -79,6 +79,9 @@ ImageSet loadExampleDigits(const std::string& dir) {
         else
             d = std::string(AS_RESOURCES_DIR) + "/sde";
     }
+    std::error_code ec;
+    if (!std::filesystem::is_directory(d, ec))  // a prefix such as ".../sde/examples"
+        return readIdxPair(d + "-images-idx3-ubyte", d + "-labels-idx1-ubyte");
     const std::filesystem::path p(d);
     return readIdxPair((p / kExampleImagesFile).string(), (p / kExampleLabelsFile).string());
 }

@@ -30,9 +30,11 @@ std::string findMnistDir(const std::string& userPath = "");
 std::string mnistMissingMessage(const std::string& userPath = "");
 
 /// The shipped example digits (resources/sde/: the first 10 test digits of each class, 100 images,
-/// sorted by class). dir "" = $AS_RESOURCES_DIR "/sde" if that environment variable is set and
-/// holds the files, else the build's AS_RESOURCES_DIR "/sde". Throws IdxError if absent or bad.
-ImageSet loadExampleDigits(const std::string& dir = "");
+/// sorted by class). path: a directory holding kExampleImagesFile and kExampleLabelsFile, or a
+/// prefix P naming P-images-idx3-ubyte and P-labels-idx1-ubyte (".../sde/examples"); "" =
+/// $AS_RESOURCES_DIR "/sde" if that environment variable is set and holds the files, else the
+/// build's AS_RESOURCES_DIR "/sde". Throws IdxError if absent or bad.
+ImageSet loadExampleDigits(const std::string& path = "");
 
 /// File names inside the example directory.
 inline constexpr const char* kExampleImagesFile = "examples-images-idx3-ubyte";

@@ -203,6 +203,12 @@ TEST(ExampleDigits, HundredDigitsTenPerClassSortedByClass) {
     EXPECT_EQ(e.cols, 28);
     for (int b = 0; b < 100; ++b) EXPECT_EQ(e.labels(b), b / 10) << b;
     for (int b = 0; b < 100; ++b) EXPECT_GT(int(e.pixels.col(b).maxCoeff()), 200) << b;
+    // The same files named by directory and by prefix.
+    const std::string dir = std::string(AS_RESOURCES_DIR) + "/sde";
+    EXPECT_TRUE(loadExampleDigits(dir).pixels == e.pixels);
+    EXPECT_TRUE(loadExampleDigits(dir + "/examples").labels == e.labels);
+    const std::string msg = errorOf([] { loadExampleDigits("/nowhere/examples"); });
+    EXPECT_NE(msg.find("/nowhere/examples-images-idx3-ubyte: cannot open"), std::string::npos) << msg;
 }
 
 TEST(Locator, SearchOrderAndMessage) {
