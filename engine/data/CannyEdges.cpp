@@ -22,7 +22,9 @@ void cannyEdges(const float* in, float* out, int rows, int cols, const CannyPara
     const std::size_t n = std::size_t(rows) * std::size_t(cols);
     std::vector<float> s(n);
     gaussianBlur(in, s.data(), rows, cols, p.sigma, Border::NormalisedZero);
-    auto at = [&](int r, int c) { return s[std::size_t(reflect(r, rows)) * cols + reflect(c, cols)]; };
+    auto at = [&](int r, int c) {
+        return s[std::size_t(reflect(r, rows)) * cols + reflect(c, cols)];
+    };
 
     // Sobel: gi = d/drow (smoothed along columns), gj = d/dcol (smoothed along rows).
     std::vector<float> gi(n), gj(n), mag(n);

@@ -11,7 +11,9 @@
 namespace as::data {
 namespace {
 
-float clip01(double v) { return float(std::clamp(v, 0.0, 1.0)); }
+float clip01(double v) {
+    return float(std::clamp(v, 0.0, 1.0));
+}
 
 /// Poisson(mean) by multiplying uniforms (Knuth); exact, fine for the means used here (<= ~100).
 int poisson(double mean, SpikeRng& rng) {
@@ -41,7 +43,8 @@ void gaussianNoise(const float* in, float* out, int n, double sigma, SpikeRng& r
 }
 
 void shotNoise(const float* in, float* out, int n, double lambda, SpikeRng& rng) {
-    for (int k = 0; k < n; ++k) out[k] = clip01(poisson(std::max(0.0, double(in[k])) * lambda, rng) / lambda);
+    for (int k = 0; k < n; ++k)
+        out[k] = clip01(poisson(std::max(0.0, double(in[k])) * lambda, rng) / lambda);
 }
 
 void impulseNoise(const float* in, float* out, int n, double amount, SpikeRng& rng) {
@@ -58,14 +61,16 @@ void glassBlur(const float* in, float* out, int rows, int cols, double sigma, in
     const std::size_t n = std::size_t(rows) * std::size_t(cols);
     std::vector<float> x(n);
     gaussianBlur(in, x.data(), rows, cols, sigma, Border::Nearest);
-    for (float& v : x) v = std::floor(std::clamp(v, 0.0f, 1.0f) * 255.0f) / 255.0f;  // np.uint8(x * 255)
+    for (float& v : x)
+        v = std::floor(std::clamp(v, 0.0f, 1.0f) * 255.0f) / 255.0f;  // np.uint8(x * 255)
     for (int it = 0; it < iterations; ++it)
         for (int h = rows - maxDelta; h > maxDelta; --h)
             for (int w = cols - maxDelta; w > maxDelta; --w) {
                 if (rng.uniform() >= 0.5) continue;
                 const int dx = uniformInt(-maxDelta, maxDelta - 1, rng);
                 const int dy = uniformInt(-maxDelta, maxDelta - 1, rng);
-                const int hp = std::clamp(h + dy, 0, rows - 1), wp = std::clamp(w + dx, 0, cols - 1);
+                const int hp = std::clamp(h + dy, 0, rows - 1),
+                          wp = std::clamp(w + dx, 0, cols - 1);
                 std::swap(x[std::size_t(h) * cols + w], x[std::size_t(hp) * cols + wp]);
             }
     gaussianBlur(x.data(), out, rows, cols, sigma, Border::Nearest);
@@ -100,8 +105,8 @@ void motionBlur(const float* in, float* out, int rows, int cols, int radius, dou
         }
 }
 
-void fog(const float* in, float* out, int rows, int cols, double strength, double decay, int mapSize,
-         SpikeRng& rng) {
+void fog(const float* in, float* out, int rows, int cols, double strength, double decay,
+         int mapSize, SpikeRng& rng) {
     if (mapSize < std::max(rows, cols))
         throw std::invalid_argument("fog: the plasma map must cover the image");
     const std::vector<float> plasma = plasmaFractal(rng, mapSize, decay);

@@ -8,7 +8,8 @@
 namespace as::data {
 
 /// x + N(0, sigma^2) per pixel, clipped to [0, 1] when clip (the unclipped form is for tests).
-void gaussianNoise(const float* in, float* out, int n, double sigma, SpikeRng& rng, bool clip = true);
+void gaussianNoise(const float* in, float* out, int n, double sigma, SpikeRng& rng,
+                   bool clip = true);
 
 /// Poisson(x lambda) / lambda per pixel, clipped to [0, 1] (photon counting noise).
 void shotNoise(const float* in, float* out, int n, double lambda, SpikeRng& rng);
@@ -33,7 +34,7 @@ void motionBlur(const float* in, float* out, int rows, int cols, int radius, dou
 /// Fog: x + strength * plasma, where plasma is the top-left rows x cols corner of a mapSize x
 /// mapSize plasma fractal (PlasmaFractal.h, decay), then scaled by max(x) / (max(x) + strength)
 /// and clipped to [0, 1]. mapSize a power of two >= max(rows, cols).
-void fog(const float* in, float* out, int rows, int cols, double strength, double decay, int mapSize,
-         SpikeRng& rng);
+void fog(const float* in, float* out, int rows, int cols, double strength, double decay,
+         int mapSize, SpikeRng& rng);
 
 }  // namespace as::data

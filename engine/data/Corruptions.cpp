@@ -36,8 +36,12 @@ const Info& info(Corruption c) {
 
 }  // namespace
 
-const char* corruptionKey(Corruption c) { return info(c).key; }
-const char* corruptionLabel(Corruption c) { return info(c).label; }
+const char* corruptionKey(Corruption c) {
+    return info(c).key;
+}
+const char* corruptionLabel(Corruption c) {
+    return info(c).label;
+}
 
 Corruption corruptionFromKey(const std::string& key) {
     std::string keys;
@@ -59,7 +63,9 @@ std::vector<Corruption> tableCorruptions() {
             Corruption::GlassBlur, Corruption::MotionBlur, Corruption::Fog,  Corruption::Canny};
 }
 
-bool corruptionIsRandom(Corruption c) { return c != Corruption::Clean && c != Corruption::Canny; }
+bool corruptionIsRandom(Corruption c) {
+    return c != Corruption::Clean && c != Corruption::Canny;
+}
 
 void corrupt(Corruption c, const float* in, float* out, int rows, int cols, std::uint64_t seed) {
     namespace s = severity;
@@ -69,17 +75,22 @@ void corrupt(Corruption c, const float* in, float* out, int rows, int cols, std:
         case Corruption::Clean:
             for (int k = 0; k < n; ++k) out[k] = std::clamp(in[k], 0.0f, 1.0f);
             return;
-        case Corruption::Gauss05: return gaussianNoise(in, out, n, s::kGaussSigmaLow, rng);
-        case Corruption::Gauss08: return gaussianNoise(in, out, n, s::kGaussSigmaHigh, rng);
-        case Corruption::Shot: return shotNoise(in, out, n, s::kShotLambda, rng);
-        case Corruption::Impulse: return impulseNoise(in, out, n, s::kImpulseAmount, rng);
+        case Corruption::Gauss05:
+            return gaussianNoise(in, out, n, s::kGaussSigmaLow, rng);
+        case Corruption::Gauss08:
+            return gaussianNoise(in, out, n, s::kGaussSigmaHigh, rng);
+        case Corruption::Shot:
+            return shotNoise(in, out, n, s::kShotLambda, rng);
+        case Corruption::Impulse:
+            return impulseNoise(in, out, n, s::kImpulseAmount, rng);
         case Corruption::GlassBlur:
             return glassBlur(in, out, rows, cols, s::kGlassSigma, s::kGlassMaxDelta,
                              s::kGlassIterations, rng);
         case Corruption::MotionBlur: {
             const double angle = s::kMotionMaxAngleDeg * (2.0 * rng.uniform() - 1.0);
             std::vector<float> tmp(in, in + n);  // motionBlur needs distinct buffers
-            return motionBlur(tmp.data(), out, rows, cols, s::kMotionRadius, s::kMotionSigma, angle);
+            return motionBlur(tmp.data(), out, rows, cols, s::kMotionRadius, s::kMotionSigma,
+                              angle);
         }
         case Corruption::Fog: {
             int size = s::kFogMapSize;
@@ -88,7 +99,8 @@ void corrupt(Corruption c, const float* in, float* out, int rows, int cols, std:
         }
         case Corruption::Canny: {
             std::vector<float> tmp(in, in + n);
-            return cannyEdges(tmp.data(), out, rows, cols, {s::kCannySigma, s::kCannyLow, s::kCannyHigh});
+            return cannyEdges(tmp.data(), out, rows, cols,
+                              {s::kCannySigma, s::kCannyLow, s::kCannyHigh});
         }
     }
     throw std::invalid_argument("corrupt: unknown Corruption value " + std::to_string(int(c)));
@@ -101,8 +113,8 @@ std::uint64_t columnSeed(std::uint64_t seed, std::int64_t b) {
     return z ^ (z >> 31);
 }
 
-Eigen::MatrixXf corruptBatch(Corruption c, const Eigen::MatrixXf& images, std::uint64_t seed, int rows,
-                             int cols) {
+Eigen::MatrixXf corruptBatch(Corruption c, const Eigen::MatrixXf& images, std::uint64_t seed,
+                             int rows, int cols) {
     if (images.rows() != Eigen::Index(rows) * cols)
         throw std::invalid_argument("corruptBatch: images have " + std::to_string(images.rows()) +
                                     " rows, expected rows * cols = " + std::to_string(rows * cols));

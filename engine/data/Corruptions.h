@@ -3,7 +3,8 @@
 // robustness columns of the paper's Table 1 (seed 002 §V). Output in [0, 1]; a (corruption, seed)
 // pair gives one result on every platform and for any thread count. The severities are those of
 // google-research/mnist-c corruptions.py (each function's default severity) except the Gaussian
-// noise levels, which are the paper's own; docs/models/sde-data.md lists every parameter and source.
+// noise levels, which are the paper's own; docs/models/sde-data.md lists every parameter and
+// source.
 #include <Eigen/Core>
 #include <cstdint>
 #include <string>
@@ -11,7 +12,17 @@
 
 namespace as::data {
 
-enum class Corruption { Clean = 0, Gauss05, Gauss08, Shot, Impulse, GlassBlur, MotionBlur, Fog, Canny };
+enum class Corruption {
+    Clean = 0,
+    Gauss05,
+    Gauss08,
+    Shot,
+    Impulse,
+    GlassBlur,
+    MotionBlur,
+    Fog,
+    Canny
+};
 
 /// The parameters used by corrupt() (see CorruptionKernels.h for what each one does).
 namespace severity {
@@ -22,13 +33,13 @@ inline constexpr double kImpulseAmount = 0.17;  ///< mnist-c impulse_noise sever
 inline constexpr double kGlassSigma = 0.7;      ///< mnist-c glass_blur severity 1: (0.7, 1, 2)
 inline constexpr int kGlassMaxDelta = 1;
 inline constexpr int kGlassIterations = 2;
-inline constexpr int kMotionRadius = 10;          ///< mnist-c motion_blur severity 1: (10, 3)
+inline constexpr int kMotionRadius = 10;  ///< mnist-c motion_blur severity 1: (10, 3)
 inline constexpr double kMotionSigma = 3.0;
 inline constexpr double kMotionMaxAngleDeg = 45;  ///< angle uniform in [-45, 45] degrees
 inline constexpr double kFogStrength = 3.0;       ///< mnist-c fog severity 5: (3.0, 1.4)
 inline constexpr double kFogDecay = 1.4;
-inline constexpr int kFogMapSize = 256;           ///< plasma_fractal's default mapsize
-inline constexpr double kCannySigma = 1.0;        ///< skimage.feature.canny defaults
+inline constexpr int kFogMapSize = 256;     ///< plasma_fractal's default mapsize
+inline constexpr double kCannySigma = 1.0;  ///< skimage.feature.canny defaults
 inline constexpr double kCannyLow = 0.1;
 inline constexpr double kCannyHigh = 0.2;
 }  // namespace severity

@@ -36,7 +36,8 @@ struct IdxFile {
         const int wantDims = int(magic & 0xff);
         const std::uint64_t headerSize = 4 + 4 * std::uint64_t(wantDims);
         if (fileSize < 4)
-            throw fail("truncated: " + std::to_string(fileSize) + " bytes, shorter than the 4-byte magic");
+            throw fail("truncated: " + std::to_string(fileSize) +
+                       " bytes, shorter than the 4-byte magic");
         unsigned char b[4];
         in.read(reinterpret_cast<char*>(b), 4);
         const std::uint32_t got = bigEndian(b);
@@ -44,8 +45,8 @@ struct IdxFile {
             throw fail("bad magic " + hex32(got) + ", expected " + hex32(magic) + " (" + what +
                        ": unsigned bytes, " + std::to_string(wantDims) + " dims)");
         if (fileSize < headerSize)
-            throw fail("truncated: the header needs " + std::to_string(headerSize) + " bytes, file has " +
-                       std::to_string(fileSize));
+            throw fail("truncated: the header needs " + std::to_string(headerSize) +
+                       " bytes, file has " + std::to_string(fileSize));
         std::uint64_t payload = 1;
         for (int d = 0; d < wantDims; ++d) {
             in.read(reinterpret_cast<char*>(b), 4);
@@ -55,11 +56,11 @@ struct IdxFile {
         if (!in) throw fail("read error in the header");
         const std::uint64_t have = fileSize - headerSize;
         if (have < payload)
-            throw fail("truncated: header promises " + std::to_string(payload) + " bytes of " + what +
-                       ", file has " + std::to_string(have));
+            throw fail("truncated: header promises " + std::to_string(payload) + " bytes of " +
+                       what + ", file has " + std::to_string(have));
         if (have > payload)
-            throw fail("too long: header promises " + std::to_string(payload) + " bytes of " + what +
-                       ", file has " + std::to_string(have));
+            throw fail("too long: header promises " + std::to_string(payload) + " bytes of " +
+                       what + ", file has " + std::to_string(have));
     }
 };
 

@@ -2,9 +2,9 @@
 // Reading IDX files (the format of the MNIST distribution, LeCun et al.): a big-endian header
 //   bytes 0-1 zero, byte 2 the element type (0x08 = unsigned byte), byte 3 the number of dims d,
 //   then d big-endian u32 sizes, then the elements in row-major order.
-// MNIST images are magic 0x00000803 (u8, 3 dims: count x rows x cols), labels 0x00000801 (u8, 1 dim).
-// Every problem (missing file, bad magic, wrong dims, truncated or over-long data) is an IdxError
-// whose message starts with the file's path.
+// MNIST images are magic 0x00000803 (u8, 3 dims: count x rows x cols), labels 0x00000801 (u8, 1
+// dim). Every problem (missing file, bad magic, wrong dims, truncated or over-long data) is an
+// IdxError whose message starts with the file's path.
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -13,7 +13,7 @@
 namespace as::data {
 
 class IdxError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 

@@ -25,7 +25,8 @@ void writeIdx(const std::string& path, std::uint32_t magic, const std::vector<st
 }  // namespace
 
 void writeIdxImages(const std::string& path, const IdxImages& images) {
-    const std::size_t n = std::size_t(images.count) * std::size_t(images.rows) * std::size_t(images.cols);
+    const std::size_t n =
+        std::size_t(images.count) * std::size_t(images.rows) * std::size_t(images.cols);
     if (images.count < 0 || images.rows <= 0 || images.cols <= 0 || images.pixels.size() != n)
         throw IdxError(path + ": refusing to write: " + std::to_string(images.pixels.size()) +
                        " pixel bytes do not make " + std::to_string(images.count) + " images of " +

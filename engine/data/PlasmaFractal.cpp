@@ -29,17 +29,22 @@ std::vector<float> plasmaFractal(SpikeRng& rng, int size, double decay) {
         // Diamond step: the edge midpoints, from their two corners and two square centres.
         for (int r = 0; r < size; r += step)
             for (int c = 0; c < size; c += step) {
-                at(r, c + half) = (at(r, c) + at(r, c + step) + at(r - half, c + half) +
-                                   at(r + half, c + half)) / 4.0 + offset();
-                at(r + half, c) = (at(r, c) + at(r + step, c) + at(r + half, c - half) +
-                                   at(r + half, c + half)) / 4.0 + offset();
+                at(r, c + half) =
+                    (at(r, c) + at(r, c + step) + at(r - half, c + half) + at(r + half, c + half)) /
+                        4.0 +
+                    offset();
+                at(r + half, c) =
+                    (at(r, c) + at(r + step, c) + at(r + half, c - half) + at(r + half, c + half)) /
+                        4.0 +
+                    offset();
             }
         w /= decay;
     }
     const auto [lo, hi] = std::minmax_element(h.begin(), h.end());
     const double min = *lo, range = *hi - *lo;
     std::vector<float> out(h.size());
-    for (std::size_t k = 0; k < h.size(); ++k) out[k] = range > 0 ? float((h[k] - min) / range) : 0.0f;
+    for (std::size_t k = 0; k < h.size(); ++k)
+        out[k] = range > 0 ? float((h[k] - min) / range) : 0.0f;
     return out;
 }
 

@@ -72,7 +72,8 @@ TEST(Corruptions, DeterministicPerSeedAndInRange) {
     const Eigen::VectorXf in = x.col(3);
     EXPECT_TRUE(corrupted(Corruption::Clean, in, 5) == in);
     // The corruptions change the image (Canny makes it binary).
-    for (Corruption c : tableCorruptions()) EXPECT_GT((corrupted(c, in, 5) - in).norm(), 1.0f) << corruptionKey(c);
+    for (Corruption c : tableCorruptions())
+        EXPECT_GT((corrupted(c, in, 5) - in).norm(), 1.0f) << corruptionKey(c);
     const Eigen::VectorXf edges = corrupted(Corruption::Canny, in, 5);
     for (float v : edges) EXPECT_TRUE(v == 0.0f || v == 1.0f);
 }

@@ -16,7 +16,7 @@ namespace {
 
 /// A directory for this test process, removed at exit.
 class TempDir {
-public:
+  public:
     TempDir() {
         path_ = std::filesystem::temp_directory_path() /
                 ("as-test-sde-data-" + std::to_string(::getpid()));
@@ -28,7 +28,7 @@ public:
     }
     std::string file(const std::string& name) const { return (path_ / name).string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -105,7 +105,8 @@ TEST(IdxReader, RefusesATruncatedFileNamingIt) {
     writeBytes(im, bytes);
     const std::string msg = errorOf([&] { readIdxImages(im); });
     EXPECT_NE(msg.find(im), std::string::npos) << msg;
-    EXPECT_NE(msg.find("truncated: header promises 30 bytes of pixels, file has 23"), std::string::npos)
+    EXPECT_NE(msg.find("truncated: header promises 30 bytes of pixels, file has 23"),
+              std::string::npos)
         << msg;
     // A file shorter than its header.
     writeBytes(im, {0, 0, 8, 3, 0, 0});
@@ -126,7 +127,8 @@ TEST(IdxReader, RefusesABadMagicNamingTheFile) {
     writeIdxPair(s, im, lab);
     // Labels where images are expected and vice versa.
     const std::string m1 = errorOf([&] { readIdxImages(lab); });
-    EXPECT_NE(m1.find(lab + ": bad magic 0x00000801, expected 0x00000803"), std::string::npos) << m1;
+    EXPECT_NE(m1.find(lab + ": bad magic 0x00000801, expected 0x00000803"), std::string::npos)
+        << m1;
     const std::string m2 = errorOf([&] { readIdxLabels(im); });
     EXPECT_NE(m2.find(im + ": bad magic 0x00000803, expected 0x00000801"), std::string::npos) << m2;
     // A float IDX (type 0x0d) is refused.
@@ -208,7 +210,8 @@ TEST(ExampleDigits, HundredDigitsTenPerClassSortedByClass) {
     EXPECT_TRUE(loadExampleDigits(dir).pixels == e.pixels);
     EXPECT_TRUE(loadExampleDigits(dir + "/examples").labels == e.labels);
     const std::string msg = errorOf([] { loadExampleDigits("/nowhere/examples"); });
-    EXPECT_NE(msg.find("/nowhere/examples-images-idx3-ubyte: cannot open"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("/nowhere/examples-images-idx3-ubyte: cannot open"), std::string::npos)
+        << msg;
 }
 
 TEST(Locator, SearchOrderAndMessage) {
