@@ -191,3 +191,19 @@ TEST(Corruptions, BatchMatchesSingleImagesForAnyThreadCount) {
     }
     EXPECT_THROW(corruptBatch(Corruption::Shot, Eigen::MatrixXf(10, 2), 1), std::invalid_argument);
 }
+
+// Regression: at -30 degrees tap 1's row offset is exactly -0.5 pixel; ImageMagick rounds it to 0
+// (its offsets come from a point 2r+1 long scaled back, -0.49999999999999989), our first version
+// rounded it to -1. The impulse response's first taps, as ImageMagick 6.9 gives them:
+// (0, 0), (0, -1), (1, -2), (1, -3), (2, -3), (2, -4) relative to the dot.
+TEST(Corruptions, MotionBlurHalfPixelOffsetsRoundAsImageMagick) {
+    std::vector<float> dot(28 * 28, 0.0f), smear(dot.size());
+    dot[14 * 28 + 20] = 1.0f;
+    motionBlur(dot.data(), smear.data(), 28, 28, 10, 3.0, -30.0);
+    auto at = [&](int dr, int dc) { return smear[std::size_t((14 + dr) * 28 + 20 + dc)]; };
+    for (auto [dr, dc] : {std::pair{0, 0}, {0, -1}, {1, -2}, {1, -3}, {2, -3}, {2, -4}})
+        EXPECT_GT(at(dr, dc), 0.02f) << dr << "," << dc;
+    EXPECT_EQ(at(1, -1), 0.0f);
+    EXPECT_EQ(at(-1, -1), 0.0f);
+    EXPECT_GT(at(0, -1), at(1, -2));  // weights fall along the line
+}
