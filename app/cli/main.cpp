@@ -10,6 +10,7 @@
 #include "EiCommand.h"
 #include "Hd2dCommand.h"
 #include "RingCommand.h"
+#include "SdeCommand.h"
 #include "SurrogateCommand.h"
 #include "TorusCommand.h"
 
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<SurrogateCommand>(app));
     commands.push_back(std::make_unique<TorusCommand>(app));
     commands.push_back(std::make_unique<Hd2dCommand>(app));
+    commands.push_back(std::make_unique<SdeCommand>(app));
     // Later labs register here: commands.push_back(std::make_unique<TorusCommand>(app)); ...
 
     try {

@@ -1,0 +1,56 @@
+#pragma once
+// `attractor-cli sde plant|spectrum|lyapunov|train|eval`: the SDE classifier lab (seed 002) headless.
+//   plant     plants C attractors, reports a_+-, residuals, eq 8 stability, optionally counts the
+//             stationary points (small N) and writes an untrained model file;
+//   spectrum  Jacobian spectra at the planted attractors of a model file (Fig. 6);
+//   lyapunov  linear-noise covariances (Bartels–Stewart), residuals, Mahalanobis matrix (eq 19),
+//             empirical vs analytic covariance, wall time;
+//   train     BPTT on an MNIST digit slice, writes the model (and checkpoints; Ctrl-C cancels);
+//   eval      clean and corrupted (Table 1) test accuracy of a model file.
+// Implementation: SdeCommand.cpp (plant, spectrum, lyapunov) and SdeTrainEval.cpp (train, eval).
+#include <string>
+#include <vector>
+
+#include "CliCommand.h"
+#include "sde/SdeModelFile.h"
+
+namespace as::cli {
+
+/// The command line of this process ("attractor-cli sde train ..."), recorded in model files.
+std::string processCommandLine();
+/// Loads a model file; CliError (exit 2) naming --model and the file on a missing or bad file.
+sde::LoadedSdeModel loadModelFile(const std::string& path);
+
+class SdeCommand : public Command {
+public:
+    explicit SdeCommand(CLI::App& parent);
+    CLI::App* app() const override { return app_; }
+    int run() override;
+
+private:
+    int runPlant();
+    int runSpectrum();
+    int runLyapunov();
+    int runTrain();
+    int runEval();
+    /// SdeParams from --n/--classes/--pattern/--eps then --set (TrainParams keys go to tp); checked.
+    void buildParams(sde::SdeParams& p, sde::TrainParams& tp) const;
+    /// The attractors selected by --attractor ("all" or an index) for a model with C classes.
+    std::vector<int> selectedAttractors(int classes) const;
+    /// The MNIST directory (--mnist or the search path); CliError (exit 2) if absent.
+    std::string mnistDir() const;
+    /// --digits parsed (default 0..C-1 for C classes; C = 10 when classes <= 0).
+    std::vector<int> digits(int classes) const;
+
+    CLI::App* app_ = nullptr;
+    std::string action_, pattern_, out_, model_, attractor_ = "all", csv_, mnist_, digits_, checkpoint_, resume_;
+    std::string corruptions_ = "all";
+    std::vector<std::string> sets_;
+    bool listParams_ = false, countFixedPoints_ = false, trainG_ = false, quiet_ = false;
+    int classes_ = 0, n_ = 0, samples_ = 0, trainCount_ = 1000, valCount_ = 200, testCount_ = 1000;
+    int epochs_ = 0, batch_ = 0;
+    long long iterations_ = -1, seed_ = 1;
+    double eps_ = -1.0, lr_ = -1.0, alpha_ = -1.0;
+};
+
+}  // namespace as::cli

@@ -1,0 +1,269 @@
+// attractor-cli sde train | eval (SdeCommand's MNIST actions). Pipeline for an image:
+// pixel / 255 -> corruption (eval only) -> normaliseToMax -> initial condition x(0).
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "JsonSummary.h"
+#include "SdeCommand.h"
+#include "data/Corruptions.h"
+#include "data/IdxReader.h"
+#include "data/ImageSet.h"
+#include "data/MnistLocator.h"
+#include "io/Hdf5Handle.h"
+#include "sde/BpttTrainer.h"
+#include "sde/SdeIntegrator.h"
+
+namespace as::cli {
+namespace {
+
+using namespace as::sde;
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+std::atomic<bool> gCancel{false};
+extern "C" void onSigint(int) { gCancel.store(true); }
+
+/// Images of `set` as initial conditions: pixel / 255, optional corruption, normalised to max.
+Eigen::MatrixXf initialConditions(const data::ImageSet& set, data::Corruption c, std::uint64_t seed) {
+    Eigen::MatrixXf x = set.floats(0, set.count());
+    if (c != data::Corruption::Clean) x = data::corruptBatch(c, x, seed, set.rows, set.cols);
+    data::normaliseToMax(x);
+    return x;
+}
+
+/// Labels renumbered to positions in digits (digit d -> index of d).
+Eigen::VectorXi classIndices(const Eigen::VectorXi& labels, const std::vector<int>& digits) {
+    Eigen::VectorXi out(labels.size());
+    for (Eigen::Index i = 0; i < labels.size(); ++i) {
+        out[i] = -1;
+        for (std::size_t k = 0; k < digits.size(); ++k)
+            if (digits[k] == labels[i]) out[i] = int(k);
+    }
+    return out;
+}
+
+data::ImageSet firstN(const data::ImageSet& s, int first, int n) {
+    std::vector<int> idx;
+    for (int i = first; i < std::min(s.count(), first + n); ++i) idx.push_back(i);
+    return s.subset(idx);
+}
+
+data::ImageSet loadSplit(const std::string& dir, data::MnistSplit split) {
+    try {
+        return data::loadMnist(dir, split);
+    } catch (const data::IdxError& e) {
+        throw CliError(std::string("cannot read MNIST: ") + e.what());
+    }
+}
+
+}  // namespace
+
+std::string SdeCommand::mnistDir() const {
+    const std::string dir = data::findMnistDir(mnist_);
+    if (!mnist_.empty() && dir != mnist_)
+        throw CliError("--mnist '" + mnist_ + "' does not hold the four MNIST IDX files; " +
+                       data::mnistMissingMessage(mnist_));
+    if (dir.empty()) throw CliError(data::mnistMissingMessage(mnist_));
+    return dir;
+}
+
+std::vector<int> SdeCommand::digits(int classes) const {
+    std::vector<int> out;
+    if (digits_.empty()) {
+        for (int d = 0; d < (classes > 0 ? classes : 10); ++d) out.push_back(d);
+        return out;
+    }
+    std::stringstream ss(digits_);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        std::size_t used = 0;
+        int d = -1;
+        try {
+            d = std::stoi(item, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != item.size() || d < 0 || d > 9)
+            throw CliError("--digits must be a comma-separated list of digits 0..9 (got '" + digits_ + "')");
+        for (int e : out)
+            if (e == d) throw CliError("--digits lists " + std::to_string(d) + " twice");
+        out.push_back(d);
+    }
+    if (out.empty()) throw CliError("--digits is empty");
+    if (classes > 0 && int(out.size()) != classes)
+        throw CliError("--digits lists " + std::to_string(out.size()) + " digits but the model has " +
+                       std::to_string(classes) + " classes");
+    return out;
+}
+
+int SdeCommand::runTrain() {
+    if (out_.empty()) throw CliError("--out FILE.h5 (the trained model) is required");
+    if (trainCount_ < 1) throw CliError("--train-count must be >= 1");
+    if (valCount_ < 0) throw CliError("--val-count must be >= 0");
+    const std::vector<int> ds = digits(classes_ > 0 ? classes_ : 0);
+    SdeParams p;
+    p.n = 784;
+    p.classes = int(ds.size());
+    TrainParams tp;
+    if (trainG_) p.noise = NoiseKind::Trained;
+    buildParams(p, tp);
+    if (p.n != 784) throw CliError("--set n: MNIST training needs n = 784 (one node per pixel)");
+    if (p.classes != int(ds.size()))
+        throw CliError("classes (" + std::to_string(p.classes) + ") must equal the number of --digits (" +
+                       std::to_string(ds.size()) + ")");
+    if (epochs_ > 0) tp.epochs = epochs_;
+    if (iterations_ >= 0) tp.maxIterations = long(iterations_);
+    if (batch_ > 0) tp.batch = batch_;
+    if (lr_ > 0) tp.learningRate = lr_;
+    if (trainG_) tp.trainG = true;
+    if (alpha_ >= 0) tp.alpha = alpha_;
+    tp.seed = std::uint64_t(seed_);
+    tp.validationCount = valCount_;
+    if (!checkpoint_.empty()) {
+        tp.checkpointPath = checkpoint_;
+        if (tp.checkpointEvery == 0) tp.checkpointEvery = 50;
+    }
+    try {
+        tp.check();
+    } catch (const std::invalid_argument& e) {
+        throw CliError(std::string("invalid training parameter: ") + e.what());
+    }
+
+    const auto t0 = Clock::now();
+    const std::string dir = mnistDir();
+    const data::ImageSet all = loadSplit(dir, data::MnistSplit::Train).withLabels(ds);
+    if (all.count() < trainCount_ + valCount_)
+        throw CliError("--train-count + --val-count = " + std::to_string(trainCount_ + valCount_) + " but only " +
+                       std::to_string(all.count()) + " training images have those digits");
+    const data::ImageSet trainSet = firstN(all, 0, trainCount_), valSet = firstN(all, trainCount_, valCount_);
+    const Eigen::MatrixXf x = initialConditions(trainSet, data::Corruption::Clean, 0);
+    const Eigen::MatrixXf xv = initialConditions(valSet, data::Corruption::Clean, 0);
+    const Eigen::VectorXi y = classIndices(trainSet.labels, ds), yv = classIndices(valSet.labels, ds);
+
+    SdeModel model(p);
+    if (!resume_.empty()) model = loadModelFile(resume_).model;  // the checkpoint's structure and weights
+    BpttTrainer trainer(model, tp);
+    if (!resume_.empty()) {
+        try {
+            trainer.resume(resume_);
+        } catch (const h5::Error& e) {
+            throw CliError(std::string("--resume: ") + e.what());
+        } catch (const std::invalid_argument& e) {
+            throw CliError(std::string("--resume: ") + e.what());
+        }
+    }
+    std::printf("training on %d images of digits %s (%d validation), N = %d, C = %d, eps = %g, G %s\n",
+                trainSet.count(), digits_.empty() ? "0..C-1" : digits_.c_str(), valSet.count(), p.n, p.classes,
+                p.eps, tp.trainG ? "trained" : "identity");
+    std::fflush(stdout);
+    gCancel.store(false);
+    auto previous = std::signal(SIGINT, onSigint);
+    const auto progress = [&](const TrainProgress& pg) {
+        if (quiet_) return;
+        const long every = std::max(1L, pg.totalIterations / 20);
+        if (pg.iteration % every != 0 && pg.iteration != pg.totalIterations && pg.validationAccuracy < 0) return;
+        std::printf("iteration %ld/%ld  epoch %d  loss %.5f  batch acc %.3f%s  %.3f s/iter\n", pg.iteration,
+                    pg.totalIterations, pg.epoch, pg.loss, pg.batchAccuracy,
+                    pg.validationAccuracy >= 0 ? ("  val acc " + std::to_string(pg.validationAccuracy)).c_str() : "",
+                    pg.secondsPerIteration);
+        std::fflush(stdout);
+    };
+    TrainReport rep;
+    try {
+        rep = trainer.train(x, y, xv, yv, progress, &gCancel);
+    } catch (...) {
+        std::signal(SIGINT, previous);
+        throw;
+    }
+    std::signal(SIGINT, previous);
+
+    TrainingMeta meta;
+    meta.train = tp;
+    meta.iterations = rep.iterations;
+    meta.finalLoss = rep.finalLoss;
+    meta.validationAccuracy = rep.validationAccuracy;
+    meta.secondsPerIteration = rep.secondsPerIteration;
+    meta.lossCurve = rep.lossCurve;
+    meta.validationCurve = rep.validationCurve;
+    meta.commandLine = processCommandLine();
+    meta.outcome = trainOutcomeName(rep.outcome);
+    try {
+        if (!checkpoint_.empty()) trainer.saveCheckpoint(checkpoint_);
+        saveSdeModel(out_, model, meta);
+    } catch (const h5::Error& e) {
+        throw CliError(std::string("cannot write the model: ") + e.what(), kExitFailure);
+    }
+    std::printf("%s\n", rep.message.c_str());
+    JsonSummary j;
+    j.add("action", "train")
+        .add("model", out_)
+        .add("outcome", trainOutcomeName(rep.outcome))
+        .add("iterations", (long long)rep.iterations)
+        .add("final_loss", rep.finalLoss)
+        .add("s_per_iter", rep.secondsPerIteration)
+        .add("val_acc", rep.validationAccuracy >= 0 ? std::optional<double>(rep.validationAccuracy) : std::nullopt)
+        .add("n_train", (long long)trainSet.count())
+        .add("classes", (long long)p.classes)
+        .add("eps", p.eps)
+        .add("train_g", tp.trainG)
+        .add("wall_s", secondsSince(t0));
+    if (!checkpoint_.empty()) j.add("checkpoint", checkpoint_);
+    std::printf("%s\n", j.str().c_str());
+    return rep.outcome == TrainOutcome::Finished ? kExitOk : kExitHalted;
+}
+
+int SdeCommand::runEval() {
+    const LoadedSdeModel loaded = loadModelFile(model_);
+    const SdeModel& model = loaded.model;
+    const std::vector<int> ds = digits(model.params().classes > 10 ? -1 : model.params().classes);
+    if (model.params().n != 784) throw CliError("eval needs a model with n = 784 (one node per MNIST pixel)");
+    if (testCount_ < 1) throw CliError("--test-count must be >= 1");
+    std::vector<data::Corruption> conds{data::Corruption::Clean};
+    if (corruptions_ == "all") {
+        for (data::Corruption c : data::tableCorruptions()) conds.push_back(c);
+    } else if (!corruptions_.empty() && corruptions_ != "none") {
+        std::stringstream ss(corruptions_);
+        std::string key;
+        while (std::getline(ss, key, ',')) {
+            try {
+                const data::Corruption c = data::corruptionFromKey(key);
+                if (c != data::Corruption::Clean) conds.push_back(c);
+            } catch (const std::invalid_argument& e) {
+                throw CliError(std::string("--corruptions: ") + e.what());
+            }
+        }
+    }
+    const auto t0 = Clock::now();
+    const std::string dir = mnistDir();
+    const data::ImageSet test = firstN(loadSplit(dir, data::MnistSplit::Test).withLabels(ds), 0, testCount_);
+    const Eigen::VectorXi y = classIndices(test.labels, ds);
+    std::ofstream csv;
+    if (!csv_.empty()) {
+        csv.open(csv_);
+        if (!csv) throw CliError("--csv: cannot write '" + csv_ + "'", kExitFailure);
+        csv << "corruption,label,accuracy,n_test\n";
+    }
+    JsonSummary j;
+    j.add("action", "eval").add("model", model_).add("n_test", (long long)test.count());
+    for (data::Corruption c : conds) {
+        const Eigen::MatrixXf x0 = initialConditions(test, c, std::uint64_t(seed_));
+        const double acc = accuracy(classify(model, x0, std::uint64_t(seed_)), y);
+        std::printf("%-28s %.4f\n", data::corruptionLabel(c), acc);
+        std::fflush(stdout);
+        j.add(std::string(data::corruptionKey(c)) + "_acc", acc);
+        if (csv.is_open())
+            csv << data::corruptionKey(c) << ",\"" << data::corruptionLabel(c) << "\"," << acc << ',' << test.count()
+                << '\n';
+    }
+    j.add("eps", model.params().eps).add("wall_s", secondsSince(t0));
+    std::printf("%s\n", j.str().c_str());
+    return kExitOk;
+}
+
+}  // namespace as::cli
