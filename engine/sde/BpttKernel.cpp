@@ -1,5 +1,8 @@
 #include "sde/BpttKernel.h"
 
+#include <omp.h>
+
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -11,7 +14,11 @@
 namespace as::sde {
 namespace {
 
-constexpr long kParallelElements = 1L << 15;
+constexpr long kParallelElements = 1L << 15;  // below this, threads cost more than they save
+// Up to this batch a step is a matrix-vector product, bound by reading A (N^2 floats): each thread
+// then owns a block of rows (forward) or columns (backward) of A, which stays in its own L2 cache.
+constexpr int kSmallBatch = 8;
+constexpr int kSmallBatchMinN = 256;
 
 template <class S>
 void checkInputs(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels) {
@@ -30,84 +37,165 @@ void checkInputs(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::Vecto
     if (pr.gradG && !pr.G) throw std::invalid_argument("BPTT: the G gradient needs G");
 }
 
-/// Forward pass; keeps g and g' of every step when `keep` (for the backward pass). Returns the loss.
+/// The constants of one forward or backward pass.
+template <class S>
+struct Pass {
+    const BpttProblem<S>& pr;
+    NodeKernel<S> k;
+    int n, b, T;
+    bool keep;          ///< keep g and g' of every step (training) or reuse one block (loss only)
+    bool noisy, trainedNoise;
+    S s;                ///< sqrt(dt) eps
+    int firstAveraged;  ///< x_t is averaged for t >= firstAveraged (1-based step count)
+    bool wantAvg;
+    std::uint64_t seed;
+
+    Pass(const BpttProblem<S>& p, int batch, bool keepAll, bool avg, std::uint64_t sd)
+        : pr(p), k(*p.params), n(p.params->n), b(batch), T(p.params->steps), keep(keepAll),
+          noisy(p.params->eps > 0.0), trainedNoise(noisy && p.G), s(S(std::sqrt(p.params->dt) * p.params->eps)),
+          firstAveraged(p.params->steps - p.params->averageSteps + 1), wantAvg(avg), seed(sd) {}
+
+    int block(int t) const { return keep ? t * b : (t % 2) * b; }  // without keep: two alternating blocks
+
+    /// Rows [r0, r1) of column j after the product of step t (drive = A g(x_t)): the Euler update,
+    /// the late-time sum, and g (and g') of x_{t+1}. noise: the column's N values (or nullptr).
+    void update(BpttBuffers<S>& buf, int t, int j, int r0, int r1, const S* noise) const {
+        S* x = buf.x.col(j).data();
+        const S* d = buf.drive.col(j).data();
+        for (int i = r0; i < r1; ++i) x[i] = k.keep * x[i] + k.dt * d[i];
+        if (trainedNoise) {
+            const S* ge = buf.geta.col(t * b + j).data();
+            for (int i = r0; i < r1; ++i) x[i] += s * ge[i];
+        } else if (noise) {
+            for (int i = r0; i < r1; ++i) x[i] += s * noise[i];
+        }
+        if (wantAvg && t + 1 >= firstAveraged) {
+            S* a = buf.avg.col(j).data();
+            for (int i = r0; i < r1; ++i) a[i] += x[i];
+        }
+        if (t + 1 < T) {
+            const int nb = block(t + 1) + j;
+            if (keep) k.gAndSlope(x + r0, buf.g.col(nb).data() + r0, buf.slope.col(nb).data() + r0, r1 - r0);
+            else k.g(x + r0, buf.g.col(nb).data() + r0, r1 - r0);
+        }
+    }
+
+    void initialG(BpttBuffers<S>& buf, int j, int r0, int r1) const {
+        S* x = buf.x.col(j).data();
+        if (keep) k.gAndSlope(x + r0, buf.g.col(j).data() + r0, buf.slope.col(j).data() + r0, r1 - r0);
+        else k.g(x + r0, buf.g.col(j).data() + r0, r1 - r0);
+    }
+};
+
+/// This thread's share [r0, r1) of n rows, in multiples of 16.
+void threadRows(int n, int& r0, int& r1) {
+    const int nt = omp_get_num_threads(), id = omp_get_thread_num();
+    const int chunk = ((n + nt - 1) / nt + 15) / 16 * 16;
+    r0 = std::min(n, id * chunk);
+    r1 = std::min(n, r0 + chunk);
+}
+
+template <class S>
+void forwardLargeBatch(const Pass<S>& ps, BpttBuffers<S>& buf) {
+    const bool par = long(ps.n) * ps.b >= kParallelElements;
+#pragma omp parallel for schedule(static) if (par)
+    for (int j = 0; j < ps.b; ++j) ps.initialG(buf, j, 0, ps.n);
+    for (int t = 0; t < ps.T; ++t) {
+        buf.drive.noalias() = *ps.pr.A * buf.g.middleCols(ps.block(t), ps.b);
+#pragma omp parallel for schedule(static) if (par)
+        for (int j = 0; j < ps.b; ++j) {
+            thread_local std::vector<S> noise;
+            const S* eta = nullptr;
+            if (ps.noisy && !ps.trainedNoise) {
+                noise.resize(std::size_t(ps.n));
+                gaussianBlock(ps.seed, std::uint64_t(t), std::uint64_t(j), noise.data(), ps.n);
+                eta = noise.data();
+            }
+            ps.update(buf, t, j, 0, ps.n, eta);
+        }
+    }
+}
+
+template <class S>
+void forwardSmallBatch(const Pass<S>& ps, BpttBuffers<S>& buf) {
+#pragma omp parallel
+    {
+        int r0, r1;
+        threadRows(ps.n, r0, r1);
+        std::vector<S> noise(std::size_t(ps.n));
+        for (int j = 0; j < ps.b; ++j) ps.initialG(buf, j, r0, r1);
+#pragma omp barrier
+        for (int t = 0; t < ps.T; ++t) {
+            if (r1 > r0)
+                buf.drive.middleRows(r0, r1 - r0).noalias() =
+                    ps.pr.A->middleRows(r0, r1 - r0) * buf.g.middleCols(ps.block(t), ps.b);
+            for (int j = 0; j < ps.b; ++j) {
+                const S* eta = nullptr;
+                if (ps.noisy && !ps.trainedNoise) {  // each thread draws the column, uses its rows
+                    gaussianBlock(ps.seed, std::uint64_t(t), std::uint64_t(j), noise.data(), ps.n);
+                    eta = noise.data();
+                }
+                ps.update(buf, t, j, r0, r1, eta);
+            }
+#pragma omp barrier
+        }
+    }
+}
+
+/// Forward pass. Returns the loss of eq 18 (+ alpha / sum|G|); predicted from the late average.
 template <class S>
 double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels, std::uint64_t seed,
                BpttBuffers<S>& buf, bool keep, Eigen::VectorXi* predicted) {
     checkInputs(pr, x0, labels);
-    const SdeParams& p = *pr.params;
-    const NodeKernel<S> k(p);
-    const int n = p.n, b = int(x0.cols()), T = p.steps;
-    const bool par = long(n) * b >= kParallelElements;
-    const bool noisy = p.eps > 0.0;
-    const S s = S(std::sqrt(p.dt) * p.eps);
-    const int firstAveraged = T - p.averageSteps + 1;
-    const bool wantAvg = predicted != nullptr;
-
-    const int cols = keep ? b * T : b;  // without `keep`, column block 0 is reused every step
-    buf.g.resize(n, cols);
-    buf.slope.resize(n, keep ? cols : 0);
+    const Pass<S> ps(pr, int(x0.cols()), keep, predicted != nullptr, seed);
+    const int n = ps.n, b = ps.b, T = ps.T;
+    buf.g.resize(n, keep ? b * T : 2 * b);
+    buf.slope.resize(n, keep ? b * T : 0);
     buf.x = x0;
     buf.drive.resize(n, b);
-    if (wantAvg) buf.avg = MatS<S>::Zero(n, b);
-    const bool trainedNoise = noisy && pr.G;
-    if (trainedNoise) {  // eta does not depend on x: all steps' G eta in one product
+    if (ps.wantAvg) buf.avg = MatS<S>::Zero(n, b);
+    if (ps.trainedNoise) {  // eta does not depend on x: all steps' G eta in one product
         buf.eta.resize(n, b * T);
-#pragma omp parallel for schedule(static) if (par)
+#pragma omp parallel for schedule(static)
         for (int c = 0; c < b * T; ++c)
             gaussianBlock(seed, std::uint64_t(c / b), std::uint64_t(c % b), buf.eta.col(c).data(), n);
         buf.geta.noalias() = *pr.G * buf.eta;
     }
+    if (b <= kSmallBatch && n >= kSmallBatchMinN && omp_get_max_threads() > 1) forwardSmallBatch(ps, buf);
+    else forwardLargeBatch(ps, buf);
 
-    // g (and g') of x_0
-#pragma omp parallel for schedule(static) if (par)
-    for (int j = 0; j < b; ++j) {
-        if (keep) k.gAndSlope(buf.x.col(j).data(), buf.g.col(j).data(), buf.slope.col(j).data(), n);
-        else k.g(buf.x.col(j).data(), buf.g.col(j).data(), n);
-    }
-    for (int t = 0; t < T; ++t) {
-        const int blk = keep ? t * b : 0;
-        buf.drive.noalias() = *pr.A * buf.g.middleCols(blk, b);
-        const bool last = t + 1 == T;
-        const bool avgHere = wantAvg && t + 1 >= firstAveraged;
-        const int nextBlk = keep ? (t + 1) * b : 0;
-#pragma omp parallel for schedule(static) if (par)
-        for (int j = 0; j < b; ++j) {
-            thread_local std::vector<S> noise;
-            S* x = buf.x.col(j).data();
-            const S* d = buf.drive.col(j).data();
-            for (int i = 0; i < n; ++i) x[i] = k.keep * x[i] + k.dt * d[i];
-            if (trainedNoise) {
-                const S* ge = buf.geta.col(t * b + j).data();
-                for (int i = 0; i < n; ++i) x[i] += s * ge[i];
-            } else if (noisy) {
-                noise.resize(std::size_t(n));
-                gaussianBlock(seed, std::uint64_t(t), std::uint64_t(j), noise.data(), n);
-                for (int i = 0; i < n; ++i) x[i] += s * noise[std::size_t(i)];
-            }
-            if (avgHere) {
-                S* a = buf.avg.col(j).data();
-                for (int i = 0; i < n; ++i) a[i] += x[i];
-            }
-            if (!last) {
-                if (keep) k.gAndSlope(x, buf.g.col(nextBlk + j).data(), buf.slope.col(nextBlk + j).data(), n);
-                else k.g(x, buf.g.col(nextBlk + j).data(), n);
-            }
-        }
-    }
-    // loss (eq 18): mean over the batch of |x_T - xbar_label|^2
     double loss = 0.0;
     for (int j = 0; j < b; ++j)
         loss += double((buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>()).squaredNorm());
     loss /= double(b);
     if (pr.gradG) loss += pr.alpha / double(pr.G->template cast<double>().cwiseAbs().sum());
     if (predicted) {
-        buf.avg /= S(p.averageSteps);
+        buf.avg /= S(pr.params->averageSteps);
         *predicted = pr.attractors->nearest(buf.avg.template cast<float>());
         for (int j = 0; j < b; ++j)
             if (!buf.avg.col(j).allFinite()) (*predicted)[j] = -1;
     }
     return loss;
+}
+
+/// Rows [r0, r1) of the backward step t: delta_t = keep delta_{t+1} + dt g'(x_t) .* h (h = A^T delta_{t+1},
+/// read from `h`), and g'(x_t) is overwritten by delta_{t+1}. cur/next: delta_{t+1} in, delta_t out.
+template <class S>
+void backwardRows(const Pass<S>& ps, BpttBuffers<S>& buf, const MatS<S>& cur, MatS<S>& next, const MatS<S>& h,
+                  int t, int j, int r0, int r1) {
+    const S* dl = cur.col(j).data();
+    S* out = next.col(j).data();
+    S* sl = buf.slope.col(t * ps.b + j).data();
+    if (t > 0) {
+        const S* hh = h.col(j).data();
+        for (int i = r0; i < r1; ++i) {
+            const S old = dl[i];
+            out[i] = ps.k.keep * old + ps.k.dt * sl[i] * hh[i];
+            sl[i] = old;
+        }
+    } else {
+        for (int i = r0; i < r1; ++i) sl[i] = dl[i];
+    }
 }
 
 }  // namespace
@@ -123,41 +211,47 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0, const Ei
                            std::uint64_t seed, MatS<S>& dA, MatS<S>* dG, BpttBuffers<S>& buf,
                            Eigen::VectorXi* predicted) {
     const double loss = forward(pr, x0, labels, seed, buf, true, predicted);
-    const SdeParams& p = *pr.params;
-    const NodeKernel<S> k(p);
-    const int n = p.n, b = int(x0.cols()), T = p.steps;
-    const bool par = long(n) * b >= kParallelElements;
+    const Pass<S> ps(pr, int(x0.cols()), true, false, seed);
+    const int n = ps.n, b = ps.b, T = ps.T;
 
-    // delta_T = (2 / B) (x_T - xbar_label)
+    // delta_T = (2 / B) (x_T - xbar_label); two buffers alternate as delta_{t+1} and delta_t.
+    MatS<S> other(n, b);
     buf.delta.resize(n, b);
     for (int j = 0; j < b; ++j)
         buf.delta.col(j) =
             (S(2) / S(b)) * (buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>());
-    for (int t = T - 1; t >= 0; --t) {
-        if (t > 0) buf.drive.noalias() = pr.A->transpose() * buf.delta;  // A^T delta_{t+1}
-#pragma omp parallel for schedule(static) if (par)
-        for (int j = 0; j < b; ++j) {
-            S* dl = buf.delta.col(j).data();
-            S* sl = buf.slope.col(t * b + j).data();  // g'(x_t) in, delta_{t+1} out
-            if (t > 0) {
-                const S* h = buf.drive.col(j).data();
-                for (int i = 0; i < n; ++i) {
-                    const S old = dl[i];
-                    dl[i] = k.keep * old + k.dt * sl[i] * h[i];
-                    sl[i] = old;
-                }
-            } else {
-                for (int i = 0; i < n; ++i) sl[i] = dl[i];
+    MatS<S>* cur = &buf.delta;
+    MatS<S>* next = &other;
+    if (b <= kSmallBatch && n >= kSmallBatchMinN && omp_get_max_threads() > 1) {
+#pragma omp parallel
+        {
+            int r0, r1;
+            threadRows(n, r0, r1);
+            for (int t = T - 1; t >= 0; --t) {
+                MatS<S>& c = (T - 1 - t) % 2 ? other : buf.delta;
+                MatS<S>& nx = (T - 1 - t) % 2 ? buf.delta : other;
+                if (t > 0 && r1 > r0)  // rows r0..r1 of A^T delta use columns r0..r1 of A
+                    buf.drive.middleRows(r0, r1 - r0).noalias() = pr.A->middleCols(r0, r1 - r0).transpose() * c;
+                for (int j = 0; j < b; ++j) backwardRows(ps, buf, c, nx, buf.drive, t, j, r0, r1);
+#pragma omp barrier
             }
         }
+    } else {
+        const bool par = long(n) * b >= kParallelElements;
+        for (int t = T - 1; t >= 0; --t) {
+            if (t > 0) buf.drive.noalias() = pr.A->transpose() * *cur;  // A^T delta_{t+1}
+#pragma omp parallel for schedule(static) if (par)
+            for (int j = 0; j < b; ++j) backwardRows(ps, buf, *cur, *next, buf.drive, t, j, 0, n);
+            std::swap(cur, next);
+        }
     }
+    // dL/dA = dt sum_t delta_{t+1} g(x_t)^T: one (N x BT) (BT x N) product.
     dA.noalias() = buf.slope * buf.g.transpose();
-    dA *= k.dt;
+    dA *= ps.k.dt;
     if (pr.gradG && dG) {
-        const bool noisy = p.eps > 0.0;
-        if (noisy) {
+        if (ps.noisy) {
             dG->noalias() = buf.slope * buf.eta.transpose();
-            *dG *= S(std::sqrt(p.dt) * p.eps);
+            *dG *= ps.s;
         } else {
             dG->setZero(n, n);
         }

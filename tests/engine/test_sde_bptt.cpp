@@ -3,6 +3,7 @@
 // differences in double precision, deterministic and with fixed noise; the float trainer's gradient
 // against the double one.
 #include <gtest/gtest.h>
+#include <omp.h>
 
 #include <cmath>
 #include <random>
@@ -171,4 +172,33 @@ TEST(SdeBptt, RefusesBadBatches) {
     EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN + 1, 2), labels, 1, dA, nullptr),
                  std::invalid_argument);
     EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN, 3), labels, 1, dA, nullptr), std::invalid_argument);
+}
+
+TEST(SdeBptt, SmallBatchRowParallelPathMatchesBatchedPath) {
+    // Batches of <= 8 at N >= 256 split A's rows/columns over the threads; one thread takes the
+    // batched path. Both give the same loss and gradients (float rounding only).
+    SdeParams p = smallParams(0.2);
+    p.n = 300;
+    p.steps = 12;
+    SdeModel model(p);
+    model.setAtilde(randomMatrix(300, 300, 0.05, 31).cast<float>());
+    model.setTrainedG((Eigen::MatrixXd::Identity(300, 300) + randomMatrix(300, 300, 0.05, 32)).cast<float>());
+    const Eigen::MatrixXf x0 = randomMatrix(300, 3, 0.5, 33).cwiseAbs().cast<float>();
+    Eigen::VectorXi labels(3);
+    labels << 2, 0, 1;
+    for (bool trainG : {false, true}) {
+        TrainParams tp;
+        tp.trainG = trainG;
+        const BpttTrainer trainer(model, tp);
+        Eigen::MatrixXf dA1, dG1, dA2, dG2;
+        const int threads = omp_get_max_threads();
+        omp_set_num_threads(1);
+        const double l1 = trainer.lossAndGradient(x0, labels, 5, dA1, &dG1);
+        omp_set_num_threads(2);
+        const double l2 = trainer.lossAndGradient(x0, labels, 5, dA2, &dG2);
+        omp_set_num_threads(threads);
+        EXPECT_NEAR(l1, l2, 1e-6 * l1);
+        EXPECT_LT((dA1 - dA2).cwiseAbs().maxCoeff(), 1e-5f * dA1.cwiseAbs().maxCoeff());
+        if (trainG) EXPECT_LT((dG1 - dG2).cwiseAbs().maxCoeff(), 1e-5f * dG1.cwiseAbs().maxCoeff());
+    }
 }
