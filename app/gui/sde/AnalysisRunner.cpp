@@ -1,0 +1,69 @@
+#include "sde/AnalysisRunner.h"
+
+namespace as::gui {
+
+AnalysisRunner::AnalysisRunner(QObject* parent) : QObject(parent) {}
+
+AnalysisRunner::~AnalysisRunner() {
+    pending_.reset();
+    cancel_ = true;
+    if (thread_) {
+        thread_->wait();  // at most one attractor's solve (~1 s at N = 784)
+        delete thread_;
+        thread_ = nullptr;
+    }
+}
+
+quint64 AnalysisRunner::submit(AnalysisRequest request) {
+    request.generation = ++generation_;
+    if (thread_) {  // let the running job stop at its next check, then start the newest request
+        cancel_ = true;
+        pending_ = std::move(request);
+    } else {
+        start(std::move(request));
+    }
+    return generation_;
+}
+
+void AnalysisRunner::cancel() {
+    pending_.reset();
+    cancel_ = true;
+}
+
+void AnalysisRunner::wait() {
+    if (thread_) thread_->wait();
+}
+
+void AnalysisRunner::start(AnalysisRequest request) {
+    cancel_ = false;
+    thread_ = QThread::create([this, request] {
+        runAnalysis(request, cancel_, [this](std::shared_ptr<const AnalysisResult> r) {
+            // Back to the GUI thread; dropped if the runner is gone or a newer request was made.
+            QMetaObject::invokeMethod(
+                this,
+                [this, r] {
+                    if (r->generation == generation_) emit result(r);
+                },
+                Qt::QueuedConnection);
+        });
+    });
+    connect(thread_, &QThread::finished, this, &AnalysisRunner::threadDone, Qt::QueuedConnection);
+    thread_->start(QThread::LowPriority);
+    emit busyChanged(true);
+}
+
+void AnalysisRunner::threadDone() {
+    if (!thread_) return;
+    thread_->wait();
+    delete thread_;
+    thread_ = nullptr;
+    if (pending_) {
+        AnalysisRequest next = std::move(*pending_);
+        pending_.reset();
+        start(std::move(next));
+    } else {
+        emit busyChanged(false);
+    }
+}
+
+}  // namespace as::gui

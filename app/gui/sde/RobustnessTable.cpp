@@ -1,0 +1,197 @@
+#include "sde/RobustnessTable.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "sde/EvaluationRunner.h"
+
+namespace as::gui {
+
+RobustnessTable::RobustnessTable(QWidget* parent) : QWidget(parent), runner_(std::make_unique<EvaluationRunner>()) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Images")));
+    countSpin_ = new QSpinBox;
+    countSpin_->setRange(10, 10000);
+    countSpin_->setSingleStep(100);
+    countSpin_->setValue(1000);
+    countSpin_->setToolTip(tr("Test images per evaluation (the first ones of the MNIST test split)"));
+    bar->addWidget(countSpin_);
+    bar->addWidget(new QLabel(tr("Seeds")));
+    seedSpin_ = new QSpinBox;
+    seedSpin_->setRange(1, 20);
+    seedSpin_->setValue(1);
+    seedSpin_->setToolTip(tr("Corruption (and noise) seeds per cell; two or more give mean \u00b1 std"));
+    bar->addWidget(seedSpin_);
+    runButton_ = new QPushButton(tr("Evaluate"));
+    runButton_->setToolTip(tr("Evaluate the current model and the shipped models, clean and under each corruption"));
+    cancelButton_ = new QPushButton(tr("Cancel"));
+    cancelButton_->setEnabled(false);
+    auto* loadButton = new QPushButton(tr("Load CSV\u2026"));
+    loadButton->setToolTip(tr("Show a table written by attractor-cli sde eval --csv"));
+    auto* saveButton = new QPushButton(tr("Save CSV\u2026"));
+    bar->addWidget(runButton_);
+    bar->addWidget(cancelButton_);
+    bar->addWidget(loadButton);
+    bar->addWidget(saveButton);
+    progress_ = new QProgressBar;
+    progress_->setRange(0, 1000);
+    progress_->setValue(0);
+    progress_->setMaximumWidth(160);
+    progress_->setTextVisible(false);
+    bar->addWidget(progress_);
+    progressText_ = new QLabel;
+    bar->addWidget(progressText_, 1);
+    layout->addLayout(bar);
+
+    caption_ = new QLabel(tr("Table 1: accuracy (%) on MNIST and its corruptions. No results yet: Evaluate, or Load CSV\u2026"));
+    caption_->setWordWrap(true);
+    layout->addWidget(caption_);
+    table_ = new QTableWidget;
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->setMinimumHeight(120);
+    layout->addWidget(table_, 1);
+
+    connect(runButton_, &QPushButton::clicked, this, &RobustnessTable::runEvaluation);
+    connect(cancelButton_, &QPushButton::clicked, this, &RobustnessTable::cancelEvaluation);
+    connect(loadButton, &QPushButton::clicked, this, &RobustnessTable::chooseCsv);
+    connect(saveButton, &QPushButton::clicked, this, &RobustnessTable::chooseSaveCsv);
+    connect(runner_.get(), &EvaluationRunner::dataDescribed, this,
+            [this](const QString& c) { caption_->setText(tr("Table 1: accuracy (%). %1").arg(c)); });
+    connect(runner_.get(), &EvaluationRunner::record, this, [this](const RobustnessRecord& r) {
+        records_.push_back(r);
+        rebuild();
+    });
+    connect(runner_.get(), &EvaluationRunner::progress, this, [this](double f, const QString& text) {
+        progress_->setValue(int(std::lround(1000 * f)));
+        progressText_->setText(text);
+    });
+    connect(runner_.get(), &EvaluationRunner::finished, this, [this](bool ok, const QString& message) {
+        runButton_->setEnabled(true);
+        cancelButton_->setEnabled(false);
+        progressText_->setText(message);
+        if (ok) progress_->setValue(1000);
+        emit statusMessage(message, 8000);
+        emit evaluationFinished(ok);
+    });
+    rebuild();
+}
+
+RobustnessTable::~RobustnessTable() = default;
+
+void RobustnessTable::setCurrentModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name) {
+    current_ = std::move(model);
+    currentName_ = name;
+}
+
+void RobustnessTable::setRecords(std::vector<RobustnessRecord> records, const QString& caption) {
+    records_ = std::move(records);
+    caption_->setText(caption);
+    rebuild();
+}
+
+QString RobustnessTable::caption() const { return caption_->text(); }
+
+QString RobustnessTable::loadCsv(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return tr("%1: cannot be read (%2)").arg(path, f.errorString());
+    std::vector<RobustnessRecord> records;
+    const QString error = RobustnessCsv::parse(QString::fromUtf8(f.readAll()), QFileInfo(path).fileName(), records,
+                                               QFileInfo(path).completeBaseName());
+    if (!error.isEmpty()) return error;
+    setRecords(std::move(records), tr("Table 1: accuracy (%) loaded from %1").arg(QDir::toNativeSeparators(path)));
+    return {};
+}
+
+QString RobustnessTable::saveCsv(const QString& path) const {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("%1: cannot be written (%2)").arg(path, f.errorString());
+    f.write(RobustnessCsv::format(records_).toUtf8());
+    if (!f.commit()) return tr("%1: cannot be written (%2)").arg(path, f.errorString());
+    return {};
+}
+
+void RobustnessTable::runEvaluation() {
+    if (runner_->running()) return;
+    EvaluationPlan plan;
+    plan.current = current_;
+    plan.currentName = currentName_.isEmpty() ? QStringLiteral("current") : currentName_;
+    plan.currentName.replace(',', ';');
+    plan.files = EvaluationRunner::shippedModels();
+    plan.count = countSpin_->value();
+    plan.seeds = seedSpin_->value();
+    records_.clear();
+    rebuild();
+    runButton_->setEnabled(false);
+    cancelButton_->setEnabled(true);
+    progress_->setValue(0);
+    progressText_->setText(tr("Loading models and images\u2026"));
+    runner_->start(plan);
+}
+
+void RobustnessTable::cancelEvaluation() { runner_->cancel(); }
+bool RobustnessTable::evaluating() const { return runner_->running(); }
+void RobustnessTable::setImageCount(int n) { countSpin_->setValue(n); }
+void RobustnessTable::setSeedCount(int n) { seedSpin_->setValue(n); }
+
+QString RobustnessTable::cellText(int row, int column) const {
+    const QTableWidgetItem* item = table_->item(row, column);
+    return item ? item->text() : QString();
+}
+
+void RobustnessTable::setDark(bool) { table_->viewport()->update(); }
+
+void RobustnessTable::rebuild() {
+    QStringList keys = RobustnessCsv::columnKeys();
+    const QStringList models = RobustnessCsv::models(records_);
+    table_->clear();
+    table_->setColumnCount(int(keys.size()));
+    table_->setRowCount(int(models.size()));
+    QStringList headers;
+    for (const auto& k : keys) headers << RobustnessCsv::columnLabel(k);
+    table_->setHorizontalHeaderLabels(headers);
+    QStringList rows;
+    for (const auto& m : models) rows << RobustnessCsv::modelLabel(m);
+    table_->setVerticalHeaderLabels(rows);
+    for (int r = 0; r < models.size(); ++r)
+        for (int c = 0; c < keys.size(); ++c) {
+            const RobustnessCell cell = RobustnessCsv::cell(records_, models[r], keys[c]);
+            auto* item = new QTableWidgetItem(RobustnessCsv::cellText(cell));
+            item->setTextAlignment(Qt::AlignCenter);
+            if (cell.runs > 0)
+                item->setToolTip(tr("%1 on %2: %3 run(s) of %4 images").arg(rows[r], headers[c]).arg(cell.runs).arg(cell.n));
+            table_->setItem(r, c, item);
+        }
+}
+
+void RobustnessTable::chooseCsv() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load robustness CSV"), {}, tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty()) return;
+    const QString error = loadCsv(path);
+    emit statusMessage(error.isEmpty() ? tr("Loaded %1").arg(path) : error, error.isEmpty() ? 4000 : 0);
+}
+
+void RobustnessTable::chooseSaveCsv() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save robustness CSV"), QStringLiteral("robustness.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty()) return;
+    const QString error = saveCsv(path);
+    emit statusMessage(error.isEmpty() ? tr("Saved %1").arg(path) : error, error.isEmpty() ? 4000 : 0);
+}
+
+}  // namespace as::gui

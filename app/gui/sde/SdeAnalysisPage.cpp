@@ -1,0 +1,342 @@
+#include "sde/SdeAnalysisPage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "sde/AnalysisRunner.h"
+#include "sde/EvaluationRunner.h"
+#include "sde/FixedPointPanel.h"
+#include "sde/MatrixHeatmap.h"
+#include "sde/RobustnessTable.h"
+#include "sde/SdeModel.h"
+#include "sde/SdeModelFile.h"
+#include "sde/SpectrumPlot.h"
+
+namespace as::gui {
+
+namespace {
+QString num(double v, int digits = 4) { return QString::number(v, 'g', digits).replace('-', QChar(0x2212)); }
+}  // namespace
+
+SdeAnalysisPage::SdeAnalysisPage(QWidget* parent)
+    : QWidget(parent), runner_(std::make_unique<AnalysisRunner>()), compareRunner_(std::make_unique<AnalysisRunner>()) {
+    buildUi();
+    connect(runner_.get(), &AnalysisRunner::result, this, &SdeAnalysisPage::showResult);
+    connect(runner_.get(), &AnalysisRunner::busyChanged, this, [this](bool) { updateBusy(); });
+    connect(compareRunner_.get(), &AnalysisRunner::result, this, &SdeAnalysisPage::showComparison);
+    connect(compareRunner_.get(), &AnalysisRunner::busyChanged, this, [this](bool) { updateBusy(); });
+}
+
+SdeAnalysisPage::~SdeAnalysisPage() = default;
+
+void SdeAnalysisPage::buildUi() {
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    modelLabel_ = new QLabel(tr("No model"));
+    bar->addWidget(modelLabel_);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Attractor l")));
+    attractorCombo_ = new QComboBox;
+    attractorCombo_->setToolTip(tr("The planted attractor whose Jacobian spectrum is shown"));
+    connect(attractorCombo_, &QComboBox::currentIndexChanged, this, [this](int l) {
+        if (l >= 0) showSpectrum();
+        requestComparison();
+    });
+    bar->addWidget(attractorCombo_);
+    bar->addWidget(new QLabel(tr("Compare with")));
+    compareCombo_ = new QComboBox;
+    compareCombo_->addItem(tr("nothing"), QString());
+    for (const auto& [name, path] : EvaluationRunner::shippedModels())
+        compareCombo_->addItem(tr("shipped %1").arg(RobustnessCsv::modelLabel(name)), path);
+    compareCombo_->setToolTip(tr("A second model's spectrum at the same attractor, drawn as rings (Fig. 6 a/b: deterministic "
+                                 "against stochastic)"));
+    connect(compareCombo_, &QComboBox::currentIndexChanged, this, [this] { requestComparison(); });
+    bar->addWidget(compareCombo_);
+    bar->addWidget(new QLabel(tr("\u03a3 noise")));
+    noiseCombo_ = new QComboBox;
+    noiseCombo_->addItem(tr("the model's"));
+    noiseCombo_->addItem(tr("G = I at the effective \u03b5"));
+    noiseCombo_->setToolTip(tr("Which noise the stationary covariances assume. Appendix B compares a trained G with "
+                               "G = I at \u03b5 = \u221a(Tr(GG\u1d40)/N)"));
+    noiseCombo_->setEnabled(false);
+    connect(noiseCombo_, &QComboBox::currentIndexChanged, this, [this] { request(); });
+    bar->addWidget(noiseCombo_);
+    bar->addStretch(1);
+    busyBar_ = new QProgressBar;
+    busyBar_->setRange(0, 0);
+    busyBar_->setMaximumWidth(120);
+    busyBar_->setTextVisible(false);
+    busyBar_->setVisible(false);
+    bar->addWidget(busyBar_);
+    busyLabel_ = new QLabel;
+    bar->addWidget(busyLabel_);
+    layout->addLayout(bar);
+
+    auto* vsplit = new QSplitter(Qt::Vertical);
+    auto* hsplit = new QSplitter(Qt::Horizontal);
+    auto* left = new QWidget;
+    auto* ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    spectrum_ = new as::widgets::SpectrumPlot;
+    ll->addWidget(spectrum_, 1);
+    spectrumInfo_ = new QLabel;
+    spectrumInfo_->setWordWrap(true);
+    ll->addWidget(spectrumInfo_);
+    fixedPoints_ = new FixedPointPanel;
+    connect(fixedPoints_, &FixedPointPanel::statusMessage, this, &SdeAnalysisPage::statusMessage);
+    ll->addWidget(fixedPoints_);
+    hsplit->addWidget(left);
+
+    auto* right = new QWidget;
+    auto* rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    heatmap_ = new as::widgets::MatrixHeatmap;
+    heatmap_->setTitle(tr("Mahalanobis separation \u0394_lm (eq 19)"));
+    heatmap_->setAxisLabels(tr("attractor l (uses \u03a3_l)"), tr("attractor m"), QStringLiteral("\u0394"));
+    rl->addWidget(heatmap_, 1);
+    logCheck_ = new QCheckBox(tr("Log colour scale"));
+    connect(logCheck_, &QCheckBox::toggled, heatmap_, &as::widgets::MatrixHeatmap::setLogScale);
+    rl->addWidget(logCheck_);
+    heatmapInfo_ = new QLabel;
+    heatmapInfo_->setWordWrap(true);
+    rl->addWidget(heatmapInfo_);
+    hsplit->addWidget(right);
+    hsplit->setStretchFactor(0, 3);
+    hsplit->setStretchFactor(1, 2);
+    vsplit->addWidget(hsplit);
+
+    table_ = new RobustnessTable;
+    connect(table_, &RobustnessTable::statusMessage, this, &SdeAnalysisPage::statusMessage);
+    vsplit->addWidget(table_);
+    vsplit->setStretchFactor(0, 3);
+    vsplit->setStretchFactor(1, 2);
+    layout->addWidget(vsplit, 1);
+}
+
+void SdeAnalysisPage::setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name) {
+    model_ = std::move(model);
+    name_ = name;
+    last_.reset();
+    comparison_.reset();
+    table_->setCurrentModel(model_, name);
+    fixedPoints_->setModel(model_);
+    spectrum_->clear();
+    heatmap_->clear();
+    spectrumInfo_->clear();
+    heatmapInfo_->clear();
+    const QSignalBlocker block(attractorCombo_);
+    attractorCombo_->clear();
+    if (!model_) {
+        modelLabel_->setText(tr("No model"));
+        runner_->cancel();
+        compareRunner_->cancel();
+        updateBusy();
+        return;
+    }
+    const auto& p = model_->params();
+    modelLabel_->setText(tr("<b>%1</b>  N = %2, C = %3, \u03b5 = %4%5")
+                             .arg(name.toHtmlEscaped())
+                             .arg(p.n)
+                             .arg(p.classes)
+                             .arg(num(p.eps))
+                             .arg(model_->noiseMatrix() ? tr(", G trained") : QString()));
+    for (int l = 0; l < p.classes; ++l) attractorCombo_->addItem(QString::number(l));
+    noiseCombo_->setEnabled(model_->noiseMatrix() != nullptr);
+    request();
+    requestComparison();
+}
+
+void SdeAnalysisPage::request() {
+    if (!model_) return;
+    AnalysisRequest r;
+    r.model = model_;
+    r.first = std::max(0, attractorCombo_->currentIndex());
+    r.noise = noiseCombo_->currentIndex() == 1 ? NoiseChoice::IdentityEffective : NoiseChoice::Model;
+    runner_->submit(r);
+    updateBusy();
+}
+
+void SdeAnalysisPage::requestComparison() {
+    comparison_.reset();
+    const QString path = compareCombo_->currentData().toString();
+    if (!model_ || path.isEmpty()) {
+        compareRunner_->cancel();
+        spectrum_->setComparison({}, {});
+        updateBusy();
+        return;
+    }
+    std::shared_ptr<const as::sde::SdeModel> other;
+    try {
+        other = std::make_shared<const as::sde::SdeModel>(as::sde::loadSdeModel(path.toStdString()).model);
+    } catch (const std::exception& e) {
+        emit statusMessage(tr("Comparison model: %1").arg(QString::fromStdString(e.what())), 0);
+        return;
+    }
+    if (other->attractors().n() != model_->attractors().n() || other->attractors().classes() != model_->attractors().classes()) {
+        emit statusMessage(tr("%1 has N = %2, C = %3: it cannot be compared with this model")
+                               .arg(QFileInfo(path).fileName())
+                               .arg(other->attractors().n())
+                               .arg(other->attractors().classes()),
+                           8000);
+        spectrum_->setComparison({}, {});
+        return;
+    }
+    AnalysisRequest r;
+    r.model = other;
+    r.first = std::max(0, attractorCombo_->currentIndex());
+    r.spectrumOnly = true;
+    compareRunner_->submit(r);
+    updateBusy();
+}
+
+void SdeAnalysisPage::updateBusy() {
+    const bool b = busy();
+    busyBar_->setVisible(b);
+    if (!b) busyLabel_->clear();
+}
+
+bool SdeAnalysisPage::busy() const { return runner_->busy() || compareRunner_->busy(); }
+
+void SdeAnalysisPage::setAttractor(int l) { attractorCombo_->setCurrentIndex(l); }
+
+void SdeAnalysisPage::showResult(std::shared_ptr<const AnalysisResult> r) {
+    last_ = std::move(r);
+    if (!last_->error.isEmpty()) emit statusMessage(tr("Analysis failed: %1").arg(last_->error), 0);
+    busyLabel_->setText(last_->complete ? QString()
+                                        : tr("Lyapunov solves %1 / %2 (%3 s)").arg(last_->done).arg(last_->classes).arg(last_->seconds, 0, 'f', 1));
+    showSpectrum();
+    showMahalanobis();
+    if (last_->complete) emit statusMessage(tr("Analysis of %1 done in %2 s").arg(name_).arg(last_->seconds, 0, 'f', 1), 4000);
+    emit computed();
+}
+
+void SdeAnalysisPage::showComparison(std::shared_ptr<const AnalysisResult> r) {
+    comparison_ = std::move(r);
+    showSpectrum();
+    emit computed();
+}
+
+void SdeAnalysisPage::showSpectrum() {
+    const int l = attractorCombo_->currentIndex();
+    if (!model_ || l < 0) return;
+    spectrum_->setTitle(tr("Jacobian spectrum at attractor %1 (Fig. 6)").arg(l));
+    const bool have = last_ && std::size_t(l) < last_->spectra.size() && !last_->spectra[std::size_t(l)].empty();
+    if (!have) {
+        spectrum_->setPrimary({}, {});
+        spectrumInfo_->setText(busy() ? tr("Computing the spectrum\u2026") : QString());
+        return;
+    }
+    const auto& ev = last_->spectra[std::size_t(l)];
+    spectrum_->setPrimary(ev, name_);
+    if (comparison_ && std::size_t(l) < comparison_->spectra.size() && !comparison_->spectra[std::size_t(l)].empty())
+        spectrum_->setComparison(comparison_->spectra[std::size_t(l)], compareCombo_->currentText());
+    else
+        spectrum_->setComparison({}, {});
+    // Appendix A: every zero entry of x_l contributes the mode f'(0) (= -r), whatever A is.
+    const auto& set = model_->attractors();
+    const int zeros = int((set.points().col(l).array() == 0.0).count());
+    if (zeros > 0)
+        spectrum_->setMarkers({{set.functions().df(0.0), 0.0}}, tr("f\u2032(0) = %1, %2-fold (zero entries, App. A)").arg(num(set.functions().df(0.0))).arg(zeros));
+    else
+        spectrum_->setMarkers({}, {});
+    spectrumInfo_->setText(spectrumSummary());
+}
+
+QString SdeAnalysisPage::spectrumSummary() const {
+    const int l = attractorCombo_->currentIndex();
+    if (!last_ || l < 0 || std::size_t(l) >= last_->spectra.size() || last_->spectra[std::size_t(l)].empty()) return {};
+    const auto& ev = last_->spectra[std::size_t(l)];
+    const double maxRe = last_->maxRe[std::size_t(l)];
+    int unstable = 0;
+    double maxIm = 0;
+    for (const auto& z : ev) {
+        unstable += z.real() >= 0;
+        maxIm = std::max(maxIm, std::abs(z.imag()));
+    }
+    QString s = tr("max Re \u03bb = %1 (%2). ").arg(num(maxRe), maxRe < 0 ? tr("stable") : tr("<b>unstable</b>"));
+    if (maxRe < 0)
+        s += tr("Slowest mode: \u03c4 = 1/|max Re \u03bb| = %1 time units (%2 Euler steps of dt = %3). ")
+                 .arg(num(1.0 / -maxRe, 3))
+                 .arg(num(1.0 / -maxRe / model_->params().dt, 3))
+                 .arg(num(model_->params().dt));
+    s += tr("%1 eigenvalues, %2 with Re \u2265 0, max |Im \u03bb| = %3.").arg(ev.size()).arg(unstable).arg(num(maxIm, 3));
+    return s;
+}
+
+void SdeAnalysisPage::showMahalanobis() {
+    if (!last_ || last_->classes == 0) return;
+    QStringList labels;
+    for (int l = 0; l < last_->classes; ++l) labels << QString::number(l);
+    heatmap_->setMatrix(last_->delta, labels, labels);
+    heatmapInfo_->setText(mahalanobisCaption());
+}
+
+QString SdeAnalysisPage::mahalanobisCaption() const {
+    if (!last_) return {};
+    QString s = last_->noiseCaption() + ".";
+    double worst = 0;
+    int solved = 0;
+    QStringList refused;
+    for (int l = 0; l < last_->classes; ++l) {
+        const double res = last_->residual[std::size_t(l)];
+        if (std::isfinite(res)) {
+            worst = std::max(worst, res);
+            ++solved;
+        } else if (!last_->lyapunovMessage[std::size_t(l)].isEmpty()) {
+            refused << QString::number(l);
+        }
+    }
+    if (solved > 0) s += tr(" Lyapunov residual |J\u03a3 + \u03a3J\u1d40 + Q|/|Q| \u2264 %1 (%2 of %3 attractors).").arg(num(worst, 2)).arg(solved).arg(last_->classes);
+    if (!refused.isEmpty()) s += tr(" No stationary covariance at the unstable attractor(s) %1 (grey rows).").arg(refused.join(", "));
+    if (last_->cancelled) s += tr(" (stopped early)");
+    return s;
+}
+
+std::vector<std::pair<QString, QWidget*>> SdeAnalysisPage::exportTargets() {
+    return {{tr("Jacobian spectrum"), spectrum_}, {tr("Mahalanobis matrix"), heatmap_}, {tr("Robustness table"), table_}};
+}
+
+QString SdeAnalysisPage::exportCsv(const QString& path) {
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("%1: cannot be written (%2)").arg(path, f.errorString());
+    QTextStream out(&f);
+    out << "# SDE analysis of " << name_ << "\n";
+    const int l = attractorCombo_->currentIndex();
+    if (last_ && l >= 0 && std::size_t(l) < last_->spectra.size()) {
+        out << "# Jacobian spectrum at attractor " << l << "\nre,im\n";
+        for (const auto& z : last_->spectra[std::size_t(l)])
+            out << QString::number(z.real(), 'g', 10) << ',' << QString::number(z.imag(), 'g', 10) << '\n';
+    }
+    if (last_ && last_->delta.size() > 0) {
+        out << "\n# Mahalanobis matrix (row l uses Sigma_l): " << last_->noiseCaption() << "\nl";
+        for (int m = 0; m < last_->delta.cols(); ++m) out << ",m" << m;
+        out << '\n';
+        for (int r = 0; r < last_->delta.rows(); ++r) {
+            out << r;
+            for (int m = 0; m < last_->delta.cols(); ++m) out << ',' << QString::number(last_->delta(r, m), 'g', 10);
+            out << '\n';
+        }
+    }
+    out << "\n# Robustness table\n" << RobustnessCsv::format(table_->records());
+    out.flush();
+    if (!f.commit()) return tr("%1: cannot be written (%2)").arg(path, f.errorString());
+    return {};
+}
+
+void SdeAnalysisPage::setDark(bool dark) {
+    spectrum_->setDark(dark);
+    heatmap_->setDark(dark);
+    table_->setDark(dark);
+}
+
+}  // namespace as::gui
