@@ -89,33 +89,24 @@ EmpiricalCovariance LinearNoise::empirical(int l, const EmpiricalOptions& o) con
     return out;
 }
 
-MahalanobisResult LinearNoise::mahalanobis(const std::vector<AttractorNoise>& analyses) const {
-    std::vector<Eigen::MatrixXd> cov(static_cast<std::size_t>(classes()));
-    for (const AttractorNoise& a : analyses) {
-        if (a.attractor < 0 || a.attractor >= classes() || !a.shape.solved) continue;
-        cov[std::size_t(a.attractor)] = eps_ > 0.0 ? a.covariance : a.shape.S;
-    }
-    MahalanobisResult r = mahalanobis(set_->points(), cov);
-    if (!(eps_ > 0.0)) {
-        r.unitEps = true;
-        const std::string note = "eps = 0: the state covariance vanishes; Delta uses the noise shape (eps = 1), "
-                                 "divide by eps^2 for another eps";
-        r.note = r.note.empty() ? note : note + "; " + r.note;
-    }
-    return r;
+namespace {
+
+std::string joinIndices(const std::vector<int>& v) {
+    std::string s;
+    for (int i : v) s += (s.empty() ? "" : ", ") + std::to_string(i);
+    return s;
 }
 
-MahalanobisResult LinearNoise::mahalanobis(const Eigen::MatrixXd& points, const std::vector<Eigen::MatrixXd>& cov) {
+/// eq 19 rows for the attractors that have a covariance; lists those without one and the singular ones.
+Eigen::MatrixXd deltaRows(const Eigen::MatrixXd& points, const std::vector<Eigen::MatrixXd>& cov,
+                          std::vector<int>& missing, std::vector<int>& singular) {
     const Eigen::Index c = points.cols();
-    if (Eigen::Index(cov.size()) != c)
-        throw std::invalid_argument("mahalanobis: one covariance per attractor is needed");
-    MahalanobisResult r;
-    r.delta = Eigen::MatrixXd::Constant(c, c, std::numeric_limits<double>::quiet_NaN());
-    std::string missing, singular;
+    if (Eigen::Index(cov.size()) != c) throw std::invalid_argument("mahalanobis: one covariance per attractor is needed");
+    Eigen::MatrixXd delta = Eigen::MatrixXd::Constant(c, c, std::numeric_limits<double>::quiet_NaN());
     for (Eigen::Index l = 0; l < c; ++l) {
         const Eigen::MatrixXd& S = cov[std::size_t(l)];
         if (S.size() == 0) {
-            missing += (missing.empty() ? "" : ", ") + std::to_string(l);
+            missing.push_back(int(l));
             continue;
         }
         if (S.rows() != points.rows() || S.cols() != points.rows())
@@ -124,18 +115,61 @@ MahalanobisResult LinearNoise::mahalanobis(const Eigen::MatrixXd& points, const 
         const Eigen::VectorXd d = ldlt.vectorD();
         const double dmax = d.cwiseAbs().maxCoeff();
         if (ldlt.info() != Eigen::Success || !(d.minCoeff() > 1e-13 * dmax)) {
-            singular += (singular.empty() ? "" : ", ") + std::to_string(l);
+            singular.push_back(int(l));
             continue;
         }
-        Eigen::MatrixXd diff = (-points).colwise() + points.col(l);  // column m: x_l - x_m
+        const Eigen::MatrixXd diff = (-points).colwise() + points.col(l);  // column m: x_l - x_m
         const Eigen::MatrixXd solved = ldlt.solve(diff);
-        r.delta.row(l) = (diff.cwiseProduct(solved)).colwise().sum();
-        r.delta(l, l) = 0.0;
+        delta.row(l) = diff.cwiseProduct(solved).colwise().sum();
+        delta(l, l) = 0.0;
     }
-    if (!missing.empty()) r.note = "no covariance for attractor(s) " + missing + " (unstable Jacobian)";
-    if (!singular.empty())
-        r.note += std::string(r.note.empty() ? "" : "; ") + "covariance of attractor(s) " + singular +
-                  " is singular (noise does not reach every direction): Delta undefined";
+    return delta;
+}
+
+std::string singularNote(const std::vector<int>& singular) {
+    return singular.empty() ? std::string()
+                            : "covariance of attractor(s) " + joinIndices(singular) +
+                                  " is singular (noise does not reach every direction): Delta undefined";
+}
+
+std::string joinNotes(const std::string& a, const std::string& b) {
+    return a.empty() ? b : (b.empty() ? a : a + "; " + b);
+}
+
+}  // namespace
+
+MahalanobisResult LinearNoise::mahalanobis(const std::vector<AttractorNoise>& analyses) const {
+    std::vector<Eigen::MatrixXd> cov(static_cast<std::size_t>(classes()));
+    std::vector<int> unstable;
+    for (const AttractorNoise& a : analyses) {
+        if (a.attractor < 0 || a.attractor >= classes()) continue;
+        if (!a.shape.solved) {
+            unstable.push_back(a.attractor);
+            continue;
+        }
+        cov[std::size_t(a.attractor)] = eps_ > 0.0 ? a.covariance : a.shape.S;
+    }
+    std::vector<int> missing, singular;
+    MahalanobisResult r;
+    r.delta = deltaRows(set_->points(), cov, missing, singular);
+    if (!unstable.empty())
+        r.note = "no covariance for attractor(s) " + joinIndices(unstable) + " (Jacobian not stable)";
+    r.note = joinNotes(r.note, singularNote(singular));
+    if (!(eps_ > 0.0)) {
+        r.unitEps = true;
+        r.note = joinNotes("eps = 0: the state covariance vanishes; Delta uses the noise shape (eps = 1), "
+                           "divide by eps^2 for another eps",
+                           r.note);
+    }
+    return r;
+}
+
+MahalanobisResult LinearNoise::mahalanobis(const Eigen::MatrixXd& points, const std::vector<Eigen::MatrixXd>& cov) {
+    std::vector<int> missing, singular;
+    MahalanobisResult r;
+    r.delta = deltaRows(points, cov, missing, singular);
+    if (!missing.empty()) r.note = "no covariance for attractor(s) " + joinIndices(missing);
+    r.note = joinNotes(r.note, singularNote(singular));
     return r;
 }
 

@@ -208,6 +208,10 @@ TEST(LinearNoiseApprox, UnstableAttractorHasNoCovariance) {
     EXPECT_EQ(a.covariance.size(), 0);
     const MahalanobisResult r = ln.mahalanobis({a, ln.analyse(1)});
     EXPECT_TRUE(std::isnan(r.delta(0, 1)));
+    EXPECT_NE(r.note.find("attractor(s) 0, 1 (Jacobian not stable)"), std::string::npos) << r.note;
+    // Attractors left out of the analysis are not reported as unstable.
+    const LinearNoise stable(set->assemble(Eigen::MatrixXd(zeros(6))), set, Eigen::MatrixXd(), 0.1);
+    EXPECT_TRUE(stable.mahalanobis({stable.analyse(1)}).note.empty());
     EXPECT_THROW(ln.analyse(2), std::out_of_range);
 }
 
