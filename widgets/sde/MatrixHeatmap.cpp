@@ -53,6 +53,11 @@ void MatrixHeatmap::setLogScale(bool on) {
     rescale();
 }
 
+void MatrixHeatmap::setDiagonalNeutral(bool on) {
+    neutralDiagonal_ = on;
+    rescale();
+}
+
 void MatrixHeatmap::setDark(bool dark) {
     dark_ = dark;
     update();
@@ -60,21 +65,28 @@ void MatrixHeatmap::setDark(bool dark) {
 
 void MatrixHeatmap::rescale() {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-    for (Eigen::Index i = 0; i < m_.size(); ++i) {
-        const double v = m_.data()[i];
-        if (!std::isfinite(v) || (log_ && !(v > 0))) continue;
-        lo = std::min(lo, v);
-        hi = std::max(hi, v);
-    }
+    for (Eigen::Index c = 0; c < m_.cols(); ++c)
+        for (Eigen::Index r = 0; r < m_.rows(); ++r) {
+            const double v = m_(r, c);
+            if (!std::isfinite(v) || (log_ && !(v > 0)) || (neutralDiagonal_ && r == c)) continue;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
     if (!std::isfinite(lo)) {
         lo = log_ ? 1 : 0;
         hi = log_ ? 10 : 1;
     }
-    if (!log_) lo = std::min(lo, 0.0);  // separations and covariances are >= 0: start the bar at 0
+    // Non-negative data (separations, covariances) starts the bar at 0 unless the values sit in a
+    // narrow band far from 0 (then the band is spread over the map, so differences show).
+    if (!log_ && lo >= 0 && lo < 0.5 * hi) lo = 0.0;
     if (!(hi > lo)) hi = log_ ? lo * 10 : lo + 1;
     lo_ = lo;
     hi_ = hi;
     update();
+}
+
+double MatrixHeatmap::scaledAt(int row, int col) const {
+    return neutralDiagonal_ && row == col ? kNaN : scaled(m_(row, col));
 }
 
 double MatrixHeatmap::scaled(double v) const {
@@ -106,7 +118,9 @@ QRectF MatrixHeatmap::gridRect() const {
     for (const auto& s : rows_) labelW = std::max(labelW, fm.horizontalAdvance(s));
     const double left = fm.height() * 1.4 + labelW + 8;
     const double top = fm.height() * 1.6 + fm.height() * 1.2 + fm.height() + 4;
-    const double right = 14 + 8 + fm.horizontalAdvance(QStringLiteral("0.0e+00")) + 10, bottom = 8;
+    const double right = 14 + 8 + std::max({fm.horizontalAdvance(valueText(lo_)), fm.horizontalAdvance(valueText(hi_)),
+                                            fm.horizontalAdvance(colourAxis_ + tr(" (log)")) / 2}) + 12,
+                 bottom = 8;
     const double aw = std::max(10.0, width() - left - right), ah = std::max(10.0, height() - top - bottom);
     const double cell = std::min(aw / double(m_.cols()), ah / double(m_.rows()));
     return {left, top, cell * double(m_.cols()), cell * double(m_.rows())};
@@ -163,7 +177,7 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
     for (int r = 0; r < m_.rows(); ++r)
         for (int c = 0; c < m_.cols(); ++c) {
             const QRectF cell = cellRect(r, c);
-            const double t = scaled(m_(r, c));
+            const double t = scaledAt(r, c);
             const QColor col = std::isnan(t) ? grey : Colormap::viridis().color(t);
             g.fillRect(cell, col);
             if (values) {
@@ -211,7 +225,7 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
         const double v = log_ ? lo_ * std::pow(hi_ / lo_, frac) : lo_ + frac * (hi_ - lo_);
         g.drawLine(QPointF(bar.right(), py), QPointF(bar.right() + 3, py));
         g.drawText(QRectF(bar.right() + 5, py - fm.height() / 2, width() - bar.right() - 5, fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, QString::number(v, 'g', 3));
+                   Qt::AlignLeft | Qt::AlignVCenter, valueText(v));
     }
     const QString cap = colourAxis_ + (log_ ? tr(" (log)") : QString());
     g.drawText(QRectF(bar.left() - 30, gr.top() - 2.2 * fm.height() - 2, 80, fm.height() * 2), Qt::AlignCenter, cap);

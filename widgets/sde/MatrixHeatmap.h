@@ -21,6 +21,8 @@ public:
     /// Axis captions (e.g. "attractor l", "attractor m") and the colour bar's caption.
     void setAxisLabels(const QString& rows, const QString& cols, const QString& colour);
     void setLogScale(bool on);
+    /// Draws the diagonal grey and leaves it out of the colour range (a distance matrix's zeros).
+    void setDiagonalNeutral(bool on);
     bool logScale() const { return log_; }
     void setDark(bool dark);
 
@@ -47,13 +49,14 @@ private:
     QRectF gridRect() const;
     /// Position in [0, 1] on the colour scale, or NaN (grey).
     double scaled(double v) const;
+    double scaledAt(int row, int col) const;
     QString valueText(double v) const;
 
     Eigen::MatrixXd m_;
     QStringList rows_, cols_;
     QString title_, rowAxis_, colAxis_, colourAxis_;
     double lo_ = 0, hi_ = 1;
-    bool log_ = false, dark_ = false;
+    bool log_ = false, dark_ = false, neutralDiagonal_ = false;
 };
 
 }  // namespace as::widgets

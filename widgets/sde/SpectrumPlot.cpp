@@ -243,7 +243,7 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     }
     g.setClipping(false);
 
-    // Legend (top left inside the tinted half, where Fig. 6's clouds leave room).
+    // Legend: top right, on a translucent box (the clouds sit mostly left of the imaginary axis).
     struct Entry { int kind; QColor colour; QString text; };
     std::vector<Entry> entries;
     if (!primary_.empty()) {
@@ -253,9 +253,20 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     }
     if (!comparison_.empty()) entries.push_back({1, kCompare, comparisonLabel_});
     if (!markers_.empty()) entries.push_back({2, kMarker, markersLabel_});
+    double legendW = 0;
+    for (const auto& e : entries) legendW = std::max(legendW, fm.horizontalAdvance(e.text));
+    legendW = std::min(legendW + 30, plot.width() - 8);
+    const double lx = plot.right() - legendW - 4;
+    if (!entries.empty()) {
+        g.setPen(Qt::NoPen);
+        QColor box = bg;
+        box.setAlpha(215);
+        g.setBrush(box);
+        g.drawRoundedRect(QRectF(lx, plot.top() + 4, legendW, fm.height() * 1.15 * double(entries.size()) + 6), 3, 3);
+    }
     double ly = plot.top() + 6;
     for (const auto& e : entries) {
-        const QPointF c(plot.left() + 12, ly + fm.height() / 2);
+        const QPointF c(lx + 12, ly + fm.height() / 2);
         if (e.kind == 0) {
             g.setPen(Qt::NoPen);
             g.setBrush(e.colour);
@@ -270,7 +281,7 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
             g.drawLine(c + QPointF(-4, 4), c + QPointF(4, -4));
         }
         g.setPen(fg);
-        g.drawText(QRectF(plot.left() + 22, ly, plot.width() - 26, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, e.text);
+        g.drawText(QRectF(lx + 22, ly, legendW - 24, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, e.text);
         ly += fm.height() * 1.15;
     }
     if (primary_.empty() && comparison_.empty()) {

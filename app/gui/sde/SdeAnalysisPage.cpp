@@ -91,6 +91,9 @@ void SdeAnalysisPage::buildUi() {
     ll->addWidget(spectrum_, 1);
     spectrumInfo_ = new QLabel;
     spectrumInfo_->setWordWrap(true);
+    // Splitters ignore a wrapped label's height-for-width: reserve the lines the texts need.
+    spectrumInfo_->setMinimumHeight(3 * spectrumInfo_->fontMetrics().lineSpacing() + 4);
+    spectrumInfo_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     ll->addWidget(spectrumInfo_);
     fixedPoints_ = new FixedPointPanel;
     connect(fixedPoints_, &FixedPointPanel::statusMessage, this, &SdeAnalysisPage::statusMessage);
@@ -103,12 +106,15 @@ void SdeAnalysisPage::buildUi() {
     heatmap_ = new as::widgets::MatrixHeatmap;
     heatmap_->setTitle(tr("Mahalanobis separation \u0394_lm (eq 19)"));
     heatmap_->setAxisLabels(tr("attractor l (uses \u03a3_l)"), tr("attractor m"), QStringLiteral("\u0394"));
+    heatmap_->setDiagonalNeutral(true);  // Delta_ll = 0 by definition: keep it off the colour scale
     rl->addWidget(heatmap_, 1);
     logCheck_ = new QCheckBox(tr("Log colour scale"));
     connect(logCheck_, &QCheckBox::toggled, heatmap_, &as::widgets::MatrixHeatmap::setLogScale);
     rl->addWidget(logCheck_);
     heatmapInfo_ = new QLabel;
     heatmapInfo_->setWordWrap(true);
+    heatmapInfo_->setMinimumHeight(5 * heatmapInfo_->fontMetrics().lineSpacing() + 4);
+    heatmapInfo_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     rl->addWidget(heatmapInfo_);
     hsplit->addWidget(right);
     hsplit->setStretchFactor(0, 3);

@@ -1,0 +1,254 @@
+// The SDE lab's analysis page on a small planted model (N = 40, C = 4): the spectrum and the
+// Mahalanobis matrix are computed in the background and shown; the caption names the eps used;
+// the robustness table fills from a CSV (both forms) and refuses a malformed one naming the line;
+// the evaluation runner classifies a few digits; the fixed-point count runs; CSV export works.
+// Set AS_SDE_ANALYSIS_PNG=<file.png> to save a render of the page.
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+#include <random>
+
+#include "sde/MatrixHeatmap.h"
+#include "sde/SpectrumPlot.h"
+#include "sde/EvaluationRunner.h"
+#include "sde/FixedPointPanel.h"
+#include "sde/RobustnessTable.h"
+#include "sde/SdeAnalysisPage.h"
+#include "sde/SdeModel.h"
+
+using namespace as::gui;
+
+namespace {
+
+std::shared_ptr<const as::sde::SdeModel> smallModel(double eps, std::uint64_t seed = 7) {
+    as::sde::SdeParams p;
+    p.n = 40;
+    p.classes = 4;
+    p.eps = eps;
+    auto m = std::make_shared<as::sde::SdeModel>(p);
+    // A small random Atilde (fixed seed): a spread spectrum with complex pairs, still stable.
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<float> d(0.0f, 0.08f);
+    Eigen::MatrixXf at(p.n, p.n);
+    for (Eigen::Index i = 0; i < at.size(); ++i) at.data()[i] = d(rng);
+    m->setAtilde(at);
+    return m;
+}
+
+bool writeFile(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+}
+
+int distinctColours(const QImage& img) {
+    QSet<QRgb> seen;
+    for (int y = 0; y < img.height(); y += 3)
+        for (int x = 0; x < img.width(); x += 3) seen.insert(img.pixel(x, y));
+    return int(seen.size());
+}
+
+}  // namespace
+
+class TestSdeAnalysisPage : public QObject {
+    Q_OBJECT
+private slots:
+    void computesSpectrumAndMahalanobis() {
+        SdeAnalysisPage page;
+        page.resize(1280, 900);
+        page.show();
+        auto model = smallModel(0.05);
+        page.setModel(model, "small");
+        QVERIFY(page.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+
+        const auto& ev = page.spectrumPlot()->primary();
+        QCOMPARE(int(ev.size()), 40);
+        double maxRe = -1e300;
+        for (const auto& z : ev) maxRe = std::max(maxRe, z.real());
+        QVERIFY2(maxRe < 0, "the planted attractor is stable");
+        QVERIFY(page.spectrumSummary().contains("stable"));
+        QVERIFY(page.spectrumSummary().contains(QString::fromUtf8("τ")));
+
+        const Eigen::MatrixXd& delta = page.mahalanobisView()->matrix();
+        QCOMPARE(delta.rows(), Eigen::Index(4));
+        QCOMPARE(delta.cols(), Eigen::Index(4));
+        for (int l = 0; l < 4; ++l)
+            for (int m = 0; m < 4; ++m) {
+                QVERIFY(std::isfinite(delta(l, m)));
+                if (l == m)
+                    QCOMPARE(delta(l, m), 0.0);
+                else
+                    QVERIFY(delta(l, m) > 0);
+            }
+        const QString caption = page.mahalanobisCaption();
+        QVERIFY2(caption.contains(QString::fromUtf8("model's ε = 0.05")), qPrintable(caption));
+        QVERIFY2(caption.contains("residual"), qPrintable(caption));
+
+        // Another attractor: its own spectrum, already computed (no new job).
+        const auto first = ev;
+        page.setAttractor(2);
+        QVERIFY(!page.busy());
+        QCOMPARE(int(page.spectrumPlot()->primary().size()), 40);
+        QVERIFY(page.spectrumPlot()->primary() != first);
+
+        QVERIFY(distinctColours(page.grab().toImage()) > 30);
+        if (const QByteArray png = qgetenv("AS_SDE_ANALYSIS_PNG"); !png.isEmpty()) page.grab().save(QString::fromLocal8Bit(png));
+
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("analysis.csv");
+        QCOMPARE(page.exportCsv(csv), QString());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QVERIFY(text.contains("re,im"));
+        QVERIFY(text.contains("# Mahalanobis"));
+        QCOMPARE(int(page.exportTargets().size()), 3);
+        QVERIFY(!page.exportCsv(dir.filePath("no/such/dir/x.csv")).isEmpty());
+    }
+
+    void deterministicModelUsesUnitEps() {
+        SdeAnalysisPage page;
+        page.setModel(smallModel(0.0), "deterministic");
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        const QString caption = page.mahalanobisCaption();
+        QVERIFY2(caption.contains(QString::fromUtf8("ε = 1")) && caption.contains("deterministic"), qPrintable(caption));
+        // Delta scales as 1/eps^2: the eps = 0.05 model's matrix is 400 times this one's.
+        const Eigen::MatrixXd unit = page.mahalanobisView()->matrix();
+        page.setModel(smallModel(0.05), "noisy");
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        const Eigen::MatrixXd noisy = page.mahalanobisView()->matrix();
+        QVERIFY(std::abs(noisy(0, 1) / unit(0, 1) - 400.0) < 1e-6 * 400.0);
+    }
+
+    void replacingTheModelMidwayShowsOnlyTheNewOne() {
+        SdeAnalysisPage page;
+        page.setModel(smallModel(0.05, 1), "a");
+        page.setModel(smallModel(0.05, 2), "b");
+        page.setModel(nullptr, "");
+        page.setModel(smallModel(0.1, 3), "c");
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        QVERIFY(page.mahalanobisCaption().contains(QString::fromUtf8("ε = 0.1")));
+        QCOMPARE(int(page.spectrumPlot()->primary().size()), 40);
+    }
+
+    void tableFillsFromCsvAndRefusesBadOnes() {
+        QTemporaryDir dir;
+        RobustnessTable table;
+        const QString good = dir.filePath("table.csv");
+        QVERIFY(writeFile(good, "# from attractor-cli sde eval\n"
+                                "model,corruption,seed,accuracy,n\n"
+                                "eps0,clean,1,0.9850,1000\n"
+                                "eps0,clean,2,0.9870,1000\n"
+                                "eps0,gauss08,1,0.1630,1000\n"
+                                "gtrained,\"clean\",1,0.9908,1000\n"));
+        QCOMPARE(table.loadCsv(good), QString());
+        QCOMPARE(table.table()->rowCount(), 2);
+        QCOMPARE(table.table()->columnCount(), 9);
+        QCOMPARE(table.cellText(0, 0), QString::fromUtf8("98.60 ± 0.14"));
+        QCOMPARE(table.cellText(0, 2), QString("16.30"));
+        QCOMPARE(table.cellText(1, 0), QString("99.08"));
+        QCOMPARE(table.cellText(1, 1), QString());
+        QVERIFY(table.caption().contains("table.csv"));
+
+        const QString bad = dir.filePath("bad.csv");
+        QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\neps0,clean,1,0.98,1000\neps0,clean,1,abc,1000\n"));
+        QString error = table.loadCsv(bad);
+        QVERIFY2(error.contains("bad.csv, line 3") && error.contains("abc"), qPrintable(error));
+        QCOMPARE(table.table()->rowCount(), 2);  // the shown table is kept
+        QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\neps0,blur,1,0.5,10\n"));
+        error = table.loadCsv(bad);
+        QVERIFY2(error.contains("line 2") && error.contains("unknown corruption"), qPrintable(error));
+        QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\neps0,clean,1,98.5,10\n"));
+        QVERIFY(table.loadCsv(bad).contains("outside [0, 1]"));
+        QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\n\neps0,clean,1\n"));
+        QVERIFY(table.loadCsv(bad).contains("line 3: 3 fields"));
+        QVERIFY(writeFile(bad, "a,b,c\n"));
+        QVERIFY(table.loadCsv(bad).contains("line 1: expected the header"));
+        QVERIFY(!table.loadCsv(dir.filePath("missing.csv")).isEmpty());
+
+        // The CLI's per-model form: one model named after the file.
+        const QString cli = dir.filePath("sde_eps01.csv");
+        QVERIFY(writeFile(cli, "corruption,label,accuracy,n_test\nclean,\"Clean\",0.9868,1000\n"
+                               "canny,\"Canny edges\",0.5001,1000\n"));
+        QCOMPARE(table.loadCsv(cli), QString());
+        QCOMPARE(table.table()->rowCount(), 1);
+        QCOMPARE(table.cellText(0, 0), QString("98.68"));
+        QCOMPARE(table.cellText(0, 8), QString("50.01"));
+
+        // Save and reload round trip.
+        const QString saved = dir.filePath("saved.csv");
+        QCOMPARE(table.saveCsv(saved), QString());
+        RobustnessTable again;
+        QCOMPARE(again.loadCsv(saved), QString());
+        QCOMPARE(again.cellText(0, 8), QString("50.01"));
+    }
+
+    void evaluationRunnerClassifiesDigits() {
+        as::sde::SdeParams p;  // N = 784, C = 10, untrained, few steps: fast
+        p.steps = 10;
+        p.averageSteps = 5;
+        auto model = std::make_shared<const as::sde::SdeModel>(p);
+        EvaluationRunner runner;
+        QSignalSpy records(&runner, &EvaluationRunner::record);
+        QSignalSpy finished(&runner, &EvaluationRunner::finished);
+        QSignalSpy described(&runner, &EvaluationRunner::dataDescribed);
+        EvaluationPlan plan;
+        plan.current = model;
+        plan.currentName = "untrained";
+        plan.count = 60;
+        plan.seeds = 2;
+        plan.corruptions = {"clean", "gauss05", "canny"};
+        plan.files = {{"broken", "/nonexistent/sde_model.h5"}};
+        runner.start(plan);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 60000);
+        QVERIFY(finished.at(0).at(1).toString().contains("broken"));  // the file that did not load is named
+        QCOMPARE(described.count(), 1);
+        // clean and canny are deterministic for eps = 0: one run each; gauss05 gets both seeds.
+        QCOMPARE(records.count(), 4);
+        for (const auto& args : records) {
+            const auto r = args.at(0).value<RobustnessRecord>();
+            QCOMPARE(r.model, QString("untrained"));
+            QVERIFY(r.accuracy >= 0 && r.accuracy <= 1);
+            QVERIFY(r.n == 60 || r.n == 100);  // 100: the shipped digits when MNIST is absent
+        }
+    }
+
+    void evaluationCancelKeepsWhatFinished() {
+        as::sde::SdeParams p;
+        p.steps = 10;
+        p.averageSteps = 5;
+        RobustnessTable table;
+        table.setCurrentModel(std::make_shared<const as::sde::SdeModel>(p), "untrained");
+        table.setImageCount(40);
+        QSignalSpy done(&table, &RobustnessTable::evaluationFinished);
+        table.runEvaluation();
+        QVERIFY(table.evaluating());
+        table.cancelEvaluation();
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 60000);
+        QTRY_VERIFY(!table.evaluating());
+    }
+
+    void fixedPointCount() {
+        FixedPointPanel panel;
+        as::sde::SdeParams p;
+        p.n = 12;
+        p.classes = 3;
+        panel.setModel(std::make_shared<const as::sde::SdeModel>(p));
+        QSignalSpy counted(&panel, &FixedPointPanel::counted);
+        panel.count();
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() == 1, 60000);
+        QVERIFY2(panel.resultText().contains("stationary points"), qPrintable(panel.resultText()));
+        // Atilde = 0, eq 10: 3^3 = 27 points, 2^3 = 8 stable.
+        QVERIFY2(panel.resultText().startsWith("27 stationary"), qPrintable(panel.resultText()));
+        QVERIFY2(panel.resultText().contains("8 stable,"), qPrintable(panel.resultText()));
+    }
+};
+
+QTEST_MAIN(TestSdeAnalysisPage)
+#include "test_sde_analysis_page.moc"
