@@ -122,6 +122,7 @@ int SdeCommand::runTrain() {
     if (batch_ > 0) tp.batch = batch_;
     if (lr_ > 0) tp.learningRate = lr_;
     if (trainG_) tp.trainG = true;
+    if (tp.trainG) p.noise = NoiseKind::Trained;  // --set train_g=1 as well: the model then uses its G
     if (alpha_ >= 0) tp.alpha = alpha_;
     tp.seed = std::uint64_t(seed_);
     tp.validationCount = valCount_;
