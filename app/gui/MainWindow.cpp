@@ -31,6 +31,7 @@
 #include "labs/RingLab.h"
 #include "labs/TorusLab.h"
 #include "labs/SurrogateLab.h"
+#include "sde/SdeLab.h"
 
 static void initResources() { Q_INIT_RESOURCE(resources); }
 
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QWidget* parent)
     addLab(new SurrogateLab);
     addLab(new EiLab);
     addLab(new TorusLab);
+    addLab(new SdeLab(undo_));
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
     currentLabChanged(tabs_->currentIndex());
     connect(undo_, &QUndoStack::cleanChanged, this, [this] { updateTitle(); });

@@ -1,0 +1,232 @@
+// The SDE classifier lab offscreen: it opens on a model, re-plants when C and the pattern change
+// (and Undo brings the old model back), steps, classifies shipped example digits (a trained
+// shipped model must get most first examples of each class right; the untrained planted model
+// only has to predict some class at finite distances), drawing on the canvas changes x(0), the
+// /sde session group round-trips, and damaged session groups are refused without changing the lab.
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <cmath>
+
+#include "io/Hdf5Handle.h"
+#include "sde/DigitCanvas.h"
+#include "sde/DistanceBars.h"
+#include "sde/ImageGrid.h"
+#include "sde/PixelTrajectoryPlot.h"
+#include "sde/SdeController.h"
+#include "sde/SdeDynamicsPage.h"
+#include "sde/SdeInputPanel.h"
+#include "sde/SdeLab.h"
+#include "sde/SdeSession.h"
+
+using as::gui::SdeLab;
+
+namespace {
+/// Waits until the latest frame satisfies pred (or the timeout).
+template <class P>
+bool waitFor(SdeLab& lab, P pred, int ms = 10000) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        const auto s = lab.controller()->latest();
+        if (s && pred(*s)) return true;
+        QTest::qWait(20);
+    }
+    return false;
+}
+
+/// Runs the current input to t = T at full speed; returns the decided class.
+int runToHorizon(SdeLab& lab) {
+    lab.controller()->sync();
+    lab.controller()->setStepsPerSecond(1e6);
+    lab.controller()->reset();
+    lab.controller()->play();
+    const int steps = lab.params().steps;
+    if (!waitFor(lab, [steps](const as::gui::SdeSnapshot& s) { return s.step >= steps && !s.playing; })) return -2;
+    return lab.controller()->latest()->predicted;
+}
+}  // namespace
+
+class TestSdeLab : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<QUndoStack> undo_;
+    std::unique_ptr<SdeLab> lab_;
+
+private slots:
+    void init() {
+        undo_ = std::make_unique<QUndoStack>();
+        lab_ = std::make_unique<SdeLab>(undo_.get());
+        lab_->resize(1400, 900);
+        lab_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(lab_.get()));
+        QVERIFY(lab_->inputPanel()->hasExamples());
+        QCOMPARE(lab_->inputPanel()->digitCount(), 100);
+    }
+    void cleanup() {
+        lab_.reset();
+        undo_.reset();
+    }
+
+    void opensStepsAndDraws() {
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model && s.state.size() == 784; }));
+        lab_->controller()->stepOnce();
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.step == 1; }));
+        lab_->controller()->stepOnce();
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.step == 2 && s.times.size() == 3; }));
+        const auto s = lab_->controller()->latest();
+        QVERIFY(!s->pixels.empty());
+        QCOMPARE(s->traces.size(), s->pixels.size());
+        QCOMPARE(int(s->distances.size()), 10);
+        // The views draw it.
+        QTRY_VERIFY(lab_->dynamicsPage()->trajectoryView()->drawnCurves() > 0);
+        QCOMPARE(lab_->dynamicsPage()->attractorView()->count(), 10);
+        QVERIFY(lab_->dynamicsPage()->distanceView()->highlighted() >= 0);
+    }
+
+    void classifiesExampleDigits() {
+        const bool trained = !SdeLab::shippedModels().isEmpty();
+        int correct = 0;
+        for (int digit = 0; digit < 10; ++digit) {
+            const int i = lab_->inputPanel()->firstIndexOf(digit);
+            QVERIFY(i >= 0);
+            lab_->inputPanel()->showDigit(i);
+            const int predicted = runToHorizon(*lab_);
+            QVERIFY2(predicted >= 0 && predicted < 10, qPrintable(QString::number(predicted)));
+            const auto s = lab_->controller()->latest();
+            QCOMPARE(s->label, digit);
+            for (double d : s->distances) QVERIFY(std::isfinite(d));
+            correct += predicted == digit;
+            if (!trained) break;  // the untrained planted model: one digit is enough
+        }
+        QTRY_VERIFY(lab_->dynamicsPage()->predictionText().contains("Decided"));
+        if (trained) QVERIFY2(correct >= 7, qPrintable(QString("%1 of 10 correct").arg(correct)));
+    }
+
+    void replantsAndUndoRestores() {
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return bool(s.model); }));
+        const auto before = lab_->controller()->latest()->model;
+        QVERIFY(lab_->requestEdit("classes", 5));
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model->params().classes == 5 && s.distances.size() == 5; }));
+        QTRY_COMPARE(lab_->dynamicsPage()->attractorView()->count(), 5);
+        QVERIFY(lab_->requestEdit("pattern", 1));  // eq 23: blocks with a_- first
+        QVERIFY(waitFor(*lab_, [](const auto& s) {
+            return s.model->params().pattern == as::sde::Pattern::BlocksMinus && s.model->params().classes == 5;
+        }));
+        QVERIFY(!lab_->requestEdit("classes", 0));  // refused by check(): nothing changes
+        QCOMPARE(lab_->params().classes, 5);
+        undo_->undo();
+        undo_->undo();
+        QVERIFY(waitFor(*lab_, [&before](const auto& s) { return s.model == before; }));
+        QCOMPARE(lab_->params().classes, 10);
+        // eps is live: the same weights, a new eps.
+        QVERIFY(lab_->requestEdit("eps", 0.1));
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model->params().eps == 0.1; }));
+        QVERIFY(lab_->controller()->latest()->model->atilde().isApprox(before->atilde()));
+    }
+
+    void drawingChangesTheInput() {
+        auto* canvas = lab_->inputPanel()->canvas();
+        canvas->clear();
+        QVERIFY(waitFor(*lab_, [](const auto& s) {
+            float m = 0;
+            for (float v : s.input) m = std::max(m, v);
+            return m == 0.0f && s.label == -1;
+        }));
+        const QRect r = canvas->rect();
+        QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(r.width() / 2, r.height() / 4));
+        for (int y = r.height() / 4; y <= 3 * r.height() / 4; y += 6) QTest::mouseMove(canvas, QPoint(r.width() / 2, y));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, QPoint(r.width() / 2, 3 * r.height() / 4));
+        QVERIFY(canvas->ink() > 5.0);
+        QVERIFY(waitFor(*lab_, [](const auto& s) {
+            float m = 0;
+            for (float v : s.input) m = std::max(m, v);
+            return std::abs(m - 1.0f) < 1e-6f && s.label == -1 && s.step == 0;
+        }));
+    }
+
+    void sessionRoundTrips() {
+        QVERIFY(lab_->requestEdit("eps", 0.05));
+        QVERIFY(lab_->requestEdit("steps", 60));
+        lab_->inputPanel()->showDigit(lab_->inputPanel()->firstIndexOf(4));
+        lab_->inputPanel()->setCorruption(as::data::Corruption::Gauss05, 7);
+        const std::vector<float> image = lab_->inputPanel()->cleanImage();
+        const std::vector<float> x0 = lab_->inputPanel()->initialCondition();
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("s.h5").toStdString();
+        {
+            as::h5::Handle f = as::h5::createFile(path);
+            lab_->writeSession(f);
+        }
+        lab_->resetToDefaults();
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model->params().eps == 0.0; }));
+        QCOMPARE(lab_->inputPanel()->corruption(), as::data::Corruption::Clean);
+        as::h5::Handle f = as::h5::openFileReadOnly(path);
+        auto apply = lab_->prepareLoad(f);
+        apply();
+        QCOMPARE(lab_->params().eps, 0.05);
+        QCOMPARE(lab_->params().steps, 60);
+        QCOMPARE(lab_->inputPanel()->label(), 4);
+        QCOMPARE(lab_->inputPanel()->corruption(), as::data::Corruption::Gauss05);
+        QCOMPARE(lab_->inputPanel()->corruptionSeed(), quint64(7));
+        QVERIFY(lab_->inputPanel()->cleanImage() == image);
+        QVERIFY(waitFor(*lab_, [&x0](const auto& s) { return s.input == x0 && s.model->params().steps == 60; }));
+    }
+
+    void damagedSessionIsRefused() {
+        QTemporaryDir dir;
+        const std::string good = dir.filePath("good.h5").toStdString();
+        {
+            as::h5::Handle f = as::h5::createFile(good);
+            lab_->writeSession(f);
+        }
+        // A group claiming C = 0, one from the future, and one without its model.
+        auto writeBad = [&](const std::string& name, const std::function<void(hid_t)>& fill) {
+            const std::string p = dir.filePath(QString::fromStdString(name)).toStdString();
+            as::h5::Handle f = as::h5::createFile(p);
+            as::h5::Handle g = as::h5::createGroup(f, "sde");
+            fill(g);
+            return p;
+        };
+        auto params = [](hid_t g, double classes) {
+            as::sde::SdeParams p;
+            for (const auto& s : as::sde::SdeParams::specs())
+                as::h5::writeAttribute(g, s.key, s.key == "classes" ? classes : p.get(s.key));
+        };
+        const std::vector<std::pair<std::string, std::function<void(hid_t)>>> cases = {
+            {"zero_classes.h5", [&](hid_t g) {
+                 as::h5::writeAttribute(g, "format_version", std::int64_t(1));
+                 params(g, 0);
+             }},
+            {"future.h5", [&](hid_t g) {
+                 as::h5::writeAttribute(g, "format_version", std::int64_t(99));
+                 params(g, 10);
+             }},
+            {"no_model.h5", [&](hid_t g) {
+                 as::h5::writeAttribute(g, "format_version", std::int64_t(1));
+                 params(g, 10);
+             }},
+        };
+        QVERIFY(lab_->requestEdit("eps", 0.2));
+        for (const auto& [name, fill] : cases) {
+            const std::string p = writeBad(name, fill);
+            as::h5::Handle f = as::h5::openFileReadOnly(p);
+            bool refused = false;
+            try {
+                lab_->prepareLoad(f);
+            } catch (const std::exception& e) {
+                refused = QString::fromUtf8(e.what()).contains("sde");
+                if (!refused) qWarning() << e.what();
+            }
+            QVERIFY2(refused, name.c_str());
+            QCOMPARE(lab_->params().eps, 0.2);  // untouched
+        }
+        as::h5::Handle f = as::h5::openFileReadOnly(good);
+        QVERIFY(lab_->prepareLoad(f) != nullptr);
+    }
+};
+
+QTEST_MAIN(TestSdeLab)
+#include "test_sde_lab.moc"
