@@ -222,8 +222,11 @@ int SdeCommand::runTrain() {
 int SdeCommand::runEval() {
     const LoadedSdeModel loaded = loadModelFile(model_);
     const SdeModel& model = loaded.model;
-    const std::vector<int> ds = digits(model.params().classes > 10 ? -1 : model.params().classes);
     if (model.params().n != 784) throw CliError("eval needs a model with n = 784 (one node per MNIST pixel)");
+    if (model.params().classes > 10)
+        throw CliError("eval: the model has " + std::to_string(model.params().classes) +
+                       " classes, MNIST has 10 digits");
+    const std::vector<int> ds = digits(model.params().classes);
     if (testCount_ < 1) throw CliError("--test-count must be >= 1");
     std::vector<data::Corruption> conds{data::Corruption::Clean};
     if (corruptions_ == "all") {
