@@ -70,6 +70,7 @@ case "$CASE" in
     small_train --checkpoint ck.h5
     json "j['action'] == 'train' and j['outcome'] == 'finished' and j['iterations'] == 3 and fin(j['final_loss']) and fin(j['s_per_iter']) and fin(j['val_acc']) and fin(j['wall_s'])"
     [ -f ck.h5 ] || fail "checkpoint not written"
+    grep -qa -- "sde train --out model.h5 --digits 0,1,2" model.h5 || fail "the model should record its command line"
     run sde eval --model model.h5 --test-count 30 --corruptions gauss08,canny --csv table.csv; expect_ok
     json "j['action'] == 'eval' and j['n_test'] == 30 and 0 <= j['clean_acc'] <= 1 and 0 <= j['gauss08_acc'] <= 1 and 0 <= j['canny_acc'] <= 1 and 'fog_acc' not in j"
     [ "$(wc -l < table.csv)" -eq 4 ] || fail "table.csv should have a header and 3 rows"
