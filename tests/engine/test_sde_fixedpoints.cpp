@@ -92,6 +92,32 @@ TEST(FixedPoints, Eq23ThreeToTheCStationaryTwoToTheCStable) {
     }
 }
 
+TEST(FixedPoints, HopfieldOddGPlantsTheNegationsAndDestabilisesTheZeroBlocks) {
+    // Footnote 1: with g = beta tanh (odd), -x_l is stationary whenever x_l is. With lambda = 2,
+    // g'(0) = beta makes an empty block's eigenvalue -1 + lambda beta = +1: a planted point alone
+    // (other blocks at 0) is unstable, and the stable points are the 2^C sign combinations.
+    SdeParams p;
+    p.n = 6;
+    p.classes = 2;
+    p.pattern = Pattern::Canonical;
+    p.node = NodeModel::Hopfield;
+    p.lambda = 2.0;
+    const auto set = std::make_shared<AttractorSet>(p);
+    ASSERT_NEAR(set->aMinus(), -set->aPlus(), 1e-12);
+    FixedPointOptions o;
+    o.lo = -1.0;
+    const FixedPointReport rep = FixedPointFinder(untrainedA(*set), set).find(o);
+    ASSERT_EQ(int(rep.points.size()), 9);
+    EXPECT_EQ(rep.stableCount, 4);
+    for (const FixedPoint& fp : rep.points) {
+        const bool allSigned = std::abs(std::abs(fp.lattice[0]) - 1.0) < 1e-8 && std::abs(std::abs(fp.lattice[1]) - 1.0) < 1e-8;
+        EXPECT_EQ(fp.stable, allSigned) << "c = " << fp.lattice.transpose();
+        if (!fp.stable) {
+            EXPECT_NEAR(fp.spectrum.maxRealPart, 1.0, 1e-9);
+        }
+    }
+}
+
 TEST(FixedPoints, BasinSamplerEndsOnlyAtStableStationaryPoints) {
     const auto set = plant(6, 2, Pattern::Canonical);
     const FixedPointFinder finder(untrainedA(*set), set);
