@@ -2,8 +2,14 @@
 // Mahalanobis matrix are computed in the background and shown; the caption names the eps used;
 // the robustness table fills from a CSV (both forms) and refuses a malformed one naming the line;
 // the evaluation runner classifies a few digits; the fixed-point count runs; CSV export works.
-// Set AS_SDE_ANALYSIS_PNG=<file.png> to save a render of the page.
+// The last case renders the page for the user guide, only when AS_SDE_ANALYSIS_PNG=<file.png> is set:
+// AS_SDE_ANALYSIS_MODEL=<model.h5> picks the model (default: a planted N = 784, C = 10 model with a
+// small random Atilde), AS_SDE_ANALYSIS_COMPARE=<index> the "Compare with" entry, and
+// AS_SDE_ANALYSIS_TABLE=<robustness.csv> fills the table.
+#include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFile>
 #include <QImage>
 #include <QSet>
@@ -21,6 +27,7 @@
 #include "sde/RobustnessTable.h"
 #include "sde/SdeAnalysisPage.h"
 #include "sde/SdeModel.h"
+#include "sde/SdeModelFile.h"
 
 using namespace as::gui;
 
@@ -98,7 +105,6 @@ private slots:
         QVERIFY(page.spectrumPlot()->primary() != first);
 
         QVERIFY(distinctColours(page.grab().toImage()) > 30);
-        if (const QByteArray png = qgetenv("AS_SDE_ANALYSIS_PNG"); !png.isEmpty()) page.grab().save(QString::fromLocal8Bit(png));
 
         QTemporaryDir dir;
         const QString csv = dir.filePath("analysis.csv");
@@ -247,6 +253,41 @@ private slots:
         // Atilde = 0, eq 10: 3^3 = 27 points, 2^3 = 8 stable.
         QVERIFY2(panel.resultText().startsWith("27 stationary"), qPrintable(panel.resultText()));
         QVERIFY2(panel.resultText().contains("8 stable,"), qPrintable(panel.resultText()));
+    }
+
+    void screenshot() {
+        const QString png = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_PNG"));
+        if (png.isEmpty()) QSKIP("set AS_SDE_ANALYSIS_PNG=<file.png> to render the page");
+        std::shared_ptr<const as::sde::SdeModel> model;
+        QString name = "planted N = 784";
+        if (const QString path = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_MODEL")); !path.isEmpty()) {
+            model = std::make_shared<const as::sde::SdeModel>(as::sde::loadSdeModel(path.toStdString()).model);
+            name = QFileInfo(path).completeBaseName();
+        } else {
+            as::sde::SdeParams p;
+            p.eps = 0.05;
+            auto m = std::make_shared<as::sde::SdeModel>(p);
+            std::mt19937_64 rng(3);
+            std::normal_distribution<float> d(0.0f, 0.02f);
+            Eigen::MatrixXf at(p.n, p.n);
+            for (Eigen::Index i = 0; i < at.size(); ++i) at.data()[i] = d(rng);
+            m->setAtilde(at);
+            model = m;
+        }
+        SdeAnalysisPage page;
+        page.resize(1500, 1000);
+        page.show();
+        QElapsedTimer timer;
+        timer.start();
+        page.setModel(model, name);
+        if (const QByteArray c = qgetenv("AS_SDE_ANALYSIS_COMPARE"); !c.isEmpty())
+            page.findChildren<QComboBox*>().at(1)->setCurrentIndex(c.toInt());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 600000);
+        qInfo("analysis of %s: %.1f s", qPrintable(name), timer.elapsed() / 1000.0);
+        if (const QString table = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_TABLE")); !table.isEmpty())
+            QCOMPARE(page.robustnessTable()->loadCsv(table), QString());
+        QTest::qWait(200);
+        QVERIFY(page.grab().save(png));
     }
 };
 

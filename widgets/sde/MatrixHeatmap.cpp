@@ -101,8 +101,20 @@ double MatrixHeatmap::scaled(double v) const {
 QString MatrixHeatmap::valueText(double v) const {
     if (!std::isfinite(v)) return QStringLiteral("\u2013");
     const double a = std::abs(v);
-    if (a != 0 && (a >= 1e4 || a < 1e-2)) return QString::number(v, 'e', 1);
+    if (a == 0) return QStringLiteral("0");
+    if (a >= 1e5 || a < 1e-2) {  // 1.2e+06 -> 1.2e6
+        QString t = QString::number(v, 'e', 1);
+        t.replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+        return t;
+    }
     return QString::number(v, 'f', a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+QString MatrixHeatmap::barText(double v) const {
+    // Enough significant digits that the two ends of a narrow range read differently.
+    const double span = std::abs(hi_ - lo_), mag = std::max(std::abs(lo_), std::abs(hi_));
+    const int digits = span > 0 && mag > 0 ? std::clamp(int(std::ceil(std::log10(mag / span))) + 2, 3, 8) : 3;
+    return QString::number(v, 'g', digits);
 }
 
 QFont MatrixHeatmap::cellFont() const {
@@ -118,7 +130,7 @@ QRectF MatrixHeatmap::gridRect() const {
     for (const auto& s : rows_) labelW = std::max(labelW, fm.horizontalAdvance(s));
     const double left = fm.height() * 1.4 + labelW + 8;
     const double top = fm.height() * 1.6 + fm.height() * 1.2 + fm.height() + 4;
-    const double right = 14 + 8 + std::max({fm.horizontalAdvance(valueText(lo_)), fm.horizontalAdvance(valueText(hi_)),
+    const double right = 14 + 8 + std::max({fm.horizontalAdvance(barText(lo_)), fm.horizontalAdvance(barText(hi_)),
                                             fm.horizontalAdvance(colourAxis_ + tr(" (log)")) / 2}) + 12,
                  bottom = 8;
     const double aw = std::max(10.0, width() - left - right), ah = std::max(10.0, height() - top - bottom);
@@ -133,11 +145,21 @@ QRectF MatrixHeatmap::cellRect(int row, int col) const {
     return {gr.left() + col * cw, gr.top() + row * ch, cw, ch};
 }
 
-bool MatrixHeatmap::valuesShown() const {
-    if (m_.size() == 0) return false;
-    const QFontMetricsF fm(cellFont());
+bool MatrixHeatmap::valuesShown() const { return valueFont().has_value(); }
+
+std::optional<QFont> MatrixHeatmap::valueFont() const {
+    if (m_.size() == 0) return std::nullopt;
     const QRectF c = cellRect(0, 0);
-    return c.height() >= fm.height() + 2 && c.width() >= fm.horizontalAdvance(QStringLiteral("00.00")) + 4;
+    QFont f = cellFont();
+    // The label font, shrunk (down to 6.5 pt) until the widest value fits its cell.
+    for (double pt = f.pointSizeF(); pt >= 6.5; pt -= 0.5) {
+        f.setPointSizeF(pt);
+        const QFontMetricsF fm(f);
+        double widest = 0;
+        for (Eigen::Index i = 0; i < m_.size(); ++i) widest = std::max(widest, fm.horizontalAdvance(valueText(m_.data()[i])));
+        if (c.height() >= fm.height() + 2 && c.width() >= widest + 4) return f;
+    }
+    return std::nullopt;
 }
 
 QString MatrixHeatmap::tooltipAt(QPointF pos) const {
@@ -172,7 +194,8 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
         return;
     }
     const QRectF gr = gridRect();
-    const bool values = valuesShown();
+    const std::optional<QFont> values = valueFont();
+    if (values) g.setFont(*values);
     const QColor grey = dark_ ? QColor(70, 70, 70) : QColor(200, 200, 200);
     for (int r = 0; r < m_.rows(); ++r)
         for (int c = 0; c < m_.cols(); ++c) {
@@ -187,6 +210,7 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
                 g.drawText(cell, Qt::AlignCenter, valueText(m_(r, c)));
             }
         }
+    g.setFont(font);
     g.setPen(QPen(fg, 1));
     g.setBrush(Qt::NoBrush);
     g.drawRect(gr);
@@ -220,12 +244,13 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
     }
     g.setPen(fg);
     g.drawRect(bar);
+    const QString lowText = barText(lo_), highText = barText(hi_);
     for (double frac : {0.0, 0.5, 1.0}) {
         const double py = bar.bottom() - frac * bar.height();
         const double v = log_ ? lo_ * std::pow(hi_ / lo_, frac) : lo_ + frac * (hi_ - lo_);
         g.drawLine(QPointF(bar.right(), py), QPointF(bar.right() + 3, py));
         g.drawText(QRectF(bar.right() + 5, py - fm.height() / 2, width() - bar.right() - 5, fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, valueText(v));
+                   Qt::AlignLeft | Qt::AlignVCenter, frac == 0.0 ? lowText : frac == 1.0 ? highText : barText(v));
     }
     const QString cap = colourAxis_ + (log_ ? tr(" (log)") : QString());
     g.drawText(QRectF(bar.left() - 30, gr.top() - 2.2 * fm.height() - 2, 80, fm.height() * 2), Qt::AlignCenter, cap);

@@ -6,6 +6,7 @@
 #include <Eigen/Core>
 #include <QStringList>
 #include <QWidget>
+#include <optional>
 
 namespace as::widgets {
 
@@ -46,11 +47,14 @@ protected:
 private:
     void rescale();
     QFont cellFont() const;
+    /// The font for the value text, if the values fit the cells at all.
+    std::optional<QFont> valueFont() const;
     QRectF gridRect() const;
     /// Position in [0, 1] on the colour scale, or NaN (grey).
     double scaled(double v) const;
     double scaledAt(int row, int col) const;
     QString valueText(double v) const;
+    QString barText(double v) const;
 
     Eigen::MatrixXd m_;
     QStringList rows_, cols_;
