@@ -20,6 +20,7 @@
 #include "sde/SdeInputPanel.h"
 #include "sde/SdeLab.h"
 #include "sde/SdeSession.h"
+#include "sde/SdeTrainingPanel.h"
 
 using as::gui::SdeLab;
 
@@ -173,6 +174,32 @@ private slots:
         QCOMPARE(lab_->inputPanel()->corruptionSeed(), quint64(7));
         QVERIFY(lab_->inputPanel()->cleanImage() == image);
         QVERIFY(waitFor(*lab_, [&x0](const auto& s) { return s.input == x0 && s.model->params().steps == 60; }));
+    }
+
+    void trainsATinyModelWhenMnistIsThere() {
+        as::gui::SdeTrainingPanel* panel = lab_->trainingPanel();
+        if (!panel->mnistAvailable()) {
+            QVERIFY(!panel->mnistMessage().isEmpty());
+            QSKIP("MNIST is not installed: the panel shows where it looked");
+        }
+        QVERIFY(lab_->requestEdit("steps", 20));  // short unrolling (>= the late-time average): a fast test
+        panel->setSizes(3, 30, 10, 1, 30);         // digits 0-2, 30 images: one iteration
+        QVERIFY(panel->start());
+        QVERIFY(panel->isRunning());
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.modelTrained && s.modelName.contains("trained"); }, 60000));
+        QVERIFY(!panel->isRunning());
+        QVERIFY2(panel->statusText().contains("finished"), qPrintable(panel->statusText()));
+        QCOMPARE(lab_->params().steps, 20);
+        const auto s = lab_->controller()->latest();
+        QVERIFY(s->model->atilde().norm() > 0);  // the weights moved
+        // Save and load it back.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("m.h5");
+        QCOMPARE(lab_->saveModel(path), QString());
+        QVERIFY(lab_->requestEdit("classes", 4));
+        QCOMPARE(lab_->loadModel(path), QString());
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.modelTrained && s.model->params().classes == 10; }));
+        QVERIFY(lab_->controller()->latest()->model->atilde().isApprox(s->model->atilde()));
     }
 
     void damagedSessionIsRefused() {

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QThread>
+#include <cmath>
 #include <numeric>
 
 #include "data/ImageSet.h"
@@ -16,10 +17,14 @@ struct Dataset {
     Eigen::VectorXi labels;
 };
 
-Dataset prepare(const as::data::ImageSet& all, int digits, int count) {
+/// The first `count` images of the digits 0..digits-1 of a split. Reads only about as many images
+/// as needed (MNIST's classes are roughly balanced), the whole split if that was too few.
+Dataset prepare(const std::string& dir, as::data::MnistSplit split, int digits, int count) {
     std::vector<int> keep(std::size_t(std::max(1, digits)));
     std::iota(keep.begin(), keep.end(), 0);
-    const as::data::ImageSet sub = all.withLabels(keep);
+    const int guess = count > 0 ? int(std::ceil(count * 10.0 / std::max(1, digits) * 1.3)) + 200 : -1;
+    as::data::ImageSet sub = as::data::loadMnist(dir, split, guess).withLabels(keep);
+    if (count > 0 && sub.count() < count) sub = as::data::loadMnist(dir, split).withLabels(keep);
     const int n = count > 0 ? std::min(count, sub.count()) : sub.count();
     Dataset d;
     d.x = sub.floats(0, n);
@@ -96,9 +101,8 @@ void SdeTrainingController::run(SdeTrainingRequest rq) {
         if (rq.digits < 1 || rq.digits > rq.model.classes)
             throw std::invalid_argument("digits must be in [1, C] = [1, " + std::to_string(rq.model.classes) + "]");
         if (rq.model.n != 784) throw std::invalid_argument("training on MNIST needs N = 784 (one node per pixel)");
-        const Dataset train = prepare(as::data::loadMnist(rq.mnistDir, as::data::MnistSplit::Train), rq.digits, rq.trainCount);
-        const Dataset val = prepare(as::data::loadMnist(rq.mnistDir, as::data::MnistSplit::Test), rq.digits,
-                                    rq.train.validationCount);
+        const Dataset train = prepare(rq.mnistDir, as::data::MnistSplit::Train, rq.digits, rq.trainCount);
+        const Dataset val = prepare(rq.mnistDir, as::data::MnistSplit::Test, rq.digits, rq.train.validationCount);
         auto model = std::make_shared<as::sde::SdeModel>(rq.model);
         if (rq.start && !as::sde::SdeModel::structuralChange(rq.start->params(), rq.model)) {
             model->setAtilde(rq.start->atilde());
