@@ -210,18 +210,27 @@ private slots:
         plan.count = 60;
         plan.seeds = 2;
         plan.corruptions = {"clean", "gauss05", "canny"};
-        plan.files = {{"broken", "/nonexistent/sde_model.h5"}};
+        // A three-class model from a file is evaluated on the digits 0..2 only.
+        QTemporaryDir dir;
+        as::sde::SdeParams p3 = p;
+        p3.classes = 3;
+        const QString three = dir.filePath("three.h5");
+        as::sde::saveSdeModel(three.toStdString(), as::sde::SdeModel(p3));
+        plan.files = {{"broken", "/nonexistent/sde_model.h5"}, {"three", three}};
         runner.start(plan);
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 60000);
         QVERIFY(finished.at(0).at(1).toString().contains("broken"));  // the file that did not load is named
         QCOMPARE(described.count(), 1);
         // clean and canny are deterministic for eps = 0: one run each; gauss05 gets both seeds.
-        QCOMPARE(records.count(), 4);
+        QCOMPARE(records.count(), 8);
         for (const auto& args : records) {
             const auto r = args.at(0).value<RobustnessRecord>();
-            QCOMPARE(r.model, QString("untrained"));
+            QVERIFY(r.model == "untrained" || r.model == "three");
             QVERIFY(r.accuracy >= 0 && r.accuracy <= 1);
-            QVERIFY(r.n == 60 || r.n == 100);  // 100: the shipped digits when MNIST is absent
+            if (r.model == "untrained")
+                QVERIFY(r.n == 60 || r.n == 100);  // 100: the shipped digits when MNIST is absent
+            else
+                QVERIFY(r.n > 5 && r.n < 40);      // the 0s, 1s and 2s among them
         }
     }
 

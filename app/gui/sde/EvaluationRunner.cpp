@@ -83,14 +83,24 @@ void EvaluationRunner::run(const EvaluationPlan& plan) {
         }
         post([this, caption] { emit dataDescribed(caption); });
 
-        std::vector<std::pair<QString, std::shared_ptr<const as::sde::SdeModel>>> usable;
-        for (auto& m : models) {
-            if (m.second->attractors().n() != images.dim())
-                skipped << tr("%1 (N = %2, the images have %3 pixels)").arg(m.first).arg(m.second->attractors().n()).arg(images.dim());
-            else if (m.second->attractors().classes() != 10)
-                skipped << tr("%1 (%2 classes, MNIST has 10)").arg(m.first).arg(m.second->attractors().classes());
-            else
-                usable.push_back(m);
+        // A model with C < 10 classes is evaluated on the digits 0..C-1 (as `attractor-cli sde eval`).
+        struct Job {
+            QString name;
+            std::shared_ptr<const as::sde::SdeModel> model;
+            ImageSet images;
+        };
+        std::vector<Job> jobs;
+        for (auto& [name, model] : models) {
+            const int c = model->attractors().classes();
+            if (model->attractors().n() != images.dim()) {
+                skipped << tr("%1 (N = %2, the images have %3 pixels)").arg(name).arg(model->attractors().n()).arg(images.dim());
+            } else if (c > 10) {
+                skipped << tr("%1 (%2 classes, MNIST has 10)").arg(name).arg(c);
+            } else {
+                std::vector<int> digits;
+                for (int d = 0; d < c; ++d) digits.push_back(d);
+                jobs.push_back({name, model, c == 10 ? images : images.withLabels(digits)});
+            }
         }
         std::vector<Corruption> columns;
         for (const QString& key : plan.corruptions.isEmpty() ? RobustnessCsv::columnKeys() : plan.corruptions)
@@ -100,40 +110,44 @@ void EvaluationRunner::run(const EvaluationPlan& plan) {
         auto seedsFor = [&](const as::sde::SdeModel& m, Corruption c) {
             return corruptionIsRandom(c) || m.params().eps > 0.0 ? std::max(1, plan.seeds) : 1;
         };
-        const int count = images.count(), chunk = 250;
-        const int chunks = (count + chunk - 1) / chunk;
+        constexpr int kChunk = 250;  // images per classify() call: Cancel answers within one chunk
+        auto chunksOf = [](const ImageSet& s) { return (s.count() + kChunk - 1) / kChunk; };
         long total = 0, done = 0;
-        for (const auto& m : usable)
-            for (Corruption c : columns) total += long(seedsFor(*m.second, c)) * chunks;
+        for (const auto& j : jobs)
+            for (Corruption c : columns) total += long(seedsFor(*j.model, c)) * chunksOf(j.images);
 
-        const Eigen::MatrixXf clean = images.floats(0, count);
         int records = 0;
-        for (const auto& [name, model] : usable)
+        for (const auto& job : jobs) {
+            const int count = job.images.count();
+            const Eigen::MatrixXf clean = job.images.floats(0, count);
             for (Corruption c : columns)
-                for (int seed = 1; seed <= seedsFor(*model, c); ++seed) {
+                for (int seed = 1; seed <= seedsFor(*job.model, c); ++seed) {
                     Eigen::MatrixXf x = c == Corruption::Clean ? clean : corruptBatch(c, clean, std::uint64_t(seed));
                     normaliseToMax(x);
                     long correct = 0;
-                    for (int b0 = 0; b0 < count; b0 += chunk) {
+                    for (int b0 = 0; b0 < count; b0 += kChunk) {
                         if (cancel_.load()) {
                             const QString msg = tr("Evaluation cancelled; %1 results kept").arg(records);
                             post([this, msg] { emit finished(false, msg); });
                             return;
                         }
-                        const int nb = std::min(chunk, count - b0);
-                        const Eigen::VectorXi pred = as::sde::classify(*model, x.middleCols(b0, nb), std::uint64_t(seed));
-                        correct += (pred.array() == images.labels.segment(b0, nb).array()).count();
+                        const int nb = std::min(kChunk, count - b0);
+                        const Eigen::VectorXi pred = as::sde::classify(*job.model, x.middleCols(b0, nb), std::uint64_t(seed));
+                        correct += (pred.array() == job.images.labels.segment(b0, nb).array()).count();
                         const double f = double(++done) / double(std::max(1L, total));
-                        const QString text = tr("%1, %2, seed %3").arg(RobustnessCsv::modelLabel(name), QString::fromUtf8(corruptionLabel(c))).arg(seed);
+                        const QString text = tr("%1, %2, seed %3")
+                                                 .arg(RobustnessCsv::modelLabel(job.name), QString::fromUtf8(corruptionLabel(c)))
+                                                 .arg(seed);
                         post([this, f, text] { emit progress(f, text); });
                     }
-                    RobustnessRecord r{name, QString::fromLatin1(corruptionKey(c)), seed, double(correct) / count, count};
+                    RobustnessRecord r{job.name, QString::fromLatin1(corruptionKey(c)), seed, double(correct) / std::max(1, count), count};
                     ++records;
                     post([this, r] { emit record(r); });
                 }
+        }
         QString msg = tr("Evaluation finished: %1 results").arg(records);
         if (!skipped.isEmpty()) msg += tr("; skipped %1").arg(skipped.join("; "));
-        post([this, msg, ok = !usable.empty()] { emit finished(ok, msg); });
+        post([this, msg, ok = !jobs.empty()] { emit finished(ok, msg); });
     } catch (const std::exception& e) {
         const QString msg = tr("Evaluation failed: %1").arg(QString::fromStdString(e.what()));
         post([this, msg] { emit finished(false, msg); });
