@@ -105,6 +105,9 @@ LyapunovResult LyapunovSolver::solve(const Eigen::MatrixXd& Q) const {
     const Eigen::Index n = J_.rows();
     if (Q.rows() != n || Q.cols() != n)
         throw std::invalid_argument("LyapunovSolver: Q must be " + std::to_string(n) + " x " + std::to_string(n));
+    const double qmax = Q.cwiseAbs().maxCoeff();
+    if (!((Q - Q.transpose()).cwiseAbs().maxCoeff() <= 1e-12 * qmax))
+        throw std::invalid_argument("LyapunovSolver: Q must be symmetric and finite (the solution is symmetrised)");
     LyapunovResult r;
     r.maxRealPart = maxRe_;
     if (!(maxRe_ < 0.0)) {

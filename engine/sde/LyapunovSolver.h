@@ -33,7 +33,7 @@ public:
     bool stable() const { return maxRe_ < 0.0; }
 
     /// Solves J S + S J^T + Q = 0 for symmetric Q (N x N; throws std::invalid_argument on a size
-    /// mismatch). Reuses the factorisation, so several Q cost one Schur form.
+    /// mismatch or a Q that is not symmetric to 1e-12 relative, or not finite). Reuses the factorisation, so several Q cost one Schur form.
     LyapunovResult solve(const Eigen::MatrixXd& Q) const;
 
     /// One-shot convenience.

@@ -116,6 +116,9 @@ TEST(Lyapunov, RefusesAnUnstableJacobian) {
     EXPECT_EQ(r.S.size(), 0);
     EXPECT_THROW(LyapunovSolver(Eigen::MatrixXd::Zero(3, 2)), std::invalid_argument);
     EXPECT_THROW(LyapunovSolver(J).solve(Eigen::MatrixXd::Identity(3, 3)), std::invalid_argument);
+    Eigen::MatrixXd asym = Eigen::MatrixXd::Identity(4, 4);
+    asym(0, 1) = 0.5;
+    EXPECT_THROW(LyapunovSolver(-Eigen::MatrixXd::Identity(4, 4)).solve(asym), std::invalid_argument);
 }
 
 TEST(Lyapunov, LargeRandomStableJacobian) {
