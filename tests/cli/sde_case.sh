@@ -85,8 +85,15 @@ case "$CASE" in
     "$CLI" sde train --out model.h5 --digits 0,1,2 --train-count 48 --val-count 0 --iterations 100000 --batch 16 \
         --set steps=10 --set average_steps=5 --checkpoint ck.h5 >out.txt 2>err.txt &
     PID=$!
-    for _ in $(seq 1 200); do grep -q '^training on' out.txt 2>/dev/null && break; sleep 0.1; done
-    if ! grep -q '^training on' out.txt; then wait $PID; RC=$?; skip_without_mnist; fail "training did not start"; fi
+    for _ in $(seq 1 400); do
+      grep -q '^training on' out.txt 2>/dev/null && break
+      kill -0 $PID 2>/dev/null || break
+      sleep 0.1
+    done
+    if ! grep -q '^training on' out.txt; then
+      if kill -0 $PID 2>/dev/null; then kill -KILL $PID; wait $PID; fail "training did not start within 40 s"; fi
+      wait $PID; RC=$?; skip_without_mnist; fail "training did not start"
+    fi
     sleep 1; kill -INT $PID; wait $PID; RC=$?
     [ "$RC" -eq 3 ] || fail "exit code $RC after SIGINT, expected 3"
     [ -f ck.h5 ] && [ -f model.h5 ] || fail "checkpoint and model should be kept"
