@@ -56,7 +56,7 @@ QStringList SdeLab::shippedModels() {
 }
 
 SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
-    : Lab(parent), controller_(std::make_unique<SdeController>()), undo_(undo) {
+    : Lab(parent), controller_(std::make_unique<SdeController>()), undo_(undo), modelName_(kUntrained) {
     setWindowFlags(Qt::Widget);
     setObjectName("sdeLab");
     input_ = new SdeInputPanel;
@@ -193,6 +193,7 @@ void SdeLab::buildDock() {
     modelCombo_->setToolTip(tr("Shipped trained models (resources/models) or the untrained planted model"));
     connect(modelCombo_, &QComboBox::activated, this, [this](int i) {
         const QString path = modelCombo_->itemData(i).toString();
+        if (path == QStringLiteral("#current")) return;  // already running
         if (!path.isEmpty()) {
             loadModel(path);
             return;
@@ -339,6 +340,18 @@ QString SdeLab::saveModel(const QString& path) {
 void SdeLab::syncControls() {
     form_->setValues(valuesOf(params_));
     {
+        // The chooser names the running model; one not in the list gets its own (last) entry.
+        const QSignalBlocker b(modelCombo_);
+        const int current = modelCombo_->findData(QStringLiteral("#current"));
+        if (current >= 0) modelCombo_->removeItem(current);
+        int i = modelCombo_->findText(modelName_);
+        if (i < 0) {
+            modelCombo_->addItem(modelName_, QStringLiteral("#current"));
+            i = modelCombo_->count() - 1;
+        }
+        modelCombo_->setCurrentIndex(i);
+    }
+    {
         const QSignalBlocker b1(epsCombo_), b2(noiseCombo_);
         epsCombo_->setEditText(QString::number(params_.eps, 'g', 4));
         noiseCombo_->setCurrentIndex(int(params_.noise));
@@ -386,7 +399,7 @@ std::vector<std::pair<QString, QWidget*>> SdeLab::exportTargets() {
                                                    {tr("Distances"), (QWidget*)page_->distanceView()},
                                                    {tr("Trajectories"), (QWidget*)page_->trajectoryView()},
                                                    {tr("Training loss"), training_->lossChart()},
-                                                   {tr("Validation accuracy"), training_->accuracyChart()}};
+                                                   {tr("Training accuracy"), training_->accuracyChart()}};
     for (auto& e : analysis_->exportTargets()) t.push_back(e);
     return t;
 }

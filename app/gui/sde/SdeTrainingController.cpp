@@ -125,6 +125,7 @@ void SdeTrainingController::run(SdeTrainingRequest rq) {
                     QMutexLocker lock(&mutex_);
                     status_.lossIterations.push_back(double(p.iteration));
                     status_.loss.push_back(p.loss);
+                    status_.batchAccuracy.push_back(100 * p.batchAccuracy);
                     if (p.validationAccuracy >= 0) {
                         status_.validationIterations.push_back(double(p.iteration));
                         status_.validation.push_back(p.validationAccuracy);

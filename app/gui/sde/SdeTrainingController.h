@@ -33,7 +33,7 @@ struct SdeTrainingStatus {
     bool running = false;
     double fraction = 0.0, secondsLeft = -1.0;
     QString message;
-    std::vector<double> lossIterations, loss;             ///< every iteration
+    std::vector<double> lossIterations, loss, batchAccuracy;  ///< every iteration
     std::vector<double> validationIterations, validation;  ///< each evaluation
 };
 

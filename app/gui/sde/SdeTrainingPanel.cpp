@@ -32,7 +32,15 @@ std::vector<as::ParamSpec> panelSpecs() {
 SdeTrainingPanel::SdeTrainingPanel(QWidget* parent)
     : QWidget(parent), controller_(std::make_unique<SdeTrainingController>()),
       mnistDir_(QString::fromStdString(as::data::findMnistDir())) {
-    auto* v = new QVBoxLayout(this);
+    // Settings on the left (narrow), the two curves on the right.
+    auto* outer = new QHBoxLayout(this);
+    auto* left = new QWidget;
+    left->setMaximumWidth(460);
+    auto* v = new QVBoxLayout(left);
+    v->setContentsMargins(0, 0, 0, 0);
+    auto* right = new QVBoxLayout;
+    outer->addWidget(left);
+    outer->addLayout(right, 1);
     missing_ = new QLabel;
     missing_->setWordWrap(true);
     missing_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -88,20 +96,22 @@ SdeTrainingPanel::SdeTrainingPanel(QWidget* parent)
     progress_ = new QProgressBar;
     progress_->setRange(0, 1000);
     progress_->setValue(0);
-    progress_->setFormat(tr("%p %"));
+    progress_->setFormat(tr("%p%"));
     v->addWidget(progress_);
     status_ = new QLabel(mnistAvailable() ? tr("MNIST found in %1").arg(mnistDir_) : QString());
     status_->setWordWrap(true);
     v->addWidget(status_);
     loss_ = new as::widgets::TraceChart(tr("Training loss (eq 18)"), tr("iteration"), tr("loss"));
     loss_->addSeries(tr("loss"), QColor(31, 119, 180), 1.5);
-    accuracy_ = new as::widgets::TraceChart(tr("Validation accuracy"), tr("iteration"), tr("accuracy (%)"));
-    accuracy_->addSeries(tr("validation"), QColor(230, 97, 1), 2.0);
+    accuracy_ = new as::widgets::TraceChart(tr("Accuracy"), tr("iteration"), tr("accuracy (%)"));
+    accuracy_->addSeries(tr("training batch"), QColor(150, 150, 150), 1.0);
+    accuracy_->addSeries(tr("validation"), QColor(230, 97, 1), 2.5);
     accuracy_->setFixedYRange(0, 100);
     loss_->setMinimumHeight(170);
     accuracy_->setMinimumHeight(170);
-    v->addWidget(loss_, 1);
-    v->addWidget(accuracy_, 1);
+    v->addStretch(1);
+    right->addWidget(loss_, 1);
+    right->addWidget(accuracy_, 1);
 
     connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
     connect(cancelButton_, &QPushButton::clicked, this, &SdeTrainingPanel::cancel);
@@ -167,6 +177,7 @@ bool SdeTrainingPanel::start() {
     if (!controller_->start(rq)) return false;
     loss_->setSeriesData(0, {}, {});
     accuracy_->setSeriesData(0, {}, {});
+    accuracy_->setSeriesData(1, {}, {});
     startButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
     progress_->setValue(0);
@@ -184,7 +195,8 @@ void SdeTrainingPanel::refresh() {
     loss_->setSeriesData(0, s.lossIterations, s.loss);
     std::vector<double> pct(s.validation.size());
     for (std::size_t i = 0; i < pct.size(); ++i) pct[i] = 100 * s.validation[i];
-    accuracy_->setSeriesData(0, s.validationIterations, pct);
+    accuracy_->setSeriesData(0, s.lossIterations, s.batchAccuracy);
+    accuracy_->setSeriesData(1, s.validationIterations, pct);
 }
 
 void SdeTrainingPanel::setDark(bool dark) {
