@@ -148,7 +148,13 @@ int SdeCommand::runTrain() {
     const Eigen::VectorXi y = classIndices(trainSet.labels, ds), yv = classIndices(valSet.labels, ds);
 
     SdeModel model(p);
-    if (!resume_.empty()) model = loadModelFile(resume_).model;  // the checkpoint's structure and weights
+    if (!resume_.empty()) {
+        model = loadModelFile(resume_).model;  // the checkpoint's structure and weights
+        if (model.params().classes != p.classes || model.params().n != p.n)
+            throw CliError("--resume: the checkpoint's model has n = " + std::to_string(model.params().n) +
+                           ", classes = " + std::to_string(model.params().classes) + ", not n = " +
+                           std::to_string(p.n) + ", classes = " + std::to_string(p.classes) + " (--digits)");
+    }
     BpttTrainer trainer(model, tp);
     if (!resume_.empty()) {
         try {
@@ -178,6 +184,9 @@ int SdeCommand::runTrain() {
     TrainReport rep;
     try {
         rep = trainer.train(x, y, xv, yv, progress, &gCancel);
+    } catch (const std::invalid_argument& e) {
+        std::signal(SIGINT, previous);
+        throw CliError(std::string("cannot train: ") + e.what());
     } catch (...) {
         std::signal(SIGINT, previous);
         throw;
