@@ -1,6 +1,7 @@
 #include "sde/LinearNoise.h"
 
 #include <Eigen/Cholesky>
+#include <Eigen/LU>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -35,6 +36,32 @@ AttractorNoise LinearNoise::analyse(int l) const {
     out.shape = LyapunovSolver(J).solve(D_);
     if (out.shape.solved) out.covariance = (eps_ * eps_) * out.shape.S;
     return out;
+}
+
+LyapunovResult LinearNoise::eulerCovariance(int l, double dt) const {
+    if (l < 0 || l >= classes())
+        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " + std::to_string(classes()) + ")");
+    if (!(dt > 0.0) || !std::isfinite(dt)) throw std::invalid_argument("eulerCovariance needs dt > 0");
+    const Eigen::Index n = this->n();
+    const Eigen::MatrixXd J = Jacobian::at(A_, set_->points().col(l), set_->functions());
+    const Eigen::MatrixXd B = 2.0 * Eigen::MatrixXd::Identity(n, n) + dt * J;
+    const Eigen::PartialPivLU<Eigen::MatrixXd> lu(B);
+    // Jc = (dt J) B^{-1} = B^{-1} (dt J) (they commute); Qc = 2 B^{-1} (dt eps^2 D) B^{-T}.
+    const Eigen::MatrixXd Jc = lu.solve(dt * J);
+    const Eigen::MatrixXd BinvD = lu.solve((2.0 * dt * eps_ * eps_) * D_);
+    Eigen::MatrixXd Qc = lu.solve(BinvD.transpose());  // B^{-1} (B^{-1} D')^T = B^{-1} D' B^{-T} (D' symmetric)
+    Qc = 0.5 * (Qc + Qc.transpose()).eval();
+    LyapunovResult r = LyapunovSolver(Jc).solve(Qc);
+    if (!r.solved) {
+        r.message = "the Euler map is not contracting at dt = " + formatNumber(dt) + " (" + r.message + ")";
+        return r;
+    }
+    // Report the residual of the Stein equation itself: |M S M^T + dt eps^2 D - S|_F / |dt eps^2 D|_F.
+    const Eigen::MatrixXd M = Eigen::MatrixXd::Identity(n, n) + dt * J;
+    const Eigen::MatrixXd Q = (dt * eps_ * eps_) * D_;
+    const double qn = Q.norm();
+    if (qn > 0.0) r.residual = (M * r.S * M.transpose() + Q - r.S).norm() / qn;
+    return r;
 }
 
 EmpiricalCovariance LinearNoise::empirical(int l, const EmpiricalOptions& o) const {

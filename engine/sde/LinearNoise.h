@@ -69,6 +69,14 @@ public:
     /// Jacobian, spectrum and covariance at attractor l (throws std::out_of_range for a bad l).
     AttractorNoise analyse(int l) const;
 
+    /// The exact stationary covariance of the Euler–Maruyama map linearised at x_l,
+    ///   S = M S M^T + dt eps^2 G G^T,   M = I + dt J   (a Stein equation),
+    /// which is what empirical() estimates at step dt (the continuous Sigma_l is its dt -> 0 limit).
+    /// Solved as the continuous Lyapunov equation of the Cayley transform
+    ///   Jc = dt J (2 I + dt J)^{-1},  Qc = 2 dt eps^2 B^{-1} G G^T B^{-T},  B = 2 I + dt J.
+    /// Not solved (message) when some |eigenvalue of M| >= 1. Throws std::invalid_argument for dt <= 0.
+    LyapunovResult eulerCovariance(int l, double dt) const;
+
     /// Late-time empirical covariance of the stochastic model started at x_l (eps > 0 needed;
     /// throws std::invalid_argument for eps = 0 or bad options).
     EmpiricalCovariance empirical(int l, const EmpiricalOptions& options) const;

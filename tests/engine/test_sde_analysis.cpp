@@ -159,6 +159,44 @@ TEST(LinearNoiseApprox, EmpiricalCovarianceMatchesTheAnalyticOne) {
     EXPECT_THROW(LinearNoise(A, set, Eigen::MatrixXd(), 0.0).empirical(0, o), std::invalid_argument);
 }
 
+TEST(LinearNoiseApprox, EulerCovarianceSolvesTheSteinEquationAndTendsToTheContinuousOne) {
+    const auto set = plant(6, 2, Pattern::Blocks);
+    const Eigen::MatrixXd A = set->assemble(randomMatrix(6, 0.1, 8u));
+    const Eigen::MatrixXd G = Eigen::MatrixXd::Identity(6, 6) + randomMatrix(6, 0.2, 9u);
+    const LinearNoise ln(A, set, G, 0.05);
+    const Eigen::MatrixXd sigma = ln.analyse(1).covariance;
+    double previous = 1.0;
+    for (double dt : {0.2, 0.1, 0.05, 0.01}) {
+        const LyapunovResult e = ln.eulerCovariance(1, dt);
+        ASSERT_TRUE(e.solved) << e.message;
+        EXPECT_LT(e.residual, 1e-10) << "dt = " << dt;  // Stein residual
+        const double rel = LinearNoise::relativeDifference(e.S, sigma);
+        EXPECT_LT(rel, previous) << "dt = " << dt;  // O(dt) bias shrinking with dt
+        EXPECT_LT(rel, 0.6 * dt) << "dt = " << dt;  // about dt |lambda| / 2 for lambda near -1
+        previous = rel;
+    }
+    // Too large a step: the Euler map expands and there is no stationary covariance.
+    EXPECT_FALSE(ln.eulerCovariance(1, 3.0).solved);
+}
+
+TEST(LinearNoiseApprox, EmpiricalAtALargeStepMatchesTheEulerCovariance) {
+    const auto set = plant(6, 2, Pattern::Blocks);
+    const LinearNoise ln(set->assemble(Eigen::MatrixXd(zeros(6))), set, Eigen::MatrixXd(), 0.02);
+    EmpiricalOptions o;
+    o.dt = 0.2;
+    o.burnTime = 10.0;
+    o.sampleEvery = 5;
+    o.samples = 400;
+    o.trajectories = 64;
+    const EmpiricalCovariance e = ln.empirical(0, o);
+    ASSERT_FALSE(e.diverged);
+    const double toEuler = LinearNoise::relativeDifference(e.covariance, ln.eulerCovariance(0, 0.2).S);
+    const double toContinuous = LinearNoise::relativeDifference(e.covariance, ln.analyse(0).covariance);
+    std::printf("dt = 0.2: empirical vs Euler covariance %.4f, vs continuous %.4f\n", toEuler, toContinuous);
+    EXPECT_LT(toEuler, 0.05);
+    EXPECT_LT(toEuler, toContinuous);
+}
+
 TEST(LinearNoiseApprox, MahalanobisIsotropicCase) {
     // Sigma = s^2 I gives Delta_lm = |x_l - x_m|^2 / s^2.
     const auto set = plant(9, 3, Pattern::Blocks);
