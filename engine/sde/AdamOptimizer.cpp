@@ -12,7 +12,12 @@ double AdamOptimizer::step(Eigen::MatrixXf& value, const Eigen::MatrixXf& grad) 
     if (grad.rows() != m_.rows() || grad.cols() != m_.cols() || value.rows() != m_.rows() ||
         value.cols() != m_.cols())
         throw std::invalid_argument("Adam: gradient shape does not match the parameter");
-    const double norm = std::sqrt(double(grad.cast<double>().squaredNorm()));
+    const Eigen::Index cols = grad.cols(), rows = grad.rows();
+    const bool par = grad.size() >= (1 << 16);
+    double norm2 = 0.0;
+#pragma omp parallel for schedule(static) reduction(+ : norm2) if (par)
+    for (Eigen::Index c = 0; c < cols; ++c) norm2 += double(grad.col(c).squaredNorm());
+    const double norm = std::sqrt(norm2);
     if (!std::isfinite(norm)) return norm;
     const float scale = float((s_.clipNorm > 0 && norm > s_.clipNorm) ? s_.clipNorm / norm : 1.0);
     ++t_;
@@ -21,10 +26,20 @@ double AdamOptimizer::step(Eigen::MatrixXf& value, const Eigen::MatrixXf& grad) 
     const double c2 = 1.0 - std::pow(s_.beta2, double(t_));
     const float stepSize = float(s_.learningRate * std::sqrt(c2) / c1);
     const float eps = float(s_.epsilon * std::sqrt(c2));
-    const auto g = grad.array() * scale;
-    m_.array() = b1 * m_.array() + (1.0f - b1) * g;
-    v_.array() = b2 * v_.array() + (1.0f - b2) * g.square();
-    value.array() -= stepSize * m_.array() / (v_.array().sqrt() + eps);
+    // One fused pass per column (memory bound: N^2 floats each of value, grad, m, v).
+#pragma omp parallel for schedule(static) if (par)
+    for (Eigen::Index c = 0; c < cols; ++c) {
+        const float* g = grad.col(c).data();
+        float* m = m_.col(c).data();
+        float* v = v_.col(c).data();
+        float* w = value.col(c).data();
+        for (Eigen::Index r = 0; r < rows; ++r) {
+            const float gs = g[r] * scale;
+            m[r] = b1 * m[r] + (1.0f - b1) * gs;
+            v[r] = b2 * v[r] + (1.0f - b2) * gs * gs;
+            w[r] -= stepSize * m[r] / (std::sqrt(v[r]) + eps);
+        }
+    }
     return norm;
 }
 

@@ -10,6 +10,7 @@
 
 #include "sde/GaussianNoise.h"
 #include "sde/NodeKernel.h"
+#include "sde/ThreadBudget.h"
 
 namespace as::sde {
 namespace {
@@ -147,6 +148,9 @@ template <class S>
 double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels, std::uint64_t seed,
                BpttBuffers<S>& buf, bool keep, Eigen::VectorXi* predicted) {
     checkInputs(pr, x0, labels);
+    const bool smallBatch = x0.cols() <= kSmallBatch && x0.rows() >= kSmallBatchMinN;
+    const ThreadBudget budget(smallBatch ? ThreadBudget::kMinParallelWork
+                                         : double(x0.rows()) * double(x0.rows()) * double(x0.cols()));
     const Pass<S> ps(pr, int(x0.cols()), keep, predicted != nullptr, seed);
     const int n = ps.n, b = ps.b, T = ps.T;
     buf.g.resize(n, keep ? b * T : 2 * b);
@@ -161,7 +165,7 @@ double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorX
             gaussianBlock(seed, std::uint64_t(c / b), std::uint64_t(c % b), buf.eta.col(c).data(), n);
         buf.geta.noalias() = *pr.G * buf.eta;
     }
-    if (b <= kSmallBatch && n >= kSmallBatchMinN && omp_get_max_threads() > 1) forwardSmallBatch(ps, buf);
+    if (smallBatch && omp_get_max_threads() > 1) forwardSmallBatch(ps, buf);
     else forwardLargeBatch(ps, buf);
 
     double loss = 0.0;
@@ -213,6 +217,8 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0, const Ei
     const double loss = forward(pr, x0, labels, seed, buf, true, predicted);
     const Pass<S> ps(pr, int(x0.cols()), true, false, seed);
     const int n = ps.n, b = ps.b, T = ps.T;
+    const bool smallBatch = b <= kSmallBatch && n >= kSmallBatchMinN;
+    const ThreadBudget budget(smallBatch ? ThreadBudget::kMinParallelWork : double(n) * double(n) * double(b));
 
     // delta_T = (2 / B) (x_T - xbar_label); two buffers alternate as delta_{t+1} and delta_t.
     MatS<S> other(n, b);
@@ -222,7 +228,7 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0, const Ei
             (S(2) / S(b)) * (buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>());
     MatS<S>* cur = &buf.delta;
     MatS<S>* next = &other;
-    if (b <= kSmallBatch && n >= kSmallBatchMinN && omp_get_max_threads() > 1) {
+    if (smallBatch && omp_get_max_threads() > 1) {
 #pragma omp parallel
         {
             int r0, r1;

@@ -12,6 +12,7 @@
 #include "sde/GaussianNoise.h"
 #include "sde/SdeIntegrator.h"
 #include "sde/SdeModelFile.h"
+#include "sde/ThreadBudget.h"
 
 namespace as::sde {
 
@@ -110,6 +111,8 @@ double BpttTrainer::lossAndGradient(const Eigen::MatrixXf& x0, const Eigen::Vect
     } else {
         pr.G = model_.noiseMatrix();
     }
+    const ThreadBudget budget(x0.cols() <= 8 ? ThreadBudget::kMinParallelWork
+                                             : double(n) * double(n) * double(x0.cols()));
     Eigen::MatrixXf localDG;
     Eigen::MatrixXf* dGOut = tp_.trainG ? (dG ? dG : &localDG) : nullptr;
     const double loss = bpttLossAndGradient(pr, x0, labels, noiseSeed, ws_->dA, dGOut, ws_->buf);
@@ -156,7 +159,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
     long orderEpoch = -1;
     Eigen::MatrixXf x0;
     Eigen::VectorXi lab, pred;
-    const auto start = std::chrono::steady_clock::now();
+    double trainSeconds = 0.0;
     const long firstIteration = iteration_;
     double lastValidation = validationCurve_.empty() ? -1.0 : validationCurve_.back();
 
@@ -166,12 +169,16 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
             rep.message = "cancelled after " + std::to_string(iteration_) + " iterations";
             break;
         }
+        const auto iterStart = std::chrono::steady_clock::now();
         const long epoch = iteration_ / perEpoch, pos = iteration_ % perEpoch;
         if (epoch != orderEpoch) {
             order = epochOrder(tp_.seed, epoch, m);
             orderEpoch = epoch;
         }
         const int first = int(pos * tp_.batch), len = std::min(tp_.batch, m - first);
+        // Small models run on one thread: see ThreadBudget.h (the whole iteration, including the
+        // N x N x C products of the pull-back and the re-assembly of A).
+        const ThreadBudget budget(len <= 8 ? ThreadBudget::kMinParallelWork : double(n) * double(n) * double(len));
         x0.resize(n, len);
         lab.resize(len);
         for (int j = 0; j < len; ++j) {
@@ -196,22 +203,17 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
             break;
         }
         dAtilde = model_.attractors().pullBack(ws_->dA);
-        Eigen::MatrixXf nextA = atilde;
-        adamA_->step(nextA, dAtilde);
-        Eigen::MatrixXf nextG = G;
-        if (tp_.trainG) adamG_->step(nextG, dG);
-        if (!nextA.allFinite() || (tp_.trainG && !nextG.allFinite())) {
+        // Adam updates the working copies; the model keeps the last good weights until both are finite.
+        adamA_->step(atilde, dAtilde);
+        if (tp_.trainG) adamG_->step(G, dG);
+        if (!atilde.allFinite() || (tp_.trainG && !G.allFinite())) {
             rep.outcome = TrainOutcome::Diverged;
             rep.message = "the weights became non-finite at iteration " + std::to_string(iteration_ + 1) +
                           "; the model keeps the weights of the last good iteration";
             break;
         }
-        atilde = std::move(nextA);
         model_.setAtilde(atilde);
-        if (tp_.trainG) {
-            G = std::move(nextG);
-            model_.setTrainedG(G);
-        }
+        if (tp_.trainG) model_.setTrainedG(G);
         ++iteration_;
         lossCurve_.push_back(loss);
 
@@ -221,6 +223,8 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         pg.epoch = int(epoch);
         pg.loss = loss;
         pg.batchAccuracy = accuracy(pred, lab);
+        // Seconds per iteration count the training work only, not validation or checkpoints.
+        trainSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - iterStart).count();
         if ((tp_.evalEvery > 0 && iteration_ % tp_.evalEvery == 0) || iteration_ == total) {
             pg.validationAccuracy = lastValidation = validate();
             if (lastValidation >= 0) {
@@ -228,8 +232,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
                 validationIterations_.push_back(iteration_);
             }
         }
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        pg.secondsPerIteration = secs / double(iteration_ - firstIteration);
+        pg.secondsPerIteration = trainSeconds / double(iteration_ - firstIteration);
         pg.secondsLeft = pg.secondsPerIteration * double(total - iteration_);
         rep.secondsPerIteration = pg.secondsPerIteration;
         if (progress) progress(pg);

@@ -27,7 +27,8 @@ struct TrainProgress {
     int epoch = 0;
     double loss = 0.0, batchAccuracy = 0.0;
     double validationAccuracy = -1.0;  ///< < 0 if not evaluated this time
-    double secondsPerIteration = 0.0, secondsLeft = 0.0;
+    double secondsPerIteration = 0.0;  ///< training work only (validation and checkpoints excluded)
+    double secondsLeft = 0.0;          ///< estimate from secondsPerIteration
 };
 
 struct TrainReport {

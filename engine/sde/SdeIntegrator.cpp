@@ -7,6 +7,7 @@
 
 #include "sde/GaussianNoise.h"
 #include "sde/NodeKernel.h"
+#include "sde/ThreadBudget.h"
 
 namespace as::sde {
 namespace {
@@ -67,6 +68,7 @@ RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& option
 
     RunResult r;
     const Eigen::Index b = x0.cols();
+    const ThreadBudget budget(double(p.n) * double(p.n) * double(b));
     Eigen::MatrixXf x = x0;
     r.lateAverage = Eigen::MatrixXf::Zero(p.n, b);
     StepBuffers buf;
@@ -103,6 +105,7 @@ void SdeIntegrator::step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t s
     if (x.rows() != model_.params().n)
         throw std::invalid_argument("the state has " + std::to_string(x.rows()) + " rows, the model " +
                                     std::to_string(model_.params().n) + " nodes");
+    const ThreadBudget budget(double(x.rows()) * double(x.rows()) * double(x.cols()));
     StepBuffers buf;
     buf.resize(x.rows(), x.cols());
     advance(model_, x, buf, seed, stepIndex, columnOffset);
