@@ -45,18 +45,20 @@ int runToHorizon(SdeLab& lab) {
     lab.controller()->reset();
     lab.controller()->play();
     const int steps = lab.params().steps;
-    if (!waitFor(lab, [steps](const as::gui::SdeSnapshot& s) { return s.step >= steps && !s.playing; })) return -2;
+    if (!waitFor(lab,
+                 [steps](const as::gui::SdeSnapshot& s) { return s.step >= steps && !s.playing; }))
+        return -2;
     return lab.controller()->latest()->predicted;
 }
 }  // namespace
 
 class TestSdeLab : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<QUndoStack> undo_;
     std::unique_ptr<SdeLab> lab_;
 
-private slots:
+  private slots:
     void init() {
         undo_ = std::make_unique<QUndoStack>();
         lab_ = std::make_unique<SdeLab>(undo_.get());
@@ -110,11 +112,14 @@ private slots:
         QVERIFY(waitFor(*lab_, [](const auto& s) { return bool(s.model); }));
         const auto before = lab_->controller()->latest()->model;
         QVERIFY(lab_->requestEdit("classes", 5));
-        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model->params().classes == 5 && s.distances.size() == 5; }));
+        QVERIFY(waitFor(*lab_, [](const auto& s) {
+            return s.model->params().classes == 5 && s.distances.size() == 5;
+        }));
         QTRY_COMPARE(lab_->dynamicsPage()->attractorView()->count(), 5);
         QVERIFY(lab_->requestEdit("pattern", 1));  // eq 23: blocks with a_- first
         QVERIFY(waitFor(*lab_, [](const auto& s) {
-            return s.model->params().pattern == as::sde::Pattern::BlocksMinus && s.model->params().classes == 5;
+            return s.model->params().pattern == as::sde::Pattern::BlocksMinus &&
+                   s.model->params().classes == 5;
         }));
         QVERIFY(!lab_->requestEdit("classes", 0));  // refused by check(): nothing changes
         QCOMPARE(lab_->params().classes, 5);
@@ -138,7 +143,8 @@ private slots:
         }));
         const QRect r = canvas->rect();
         QTest::mousePress(canvas, Qt::LeftButton, {}, QPoint(r.width() / 2, r.height() / 4));
-        for (int y = r.height() / 4; y <= 3 * r.height() / 4; y += 6) QTest::mouseMove(canvas, QPoint(r.width() / 2, y));
+        for (int y = r.height() / 4; y <= 3 * r.height() / 4; y += 6)
+            QTest::mouseMove(canvas, QPoint(r.width() / 2, y));
         QTest::mouseRelease(canvas, Qt::LeftButton, {}, QPoint(r.width() / 2, 3 * r.height() / 4));
         QVERIFY(canvas->ink() > 5.0);
         QVERIFY(waitFor(*lab_, [](const auto& s) {
@@ -173,7 +179,9 @@ private slots:
         QCOMPARE(lab_->inputPanel()->corruption(), as::data::Corruption::Gauss05);
         QCOMPARE(lab_->inputPanel()->corruptionSeed(), quint64(7));
         QVERIFY(lab_->inputPanel()->cleanImage() == image);
-        QVERIFY(waitFor(*lab_, [&x0](const auto& s) { return s.input == x0 && s.model->params().steps == 60; }));
+        QVERIFY(waitFor(*lab_, [&x0](const auto& s) {
+            return s.input == x0 && s.model->params().steps == 60;
+        }));
     }
 
     void trainsATinyModelWhenMnistIsThere() {
@@ -182,11 +190,14 @@ private slots:
             QVERIFY(!panel->mnistMessage().isEmpty());
             QSKIP("MNIST is not installed: the panel shows where it looked");
         }
-        QVERIFY(lab_->requestEdit("steps", 20));  // short unrolling (>= the late-time average): a fast test
-        panel->setSizes(3, 30, 10, 1, 30);         // digits 0-2, 30 images: one iteration
+        QVERIFY(lab_->requestEdit("steps",
+                                  20));  // short unrolling (>= the late-time average): a fast test
+        panel->setSizes(3, 30, 10, 1, 30);  // digits 0-2, 30 images: one iteration
         QVERIFY(panel->start());
         QVERIFY(panel->isRunning());
-        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.modelTrained && s.modelName.contains("trained"); }, 60000));
+        QVERIFY(waitFor(
+            *lab_, [](const auto& s) { return s.modelTrained && s.modelName.contains("trained"); },
+            60000));
         QVERIFY(!panel->isRunning());
         QVERIFY2(panel->statusText().contains("finished"), qPrintable(panel->statusText()));
         QCOMPARE(lab_->params().steps, 20);
@@ -198,7 +209,9 @@ private slots:
         QCOMPARE(lab_->saveModel(path), QString());
         QVERIFY(lab_->requestEdit("classes", 4));
         QCOMPARE(lab_->loadModel(path), QString());
-        QVERIFY(waitFor(*lab_, [](const auto& s) { return s.modelTrained && s.model->params().classes == 10; }));
+        QVERIFY(waitFor(*lab_, [](const auto& s) {
+            return s.modelTrained && s.model->params().classes == 10;
+        }));
         QVERIFY(lab_->controller()->latest()->model->atilde().isApprox(s->model->atilde()));
     }
 
@@ -223,15 +236,18 @@ private slots:
                 as::h5::writeAttribute(g, s.key, s.key == "classes" ? classes : p.get(s.key));
         };
         const std::vector<std::pair<std::string, std::function<void(hid_t)>>> cases = {
-            {"zero_classes.h5", [&](hid_t g) {
+            {"zero_classes.h5",
+             [&](hid_t g) {
                  as::h5::writeAttribute(g, "format_version", std::int64_t(1));
                  params(g, 0);
              }},
-            {"future.h5", [&](hid_t g) {
+            {"future.h5",
+             [&](hid_t g) {
                  as::h5::writeAttribute(g, "format_version", std::int64_t(99));
                  params(g, 10);
              }},
-            {"no_model.h5", [&](hid_t g) {
+            {"no_model.h5",
+             [&](hid_t g) {
                  as::h5::writeAttribute(g, "format_version", std::int64_t(1));
                  params(g, 10);
              }},

@@ -34,7 +34,7 @@ std::vector<float> blockImage(int block) {  // a bright bar in row band `block`
 
 class TestSdeViews : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void canvasDrawsWithTheMouseAndErases() {
         DigitCanvas c;
         c.setEditable(true);
@@ -103,7 +103,7 @@ private slots:
         g.setHighlighted(3);
         QCOMPARE(g.highlighted(), 3);
         QVERIFY(g.grab().toImage() != before);  // the frame is drawn
-        g.setHighlighted(42);                    // out of range: none
+        g.setHighlighted(42);                   // out of range: none
         QCOMPARE(g.highlighted(), -1);
         QVERIFY(distinctColours(g) > 3);
         // A click on the first image reports index 0.
@@ -155,7 +155,8 @@ private slots:
             const double target = k % 2 ? aPlus : 0.0;
             targets.push_back(target);
             for (int j = 0; j <= 100; ++j)
-                tr[std::size_t(k)].push_back(float(target + (0.5 - target) * std::exp(-t[std::size_t(j)])));
+                tr[std::size_t(k)].push_back(
+                    float(target + (0.5 - target) * std::exp(-t[std::size_t(j)])));
         }
         p.setData(t, tr, targets);
         p.setCursorTime(5.0);

@@ -49,7 +49,8 @@ void DigitCanvas::clear() {
 void DigitCanvas::setEditable(bool editable) {
     editable_ = editable;
     setCursor(editable ? Qt::CrossCursor : Qt::ArrowCursor);
-    setToolTip(editable ? tr("Draw with the left mouse button, erase with the right one") : QString());
+    setToolTip(editable ? tr("Draw with the left mouse button, erase with the right one")
+                        : QString());
 }
 
 void DigitCanvas::setBrush(double radiusCells, double strength) {

@@ -12,7 +12,7 @@ namespace as::widgets {
 
 class DigitCanvas : public QWidget {
     Q_OBJECT
-public:
+  public:
     enum class ColorMap { Grey, Viridis };
 
     explicit DigitCanvas(QWidget* parent = nullptr);
@@ -44,17 +44,17 @@ public:
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int w) const override;
 
-signals:
+  signals:
     void imageChanged();
     void strokeFinished();
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
 
-private:
+  private:
     QRectF imageRect() const;
     /// Paints (or erases) one dab at widget position p; returns whether any pixel changed.
     bool dab(QPointF p, bool erase);

@@ -23,7 +23,9 @@ QString shortNumber(double v) {
 }
 }  // namespace
 
-DistanceBars::DistanceBars(QWidget* parent) : QWidget(parent) { setMinimumSize(180, 110); }
+DistanceBars::DistanceBars(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(180, 110);
+}
 
 void DistanceBars::setValues(std::vector<double> values, QStringList labels) {
     values_ = std::move(values);
@@ -110,8 +112,8 @@ void DistanceBars::paintEvent(QPaintEvent*) {
         g.setFont(f);
         g.setPen(hi ? highlight_ : fg);
         const QString label = i < labels_.size() ? labels_[i] : QString::number(i);
-        g.drawText(QRectF(cx - pitch / 2, plot.bottom() + 2, pitch, labelH), Qt::AlignHCenter | Qt::AlignTop,
-                   label);
+        g.drawText(QRectF(cx - pitch / 2, plot.bottom() + 2, pitch, labelH),
+                   Qt::AlignHCenter | Qt::AlignTop, label);
     }
 }
 

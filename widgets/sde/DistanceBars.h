@@ -12,7 +12,7 @@ namespace as::widgets {
 
 class DistanceBars : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit DistanceBars(QWidget* parent = nullptr);
 
     /// Values (non-finite ones are drawn as "–"); labels default to 0, 1, 2, ...
@@ -30,10 +30,10 @@ public:
     void setDark(bool dark);
     QSize sizeHint() const override { return {360, 180}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     std::vector<double> values_;
     QStringList labels_;
     QString title_;

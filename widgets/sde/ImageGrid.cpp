@@ -10,9 +10,12 @@
 
 namespace as::widgets {
 
-ImageGrid::ImageGrid(QWidget* parent) : QWidget(parent) { setMinimumSize(160, 90); }
+ImageGrid::ImageGrid(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(160, 90);
+}
 
-void ImageGrid::setImages(std::vector<std::vector<float>> images, int w, int h, QStringList captions) {
+void ImageGrid::setImages(std::vector<std::vector<float>> images, int w, int h,
+                          QStringList captions) {
     images_ = std::move(images);
     w_ = std::max(1, w);
     h_ = std::max(1, h);
@@ -124,7 +127,8 @@ ImageGrid::Layout ImageGrid::layout() const {
 
 int ImageGrid::indexAt(QPointF p) const {
     const Layout L = layout();
-    const int c = int(std::floor((p.x() - L.x0) / L.pitchX)), r = int(std::floor((p.y() - L.y0) / L.pitchY));
+    const int c = int(std::floor((p.x() - L.x0) / L.pitchX)),
+              r = int(std::floor((p.y() - L.y0) / L.pitchY));
     if (c < 0 || c >= L.cols || r < 0 || r >= L.rows) return -1;
     const int i = r * L.cols + c;
     return i < count() ? i : -1;
@@ -136,7 +140,8 @@ void ImageGrid::paintEvent(QPaintEvent*) {
     const QColor fg = dark_ ? QColor(220, 220, 220) : palette().color(QPalette::WindowText);
     g.fillRect(rect(), bg);
     g.setPen(fg);
-    if (!title_.isEmpty()) g.drawText(QRectF(0, 0, width(), fontMetrics().height() + 4), Qt::AlignCenter, title_);
+    if (!title_.isEmpty())
+        g.drawText(QRectF(0, 0, width(), fontMetrics().height() + 4), Qt::AlignCenter, title_);
     const Layout L = layout();
     for (int i = 0; i < count(); ++i) {
         const int r = i / L.cols, c = i % L.cols;
@@ -156,7 +161,8 @@ void ImageGrid::paintEvent(QPaintEvent*) {
             f.setBold(hi);
             g.setFont(f);
             g.setPen(hi ? highlight_ : fg);
-            g.drawText(QRectF(cellRect.left() - 10, cellRect.bottom() + 1, cellRect.width() + 20, L.captionH),
+            g.drawText(QRectF(cellRect.left() - 10, cellRect.bottom() + 1, cellRect.width() + 20,
+                              L.captionH),
                        Qt::AlignHCenter | Qt::AlignTop, captions_[i]);
             g.setFont(font());
         }

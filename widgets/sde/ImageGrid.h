@@ -11,7 +11,7 @@ namespace as::widgets {
 
 class ImageGrid : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ImageGrid(QWidget* parent = nullptr);
 
     /// images[k] holds w * h values (row-major); captions may be shorter (missing: none).
@@ -33,14 +33,14 @@ public:
     int indexAt(QPointF p) const;
     QSize sizeHint() const override { return {360, 200}; }
 
-signals:
+  signals:
     void imageClicked(int index);
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* e) override;
 
-private:
+  private:
     struct Layout {
         int cols = 1, rows = 1;
         double cell = 1, pitchX = 1, pitchY = 1, x0 = 0, y0 = 0, captionH = 0;

@@ -14,7 +14,8 @@ const QColor kZero(40, 100, 220), kPlus(30, 160, 60), kMinus(235, 130, 20);
 
 QColor blend(const QColor& a, const QColor& b, double t) {
     t = std::clamp(t, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() + t * (b.redF() - a.redF())), float(a.greenF() + t * (b.greenF() - a.greenF())),
+    return QColor::fromRgbF(float(a.redF() + t * (b.redF() - a.redF())),
+                            float(a.greenF() + t * (b.greenF() - a.greenF())),
                             float(a.blueF() + t * (b.blueF() - a.blueF())));
 }
 }  // namespace
@@ -64,7 +65,8 @@ void PixelTrajectoryPlot::setDark(bool dark) {
 QColor PixelTrajectoryPlot::colourFor(double target) const {
     if (!std::isfinite(target)) return QColor(128, 128, 128);
     if (aMinus_ > 0 && target <= aMinus_) return blend(kZero, kMinus, target / aMinus_);
-    if (aMinus_ > 0) return blend(kMinus, kPlus, (target - aMinus_) / std::max(1e-12, aPlus_ - aMinus_));
+    if (aMinus_ > 0)
+        return blend(kMinus, kPlus, (target - aMinus_) / std::max(1e-12, aPlus_ - aMinus_));
     return blend(kZero, kPlus, target / std::max(1e-12, aPlus_));
 }
 
@@ -103,7 +105,8 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
     g.setPen(QPen(QColor(128, 128, 128, 110), 1));
     g.drawLine(QPointF(plot.left(), Y(0)), QPointF(plot.right(), Y(0)));
     g.setPen(fg);
-    g.drawText(QRectF(0, Y(0) - fh / 2.0, kLeft - 4, fh), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    g.drawText(QRectF(0, Y(0) - fh / 2.0, kLeft - 4, fh), Qt::AlignRight | Qt::AlignVCenter,
+               QStringLiteral("0"));
     auto level = [&](double v, const QColor& c, const QString& name) {
         QPen pen(c, 1.5, Qt::DashLine);
         g.setPen(pen);
@@ -121,7 +124,8 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
     std::vector<std::size_t> order(traces_.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const double ta = a < targets_.size() ? targets_[a] : 0, tb = b < targets_.size() ? targets_[b] : 0;
+        const double ta = a < targets_.size() ? targets_[a] : 0,
+                     tb = b < targets_.size() ? targets_[b] : 0;
         return ta < tb;
     });
     for (std::size_t k : order) {
@@ -165,8 +169,8 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
         g.drawText(QRectF(x - 40, plot.bottom() + 3, 80, fh), Qt::AlignHCenter | Qt::AlignTop,
                    QString::number(t, 'g', 4));
     }
-    g.drawText(QRectF(plot.left(), plot.bottom() + 3 + fh, plot.width(), fh), Qt::AlignHCenter | Qt::AlignTop,
-               tr("time t (model units)"));
+    g.drawText(QRectF(plot.left(), plot.bottom() + 3 + fh, plot.width(), fh),
+               Qt::AlignHCenter | Qt::AlignTop, tr("time t (model units)"));
     // Legend of the colour code, top right inside the plot.
     QFont small = font();
     small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
@@ -184,7 +188,8 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
         lx -= w;
         g.setPen(cols[std::size_t(i)]);
         g.drawText(QPointF(lx, ly + sm.ascent()), names[i]);
-        g.drawLine(QPointF(lx - 18, ly + sm.height() / 2.0), QPointF(lx - 4, ly + sm.height() / 2.0));
+        g.drawLine(QPointF(lx - 18, ly + sm.height() / 2.0),
+                   QPointF(lx - 4, ly + sm.height() / 2.0));
         lx -= 28;
     }
 }

@@ -11,12 +11,13 @@ namespace as::widgets {
 
 class PixelTrajectoryPlot : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit PixelTrajectoryPlot(QWidget* parent = nullptr);
 
     /// t: sample times; traces[k][j] = x_{pixel k}(t[j]); targets[k]: the value pixel k should
     /// reach (its colour). Traces shorter than t are drawn as far as they go.
-    void setData(std::vector<double> t, std::vector<std::vector<float>> traces, std::vector<double> targets);
+    void setData(std::vector<double> t, std::vector<std::vector<float>> traces,
+                 std::vector<double> targets);
     /// The alphabet levels: a dashed line at aPlus (and at aMinus if it is > 0).
     void setLevels(double aPlus, double aMinus = 0.0);
     /// The time axis [t0, t1] (the run's horizon; the data fill it as time goes on).
@@ -35,10 +36,10 @@ public:
     QColor colourFor(double target) const;
     QSize sizeHint() const override { return {480, 240}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     void updateRange();
 
     std::vector<double> t_;

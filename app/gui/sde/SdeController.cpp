@@ -19,7 +19,8 @@ SdeController::SdeController(QObject* parent) : QObject(parent) {
     connect(worker_, &SdeWorker::decided, this, &SdeController::decided);
     thread_.setObjectName(QStringLiteral("sde worker"));
     thread_.start();
-    QMetaObject::invokeMethod(worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
 }
 
 SdeController::~SdeController() {
@@ -27,18 +28,28 @@ SdeController::~SdeController() {
     thread_.wait();
 }
 
-void SdeController::play() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->play(); }); }
-void SdeController::pause() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->pause(); }); }
-void SdeController::stepOnce() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->stepOnce(); }); }
-void SdeController::reset() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->reset(); }); }
+void SdeController::play() {
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->play(); });
+}
+void SdeController::pause() {
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->pause(); });
+}
+void SdeController::stepOnce() {
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->stepOnce(); });
+}
+void SdeController::reset() {
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->reset(); });
+}
 void SdeController::setStepsPerSecond(double s) {
     QMetaObject::invokeMethod(worker_, [w = worker_, s] { w->setStepsPerSecond(s); });
 }
 void SdeController::setStopAtHorizon(bool on) {
     QMetaObject::invokeMethod(worker_, [w = worker_, on] { w->setStopAtHorizon(on); });
 }
-void SdeController::setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name, bool trained) {
-    QMetaObject::invokeMethod(worker_, [w = worker_, model, name, trained] { w->setModel(model, name, trained); });
+void SdeController::setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name,
+                             bool trained) {
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, model, name, trained] { w->setModel(model, name, trained); });
 }
 void SdeController::setParams(const as::sde::SdeParams& p) {
     QMetaObject::invokeMethod(worker_, [w = worker_, p] { w->setParams(p); });
@@ -47,7 +58,8 @@ void SdeController::setInput(const std::vector<float>& x0, int label) {
     QMetaObject::invokeMethod(worker_, [w = worker_, x0, label] { w->setInput(x0, label); });
 }
 void SdeController::sync() {
-    QMetaObject::invokeMethod(worker_, [] {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [] {}, Qt::BlockingQueuedConnection);
 }
 
 }  // namespace as::gui

@@ -20,11 +20,13 @@ class SdeWorker;
 
 class SdeController : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit SdeController(QObject* parent = nullptr);
     ~SdeController() override;
 
-    std::shared_ptr<const SdeSnapshot> latest(quint64* serial = nullptr) const { return slot_.load(serial); }
+    std::shared_ptr<const SdeSnapshot> latest(quint64* serial = nullptr) const {
+        return slot_.load(serial);
+    }
     bool isPlaying() const { return playing_; }
 
     void play();
@@ -34,19 +36,20 @@ public:
     void reset();
     void setStepsPerSecond(double s);
     void setStopAtHorizon(bool on);
-    void setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name, bool trained);
+    void setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name,
+                  bool trained);
     void setParams(const as::sde::SdeParams& p);
     void setInput(const std::vector<float>& x0, int label);
     /// Blocks until the worker has handled every command sent before (tests, sessions).
     void sync();
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void modelReplaced(const QString& message);
     void failed(const QString& message);
     void decided(int predicted, int label);
 
-private:
+  private:
     SdeSnapshotSlot slot_;
     QThread thread_;
     SdeWorker* worker_ = nullptr;

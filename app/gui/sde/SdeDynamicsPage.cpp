@@ -37,13 +37,15 @@ SdeDynamicsPage::SdeDynamicsPage(SdeInputPanel* input, QWidget* parent) : QWidge
     state_->setCaption(tr("State x(t)"));
     state_->setObjectName("sdeStateView");
     attractors_ = new as::widgets::ImageGrid;
-    attractors_->setTitle(tr("Planted attractors x̄ₗ (framed: the prediction) — click one to start from it"));
+    attractors_->setTitle(
+        tr("Planted attractors x̄ₗ (framed: the prediction) — click one to start from it"));
     attractors_->setObjectName("sdeAttractorView");
     bars_ = new as::widgets::DistanceBars;
     bars_->setTitle(tr("Distance to each attractor"));
     bars_->setObjectName("sdeDistanceView");
-    bars_->setToolTip(tr("Euclidean distance of the late-time average state (the last K steps) to each attractor; "
-                         "the shortest bar is the prediction"));
+    bars_->setToolTip(tr(
+        "Euclidean distance of the late-time average state (the last K steps) to each attractor; "
+        "the shortest bar is the prediction"));
     traces_ = new as::widgets::PixelTrajectoryPlot;
     traces_->setTitle(tr("Pixel trajectories xᵢ(t), coloured by the value each should reach"));
     traces_->setObjectName("sdeTrajectoryView");
@@ -82,7 +84,8 @@ SdeDynamicsPage::SdeDynamicsPage(SdeInputPanel* input, QWidget* parent) : QWidge
     input->setMinimumWidth(240);
     lay->addWidget(input);
     lay->addWidget(right, 1);
-    connect(attractors_, &as::widgets::ImageGrid::imageClicked, this, &SdeDynamicsPage::attractorClicked);
+    connect(attractors_, &as::widgets::ImageGrid::imageClicked, this,
+            &SdeDynamicsPage::attractorClicked);
 }
 
 void SdeDynamicsPage::showModel(const as::sde::SdeModel& m) {
@@ -100,7 +103,8 @@ void SdeDynamicsPage::showModel(const as::sde::SdeModel& m) {
     attractors_->setImages(std::move(ims), w, h, caps);
     attractors_->setRange(std::min(0.0, att.aMinus() < 0 ? att.aMinus() : 0.0), hi);
     state_->setRange(0.0, hi);
-    traces_->setLevels(att.aPlus(), m.params().pattern == as::sde::Pattern::BlocksMinus ? att.aMinus() : 0.0);
+    traces_->setLevels(att.aPlus(),
+                       m.params().pattern == as::sde::Pattern::BlocksMinus ? att.aMinus() : 0.0);
 }
 
 void SdeDynamicsPage::showSnapshot(const SdeSnapshot& s) {
@@ -145,7 +149,9 @@ void SdeDynamicsPage::showSnapshot(const SdeSnapshot& s) {
     prediction_->setText(text);
 }
 
-QString SdeDynamicsPage::predictionText() const { return prediction_->text(); }
+QString SdeDynamicsPage::predictionText() const {
+    return prediction_->text();
+}
 
 void SdeDynamicsPage::setDark(bool dark) {
     dark_ = dark;

@@ -26,7 +26,7 @@ class SdeInputPanel;
 
 class SdeDynamicsPage : public QWidget {
     Q_OBJECT
-public:
+  public:
     /// Takes the input panel into its left column.
     explicit SdeDynamicsPage(SdeInputPanel* input, QWidget* parent = nullptr);
 
@@ -39,11 +39,11 @@ public:
     as::widgets::PixelTrajectoryPlot* trajectoryView() const { return traces_; }
     QString predictionText() const;
 
-signals:
+  signals:
     /// An attractor image was clicked: start from it (a teaching trick).
     void attractorClicked(int index);
 
-private:
+  private:
     void showModel(const as::sde::SdeModel& m);
 
     const as::sde::SdeModel* shownModel_ = nullptr;

@@ -30,7 +30,8 @@ SdeInputPanel::SdeInputPanel(QWidget* parent) : QWidget(parent) {
     if (!mnist) {
         auto* m = qobject_cast<QStandardItemModel*>(sourceCombo_->model());
         if (m) m->item(1)->setEnabled(false);
-        sourceCombo_->setItemData(1, tr("MNIST is not installed: scripts/fetch-mnist.sh fetches it"), Qt::ToolTipRole);
+        sourceCombo_->setItemData(
+            1, tr("MNIST is not installed: scripts/fetch-mnist.sh fetches it"), Qt::ToolTipRole);
     }
     sourceCombo_->setToolTip(tr("Where the digits come from"));
     v->addWidget(sourceCombo_);
@@ -60,7 +61,8 @@ SdeInputPanel::SdeInputPanel(QWidget* parent) : QWidget(parent) {
     v->addWidget(canvas_, 1);
     auto* draw = new QHBoxLayout;
     auto* clear = new QPushButton(tr("Clear"));
-    clear->setToolTip(tr("Blank canvas: draw your own digit (left button draws, right button erases)"));
+    clear->setToolTip(
+        tr("Blank canvas: draw your own digit (left button draws, right button erases)"));
     draw->addWidget(new QLabel(tr("Draw: left button · erase: right")), 1);
     draw->addWidget(clear);
     v->addLayout(draw);
@@ -69,7 +71,8 @@ SdeInputPanel::SdeInputPanel(QWidget* parent) : QWidget(parent) {
     corruptionCombo_ = new QComboBox;
     for (auto c : as::data::allCorruptions())
         corruptionCombo_->addItem(QString::fromUtf8(as::data::corruptionLabel(c)), int(c));
-    corruptionCombo_->setToolTip(tr("MNIST-C corruption applied before normalising (the paper's Table 1)"));
+    corruptionCombo_->setToolTip(
+        tr("MNIST-C corruption applied before normalising (the paper's Table 1)"));
     seedSpin_ = new QSpinBox;
     seedSpin_->setRange(0, 1000000);
     seedSpin_->setValue(1);
@@ -89,10 +92,13 @@ SdeInputPanel::SdeInputPanel(QWidget* parent) : QWidget(parent) {
     connect(indexSpin_, &QSpinBox::valueChanged, this, [this](int i) {
         if (!restoring_) showDigit(i);
     });
-    connect(prev, &QToolButton::clicked, this, [this] { indexSpin_->setValue(std::max(0, indexSpin_->value() - 1)); });
-    connect(next, &QToolButton::clicked, this, [this] { indexSpin_->setValue(indexSpin_->value() + 1); });
+    connect(prev, &QToolButton::clicked, this,
+            [this] { indexSpin_->setValue(std::max(0, indexSpin_->value() - 1)); });
+    connect(next, &QToolButton::clicked, this,
+            [this] { indexSpin_->setValue(indexSpin_->value() + 1); });
     connect(random, &QPushButton::clicked, this, [this] {
-        if (digits_.count() > 0) indexSpin_->setValue(int(QRandomGenerator::global()->bounded(digits_.count())));
+        if (digits_.count() > 0)
+            indexSpin_->setValue(int(QRandomGenerator::global()->bounded(digits_.count())));
     });
     connect(canvas_, &as::widgets::DigitCanvas::strokeFinished, this, [this] {
         label_ = -1;
@@ -140,7 +146,8 @@ void SdeInputPanel::showDigit(int index) {
         indexSpin_->setValue(index);
     }
     const Eigen::MatrixXf im = digits_.floats(index, 1);
-    canvas_->setImage(std::vector<float>(im.data(), im.data() + im.size()), digits_.cols, digits_.rows);
+    canvas_->setImage(std::vector<float>(im.data(), im.data() + im.size()), digits_.cols,
+                      digits_.rows);
     label_ = digits_.labels(index);
     updateCaption();
     emit inputChosen();
@@ -161,15 +168,23 @@ int SdeInputPanel::firstIndexOf(int digit) const {
     return -1;
 }
 
-std::vector<float> SdeInputPanel::cleanImage() const { return canvas_->image(); }
+std::vector<float> SdeInputPanel::cleanImage() const {
+    return canvas_->image();
+}
 
 as::data::Corruption SdeInputPanel::corruption() const {
     return as::data::Corruption(corruptionCombo_->currentData().toInt());
 }
 
-quint64 SdeInputPanel::corruptionSeed() const { return quint64(seedSpin_->value()); }
-int SdeInputPanel::index() const { return indexSpin_->value(); }
-SdeInputPanel::Source SdeInputPanel::source() const { return Source(sourceCombo_->currentIndex()); }
+quint64 SdeInputPanel::corruptionSeed() const {
+    return quint64(seedSpin_->value());
+}
+int SdeInputPanel::index() const {
+    return indexSpin_->value();
+}
+SdeInputPanel::Source SdeInputPanel::source() const {
+    return Source(sourceCombo_->currentIndex());
+}
 
 std::vector<float> SdeInputPanel::initialCondition() const {
     std::vector<float> img = canvas_->image();
@@ -189,7 +204,8 @@ void SdeInputPanel::setCorruption(as::data::Corruption c, quint64 seed) {
     emit inputChosen();
 }
 
-void SdeInputPanel::restore(const std::vector<float>& image, int label, as::data::Corruption c, quint64 seed) {
+void SdeInputPanel::restore(const std::vector<float>& image, int label, as::data::Corruption c,
+                            quint64 seed) {
     restoring_ = true;
     canvas_->setImage(image, 28, 28);
     label_ = label;
@@ -200,6 +216,8 @@ void SdeInputPanel::restore(const std::vector<float>& image, int label, as::data
     emit inputChosen();
 }
 
-void SdeInputPanel::setDark(bool dark) { canvas_->setDark(dark); }
+void SdeInputPanel::setDark(bool dark) {
+    canvas_->setDark(dark);
+}
 
 }  // namespace as::gui

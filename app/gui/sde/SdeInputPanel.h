@@ -22,7 +22,7 @@ namespace as::gui {
 
 class SdeInputPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     enum class Source { Examples = 0, MnistTest = 1 };
 
     explicit SdeInputPanel(QWidget* parent = nullptr);
@@ -51,10 +51,10 @@ public:
     void restore(const std::vector<float>& image, int label, as::data::Corruption c, quint64 seed);
     void setDark(bool dark);
 
-signals:
+  signals:
     void inputChosen();
 
-private:
+  private:
     void loadSource(Source s);
     void updateCaption();
 

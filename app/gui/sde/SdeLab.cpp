@@ -40,7 +40,8 @@ const QString kUntrained = QObject::tr("untrained (planted, Ã = 0)");
 
 QMap<QString, double> valuesOf(const as::sde::SdeParams& p) {
     QMap<QString, double> m;
-    for (const auto& s : as::sde::SdeParams::specs()) m.insert(QString::fromStdString(s.key), p.get(s.key));
+    for (const auto& s : as::sde::SdeParams::specs())
+        m.insert(QString::fromStdString(s.key), p.get(s.key));
     return m;
 }
 }  // namespace
@@ -56,7 +57,10 @@ QStringList SdeLab::shippedModels() {
 }
 
 SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
-    : Lab(parent), controller_(std::make_unique<SdeController>()), undo_(undo), modelName_(kUntrained) {
+    : Lab(parent),
+      controller_(std::make_unique<SdeController>()),
+      undo_(undo),
+      modelName_(kUntrained) {
     setWindowFlags(Qt::Widget);
     setObjectName("sdeLab");
     input_ = new SdeInputPanel;
@@ -84,31 +88,31 @@ SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
         std::vector<float> x0(std::size_t(x.size()));
         for (Eigen::Index i = 0; i < x.size(); ++i) x0[std::size_t(i)] = float(x(i));
         controller_->setInput(x0, l);
-        emit statusMessage(tr("Started exactly on attractor %1: a fixed point, so x(t) stays there (with ε > 0 it "
-                              "wobbles around it).")
-                               .arg(l),
-                           8000);
+        emit statusMessage(
+            tr("Started exactly on attractor %1: a fixed point, so x(t) stays there (with ε > 0 it "
+               "wobbles around it).")
+                .arg(l),
+            8000);
     });
     connect(controller_.get(), &SdeController::playingChanged, this, [this](bool on) {
         playAction_->setText(on ? tr("Pause") : tr("Play"));
-        playAction_->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        playAction_->setIcon(
+            style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     });
-    connect(controller_.get(), &SdeController::modelReplaced, this, [this](const QString& m) {
-        emit statusMessage(m, 10000);
-    });
-    connect(controller_.get(), &SdeController::failed, this, [this](const QString& m) {
-        emit statusMessage(tr("SDE: %1").arg(m), 10000);
-    });
+    connect(controller_.get(), &SdeController::modelReplaced, this,
+            [this](const QString& m) { emit statusMessage(m, 10000); });
+    connect(controller_.get(), &SdeController::failed, this,
+            [this](const QString& m) { emit statusMessage(tr("SDE: %1").arg(m), 10000); });
     connect(controller_.get(), &SdeController::decided, this, [this](int predicted, int label) {
         if (predicted < 0) return;
-        emit statusMessage(label >= 0 ? tr("Classified as %1 (true class %2)").arg(predicted).arg(label)
-                                      : tr("Classified as %1").arg(predicted),
+        emit statusMessage(label >= 0
+                               ? tr("Classified as %1 (true class %2)").arg(predicted).arg(label)
+                               : tr("Classified as %1").arg(predicted),
                            6000);
     });
     connect(training_, &SdeTrainingPanel::modelTrained, this,
-            [this](std::shared_ptr<const as::sde::SdeModel> m, const as::sde::TrainingMeta& meta, const QString&) {
-                adoptModel(std::move(m), tr("trained here"), true, meta);
-            });
+            [this](std::shared_ptr<const as::sde::SdeModel> m, const as::sde::TrainingMeta& meta,
+                   const QString&) { adoptModel(std::move(m), tr("trained here"), true, meta); });
     connect(training_, &SdeTrainingPanel::statusMessage, this, &Lab::statusMessage);
     connect(analysis_, &SdeAnalysisPage::statusMessage, this, &Lab::statusMessage);
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { lastSerial_ = ~0ull; });
@@ -119,12 +123,14 @@ SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
     frameTimer_->start();
 
     const QStringList shipped = shippedModels();
-    if (!shipped.isEmpty()) loadModel(shipped.first());
+    if (!shipped.isEmpty())
+        loadModel(shipped.first());
     else
         QTimer::singleShot(0, this, [this] {
-            emit statusMessage(tr("No shipped SDE model found in resources/models: running the untrained planted "
-                                  "model (Ã = 0). Train one in the Training tab or load a file."),
-                               0);
+            emit statusMessage(
+                tr("No shipped SDE model found in resources/models: running the untrained planted "
+                   "model (Ã = 0). Train one in the Training tab or load a file."),
+                0);
         });
     syncControls();
     sendInput();
@@ -140,7 +146,8 @@ void SdeLab::buildToolBar() {
     playAction_ = tb->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
     playAction_->setShortcut(Qt::Key_Space);
     playAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    playAction_->setToolTip(tr("Play / pause the dynamics (Space); at t = T, Play replays from x(0)"));
+    playAction_->setToolTip(
+        tr("Play / pause the dynamics (Space); at t = T, Play replays from x(0)"));
     connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
     auto* step = tb->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
     step->setToolTip(tr("One Euler(–Maruyama) step dt"));
@@ -159,8 +166,10 @@ void SdeLab::buildToolBar() {
     tb->addWidget(speedCombo_);
     stopCheck_ = new QCheckBox(tr("Stop at T"));
     stopCheck_->setChecked(true);
-    stopCheck_->setToolTip(tr("Pause at the classification time T = steps · dt (off: keep running)"));
-    connect(stopCheck_, &QCheckBox::toggled, this, [this](bool on) { controller_->setStopAtHorizon(on); });
+    stopCheck_->setToolTip(
+        tr("Pause at the classification time T = steps · dt (off: keep running)"));
+    connect(stopCheck_, &QCheckBox::toggled, this,
+            [this](bool on) { controller_->setStopAtHorizon(on); });
     tb->addWidget(stopCheck_);
     tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Noise ε ")));
@@ -171,13 +180,16 @@ void SdeLab::buildToolBar() {
     connect(epsCombo_, &QComboBox::textActivated, this, [this](const QString& t) {
         bool ok = false;
         const double v = t.toDouble(&ok);
-        if (ok) requestEdit("eps", v);
-        else syncControls();
+        if (ok)
+            requestEdit("eps", v);
+        else
+            syncControls();
     });
     tb->addWidget(epsCombo_);
     noiseCombo_ = new QComboBox;
     noiseCombo_->addItems({tr("G = identity"), tr("G = trained")});
-    noiseCombo_->setToolTip(tr("The noise matrix: the identity, or the trained G of the model (identity if it has none)"));
+    noiseCombo_->setToolTip(tr(
+        "The noise matrix: the identity, or the trained G of the model (identity if it has none)"));
     connect(noiseCombo_, &QComboBox::activated, this, [this](int i) { requestEdit("noise", i); });
     tb->addWidget(noiseCombo_);
 }
@@ -190,7 +202,8 @@ void SdeLab::buildDock() {
     modelCombo_ = new QComboBox;
     modelCombo_->addItem(kUntrained, QString());
     for (const QString& p : shippedModels()) modelCombo_->addItem(QFileInfo(p).fileName(), p);
-    modelCombo_->setToolTip(tr("Shipped trained models (resources/models) or the untrained planted model"));
+    modelCombo_->setToolTip(
+        tr("Shipped trained models (resources/models) or the untrained planted model"));
     connect(modelCombo_, &QComboBox::activated, this, [this](int i) {
         const QString path = modelCombo_->itemData(i).toString();
         if (path == QStringLiteral("#current")) return;  // already running
@@ -207,11 +220,13 @@ void SdeLab::buildDock() {
     auto* load = new QPushButton(tr("Load model…"));
     auto* save = new QPushButton(tr("Save model…"));
     connect(load, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getOpenFileName(this, tr("Load SDE model"), {}, tr("HDF5 (*.h5)"));
+        const QString p =
+            QFileDialog::getOpenFileName(this, tr("Load SDE model"), {}, tr("HDF5 (*.h5)"));
         if (!p.isEmpty()) loadModel(p);
     });
     connect(save, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save SDE model"), "sde_model.h5", tr("HDF5 (*.h5)"));
+        const QString p = QFileDialog::getSaveFileName(this, tr("Save SDE model"), "sde_model.h5",
+                                                       tr("HDF5 (*.h5)"));
         if (!p.isEmpty()) saveModel(p);
     });
     files->addWidget(load);
@@ -230,8 +245,9 @@ void SdeLab::buildDock() {
     connect(form_, &as::widgets::ParameterForm::edited, this,
             [this](const QString& k, double, double v) { requestEdit(k, v); });
     pl->addWidget(form_);
-    auto* note = new QLabel(tr("N, C, pattern, node model, c, β, λ and r re-plant the attractors: the trained "
-                               "weights are dropped (Undo brings them back). The others act live."));
+    auto* note = new QLabel(
+        tr("N, C, pattern, node model, c, β, λ and r re-plant the attractors: the trained "
+           "weights are dropped (Undo brings them back). The others act live."));
     note->setWordWrap(true);
     pl->addWidget(note);
     lay->addWidget(paramBox);
@@ -248,7 +264,9 @@ void SdeLab::buildDock() {
     addDockWidget(Qt::RightDockWidgetArea, dock);
 }
 
-void SdeLab::sendInput() { controller_->setInput(input_->initialCondition(), input_->label()); }
+void SdeLab::sendInput() {
+    controller_->setInput(input_->initialCondition(), input_->label());
+}
 
 bool SdeLab::requestEdit(const QString& key, double newValue) {
     const std::string k = key.toStdString();
@@ -271,8 +289,10 @@ bool SdeLab::requestEdit(const QString& key, double newValue) {
     }
     const auto* spec = as::findSpec(as::sde::SdeParams::specs(), k);
     const QString label = spec ? QString::fromStdString(spec->label) : key;
-    undo_->push(new SdeParamCommand([this](const as::sde::SdeParams& q, const SdeParamCommand::Before* b) { applyParams(q, b); },
-                                    before, p, tr("Set %1 to %2").arg(label).arg(newValue, 0, 'g', 6)));
+    undo_->push(new SdeParamCommand([this](const as::sde::SdeParams& q,
+                                           const SdeParamCommand::Before* b) { applyParams(q, b); },
+                                    before, p,
+                                    tr("Set %1 to %2").arg(label).arg(newValue, 0, 'g', 6)));
     return true;
 }
 
@@ -295,8 +315,8 @@ void SdeLab::applyParams(const as::sde::SdeParams& p, const SdeParamCommand::Bef
     syncControls();
 }
 
-void SdeLab::adoptModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name, bool trained,
-                        const as::sde::TrainingMeta& meta) {
+void SdeLab::adoptModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name,
+                        bool trained, const as::sde::TrainingMeta& meta) {
     if (!model) return;
     params_ = model->params();
     modelName_ = name;
@@ -312,8 +332,8 @@ QString SdeLab::loadModel(const QString& path) {
     try {
         as::sde::LoadedSdeModel m = as::sde::loadSdeModel(QFile::encodeName(path).toStdString());
         const as::sde::TrainingMeta meta = m.meta;
-        adoptModel(std::make_shared<const as::sde::SdeModel>(std::move(m.model)), QFileInfo(path).fileName(),
-                   meta.iterations > 0, meta);
+        adoptModel(std::make_shared<const as::sde::SdeModel>(std::move(m.model)),
+                   QFileInfo(path).fileName(), meta.iterations > 0, meta);
         return {};
     } catch (const std::exception& e) {
         const QString msg = tr("Cannot load the model: %1").arg(QString::fromUtf8(e.what()));
@@ -356,14 +376,19 @@ void SdeLab::syncControls() {
         epsCombo_->setEditText(QString::number(params_.eps, 'g', 4));
         noiseCombo_->setCurrentIndex(int(params_.noise));
     }
-    QString info = tr("<b>%1</b><br>N = %2, C = %3, %4 pattern").arg(modelName_).arg(params_.n).arg(params_.classes).arg(
-        QString::fromUtf8(as::sde::patternName(params_.pattern)));
+    QString info = tr("<b>%1</b><br>N = %2, C = %3, %4 pattern")
+                       .arg(modelName_)
+                       .arg(params_.n)
+                       .arg(params_.classes)
+                       .arg(QString::fromUtf8(as::sde::patternName(params_.pattern)));
     if (modelTrained_ && meta_.iterations > 0) {
         info += tr("<br>trained %1 iterations").arg(meta_.iterations);
-        if (meta_.validationAccuracy >= 0) info += tr(", validation accuracy %1 %").arg(100 * meta_.validationAccuracy, 0, 'f', 1);
+        if (meta_.validationAccuracy >= 0)
+            info += tr(", validation accuracy %1 %").arg(100 * meta_.validationAccuracy, 0, 'f', 1);
         if (meta_.train.trainG) info += tr("<br>with a trained G");
     } else if (!modelTrained_) {
-        info += tr("<br>not trained: the attractors are planted, but Ã = 0 has not learnt the digits");
+        info +=
+            tr("<br>not trained: the attractors are planted, but Ã = 0 has not learnt the digits");
     }
     modelInfo_->setText(info);
     training_->setBaseParams(params_);
@@ -380,52 +405,34 @@ void SdeLab::frame() {
         analysedModel_ = s->model;
         analysis_->setModel(s->model, s->modelName);
     }
-    status_->setText(tr("t = %1 of T = %2  |  %3 steps/s  |  %4  |  model: %5")
-                         .arg(s->t, 0, 'f', 2)
-                         .arg(s->horizon, 0, 'g', 4)
-                         .arg(s->stepsPerSecond, 0, 'f', 0)
-                         .arg(s->predicted >= 0 ? tr("prediction %1").arg(s->predicted) : tr("no prediction"))
-                         .arg(s->modelName));
+    status_->setText(
+        tr("t = %1 of T = %2  |  %3 steps/s  |  %4  |  model: %5")
+            .arg(s->t, 0, 'f', 2)
+            .arg(s->horizon, 0, 'g', 4)
+            .arg(s->stepsPerSecond, 0, 'f', 0)
+            .arg(s->predicted >= 0 ? tr("prediction %1").arg(s->predicted) : tr("no prediction"))
+            .arg(s->modelName));
 }
 
-void SdeLab::showTab(int index) { tabs_->setCurrentIndex(index); }
+void SdeLab::showTab(int index) {
+    tabs_->setCurrentIndex(index);
+}
 
-QWidget* SdeLab::statusWidget() const { return status_; }
+QWidget* SdeLab::statusWidget() const {
+    return status_;
+}
 
 std::vector<std::pair<QString, QWidget*>> SdeLab::exportTargets() {
-    std::vector<std::pair<QString, QWidget*>> t = {{tr("SDE lab"), centralWidget()},
-                                                   {tr("State image"), (QWidget*)page_->stateView()},
-                                                   {tr("Attractors"), (QWidget*)page_->attractorView()},
-                                                   {tr("Distances"), (QWidget*)page_->distanceView()},
-                                                   {tr("Trajectories"), (QWidget*)page_->trajectoryView()},
-                                                   {tr("Training loss"), training_->lossChart()},
-                                                   {tr("Training accuracy"), training_->accuracyChart()}};
+    std::vector<std::pair<QString, QWidget*>> t = {
+        {tr("SDE lab"), centralWidget()},
+        {tr("State image"), (QWidget*)page_->stateView()},
+        {tr("Attractors"), (QWidget*)page_->attractorView()},
+        {tr("Distances"), (QWidget*)page_->distanceView()},
+        {tr("Trajectories"), (QWidget*)page_->trajectoryView()},
+        {tr("Training loss"), training_->lossChart()},
+        {tr("Training accuracy"), training_->accuracyChart()}};
     for (auto& e : analysis_->exportTargets()) t.push_back(e);
     return t;
-}
-
-QString SdeLab::exportCsv(const QString& path) {
-    if (tabs_->currentWidget() == analysis_) return analysis_->exportCsv(path);
-    const auto s = controller_->latest();
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(path);
-    QTextStream out(&f);
-    if (!s) return {};
-    out << "# trajectories: x_i(t) of the chosen pixels (index i = row * 28 + column), target attractor "
-        << s->target << "\n";
-    out << "t";
-    for (int i : s->pixels) out << ",x_" << i;
-    out << "\n";
-    for (std::size_t j = 0; j < s->times.size(); ++j) {
-        out << s->times[j];
-        for (const auto& tr : s->traces) out << ',' << (j < tr.size() ? tr[j] : NAN);
-        out << "\n";
-    }
-    out << "\n# distances of the late-time average at t = " << s->t << "; predicted " << s->predicted << "\n";
-    out << "class,distance,target_of_pixels\n";
-    for (std::size_t l = 0; l < s->distances.size(); ++l)
-        out << l << ',' << s->distances[l] << ',' << (int(l) == s->target ? 1 : 0) << "\n";
-    return {};
 }
 
 void SdeLab::setDark(bool dark) {
@@ -435,37 +442,11 @@ void SdeLab::setDark(bool dark) {
     analysis_->setDark(dark);
 }
 
-void SdeLab::writeSession(hid_t root) {
-    controller_->sync();
-    const auto s = controller_->latest();
-    SdeSessionState st;
-    st.model = s ? s->model : nullptr;
-    st.meta = meta_;
-    st.modelName = s ? s->modelName : modelName_;
-    st.trained = s && s->modelTrained;
-    st.image = input_->cleanImage();
-    st.label = input_->label();
-    st.corruption = input_->corruption();
-    st.corruptionSeed = input_->corruptionSeed();
-    st.stepsPerSecond = speedCombo_->currentData().toDouble();
-    writeSdeSession(root, st);
-}
-
-std::function<void()> SdeLab::prepareLoad(hid_t root) {
-    if (!as::h5::hasChild(root, "sde")) return [this] { resetToDefaults(); };
-    const SdeSessionState st = readSdeSession(root);
-    return [this, st] {
-        adoptModel(st.model, st.modelName, st.trained, st.meta);
-        const int i = speedCombo_->findData(int(std::lround(st.stepsPerSecond)));
-        if (i >= 0) speedCombo_->setCurrentIndex(i);
-        input_->restore(st.image, st.label, st.corruption, st.corruptionSeed);
-    };
-}
-
 void SdeLab::resetToDefaults() {
     const QStringList shipped = shippedModels();
     if (shipped.isEmpty() || !loadModel(shipped.first()).isEmpty())
-        adoptModel(std::make_shared<const as::sde::SdeModel>(as::sde::SdeParams{}), kUntrained, false, {});
+        adoptModel(std::make_shared<const as::sde::SdeModel>(as::sde::SdeParams{}), kUntrained,
+                   false, {});
     input_->setCorruption(as::data::Corruption::Clean, 1);
     input_->showDigit(0);
 }

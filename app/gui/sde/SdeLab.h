@@ -34,7 +34,7 @@ class SdeTrainingPanel;
 
 class SdeLab : public Lab {
     Q_OBJECT
-public:
+  public:
     /// Opens the first shipped model found (sde_eps0.h5, ...) or the untrained planted model.
     explicit SdeLab(QUndoStack* undo, QWidget* parent = nullptr);
     ~SdeLab() override;
@@ -62,18 +62,19 @@ public:
     /// Loads a model file as the running model; returns "" or the error (also in the status bar).
     QString loadModel(const QString& path);
     QString saveModel(const QString& path);
-    /// Validates and applies one parameter edit through the undo stack; false (and a message) if refused.
+    /// Validates and applies one parameter edit through the undo stack; false (and a message) if
+    /// refused.
     bool requestEdit(const QString& key, double newValue);
     void showTab(int index);
 
-private:
+  private:
     void buildToolBar();
     void buildDock();
     void frame();
     void sendInput();
     void applyParams(const as::sde::SdeParams& p, const SdeParamCommand::Before* before);
-    void adoptModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name, bool trained,
-                    const as::sde::TrainingMeta& meta);
+    void adoptModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name,
+                    bool trained, const as::sde::TrainingMeta& meta);
     void syncControls();
 
     std::unique_ptr<SdeController> controller_;

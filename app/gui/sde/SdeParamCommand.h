@@ -12,7 +12,7 @@
 namespace as::gui {
 
 class SdeParamCommand : public QUndoCommand {
-public:
+  public:
     /// apply(params, model, name, trained): with a model, run that model (its params are `params`);
     /// without, set the parameters on the running model.
     struct Before {
@@ -25,11 +25,12 @@ public:
     /// apply(params, before): before == nullptr sets the parameters on the running model; else
     /// runs before->model again (its params are `params`).
     using Apply = std::function<void(const as::sde::SdeParams& params, const Before* before)>;
-    SdeParamCommand(Apply apply, Before before, const as::sde::SdeParams& after, const QString& text);
+    SdeParamCommand(Apply apply, Before before, const as::sde::SdeParams& after,
+                    const QString& text);
     void undo() override;
     void redo() override;
 
-private:
+  private:
     Apply apply_;
     Before before_;
     as::sde::SdeParams after_;

@@ -8,7 +8,9 @@
 namespace as::gui {
 
 namespace {
-[[noreturn]] void bad(const std::string& what) { throw std::runtime_error("/sde: " + what); }
+[[noreturn]] void bad(const std::string& what) {
+    throw std::runtime_error("/sde: " + what);
+}
 }  // namespace
 
 void writeSdeSession(hid_t root, const SdeSessionState& s) {
@@ -16,7 +18,8 @@ void writeSdeSession(hid_t root, const SdeSessionState& s) {
     as::h5::Handle g = as::h5::createGroup(root, "sde");
     as::h5::writeAttribute(g, "format_version", std::int64_t(kSdeSessionVersion));
     const as::sde::SdeParams& p = s.model->params();
-    for (const auto& spec : as::sde::SdeParams::specs()) as::h5::writeAttribute(g, spec.key, p.get(spec.key));
+    for (const auto& spec : as::sde::SdeParams::specs())
+        as::h5::writeAttribute(g, spec.key, p.get(spec.key));
     as::h5::writeAttribute(g, "model_name", s.modelName.toStdString());
     as::h5::writeAttribute(g, "model_trained", std::int64_t(s.trained ? 1 : 0));
     as::h5::writeAttribute(g, "label", std::int64_t(s.label));
@@ -33,8 +36,8 @@ SdeSessionState readGroup(hid_t root) {
     as::h5::Handle g = as::h5::openGroup(root, "sde");
     const std::int64_t version = as::h5::readIntAttribute(g, "format_version");
     if (version < 1 || version > kSdeSessionVersion)
-        bad("format_version " + std::to_string(version) + " is not supported (1.." + std::to_string(kSdeSessionVersion) +
-            ")");
+        bad("format_version " + std::to_string(version) + " is not supported (1.." +
+            std::to_string(kSdeSessionVersion) + ")");
     as::sde::SdeParams p;
     for (const auto& spec : as::sde::SdeParams::specs()) {
         const double v = as::h5::readDoubleAttribute(g, spec.key);
@@ -54,24 +57,28 @@ SdeSessionState readGroup(hid_t root) {
     as::h5::Handle m = as::h5::openGroup(g, "model");
     as::sde::LoadedSdeModel loaded = as::sde::readSdeModel(m, "session group /sde/model");
     if (as::sde::SdeModel::structuralChange(loaded.model.params(), p))
-        bad("the model in /sde/model was planted with other parameters than the group's attributes");
+        bad("the model in /sde/model was planted with other parameters than the group's "
+            "attributes");
     loaded.model.setParams(p);  // dt, steps, eps, noise, seed of the session
     s.model = std::make_shared<const as::sde::SdeModel>(std::move(loaded.model));
     s.meta = loaded.meta;
     s.modelName = QString::fromStdString(as::h5::readStringAttribute(g, "model_name"));
     s.trained = as::h5::readIntAttribute(g, "model_trained") != 0;
     s.label = int(as::h5::readIntAttribute(g, "label"));
-    if (s.label < -1 || s.label > 9) bad("label " + std::to_string(s.label) + " is outside [-1, 9]");
+    if (s.label < -1 || s.label > 9)
+        bad("label " + std::to_string(s.label) + " is outside [-1, 9]");
     try {
         s.corruption = as::data::corruptionFromKey(as::h5::readStringAttribute(g, "corruption"));
     } catch (const std::invalid_argument& e) {
         bad(std::string("corruption: ") + e.what());
     }
     const std::int64_t seed = as::h5::readIntAttribute(g, "corruption_seed");
-    if (seed < 0 || seed > 1000000) bad("corruption_seed " + std::to_string(seed) + " is outside [0, 1000000]");
+    if (seed < 0 || seed > 1000000)
+        bad("corruption_seed " + std::to_string(seed) + " is outside [0, 1000000]");
     s.corruptionSeed = quint64(seed);
     s.stepsPerSecond = as::h5::readDoubleAttribute(g, "steps_per_second");
-    if (!(s.stepsPerSecond > 0) || !std::isfinite(s.stepsPerSecond)) bad("steps_per_second must be > 0");
+    if (!(s.stepsPerSecond > 0) || !std::isfinite(s.stepsPerSecond))
+        bad("steps_per_second must be > 0");
     const auto shape = as::h5::datasetShape(g, "input_image");
     if (shape.size() != 2 || shape[0] != 28 || shape[1] != 28) bad("input_image must be 28 x 28");
     s.image = as::h5::readFloats(g, "input_image");

@@ -22,7 +22,8 @@ struct Dataset {
 Dataset prepare(const std::string& dir, as::data::MnistSplit split, int digits, int count) {
     std::vector<int> keep(std::size_t(std::max(1, digits)));
     std::iota(keep.begin(), keep.end(), 0);
-    const int guess = count > 0 ? int(std::ceil(count * 10.0 / std::max(1, digits) * 1.3)) + 200 : -1;
+    const int guess =
+        count > 0 ? int(std::ceil(count * 10.0 / std::max(1, digits) * 1.3)) + 200 : -1;
     as::data::ImageSet sub = as::data::loadMnist(dir, split, guess).withLabels(keep);
     if (count > 0 && sub.count() < count) sub = as::data::loadMnist(dir, split).withLabels(keep);
     const int n = count > 0 ? std::min(count, sub.count()) : sub.count();
@@ -99,10 +100,14 @@ void SdeTrainingController::run(SdeTrainingRequest rq) {
         rq.model.check();
         rq.train.check();
         if (rq.digits < 1 || rq.digits > rq.model.classes)
-            throw std::invalid_argument("digits must be in [1, C] = [1, " + std::to_string(rq.model.classes) + "]");
-        if (rq.model.n != 784) throw std::invalid_argument("training on MNIST needs N = 784 (one node per pixel)");
-        const Dataset train = prepare(rq.mnistDir, as::data::MnistSplit::Train, rq.digits, rq.trainCount);
-        const Dataset val = prepare(rq.mnistDir, as::data::MnistSplit::Test, rq.digits, rq.train.validationCount);
+            throw std::invalid_argument("digits must be in [1, C] = [1, " +
+                                        std::to_string(rq.model.classes) + "]");
+        if (rq.model.n != 784)
+            throw std::invalid_argument("training on MNIST needs N = 784 (one node per pixel)");
+        const Dataset train =
+            prepare(rq.mnistDir, as::data::MnistSplit::Train, rq.digits, rq.trainCount);
+        const Dataset val =
+            prepare(rq.mnistDir, as::data::MnistSplit::Test, rq.digits, rq.train.validationCount);
         auto model = std::make_shared<as::sde::SdeModel>(rq.model);
         if (rq.start && !as::sde::SdeModel::structuralChange(rq.start->params(), rq.model)) {
             model->setAtilde(rq.start->atilde());
@@ -111,7 +116,9 @@ void SdeTrainingController::run(SdeTrainingRequest rq) {
         if (cancel_.load()) throw std::runtime_error("cancelled before the first iteration");
         {
             QMutexLocker lock(&mutex_);
-            status_.message = tr("training on %1 images of the digits 0–%2 …").arg(train.x.cols()).arg(rq.digits - 1);
+            status_.message = tr("training on %1 images of the digits 0–%2 …")
+                                  .arg(train.x.cols())
+                                  .arg(rq.digits - 1);
         }
         emit progressed();
         as::sde::BpttTrainer trainer(*model, rq.train);
@@ -130,16 +137,19 @@ void SdeTrainingController::run(SdeTrainingRequest rq) {
                         status_.validationIterations.push_back(double(p.iteration));
                         status_.validation.push_back(p.validationAccuracy);
                     }
-                    status_.fraction = p.totalIterations > 0 ? double(p.iteration) / double(p.totalIterations) : 0;
+                    status_.fraction =
+                        p.totalIterations > 0 ? double(p.iteration) / double(p.totalIterations) : 0;
                     status_.secondsLeft = p.secondsLeft;
-                    status_.message = tr("epoch %1 · iteration %2 of %3 · loss %4%5")
-                                          .arg(p.epoch + 1)
-                                          .arg(p.iteration)
-                                          .arg(p.totalIterations)
-                                          .arg(p.loss, 0, 'g', 4)
-                                          .arg(status_.validation.empty()
-                                                   ? QString()
-                                                   : tr(" · validation %1 %").arg(100 * status_.validation.back(), 0, 'f', 1));
+                    status_.message =
+                        tr("epoch %1 · iteration %2 of %3 · loss %4%5")
+                            .arg(p.epoch + 1)
+                            .arg(p.iteration)
+                            .arg(p.totalIterations)
+                            .arg(p.loss, 0, 'g', 4)
+                            .arg(status_.validation.empty()
+                                     ? QString()
+                                     : tr(" · validation %1 %")
+                                           .arg(100 * status_.validation.back(), 0, 'f', 1));
                     if (throttle.elapsed() >= 100) {  // progress at most ~10 Hz
                         throttle.restart();
                         emitNow = true;
@@ -163,7 +173,8 @@ void SdeTrainingController::run(SdeTrainingRequest rq) {
                               .arg(rep.iterations)
                               .arg(rep.finalLoss, 0, 'g', 4);
         if (rep.validationAccuracy >= 0)
-            summary += tr(", validation accuracy %1 %").arg(100 * rep.validationAccuracy, 0, 'f', 1);
+            summary +=
+                tr(", validation accuracy %1 %").arg(100 * rep.validationAccuracy, 0, 'f', 1);
         if (!rep.message.empty()) summary += " (" + QString::fromStdString(rep.message) + ")";
         QMutexLocker lock(&mutex_);
         status_.message = summary;

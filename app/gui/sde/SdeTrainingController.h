@@ -20,11 +20,11 @@ class QThread;
 namespace as::gui {
 
 struct SdeTrainingRequest {
-    as::sde::SdeParams model;   ///< structure and dynamics of the model to train (eps, noise...)
+    as::sde::SdeParams model;  ///< structure and dynamics of the model to train (eps, noise...)
     as::sde::TrainParams train;
-    int digits = 10;            ///< train on the digits 0 .. digits-1 (<= model.classes)
-    int trainCount = 2000;      ///< training images (the first ones of those digits)
-    std::string mnistDir;       ///< where the IDX files are (findMnistDir())
+    int digits = 10;        ///< train on the digits 0 .. digits-1 (<= model.classes)
+    int trainCount = 2000;  ///< training images (the first ones of those digits)
+    std::string mnistDir;   ///< where the IDX files are (findMnistDir())
     /// Start from these weights (same structure) instead of Atilde = 0; may be null.
     std::shared_ptr<const as::sde::SdeModel> start;
 };
@@ -34,12 +34,12 @@ struct SdeTrainingStatus {
     double fraction = 0.0, secondsLeft = -1.0;
     QString message;
     std::vector<double> lossIterations, loss, batchAccuracy;  ///< every iteration
-    std::vector<double> validationIterations, validation;  ///< each evaluation
+    std::vector<double> validationIterations, validation;     ///< each evaluation
 };
 
 class SdeTrainingController : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit SdeTrainingController(QObject* parent = nullptr);
     ~SdeTrainingController() override;
 
@@ -49,13 +49,13 @@ public:
     bool isRunning() const;
     SdeTrainingStatus status() const;
 
-signals:
+  signals:
     void progressed();
     /// model is null when the run failed or diverged; summary says what happened.
     void finished(std::shared_ptr<const as::sde::SdeModel> model, const as::sde::TrainingMeta& meta,
                   const QString& summary);
 
-private:
+  private:
     void run(SdeTrainingRequest request);
 
     mutable QMutex mutex_;

@@ -23,14 +23,16 @@ namespace {
 /// The training hyper-parameters the panel shows (the rest keep their defaults).
 std::vector<as::ParamSpec> panelSpecs() {
     std::vector<as::ParamSpec> out;
-    for (const char* k : {"epochs", "batch", "lr", "train_g", "alpha", "g_lr", "validation_count", "eval_every", "seed"})
+    for (const char* k : {"epochs", "batch", "lr", "train_g", "alpha", "g_lr", "validation_count",
+                          "eval_every", "seed"})
         if (const auto* s = as::findSpec(as::sde::TrainParams::specs(), k)) out.push_back(*s);
     return out;
 }
 }  // namespace
 
 SdeTrainingPanel::SdeTrainingPanel(QWidget* parent)
-    : QWidget(parent), controller_(std::make_unique<SdeTrainingController>()),
+    : QWidget(parent),
+      controller_(std::make_unique<SdeTrainingController>()),
       mnistDir_(QString::fromStdString(as::data::findMnistDir())) {
     // Settings on the left (narrow), the two curves on the right.
     auto* outer = new QHBoxLayout(this);
@@ -61,7 +63,8 @@ SdeTrainingPanel::SdeTrainingPanel(QWidget* parent)
     trainCount_->setRange(10, 60000);
     trainCount_->setSingleStep(500);
     trainCount_->setValue(2000);
-    trainCount_->setToolTip(tr("Training images: the first ones of the chosen digits in the MNIST training set"));
+    trainCount_->setToolTip(
+        tr("Training images: the first ones of the chosen digits in the MNIST training set"));
     f->addRow(tr("Training images"), trainCount_);
     eps_ = new QDoubleSpinBox;
     eps_->setRange(0, 10);
@@ -115,9 +118,11 @@ SdeTrainingPanel::SdeTrainingPanel(QWidget* parent)
 
     connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
     connect(cancelButton_, &QPushButton::clicked, this, &SdeTrainingPanel::cancel);
-    connect(controller_.get(), &SdeTrainingController::progressed, this, &SdeTrainingPanel::refresh);
+    connect(controller_.get(), &SdeTrainingController::progressed, this,
+            &SdeTrainingPanel::refresh);
     connect(controller_.get(), &SdeTrainingController::finished, this,
-            [this](std::shared_ptr<const as::sde::SdeModel> m, const as::sde::TrainingMeta& meta, const QString& s) {
+            [this](std::shared_ptr<const as::sde::SdeModel> m, const as::sde::TrainingMeta& meta,
+                   const QString& s) {
                 startButton_->setEnabled(mnistAvailable());
                 cancelButton_->setEnabled(false);
                 status_->setText(s);
@@ -132,9 +137,12 @@ QString SdeTrainingPanel::mnistMessage() const {
     return mnistAvailable() ? QString() : QString::fromStdString(as::data::mnistMissingMessage());
 }
 
-bool SdeTrainingPanel::isRunning() const { return controller_->isRunning(); }
+bool SdeTrainingPanel::isRunning() const {
+    return controller_->isRunning();
+}
 
-void SdeTrainingPanel::setSizes(int digits, int trainCount, int validationCount, int epochs, int batch) {
+void SdeTrainingPanel::setSizes(int digits, int trainCount, int validationCount, int epochs,
+                                int batch) {
     digits_->setValue(digits);
     trainCount_->setValue(trainCount);
     form_->setValue("validation_count", validationCount);
@@ -142,9 +150,15 @@ void SdeTrainingPanel::setSizes(int digits, int trainCount, int validationCount,
     form_->setValue("batch", batch);
 }
 
-QWidget* SdeTrainingPanel::lossChart() const { return loss_; }
-QWidget* SdeTrainingPanel::accuracyChart() const { return accuracy_; }
-QString SdeTrainingPanel::statusText() const { return status_->text(); }
+QWidget* SdeTrainingPanel::lossChart() const {
+    return loss_;
+}
+QWidget* SdeTrainingPanel::accuracyChart() const {
+    return accuracy_;
+}
+QString SdeTrainingPanel::statusText() const {
+    return status_->text();
+}
 
 bool SdeTrainingPanel::start() {
     if (!mnistAvailable()) {
@@ -184,13 +198,16 @@ bool SdeTrainingPanel::start() {
     return true;
 }
 
-void SdeTrainingPanel::cancel() { controller_->cancel(); }
+void SdeTrainingPanel::cancel() {
+    controller_->cancel();
+}
 
 void SdeTrainingPanel::refresh() {
     const SdeTrainingStatus s = controller_->status();
     progress_->setValue(int(std::lround(1000 * s.fraction)));
     QString text = s.message;
-    if (s.running && s.secondsLeft >= 0) text += tr(" · about %1 s left").arg(int(std::ceil(s.secondsLeft)));
+    if (s.running && s.secondsLeft >= 0)
+        text += tr(" · about %1 s left").arg(int(std::ceil(s.secondsLeft)));
     status_->setText(text);
     loss_->setSeriesData(0, s.lossIterations, s.loss);
     std::vector<double> pct(s.validation.size());

@@ -27,7 +27,7 @@ class SdeTrainingController;
 
 class SdeTrainingPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit SdeTrainingPanel(QWidget* parent = nullptr);
     ~SdeTrainingPanel() override;
 
@@ -48,12 +48,12 @@ public:
     QWidget* accuracyChart() const;
     QString statusText() const;
 
-signals:
-    void modelTrained(std::shared_ptr<const as::sde::SdeModel> model, const as::sde::TrainingMeta& meta,
-                      const QString& summary);
+  signals:
+    void modelTrained(std::shared_ptr<const as::sde::SdeModel> model,
+                      const as::sde::TrainingMeta& meta, const QString& summary);
     void statusMessage(const QString& text, int timeoutMs);
 
-private:
+  private:
     void refresh();
 
     std::unique_ptr<SdeTrainingController> controller_;

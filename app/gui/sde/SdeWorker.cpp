@@ -26,7 +26,8 @@ void SdeWorker::start() {
     timer_->setTimerType(Qt::PreciseTimer);
     timer_->setInterval(kTickMs);
     connect(timer_, &QTimer::timeout, this, &SdeWorker::tick);
-    setModel(std::make_shared<const as::sde::SdeModel>(as::sde::SdeParams{}), tr("untrained (planted, Ã = 0)"), false);
+    setModel(std::make_shared<const as::sde::SdeModel>(as::sde::SdeParams{}),
+             tr("untrained (planted, Ã = 0)"), false);
 }
 
 std::vector<float> SdeWorker::fitToN(const std::vector<float>& v, int n) {
@@ -35,7 +36,8 @@ std::vector<float> SdeWorker::fitToN(const std::vector<float>& v, int n) {
     return out;
 }
 
-std::vector<int> SdeWorker::choosePixels(const as::sde::AttractorSet& att, int target, const std::vector<float>& input) {
+std::vector<int> SdeWorker::choosePixels(const as::sde::AttractorSet& att, int target,
+                                         const std::vector<float>& input) {
     const Eigen::MatrixXd& pts = att.points();
     const int n = int(pts.rows()), C = int(pts.cols());
     std::vector<char> taken(std::size_t(n), 0);
@@ -101,7 +103,8 @@ void SdeWorker::reset() {
     publish();
 }
 
-void SdeWorker::setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name, bool trained) {
+void SdeWorker::setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name,
+                         bool trained) {
     if (!model) return;
     model_ = std::move(model);
     integrator_ = std::make_unique<as::sde::SdeIntegrator>(*model_);
@@ -119,10 +122,12 @@ void SdeWorker::setParams(const as::sde::SdeParams& p) {
             auto fresh = std::make_shared<const as::sde::SdeModel>(p);
             const bool hadTraining = trained_;
             setModel(std::move(fresh), tr("untrained (planted, Ã = 0)"), false);
-            emit modelReplaced(hadTraining ? tr("Re-planted %1 attractors: the trained weights are dropped (Ã = 0). "
-                                                "Undo brings the trained model back.")
-                                                 .arg(p.classes)
-                                           : tr("Re-planted %1 attractors (Ã = 0).").arg(p.classes));
+            emit modelReplaced(
+                hadTraining
+                    ? tr("Re-planted %1 attractors: the trained weights are dropped (Ã = 0). "
+                         "Undo brings the trained model back.")
+                          .arg(p.classes)
+                    : tr("Re-planted %1 attractors (Ã = 0).").arg(p.classes));
             return;
         }
         auto copy = std::make_shared<as::sde::SdeModel>(*model_);
@@ -190,7 +195,8 @@ void SdeWorker::advance(int n) {
         if (!x_.allFinite()) {
             diverged_ = true;
             setPlaying(false);
-            emit failed(tr("The state became non-finite at t = %1 (step %2): the dynamics diverged. Reset or change "
+            emit failed(tr("The state became non-finite at t = %1 (step %2): the dynamics "
+                           "diverged. Reset or change "
                            "the parameters.")
                             .arg(double(step_) * p.dt)
                             .arg(step_));
@@ -210,7 +216,8 @@ void SdeWorker::advance(int n) {
 void SdeWorker::tick() {
     if (!playing_) return;
     const double dtWall = std::max<qint64>(1, clock_.restart()) / 1000.0;
-    owed_ = std::min(owed_ + stepsPerSecond_ * dtWall, stepsPerSecond_ * 0.25 + 1.0);  // no catch-up bursts
+    owed_ = std::min(owed_ + stepsPerSecond_ * dtWall,
+                     stepsPerSecond_ * 0.25 + 1.0);  // no catch-up bursts
     const int n = int(owed_);
     QElapsedTimer budget;
     budget.start();
@@ -246,8 +253,10 @@ void SdeWorker::publish() {
         const Eigen::MatrixXf avg = windowSum_ / float(window_.size());
         const Eigen::MatrixXf d2 = att.distances2(avg);
         s->distances.resize(std::size_t(d2.rows()));
-        for (int l = 0; l < d2.rows(); ++l) s->distances[std::size_t(l)] = std::sqrt(double(d2(l, 0)));
-        s->predicted = int(std::min_element(s->distances.begin(), s->distances.end()) - s->distances.begin());
+        for (int l = 0; l < d2.rows(); ++l)
+            s->distances[std::size_t(l)] = std::sqrt(double(d2(l, 0)));
+        s->predicted =
+            int(std::min_element(s->distances.begin(), s->distances.end()) - s->distances.begin());
     } else {
         s->distances.assign(std::size_t(att.classes()), std::nan(""));
     }

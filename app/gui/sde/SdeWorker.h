@@ -24,7 +24,7 @@ class SdeSnapshotSlot;
 
 class SdeWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     static constexpr int kMaxRecords = 4096;  ///< beyond this the history keeps every other record
     static constexpr int kTickMs = 16;
     static constexpr int kTickBudgetMs = 12;
@@ -42,7 +42,8 @@ public:
     /// Pause automatically at t = T (the classification time). Default on.
     void setStopAtHorizon(bool on) { stopAtHorizon_ = on; }
     /// Takes a model (loaded, shipped or trained) and restarts from x(0).
-    void setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name, bool trained);
+    void setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name,
+                  bool trained);
     /// New parameters: a copy of the model with them (state kept), or a new untrained planted
     /// model if a structural value changed (restart from x(0)). Emits failed() if p is invalid.
     void setParams(const as::sde::SdeParams& p);
@@ -52,16 +53,17 @@ public:
     static std::vector<float> fitToN(const std::vector<float>& v, int n);
     /// The pixels whose trajectories are shown: part of the target's support, a few of every
     /// other attractor's, and bright input pixels (so both colours appear).
-    static std::vector<int> choosePixels(const as::sde::AttractorSet& att, int target, const std::vector<float>& input);
+    static std::vector<int> choosePixels(const as::sde::AttractorSet& att, int target,
+                                         const std::vector<float>& input);
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void modelReplaced(const QString& message);
     void failed(const QString& message);
     /// The state reached t = T: the prediction the classifier reports.
     void decided(int predicted, int label);
 
-private:
+  private:
     void tick();
     void advance(int n);
     void record();

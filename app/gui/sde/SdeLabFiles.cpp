@@ -1,0 +1,71 @@
+// The SDE lab's files: the /sde session group (write, validate-then-apply) and the CSV export of
+// the trajectories and distances.
+#include <QComboBox>
+#include <QFile>
+#include <QTabWidget>
+#include <QTextStream>
+#include <cmath>
+
+#include "io/Hdf5Handle.h"
+#include "sde/SdeAnalysisPage.h"
+#include "sde/SdeController.h"
+#include "sde/SdeInputPanel.h"
+#include "sde/SdeLab.h"
+#include "sde/SdeSession.h"
+
+namespace as::gui {
+
+QString SdeLab::exportCsv(const QString& path) {
+    if (tabs_->currentWidget() == analysis_) return analysis_->exportCsv(path);
+    const auto s = controller_->latest();
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(path);
+    QTextStream out(&f);
+    if (!s) return {};
+    out << "# trajectories: x_i(t) of the chosen pixels (index i = row * 28 + column), target "
+           "attractor "
+        << s->target << "\n";
+    out << "t";
+    for (int i : s->pixels) out << ",x_" << i;
+    out << "\n";
+    for (std::size_t j = 0; j < s->times.size(); ++j) {
+        out << s->times[j];
+        for (const auto& tr : s->traces) out << ',' << (j < tr.size() ? tr[j] : NAN);
+        out << "\n";
+    }
+    out << "\n# distances of the late-time average at t = " << s->t << "; predicted "
+        << s->predicted << "\n";
+    out << "class,distance,target_of_pixels\n";
+    for (std::size_t l = 0; l < s->distances.size(); ++l)
+        out << l << ',' << s->distances[l] << ',' << (int(l) == s->target ? 1 : 0) << "\n";
+    return {};
+}
+
+void SdeLab::writeSession(hid_t root) {
+    controller_->sync();
+    const auto s = controller_->latest();
+    SdeSessionState st;
+    st.model = s ? s->model : nullptr;
+    st.meta = meta_;
+    st.modelName = s ? s->modelName : modelName_;
+    st.trained = s && s->modelTrained;
+    st.image = input_->cleanImage();
+    st.label = input_->label();
+    st.corruption = input_->corruption();
+    st.corruptionSeed = input_->corruptionSeed();
+    st.stepsPerSecond = speedCombo_->currentData().toDouble();
+    writeSdeSession(root, st);
+}
+
+std::function<void()> SdeLab::prepareLoad(hid_t root) {
+    if (!as::h5::hasChild(root, "sde")) return [this] { resetToDefaults(); };
+    const SdeSessionState st = readSdeSession(root);
+    return [this, st] {
+        adoptModel(st.model, st.modelName, st.trained, st.meta);
+        const int i = speedCombo_->findData(int(std::lround(st.stepsPerSecond)));
+        if (i >= 0) speedCombo_->setCurrentIndex(i);
+        input_->restore(st.image, st.label, st.corruption, st.corruptionSeed);
+    };
+}
+
+}  // namespace as::gui
