@@ -33,7 +33,7 @@ using namespace as::gui;
 
 namespace {
 
-std::shared_ptr<const as::sde::SdeModel> smallModel(double eps, std::uint64_t seed = 7) {
+std::shared_ptr<const as::sde::SdeModel> smallModel(double eps, std::uint64_t seed = 7, float sd = 0.08f) {
     as::sde::SdeParams p;
     p.n = 40;
     p.classes = 4;
@@ -41,7 +41,7 @@ std::shared_ptr<const as::sde::SdeModel> smallModel(double eps, std::uint64_t se
     auto m = std::make_shared<as::sde::SdeModel>(p);
     // A small random Atilde (fixed seed): a spread spectrum with complex pairs, still stable.
     std::mt19937_64 rng(seed);
-    std::normal_distribution<float> d(0.0f, 0.08f);
+    std::normal_distribution<float> d(0.0f, sd);
     Eigen::MatrixXf at(p.n, p.n);
     for (Eigen::Index i = 0; i < at.size(); ++i) at.data()[i] = d(rng);
     m->setAtilde(at);
@@ -141,6 +141,25 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
         QVERIFY(page.mahalanobisCaption().contains(QString::fromUtf8("ε = 0.1")));
         QCOMPARE(int(page.spectrumPlot()->primary().size()), 40);
+    }
+
+    void unstableAttractorsAreNamed() {
+        SdeAnalysisPage page;
+        page.resize(1000, 800);
+        page.show();
+        page.setModel(smallModel(0.05, 11, 1.5f), "wild");  // a large random Atilde destabilises the points
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        QVERIFY2(page.mahalanobisCaption().contains("unstable attractor"), qPrintable(page.mahalanobisCaption()));
+        bool unstableShown = false;
+        for (int l = 0; l < 4; ++l) {
+            page.setAttractor(l);
+            if (page.spectrumSummary().contains("unstable")) {
+                unstableShown = true;
+                QVERIFY(std::isnan(page.mahalanobisView()->matrix()(l, (l + 1) % 4)));  // no Sigma_l: grey row
+            }
+        }
+        QVERIFY(unstableShown);
+        QVERIFY(distinctColours(page.grab().toImage()) > 30);
     }
 
     void tableFillsFromCsvAndRefusesBadOnes() {
