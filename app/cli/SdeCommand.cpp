@@ -25,6 +25,37 @@ double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>
 
 Eigen::MatrixXd couplingOf(const SdeModel& m) { return m.A().cast<double>(); }
 
+/// Newton count of the stationary points and basin end points of F = f + A g (--count-fixed-points),
+/// printed and added to the JSON summary.
+void countFixedPoints(const Eigen::MatrixXd& A, const std::shared_ptr<const AttractorSet>& set, std::uint64_t seed,
+                      JsonSummary& j) {
+    if (set->n() > 200)
+        throw CliError("--count-fixed-points needs n <= 200 (got " + std::to_string(set->n()) + ")");
+    const FixedPointFinder finder(A, set);
+    FixedPointOptions fo;
+    fo.seed = seed;
+    const FixedPointReport rep = finder.find(fo);
+    BasinOptions bo;
+    bo.seed = seed + 1;
+    const BasinReport basins = finder.sampleBasins(bo);
+    int spurious = 0;
+    for (int k : basins.planted) spurious += k < 0;
+    std::printf("stationary points: %zu found from %d starts (%d converged), %d stable\n", rep.points.size(),
+                rep.starts, rep.converged, rep.stableCount);
+    for (const FixedPoint& fp : rep.points) {
+        std::printf("  %s max Re %+.4f  hits %3d  c =", fp.stable ? "stable  " : "unstable", fp.spectrum.maxRealPart,
+                    fp.hits);
+        for (Eigen::Index l = 0; l < fp.lattice.size(); ++l) std::printf(" %.4f", fp.lattice[l]);
+        std::printf("%s\n", fp.planted >= 0 ? ("  (planted " + std::to_string(fp.planted) + ")").c_str() : "");
+    }
+    std::printf("basins from %d uniform starts in [0, 1]^N: %zu end points (%d spurious), %d unconverged\n",
+                bo.starts, basins.endPoints.size(), spurious, basins.unconverged);
+    j.add("fixed_points", (long long)rep.points.size())
+        .add("stable_fixed_points", (long long)rep.stableCount)
+        .add("basin_end_points", (long long)basins.endPoints.size())
+        .add("basin_spurious", (long long)spurious);
+}
+
 }  // namespace
 
 std::string processCommandLine() {
@@ -68,7 +99,7 @@ SdeCommand::SdeCommand(CLI::App& parent) {
     app_->add_flag("--list-params", listParams_, "List the model and training parameters and exit");
     app_->add_option("--out", out_, "plant/train: write the model here")->type_name("FILE.h5");
     app_->add_flag("--count-fixed-points", countFixedPoints_,
-                   "plant: count stationary and stable points (Newton + basin sampler; N <= 200)");
+                   "plant/spectrum: count stationary and stable points (Newton + basin sampler; N <= 200)");
     app_->add_option("--model", model_, "spectrum/lyapunov/eval: the model file")->type_name("FILE.h5");
     app_->add_option("--attractor", attractor_, "spectrum/lyapunov: attractor index or all (default all)")
         ->type_name("L|all");
@@ -182,32 +213,7 @@ int SdeCommand::runPlant() {
         .add("eq8_eigenvalue", ev)
         .add("eq8_stable", ev < 0.0)
         .add("eq27_eigenvalue", evMinus);
-    if (countFixedPoints_) {
-        if (p.n > 200) throw CliError("--count-fixed-points needs n <= 200 (got " + std::to_string(p.n) + ")");
-        const FixedPointFinder finder(Ad, model.attractorsPtr());
-        FixedPointOptions fo;
-        fo.seed = std::uint64_t(seed_);
-        const FixedPointReport rep = finder.find(fo);
-        BasinOptions bo;
-        bo.seed = std::uint64_t(seed_) + 1;
-        const BasinReport basins = finder.sampleBasins(bo);
-        int spurious = 0;
-        for (int k : basins.planted) spurious += k < 0;
-        std::printf("stationary points: %zu found from %d starts (%d converged), %d stable\n", rep.points.size(),
-                    rep.starts, rep.converged, rep.stableCount);
-        for (const FixedPoint& fp : rep.points) {
-            std::printf("  %s max Re %+.4f  hits %3d  c =", fp.stable ? "stable  " : "unstable", fp.spectrum.maxRealPart,
-                        fp.hits);
-            for (Eigen::Index l = 0; l < fp.lattice.size(); ++l) std::printf(" %.4f", fp.lattice[l]);
-            std::printf("%s\n", fp.planted >= 0 ? ("  (planted " + std::to_string(fp.planted) + ")").c_str() : "");
-        }
-        std::printf("basins from %d uniform starts in [0, 1]^N: %zu end points (%d spurious), %d unconverged\n",
-                    bo.starts, basins.endPoints.size(), spurious, basins.unconverged);
-        j.add("fixed_points", (long long)rep.points.size())
-            .add("stable_fixed_points", (long long)rep.stableCount)
-            .add("basin_end_points", (long long)basins.endPoints.size())
-            .add("basin_spurious", (long long)spurious);
-    }
+    if (countFixedPoints_) countFixedPoints(Ad, model.attractorsPtr(), std::uint64_t(seed_), j);
     if (!out_.empty()) {
         TrainingMeta meta;
         meta.commandLine = processCommandLine();
@@ -228,6 +234,8 @@ int SdeCommand::runSpectrum() {
     const SdeModel& model = loaded.model;
     const AttractorSet& set = model.attractors();
     const std::vector<int> which = selectedAttractors(set.classes());
+    if (countFixedPoints_ && set.n() > 200)
+        throw CliError("--count-fixed-points needs n <= 200 (the model has n = " + std::to_string(set.n()) + ")");
     const Eigen::MatrixXd A = couplingOf(model);
     std::ofstream csv;
     if (!csv_.empty()) {
@@ -266,6 +274,7 @@ int SdeCommand::runSpectrum() {
         .add("stable", unstable == 0)
         .add("wall_s", secondsSince(t0));
     if (!csv_.empty()) j.add("csv", csv_);
+    if (countFixedPoints_) countFixedPoints(A, model.attractorsPtr(), std::uint64_t(seed_), j);
     std::printf("%s\n", j.str().c_str());
     return kExitOk;
 }

@@ -56,8 +56,8 @@ case "$CASE" in
     run sde spectrum --model tiny.h5 --csv spec.csv; expect_ok
     json "j['action'] == 'spectrum' and j['attractors'] == 3 and j['stable'] and abs(j['max_real_part'] + math.sqrt(0.5)) < 1e-6 and abs(j['min_real_part'] + 1) < 1e-6"
     [ "$(wc -l < spec.csv)" -eq 37 ] || fail "spec.csv should have a header and 3 x 12 rows"
-    run sde spectrum --model tiny.h5 --attractor 1; expect_ok
-    json "j['attractors'] == 1" ;;
+    run sde spectrum --model tiny.h5 --attractor 1 --count-fixed-points; expect_ok
+    json "j['attractors'] == 1 and j['fixed_points'] == 27 and j['stable_fixed_points'] == 8" ;;
   sde_lyapunov)
     tiny_model
     run sde lyapunov --model tiny.h5 --eps 0.02 --samples 100 --csv delta.csv; expect_ok
