@@ -127,6 +127,13 @@ class TestSdeLab : public QObject {
         undo_->undo();
         QVERIFY(waitFor(*lab_, [&before](const auto& s) { return s.model == before; }));
         QCOMPARE(lab_->params().classes, 10);
+        // N = 100 crops x(0); going back to 784 restores all of it.
+        const std::vector<float> x0 = lab_->controller()->latest()->input;
+        QVERIFY(lab_->requestEdit("n", 100));
+        QVERIFY(waitFor(
+            *lab_, [](const auto& s) { return s.input.size() == 100 && s.state.size() == 100; }));
+        undo_->undo();
+        QVERIFY(waitFor(*lab_, [&x0](const auto& s) { return s.input == x0; }));
         // eps is live: the same weights, a new eps.
         QVERIFY(lab_->requestEdit("eps", 0.1));
         QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model->params().eps == 0.1; }));

@@ -110,7 +110,7 @@ void SdeWorker::setModel(std::shared_ptr<const as::sde::SdeModel> model, const Q
     integrator_ = std::make_unique<as::sde::SdeIntegrator>(*model_);
     modelName_ = name;
     trained_ = trained;
-    input_ = fitToN(input_, model_->params().n);
+    input_ = fitToN(rawInput_, model_->params().n);  // from the original: N may come back
     restart();
     publish();
 }
@@ -145,6 +145,7 @@ void SdeWorker::setParams(const as::sde::SdeParams& p) {
 }
 
 void SdeWorker::setInput(const std::vector<float>& x0, int label) {
+    rawInput_ = x0;
     input_ = fitToN(x0, model_->params().n);
     label_ = label;
     restart();

@@ -80,7 +80,8 @@ class SdeWorker : public QObject {
     bool trained_ = false, playing_ = false, diverged_ = false, stopAtHorizon_ = true;
     double stepsPerSecond_ = 30.0, owed_ = 0.0, measuredRate_ = 0.0;
 
-    std::vector<float> input_;
+    std::vector<float> rawInput_;  ///< x(0) as given
+    std::vector<float> input_;     ///< x(0) cropped or zero-padded to N
     int label_ = -1;
     Eigen::MatrixXf x_;
     long step_ = 0;
