@@ -381,6 +381,13 @@ void SdeLab::syncControls() {
                        .arg(params_.n)
                        .arg(params_.classes)
                        .arg(QString::fromUtf8(as::sde::patternName(params_.pattern)));
+    try {  // the alphabet of eq 6/9: the values the planted pixels take
+        const auto a = as::sde::NodeFunctions::make(params_.nodeParams())->alphabet(params_.lambda);
+        QStringList vals;
+        for (double v : a) vals << QString::number(v, 'f', 4);
+        info += tr("<br>alphabet {0, %1} (eq 9)").arg(vals.join(", "));
+    } catch (const std::exception&) {
+    }
     if (modelTrained_ && meta_.iterations > 0) {
         info += tr("<br>trained %1 iterations").arg(meta_.iterations);
         if (meta_.validationAccuracy >= 0)
