@@ -5,7 +5,8 @@
 // The last case renders the page for the user guide, only when AS_SDE_ANALYSIS_PNG=<file.png> is set:
 // AS_SDE_ANALYSIS_MODEL=<model.h5> picks the model (default: a planted N = 784, C = 10 model with a
 // small random Atilde), AS_SDE_ANALYSIS_COMPARE=<index> the "Compare with" entry, and
-// AS_SDE_ANALYSIS_TABLE=<robustness.csv> fills the table.
+// AS_SDE_ANALYSIS_TABLE=<robustness.csv> fills the table, AS_SDE_ANALYSIS_EVALUATE=<images> (and
+// AS_SDE_ANALYSIS_SEEDS) runs Evaluate, AS_SDE_ANALYSIS_TABLE_OUT=<file.csv> saves its records.
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -141,6 +142,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
         QVERIFY(page.mahalanobisCaption().contains(QString::fromUtf8("ε = 0.1")));
         QCOMPARE(int(page.spectrumPlot()->primary().size()), 40);
+    }
+
+    void comparesWithAModelFile() {
+        QTemporaryDir dir;
+        const QString other = dir.filePath("other.h5");
+        as::sde::saveSdeModel(other.toStdString(), *smallModel(0.0, 99));
+        SdeAnalysisPage page;
+        page.resize(1000, 800);
+        page.show();
+        page.setModel(smallModel(0.05), "small");
+        page.setComparisonFile(other);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        QCOMPARE(int(page.spectrumPlot()->comparison().size()), 40);
+        QVERIFY(page.spectrumPlot()->comparison() != page.spectrumPlot()->primary());
+        page.setAttractor(3);  // the comparison follows the attractor
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        QCOMPARE(int(page.spectrumPlot()->comparison().size()), 40);
+
+        // A model of another size is refused with a message; a missing file too.
+        const QString big = dir.filePath("big.h5");
+        as::sde::SdeParams p;
+        p.n = 60;
+        p.classes = 4;
+        as::sde::saveSdeModel(big.toStdString(), as::sde::SdeModel(p));
+        QSignalSpy status(&page, &SdeAnalysisPage::statusMessage);
+        page.setComparisonFile(big);
+        QVERIFY(page.spectrumPlot()->comparison().empty());
+        QVERIFY(status.count() >= 1 && status.last().at(0).toString().contains("cannot be compared"));
+        page.setComparisonFile(dir.filePath("missing.h5"));
+        QVERIFY(status.last().at(0).toString().contains("missing.h5"));
+        page.setComparisonFile("");
+        QVERIFY(page.spectrumPlot()->comparison().empty());
     }
 
     void unstableAttractorsAreNamed() {
@@ -314,6 +347,18 @@ private slots:
         qInfo("analysis of %s: %.1f s", qPrintable(name), timer.elapsed() / 1000.0);
         if (const QString table = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_TABLE")); !table.isEmpty())
             QCOMPARE(page.robustnessTable()->loadCsv(table), QString());
+        if (const QByteArray count = qgetenv("AS_SDE_ANALYSIS_EVALUATE"); !count.isEmpty()) {
+            QSignalSpy done(page.robustnessTable(), &RobustnessTable::evaluationFinished);
+            page.robustnessTable()->setImageCount(count.toInt());
+            page.robustnessTable()->setSeedCount(qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_SEEDS") > 0
+                                                     ? qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_SEEDS")
+                                                     : 1);
+            page.robustnessTable()->runEvaluation();
+            QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 3600000);
+            qInfo("evaluation: %.1f s", timer.elapsed() / 1000.0);
+            if (const QByteArray out = qgetenv("AS_SDE_ANALYSIS_TABLE_OUT"); !out.isEmpty())
+                QCOMPARE(page.robustnessTable()->saveCsv(QString::fromLocal8Bit(out)), QString());
+        }
         QTest::qWait(200);
         QVERIFY(page.grab().save(png));
     }

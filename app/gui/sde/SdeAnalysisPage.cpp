@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -58,9 +59,23 @@ void SdeAnalysisPage::buildUi() {
     compareCombo_->addItem(tr("nothing"), QString());
     for (const auto& [name, path] : EvaluationRunner::shippedModels())
         compareCombo_->addItem(tr("shipped %1").arg(RobustnessCsv::modelLabel(name)), path);
+    compareCombo_->addItem(tr("model file\u2026"), QStringLiteral("?"));
     compareCombo_->setToolTip(tr("A second model's spectrum at the same attractor, drawn as rings (Fig. 6 a/b: deterministic "
                                  "against stochastic)"));
-    connect(compareCombo_, &QComboBox::currentIndexChanged, this, [this] { requestComparison(); });
+    connect(compareCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (compareCombo_->itemData(i).toString() == QLatin1String("?")) {  // pick a file, list it, select it
+            const QString path = QFileDialog::getOpenFileName(this, tr("Compare with an SDE model"), QStringLiteral(AS_RESOURCES_DIR "/models"),
+                                                              tr("SDE models (*.h5);;All files (*)"));
+            const QSignalBlocker block(compareCombo_);
+            if (path.isEmpty()) {
+                compareCombo_->setCurrentIndex(0);
+            } else {
+                compareCombo_->insertItem(compareCombo_->count() - 1, QFileInfo(path).completeBaseName(), path);
+                compareCombo_->setCurrentIndex(compareCombo_->count() - 2);
+            }
+        }
+        requestComparison();
+    });
     bar->addWidget(compareCombo_);
     bar->addWidget(new QLabel(tr("\u03a3 noise")));
     noiseCombo_ = new QComboBox;
@@ -186,6 +201,7 @@ void SdeAnalysisPage::requestComparison() {
         other = std::make_shared<const as::sde::SdeModel>(as::sde::loadSdeModel(path.toStdString()).model);
     } catch (const std::exception& e) {
         emit statusMessage(tr("Comparison model: %1").arg(QString::fromStdString(e.what())), 0);
+        spectrum_->setComparison({}, {});
         return;
     }
     if (other->attractors().n() != model_->attractors().n() || other->attractors().classes() != model_->attractors().classes()) {
@@ -203,6 +219,19 @@ void SdeAnalysisPage::requestComparison() {
     r.spectrumOnly = true;
     compareRunner_->submit(r);
     updateBusy();
+}
+
+void SdeAnalysisPage::setComparisonFile(const QString& path) {
+    int i = path.isEmpty() ? 0 : compareCombo_->findData(path);
+    if (i < 0) {
+        const QSignalBlocker block(compareCombo_);
+        compareCombo_->insertItem(compareCombo_->count() - 1, QFileInfo(path).completeBaseName(), path);
+        i = compareCombo_->count() - 2;
+    }
+    if (i == compareCombo_->currentIndex())
+        requestComparison();
+    else
+        compareCombo_->setCurrentIndex(i);
 }
 
 void SdeAnalysisPage::updateBusy() {

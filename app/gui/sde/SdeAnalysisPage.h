@@ -54,6 +54,8 @@ public:
     RobustnessTable* robustnessTable() const { return table_; }
     /// Chooses the attractor whose spectrum is shown (as the combo does).
     void setAttractor(int l);
+    /// Draws the spectrum of the model in this file as the comparison ("" removes it).
+    void setComparisonFile(const QString& path);
     QString spectrumSummary() const;
     QString mahalanobisCaption() const;
 
