@@ -2,16 +2,16 @@
 // Mahalanobis matrix are computed in the background and shown; the caption names the eps used;
 // the robustness table fills from a CSV (both forms) and refuses a malformed one naming the line;
 // the evaluation runner classifies a few digits; the fixed-point count runs; CSV export works.
-// The last case renders the page for the user guide, only when AS_SDE_ANALYSIS_PNG=<file.png> is set:
-// AS_SDE_ANALYSIS_MODEL=<model.h5> picks the model (default: a planted N = 784, C = 10 model with a
-// small random Atilde), AS_SDE_ANALYSIS_COMPARE=<index> the "Compare with" entry, and
+// The last case renders the page for the user guide, only when AS_SDE_ANALYSIS_PNG=<file.png> is
+// set: AS_SDE_ANALYSIS_MODEL=<model.h5> picks the model (default: a planted N = 784, C = 10 model
+// with a small random Atilde), AS_SDE_ANALYSIS_COMPARE=<index> the "Compare with" entry, and
 // AS_SDE_ANALYSIS_TABLE=<robustness.csv> fills the table, AS_SDE_ANALYSIS_EVALUATE=<images> (and
 // AS_SDE_ANALYSIS_SEEDS) runs Evaluate, AS_SDE_ANALYSIS_TABLE_OUT=<file.csv> saves its records.
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
@@ -21,20 +21,21 @@
 #include <cmath>
 #include <random>
 
-#include "sde/MatrixHeatmap.h"
-#include "sde/SpectrumPlot.h"
 #include "sde/EvaluationRunner.h"
 #include "sde/FixedPointPanel.h"
+#include "sde/MatrixHeatmap.h"
 #include "sde/RobustnessTable.h"
 #include "sde/SdeAnalysisPage.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
+#include "sde/SpectrumPlot.h"
 
 using namespace as::gui;
 
 namespace {
 
-std::shared_ptr<const as::sde::SdeModel> smallModel(double eps, std::uint64_t seed = 7, float sd = 0.08f) {
+std::shared_ptr<const as::sde::SdeModel> smallModel(double eps, std::uint64_t seed = 7,
+                                                    float sd = 0.08f) {
     as::sde::SdeParams p;
     p.n = 40;
     p.classes = 4;
@@ -65,7 +66,7 @@ int distinctColours(const QImage& img) {
 
 class TestSdeAnalysisPage : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void computesSpectrumAndMahalanobis() {
         SdeAnalysisPage page;
         page.resize(1280, 900);
@@ -124,7 +125,8 @@ private slots:
         page.setModel(smallModel(0.0), "deterministic");
         QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
         const QString caption = page.mahalanobisCaption();
-        QVERIFY2(caption.contains(QString::fromUtf8("ε = 1")) && caption.contains("deterministic"), qPrintable(caption));
+        QVERIFY2(caption.contains(QString::fromUtf8("ε = 1")) && caption.contains("deterministic"),
+                 qPrintable(caption));
         // Delta scales as 1/eps^2: the eps = 0.05 model's matrix is 400 times this one's.
         const Eigen::MatrixXd unit = page.mahalanobisView()->matrix();
         page.setModel(smallModel(0.05), "noisy");
@@ -169,7 +171,8 @@ private slots:
         QSignalSpy status(&page, &SdeAnalysisPage::statusMessage);
         page.setComparisonFile(big);
         QVERIFY(page.spectrumPlot()->comparison().empty());
-        QVERIFY(status.count() >= 1 && status.last().at(0).toString().contains("cannot be compared"));
+        QVERIFY(status.count() >= 1 &&
+                status.last().at(0).toString().contains("cannot be compared"));
         page.setComparisonFile(dir.filePath("missing.h5"));
         QVERIFY(status.last().at(0).toString().contains("missing.h5"));
         page.setComparisonFile("");
@@ -180,15 +183,18 @@ private slots:
         SdeAnalysisPage page;
         page.resize(1000, 800);
         page.show();
-        page.setModel(smallModel(0.05, 11, 1.5f), "wild");  // a large random Atilde destabilises the points
+        page.setModel(smallModel(0.05, 11, 1.5f),
+                      "wild");  // a large random Atilde destabilises the points
         QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
-        QVERIFY2(page.mahalanobisCaption().contains("unstable attractor"), qPrintable(page.mahalanobisCaption()));
+        QVERIFY2(page.mahalanobisCaption().contains("unstable attractor"),
+                 qPrintable(page.mahalanobisCaption()));
         bool unstableShown = false;
         for (int l = 0; l < 4; ++l) {
             page.setAttractor(l);
             if (page.spectrumSummary().contains("unstable")) {
                 unstableShown = true;
-                QVERIFY(std::isnan(page.mahalanobisView()->matrix()(l, (l + 1) % 4)));  // no Sigma_l: grey row
+                QVERIFY(std::isnan(
+                    page.mahalanobisView()->matrix()(l, (l + 1) % 4)));  // no Sigma_l: grey row
             }
         }
         QVERIFY(unstableShown);
@@ -199,12 +205,13 @@ private slots:
         QTemporaryDir dir;
         RobustnessTable table;
         const QString good = dir.filePath("table.csv");
-        QVERIFY(writeFile(good, "# from attractor-cli sde eval\n"
-                                "model,corruption,seed,accuracy,n\n"
-                                "eps0,clean,1,0.9850,1000\n"
-                                "eps0,clean,2,0.9870,1000\n"
-                                "eps0,gauss08,1,0.1630,1000\n"
-                                "gtrained,\"clean\",1,0.9908,1000\n"));
+        QVERIFY(writeFile(good,
+                          "# from attractor-cli sde eval\n"
+                          "model,corruption,seed,accuracy,n\n"
+                          "eps0,clean,1,0.9850,1000\n"
+                          "eps0,clean,2,0.9870,1000\n"
+                          "eps0,gauss08,1,0.1630,1000\n"
+                          "gtrained,\"clean\",1,0.9908,1000\n"));
         QCOMPARE(table.loadCsv(good), QString());
         QCOMPARE(table.table()->rowCount(), 2);
         QCOMPARE(table.table()->columnCount(), 9);
@@ -215,13 +222,16 @@ private slots:
         QVERIFY(table.caption().contains("table.csv"));
 
         const QString bad = dir.filePath("bad.csv");
-        QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\neps0,clean,1,0.98,1000\neps0,clean,1,abc,1000\n"));
+        QVERIFY(writeFile(
+            bad,
+            "model,corruption,seed,accuracy,n\neps0,clean,1,0.98,1000\neps0,clean,1,abc,1000\n"));
         QString error = table.loadCsv(bad);
         QVERIFY2(error.contains("bad.csv, line 3") && error.contains("abc"), qPrintable(error));
         QCOMPARE(table.table()->rowCount(), 2);  // the shown table is kept
         QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\neps0,blur,1,0.5,10\n"));
         error = table.loadCsv(bad);
-        QVERIFY2(error.contains("line 2") && error.contains("unknown corruption"), qPrintable(error));
+        QVERIFY2(error.contains("line 2") && error.contains("unknown corruption"),
+                 qPrintable(error));
         QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\neps0,clean,1,98.5,10\n"));
         QVERIFY(table.loadCsv(bad).contains("outside [0, 1]"));
         QVERIFY(writeFile(bad, "model,corruption,seed,accuracy,n\n\neps0,clean,1\n"));
@@ -232,8 +242,9 @@ private slots:
 
         // The CLI's per-model form: one model named after the file.
         const QString cli = dir.filePath("sde_eps01.csv");
-        QVERIFY(writeFile(cli, "corruption,label,accuracy,n_test\nclean,\"Clean\",0.9868,1000\n"
-                               "canny,\"Canny edges\",0.5001,1000\n"));
+        QVERIFY(writeFile(cli,
+                          "corruption,label,accuracy,n_test\nclean,\"Clean\",0.9868,1000\n"
+                          "canny,\"Canny edges\",0.5001,1000\n"));
         QCOMPARE(table.loadCsv(cli), QString());
         QCOMPARE(table.table()->rowCount(), 1);
         QCOMPARE(table.cellText(0, 0), QString("98.68"));
@@ -271,7 +282,8 @@ private slots:
         plan.files = {{"broken", "/nonexistent/sde_model.h5"}, {"three", three}};
         runner.start(plan);
         QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 60000);
-        QVERIFY(finished.at(0).at(1).toString().contains("broken"));  // the file that did not load is named
+        QVERIFY(finished.at(0).at(1).toString().contains(
+            "broken"));  // the file that did not load is named
         QCOMPARE(described.count(), 1);
         // clean and canny are deterministic for eps = 0: one run each; gauss05 gets both seeds.
         QCOMPARE(records.count(), 8);
@@ -282,7 +294,7 @@ private slots:
             if (r.model == "untrained")
                 QVERIFY(r.n == 60 || r.n == 100);  // 100: the shipped digits when MNIST is absent
             else
-                QVERIFY(r.n > 5 && r.n < 40);      // the 0s, 1s and 2s among them
+                QVERIFY(r.n > 5 && r.n < 40);  // the 0s, 1s and 2s among them
         }
     }
 
@@ -321,8 +333,10 @@ private slots:
         if (png.isEmpty()) QSKIP("set AS_SDE_ANALYSIS_PNG=<file.png> to render the page");
         std::shared_ptr<const as::sde::SdeModel> model;
         QString name = "planted N = 784";
-        if (const QString path = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_MODEL")); !path.isEmpty()) {
-            model = std::make_shared<const as::sde::SdeModel>(as::sde::loadSdeModel(path.toStdString()).model);
+        if (const QString path = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_MODEL"));
+            !path.isEmpty()) {
+            model = std::make_shared<const as::sde::SdeModel>(
+                as::sde::loadSdeModel(path.toStdString()).model);
             name = QFileInfo(path).completeBaseName();
         } else {
             as::sde::SdeParams p;
@@ -345,14 +359,16 @@ private slots:
             page.findChildren<QComboBox*>().at(1)->setCurrentIndex(c.toInt());
         QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 600000);
         qInfo("analysis of %s: %.1f s", qPrintable(name), timer.elapsed() / 1000.0);
-        if (const QString table = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_TABLE")); !table.isEmpty())
+        if (const QString table = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_TABLE"));
+            !table.isEmpty())
             QCOMPARE(page.robustnessTable()->loadCsv(table), QString());
         if (const QByteArray count = qgetenv("AS_SDE_ANALYSIS_EVALUATE"); !count.isEmpty()) {
             QSignalSpy done(page.robustnessTable(), &RobustnessTable::evaluationFinished);
             page.robustnessTable()->setImageCount(count.toInt());
-            page.robustnessTable()->setSeedCount(qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_SEEDS") > 0
-                                                     ? qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_SEEDS")
-                                                     : 1);
+            page.robustnessTable()->setSeedCount(
+                qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_SEEDS") > 0
+                    ? qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_SEEDS")
+                    : 1);
             page.robustnessTable()->runEvaluation();
             QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 3600000);
             qInfo("evaluation: %.1f s", timer.elapsed() / 1000.0);

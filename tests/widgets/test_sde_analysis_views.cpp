@@ -34,7 +34,7 @@ SpectrumPlot::Values cloud() {
 
 class TestSdeAnalysisViews : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void spectrumSidesOfTheImaginaryAxis() {
         SpectrumPlot p;
         p.resize(500, 400);
@@ -92,7 +92,8 @@ private slots:
         for (int dx = -3; dx <= 3; ++dx)
             for (int dy = -3; dy <= 3; ++dy) {
                 const QColor c = img.pixelColor(px + QPoint(dx, dy));
-                red = red || (c.red() > 150 && c.green() < 80 && c.blue() < 80);  // the marker cross
+                red =
+                    red || (c.red() > 150 && c.green() < 80 && c.blue() < 80);  // the marker cross
             }
         QVERIFY(red);
         p.setDark(true);
@@ -123,7 +124,8 @@ private slots:
         QVERIFY(hi.lightnessF() > lo.lightnessF() + 0.3);
         QVERIFY(h.tooltipAt(h.cellRect(3, 0).center()).contains("43"));
 
-        h.setLogScale(true);  // zeros are not on a log scale: the range starts at the smallest positive
+        h.setLogScale(
+            true);  // zeros are not on a log scale: the range starts at the smallest positive
         QCOMPARE(h.colourMin(), m(0, 1));  // 20, the smallest positive entry
         QVERIFY(distinctColours(h.grab().toImage()) > 10);
 

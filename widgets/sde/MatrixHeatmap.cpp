@@ -27,14 +27,17 @@ MatrixHeatmap::MatrixHeatmap(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
-void MatrixHeatmap::setMatrix(const Eigen::MatrixXd& m, QStringList rowLabels, QStringList colLabels) {
+void MatrixHeatmap::setMatrix(const Eigen::MatrixXd& m, QStringList rowLabels,
+                              QStringList colLabels) {
     m_ = m;
     rows_ = rowLabels.size() == m.rows() ? rowLabels : defaultLabels(int(m.rows()));
     cols_ = colLabels.size() == m.cols() ? colLabels : defaultLabels(int(m.cols()));
     rescale();
 }
 
-void MatrixHeatmap::clear() { setMatrix(Eigen::MatrixXd()); }
+void MatrixHeatmap::clear() {
+    setMatrix(Eigen::MatrixXd());
+}
 
 void MatrixHeatmap::setTitle(const QString& title) {
     title_ = title;
@@ -113,7 +116,8 @@ QString MatrixHeatmap::valueText(double v) const {
 QString MatrixHeatmap::barText(double v) const {
     // Enough significant digits that the two ends of a narrow range read differently.
     const double span = std::abs(hi_ - lo_), mag = std::max(std::abs(lo_), std::abs(hi_));
-    const int digits = span > 0 && mag > 0 ? std::clamp(int(std::ceil(std::log10(mag / span))) + 2, 3, 8) : 3;
+    const int digits =
+        span > 0 && mag > 0 ? std::clamp(int(std::ceil(std::log10(mag / span))) + 2, 3, 8) : 3;
     return QString::number(v, 'g', digits);
 }
 
@@ -130,10 +134,14 @@ QRectF MatrixHeatmap::gridRect() const {
     for (const auto& s : rows_) labelW = std::max(labelW, fm.horizontalAdvance(s));
     const double left = fm.height() * 1.4 + labelW + 8;
     const double top = fm.height() * 1.6 + fm.height() * 1.2 + fm.height() + 4;
-    const double right = 14 + 8 + std::max({fm.horizontalAdvance(barText(lo_)), fm.horizontalAdvance(barText(hi_)),
-                                            fm.horizontalAdvance(colourAxis_ + tr(" (log)")) / 2}) + 12,
+    const double right = 14 + 8 +
+                         std::max({fm.horizontalAdvance(barText(lo_)),
+                                   fm.horizontalAdvance(barText(hi_)),
+                                   fm.horizontalAdvance(colourAxis_ + tr(" (log)")) / 2}) +
+                         12,
                  bottom = 8;
-    const double aw = std::max(10.0, width() - left - right), ah = std::max(10.0, height() - top - bottom);
+    const double aw = std::max(10.0, width() - left - right),
+                 ah = std::max(10.0, height() - top - bottom);
     const double cell = std::min(aw / double(m_.cols()), ah / double(m_.rows()));
     return {left, top, cell * double(m_.cols()), cell * double(m_.rows())};
 }
@@ -145,7 +153,9 @@ QRectF MatrixHeatmap::cellRect(int row, int col) const {
     return {gr.left() + col * cw, gr.top() + row * ch, cw, ch};
 }
 
-bool MatrixHeatmap::valuesShown() const { return valueFont().has_value(); }
+bool MatrixHeatmap::valuesShown() const {
+    return valueFont().has_value();
+}
 
 std::optional<QFont> MatrixHeatmap::valueFont() const {
     if (m_.size() == 0) return std::nullopt;
@@ -156,7 +166,8 @@ std::optional<QFont> MatrixHeatmap::valueFont() const {
         f.setPointSizeF(pt);
         const QFontMetricsF fm(f);
         double widest = 0;
-        for (Eigen::Index i = 0; i < m_.size(); ++i) widest = std::max(widest, fm.horizontalAdvance(valueText(m_.data()[i])));
+        for (Eigen::Index i = 0; i < m_.size(); ++i)
+            widest = std::max(widest, fm.horizontalAdvance(valueText(m_.data()[i])));
         if (c.height() >= fm.height() + 2 && c.width() >= widest + 4) return f;
     }
     return std::nullopt;
@@ -167,8 +178,9 @@ QString MatrixHeatmap::tooltipAt(QPointF pos) const {
         for (int c = 0; c < m_.cols(); ++c)
             if (cellRect(r, c).contains(pos))
                 return QStringLiteral("%1 %2, %3 %4: %5")
-                    .arg(rowAxis_.isEmpty() ? tr("row") : rowAxis_, rows_[r], colAxis_.isEmpty() ? tr("column") : colAxis_,
-                         cols_[c], QString::number(m_(r, c), 'g', 5));
+                    .arg(rowAxis_.isEmpty() ? tr("row") : rowAxis_, rows_[r],
+                         colAxis_.isEmpty() ? tr("column") : colAxis_, cols_[c],
+                         QString::number(m_(r, c), 'g', 5));
     return {};
 }
 
@@ -182,7 +194,8 @@ void MatrixHeatmap::mouseMoveEvent(QMouseEvent* e) {
 
 void MatrixHeatmap::paintEvent(QPaintEvent*) {
     QPainter g(this);
-    const QColor bg = dark_ ? QColor(24, 26, 30) : Qt::white, fg = dark_ ? QColor(220, 220, 220) : QColor(40, 40, 40);
+    const QColor bg = dark_ ? QColor(24, 26, 30) : Qt::white,
+                 fg = dark_ ? QColor(220, 220, 220) : QColor(40, 40, 40);
     g.fillRect(rect(), bg);
     const QFont font = cellFont();
     g.setFont(font);
@@ -221,17 +234,21 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
     const bool everyCol = cw >= fm.horizontalAdvance(cols_.value(int(m_.cols()) - 1)) + 2;
     for (int c = 0; c < m_.cols(); ++c)
         if (everyCol || c % std::max(1, int(std::ceil((fm.height() * 2) / cw))) == 0)
-            g.drawText(QRectF(gr.left() + c * cw, gr.top() - fm.height() - 2, cw, fm.height()), Qt::AlignCenter, cols_[c]);
+            g.drawText(QRectF(gr.left() + c * cw, gr.top() - fm.height() - 2, cw, fm.height()),
+                       Qt::AlignCenter, cols_[c]);
     const int rowStride = std::max(1, int(std::ceil(fm.height() / ch)));
     for (int r = 0; r < m_.rows(); r += rowStride)
-        g.drawText(QRectF(0, gr.top() + r * ch, gr.left() - 4, ch), Qt::AlignRight | Qt::AlignVCenter, rows_[r]);
+        g.drawText(QRectF(0, gr.top() + r * ch, gr.left() - 4, ch),
+                   Qt::AlignRight | Qt::AlignVCenter, rows_[r]);
     if (!colAxis_.isEmpty())
-        g.drawText(QRectF(gr.left(), gr.top() - 2.2 * fm.height() - 2, gr.width(), fm.height()), Qt::AlignCenter, colAxis_);
+        g.drawText(QRectF(gr.left(), gr.top() - 2.2 * fm.height() - 2, gr.width(), fm.height()),
+                   Qt::AlignCenter, colAxis_);
     if (!rowAxis_.isEmpty()) {
         g.save();
         g.translate(fm.height() * 0.6, gr.center().y());
         g.rotate(-90);
-        g.drawText(QRectF(-gr.height() / 2, -fm.height() / 2, gr.height(), fm.height()), Qt::AlignCenter, rowAxis_);
+        g.drawText(QRectF(-gr.height() / 2, -fm.height() / 2, gr.height(), fm.height()),
+                   Qt::AlignCenter, rowAxis_);
         g.restore();
     }
 
@@ -249,11 +266,16 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
         const double py = bar.bottom() - frac * bar.height();
         const double v = log_ ? lo_ * std::pow(hi_ / lo_, frac) : lo_ + frac * (hi_ - lo_);
         g.drawLine(QPointF(bar.right(), py), QPointF(bar.right() + 3, py));
-        g.drawText(QRectF(bar.right() + 5, py - fm.height() / 2, width() - bar.right() - 5, fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, frac == 0.0 ? lowText : frac == 1.0 ? highText : barText(v));
+        g.drawText(
+            QRectF(bar.right() + 5, py - fm.height() / 2, width() - bar.right() - 5, fm.height()),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            frac == 0.0   ? lowText
+            : frac == 1.0 ? highText
+                          : barText(v));
     }
     const QString cap = colourAxis_ + (log_ ? tr(" (log)") : QString());
-    g.drawText(QRectF(bar.left() - 30, gr.top() - 2.2 * fm.height() - 2, 80, fm.height() * 2), Qt::AlignCenter, cap);
+    g.drawText(QRectF(bar.left() - 30, gr.top() - 2.2 * fm.height() - 2, 80, fm.height() * 2),
+               Qt::AlignCenter, cap);
 }
 
 }  // namespace as::widgets

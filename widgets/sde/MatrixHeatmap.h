@@ -12,11 +12,12 @@ namespace as::widgets {
 
 class MatrixHeatmap : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit MatrixHeatmap(QWidget* parent = nullptr);
 
     /// The matrix and its labels (default: 0, 1, 2, ...). NaN entries are drawn grey.
-    void setMatrix(const Eigen::MatrixXd& m, QStringList rowLabels = {}, QStringList colLabels = {});
+    void setMatrix(const Eigen::MatrixXd& m, QStringList rowLabels = {},
+                   QStringList colLabels = {});
     void clear();
     void setTitle(const QString& title);
     /// Axis captions (e.g. "attractor l", "attractor m") and the colour bar's caption.
@@ -40,11 +41,11 @@ public:
     QSize sizeHint() const override { return {460, 400}; }
     QSize minimumSizeHint() const override { return {200, 180}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mouseMoveEvent(QMouseEvent* e) override;
 
-private:
+  private:
     void rescale();
     QFont cellFont() const;
     /// The font for the value text, if the values fit the cells at all.

@@ -30,12 +30,18 @@ QString tickText(double v, double step) {
 
 QString complexText(std::complex<double> z) {
     const QString sign = z.imag() < 0 ? QStringLiteral(" \u2212 ") : QStringLiteral(" + ");
-    return QStringLiteral("%1%2%3 i").arg(z.real(), 0, 'g', 5).arg(sign).arg(std::abs(z.imag()), 0, 'g', 5);
+    return QStringLiteral("%1%2%3 i")
+        .arg(z.real(), 0, 'g', 5)
+        .arg(sign)
+        .arg(std::abs(z.imag()), 0, 'g', 5);
 }
 
-bool finite(std::complex<double> z) { return std::isfinite(z.real()) && std::isfinite(z.imag()); }
+bool finite(std::complex<double> z) {
+    return std::isfinite(z.real()) && std::isfinite(z.imag());
+}
 
-const QColor kStable(40, 90, 200), kUnstable(215, 45, 45), kCompare(235, 140, 20), kMarker(200, 0, 0);
+const QColor kStable(40, 90, 200), kUnstable(215, 45, 45), kCompare(235, 140, 20),
+    kMarker(200, 0, 0);
 
 }  // namespace
 
@@ -118,7 +124,8 @@ QRectF SpectrumPlot::plotRect() const {
     const QFontMetricsF fm(plotFont());
     const double left = fm.horizontalAdvance(QStringLiteral("\u22120.000")) + fm.height() + 10;
     const double top = fm.height() * 1.6, bottom = fm.height() * 2.6, right = 12;
-    return {left, top, std::max(10.0, width() - left - right), std::max(10.0, height() - top - bottom)};
+    return {left, top, std::max(10.0, width() - left - right),
+            std::max(10.0, height() - top - bottom)};
 }
 
 QPointF SpectrumPlot::toPixel(std::complex<double> z) const {
@@ -137,7 +144,8 @@ QString SpectrumPlot::tooltipAt(QPointF pos) const {
             const double d2 = d.x() * d.x() + d.y() * d.y();
             if (d2 <= best) {
                 best = d2;
-                text = QStringLiteral("\u03bb = %1%2").arg(complexText(z), label.isEmpty() ? QString() : "  (" + label + ")");
+                text = QStringLiteral("\u03bb = %1%2")
+                           .arg(complexText(z), label.isEmpty() ? QString() : "  (" + label + ")");
             }
         }
     };
@@ -162,7 +170,8 @@ void SpectrumPlot::resizeEvent(QResizeEvent* e) {
 
 void SpectrumPlot::paintEvent(QPaintEvent*) {
     QPainter g(this);
-    const QColor bg = dark_ ? QColor(24, 26, 30) : Qt::white, fg = dark_ ? QColor(220, 220, 220) : QColor(40, 40, 40);
+    const QColor bg = dark_ ? QColor(24, 26, 30) : Qt::white,
+                 fg = dark_ ? QColor(220, 220, 220) : QColor(40, 40, 40);
     g.fillRect(rect(), bg);
     const QFont font = plotFont();
     g.setFont(font);
@@ -187,7 +196,8 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
         g.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
         g.setPen(fg);
         g.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + 4));
-        g.drawText(QRectF(px - 40, plot.bottom() + 4, 80, fm.height()), Qt::AlignCenter, tickText(v, rs));
+        g.drawText(QRectF(px - 40, plot.bottom() + 4, 80, fm.height()), Qt::AlignCenter,
+                   tickText(v, rs));
     }
     for (double v = std::ceil(imMin_ / is) * is; v <= imMax_ + 1e-12; v += is) {
         const double py = toPixel({0, v}).y();
@@ -195,20 +205,24 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
         g.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
         g.setPen(fg);
         g.drawLine(QPointF(plot.left() - 4, py), QPointF(plot.left(), py));
-        g.drawText(QRectF(0, py - fm.height() / 2, plot.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
-                   tickText(v, is));
+        g.drawText(QRectF(0, py - fm.height() / 2, plot.left() - 6, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, tickText(v, is));
     }
-    g.drawText(QRectF(plot.left(), plot.bottom() + 4 + fm.height(), plot.width(), fm.height() * 1.3), Qt::AlignCenter,
-               tr("Re \u03bb"));
+    g.drawText(
+        QRectF(plot.left(), plot.bottom() + 4 + fm.height(), plot.width(), fm.height() * 1.3),
+        Qt::AlignCenter, tr("Re \u03bb"));
     g.save();
     g.translate(fm.height() * 0.6, plot.center().y());
     g.rotate(-90);
-    g.drawText(QRectF(-plot.height() / 2, -fm.height() / 2, plot.height(), fm.height()), Qt::AlignCenter, tr("Im \u03bb"));
+    g.drawText(QRectF(-plot.height() / 2, -fm.height() / 2, plot.height(), fm.height()),
+               Qt::AlignCenter, tr("Im \u03bb"));
     g.restore();
 
-    // Axes through the origin: the imaginary axis (the stability boundary) bold, the real axis thin.
+    // Axes through the origin: the imaginary axis (the stability boundary) bold, the real axis
+    // thin.
     g.setPen(QPen(fg, 1.6));
-    if (x0 > plot.left() && x0 < plot.right()) g.drawLine(QPointF(x0, plot.top()), QPointF(x0, plot.bottom()));
+    if (x0 > plot.left() && x0 < plot.right())
+        g.drawLine(QPointF(x0, plot.top()), QPointF(x0, plot.bottom()));
     const double y0 = toPixel({0, 0}).y();
     g.setPen(QPen(fg, 0.8, Qt::DashLine));
     g.drawLine(QPointF(plot.left(), y0), QPointF(plot.right(), y0));
@@ -244,10 +258,16 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     g.setClipping(false);
 
     // Legend: top right, on a translucent box (the clouds sit mostly left of the imaginary axis).
-    struct Entry { int kind; QColor colour; QString text; };
+    struct Entry {
+        int kind;
+        QColor colour;
+        QString text;
+    };
     std::vector<Entry> entries;
     if (!primary_.empty()) {
-        entries.push_back({0, kStable, primaryLabel_.isEmpty() ? tr("stable (Re < 0)") : primaryLabel_ + tr(", stable")});
+        entries.push_back(
+            {0, kStable,
+             primaryLabel_.isEmpty() ? tr("stable (Re < 0)") : primaryLabel_ + tr(", stable")});
         if (std::any_of(primary_.begin(), primary_.end(), [](auto z) { return z.real() >= 0; }))
             entries.push_back({0, kUnstable, tr("unstable (Re \u2265 0)")});
     }
@@ -262,7 +282,9 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
         QColor box = bg;
         box.setAlpha(215);
         g.setBrush(box);
-        g.drawRoundedRect(QRectF(lx, plot.top() + 4, legendW, fm.height() * 1.15 * double(entries.size()) + 6), 3, 3);
+        g.drawRoundedRect(
+            QRectF(lx, plot.top() + 4, legendW, fm.height() * 1.15 * double(entries.size()) + 6), 3,
+            3);
     }
     double ly = plot.top() + 6;
     for (const auto& e : entries) {
@@ -281,7 +303,8 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
             g.drawLine(c + QPointF(-4, 4), c + QPointF(4, -4));
         }
         g.setPen(fg);
-        g.drawText(QRectF(lx + 22, ly, legendW - 24, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, e.text);
+        g.drawText(QRectF(lx + 22, ly, legendW - 24, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   e.text);
         ly += fm.height() * 1.15;
     }
     if (primary_.empty() && comparison_.empty()) {

@@ -1,10 +1,10 @@
 #pragma once
-// Eigenvalues in the complex plane (seed 002 Fig. 6): Re on the horizontal axis, Im on the vertical,
-// the stable half-plane Re < 0 tinted, the imaginary axis drawn, each eigenvalue a dot coloured
-// stable (Re < 0) or unstable (Re >= 0). An optional second set (another model, e.g. deterministic
-// against stochastic as in Fig. 6 a/b) is drawn as rings in another colour, and optional markers
-// (crosses) flag eigenvalues every spectrum shares. Autoscaled around all points and the origin.
-// Hovering a point shows its value. Painted with QPainter, so it renders offscreen.
+// Eigenvalues in the complex plane (seed 002 Fig. 6): Re on the horizontal axis, Im on the
+// vertical, the stable half-plane Re < 0 tinted, the imaginary axis drawn, each eigenvalue a dot
+// coloured stable (Re < 0) or unstable (Re >= 0). An optional second set (another model, e.g.
+// deterministic against stochastic as in Fig. 6 a/b) is drawn as rings in another colour, and
+// optional markers (crosses) flag eigenvalues every spectrum shares. Autoscaled around all points
+// and the origin. Hovering a point shows its value. Painted with QPainter, so it renders offscreen.
 #include <QString>
 #include <QWidget>
 #include <complex>
@@ -14,7 +14,7 @@ namespace as::widgets {
 
 class SpectrumPlot : public QWidget {
     Q_OBJECT
-public:
+  public:
     using Values = std::vector<std::complex<double>>;
 
     explicit SpectrumPlot(QWidget* parent = nullptr);
@@ -47,12 +47,12 @@ public:
     QSize sizeHint() const override { return {520, 400}; }
     QSize minimumSizeHint() const override { return {240, 180}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void resizeEvent(QResizeEvent* e) override;
 
-private:
+  private:
     void rescale();
     QFont plotFont() const;
 

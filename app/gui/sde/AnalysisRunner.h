@@ -14,7 +14,7 @@ namespace as::gui {
 
 class AnalysisRunner : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit AnalysisRunner(QObject* parent = nullptr);
     ~AnalysisRunner() override;
 
@@ -26,12 +26,12 @@ public:
     /// Waits for the running job to end (tests; the destructor).
     void wait();
 
-signals:
+  signals:
     /// A partial or final result of the newest request (older generations are dropped).
     void result(std::shared_ptr<const as::gui::AnalysisResult> r);
     void busyChanged(bool busy);
 
-private:
+  private:
     void start(AnalysisRequest request);
     void threadDone();
 

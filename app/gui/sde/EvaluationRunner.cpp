@@ -34,16 +34,21 @@ void EvaluationRunner::start(EvaluationPlan plan) {
     if (thread_) return;
     cancel_ = false;
     thread_ = QThread::create([this, plan] { run(plan); });
-    connect(thread_, &QThread::finished, this, [this] {
-        if (!thread_) return;
-        thread_->wait();
-        delete thread_;
-        thread_ = nullptr;
-    }, Qt::QueuedConnection);
+    connect(
+        thread_, &QThread::finished, this,
+        [this] {
+            if (!thread_) return;
+            thread_->wait();
+            delete thread_;
+            thread_ = nullptr;
+        },
+        Qt::QueuedConnection);
     thread_->start(QThread::LowPriority);
 }
 
-void EvaluationRunner::cancel() { cancel_ = true; }
+void EvaluationRunner::cancel() {
+    cancel_ = true;
+}
 
 void EvaluationRunner::wait() {
     if (!thread_) return;
@@ -62,7 +67,8 @@ void EvaluationRunner::run(const EvaluationPlan& plan) {
         for (const auto& [name, path] : plan.files) {
             try {
                 auto loaded = as::sde::loadSdeModel(path.toStdString());
-                models.emplace_back(name, std::make_shared<const as::sde::SdeModel>(std::move(loaded.model)));
+                models.emplace_back(
+                    name, std::make_shared<const as::sde::SdeModel>(std::move(loaded.model)));
             } catch (const std::exception& e) {
                 skipped << tr("%1 (%2)").arg(name, QString::fromStdString(e.what()));
             }
@@ -74,16 +80,20 @@ void EvaluationRunner::run(const EvaluationPlan& plan) {
         const std::string dir = findMnistDir(plan.mnistDir.toStdString());
         if (!dir.empty()) {
             images = loadMnist(dir, MnistSplit::Test, std::max(1, plan.count));
-            caption = tr("MNIST test set: the first %1 images (from %2)").arg(images.count()).arg(QDir::toNativeSeparators(QString::fromStdString(dir)));
+            caption = tr("MNIST test set: the first %1 images (from %2)")
+                          .arg(images.count())
+                          .arg(QDir::toNativeSeparators(QString::fromStdString(dir)));
         } else {
             images = loadExampleDigits();
-            caption = tr("MNIST not found, so the %1 shipped example digits stand in (10 per class): numbers from so "
+            caption = tr("MNIST not found, so the %1 shipped example digits stand in (10 per "
+                         "class): numbers from so "
                          "few images are rough. Run scripts/fetch-mnist.sh for the real test set.")
                           .arg(images.count());
         }
         post([this, caption] { emit dataDescribed(caption); });
 
-        // A model with C < 10 classes is evaluated on the digits 0..C-1 (as `attractor-cli sde eval`).
+        // A model with C < 10 classes is evaluated on the digits 0..C-1 (as `attractor-cli sde
+        // eval`).
         struct Job {
             QString name;
             std::shared_ptr<const as::sde::SdeModel> model;
@@ -93,7 +103,10 @@ void EvaluationRunner::run(const EvaluationPlan& plan) {
         for (auto& [name, model] : models) {
             const int c = model->attractors().classes();
             if (model->attractors().n() != images.dim()) {
-                skipped << tr("%1 (N = %2, the images have %3 pixels)").arg(name).arg(model->attractors().n()).arg(images.dim());
+                skipped << tr("%1 (N = %2, the images have %3 pixels)")
+                               .arg(name)
+                               .arg(model->attractors().n())
+                               .arg(images.dim());
             } else if (c > 10) {
                 skipped << tr("%1 (%2 classes, MNIST has 10)").arg(name).arg(c);
             } else {
@@ -103,10 +116,12 @@ void EvaluationRunner::run(const EvaluationPlan& plan) {
             }
         }
         std::vector<Corruption> columns;
-        for (const QString& key : plan.corruptions.isEmpty() ? RobustnessCsv::columnKeys() : plan.corruptions)
+        for (const QString& key :
+             plan.corruptions.isEmpty() ? RobustnessCsv::columnKeys() : plan.corruptions)
             columns.push_back(corruptionFromKey(key.toStdString()));
 
-        // Seeds: a random corruption or a noisy model gets every seed; a deterministic pair one run.
+        // Seeds: a random corruption or a noisy model gets every seed; a deterministic pair one
+        // run.
         auto seedsFor = [&](const as::sde::SdeModel& m, Corruption c) {
             return corruptionIsRandom(c) || m.params().eps > 0.0 ? std::max(1, plan.seeds) : 1;
         };
@@ -122,25 +137,32 @@ void EvaluationRunner::run(const EvaluationPlan& plan) {
             const Eigen::MatrixXf clean = job.images.floats(0, count);
             for (Corruption c : columns)
                 for (int seed = 1; seed <= seedsFor(*job.model, c); ++seed) {
-                    Eigen::MatrixXf x = c == Corruption::Clean ? clean : corruptBatch(c, clean, std::uint64_t(seed));
+                    Eigen::MatrixXf x = c == Corruption::Clean
+                                            ? clean
+                                            : corruptBatch(c, clean, std::uint64_t(seed));
                     normaliseToMax(x);
                     long correct = 0;
                     for (int b0 = 0; b0 < count; b0 += kChunk) {
                         if (cancel_.load()) {
-                            const QString msg = tr("Evaluation cancelled; %1 results kept").arg(records);
+                            const QString msg =
+                                tr("Evaluation cancelled; %1 results kept").arg(records);
                             post([this, msg] { emit finished(false, msg); });
                             return;
                         }
                         const int nb = std::min(kChunk, count - b0);
-                        const Eigen::VectorXi pred = as::sde::classify(*job.model, x.middleCols(b0, nb), std::uint64_t(seed));
-                        correct += (pred.array() == job.images.labels.segment(b0, nb).array()).count();
+                        const Eigen::VectorXi pred = as::sde::classify(
+                            *job.model, x.middleCols(b0, nb), std::uint64_t(seed));
+                        correct +=
+                            (pred.array() == job.images.labels.segment(b0, nb).array()).count();
                         const double f = double(++done) / double(std::max(1L, total));
                         const QString text = tr("%1, %2, seed %3")
-                                                 .arg(RobustnessCsv::modelLabel(job.name), QString::fromUtf8(corruptionLabel(c)))
+                                                 .arg(RobustnessCsv::modelLabel(job.name),
+                                                      QString::fromUtf8(corruptionLabel(c)))
                                                  .arg(seed);
                         post([this, f, text] { emit progress(f, text); });
                     }
-                    RobustnessRecord r{job.name, QString::fromLatin1(corruptionKey(c)), seed, double(correct) / std::max(1, count), count};
+                    RobustnessRecord r{job.name, QString::fromLatin1(corruptionKey(c)), seed,
+                                       double(correct) / std::max(1, count), count};
                     ++records;
                     post([this, r] { emit record(r); });
                 }

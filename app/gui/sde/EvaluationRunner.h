@@ -23,16 +23,16 @@ namespace as::gui {
 struct EvaluationPlan {
     std::shared_ptr<const as::sde::SdeModel> current;  ///< may be null
     QString currentName = QStringLiteral("current");
-    std::vector<std::pair<QString, QString>> files;    ///< (name, path) of model files to load
-    int count = 1000;   ///< test images (first count of the MNIST test split)
-    int seeds = 1;      ///< corruption (and noise) seeds 1..seeds for the random corruptions
-    QString mnistDir;   ///< user MNIST directory ("" = the default search path)
+    std::vector<std::pair<QString, QString>> files;  ///< (name, path) of model files to load
+    int count = 1000;         ///< test images (first count of the MNIST test split)
+    int seeds = 1;            ///< corruption (and noise) seeds 1..seeds for the random corruptions
+    QString mnistDir;         ///< user MNIST directory ("" = the default search path)
     QStringList corruptions;  ///< keys to evaluate; empty = clean and all eight
 };
 
 class EvaluationRunner : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit EvaluationRunner(QObject* parent = nullptr);
     ~EvaluationRunner() override;
 
@@ -46,7 +46,7 @@ public:
     /// Blocks until the run has ended (tests; the destructor).
     void wait();
 
-signals:
+  signals:
     /// Where the images came from ("MNIST test set (first 1000 of 10000) from <dir>" or the
     /// shipped digits with the reason), once the data is loaded.
     void dataDescribed(const QString& caption);
@@ -55,7 +55,7 @@ signals:
     /// completed = false when cancelled or failed; message says what happened.
     void finished(bool completed, const QString& message);
 
-private:
+  private:
     void run(const EvaluationPlan& plan);
     template <class F>
     void post(F&& f) {

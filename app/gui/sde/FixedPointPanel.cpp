@@ -15,8 +15,10 @@ FixedPointPanel::FixedPointPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     button_ = new QPushButton(tr("Count fixed points"));
-    button_->setToolTip(tr("Newton search for the stationary points of the deterministic model (eq 11, Appendix A); "
-                           "small models only (N \u2264 %1)").arg(kMaxNodes));
+    button_->setToolTip(tr("Newton search for the stationary points of the deterministic model (eq "
+                           "11, Appendix A); "
+                           "small models only (N \u2264 %1)")
+                            .arg(kMaxNodes));
     button_->setEnabled(false);
     label_ = new QLabel;
     label_->setWordWrap(true);
@@ -37,10 +39,14 @@ void FixedPointPanel::setModel(std::shared_ptr<const as::sde::SdeModel> model) {
     ++generation_;  // a count still running for the old model is discarded
     const bool small = model_ && model_->attractors().n() <= kMaxNodes;
     button_->setEnabled(small && !thread_);
-    label_->setText(model_ && !small ? tr("(fixed-point count: models with N \u2264 %1)").arg(kMaxNodes) : QString());
+    label_->setText(model_ && !small
+                        ? tr("(fixed-point count: models with N \u2264 %1)").arg(kMaxNodes)
+                        : QString());
 }
 
-QString FixedPointPanel::resultText() const { return label_->text(); }
+QString FixedPointPanel::resultText() const {
+    return label_->text();
+}
 
 void FixedPointPanel::count() {
     if (thread_ || !model_ || model_->attractors().n() > kMaxNodes) return;
@@ -50,7 +56,8 @@ void FixedPointPanel::count() {
     thread_ = QThread::create([this, gen, model = model_] {
         QString text;
         try {
-            const as::sde::FixedPointFinder finder(model->A().cast<double>(), model->attractorsPtr());
+            const as::sde::FixedPointFinder finder(model->A().cast<double>(),
+                                                   model->attractorsPtr());
             const as::sde::FixedPointReport rep = finder.find();
             int planted = 0, plantedStable = 0;
             for (const auto& p : rep.points)
@@ -59,7 +66,8 @@ void FixedPointPanel::count() {
                     plantedStable += p.stable;
                 }
             const int c = model->attractors().classes();
-            text = tr("%1 stationary points from %2 starts (%3 converged): %4 stable, %5 unstable; %6 of the %7 planted "
+            text = tr("%1 stationary points from %2 starts (%3 converged): %4 stable, %5 unstable; "
+                      "%6 of the %7 planted "
                       "found (%8 stable), %9 stable spurious.")
                        .arg(rep.points.size())
                        .arg(rep.starts)
@@ -71,9 +79,10 @@ void FixedPointPanel::count() {
                        .arg(plantedStable)
                        .arg(rep.stableCount - plantedStable);
             if (c <= 12)
-                text += tr(" With Atilde = 0, eq 10 plants 3^C = %1 points, 2^C = %2 of them stable.")
-                            .arg(std::pow(3.0, c), 0, 'f', 0)
-                            .arg(std::pow(2.0, c), 0, 'f', 0);
+                text +=
+                    tr(" With Atilde = 0, eq 10 plants 3^C = %1 points, 2^C = %2 of them stable.")
+                        .arg(std::pow(3.0, c), 0, 'f', 0)
+                        .arg(std::pow(2.0, c), 0, 'f', 0);
         } catch (const std::exception& e) {
             text = tr("Fixed-point search failed: %1").arg(QString::fromStdString(e.what()));
         }
@@ -85,13 +94,16 @@ void FixedPointPanel::count() {
             },
             Qt::QueuedConnection);
     });
-    connect(thread_, &QThread::finished, this, [this] {
-        if (!thread_) return;
-        thread_->wait();
-        delete thread_;
-        thread_ = nullptr;
-        button_->setEnabled(model_ && model_->attractors().n() <= kMaxNodes);
-    }, Qt::QueuedConnection);
+    connect(
+        thread_, &QThread::finished, this,
+        [this] {
+            if (!thread_) return;
+            thread_->wait();
+            delete thread_;
+            thread_ = nullptr;
+            button_->setEnabled(model_ && model_->attractors().n() <= kMaxNodes);
+        },
+        Qt::QueuedConnection);
     thread_->start(QThread::LowPriority);
 }
 

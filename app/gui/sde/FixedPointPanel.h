@@ -19,7 +19,7 @@ namespace as::gui {
 
 class FixedPointPanel : public QWidget {
     Q_OBJECT
-public:
+  public:
     static constexpr int kMaxNodes = 200;
 
     explicit FixedPointPanel(QWidget* parent = nullptr);
@@ -31,11 +31,11 @@ public:
     bool running() const { return thread_ != nullptr; }
     QString resultText() const;
 
-signals:
+  signals:
     void statusMessage(const QString& text, int timeoutMs);
     void counted();
 
-private:
+  private:
     std::shared_ptr<const as::sde::SdeModel> model_;
     QThread* thread_ = nullptr;
     quint64 generation_ = 0;

@@ -17,7 +17,8 @@ QString lineError(const QString& source, int line, const QString& what) {
 
 QStringList columnKeys() {
     QStringList keys{QString::fromLatin1(as::data::corruptionKey(as::data::Corruption::Clean))};
-    for (auto c : as::data::tableCorruptions()) keys << QString::fromLatin1(as::data::corruptionKey(c));
+    for (auto c : as::data::tableCorruptions())
+        keys << QString::fromLatin1(as::data::corruptionKey(c));
     return keys;
 }
 
@@ -67,7 +68,8 @@ QStringList splitLine(const QString& line) {
     return fields;
 }
 
-QString parse(const QString& text, const QString& source, std::vector<RobustnessRecord>& out, const QString& modelName) {
+QString parse(const QString& text, const QString& source, std::vector<RobustnessRecord>& out,
+              const QString& modelName) {
     out.clear();
     std::vector<RobustnessRecord> records;
     const QStringList keys = columnKeys();
@@ -85,14 +87,18 @@ QString parse(const QString& text, const QString& source, std::vector<Robustness
             else if (names == QLatin1String(kCliEvalHeader))
                 form = Form::CliEval;
             else
-                return lineError(source, lineNo, QObject::tr("expected the header '%1' (or '%2'), found '%3'")
-                                                     .arg(kHeader, kCliEvalHeader, line));
+                return lineError(source, lineNo,
+                                 QObject::tr("expected the header '%1' (or '%2'), found '%3'")
+                                     .arg(kHeader, kCliEvalHeader, line));
             continue;
         }
         if (f.size() != 5 && form == Form::Table)
-            return lineError(source, lineNo, QObject::tr("%1 fields, expected 5 (%2)").arg(f.size()).arg(kHeader));
+            return lineError(source, lineNo,
+                             QObject::tr("%1 fields, expected 5 (%2)").arg(f.size()).arg(kHeader));
         if (f.size() != 4 && form == Form::CliEval)
-            return lineError(source, lineNo, QObject::tr("%1 fields, expected 4 (%2)").arg(f.size()).arg(kCliEvalHeader));
+            return lineError(
+                source, lineNo,
+                QObject::tr("%1 fields, expected 4 (%2)").arg(f.size()).arg(kCliEvalHeader));
         // Table form: model,corruption,seed,accuracy,n. CLI form: corruption,label,accuracy,n_test.
         const bool table = form == Form::Table;
         const QString seedText = table ? f[2] : QStringLiteral("1");
@@ -101,23 +107,33 @@ QString parse(const QString& text, const QString& source, std::vector<Robustness
         RobustnessRecord r;
         r.model = table ? f[0] : modelName;
         r.corruption = table ? f[1] : f[0];
-        if (r.model.isEmpty()) return lineError(source, lineNo, QObject::tr("the model name is empty"));
+        if (r.model.isEmpty())
+            return lineError(source, lineNo, QObject::tr("the model name is empty"));
         if (!keys.contains(r.corruption))
             return lineError(source, lineNo,
-                             QObject::tr("unknown corruption '%1' (known: %2)").arg(r.corruption, keys.join(", ")));
+                             QObject::tr("unknown corruption '%1' (known: %2)")
+                                 .arg(r.corruption, keys.join(", ")));
         bool ok = false;
         r.seed = seedText.toInt(&ok);
-        if (!ok || r.seed < 0) return lineError(source, lineNo, QObject::tr("seed '%1' is not an integer >= 0").arg(seedText));
+        if (!ok || r.seed < 0)
+            return lineError(source, lineNo,
+                             QObject::tr("seed '%1' is not an integer >= 0").arg(seedText));
         r.accuracy = accText.toDouble(&ok);
         if (!ok || !std::isfinite(r.accuracy))
-            return lineError(source, lineNo, QObject::tr("accuracy '%1' is not a number").arg(accText));
+            return lineError(source, lineNo,
+                             QObject::tr("accuracy '%1' is not a number").arg(accText));
         if (r.accuracy < 0 || r.accuracy > 1)
-            return lineError(source, lineNo, QObject::tr("accuracy %1 is outside [0, 1] (a fraction, not percent)").arg(accText));
+            return lineError(source, lineNo,
+                             QObject::tr("accuracy %1 is outside [0, 1] (a fraction, not percent)")
+                                 .arg(accText));
         r.n = nText.toInt(&ok);
-        if (!ok || r.n <= 0) return lineError(source, lineNo, QObject::tr("n '%1' is not an integer > 0").arg(nText));
+        if (!ok || r.n <= 0)
+            return lineError(source, lineNo,
+                             QObject::tr("n '%1' is not an integer > 0").arg(nText));
         records.push_back(r);
     }
-    if (form == Form::None) return QObject::tr("%1: empty, expected the header '%2'").arg(source, kHeader);
+    if (form == Form::None)
+        return QObject::tr("%1: empty, expected the header '%2'").arg(source, kHeader);
     out = std::move(records);
     return {};
 }
@@ -127,7 +143,11 @@ QString format(const std::vector<RobustnessRecord>& records) {
     for (const auto& r : records) {
         QString model = r.model;
         model.replace(',', ';');
-        s += QStringLiteral("%1,%2,%3,%4,%5\n").arg(model, r.corruption).arg(r.seed).arg(r.accuracy, 0, 'f', 6).arg(r.n);
+        s += QStringLiteral("%1,%2,%3,%4,%5\n")
+                 .arg(model, r.corruption)
+                 .arg(r.seed)
+                 .arg(r.accuracy, 0, 'f', 6)
+                 .arg(r.n);
     }
     return s;
 }
@@ -139,7 +159,8 @@ QStringList models(const std::vector<RobustnessRecord>& records) {
     return m;
 }
 
-RobustnessCell cell(const std::vector<RobustnessRecord>& records, const QString& model, const QString& corruption) {
+RobustnessCell cell(const std::vector<RobustnessRecord>& records, const QString& model,
+                    const QString& corruption) {
     RobustnessCell c;
     double sum = 0, sum2 = 0;
     for (const auto& r : records)
@@ -151,7 +172,8 @@ RobustnessCell cell(const std::vector<RobustnessRecord>& records, const QString&
         }
     if (c.runs == 0) return c;
     c.mean = sum / c.runs;
-    c.std = c.runs > 1 ? std::sqrt(std::max(0.0, (sum2 - c.runs * c.mean * c.mean) / (c.runs - 1))) : 0.0;
+    c.std = c.runs > 1 ? std::sqrt(std::max(0.0, (sum2 - c.runs * c.mean * c.mean) / (c.runs - 1)))
+                       : 0.0;
     return c;
 }
 

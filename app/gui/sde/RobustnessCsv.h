@@ -1,6 +1,6 @@
 #pragma once
-// The robustness results behind the Table 1 view, and their CSV form (docs/user-guide/sde-analysis.md,
-// shared with `attractor-cli sde eval --csv`):
+// The robustness results behind the Table 1 view, and their CSV form
+// (docs/user-guide/sde-analysis.md, shared with `attractor-cli sde eval --csv`):
 //   model,corruption,seed,accuracy,n
 //   eps0,clean,1,0.9858,1000
 // one row per (model, corruption, seed) evaluation; accuracy the fraction correct in [0, 1] (as
@@ -17,11 +17,11 @@
 namespace as::gui {
 
 struct RobustnessRecord {
-    QString model;       ///< a name without commas ("eps0", "gtrained", the current model's name)
-    QString corruption;  ///< corruption key
-    int seed = 1;        ///< corruption and noise seed
-    double accuracy = 0; ///< fraction correct, [0, 1]
-    int n = 0;           ///< images evaluated
+    QString model;        ///< a name without commas ("eps0", "gtrained", the current model's name)
+    QString corruption;   ///< corruption key
+    int seed = 1;         ///< corruption and noise seed
+    double accuracy = 0;  ///< fraction correct, [0, 1]
+    int n = 0;            ///< images evaluated
 };
 
 /// Mean and sample standard deviation (in percent) of the runs sharing a model and a corruption.
@@ -53,7 +53,8 @@ QString modelLabel(const QString& model);
 /// Models in first-appearance order.
 QStringList models(const std::vector<RobustnessRecord>& records);
 /// The summary of (model, corruption); runs = 0 when there is none.
-RobustnessCell cell(const std::vector<RobustnessRecord>& records, const QString& model, const QString& corruption);
+RobustnessCell cell(const std::vector<RobustnessRecord>& records, const QString& model,
+                    const QString& corruption);
 /// "98.58 ± 0.30" (one run: "98.58"; none: "").
 QString cellText(const RobustnessCell& c);
 }  // namespace RobustnessCsv

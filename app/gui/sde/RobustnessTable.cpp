@@ -19,7 +19,8 @@
 
 namespace as::gui {
 
-RobustnessTable::RobustnessTable(QWidget* parent) : QWidget(parent), runner_(std::make_unique<EvaluationRunner>()) {
+RobustnessTable::RobustnessTable(QWidget* parent)
+    : QWidget(parent), runner_(std::make_unique<EvaluationRunner>()) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* bar = new QHBoxLayout;
@@ -28,16 +29,19 @@ RobustnessTable::RobustnessTable(QWidget* parent) : QWidget(parent), runner_(std
     countSpin_->setRange(10, 10000);
     countSpin_->setSingleStep(100);
     countSpin_->setValue(1000);
-    countSpin_->setToolTip(tr("Test images per evaluation (the first ones of the MNIST test split)"));
+    countSpin_->setToolTip(
+        tr("Test images per evaluation (the first ones of the MNIST test split)"));
     bar->addWidget(countSpin_);
     bar->addWidget(new QLabel(tr("Seeds")));
     seedSpin_ = new QSpinBox;
     seedSpin_->setRange(1, 20);
     seedSpin_->setValue(1);
-    seedSpin_->setToolTip(tr("Corruption (and noise) seeds per cell; two or more give mean \u00b1 std"));
+    seedSpin_->setToolTip(
+        tr("Corruption (and noise) seeds per cell; two or more give mean \u00b1 std"));
     bar->addWidget(seedSpin_);
     runButton_ = new QPushButton(tr("Evaluate"));
-    runButton_->setToolTip(tr("Evaluate the current model and the shipped models, clean and under each corruption"));
+    runButton_->setToolTip(
+        tr("Evaluate the current model and the shipped models, clean and under each corruption"));
     cancelButton_ = new QPushButton(tr("Cancel"));
     cancelButton_->setEnabled(false);
     auto* loadButton = new QPushButton(tr("Load CSV\u2026"));
@@ -57,7 +61,9 @@ RobustnessTable::RobustnessTable(QWidget* parent) : QWidget(parent), runner_(std
     bar->addWidget(progressText_, 1);
     layout->addLayout(bar);
 
-    caption_ = new QLabel(tr("Table 1: accuracy (%) on MNIST and its corruptions. No results yet: Evaluate, or Load CSV\u2026"));
+    caption_ =
+        new QLabel(tr("Table 1: accuracy (%) on MNIST and its corruptions. No results yet: "
+                      "Evaluate, or Load CSV\u2026"));
     caption_->setWordWrap(true);
     layout->addWidget(caption_);
     table_ = new QTableWidget;
@@ -71,30 +77,34 @@ RobustnessTable::RobustnessTable(QWidget* parent) : QWidget(parent), runner_(std
     connect(cancelButton_, &QPushButton::clicked, this, &RobustnessTable::cancelEvaluation);
     connect(loadButton, &QPushButton::clicked, this, &RobustnessTable::chooseCsv);
     connect(saveButton, &QPushButton::clicked, this, &RobustnessTable::chooseSaveCsv);
-    connect(runner_.get(), &EvaluationRunner::dataDescribed, this,
-            [this](const QString& c) { caption_->setText(tr("Table 1: accuracy (%). %1").arg(c)); });
+    connect(runner_.get(), &EvaluationRunner::dataDescribed, this, [this](const QString& c) {
+        caption_->setText(tr("Table 1: accuracy (%). %1").arg(c));
+    });
     connect(runner_.get(), &EvaluationRunner::record, this, [this](const RobustnessRecord& r) {
         records_.push_back(r);
         rebuild();
     });
-    connect(runner_.get(), &EvaluationRunner::progress, this, [this](double f, const QString& text) {
-        progress_->setValue(int(std::lround(1000 * f)));
-        progressText_->setText(text);
-    });
-    connect(runner_.get(), &EvaluationRunner::finished, this, [this](bool ok, const QString& message) {
-        runButton_->setEnabled(true);
-        cancelButton_->setEnabled(false);
-        progressText_->setText(message);
-        if (ok) progress_->setValue(1000);
-        emit statusMessage(message, 8000);
-        emit evaluationFinished(ok);
-    });
+    connect(runner_.get(), &EvaluationRunner::progress, this,
+            [this](double f, const QString& text) {
+                progress_->setValue(int(std::lround(1000 * f)));
+                progressText_->setText(text);
+            });
+    connect(runner_.get(), &EvaluationRunner::finished, this,
+            [this](bool ok, const QString& message) {
+                runButton_->setEnabled(true);
+                cancelButton_->setEnabled(false);
+                progressText_->setText(message);
+                if (ok) progress_->setValue(1000);
+                emit statusMessage(message, 8000);
+                emit evaluationFinished(ok);
+            });
     rebuild();
 }
 
 RobustnessTable::~RobustnessTable() = default;
 
-void RobustnessTable::setCurrentModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name) {
+void RobustnessTable::setCurrentModel(std::shared_ptr<const as::sde::SdeModel> model,
+                                      const QString& name) {
     current_ = std::move(model);
     currentName_ = name;
 }
@@ -105,22 +115,28 @@ void RobustnessTable::setRecords(std::vector<RobustnessRecord> records, const QS
     rebuild();
 }
 
-QString RobustnessTable::caption() const { return caption_->text(); }
+QString RobustnessTable::caption() const {
+    return caption_->text();
+}
 
 QString RobustnessTable::loadCsv(const QString& path) {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) return tr("%1: cannot be read (%2)").arg(path, f.errorString());
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return tr("%1: cannot be read (%2)").arg(path, f.errorString());
     std::vector<RobustnessRecord> records;
-    const QString error = RobustnessCsv::parse(QString::fromUtf8(f.readAll()), QFileInfo(path).fileName(), records,
-                                               QFileInfo(path).completeBaseName());
+    const QString error =
+        RobustnessCsv::parse(QString::fromUtf8(f.readAll()), QFileInfo(path).fileName(), records,
+                             QFileInfo(path).completeBaseName());
     if (!error.isEmpty()) return error;
-    setRecords(std::move(records), tr("Table 1: accuracy (%) loaded from %1").arg(QDir::toNativeSeparators(path)));
+    setRecords(std::move(records),
+               tr("Table 1: accuracy (%) loaded from %1").arg(QDir::toNativeSeparators(path)));
     return {};
 }
 
 QString RobustnessTable::saveCsv(const QString& path) const {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("%1: cannot be written (%2)").arg(path, f.errorString());
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("%1: cannot be written (%2)").arg(path, f.errorString());
     f.write(RobustnessCsv::format(records_).toUtf8());
     if (!f.commit()) return tr("%1: cannot be written (%2)").arg(path, f.errorString());
     return {};
@@ -144,17 +160,27 @@ void RobustnessTable::runEvaluation() {
     runner_->start(plan);
 }
 
-void RobustnessTable::cancelEvaluation() { runner_->cancel(); }
-bool RobustnessTable::evaluating() const { return runner_->running(); }
-void RobustnessTable::setImageCount(int n) { countSpin_->setValue(n); }
-void RobustnessTable::setSeedCount(int n) { seedSpin_->setValue(n); }
+void RobustnessTable::cancelEvaluation() {
+    runner_->cancel();
+}
+bool RobustnessTable::evaluating() const {
+    return runner_->running();
+}
+void RobustnessTable::setImageCount(int n) {
+    countSpin_->setValue(n);
+}
+void RobustnessTable::setSeedCount(int n) {
+    seedSpin_->setValue(n);
+}
 
 QString RobustnessTable::cellText(int row, int column) const {
     const QTableWidgetItem* item = table_->item(row, column);
     return item ? item->text() : QString();
 }
 
-void RobustnessTable::setDark(bool) { table_->viewport()->update(); }
+void RobustnessTable::setDark(bool) {
+    table_->viewport()->update();
+}
 
 void RobustnessTable::rebuild() {
     QStringList keys = RobustnessCsv::columnKeys();
@@ -174,24 +200,30 @@ void RobustnessTable::rebuild() {
             auto* item = new QTableWidgetItem(RobustnessCsv::cellText(cell));
             item->setTextAlignment(Qt::AlignCenter);
             if (cell.runs > 0)
-                item->setToolTip(tr("%1 on %2: %3 run(s) of %4 images").arg(rows[r], headers[c]).arg(cell.runs).arg(cell.n));
+                item->setToolTip(tr("%1 on %2: %3 run(s) of %4 images")
+                                     .arg(rows[r], headers[c])
+                                     .arg(cell.runs)
+                                     .arg(cell.n));
             table_->setItem(r, c, item);
         }
 }
 
 void RobustnessTable::chooseCsv() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load robustness CSV"), {}, tr("CSV files (*.csv);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load robustness CSV"), {},
+                                                      tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty()) return;
     const QString error = loadCsv(path);
-    emit statusMessage(error.isEmpty() ? tr("Loaded %1").arg(path) : error, error.isEmpty() ? 4000 : 0);
+    emit statusMessage(error.isEmpty() ? tr("Loaded %1").arg(path) : error,
+                       error.isEmpty() ? 4000 : 0);
 }
 
 void RobustnessTable::chooseSaveCsv() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save robustness CSV"), QStringLiteral("robustness.csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save robustness CSV"), QStringLiteral("robustness.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
     const QString error = saveCsv(path);
-    emit statusMessage(error.isEmpty() ? tr("Saved %1").arg(path) : error, error.isEmpty() ? 4000 : 0);
+    emit statusMessage(error.isEmpty() ? tr("Saved %1").arg(path) : error,
+                       error.isEmpty() ? 4000 : 0);
 }
 
 }  // namespace as::gui

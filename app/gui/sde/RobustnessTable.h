@@ -26,7 +26,7 @@ class EvaluationRunner;
 
 class RobustnessTable : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit RobustnessTable(QWidget* parent = nullptr);
     ~RobustnessTable() override;
 
@@ -35,7 +35,8 @@ public:
 
     void setRecords(std::vector<RobustnessRecord> records, const QString& caption);
     const std::vector<RobustnessRecord>& records() const { return records_; }
-    /// Reads a CSV (RobustnessCsv format) into the table; "" or the parse error (the table is kept).
+    /// Reads a CSV (RobustnessCsv format) into the table; "" or the parse error (the table is
+    /// kept).
     QString loadCsv(const QString& path);
     /// Writes the records; "" or an error naming the file.
     QString saveCsv(const QString& path) const;
@@ -53,12 +54,12 @@ public:
     QString cellText(int row, int column) const;
     void setDark(bool dark);
 
-signals:
+  signals:
     void statusMessage(const QString& text, int timeoutMs);
     /// An evaluation run ended (completed or not).
     void evaluationFinished(bool completed);
 
-private:
+  private:
     void rebuild();
     void chooseCsv();
     void chooseSaveCsv();

@@ -26,16 +26,21 @@
 namespace as::gui {
 
 namespace {
-QString num(double v, int digits = 4) { return QString::number(v, 'g', digits).replace('-', QChar(0x2212)); }
+QString num(double v, int digits = 4) {
+    return QString::number(v, 'g', digits).replace('-', QChar(0x2212));
+}
 }  // namespace
 
 SdeAnalysisPage::SdeAnalysisPage(QWidget* parent)
-    : QWidget(parent), runner_(std::make_unique<AnalysisRunner>()), compareRunner_(std::make_unique<AnalysisRunner>()) {
+    : QWidget(parent),
+      runner_(std::make_unique<AnalysisRunner>()),
+      compareRunner_(std::make_unique<AnalysisRunner>()) {
     buildUi();
     connect(runner_.get(), &AnalysisRunner::result, this, &SdeAnalysisPage::showResult);
     connect(runner_.get(), &AnalysisRunner::busyChanged, this, [this](bool) { updateBusy(); });
     connect(compareRunner_.get(), &AnalysisRunner::result, this, &SdeAnalysisPage::showComparison);
-    connect(compareRunner_.get(), &AnalysisRunner::busyChanged, this, [this](bool) { updateBusy(); });
+    connect(compareRunner_.get(), &AnalysisRunner::busyChanged, this,
+            [this](bool) { updateBusy(); });
 }
 
 SdeAnalysisPage::~SdeAnalysisPage() = default;
@@ -60,17 +65,22 @@ void SdeAnalysisPage::buildUi() {
     for (const auto& [name, path] : EvaluationRunner::shippedModels())
         compareCombo_->addItem(tr("shipped %1").arg(RobustnessCsv::modelLabel(name)), path);
     compareCombo_->addItem(tr("model file\u2026"), QStringLiteral("?"));
-    compareCombo_->setToolTip(tr("A second model's spectrum at the same attractor, drawn as rings (Fig. 6 a/b: deterministic "
-                                 "against stochastic)"));
+    compareCombo_->setToolTip(
+        tr("A second model's spectrum at the same attractor, drawn as rings (Fig. 6 a/b: "
+           "deterministic "
+           "against stochastic)"));
     connect(compareCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
-        if (compareCombo_->itemData(i).toString() == QLatin1String("?")) {  // pick a file, list it, select it
-            const QString path = QFileDialog::getOpenFileName(this, tr("Compare with an SDE model"), QStringLiteral(AS_RESOURCES_DIR "/models"),
-                                                              tr("SDE models (*.h5);;All files (*)"));
+        if (compareCombo_->itemData(i).toString() ==
+            QLatin1String("?")) {  // pick a file, list it, select it
+            const QString path = QFileDialog::getOpenFileName(
+                this, tr("Compare with an SDE model"), QStringLiteral(AS_RESOURCES_DIR "/models"),
+                tr("SDE models (*.h5);;All files (*)"));
             const QSignalBlocker block(compareCombo_);
             if (path.isEmpty()) {
                 compareCombo_->setCurrentIndex(0);
             } else {
-                compareCombo_->insertItem(compareCombo_->count() - 1, QFileInfo(path).completeBaseName(), path);
+                compareCombo_->insertItem(compareCombo_->count() - 1,
+                                          QFileInfo(path).completeBaseName(), path);
                 compareCombo_->setCurrentIndex(compareCombo_->count() - 2);
             }
         }
@@ -81,8 +91,9 @@ void SdeAnalysisPage::buildUi() {
     noiseCombo_ = new QComboBox;
     noiseCombo_->addItem(tr("the model's"));
     noiseCombo_->addItem(tr("G = I at the effective \u03b5"));
-    noiseCombo_->setToolTip(tr("Which noise the stationary covariances assume. Appendix B compares a trained G with "
-                               "G = I at \u03b5 = \u221a(Tr(GG\u1d40)/N)"));
+    noiseCombo_->setToolTip(
+        tr("Which noise the stationary covariances assume. Appendix B compares a trained G with "
+           "G = I at \u03b5 = \u221a(Tr(GG\u1d40)/N)"));
     noiseCombo_->setEnabled(false);
     connect(noiseCombo_, &QComboBox::currentIndexChanged, this, [this] { request(); });
     bar->addWidget(noiseCombo_);
@@ -120,7 +131,8 @@ void SdeAnalysisPage::buildUi() {
     rl->setContentsMargins(0, 0, 0, 0);
     heatmap_ = new as::widgets::MatrixHeatmap;
     heatmap_->setTitle(tr("Mahalanobis separation \u0394_lm (eq 19)"));
-    heatmap_->setAxisLabels(tr("attractor l (uses \u03a3_l)"), tr("attractor m"), QStringLiteral("\u0394"));
+    heatmap_->setAxisLabels(tr("attractor l (uses \u03a3_l)"), tr("attractor m"),
+                            QStringLiteral("\u0394"));
     heatmap_->setDiagonalNeutral(true);  // Delta_ll = 0 by definition: keep it off the colour scale
     rl->addWidget(heatmap_, 1);
     logCheck_ = new QCheckBox(tr("Log colour scale"));
@@ -144,7 +156,8 @@ void SdeAnalysisPage::buildUi() {
     layout->addWidget(vsplit, 1);
 }
 
-void SdeAnalysisPage::setModel(std::shared_ptr<const as::sde::SdeModel> model, const QString& name) {
+void SdeAnalysisPage::setModel(std::shared_ptr<const as::sde::SdeModel> model,
+                               const QString& name) {
     model_ = std::move(model);
     name_ = name;
     last_.reset();
@@ -182,7 +195,8 @@ void SdeAnalysisPage::request() {
     AnalysisRequest r;
     r.model = model_;
     r.first = std::max(0, attractorCombo_->currentIndex());
-    r.noise = noiseCombo_->currentIndex() == 1 ? NoiseChoice::IdentityEffective : NoiseChoice::Model;
+    r.noise =
+        noiseCombo_->currentIndex() == 1 ? NoiseChoice::IdentityEffective : NoiseChoice::Model;
     runner_->submit(r);
     updateBusy();
 }
@@ -198,13 +212,15 @@ void SdeAnalysisPage::requestComparison() {
     }
     std::shared_ptr<const as::sde::SdeModel> other;
     try {
-        other = std::make_shared<const as::sde::SdeModel>(as::sde::loadSdeModel(path.toStdString()).model);
+        other = std::make_shared<const as::sde::SdeModel>(
+            as::sde::loadSdeModel(path.toStdString()).model);
     } catch (const std::exception& e) {
         emit statusMessage(tr("Comparison model: %1").arg(QString::fromStdString(e.what())), 0);
         spectrum_->setComparison({}, {});
         return;
     }
-    if (other->attractors().n() != model_->attractors().n() || other->attractors().classes() != model_->attractors().classes()) {
+    if (other->attractors().n() != model_->attractors().n() ||
+        other->attractors().classes() != model_->attractors().classes()) {
         emit statusMessage(tr("%1 has N = %2, C = %3: it cannot be compared with this model")
                                .arg(QFileInfo(path).fileName())
                                .arg(other->attractors().n())
@@ -225,7 +241,8 @@ void SdeAnalysisPage::setComparisonFile(const QString& path) {
     int i = path.isEmpty() ? 0 : compareCombo_->findData(path);
     if (i < 0) {
         const QSignalBlocker block(compareCombo_);
-        compareCombo_->insertItem(compareCombo_->count() - 1, QFileInfo(path).completeBaseName(), path);
+        compareCombo_->insertItem(compareCombo_->count() - 1, QFileInfo(path).completeBaseName(),
+                                  path);
         i = compareCombo_->count() - 2;
     }
     if (i == compareCombo_->currentIndex())
@@ -240,18 +257,27 @@ void SdeAnalysisPage::updateBusy() {
     if (!b) busyLabel_->clear();
 }
 
-bool SdeAnalysisPage::busy() const { return runner_->busy() || compareRunner_->busy(); }
+bool SdeAnalysisPage::busy() const {
+    return runner_->busy() || compareRunner_->busy();
+}
 
-void SdeAnalysisPage::setAttractor(int l) { attractorCombo_->setCurrentIndex(l); }
+void SdeAnalysisPage::setAttractor(int l) {
+    attractorCombo_->setCurrentIndex(l);
+}
 
 void SdeAnalysisPage::showResult(std::shared_ptr<const AnalysisResult> r) {
     last_ = std::move(r);
     if (!last_->error.isEmpty()) emit statusMessage(tr("Analysis failed: %1").arg(last_->error), 0);
     busyLabel_->setText(last_->complete ? QString()
-                                        : tr("Lyapunov solves %1 / %2 (%3 s)").arg(last_->done).arg(last_->classes).arg(last_->seconds, 0, 'f', 1));
+                                        : tr("Lyapunov solves %1 / %2 (%3 s)")
+                                              .arg(last_->done)
+                                              .arg(last_->classes)
+                                              .arg(last_->seconds, 0, 'f', 1));
     showSpectrum();
     showMahalanobis();
-    if (last_->complete) emit statusMessage(tr("Analysis of %1 done in %2 s").arg(name_).arg(last_->seconds, 0, 'f', 1), 4000);
+    if (last_->complete)
+        emit statusMessage(
+            tr("Analysis of %1 done in %2 s").arg(name_).arg(last_->seconds, 0, 'f', 1), 4000);
     emit computed();
 }
 
@@ -265,7 +291,8 @@ void SdeAnalysisPage::showSpectrum() {
     const int l = attractorCombo_->currentIndex();
     if (!model_ || l < 0) return;
     spectrum_->setTitle(tr("Jacobian spectrum at attractor %1 (Fig. 6)").arg(l));
-    const bool have = last_ && std::size_t(l) < last_->spectra.size() && !last_->spectra[std::size_t(l)].empty();
+    const bool have =
+        last_ && std::size_t(l) < last_->spectra.size() && !last_->spectra[std::size_t(l)].empty();
     if (!have) {
         spectrum_->setPrimary({}, {});
         spectrumInfo_->setText(busy() ? tr("Computing the spectrum\u2026") : QString());
@@ -273,15 +300,20 @@ void SdeAnalysisPage::showSpectrum() {
     }
     const auto& ev = last_->spectra[std::size_t(l)];
     spectrum_->setPrimary(ev, name_);
-    if (comparison_ && std::size_t(l) < comparison_->spectra.size() && !comparison_->spectra[std::size_t(l)].empty())
-        spectrum_->setComparison(comparison_->spectra[std::size_t(l)], compareCombo_->currentText());
+    if (comparison_ && std::size_t(l) < comparison_->spectra.size() &&
+        !comparison_->spectra[std::size_t(l)].empty())
+        spectrum_->setComparison(comparison_->spectra[std::size_t(l)],
+                                 compareCombo_->currentText());
     else
         spectrum_->setComparison({}, {});
     // Appendix A: every zero entry of x_l contributes the mode f'(0) (= -r), whatever A is.
     const auto& set = model_->attractors();
     const int zeros = int((set.points().col(l).array() == 0.0).count());
     if (zeros > 0)
-        spectrum_->setMarkers({{set.functions().df(0.0), 0.0}}, tr("f\u2032(0) = %1, %2-fold (zero entries, App. A)").arg(num(set.functions().df(0.0))).arg(zeros));
+        spectrum_->setMarkers({{set.functions().df(0.0), 0.0}},
+                              tr("f\u2032(0) = %1, %2-fold (zero entries, App. A)")
+                                  .arg(num(set.functions().df(0.0)))
+                                  .arg(zeros));
     else
         spectrum_->setMarkers({}, {});
     spectrumInfo_->setText(spectrumSummary());
@@ -289,7 +321,9 @@ void SdeAnalysisPage::showSpectrum() {
 
 QString SdeAnalysisPage::spectrumSummary() const {
     const int l = attractorCombo_->currentIndex();
-    if (!last_ || l < 0 || std::size_t(l) >= last_->spectra.size() || last_->spectra[std::size_t(l)].empty()) return {};
+    if (!last_ || l < 0 || std::size_t(l) >= last_->spectra.size() ||
+        last_->spectra[std::size_t(l)].empty())
+        return {};
     const auto& ev = last_->spectra[std::size_t(l)];
     const double maxRe = last_->maxRe[std::size_t(l)];
     int unstable = 0;
@@ -298,13 +332,18 @@ QString SdeAnalysisPage::spectrumSummary() const {
         unstable += z.real() >= 0;
         maxIm = std::max(maxIm, std::abs(z.imag()));
     }
-    QString s = tr("max Re \u03bb = %1 (%2). ").arg(num(maxRe), maxRe < 0 ? tr("stable") : tr("<b>unstable</b>"));
+    QString s = tr("max Re \u03bb = %1 (%2). ")
+                    .arg(num(maxRe), maxRe < 0 ? tr("stable") : tr("<b>unstable</b>"));
     if (maxRe < 0)
-        s += tr("Slowest mode: \u03c4 = 1/|max Re \u03bb| = %1 time units (%2 Euler steps of dt = %3). ")
+        s += tr("Slowest mode: \u03c4 = 1/|max Re \u03bb| = %1 time units (%2 Euler steps of dt = "
+                "%3). ")
                  .arg(num(1.0 / -maxRe, 3))
                  .arg(num(1.0 / -maxRe / model_->params().dt, 3))
                  .arg(num(model_->params().dt));
-    s += tr("%1 eigenvalues, %2 with Re \u2265 0, max |Im \u03bb| = %3.").arg(ev.size()).arg(unstable).arg(num(maxIm, 3));
+    s += tr("%1 eigenvalues, %2 with Re \u2265 0, max |Im \u03bb| = %3.")
+             .arg(ev.size())
+             .arg(unstable)
+             .arg(num(maxIm, 3));
     return s;
 }
 
@@ -331,26 +370,37 @@ QString SdeAnalysisPage::mahalanobisCaption() const {
             refused << QString::number(l);
         }
     }
-    if (solved > 0) s += tr(" Lyapunov residual |J\u03a3 + \u03a3J\u1d40 + Q|/|Q| \u2264 %1 (%2 of %3 attractors).").arg(num(worst, 2)).arg(solved).arg(last_->classes);
-    if (!refused.isEmpty()) s += tr(" No stationary covariance at the unstable attractor(s) %1 (grey rows).").arg(refused.join(", "));
+    if (solved > 0)
+        s += tr(" Lyapunov residual |J\u03a3 + \u03a3J\u1d40 + Q|/|Q| \u2264 %1 (%2 of %3 "
+                "attractors).")
+                 .arg(num(worst, 2))
+                 .arg(solved)
+                 .arg(last_->classes);
+    if (!refused.isEmpty())
+        s += tr(" No stationary covariance at the unstable attractor(s) %1 (grey rows).")
+                 .arg(refused.join(", "));
     if (last_->cancelled) s += tr(" (stopped early)");
     return s;
 }
 
 std::vector<std::pair<QString, QWidget*>> SdeAnalysisPage::exportTargets() {
-    return {{tr("Jacobian spectrum"), spectrum_}, {tr("Mahalanobis matrix"), heatmap_}, {tr("Robustness table"), table_}};
+    return {{tr("Jacobian spectrum"), spectrum_},
+            {tr("Mahalanobis matrix"), heatmap_},
+            {tr("Robustness table"), table_}};
 }
 
 QString SdeAnalysisPage::exportCsv(const QString& path) {
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("%1: cannot be written (%2)").arg(path, f.errorString());
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("%1: cannot be written (%2)").arg(path, f.errorString());
     QTextStream out(&f);
     out << "# SDE analysis of " << name_ << "\n";
     const int l = attractorCombo_->currentIndex();
     if (last_ && l >= 0 && std::size_t(l) < last_->spectra.size()) {
         out << "# Jacobian spectrum at attractor " << l << "\nre,im\n";
         for (const auto& z : last_->spectra[std::size_t(l)])
-            out << QString::number(z.real(), 'g', 10) << ',' << QString::number(z.imag(), 'g', 10) << '\n';
+            out << QString::number(z.real(), 'g', 10) << ',' << QString::number(z.imag(), 'g', 10)
+                << '\n';
     }
     if (last_ && last_->delta.size() > 0) {
         out << "\n# Mahalanobis matrix (row l uses Sigma_l): " << last_->noiseCaption() << "\nl";
@@ -358,7 +408,8 @@ QString SdeAnalysisPage::exportCsv(const QString& path) {
         out << '\n';
         for (int r = 0; r < last_->delta.rows(); ++r) {
             out << r;
-            for (int m = 0; m < last_->delta.cols(); ++m) out << ',' << QString::number(last_->delta(r, m), 'g', 10);
+            for (int m = 0; m < last_->delta.cols(); ++m)
+                out << ',' << QString::number(last_->delta(r, m), 'g', 10);
             out << '\n';
         }
     }

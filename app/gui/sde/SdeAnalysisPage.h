@@ -34,7 +34,7 @@ struct AnalysisResult;
 
 class SdeAnalysisPage : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit SdeAnalysisPage(QWidget* parent = nullptr);
     ~SdeAnalysisPage() override;
 
@@ -59,12 +59,12 @@ public:
     QString spectrumSummary() const;
     QString mahalanobisCaption() const;
 
-signals:
+  signals:
     void statusMessage(const QString& text, int timeoutMs);
     /// A background computation finished (spectrum or Mahalanobis), for tests.
     void computed();
 
-private:
+  private:
     void buildUi();
     void request();
     void requestComparison();
