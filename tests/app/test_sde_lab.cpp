@@ -1,8 +1,9 @@
 // The SDE classifier lab offscreen: it opens on a model, re-plants when C and the pattern change
 // (and Undo brings the old model back), steps, classifies shipped example digits (a trained
 // shipped model must get most first examples of each class right; the untrained planted model
-// only has to predict some class at finite distances), drawing on the canvas changes x(0), the
-// /sde session group round-trips, and damaged session groups are refused without changing the lab.
+// only has to predict some class at finite distances), drawing on the canvas changes x(0), a
+// training run cancelled after a few iterations becomes the model and saves/loads (MNIST present),
+// the /sde session group round-trips, and damaged groups are refused without changing the lab.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -10,6 +11,7 @@
 #include <QUndoStack>
 #include <cmath>
 
+#include "TraceChart.h"
 #include "io/Hdf5Handle.h"
 #include "sde/DigitCanvas.h"
 #include "sde/DistanceBars.h"
@@ -191,35 +193,39 @@ class TestSdeLab : public QObject {
         }));
     }
 
-    void trainsATinyModelWhenMnistIsThere() {
+    void trainingCancelKeepsWhatFinished() {
         as::gui::SdeTrainingPanel* panel = lab_->trainingPanel();
         if (!panel->mnistAvailable()) {
             QVERIFY(!panel->mnistMessage().isEmpty());
             QSKIP("MNIST is not installed: the panel shows where it looked");
         }
-        QVERIFY(lab_->requestEdit("steps",
-                                  20));  // short unrolling (>= the late-time average): a fast test
-        panel->setSizes(3, 30, 10, 1, 30);  // digits 0-2, 30 images: one iteration
+        QVERIFY(lab_->requestEdit("steps", 20));
+        panel->setSizes(2, 2000, 10, 5, 10);  // 1000 iterations: far more than the test waits for
         QVERIFY(panel->start());
-        QVERIFY(panel->isRunning());
-        QVERIFY(waitFor(
-            *lab_, [](const auto& s) { return s.modelTrained && s.modelName.contains("trained"); },
-            60000));
-        QVERIFY(!panel->isRunning());
-        QVERIFY2(panel->statusText().contains("finished"), qPrintable(panel->statusText()));
-        QCOMPARE(lab_->params().steps, 20);
+        auto* loss = qobject_cast<as::widgets::TraceChart*>(panel->lossChart());
+        QVERIFY(loss);
+        QTRY_VERIFY_WITH_TIMEOUT(loss->pointCount(0) >= 2, 60000);
+        panel->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isRunning(), 30000);
+        QVERIFY2(panel->statusText().contains("cancelled"), qPrintable(panel->statusText()));
+        QVERIFY(waitFor(*lab_,
+                        [](const auto& s) { return s.modelTrained; }));  // the partial model runs
         const auto s = lab_->controller()->latest();
         QVERIFY(s->model->atilde().norm() > 0);  // the weights moved
-        // Save and load it back.
+        QCOMPARE(lab_->params().steps, 20);
+        // Save the trained model and load it back.
         QTemporaryDir dir;
         const QString path = dir.filePath("m.h5");
         QCOMPARE(lab_->saveModel(path), QString());
         QVERIFY(lab_->requestEdit("classes", 4));
+        QVERIFY(waitFor(*lab_, [](const auto& s) { return !s.modelTrained; }));
         QCOMPARE(lab_->loadModel(path), QString());
         QVERIFY(waitFor(*lab_, [](const auto& s) {
             return s.modelTrained && s.model->params().classes == 10;
         }));
         QVERIFY(lab_->controller()->latest()->model->atilde().isApprox(s->model->atilde()));
+        QVERIFY(!lab_->loadModel(dir.filePath("missing.h5")).isEmpty());  // refused, model kept
+        QVERIFY(lab_->controller()->latest()->modelTrained);
     }
 
     void damagedSessionIsRefused() {
