@@ -120,8 +120,36 @@ class TestSdeAnalysisPage : public QObject {
         QVERIFY(!page.exportCsv(dir.filePath("no/such/dir/x.csv")).isEmpty());
     }
 
+    void aCopyWithOnlyDtChangedKeepsTheResults() {
+        SdeAnalysisPage page;
+        page.show();
+        auto model = smallModel(0.05);
+        page.setModel(model, "small");
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        page.setAttractor(1);
+        const auto spectrum = page.spectrumPlot()->primary();
+        auto copy = std::make_shared<as::sde::SdeModel>(*model);
+        as::sde::SdeParams p = copy->params();
+        p.dt = 0.05;
+        copy->setParams(p);
+        page.setModel(copy, "small, dt = 0.05");
+        QVERIFY(!page.busy());  // nothing to recompute
+        QCOMPARE(page.spectrumPlot()->primary(), spectrum);
+        QVERIFY2(page.spectrumSummary().contains("dt = 0.05"), qPrintable(page.spectrumSummary()));
+        // eps matters: a new job, and the chosen attractor is kept.
+        auto noisier = std::make_shared<as::sde::SdeModel>(*copy);
+        p.eps = 0.1;
+        noisier->setParams(p);
+        page.setModel(noisier, "small, eps = 0.1");
+        QVERIFY(page.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        QCOMPARE(page.spectrumPlot()->primary(), spectrum);
+        QVERIFY(page.mahalanobisCaption().contains(QString::fromUtf8("ε = 0.1")));
+    }
+
     void deterministicModelUsesUnitEps() {
         SdeAnalysisPage page;
+        page.show();
         page.setModel(smallModel(0.0), "deterministic");
         QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
         const QString caption = page.mahalanobisCaption();

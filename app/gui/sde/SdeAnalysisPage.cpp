@@ -156,38 +156,67 @@ void SdeAnalysisPage::buildUi() {
     layout->addWidget(vsplit, 1);
 }
 
+namespace {
+/// Whether two models give the same spectra and covariances (a copy made for a dt, steps, seed or
+/// averaging change does): then the results on screen stay.
+bool sameAnalysis(const as::sde::SdeModel& a, const as::sde::SdeModel& b) {
+    if (&a == &b) return true;
+    const auto &pa = a.params(), &pb = b.params();
+    if (as::sde::SdeModel::structuralChange(pa, pb) || pa.eps != pb.eps || pa.noise != pb.noise)
+        return false;
+    const Eigen::MatrixXf *ga = a.noiseMatrix(), *gb = b.noiseMatrix();
+    if ((ga == nullptr) != (gb == nullptr) || (ga && *ga != *gb)) return false;
+    return a.A() == b.A();
+}
+}  // namespace
+
 void SdeAnalysisPage::setModel(std::shared_ptr<const as::sde::SdeModel> model,
                                const QString& name) {
+    const bool same = model && model_ && sameAnalysis(*model, *model_);
     model_ = std::move(model);
     name_ = name;
-    last_.reset();
-    comparison_.reset();
     table_->setCurrentModel(model_, name);
     fixedPoints_->setModel(model_);
-    spectrum_->clear();
-    heatmap_->clear();
-    spectrumInfo_->clear();
-    heatmapInfo_->clear();
-    const QSignalBlocker block(attractorCombo_);
-    attractorCombo_->clear();
     if (!model_) {
         modelLabel_->setText(tr("No model"));
         runner_->cancel();
         compareRunner_->cancel();
-        updateBusy();
+    } else {
+        const auto& p = model_->params();
+        modelLabel_->setText(tr("<b>%1</b>  N = %2, C = %3, \u03b5 = %4%5")
+                                 .arg(name.toHtmlEscaped())
+                                 .arg(p.n)
+                                 .arg(p.classes)
+                                 .arg(num(p.eps))
+                                 .arg(model_->noiseMatrix() ? tr(", G trained") : QString()));
+        noiseCombo_->setEnabled(model_->noiseMatrix() != nullptr);
+    }
+    if (same) {  // same spectra and covariances: only the labels (dt, name) change
+        showSpectrum();
         return;
     }
-    const auto& p = model_->params();
-    modelLabel_->setText(tr("<b>%1</b>  N = %2, C = %3, \u03b5 = %4%5")
-                             .arg(name.toHtmlEscaped())
-                             .arg(p.n)
-                             .arg(p.classes)
-                             .arg(num(p.eps))
-                             .arg(model_->noiseMatrix() ? tr(", G trained") : QString()));
-    for (int l = 0; l < p.classes; ++l) attractorCombo_->addItem(QString::number(l));
-    noiseCombo_->setEnabled(model_->noiseMatrix() != nullptr);
-    request();
-    requestComparison();
+    last_.reset();
+    comparison_.reset();
+    spectrum_->clear();
+    heatmap_->clear();
+    spectrumInfo_->clear();
+    heatmapInfo_->clear();
+    {
+        const QSignalBlocker block(attractorCombo_);
+        const int keep = attractorCombo_->currentIndex();
+        attractorCombo_->clear();
+        if (model_) {
+            for (int l = 0; l < model_->params().classes; ++l)
+                attractorCombo_->addItem(QString::number(l));
+            attractorCombo_->setCurrentIndex(keep >= 0 && keep < attractorCombo_->count() ? keep
+                                                                                          : 0);
+        }
+    }
+    if (model_) {
+        request();
+        requestComparison();
+    }
+    updateBusy();
 }
 
 void SdeAnalysisPage::request() {
