@@ -32,7 +32,8 @@ struct Setup {
         for (int j = 0; j < batch; ++j) labels[j] = j % 10;
     }
     static SdeParams params(double eps) {
-        SdeParams p;  // N = 784, C = 10, dt = 0.1, 100 steps
+        SdeParams p;  // N = 784, C = 10, 100 steps
+        p.dt = 0.1;
         p.eps = eps;
         return p;
     }

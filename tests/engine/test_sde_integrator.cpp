@@ -23,6 +23,7 @@ SdeParams small(int n, int c) {
     SdeParams p;
     p.n = n;
     p.classes = c;
+    p.dt = 0.1;  // explicit: the tests do not depend on the default
     p.steps = 100;
     p.averageSteps = 10;
     return p;

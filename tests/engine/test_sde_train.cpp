@@ -79,6 +79,7 @@ SdeParams smallModel() {
     SdeParams p;
     p.n = 196;
     p.classes = 3;
+    p.dt = 0.1;
     p.steps = 30;
     p.averageSteps = 5;
     return p;
