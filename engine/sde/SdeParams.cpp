@@ -49,7 +49,7 @@ const ParamTable<SdeParams>& table() {
               &getD<&SdeParams::lambda>, &setD<&SdeParams::lambda>);
         t.add({"r", "Decay r", "", 1, 0.001, 100, 0.1, 3, false, {}, "f(x) = -r x."},
               &getD<&SdeParams::r>, &setD<&SdeParams::r>);
-        t.add({"dt", "Euler step dt", "", 0.1, 0.001, 1, 0.01, 3, false, {},
+        t.add({"dt", "Euler step dt", "", 0.03, 0.001, 1, 0.01, 3, false, {},
                "Step of the Euler / Euler–Maruyama integration, (0, 1]."},
               &getD<&SdeParams::dt>, &setD<&SdeParams::dt>);
         t.add({"steps", "Steps", "", 100, 1, 10000, 10, 0, true, {},

@@ -31,7 +31,7 @@ struct SdeParams {
     double beta = 1.0;                 ///< gain beta of g. Default 1, (0, 100]
     double lambda = 1.0;               ///< eigenvalue lambda of A on the planted g(x_l) (eq 5). Default 1, (0, 100]
     double r = 1.0;                    ///< decay r in f(x) = -r x. Default 1, (0, 100]
-    double dt = 0.1;                   ///< Euler step (model time units). Default 0.1, (0, 1]
+    double dt = 0.03;                  ///< Euler step (model time units). Default 0.03 (T = 3, as in §VI), (0, 1]
     int steps = 100;                   ///< Euler steps to T = steps dt. Default 100, [1, 10000]
     double eps = 0.0;                  ///< noise strength epsilon. Default 0 (deterministic), [0, 10]
     NoiseKind noise = NoiseKind::Identity;  ///< G = identity or the trained G
