@@ -232,6 +232,7 @@ class TestSdeAnalysisPage : public QObject {
     void tableFillsFromCsvAndRefusesBadOnes() {
         QTemporaryDir dir;
         RobustnessTable table;
+        table.setShowPaper(false);
         const QString good = dir.filePath("table.csv");
         QVERIFY(writeFile(good,
                           "# from attractor-cli sde eval\n"
@@ -277,6 +278,14 @@ class TestSdeAnalysisPage : public QObject {
         QCOMPARE(table.table()->rowCount(), 1);
         QCOMPARE(table.cellText(0, 0), QString("98.68"));
         QCOMPARE(table.cellText(0, 8), QString("50.01"));
+
+        // The paper's rows below, for comparison (not part of the records).
+        table.setShowPaper(true);
+        QCOMPARE(table.table()->rowCount(), 5);
+        QCOMPARE(table.cellText(4, 2),
+                 QString::fromUtf8("51.00 ± 0.09"));  // G trained, sigma = 0.8
+        QCOMPARE(table.cellText(1, 0), QString::fromUtf8("98.58 ± 0.30"));  // eps = 0, MNIST
+        QCOMPARE(int(table.records().size()), 2);
 
         // Save and reload round trip.
         const QString saved = dir.filePath("saved.csv");

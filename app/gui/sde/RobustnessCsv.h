@@ -57,6 +57,15 @@ RobustnessCell cell(const std::vector<RobustnessRecord>& records, const QString&
                     const QString& corruption);
 /// "98.58 ± 0.30" (one run: "98.58"; none: "").
 QString cellText(const RobustnessCell& c);
+
+/// One row of the paper's Table 1 (seed 002 §V): mean and std in percent, in columnKeys() order.
+struct PaperRow {
+    QString label;
+    std::vector<RobustnessCell> cells;
+};
+/// The four published rows (eps = 0; eps = 0.05, G = I; eps = 0.1, G = I; G trained), for
+/// comparison.
+const std::vector<PaperRow>& paperTable();
 }  // namespace RobustnessCsv
 
 }  // namespace as::gui

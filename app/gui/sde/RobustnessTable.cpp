@@ -1,5 +1,6 @@
 #include "sde/RobustnessTable.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -51,6 +52,12 @@ RobustnessTable::RobustnessTable(QWidget* parent)
     bar->addWidget(cancelButton_);
     bar->addWidget(loadButton);
     bar->addWidget(saveButton);
+    paperCheck_ = new QCheckBox(tr("Paper"));
+    paperCheck_->setChecked(true);
+    paperCheck_->setToolTip(
+        tr("Show the paper's Table 1 (seed 002, mean \u00b1 std) below the results"));
+    connect(paperCheck_, &QCheckBox::toggled, this, [this] { rebuild(); });
+    bar->addWidget(paperCheck_);
     progress_ = new QProgressBar;
     progress_->setRange(0, 1000);
     progress_->setValue(0);
@@ -178,6 +185,10 @@ QString RobustnessTable::cellText(int row, int column) const {
     return item ? item->text() : QString();
 }
 
+void RobustnessTable::setShowPaper(bool on) {
+    paperCheck_->setChecked(on);
+}
+
 void RobustnessTable::setDark(bool) {
     table_->viewport()->update();
 }
@@ -187,12 +198,16 @@ void RobustnessTable::rebuild() {
     const QStringList models = RobustnessCsv::models(records_);
     table_->clear();
     table_->setColumnCount(int(keys.size()));
-    table_->setRowCount(int(models.size()));
+    const auto& paper = RobustnessCsv::paperTable();
+    const bool showPaper = paperCheck_->isChecked();
+    table_->setRowCount(int(models.size()) + (showPaper ? int(paper.size()) : 0));
     QStringList headers;
     for (const auto& k : keys) headers << RobustnessCsv::columnLabel(k);
     table_->setHorizontalHeaderLabels(headers);
     QStringList rows;
     for (const auto& m : models) rows << RobustnessCsv::modelLabel(m);
+    if (showPaper)
+        for (const auto& p : paper) rows << p.label;
     table_->setVerticalHeaderLabels(rows);
     for (int r = 0; r < models.size(); ++r)
         for (int c = 0; c < keys.size(); ++c) {
@@ -206,6 +221,22 @@ void RobustnessTable::rebuild() {
                                      .arg(cell.n));
             table_->setItem(r, c, item);
         }
+    if (!showPaper) return;
+    QFont italic = table_->font();
+    italic.setItalic(true);
+    const QBrush grey = palette().brush(QPalette::Disabled, QPalette::Text);
+    for (int k = 0; k < int(paper.size()); ++k)
+        for (int c = 0; c < keys.size() && c < int(paper[std::size_t(k)].cells.size()); ++c) {
+            auto* item = new QTableWidgetItem(
+                RobustnessCsv::cellText(paper[std::size_t(k)].cells[std::size_t(c)]));
+            item->setTextAlignment(Qt::AlignCenter);
+            item->setFont(italic);
+            item->setForeground(grey);
+            item->setToolTip(tr("Published in seed 002, Table 1 (not computed here)"));
+            table_->setItem(int(models.size()) + k, c, item);
+        }
+    if (auto* h = table_->verticalHeaderItem(int(models.size())))  // mark where the paper starts
+        h->setToolTip(tr("The paper's Table 1 for comparison"));
 }
 
 void RobustnessTable::chooseCsv() {

@@ -14,6 +14,7 @@ namespace as::sde {
 class SdeModel;
 }
 
+class QCheckBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -47,6 +48,8 @@ class RobustnessTable : public QWidget {
     void cancelEvaluation();
     bool evaluating() const;
     void setImageCount(int n);
+    /// Appends the paper's four Table 1 rows (grey, italic) for comparison; on by default.
+    void setShowPaper(bool on);
     void setSeedCount(int n);
 
     QTableWidget* table() const { return table_; }
@@ -76,6 +79,7 @@ class RobustnessTable : public QWidget {
     QPushButton* runButton_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
     QProgressBar* progress_ = nullptr;
+    QCheckBox* paperCheck_ = nullptr;
     QLabel* progressText_ = nullptr;
 };
 
