@@ -23,6 +23,7 @@
 #include "sde/SdeLab.h"
 #include "sde/SdeSession.h"
 #include "sde/SdeTrainingPanel.h"
+#include "sde/SdeWorker.h"
 
 using as::gui::SdeLab;
 
@@ -89,6 +90,23 @@ class TestSdeLab : public QObject {
         QTRY_VERIFY(lab_->dynamicsPage()->trajectoryView()->drawnCurves() > 0);
         QCOMPARE(lab_->dynamicsPage()->attractorView()->count(), 10);
         QVERIFY(lab_->dynamicsPage()->distanceView()->highlighted() >= 0);
+    }
+
+    void runsPastTheRecordLimit() {  // regression: decimating the history emptied its first record
+        lab_->controller()->setStopAtHorizon(false);
+        lab_->controller()->setStepsPerSecond(1e6);
+        lab_->controller()->play();
+        QVERIFY(waitFor(
+            *lab_, [](const auto& s) { return s.step > as::gui::SdeWorker::kMaxRecords + 50; },
+            60000));
+        lab_->controller()->pause();
+        const auto s = lab_->controller()->latest();
+        QVERIFY(s->times.size() < std::size_t(as::gui::SdeWorker::kMaxRecords));
+        QCOMPARE(s->times.front(), 0.0);
+        for (const auto& tr : s->traces) {
+            QCOMPARE(tr.size(), s->times.size());
+            for (float v : tr) QVERIFY(std::isfinite(v));
+        }
     }
 
     void classifiesExampleDigits() {

@@ -179,6 +179,7 @@ void SdeWorker::record() {
     if (int(history_.size()) >= kMaxRecords) {  // keep every other record, record half as often
         std::size_t w = 0;
         for (std::size_t r = 0; r < history_.size(); r += 2, ++w) {
+            if (w == r) continue;  // a vector moved onto itself would be left empty
             history_[w] = std::move(history_[r]);
             times_[w] = times_[r];
         }
