@@ -72,6 +72,8 @@ void SdeWorker::setPlaying(bool on) {
     if (on) {
         owed_ = 0;
         clock_.restart();
+        rateClock_.restart();
+        rateSteps_ = 0;
         timer_->start();
     } else {
         timer_->stop();
@@ -231,7 +233,12 @@ void SdeWorker::tick() {
     }
     owed_ -= done;
     if (done < n) owed_ = 0;  // over budget: run as fast as the machine allows
-    measuredRate_ = 0.8 * measuredRate_ + 0.2 * (done / dtWall);
+    rateSteps_ += done;       // steps per second over windows of about half a second
+    if (const qint64 ms = rateClock_.elapsed(); ms >= 500) {
+        measuredRate_ = 1000.0 * double(rateSteps_) / double(ms);
+        rateSteps_ = 0;
+        rateClock_.restart();
+    }
     publish();
 }
 

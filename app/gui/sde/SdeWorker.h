@@ -73,7 +73,8 @@ class SdeWorker : public QObject {
 
     SdeSnapshotSlot* slot_;
     QTimer* timer_ = nullptr;
-    QElapsedTimer clock_;
+    QElapsedTimer clock_, rateClock_;
+    long rateSteps_ = 0;
     std::shared_ptr<const as::sde::SdeModel> model_;
     std::unique_ptr<as::sde::SdeIntegrator> integrator_;
     QString modelName_;
