@@ -369,7 +369,7 @@ class TestSdeAnalysisPage : public QObject {
         const QString png = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_PNG"));
         if (png.isEmpty()) QSKIP("set AS_SDE_ANALYSIS_PNG=<file.png> to render the page");
         std::shared_ptr<const as::sde::SdeModel> model;
-        QString name = "planted N = 784";
+        QString name = "planted, Ã random (untrained)";
         if (const QString path = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_MODEL"));
             !path.isEmpty()) {
             model = std::make_shared<const as::sde::SdeModel>(

@@ -154,7 +154,6 @@ void RobustnessTable::runEvaluation() {
     EvaluationPlan plan;
     plan.current = current_;
     plan.currentName = currentName_.isEmpty() ? QStringLiteral("current") : currentName_;
-    plan.currentName.replace(',', ';');
     plan.files = EvaluationRunner::shippedModels();
     plan.count = countSpin_->value();
     plan.seeds = seedSpin_->value();
@@ -224,7 +223,8 @@ void RobustnessTable::rebuild() {
     if (!showPaper) return;
     QFont italic = table_->font();
     italic.setItalic(true);
-    const QBrush grey = palette().brush(QPalette::Disabled, QPalette::Text);
+    QColor grey = palette().color(QPalette::Text);
+    grey.setAlphaF(0.6);  // readable, but clearly not this session's numbers
     for (int k = 0; k < int(paper.size()); ++k)
         for (int c = 0; c < keys.size() && c < int(paper[std::size_t(k)].cells.size()); ++c) {
             auto* item = new QTableWidgetItem(
