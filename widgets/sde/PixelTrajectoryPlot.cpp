@@ -9,7 +9,7 @@
 namespace as::widgets {
 
 namespace {
-constexpr int kLeft = 46, kRight = 12, kBottom = 34;
+constexpr int kRight = 12;
 const QColor kZero(40, 100, 220), kPlus(30, 160, 60), kMinus(235, 130, 20);
 
 QColor blend(const QColor& a, const QColor& b, double t) {
@@ -90,7 +90,11 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
     g.fillRect(rect(), bg);
     const int fh = fontMetrics().height();
     const double top = title_.isEmpty() ? 8 : fh + 8;
-    const QRectF plot(kLeft, top, width() - kLeft - kRight, height() - top - kBottom);
+    // Margins from the font, so large (presentation) fonts keep the labels inside the widget.
+    const double leftMargin = fontMetrics().horizontalAdvance(QStringLiteral("a₊ 0.000")) + 8;
+    const double bottomMargin = 2 * fh + 8;
+    const QRectF plot(leftMargin, top, width() - leftMargin - kRight,
+                      height() - top - bottomMargin);
     g.setPen(fg);
     if (!title_.isEmpty()) g.drawText(QRectF(0, 2, width(), fh + 4), Qt::AlignCenter, title_);
     g.setPen(QPen(QColor(128, 128, 128, 150), 1));
@@ -105,15 +109,15 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
     g.setPen(QPen(QColor(128, 128, 128, 110), 1));
     g.drawLine(QPointF(plot.left(), Y(0)), QPointF(plot.right(), Y(0)));
     g.setPen(fg);
-    g.drawText(QRectF(0, Y(0) - fh / 2.0, kLeft - 4, fh), Qt::AlignRight | Qt::AlignVCenter,
+    g.drawText(QRectF(0, Y(0) - fh / 2.0, leftMargin - 4, fh), Qt::AlignRight | Qt::AlignVCenter,
                QStringLiteral("0"));
     auto level = [&](double v, const QColor& c, const QString& name) {
         QPen pen(c, 1.5, Qt::DashLine);
         g.setPen(pen);
         g.drawLine(QPointF(plot.left(), Y(v)), QPointF(plot.right(), Y(v)));
         g.setPen(c);
-        g.drawText(QRectF(0, Y(v) - fh / 2.0, kLeft - 4, fh), Qt::AlignRight | Qt::AlignVCenter,
-                   name + QString::number(v, 'f', 2));
+        g.drawText(QRectF(0, Y(v) - fh / 2.0, leftMargin - 4, fh),
+                   Qt::AlignRight | Qt::AlignVCenter, name + QString::number(v, 'f', 2));
     };
     level(aPlus_, kPlus.darker(dark_ ? 70 : 110), QStringLiteral("a₊ "));
     if (aMinus_ > 0) level(aMinus_, kMinus, QStringLiteral("a₋ "));

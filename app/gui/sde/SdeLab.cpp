@@ -255,7 +255,7 @@ void SdeLab::buildDock() {
     auto* scroll = new QScrollArea;
     scroll->setWidget(inner);
     scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);  // large fonts stay reachable
     auto* dock = new QDockWidget(tr("Model and parameters"));
     dock->setObjectName("sdeParametersDock");
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
