@@ -90,6 +90,18 @@ class TestSdeLab : public QObject {
         QTRY_VERIFY(lab_->dynamicsPage()->trajectoryView()->drawnCurves() > 0);
         QCOMPARE(lab_->dynamicsPage()->attractorView()->count(), 10);
         QVERIFY(lab_->dynamicsPage()->distanceView()->highlighted() >= 0);
+        // CSV: the trajectories (t and one column per pixel), then the distances.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath("sde.csv");
+        QCOMPARE(lab_->exportCsv(csv), QString());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split('\n');
+        QVERIFY(lines[0].startsWith("# trajectories"));
+        QVERIFY(lines[1].startsWith("t,x_"));
+        QCOMPARE(lines[1].count(','), int(s->pixels.size()));
+        QVERIFY(lines.contains("class,distance,target_of_pixels"));
+        QVERIFY(lab_->exportTargets().size() >= 7);
     }
 
     void runsPastTheRecordLimit() {  // regression: decimating the history emptied its first record
