@@ -15,9 +15,11 @@
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <cmath>
 #include <random>
 
@@ -26,6 +28,7 @@
 #include "sde/MatrixHeatmap.h"
 #include "sde/RobustnessTable.h"
 #include "sde/SdeAnalysisPage.h"
+#include "sde/SdeLab.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
 #include "sde/SpectrumPlot.h"
@@ -414,6 +417,25 @@ class TestSdeAnalysisPage : public QObject {
         }
         QTest::qWait(200);
         QVERIFY(page.grab().save(png));
+    }
+
+    void labScreenshot() {
+        const QString png = QString::fromLocal8Bit(qgetenv("AS_SDE_ANALYSIS_LAB_PNG"));
+        if (png.isEmpty())
+            QSKIP("set AS_SDE_ANALYSIS_LAB_PNG=<file.png> to render the lab's Analysis tab");
+        QUndoStack undo;
+        SdeLab lab(&undo);
+        lab.resize(1600, 1000);
+        lab.show();
+        auto* tabs = lab.findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(lab.analysisPage());
+        QTRY_VERIFY_WITH_TIMEOUT(lab.analysisPage()->busy(),
+                                 10000);  // the lab hands over its model
+        QTRY_VERIFY_WITH_TIMEOUT(!lab.analysisPage()->busy(), 600000);
+        QVERIFY(!lab.analysisPage()->spectrumPlot()->primary().empty());
+        QTest::qWait(300);
+        QVERIFY(lab.grab().save(png));
     }
 };
 

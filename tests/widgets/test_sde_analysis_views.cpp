@@ -136,6 +136,24 @@ class TestSdeAnalysisViews : public QObject {
         h.clear();
         QCOMPARE(h.matrix().size(), Eigen::Index(0));
     }
+
+    void heatmapConstantMatrixIsOneColour() {
+        // Regression: an untrained model's Mahalanobis matrix is constant up to rounding; the
+        // colour range must not spread the rounding noise over the whole map.
+        MatrixHeatmap h;
+        h.resize(400, 360);
+        h.setDiagonalNeutral(true);
+        Eigen::MatrixXd m = Eigen::MatrixXd::Constant(4, 4, 194.02008);
+        m(0, 1) += 3e-12;
+        m(2, 3) -= 2e-12;
+        m.diagonal().setZero();
+        h.setMatrix(m);
+        QCOMPARE(h.colourMin(), 0.0);
+        const QImage img = h.grab().toImage();
+        const QColor a = img.pixelColor(h.cellRect(0, 1).topLeft().toPoint() + QPoint(2, 2));
+        const QColor b = img.pixelColor(h.cellRect(2, 3).topLeft().toPoint() + QPoint(2, 2));
+        QCOMPARE(a, b);
+    }
 };
 
 QTEST_MAIN(TestSdeAnalysisViews)

@@ -82,6 +82,8 @@ void MatrixHeatmap::rescale() {
     // Non-negative data (separations, covariances) starts the bar at 0 unless the values sit in a
     // narrow band far from 0 (then the band is spread over the map, so differences show).
     if (!log_ && lo >= 0 && lo < 0.5 * hi) lo = 0.0;
+    // A constant matrix (up to rounding) gets one colour, not rounding noise spread over the map.
+    if (!log_ && hi - lo <= 1e-6 * std::max(std::abs(hi), std::abs(lo)) && lo > 0) lo = 0.0;
     if (!(hi > lo)) hi = log_ ? lo * 10 : lo + 1;
     lo_ = lo;
     hi_ = hi;

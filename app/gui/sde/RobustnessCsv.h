@@ -45,8 +45,10 @@ QString format(const std::vector<RobustnessRecord>& records);
 
 /// The corruption keys in Table 1's column order: clean first, then the 8 corruptions.
 QStringList columnKeys();
-/// The column header of a key ("MNIST", "σ = 0.5", ...); the key itself when unknown.
+/// The column header of a key, as in the paper ("MNIST", "σ = 0.5", "Shot noise", ...).
 QString columnLabel(const QString& key);
+/// The long description of a column ("Gaussian noise σ=0.5 (MNIST-C style, key 'gauss05')").
+QString columnToolTip(const QString& key);
 /// The row header of a model name: the shipped models' names in the paper's words
 /// ("ε = 0.05, G = I"), anything else as is.
 QString modelLabel(const QString& model);

@@ -203,6 +203,9 @@ void RobustnessTable::rebuild() {
     QStringList headers;
     for (const auto& k : keys) headers << RobustnessCsv::columnLabel(k);
     table_->setHorizontalHeaderLabels(headers);
+    for (int c = 0; c < keys.size(); ++c)
+        if (auto* h = table_->horizontalHeaderItem(c))
+            h->setToolTip(RobustnessCsv::columnToolTip(keys[c]));
     QStringList rows;
     for (const auto& m : models) rows << RobustnessCsv::modelLabel(m);
     if (showPaper)
