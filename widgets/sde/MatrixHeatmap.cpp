@@ -182,7 +182,8 @@ QString MatrixHeatmap::tooltipAt(QPointF pos) const {
                 return QStringLiteral("%1 %2, %3 %4: %5")
                     .arg(rowAxis_.isEmpty() ? tr("row") : rowAxis_, rows_[r],
                          colAxis_.isEmpty() ? tr("column") : colAxis_, cols_[c],
-                         QString::number(m_(r, c), 'g', 5));
+                         std::isfinite(m_(r, c)) ? QString::number(m_(r, c), 'g', 5)
+                                                 : tr("not available"));
     return {};
 }
 

@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QTableWidget>
 #include <QTextStream>
 #include <QVBoxLayout>
 #include <cmath>
@@ -415,7 +416,8 @@ QString SdeAnalysisPage::mahalanobisCaption() const {
 std::vector<std::pair<QString, QWidget*>> SdeAnalysisPage::exportTargets() {
     return {{tr("Jacobian spectrum"), spectrum_},
             {tr("Mahalanobis matrix"), heatmap_},
-            {tr("Robustness table"), table_}};
+            {tr("Robustness table"),
+             static_cast<QWidget*>(table_->table())}};  // the table without its buttons
 }
 
 QString SdeAnalysisPage::exportCsv(const QString& path) {
