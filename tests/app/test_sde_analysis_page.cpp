@@ -166,6 +166,36 @@ class TestSdeAnalysisPage : public QObject {
         QVERIFY(std::abs(noisy(0, 1) / unit(0, 1) - 400.0) < 1e-6 * 400.0);
     }
 
+    void trainedGAndAppendixBComparison() {
+        auto m = std::make_shared<as::sde::SdeModel>(*smallModel(0.0));
+        as::sde::SdeParams p = m->params();
+        p.eps = 1.0;
+        p.noise = as::sde::NoiseKind::Trained;
+        m->setParams(p);
+        Eigen::MatrixXf G = Eigen::MatrixXf::Identity(40, 40) * 0.1f;
+        G(0, 1) = 0.05f;
+        m->setTrainedG(G);
+        const double effective = std::sqrt(double(G.squaredNorm()) / 40.0);
+        SdeAnalysisPage page;
+        page.show();
+        page.setModel(m, "trained G");
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        QString caption = page.mahalanobisCaption();
+        QVERIFY2(
+            caption.contains("trained G") && caption.contains(QString::number(effective, 'g', 4)),
+            qPrintable(caption));
+        const Eigen::MatrixXd trained = page.mahalanobisView()->matrix();
+        auto* noise = page.findChildren<QComboBox*>().at(2);
+        QVERIFY(noise->isEnabled());
+        noise->setCurrentIndex(1);  // G = I at the effective eps (Appendix B)
+        QTRY_VERIFY_WITH_TIMEOUT(!page.busy(), 60000);
+        caption = page.mahalanobisCaption();
+        QVERIFY2(caption.contains("Appendix B"), qPrintable(caption));
+        const Eigen::MatrixXd identity = page.mahalanobisView()->matrix();
+        QVERIFY(std::isfinite(identity(0, 1)) && identity(0, 1) > 0);
+        QVERIFY(std::abs(identity(0, 1) - trained(0, 1)) > 1e-6 * trained(0, 1));  // G shapes Sigma
+    }
+
     void replacingTheModelMidwayShowsOnlyTheNewOne() {
         SdeAnalysisPage page;
         page.setModel(smallModel(0.05, 1), "a");
