@@ -27,10 +27,10 @@ QString AnalysisResult::noiseCaption() const {
             .arg(epsUsed, 0, 'g', 4);
     if (unitEps)
         return QObject::tr(
-                   "\u03a3_l from %1 with G = I and \u03b5 = 1: the model is deterministic (\u03b5 "
-                   "= 0), so the "
-                   "covariance's shape is used; \u0394 scales as 1/\u03b5\u00b2")
-            .arg(eq);
+                   "\u03a3_l from %1 with %2 and \u03b5 = 1: the model is deterministic "
+                   "(\u03b5 = 0), so the covariance's shape is used; \u0394 scales as "
+                   "1/\u03b5\u00b2")
+            .arg(eq, trainedG ? QObject::tr("the trained G") : QObject::tr("G = I"));
     if (trainedG)
         return QObject::tr(
                    "\u03a3_l from %1 with the trained G and the model's \u03b5 = %2; effective "
