@@ -455,7 +455,12 @@ class TestSdeAnalysisPage : public QObject {
             QSKIP("set AS_SDE_ANALYSIS_LAB_PNG=<file.png> to render the lab's Analysis tab");
         QUndoStack undo;
         SdeLab lab(&undo);
-        lab.resize(1600, 1000);
+        lab.resize(qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_LAB_W") > 0
+                       ? qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_LAB_W")
+                       : 1600,
+                   qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_LAB_H") > 0
+                       ? qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_LAB_H")
+                       : 1000);
         lab.show();
         auto* tabs = lab.findChild<QTabWidget*>();
         QVERIFY(tabs);
