@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -84,6 +85,15 @@ class TestSdeAnalysisPage : public QObject {
         double maxRe = -1e300;
         for (const auto& z : ev) maxRe = std::max(maxRe, z.real());
         QVERIFY2(maxRe < 0, "the planted attractor is stable");
+        // Fig. 6's shared eigenvalues hold for any Atilde: f'(0) = -1 and f'(a+) + lambda g'(a+).
+        auto has = [&](double v) {
+            return std::any_of(ev.begin(), ev.end(), [v](auto z) {
+                return std::abs(z - std::complex<double>(v, 0)) < 1e-8;
+            });
+        };
+        QVERIFY(has(-1.0));
+        QVERIFY(has(-1.0 + 2 * 0.125 / model->attractors().aPlus()));  // -0.7071 for c = 1/8
+
         QVERIFY(page.spectrumSummary().contains("stable"));
         QVERIFY(page.spectrumSummary().contains(QString::fromUtf8("τ")));
 

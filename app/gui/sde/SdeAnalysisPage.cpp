@@ -18,6 +18,7 @@
 #include "sde/AnalysisRunner.h"
 #include "sde/EvaluationRunner.h"
 #include "sde/FixedPointPanel.h"
+#include "sde/Jacobian.h"
 #include "sde/MatrixHeatmap.h"
 #include "sde/RobustnessTable.h"
 #include "sde/SdeModel.h"
@@ -336,16 +337,27 @@ void SdeAnalysisPage::showSpectrum() {
                                  compareCombo_->currentText());
     else
         spectrum_->setComparison({}, {});
-    // Appendix A: every zero entry of x_l contributes the mode f'(0) (= -r), whatever A is.
+    // Eigenvalues every model with these planted points shares, whatever Atilde is (Fig. 6's red
+    // crosses): each zero entry of x_l gives f'(0) (Appendix A), and for the eq 10 and canonical
+    // patterns the planted direction g(x_l) gives f'(a+) + lambda g'(a+) (eq 5, 8), since
+    // A g(x_l) = lambda g(x_l) and g' is constant on the block.
     const auto& set = model_->attractors();
+    const auto& fn = set.functions();
     const int zeros = int((set.points().col(l).array() == 0.0).count());
-    if (zeros > 0)
-        spectrum_->setMarkers({{set.functions().df(0.0), 0.0}},
-                              tr("f\u2032(0) = %1, %2-fold (zero entries, App. A)")
-                                  .arg(num(set.functions().df(0.0)))
-                                  .arg(zeros));
-    else
-        spectrum_->setMarkers({}, {});
+    as::widgets::SpectrumPlot::Values shared;
+    QStringList what;
+    if (zeros > 0) {
+        shared.push_back({fn.df(0.0), 0.0});
+        what << tr("f\u2032(0) = %1 (%2-fold)").arg(num(fn.df(0.0))).arg(zeros);
+    }
+    const auto pattern = model_->params().pattern;
+    if (pattern == as::sde::Pattern::Blocks || pattern == as::sde::Pattern::Canonical) {
+        const double planted =
+            as::sde::Jacobian::blockEigenvalue(fn, model_->params().lambda, set.aPlus());
+        shared.push_back({planted, 0.0});
+        what << tr("f\u2032(a\u208a) + \u03bbg\u2032(a\u208a) = %1 (eq 8)").arg(num(planted));
+    }
+    spectrum_->setMarkers(shared, tr("shared: %1").arg(what.join(", ")));
     spectrumInfo_->setText(spectrumSummary());
 }
 
