@@ -114,6 +114,8 @@ TEST(SdeIntegrator, GaussianBlocksAreStandardNormalAndKeyed) {
 TEST(SdeIntegrator, NoiseIsReproducibleAcrossThreadsAndBatchSplits) {
     SdeParams p = small(300, 3);
     p.eps = 0.2;
+    p.steps = 20;  // short: two-thread runs crawl on a loaded machine
+    p.averageSteps = 5;
     SdeModel model(p);
     model.setAtilde(randomMatrix(300, 300, 0.05f, 9));
     const Eigen::MatrixXf x0 = randomMatrix(300, 120, 0.5f, 10).cwiseAbs();
