@@ -6,7 +6,8 @@
 // set: AS_SDE_ANALYSIS_MODEL=<model.h5> picks the model (default: a planted N = 784, C = 10 model
 // with a small random Atilde), AS_SDE_ANALYSIS_COMPARE=<index> the "Compare with" entry, and
 // AS_SDE_ANALYSIS_TABLE=<robustness.csv> fills the table, AS_SDE_ANALYSIS_EVALUATE=<images> (and
-// AS_SDE_ANALYSIS_SEEDS) runs Evaluate, AS_SDE_ANALYSIS_TABLE_OUT=<file.csv> saves its records.
+// AS_SDE_ANALYSIS_SEEDS) runs Evaluate, AS_SDE_ANALYSIS_DARK=1 uses the dark theme,
+// AS_SDE_ANALYSIS_TABLE_OUT=<file.csv> saves its records.
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,6 +25,7 @@
 #include <cmath>
 #include <random>
 
+#include "Theme.h"
 #include "sde/EvaluationRunner.h"
 #include "sde/FixedPointPanel.h"
 #include "sde/MatrixHeatmap.h"
@@ -429,7 +431,10 @@ class TestSdeAnalysisPage : public QObject {
             m->setAtilde(at);
             model = m;
         }
+        const bool dark = qEnvironmentVariableIntValue("AS_SDE_ANALYSIS_DARK") > 0;
+        if (dark) as::gui::applyTheme(true);
         SdeAnalysisPage page;
+        page.setDark(dark);
         page.resize(1500, 1000);
         page.show();
         QElapsedTimer timer;

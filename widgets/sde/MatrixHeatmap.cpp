@@ -221,7 +221,7 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
             g.fillRect(cell, col);
             if (values) {
                 // Dark text on the bright (yellow-green) end, light text on the dark (purple) end.
-                const bool light = std::isnan(t) || col.lightnessF() > 0.55;
+                const bool light = col.lightnessF() > 0.55;
                 g.setPen(light ? QColor(20, 20, 20) : QColor(245, 245, 245));
                 g.drawText(cell, Qt::AlignCenter, valueText(m_(r, c)));
             }

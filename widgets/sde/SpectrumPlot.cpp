@@ -173,6 +173,7 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     const QColor bg = dark_ ? QColor(24, 26, 30) : Qt::white,
                  fg = dark_ ? QColor(220, 220, 220) : QColor(40, 40, 40);
     g.fillRect(rect(), bg);
+    const QColor stable = dark_ ? QColor(110, 170, 255) : kStable;  // readable on the dark tint
     const QFont font = plotFont();
     g.setFont(font);
     const QFontMetricsF fm(font);
@@ -242,7 +243,7 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     g.setPen(Qt::NoPen);
     for (const auto& z : primary_) {
         if (!finite(z)) continue;
-        QColor c = z.real() < 0 ? kStable : kUnstable;
+        QColor c = z.real() < 0 ? stable : kUnstable;
         c.setAlpha(200);
         g.setBrush(c);
         g.drawEllipse(toPixel(z), r, r);
@@ -266,7 +267,7 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     std::vector<Entry> entries;
     if (!primary_.empty()) {
         entries.push_back(
-            {0, kStable,
+            {0, stable,
              primaryLabel_.isEmpty() ? tr("stable (Re < 0)") : primaryLabel_ + tr(", stable")});
         if (std::any_of(primary_.begin(), primary_.end(), [](auto z) { return z.real() >= 0; }))
             entries.push_back({0, kUnstable, tr("unstable (Re \u2265 0)")});
