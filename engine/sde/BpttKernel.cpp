@@ -15,7 +15,6 @@
 namespace as::sde {
 namespace {
 
-constexpr long kParallelElements = 1L << 15;  // below this, threads cost more than they save
 // Up to this batch a step is a matrix-vector product, bound by reading A (N^2 floats): each thread
 // then owns a block of rows (forward) or columns (backward) of A, which stays in its own L2 cache.
 constexpr int kSmallBatch = 8;
@@ -96,23 +95,37 @@ void threadRows(int n, int& r0, int& r1) {
     r1 = std::min(n, r0 + chunk);
 }
 
+/// This thread's share [c0, c1) of b batch columns (whole columns, multiples of 8 when b allows).
+void threadColumns(int b, int& c0, int& c1) {
+    const int nt = omp_get_num_threads(), id = omp_get_thread_num();
+    const int unit = b >= 8 * nt ? 8 : 1;
+    const int chunk = ((b + nt - 1) / nt + unit - 1) / unit * unit;
+    c0 = std::min(b, id * chunk);
+    c1 = std::min(b, c0 + chunk);
+}
+
+/// Batch columns are independent through all steps, so each thread integrates its own columns
+/// from start to end: its product is A times its N x (c1 - c0) block, and no thread waits for the
+/// other during the T steps. (A fork/join per step, as Eigen's threaded product does, stalls on
+/// every join when the machine is loaded.)
 template <class S>
 void forwardLargeBatch(const Pass<S>& ps, BpttBuffers<S>& buf) {
-    const bool par = long(ps.n) * ps.b >= kParallelElements;
-#pragma omp parallel for schedule(static) if (par)
-    for (int j = 0; j < ps.b; ++j) ps.initialG(buf, j, 0, ps.n);
-    for (int t = 0; t < ps.T; ++t) {
-        buf.drive.noalias() = *ps.pr.A * buf.g.middleCols(ps.block(t), ps.b);
-#pragma omp parallel for schedule(static) if (par)
-        for (int j = 0; j < ps.b; ++j) {
-            thread_local std::vector<S> noise;
-            const S* eta = nullptr;
-            if (ps.noisy && !ps.trainedNoise) {
-                noise.resize(std::size_t(ps.n));
-                gaussianBlock(ps.seed, std::uint64_t(t), std::uint64_t(j), noise.data(), ps.n);
-                eta = noise.data();
+#pragma omp parallel
+    {
+        int c0, c1;
+        threadColumns(ps.b, c0, c1);
+        std::vector<S> noise(ps.noisy && !ps.trainedNoise ? std::size_t(ps.n) : 0);
+        for (int j = c0; j < c1; ++j) ps.initialG(buf, j, 0, ps.n);
+        for (int t = 0; t < ps.T && c1 > c0; ++t) {
+            buf.drive.middleCols(c0, c1 - c0).noalias() = *ps.pr.A * buf.g.middleCols(ps.block(t) + c0, c1 - c0);
+            for (int j = c0; j < c1; ++j) {
+                const S* eta = nullptr;
+                if (!noise.empty()) {
+                    gaussianBlock(ps.seed, std::uint64_t(t), std::uint64_t(j), noise.data(), ps.n);
+                    eta = noise.data();
+                }
+                ps.update(buf, t, j, 0, ps.n, eta);
             }
-            ps.update(buf, t, j, 0, ps.n, eta);
         }
     }
 }
@@ -243,12 +256,19 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0, const Ei
             }
         }
     } else {
-        const bool par = long(n) * b >= kParallelElements;
-        for (int t = T - 1; t >= 0; --t) {
-            if (t > 0) buf.drive.noalias() = pr.A->transpose() * *cur;  // A^T delta_{t+1}
-#pragma omp parallel for schedule(static) if (par)
-            for (int j = 0; j < b; ++j) backwardRows(ps, buf, *cur, *next, buf.drive, t, j, 0, n);
-            std::swap(cur, next);
+        // Each thread its own batch columns through all steps, as in forwardLargeBatch.
+#pragma omp parallel
+        {
+            int c0, c1;
+            threadColumns(b, c0, c1);
+            MatS<S>* c = cur;
+            MatS<S>* nx = next;
+            for (int t = T - 1; t >= 0 && c1 > c0; --t) {
+                if (t > 0)  // A^T delta_{t+1}
+                    buf.drive.middleCols(c0, c1 - c0).noalias() = pr.A->transpose() * c->middleCols(c0, c1 - c0);
+                for (int j = c0; j < c1; ++j) backwardRows(ps, buf, *c, *nx, buf.drive, t, j, 0, n);
+                std::swap(c, nx);
+            }
         }
     }
     // dL/dA = dt sum_t delta_{t+1} g(x_t)^T: one (N x BT) (BT x N) product.

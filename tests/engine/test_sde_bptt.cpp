@@ -199,6 +199,31 @@ TEST(SdeBptt, SmallBatchRowParallelPathMatchesBatchedPath) {
         omp_set_num_threads(threads);
         EXPECT_NEAR(l1, l2, 1e-6 * l1);
         EXPECT_LT((dA1 - dA2).cwiseAbs().maxCoeff(), 1e-5f * dA1.cwiseAbs().maxCoeff());
-        if (trainG) EXPECT_LT((dG1 - dG2).cwiseAbs().maxCoeff(), 1e-5f * dG1.cwiseAbs().maxCoeff());
+        if (trainG) {
+            EXPECT_LT((dG1 - dG2).cwiseAbs().maxCoeff(), 1e-5f * dG1.cwiseAbs().maxCoeff());
+        }
     }
+}
+
+TEST(SdeBptt, ColumnSplitPathMatchesOneThread) {
+    // Large batches: each thread integrates its own batch columns through all steps.
+    SdeParams p = smallParams(0.2);
+    p.n = 400;
+    p.classes = 4;
+    p.steps = 6;
+    SdeModel model(p);
+    model.setAtilde(randomMatrix(400, 400, 0.05, 41).cast<float>());
+    const Eigen::MatrixXf x0 = randomMatrix(400, 36, 0.5, 42).cwiseAbs().cast<float>();  // 400^2 * 36 > 4e6
+    Eigen::VectorXi labels(36);
+    for (int j = 0; j < 36; ++j) labels[j] = j % 4;
+    const BpttTrainer trainer(model, TrainParams{});
+    Eigen::MatrixXf dA1, dA2;
+    const int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    const double l1 = trainer.lossAndGradient(x0, labels, 8, dA1, nullptr);
+    omp_set_num_threads(2);
+    const double l2 = trainer.lossAndGradient(x0, labels, 8, dA2, nullptr);
+    omp_set_num_threads(threads);
+    EXPECT_NEAR(l1, l2, 1e-6 * l1);
+    EXPECT_LT((dA1 - dA2).cwiseAbs().maxCoeff(), 1e-5f * dA1.cwiseAbs().maxCoeff());
 }

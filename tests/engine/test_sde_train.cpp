@@ -175,7 +175,9 @@ TEST(SdeTrain, ResumedCheckpointReproducesUninterruptedRun) {
         const TrainReport rep = t.train(data.train, data.trainLabels, data.test, data.testLabels);
         EXPECT_EQ(rep.iterations, 10);
         EXPECT_EQ(resumed.atilde(), whole.atilde()) << "trainG " << trainG;  // bit for bit
-        if (trainG) EXPECT_EQ(resumed.trainedG(), whole.trainedG());
+        if (trainG) {
+            EXPECT_EQ(resumed.trainedG(), whole.trainedG());
+        }
         EXPECT_EQ(rep.lossCurve.size(), 10u);
         fs::remove(ck);
     }
