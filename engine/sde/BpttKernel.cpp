@@ -178,7 +178,7 @@ double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorX
             gaussianBlock(seed, std::uint64_t(c / b), std::uint64_t(c % b), buf.eta.col(c).data(), n);
         buf.geta.noalias() = *pr.G * buf.eta;
     }
-    if (smallBatch && omp_get_max_threads() > 1) forwardSmallBatch(ps, buf);
+    if (smallBatch && omp_get_max_threads() > 1 && !ThreadBudget::machineBusy()) forwardSmallBatch(ps, buf);
     else forwardLargeBatch(ps, buf);
 
     double loss = 0.0;
@@ -241,7 +241,7 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0, const Ei
             (S(2) / S(b)) * (buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>());
     MatS<S>* cur = &buf.delta;
     MatS<S>* next = &other;
-    if (smallBatch && omp_get_max_threads() > 1) {
+    if (smallBatch && omp_get_max_threads() > 1 && !ThreadBudget::machineBusy()) {
 #pragma omp parallel
         {
             int r0, r1;

@@ -1,5 +1,7 @@
 #include "sde/SdeIntegrator.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -53,22 +55,14 @@ void advance(const SdeModel& model, Eigen::MatrixXf& x, StepBuffers& buf, std::u
 
 SdeIntegrator::SdeIntegrator(const SdeModel& model) : model_(model) {}
 
-RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& options) const {
-    const SdeParams& p = model_.params();
-    if (x0.rows() != p.n)
-        throw std::invalid_argument("the initial state has " + std::to_string(x0.rows()) + " rows, the model " +
-                                    std::to_string(p.n) + " nodes");
-    std::vector<int> nodes = options.recordNodes;
-    if (options.recordEvery > 0 && nodes.empty())
-        for (int i = 0; i < p.n; ++i) nodes.push_back(i);
-    for (int i : nodes)
-        if (i < 0 || i >= p.n)
-            throw std::invalid_argument("record node " + std::to_string(i) + " is outside [0, " +
-                                        std::to_string(p.n) + ")");
+namespace {
 
+/// The serial integration of the columns of x0 (options.columnOffset is the first one's index).
+RunResult runColumns(const SdeModel& model, const Eigen::MatrixXf& x0, const RunOptions& options,
+                     const std::vector<int>& nodes) {
+    const SdeParams& p = model.params();
     RunResult r;
     const Eigen::Index b = x0.cols();
-    const ThreadBudget budget(double(p.n) * double(p.n) * double(b));
     Eigen::MatrixXf x = x0;
     r.lateAverage = Eigen::MatrixXf::Zero(p.n, b);
     StepBuffers buf;
@@ -82,7 +76,7 @@ RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& option
     if (options.recordEvery > 0) record(0);
     const int firstAveraged = p.steps - p.averageSteps + 1;  // x_t for t in [T - K + 1, T]
     for (int t = 0; t < p.steps; ++t) {
-        advance(model_, x, buf, options.seed, std::uint64_t(t), options.columnOffset);
+        advance(model, x, buf, options.seed, std::uint64_t(t), options.columnOffset);
         if (t + 1 >= firstAveraged) r.lateAverage += x;
         if (options.recordEvery > 0 && (t + 1) % options.recordEvery == 0) record(t + 1);
         if (!r.diverged && !x.allFinite()) {
@@ -92,10 +86,70 @@ RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& option
     }
     r.lateAverage /= float(p.averageSteps);
     r.final = std::move(x);
-    r.predicted = model_.attractors().nearest(r.lateAverage);
+    r.predicted = model.attractors().nearest(r.lateAverage);
     if (r.diverged)  // columns are independent: only the non-finite ones are lost
         for (Eigen::Index j = 0; j < b; ++j)
             if (!r.lateAverage.col(j).allFinite()) r.predicted[j] = -1;
+    return r;
+}
+
+}  // namespace
+
+RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& options) const {
+    const SdeParams& p = model_.params();
+    if (x0.rows() != p.n)
+        throw std::invalid_argument("the initial state has " + std::to_string(x0.rows()) + " rows, the model " +
+                                    std::to_string(p.n) + " nodes");
+    std::vector<int> nodes = options.recordNodes;
+    if (options.recordEvery > 0 && nodes.empty())
+        for (int i = 0; i < p.n; ++i) nodes.push_back(i);
+    for (int i : nodes)
+        if (i < 0 || i >= p.n)
+            throw std::invalid_argument("record node " + std::to_string(i) + " is outside [0, " +
+                                        std::to_string(p.n) + ")");
+    const Eigen::Index b = x0.cols();
+    const double work = double(p.n) * double(p.n) * double(b);
+    const int threads = omp_get_max_threads();
+    if (b < 16 || threads < 2 || work < ThreadBudget::kMinParallelWork) {
+        const ThreadBudget budget(work);
+        return runColumns(model_, x0, options, nodes);
+    }
+    // Columns are independent: each thread integrates its own columns through all steps (no
+    // fork/join per step, which stalls on a loaded machine), then the parts are joined.
+    std::vector<RunResult> parts(static_cast<std::size_t>(threads));
+    std::vector<Eigen::Index> first(std::size_t(threads) + 1, b);
+    const Eigen::Index chunk = ((b + threads - 1) / threads + 7) / 8 * 8;
+    for (int k = 0; k < threads; ++k) first[std::size_t(k)] = std::min(b, k * chunk);
+#pragma omp parallel num_threads(threads)
+    {
+        const int k = omp_get_thread_num();
+        const Eigen::Index c0 = first[std::size_t(k)], c1 = first[std::size_t(k) + 1];
+        if (c1 > c0) {
+            const ThreadBudget one(0.0);  // this thread's products stay on this thread
+            RunOptions o = options;
+            o.columnOffset += long(c0);
+            parts[std::size_t(k)] = runColumns(model_, x0.middleCols(c0, c1 - c0), o, nodes);
+        }
+    }
+    RunResult r;
+    r.final.resize(p.n, b);
+    r.lateAverage.resize(p.n, b);
+    r.predicted.resize(b);
+    r.recordTimes = parts[0].recordTimes;
+    for (std::size_t k = 0; k < r.recordTimes.size(); ++k) r.recorded.emplace_back(Eigen::Index(nodes.size()), b);
+    for (int k = 0; k < threads; ++k) {
+        const Eigen::Index c0 = first[std::size_t(k)], w = first[std::size_t(k) + 1] - c0;
+        if (w <= 0) continue;
+        const RunResult& part = parts[std::size_t(k)];
+        r.final.middleCols(c0, w) = part.final;
+        r.lateAverage.middleCols(c0, w) = part.lateAverage;
+        r.predicted.segment(c0, w) = part.predicted;
+        for (std::size_t i = 0; i < r.recorded.size(); ++i) r.recorded[i].middleCols(c0, w) = part.recorded[i];
+        if (part.diverged) {
+            r.diverged = true;
+            r.divergedStep = r.divergedStep < 0 ? part.divergedStep : std::min(r.divergedStep, part.divergedStep);
+        }
+    }
     return r;
 }
 

@@ -121,13 +121,20 @@ TEST(SdeIntegrator, NoiseIsReproducibleAcrossThreadsAndBatchSplits) {
     const Eigen::MatrixXf x0 = randomMatrix(300, 120, 0.5f, 10).cwiseAbs();
     RunOptions o;
     o.seed = 42;
+    o.recordEvery = 5;
+    o.recordNodes = {0, 150, 299};
     const int threads = omp_get_max_threads();
     omp_set_num_threads(1);
     const RunResult one = SdeIntegrator(model).run(x0, o);
     omp_set_num_threads(2);
     const RunResult two = SdeIntegrator(model).run(x0, o);
     omp_set_num_threads(threads);
-    EXPECT_EQ(one.final, two.final);  // bit for bit
+    EXPECT_EQ(one.final, two.final);  // bit for bit (two threads: each integrates half the columns)
+    EXPECT_EQ(one.lateAverage, two.lateAverage);
+    EXPECT_EQ(one.predicted, two.predicted);
+    ASSERT_EQ(two.recorded.size(), 5u);
+    for (std::size_t k = 0; k < 5; ++k) EXPECT_EQ(one.recorded[k], two.recorded[k]);
+    EXPECT_EQ(two.recordTimes, one.recordTimes);
     // Columns 50.. run on their own with columnOffset 50 see the same noise.
     RunOptions tail = o;
     tail.columnOffset = 50;
