@@ -162,7 +162,7 @@ double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorX
                BpttBuffers<S>& buf, bool keep, Eigen::VectorXi* predicted) {
     checkInputs(pr, x0, labels);
     const bool smallBatch = x0.cols() <= kSmallBatch && x0.rows() >= kSmallBatchMinN;
-    const ThreadBudget budget(smallBatch ? ThreadBudget::kMinParallelWork
+    const ThreadBudget budget(smallBatch ? ThreadBudget::smallBatchWork()
                                          : double(x0.rows()) * double(x0.rows()) * double(x0.cols()));
     const Pass<S> ps(pr, int(x0.cols()), keep, predicted != nullptr, seed);
     const int n = ps.n, b = ps.b, T = ps.T;
@@ -178,7 +178,7 @@ double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorX
             gaussianBlock(seed, std::uint64_t(c / b), std::uint64_t(c % b), buf.eta.col(c).data(), n);
         buf.geta.noalias() = *pr.G * buf.eta;
     }
-    if (smallBatch && omp_get_max_threads() > 1 && !ThreadBudget::machineBusy()) forwardSmallBatch(ps, buf);
+    if (smallBatch && omp_get_max_threads() > 1) forwardSmallBatch(ps, buf);
     else forwardLargeBatch(ps, buf);
 
     double loss = 0.0;
@@ -231,7 +231,7 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0, const Ei
     const Pass<S> ps(pr, int(x0.cols()), true, false, seed);
     const int n = ps.n, b = ps.b, T = ps.T;
     const bool smallBatch = b <= kSmallBatch && n >= kSmallBatchMinN;
-    const ThreadBudget budget(smallBatch ? ThreadBudget::kMinParallelWork : double(n) * double(n) * double(b));
+    const ThreadBudget budget(smallBatch ? ThreadBudget::smallBatchWork() : double(n) * double(n) * double(b));
 
     // delta_T = (2 / B) (x_T - xbar_label); two buffers alternate as delta_{t+1} and delta_t.
     MatS<S> other(n, b);
@@ -241,7 +241,7 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0, const Ei
             (S(2) / S(b)) * (buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>());
     MatS<S>* cur = &buf.delta;
     MatS<S>* next = &other;
-    if (smallBatch && omp_get_max_threads() > 1 && !ThreadBudget::machineBusy()) {
+    if (smallBatch && omp_get_max_threads() > 1) {
 #pragma omp parallel
         {
             int r0, r1;

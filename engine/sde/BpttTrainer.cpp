@@ -111,7 +111,7 @@ double BpttTrainer::lossAndGradient(const Eigen::MatrixXf& x0, const Eigen::Vect
     } else {
         pr.G = model_.noiseMatrix();
     }
-    const ThreadBudget budget(x0.cols() <= 8 ? ThreadBudget::kMinParallelWork
+    const ThreadBudget budget(x0.cols() <= 8 ? ThreadBudget::smallBatchWork()
                                              : double(n) * double(n) * double(x0.cols()));
     Eigen::MatrixXf localDG;
     Eigen::MatrixXf* dGOut = tp_.trainG ? (dG ? dG : &localDG) : nullptr;
@@ -178,7 +178,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         const int first = int(pos * tp_.batch), len = std::min(tp_.batch, m - first);
         // Small models run on one thread: see ThreadBudget.h (the whole iteration, including the
         // N x N x C products of the pull-back and the re-assembly of A).
-        const ThreadBudget budget(len <= 8 ? ThreadBudget::kMinParallelWork : double(n) * double(n) * double(len));
+        const ThreadBudget budget(len <= 8 ? ThreadBudget::smallBatchWork() : double(n) * double(n) * double(len));
         x0.resize(n, len);
         lab.resize(len);
         for (int j = 0; j < len; ++j) {

@@ -30,6 +30,8 @@ public:
         if (getloadavg(&load, 1) != 1) return false;
         return load > double(std::thread::hardware_concurrency()) + 0.5;
     }
+    /// The work to pass for a batch-1 pass (row-split path): threads unless the machine is busy.
+    static double smallBatchWork() { return machineBusy() ? 0.0 : kMinParallelWork; }
     ThreadBudget(const ThreadBudget&) = delete;
     ThreadBudget& operator=(const ThreadBudget&) = delete;
 

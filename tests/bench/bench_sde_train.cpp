@@ -10,6 +10,7 @@
 #include "sde/BpttTrainer.h"
 #include "sde/SdeIntegrator.h"
 #include "sde/SdeModel.h"
+#include "sde/ThreadBudget.h"
 
 using namespace as::sde;
 
@@ -49,6 +50,9 @@ void trainIteration(benchmark::State& state, double eps, bool trainG) {
     Eigen::MatrixXf atilde = s.model.atilde(), G = Eigen::MatrixXf::Identity(784, 784), dAtilde, dG;
     std::uint64_t seed = 1;
     auto iteration = [&] {
+        // The thread rule of BpttTrainer::train for the whole iteration (ThreadBudget.h).
+        const int b = int(s.x0.cols());
+        const ThreadBudget budget(b <= 8 ? ThreadBudget::smallBatchWork() : 784.0 * 784.0 * b);
         const double loss = trainer.lossAndGradient(s.x0, s.labels, seed++, dAtilde, trainG ? &dG : nullptr);
         benchmark::DoNotOptimize(loss);
         adamA.step(atilde, dAtilde);
