@@ -1,5 +1,10 @@
 #include "sde/GaussianNoise.h"
 
+// GCC 12 reports "'__Y' is used uninitialized" inside avx512fintrin.h for Eigen's vectorised
+// log/sin/cos (the _mm512_undefined_* placeholders; GCC bug 105593, fixed in GCC 13).
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ < 13
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
 #include <Eigen/Core>
 #include <cmath>
 #include <vector>
