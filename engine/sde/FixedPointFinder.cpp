@@ -1,5 +1,7 @@
 #include "sde/FixedPointFinder.h"
 
+#include <omp.h>
+
 #include <Eigen/Core>
 #include <Eigen/LU>
 #include <Eigen/QR>
@@ -14,11 +16,13 @@ namespace {
 
 /// Eigen single-threaded for the lifetime of the guard: the Newton solves are many small (N <= a few
 /// hundred) LU factorisations, where OpenMP's fork/join costs more than it saves — on a busy
-/// machine 100x more (N = 120: 13 s instead of 0.6 s). Restores the previous setting.
+/// machine 100x more (N = 120: 13 s instead of 0.6 s). Restores the previous setting. It sets the
+/// calling thread's OpenMP count (Eigen follows it), not Eigen's process-wide one, so other threads
+/// are unaffected and Eigen keeps following each thread's own setting afterwards.
 class SerialEigen {
 public:
-    SerialEigen() : previous_(Eigen::nbThreads()) { Eigen::setNbThreads(1); }
-    ~SerialEigen() { Eigen::setNbThreads(previous_); }
+    SerialEigen() : previous_(omp_get_max_threads()) { omp_set_num_threads(1); }
+    ~SerialEigen() { omp_set_num_threads(previous_); }
     SerialEigen(const SerialEigen&) = delete;
     SerialEigen& operator=(const SerialEigen&) = delete;
 

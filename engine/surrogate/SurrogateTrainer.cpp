@@ -1,5 +1,7 @@
 #include "surrogate/SurrogateTrainer.h"
 
+#include <omp.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -35,7 +37,10 @@ void gather(const SurrogateDataset& d, int channel, const std::vector<int>& seqs
 }  // namespace
 
 void singleThreadedEigen() {
-    Eigen::setNbThreads(1);
+    // The calling thread's OpenMP thread count (a per-thread setting that Eigen's products follow),
+    // not Eigen::setNbThreads(), which is process-wide and would take the second core from the SDE
+    // lab's training in the same process.
+    omp_set_num_threads(1);
 }
 
 const char* outcomeName(TrainOutcome o) {
