@@ -193,16 +193,7 @@ int SdeCommand::runTrain() {
     }
     std::signal(SIGINT, previous);
 
-    TrainingMeta meta;
-    meta.train = tp;
-    meta.iterations = rep.iterations;
-    meta.finalLoss = rep.finalLoss;
-    meta.validationAccuracy = rep.validationAccuracy;
-    meta.secondsPerIteration = rep.secondsPerIteration;
-    meta.lossCurve = rep.lossCurve;
-    meta.validationCurve = rep.validationCurve;
-    meta.commandLine = processCommandLine();
-    meta.outcome = trainOutcomeName(rep.outcome);
+    const TrainingMeta meta = TrainingMeta::fromReport(tp, rep, processCommandLine());
     try {
         if (!checkpoint_.empty()) trainer.saveCheckpoint(checkpoint_);
         saveSdeModel(out_, model, meta);

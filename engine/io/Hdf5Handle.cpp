@@ -1,5 +1,7 @@
 #include "io/Hdf5Handle.h"
 
+#include <filesystem>
+
 #include <mutex>
 
 namespace as::h5 {
@@ -240,6 +242,23 @@ std::vector<double> readDoubles(hid_t loc, const std::string& name) {
 
 std::vector<float> readFloats(hid_t loc, const std::string& name) {
     return readDatasetT<float>(loc, name, H5T_NATIVE_FLOAT);
+}
+
+void writeFileAtomically(const std::string& path, const std::string& what,
+                         const std::function<void(hid_t file)>& write) {
+    const std::string tmp = path + ".part";
+    try {
+        Handle f = createFile(tmp);
+        write(f);
+        f.close();
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        throw;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) throw Error("cannot write " + what + " '" + path + "': " + ec.message());
 }
 
 }  // namespace as::h5

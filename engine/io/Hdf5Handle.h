@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,11 @@ private:
 /// Whether `path` carries the HDF5 signature (false for text files, empty files, ...).
 bool isHdf5(const std::string& path);
 Handle createFile(const std::string& path);  ///< truncates
+/// Writes a whole file atomically: `write` fills a new file at path + ".part", which then replaces
+/// path by a rename, so a failure (exception from `write`, full disk) leaves the old file intact and
+/// removes the partial one. Throws Error("cannot write <what> '<path>': ...") if the rename fails.
+void writeFileAtomically(const std::string& path, const std::string& what,
+                         const std::function<void(hid_t file)>& write);
 Handle openFileReadOnly(const std::string& path);
 
 bool hasChild(hid_t loc, const std::string& name);

@@ -252,9 +252,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
 
 void BpttTrainer::saveCheckpoint(const std::string& path) const {
     h5::silenceErrors();
-    const std::string tmp = path + ".part";
-    try {
-        h5::Handle f = h5::createFile(tmp);
+    h5::writeFileAtomically(path, "checkpoint", [&](hid_t f) {
         {
             h5::Handle g = h5::createGroup(f, "sde_model");
             TrainingMeta meta;
@@ -280,16 +278,7 @@ void BpttTrainer::saveCheckpoint(const std::string& path) const {
         }
         std::vector<double> vi(validationIterations_.begin(), validationIterations_.end());
         h5::writeDataset(c, "validation_iterations", vi, {hsize_t(vi.size())});
-        c.close();
-        f.close();
-    } catch (...) {
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
-        throw;
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw h5::Error("cannot write checkpoint '" + path + "': " + ec.message());
+    });
 }
 
 void BpttTrainer::resume(const std::string& path) {

@@ -140,23 +140,27 @@ LoadedSdeModel readSdeModel(hid_t g, const std::string& file) {
     }
 }
 
+TrainingMeta TrainingMeta::fromReport(const TrainParams& train, const TrainReport& report,
+                                      std::string commandLine) {
+    TrainingMeta meta;
+    meta.train = train;
+    meta.iterations = report.iterations;
+    meta.finalLoss = report.finalLoss;
+    meta.validationAccuracy = report.validationAccuracy;
+    meta.secondsPerIteration = report.secondsPerIteration;
+    meta.lossCurve = report.lossCurve;
+    meta.validationCurve = report.validationCurve;
+    meta.commandLine = std::move(commandLine);
+    meta.outcome = trainOutcomeName(report.outcome);
+    return meta;
+}
+
 void saveSdeModel(const std::string& path, const SdeModel& model, const TrainingMeta& meta) {
     h5::silenceErrors();
-    const std::string tmp = path + ".part";
-    try {
-        h5::Handle f = h5::createFile(tmp);
+    h5::writeFileAtomically(path, "SDE model file", [&](hid_t f) {
         h5::Handle g = h5::createGroup(f, "sde_model");
         writeSdeModel(g, model, meta);
-        g.close();
-        f.close();
-    } catch (...) {
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
-        throw;
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw h5::Error("cannot write SDE model file '" + path + "': " + ec.message());
+    });
 }
 
 LoadedSdeModel loadSdeModel(const std::string& path) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sde/BpttTrainer.h"
 #include "sde/SdeModel.h"
 #include "sde/TrainParams.h"
 
@@ -23,6 +24,10 @@ struct TrainingMeta {
     std::string commandLine;  ///< the command that produced the model
     std::string date;         ///< ISO 8601 UTC; filled with the current time by saveSdeModel if empty
     std::string outcome;      ///< "finished", "cancelled", "diverged" or empty
+
+    /// The metadata of a finished training run (CLI and GUI record the same fields).
+    static TrainingMeta fromReport(const TrainParams& train, const TrainReport& report,
+                                   std::string commandLine);
 };
 
 struct LoadedSdeModel {

@@ -158,16 +158,8 @@ void SdeTrainingController::run(SdeTrainingRequest rq) {
                 if (emitNow) emit progressed();
             },
             &cancel_);
-        as::sde::TrainingMeta meta;
-        meta.train = rq.train;
-        meta.iterations = rep.iterations;
-        meta.finalLoss = rep.finalLoss;
-        meta.validationAccuracy = rep.validationAccuracy;
-        meta.secondsPerIteration = rep.secondsPerIteration;
-        meta.lossCurve = rep.lossCurve;
-        meta.validationCurve = rep.validationCurve;
-        meta.commandLine = "attractor-studio (SDE lab, Training tab)";
-        meta.outcome = as::sde::trainOutcomeName(rep.outcome);
+        as::sde::TrainingMeta meta = as::sde::TrainingMeta::fromReport(
+            rq.train, rep, "attractor-studio (SDE lab, Training tab)");
         QString summary = tr("Training %1 after %2 iterations: loss %3")
                               .arg(QString::fromUtf8(as::sde::trainOutcomeName(rep.outcome)))
                               .arg(rep.iterations)
