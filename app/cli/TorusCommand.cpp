@@ -76,6 +76,7 @@ int TorusCommand::run() {
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("torus CANN: %d^%d neurons, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g ms\n",
                 p.n, p.dims, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt);
+    std::printf("convolution: %s\n", sim->model().convolution().name().c_str());
     std::printf("trajectory %s for %.6g ms (%ld steps), grid spacing %.6g x %.6g x %.6g cm\n",
                 trajectoryName(sim->trajectoryParams().kind).c_str(), durationMs_, total, p.spacing[0],
                 p.spacing[1], p.spacing[2]);
@@ -125,6 +126,7 @@ void TorusCommand::printSummary(const TorusSimulation& sim, long runSteps, doubl
         .add("dims", (long long)p.dims)
         .add("size", (long long)p.n)
         .add("neurons", (long long)sim.model().size())
+        .add("convolution", sim.model().convolution().name())
         .add("trajectory", trajectoryName(sim.trajectoryParams().kind))
         .add("mean_error", measured ? std::optional<double>(sim.meanError()) : std::nullopt)
         .add("max_error", measured ? std::optional<double>(sim.maxError()) : std::nullopt)

@@ -51,7 +51,7 @@ Hd2dSimulation::Hd2dSimulation(const TorusParams& p, const TrajectoryParams& hea
 void Hd2dSimulation::rebuild() {
     const CannParams c = p_.dynamics();
     for (auto& r : rings_) r = std::make_unique<LatticeCann>(std::vector<int>{p_.n}, c);
-    sheet_ = std::make_unique<LatticeCann>(std::vector<int>{p_.n, p_.n}, c);
+    sheet_ = std::make_unique<LatticeCann>(std::vector<int>{p_.n, p_.n}, c, ConvolutionPrecision::Float32, p_.convolution);
     const auto x = rings_[0]->axisPositions(0);
     cosX_.resize(x.size());
     sinX_.resize(x.size());
@@ -75,6 +75,7 @@ void Hd2dSimulation::setParams(const TorusParams& p) {
     } else {
         for (auto& r : rings_) r->setDynamics(p_.dynamics());
         sheet_->setDynamics(p_.dynamics());
+        sheet_->setMethod(p_.convolution);
     }
     inputA_ = -1.0;
     halted_ = false;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace as {
 namespace {
@@ -18,62 +19,73 @@ double wrapAngle(double d) {
     return d - kPi;
 }
 
-std::vector<double> latticeKernel(const std::vector<int>& shape, double a, double J0) {
+std::vector<std::vector<double>> latticeKernelFactors(const std::vector<int>& shape, double a, double J0) {
     const int dims = int(shape.size());
-    // Per-axis Gaussian factors, padded to three axes (leading sides of 1).
-    std::vector<double> g[3];
-    int n[3] = {1, 1, 1};
-    for (int d = 0; d < 3; ++d) {
-        const int axis = d - (3 - dims);
-        if (axis < 0) {
-            g[d] = {1.0};
-            continue;
-        }
-        const int side = shape[std::size_t(axis)];
-        n[d] = side;
+    std::vector<std::vector<double>> g(shape.size());
+    for (int d = 0; d < dims; ++d) {
+        const int side = shape[std::size_t(d)];
         const double dx = 2 * kPi / side;
-        g[d].resize(std::size_t(side));
+        g[std::size_t(d)].resize(std::size_t(side));
         for (int i = 0; i < side; ++i) {
             const double off = (i <= side / 2 ? i : i - side) * dx;
-            g[d][std::size_t(i)] = std::exp(-off * off / (2 * a * a));
+            g[std::size_t(d)][std::size_t(i)] = std::exp(-off * off / (2 * a * a));
         }
     }
     const double amp = J0 / std::pow(std::sqrt(2 * kPi) * a, dims);
-    std::vector<double> kernel(std::size_t(n[0]) * n[1] * n[2]);
+    for (double& v : g[0]) v *= amp;
+    return g;
+}
+
+std::vector<double> latticeKernel(const std::vector<int>& shape, double a, double J0) {
+    const auto f = latticeKernelFactors(shape, a, J0);
+    // Padded to three axes (leading factors of 1) so one loop nest serves D = 1, 2, 3.
+    std::vector<double> g[3];
+    for (int d = 0; d < 3; ++d) {
+        const int axis = d - (3 - int(shape.size()));
+        g[d] = axis < 0 ? std::vector<double>{1.0} : f[std::size_t(axis)];
+    }
+    std::vector<double> kernel(g[0].size() * g[1].size() * g[2].size());
     std::size_t idx = 0;
-    for (int i = 0; i < n[0]; ++i)
-        for (int j = 0; j < n[1]; ++j) {
-            const double gij = amp * g[0][std::size_t(i)] * g[1][std::size_t(j)];
-            for (int k = 0; k < n[2]; ++k) kernel[idx++] = gij * g[2][std::size_t(k)];
+    for (double gi : g[0])
+        for (double gj : g[1]) {
+            const double gij = gi * gj;
+            for (double gk : g[2]) kernel[idx++] = gij * gk;
         }
     return kernel;
 }
 
-// The convolver in the chosen precision; exactly one of the two is set.
+// The convolver of the chosen method and precision; exactly one is set.
 struct LatticeCann::Conv {
-    std::unique_ptr<FftConvolver<float>> f32;
-    std::unique_ptr<FftConvolver<double>> f64;
+    std::unique_ptr<FftConvolver<float>> fft32;
+    std::unique_ptr<FftConvolver<double>> fft64;
+    std::unique_ptr<SeparableConvolver<float>> sep32;
+    std::unique_ptr<SeparableConvolver<double>> sep64;
+
+    /// f(convolver) on the one that is set.
+    template <class F>
+    auto visit(F&& f) {
+        if (fft32) return f(*fft32);
+        if (fft64) return f(*fft64);
+        if (sep32) return f(*sep32);
+        return f(*sep64);
+    }
 
     /// out = scale * (J * q), q given in double.
     void convolve(const double* q, double scale, double* out) {
-        if (f32) {
-            float* b = f32->buffer();
-            const std::size_t n = f32->size();
-            for (std::size_t i = 0; i < n; ++i) b[i] = float(q[i]);
-            f32->execute();
+        visit([&](auto& c) {
+            auto* b = c.buffer();
+            using T = std::remove_pointer_t<decltype(b)>;
+            const std::size_t n = c.size();
+            for (std::size_t i = 0; i < n; ++i) b[i] = T(q[i]);
+            c.execute();
             for (std::size_t i = 0; i < n; ++i) out[i] = scale * double(b[i]);
-        } else {
-            double* b = f64->buffer();
-            const std::size_t n = f64->size();
-            for (std::size_t i = 0; i < n; ++i) b[i] = q[i];
-            f64->execute();
-            for (std::size_t i = 0; i < n; ++i) out[i] = scale * b[i];
-        }
+        });
     }
 };
 
-LatticeCann::LatticeCann(std::vector<int> shape, const CannParams& p, ConvolutionPrecision precision)
-    : shape_(std::move(shape)), p_(p), precision_(precision) {
+LatticeCann::LatticeCann(std::vector<int> shape, const CannParams& p, ConvolutionPrecision precision,
+                         ConvolutionMethod method)
+    : shape_(std::move(shape)), p_(p), precision_(precision), requested_(method) {
     if (shape_.empty() || shape_.size() > 3)
         throw std::invalid_argument("a lattice has 1 to 3 axes (got " + std::to_string(shape_.size()) + ")");
     for (int n : shape_)
@@ -98,6 +110,15 @@ void LatticeCann::setDynamics(const CannParams& p) {
     refreshSquares();
 }
 
+void LatticeCann::setMethod(ConvolutionMethod method) {
+    if (method == requested_) return;
+    requested_ = method;
+    std::vector<double> keep = u_;
+    rebuild();
+    u_ = std::move(keep);
+    refreshSquares();
+}
+
 std::vector<double> LatticeCann::axisPositions(int d) const {
     const int n = shape_.at(std::size_t(d));
     std::vector<double> x(static_cast<std::size_t>(n));
@@ -108,11 +129,20 @@ std::vector<double> LatticeCann::axisPositions(int d) const {
 void LatticeCann::rebuild() {
     kernel_ = latticeKernel(shape_, p_.a, p_.J0);
     const std::size_t n = kernel_.size();
+    const auto factors = latticeKernelFactors(shape_, p_.a, p_.J0);
+    choice_ = convolutionChoice(shape_, factors, requested_);
+    const bool f32 = precision_ == ConvolutionPrecision::Float32;
     conv_ = std::make_unique<Conv>();
-    if (precision_ == ConvolutionPrecision::Float32)
-        conv_->f32 = std::make_unique<FftConvolver<float>>(shape_, std::vector<float>(kernel_.begin(), kernel_.end()));
-    else
-        conv_->f64 = std::make_unique<FftConvolver<double>>(shape_, kernel_);
+    if (choice_.method == ConvolutionMethod::Fft) {
+        if (f32)
+            conv_->fft32 = std::make_unique<FftConvolver<float>>(shape_, std::vector<float>(kernel_.begin(), kernel_.end()));
+        else
+            conv_->fft64 = std::make_unique<FftConvolver<double>>(shape_, kernel_);
+    } else if (f32) {
+        conv_->sep32 = std::make_unique<SeparableConvolver<float>>(shape_, factors, choice_.bandLimit);
+    } else {
+        conv_->sep64 = std::make_unique<SeparableConvolver<double>>(shape_, factors, choice_.bandLimit);
+    }
     u_.assign(n, 0.0);
     r_.assign(n, 0.0);
     for (auto* v : {&jr_, &k1_, &k2_, &k3_, &k4_, &tmp_, &stage_}) v->clear();
@@ -194,13 +224,14 @@ void LatticeCann::derivative(const double* u, const double* input, double* du) {
 // Fused Euler step. The convolver's buffer enters holding q = [u]_+^2 of the current u (left there
 // by the previous step); after the FFT pair it holds J * q, and the same pass that reads it writes
 // u_new and q(u_new) back into it for the next step, so a step touches each array once.
-template <class T>
-double LatticeCann::eulerPass(FftConvolver<T>& conv, const double* input) {
+template <class C>
+double LatticeCann::eulerPass(C& conv, const double* input) {
     const std::size_t n = u_.size();
     const double a = p_.dt / p_.tau;
     const double scale = 1.0 / (1.0 + p_.k * qSum_);
     double* u = u_.data();
-    T* b = conv.buffer();
+    auto* b = conv.buffer();
+    using T = std::remove_pointer_t<decltype(b)>;
     if (!bufferHoldsQ_) {
         for (std::size_t i = 0; i < n; ++i) {
             const double up = std::max(u[i], 0.0);
@@ -223,7 +254,7 @@ double LatticeCann::eulerPass(FftConvolver<T>& conv, const double* input) {
 void LatticeCann::step(const double* input) {
     FlushDenormals ftz;
     if (p_.integrator == Integrator::Euler) {
-        qSum_ = conv_->f32 ? eulerPass(*conv_->f32, input) : eulerPass(*conv_->f64, input);
+        qSum_ = conv_->visit([&](auto& c) { return eulerPass(c, input); });
         bufferHoldsQ_ = true;
         rDirty_ = true;
         return;

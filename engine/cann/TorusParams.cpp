@@ -31,6 +31,11 @@ const ParamTable<TorusParams>& table() {
                    "Grid spacing along this axis (cm): position p maps to phase 2 pi p / spacing."},
                   nullptr, nullptr);
         }
+        t.add({"convolution", "Convolution", "", 0, 0, 3, 1, 0, true, {"auto", "fft", "separable", "pruned"},
+               "How J * r is computed: auto (the cheapest), fft (full FFT), separable (exact per-axis products), "
+               "pruned (the kernel's Fourier band per axis; error below 1e-6 relative)."},
+              [](const TorusParams& p) { return double(int(p.convolution)); },
+              [](TorusParams& p, double v) { p.convolution = ConvolutionMethod(int(v)); });
         return t;
     }();
     return t;
@@ -97,6 +102,8 @@ void TorusParams::check() const {
         throw ParamError("dt must be in (0, 5 tau] = (0, " + formatNumber(5 * tau) + "] ms (got " + formatNumber(dt) + ")");
     if (integrator != Integrator::Euler && integrator != Integrator::RK4)
         throw ParamError("integrator must be euler or rk4");
+    if (int(convolution) < 0 || int(convolution) > 3)
+        throw ParamError("convolution must be auto, fft, separable or pruned");
     for (int d = 0; d < 3; ++d)
         if (!finite(spacing[std::size_t(d)]) || spacing[std::size_t(d)] < 1 || spacing[std::size_t(d)] > 1e4)
             throw ParamError(std::string("spacing_") + "xyz"[d] + " must be in [1, 1e4] cm (got " +

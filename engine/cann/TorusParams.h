@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cann/CannParams.h"
+#include "cann/ConvolutionChoice.h"
 #include "core/ParamSpec.h"
 
 namespace as {
@@ -37,6 +38,10 @@ struct TorusParams {
     /// Grid spacing per axis (cm): position p maps to the phase 2 pi p / spacing. Default 30,
     /// range [1, 1e4].
     std::array<double, 3> spacing{30.0, 30.0, 30.0};
+    /// How the recurrent input J * r is computed (ConvolutionChoice.h): auto (default; the cheapest
+    /// by estimate, the FFT for D = 1), fft, separable or pruned. A numerical method, not part of
+    /// the model: all give the same J * r to float32 rounding (pruned: within kBandTolerance).
+    ConvolutionMethod convolution = ConvolutionMethod::Auto;
 
     /// The lattice sides: D copies of n.
     std::vector<int> shape() const { return std::vector<int>(std::size_t(dims), n); }

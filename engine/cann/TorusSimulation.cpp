@@ -29,7 +29,7 @@ TorusSimulation::TorusSimulation(const TorusParams& p, const TrajectoryParams& t
 }
 
 void TorusSimulation::rebuild() {
-    model_ = std::make_unique<LatticeCann>(p_.shape(), p_.dynamics());
+    model_ = std::make_unique<LatticeCann>(p_.shape(), p_.dynamics(), ConvolutionPrecision::Float32, p_.convolution);
     for (int d = 0; d < 3; ++d) {
         const std::size_t k = std::size_t(d);
         if (d < p_.dims) {
@@ -63,6 +63,7 @@ void TorusSimulation::setParams(const TorusParams& p) {
         decode_ = {};
     } else {
         model_->setDynamics(p_.dynamics());
+        model_->setMethod(p_.convolution);
     }
     inputA_ = -1.0;
     halted_ = false;
