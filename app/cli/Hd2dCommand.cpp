@@ -8,6 +8,7 @@
 #include "JsonSummary.h"
 #include "cann/Hd2dSimulation.h"
 #include "core/ParamAccess.h"
+#include "io/Hd2dSession.h"
 #include "io/SessionFile.h"
 
 namespace as::cli {
@@ -41,8 +42,13 @@ Hd2dCommand::Hd2dCommand(CLI::App& parent) {
         ->type_name("KEY=VALUE");
     app_->add_flag("--list-params", listParams_, "List every parameter and exit");
     app_->add_option("--duration", durationMs_, "Simulated time to run (ms), default 200")->type_name("MS");
+    app_->add_option("--out", out_, "Write the session (HDF5, group /hd2d) here at the end")->type_name("FILE.h5");
     app_->add_option("--csv", csv_, "Write the recorded traces (CSV) here at the end")->type_name("FILE.csv");
     app_->add_option("--seed", seed_, "Seed of the random head turns")->type_name("S");
+    app_->add_option("--session", session_,
+                     "Continue from a saved session (its /hd2d group, from this command or the GUI); "
+                     "options override it")
+        ->type_name("FILE.h5");
 }
 
 void Hd2dCommand::applyOverrides(TorusParams& p, TrajectoryParams& h) const {
@@ -76,11 +82,33 @@ int Hd2dCommand::run() {
     }
     if (!std::isfinite(durationMs_) || durationMs_ < 0 || durationMs_ > 1e9)
         throw CliError("--duration must be a number of ms in [0, 1e9] (got " + std::to_string(durationMs_) + ")");
-    TorusParams p = hd2dDefaults();
-    TrajectoryParams h = headingDefaults();
-    applyOverrides(p, h);
-    Hd2dSimulation sim(p, h);
-    sim.setHeading(azimuth_, pitch_);
+    std::unique_ptr<Hd2dSimulation> sim;
+    if (!session_.empty()) {
+        try {
+            sim = loadHd2dSession(session_);
+        } catch (const SessionError& e) {
+            throw CliError(e.what());
+        }
+        TorusParams p = sim->params();
+        TrajectoryParams h = sim->headingParams();
+        applyOverrides(p, h);
+        if (!(p == sim->params())) sim->setParams(p);
+        if (!(h == sim->headingParams())) sim->setHeadingParams(h);
+        // The heading continues from the file unless --azimuth or --pitch is given.
+        if (app_->count("--azimuth") > 0 || app_->count("--pitch") > 0) {
+            const auto z = sim->heading();
+            sim->setHeading(app_->count("--azimuth") > 0 ? azimuth_ : z[0], app_->count("--pitch") > 0 ? pitch_ : z[1]);
+        }
+        std::printf("continuing session %s at t = %.6g ms (%ld steps)\n", session_.c_str(), sim->time(), sim->steps());
+    } else {
+        TorusParams p = hd2dDefaults();
+        TrajectoryParams h = headingDefaults();
+        applyOverrides(p, h);
+        sim = std::make_unique<Hd2dSimulation>(p, h);
+        sim->setHeading(azimuth_, pitch_);
+    }
+    const TorusParams& p = sim->params();
+    const TrajectoryParams& h = sim->headingParams();
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("hd2d: two rings of %d beside a %d x %d sheet, k = %.6g, a = %.6g rad, dt = %.6g ms\n", p.n, p.n,
                 p.n, p.k, p.a, p.dt);
@@ -88,23 +116,27 @@ int Hd2dCommand::run() {
 
     long taken = 0;
     const auto start = std::chrono::steady_clock::now();
-    while (taken < total && !sim.halted()) taken += sim.step(int(std::min<long>(1000, total - taken)));
+    while (taken < total && !sim->halted()) taken += sim->step(int(std::min<long>(1000, total - taken)));
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     int code = kExitOk;
-    if (sim.halted()) {
-        std::cerr << "attractor-cli: watchdog stopped the run: " << sim.message() << std::endl;
+    if (sim->halted()) {
+        std::cerr << "attractor-cli: watchdog stopped the run: " << sim->message() << std::endl;
         code = kExitHalted;
     }
-    if (!csv_.empty()) {
-        try {
-            exportTracesCsv(csv_, sim.traces());
-        } catch (const SessionError& e) {
-            throw CliError(e.what(), kExitFailure);
+    try {
+        if (!out_.empty()) {
+            saveHd2dSession(out_, *sim);
+            std::printf("wrote session %s\n", out_.c_str());
         }
-        std::printf("wrote traces %s (%zu rows)\n", csv_.c_str(), sim.traces().size());
+        if (!csv_.empty()) {
+            exportTracesCsv(csv_, sim->traces());
+            std::printf("wrote traces %s (%zu rows)\n", csv_.c_str(), sim->traces().size());
+        }
+    } catch (const SessionError& e) {
+        throw CliError(e.what(), kExitFailure);
     }
-    printSummary(sim, taken, wall);
+    printSummary(*sim, taken, wall);
     return code;
 }
 

@@ -29,7 +29,7 @@ private:
     bool listParams_ = false;
     int size_ = 0;
     double azimuth_ = 0.0, pitch_ = 0.0;
-    std::string heading_, csv_, seed_;
+    std::string heading_, csv_, seed_, out_, session_;
     double durationMs_ = 200.0;
 };
 

@@ -97,4 +97,16 @@ std::unique_ptr<Hd2dSimulation> readHd2dGroup(hid_t root) {
     return sim;
 }
 
+void saveHd2dSession(const std::string& path, const Hd2dSimulation& sim) {
+    SessionWriter w(path, "hd2d");
+    w.write([&](hid_t root) { writeHd2dGroup(root, sim); });
+    w.commit();
+}
+
+std::unique_ptr<Hd2dSimulation> loadHd2dSession(const std::string& path) {
+    SessionReader r(path);
+    if (!r.hasGroup("hd2d")) r.fail("the file has no head-direction page (group '/hd2d')");
+    return r.read([](hid_t root) { return readHd2dGroup(root); });
+}
+
 }  // namespace as

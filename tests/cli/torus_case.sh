@@ -80,6 +80,40 @@ case "$CASE" in
     head -n 1 hd.csv | grep -q "rings_sin_az" || fail "CSV lacks the decode components" ;;
   hd2d_bad_set)
     run hd2d --set spacing_x=3; expect_error "spacing_x" ;;
+  hd2d_session_continue)
+    # 20 ms written to a session and 10 ms more from it end where one 30 ms run ends (a helix:
+    # the random walk would restart its stream from the seed on loading).
+    run hd2d --heading helix --size 32 --duration 30; expect_ok
+    tail -n 1 out.txt > straight.json
+    run hd2d --heading helix --size 32 --duration 20 --out first.h5; expect_ok
+    [ -f first.h5 ] || fail "first.h5 not written"
+    grep -q "wrote session first.h5" out.txt || fail "no 'wrote session' line"
+    run hd2d --session first.h5 --duration 10; expect_ok
+    grep -q "continuing session first.h5 at t = 20 ms" out.txt || fail "no 'continuing session' line"
+    json hd2d "j['steps'] == 300 and abs(j['sim_ms'] - 30) < 1e-9 and j['size'] == 32 and j['heading'] == 'helix'"
+    "$PY" - <<'PYEOF' || fail "the continued run differs from the straight run"
+import json
+a = json.loads(open("straight.json").read()); b = json.loads(open("last.json").read())
+keys = ["azimuth", "pitch", "rings_azimuth", "rings_pitch", "sheet_azimuth", "sheet_pitch"]
+bad = [(k, a[k], b[k]) for k in keys if abs(a[k] - b[k]) > 1e-9]
+if bad:
+    raise SystemExit("differ: %s" % bad)
+PYEOF
+    ;;
+  hd2d_session_override)
+    run hd2d --heading static --azimuth 0.5 --duration 20 --out first.h5; expect_ok
+    run hd2d --session first.h5 --heading static --pitch 1.0 --duration 30; expect_ok
+    json hd2d "abs(j['azimuth'] - 0.5) < 1e-9 and abs(j['pitch'] - 1.0) < 1e-9 and abs(j['rings_pitch'] - 1.0) < 0.02" ;;
+  hd2d_session_without_hd2d)
+    run torus --size 16 --set a=0.8 --set k=0.5 --duration 1 --out torus.h5; expect_ok
+    run hd2d --session torus.h5; expect_error "/hd2d" ;;
+  hd2d_bad_session)
+    echo "not hdf5" > text.h5
+    run hd2d --session text.h5; expect_error "text.h5" ;;
+  hd2d_bad_out)
+    run hd2d --duration 1 --out /nonexistent-dir/x.h5
+    [ "$RC" -eq 1 ] || fail "exit code $RC, expected 1"
+    grep -q "/nonexistent-dir/x.h5" err.txt || fail "stderr should name the file" ;;
   *) fail "unknown case" ;;
 esac
 exit 0
