@@ -15,6 +15,7 @@
 #include <QTabWidget>
 #include <QTemporaryFile>
 #include <QUndoStack>
+#include <algorithm>
 #include <functional>
 
 #include "ExportFigureDialog.h"
@@ -48,7 +49,7 @@ MainWindow::MainWindow(QWidget* parent)
     addLab(ring_);
     addLab(new SurrogateLab);
     addLab(new EiLab);
-    addLab(new TorusLab);
+    addLab(new TorusLab(undo_));
     addLab(new SdeLab(undo_));
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
     currentLabChanged(tabs_->currentIndex());
@@ -78,6 +79,11 @@ Lab* MainWindow::currentLab() const { return qobject_cast<Lab*>(tabs_->currentWi
 bool MainWindow::showLab(const QString& labId) {
     for (Lab* lab : labs_)
         if (lab->labId() == labId) {
+            tabs_->setCurrentWidget(lab);
+            return true;
+        }
+    for (Lab* lab : labs_)  // a part of a lab, e.g. the Torus lab's "hd2d" page
+        if (lab->showSection(labId)) {
             tabs_->setCurrentWidget(lab);
             return true;
         }
@@ -180,7 +186,9 @@ QString MainWindow::loadSession(const QString& path) {
         as::SessionReader reader(QFile::encodeName(path).toStdString());
         std::vector<std::function<void()>> apply;
         for (Lab* lab : labs_) {
-            if (reader.hasGroup(lab->labId().toStdString()))
+            const QStringList groups = lab->sessionGroups();
+            if (std::any_of(groups.begin(), groups.end(),
+                            [&](const QString& g) { return reader.hasGroup(g.toStdString()); }))
                 apply.push_back(reader.read([lab](hid_t root) { return lab->prepareLoad(root); }));
             else
                 apply.push_back([lab] { lab->resetToDefaults(); });

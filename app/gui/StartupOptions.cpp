@@ -11,7 +11,9 @@
 #include "MainWindow.h"
 #include "RingView.h"
 #include "controllers/RingController.h"
+#include "controllers/TorusController.h"
 #include "dialogs/GuidedTour.h"
+#include "labs/Lab.h"
 #include "labs/RingLab.h"
 #include "labs/TorusLab.h"
 
@@ -25,12 +27,16 @@ QString StartupOptions::parse(const QStringList& args) {
     p.addPositionalArgument("session", "Session file (.h5) to open.", "[session.h5]");
     QCommandLineOption noPlay("no-play", "Do not start playing.");
     QCommandLineOption themeOpt("theme", "Colour theme: light or dark.", "theme");
-    QCommandLineOption set("set", "Set a parameter, e.g. N=4096 or protocol=noisy.", "key=value");
+    QCommandLineOption set("set",
+                           "Set a parameter of the --lab lab (else the session's), e.g. N=4096 or "
+                           "protocol=noisy; keys as attractor-cli <lab> --list-params.",
+                           "key=value");
     QCommandLineOption shot("screenshot", "Render the main window to a PNG and quit.", "file.png");
     QCommandLineOption after("after-ms", "Delay before --screenshot (ms, default 3000).", "ms", "3000");
     QCommandLineOption statsOpt("stats", "Print time, steps/s and frames/s once a second to stderr.");
     QCommandLineOption spf("steps-per-frame", "Simulation steps per worker tick.", "n", "0");
-    QCommandLineOption labOpt("lab", "Open on this lab's tab (ring, ...).", "id");
+    QCommandLineOption labOpt("lab", "Open on this lab's tab: ring, surrogate, ei, torus, hd2d (the Torus "
+                              "lab's head-direction page) or sde.", "id");
     QCommandLineOption tourOpt("tour", "Start the lab's guided tour at step n (from 1).", "n");
     QCommandLineOption presentOpt("presentation", "Presentation mode: large fonts for a projector.");
     p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt});
@@ -66,38 +72,48 @@ int StartupOptions::apply(MainWindow& w) const {
         fprintf(stderr, "attractor-studio: %s\n", qPrintable(err));
         return 1;
     }
-    RingLab* lab = w.ringLab();
+    // --set goes to the lab named by --lab (or a part of one: "hd2d" is the Torus lab's second
+    // page), else to the lab the session opened on. The overrides are applied before that lab is
+    // shown (and starts playing), and are the starting point, not undo steps.
+    Lab* target = w.currentLab();
+    QString section = target ? target->labId() : QString();
+    if (!this->lab.isEmpty()) {
+        target = nullptr;
+        section = this->lab;
+        const QList<Lab*> labs = w.findChildren<Lab*>();
+        for (Lab* l : labs)
+            if (l->labId() == this->lab) target = l;
+        for (Lab* l : labs)
+            if (!target && l->showSection(this->lab)) target = l;
+        if (!target) {
+            fprintf(stderr, "attractor-studio: no lab '%s'\n", qPrintable(this->lab));
+            return 2;
+        }
+    }
     for (const QString& kv : sets) {
+        if (!kv.contains('=')) {
+            fprintf(stderr, "attractor-studio: --set %s: expected key=value\n", qPrintable(kv));
+            return 2;
+        }
         const QString key = kv.section('=', 0, 0).trimmed();
         const QString val = kv.section('=', 1).trimmed();
-        const std::string k = key.toStdString();
-        const bool cann = as::findSpec(as::CannParams::specs(), k) != nullptr;
-        const bool stim = as::findSpec(as::StimulusParams::specs(), k) != nullptr;
-        if (!cann && !stim) {
-            fprintf(stderr, "attractor-studio: unknown parameter '%s'\n", qPrintable(key));
-            return 2;
-        }
-        try {
-            const double v = cann ? as::CannParams::parse(k, val.toStdString())
-                                  : as::StimulusParams::parse(k, val.toStdString());
-            const double old = cann ? lab->controller()->params().get(k)
-                                    : lab->controller()->stimulus().get(k);
-            if (!lab->requestEdit(cann ? "cann" : "stimulus", key, old, v)) {
-                fprintf(stderr, "attractor-studio: --set %s refused\n", qPrintable(kv));
-                return 2;
-            }
-        } catch (const std::exception& e) {
-            fprintf(stderr, "attractor-studio: %s\n", e.what());
+        if (const QString err = target->applySetting(section, key, val); !err.isEmpty()) {
+            fprintf(stderr, "attractor-studio: %s\n", qPrintable(err));
             return 2;
         }
     }
-    if (!sets.isEmpty()) w.undoStack()->clear();  // overrides are the starting point, not edits
-    if (stepsPerFrame > 0) lab->setStepsPerFrame(stepsPerFrame);
-    if (play) lab->controller()->play();
-    if (!this->lab.isEmpty() && !w.showLab(this->lab)) {
-        fprintf(stderr, "attractor-studio: no lab '%s'\n", qPrintable(this->lab));
-        return 2;
+    if (!sets.isEmpty()) w.undoStack()->clear();
+    RingLab* ring = w.ringLab();
+    auto* torus = qobject_cast<TorusLab*>(target);
+    if (stepsPerFrame > 0) {
+        if (torus)
+            torus->setStepsPerFrame(stepsPerFrame);
+        else
+            ring->setStepsPerFrame(stepsPerFrame);
     }
+    if (play) ring->controller()->play();
+    if (!this->lab.isEmpty()) w.showLab(this->lab);
+    if (!play && torus) torus->controller()->pause();  // it starts playing when first shown
     if (tourStep > 0) {
         if (!w.startTour()) {
             fprintf(stderr, "attractor-studio: this lab has no guided tour\n");
@@ -107,7 +123,7 @@ int StartupOptions::apply(MainWindow& w) const {
     }
     if (stats) {
         auto* t = new QTimer(&w);
-        QObject::connect(t, &QTimer::timeout, &w, [lab, &w] {
+        QObject::connect(t, &QTimer::timeout, &w, [lab = ring, &w] {
             if (auto* torus = qobject_cast<TorusLab*>(w.currentLab())) {
                 fprintf(stderr, "%s\n", qPrintable(torus->statsLine()));
                 return;

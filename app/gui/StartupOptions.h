@@ -13,12 +13,12 @@ struct StartupOptions {
     QString session;          ///< file to open; empty: the embedded example
     bool play = true;
     QString theme;            ///< "light", "dark" or empty (QSettings)
-    QStringList sets;         ///< key=value parameter overrides (CANN or stimulus keys)
+    QStringList sets;         ///< key=value parameter overrides for the --lab lab (or the session's)
     QString screenshot;       ///< render the window to this PNG, then quit
     int afterMs = 3000;
     int stepsPerFrame = 0;    ///< > 0: overrides the toolbar value
     bool stats = false;       ///< print t, steps/s and frames/s once a second to stderr
-    QString lab;              ///< lab id whose tab to show ("ring", ...); empty: the session's
+    QString lab;              ///< lab id whose tab to show ("ring", "torus", "hd2d", ...); empty: the session's
     int tourStep = 0;         ///< > 0: start the guided tour at this step (1-based)
     bool presentation = false;  ///< large fonts
 

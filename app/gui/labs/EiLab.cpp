@@ -326,6 +326,25 @@ void EiLab::applyParams(const as::EiParams& p) {
     controller_->reset(params_);
 }
 
+QString EiLab::applySetting(const QString& section, const QString& key, const QString& value) {
+    (void)section;
+    const std::string k = key.toStdString();
+    if (!as::findSpec(as::EiParams::specs(), k)) {
+        QStringList known;
+        for (const auto& sp : as::EiParams::specs()) known << QString::fromStdString(sp.key);
+        return tr("unknown parameter '%1' for lab 'ei' (known: %2)").arg(key, known.join(", "));
+    }
+    as::EiParams p = params_;
+    try {
+        p.set(k, as::EiParams::parse(k, value.toStdString()));
+        p.check();
+    } catch (const std::exception& e) {
+        return tr("--set %1=%2 refused by lab 'ei': %3").arg(key, value, QString::fromUtf8(e.what()));
+    }
+    applyParams(p);
+    return {};
+}
+
 void EiLab::resetToDefaults() {
     applyParams(as::EiParams{});
     bumpCheck_->setChecked(true);

@@ -52,6 +52,8 @@ public:
     QString resultText() const;
     void setProtocol(const QString& name);
     void setMode(as::EiMode m);
+    /// A startup `--set key=value` (an EiParams key): the network is rebuilt with it.
+    QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
 private:
     void buildUi();

@@ -5,6 +5,7 @@
 #include <hdf5.h>
 
 #include <QMainWindow>
+#include <QStringList>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -49,6 +50,21 @@ public:
     virtual void setActive(bool active) = 0;
     /// The guided tour for teaching demos; empty if the lab has none yet.
     virtual std::vector<TourStep> tourSteps() { return {}; }
+    /// Session groups this lab reads (prepareLoad is called if the file has any of them).
+    virtual QStringList sessionGroups() const { return {labId()}; }
+    /// Shows a part of the lab named by an id other than labId() (a page with a session group or
+    /// a --lab id of its own, e.g. the Torus lab's "hd2d"); false if the lab has no such part.
+    virtual bool showSection(const QString& id) {
+        (void)id;
+        return false;
+    }
+    /// Applies a startup `--set key=value` to the part `section` (labId() or a showSection id)
+    /// like an edit in the lab's forms. Returns "" or an error naming the key and the lab.
+    virtual QString applySetting(const QString& section, const QString& key, const QString& value) {
+        (void)key;
+        (void)value;
+        return tr("lab '%1' has no parameters to set with --set").arg(section);
+    }
 
 signals:
     /// A message for the status bar, timeout in ms (0: until replaced).

@@ -251,6 +251,35 @@ bool RingLab::requestEdit(const QString& group, const QString& key, double oldVa
     return true;
 }
 
+QString RingLab::applySetting(const QString& section, const QString& key, const QString& value) {
+    (void)section;
+    const std::string k = key.toStdString();
+    const bool cann = as::findSpec(as::CannParams::specs(), k) != nullptr;
+    if (!cann && !as::findSpec(as::StimulusParams::specs(), k)) {
+        QStringList known = cannForm_->keys() + stimForm_->keys();
+        return tr("unknown parameter '%1' for lab 'ring' (known: %2)").arg(key, known.join(", "));
+    }
+    try {
+        const double v = cann ? as::CannParams::parse(k, value.toStdString())
+                              : as::StimulusParams::parse(k, value.toStdString());
+        const double old = cann ? controller_->params().get(k) : controller_->stimulus().get(k);
+        // The rule in words (the form's error line is hidden before the window is shown).
+        if (cann) {
+            as::CannParams p = controller_->params();
+            p.set(k, v);
+            p.check();
+        } else {
+            as::StimulusParams s = controller_->stimulus();
+            s.set(k, v);
+            s.check();
+        }
+        requestEdit(cann ? "cann" : "stimulus", key, old, v);
+    } catch (const std::exception& e) {
+        return tr("--set %1=%2 refused by lab 'ring': %3").arg(key, value, QString::fromUtf8(e.what()));
+    }
+    return {};
+}
+
 void RingLab::apply(const QString& group, const QString& key, double value) {
     const std::string k = key.toStdString();
     try {

@@ -69,6 +69,8 @@ public:
     bool requestEdit(const QString& group, const QString& key, double oldValue, double newValue);
     /// Sets the toolbar's steps-per-frame spin box (and so the worker).
     void setStepsPerFrame(int n);
+    /// A startup `--set key=value` (CannParams or StimulusParams key) as an edit.
+    QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
 
 private:

@@ -1,84 +1,45 @@
 #include "labs/TorusLab.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QComboBox>
 #include <QDir>
-#include <QDockWidget>
 #include <QFileDialog>
 #include <QFile>
-#include <QGridLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QScrollArea>
+#include <QMenu>
+#include <QPainter>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
+#include "AnimationRecorder.h"
 #include "ParameterForm.h"
 #include "PointCloudView.h"
 #include "SliceHeatmap.h"
-#include "TraceChart.h"
 #include "controllers/TorusController.h"
 #include "core/ParamAccess.h"
 #include "io/Hd2dSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
 #include "io/TorusSession.h"
+#include "labs/GridCellsPage.h"
 #include "labs/HaltBanner.h"
 #include "labs/HeadDirectionPage.h"
 
 namespace as::gui {
 namespace {
-
 constexpr double kPi = 3.14159265358979323846;
-enum FormIndex { kTorusForm = 0, kTrajectoryForm = 1, kHd2dForm = 2, kHeadingForm = 3 };
-
-template <class P>
-QMap<QString, double> valuesOf(const P& p) {
-    QMap<QString, double> m;
-    for (const auto& s : P::specs()) m.insert(QString::fromStdString(s.key), p.get(s.key));
-    return m;
-}
-
-std::vector<as::ParamSpec> hd2dSpecs() {
-    std::vector<as::ParamSpec> out;
-    for (const auto& s : as::TorusParams::specs())
-        if (s.key != "dims" && s.key.rfind("spacing_", 0) != 0) out.push_back(s);
-    return out;
-}
-
-/// The trajectory's specs for the heading: the same keys with angles instead of lengths.
-std::vector<as::ParamSpec> headingSpecs() {
-    std::vector<as::ParamSpec> out = as::TrajectoryParams::specs();
-    for (auto& s : out) {
-        if (s.unit == "cm/ms") s.unit = "rad/ms";
-        if (s.unit == "cm") s.unit = "rad";
-        const auto swap = [&](const std::string& from, const std::string& to) {
-            for (std::size_t at; (at = s.tooltip.find(from)) != std::string::npos;) s.tooltip.replace(at, from.size(), to);
-        };
-        swap("cm/ms", "rad/ms");
-        swap("(cm)", "(rad)");
-    }
-    return out;
-}
-
-QWidget* titled(const QString& title, QWidget* w) {
-    auto* box = new QWidget;
-    auto* lay = new QVBoxLayout(box);
-    lay->setContentsMargins(2, 2, 2, 2);
-    auto* label = new QLabel("<b>" + title + "</b>");
-    lay->addWidget(label);
-    lay->addWidget(w);
-    return box;
-}
-
 }  // namespace
 
 as::TorusParams TorusLab::defaultTorusParams() { return as::TorusParams{}; }
@@ -97,11 +58,12 @@ as::TrajectoryParams TorusLab::defaultHeading() {
     return h;
 }
 
-TorusLab::TorusLab(QWidget* parent)
+TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
     : Lab(parent),
       controller_(std::make_unique<TorusController>(
           std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()),
-          std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()))) {
+          std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()))),
+      undo_(undo ? undo : new QUndoStack(this)) {
     setWindowFlags(Qt::Widget);
     setObjectName("torusLab");
     setFocusPolicy(Qt::StrongFocus);
@@ -151,29 +113,12 @@ TorusLab::TorusLab(QWidget* parent)
 TorusLab::~TorusLab() = default;
 
 QWidget* TorusLab::buildGridPage() {
-    cloud_ = new widgets::PointCloudView(tr("Torus activity (neurons above 20% of the peak)"));
-    cloud_->setObjectName("torusCloud");
-    path3d_ = new widgets::PointCloudView(tr("3D path: true (orange) vs decoded (blue)"));
-    path3d_->setObjectName("torusPath3d");
-    static const char* names[3][3] = {{"x-y slice (z at bump)", "x", "y"},
-                                      {"x-z slice (y at bump)", "x", "z"},
-                                      {"y-z slice (x at bump)", "y", "z"}};
-    auto* sliceRow = new QWidget;
-    auto* sl = new QGridLayout(sliceRow);
-    sl->setContentsMargins(0, 0, 0, 0);
-    for (int i = 0; i < 3; ++i) {
-        auto* h = new widgets::SliceHeatmap(tr(names[i][0]), tr(names[i][1]), tr(names[i][2]));
-        h->setObjectName(QString("torusSlice%1").arg(i));
-        slices_.push_back(h);
-        sl->addWidget(h, 0, i);
-    }
-    // A click on the x-y slice moves the input there (keeps z).
-    connect(slices_[0], &widgets::SliceHeatmap::clicked, this, [this](double row, double col) {
+    gridPage_ = new GridCellsPage;
+    // A click on the x-y slice moves the input to the nearest position with that phase (keeps z).
+    connect(gridPage_, &GridCellsPage::phaseClicked, this, [this](double phx, double phy) {
         auto s = controller_->torus();
         if (!s) return;
         const auto& p = s->params;
-        const double phx = -kPi + 2 * kPi * row, phy = -kPi + 2 * kPi * col;
-        // Nearest position with that phase: keep the current period.
         auto nearest = [&](double pos, double phase, double spacing) {
             const double k = std::round((pos - spacing * phase / (2 * kPi)) / spacing);
             return spacing * (k + phase / (2 * kPi));
@@ -181,28 +126,7 @@ QWidget* TorusLab::buildGridPage() {
         controller_->setPosition(nearest(s->truePosition[0], phx, p.spacing[0]),
                                  nearest(s->truePosition[1], phy, p.spacing[1]), s->truePosition[2]);
     });
-    pathChart_ = new widgets::TraceChart(tr("Path, x-y projection"), tr("x (cm)"), tr("y (cm)"));
-    pathChart_->setObjectName("torusPathChart");
-    pathChart_->addSeries(tr("true"), QColor(230, 97, 1), 4.0);
-    pathChart_->addSeries(tr("decoded"), QColor(59, 130, 200));
-    errorChart_ = new widgets::TraceChart(tr("Decode error"), tr("time t (ms)"), tr("|estimate - true| (cm)"));
-    errorChart_->setObjectName("torusErrorChart");
-    errorChart_->addSeries(tr("error"), QColor(200, 30, 90));
-
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(cloud_);
-    top->addWidget(path3d_);
-    auto* charts = new QSplitter(Qt::Horizontal);
-    charts->addWidget(pathChart_);
-    charts->addWidget(errorChart_);
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(top);
-    split->addWidget(sliceRow);
-    split->addWidget(charts);
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 4);
-    split->setStretchFactor(2, 3);
-    return split;
+    return gridPage_;
 }
 
 QWidget* TorusLab::buildHeadPage() {
@@ -244,122 +168,83 @@ void TorusLab::buildToolBar() {
     trajectoryCombo_->setToolTip(tr("What moves the input: off, static, random walk, helix, or steered with "
                                     "the arrow keys (PgUp/PgDn for z)"));
     connect(trajectoryCombo_, &QComboBox::activated, this, [this](int i) {
-        const int form = page() == 0 ? kTrajectoryForm : kHeadingForm;
-        const double old = page() == 0 ? double(int(controller_->trajectory().kind)) : double(int(controller_->heading().kind));
-        edit(form, "trajectory", old, double(i));
+        requestEdit(page() == 0 ? kTrajectoryForm : kHeadingForm, "trajectory", double(i));
     });
     tb->addWidget(trajectoryCombo_);
     tb->addSeparator();
-    recordAction_ = tb->addAction(tr("Record frames"));
+    // Record: the button records in the chosen format; its menu chooses GIF or PNG frames.
+    recorder_ = new widgets::AnimationRecorder(this);
+    connect(recorder_, &widgets::AnimationRecorder::message, this, &TorusLab::statusMessage);
+    connect(recorder_, &widgets::AnimationRecorder::finished, this, [this] { recordAction_->setChecked(false); });
+    QPixmap dot(32, 32);  // a red record dot
+    dot.fill(Qt::transparent);
+    {
+        QPainter painter(&dot);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(210, 40, 40));
+        painter.drawEllipse(QRectF(5, 5, 22, 22));
+    }
+    recordAction_ = new QAction(QIcon(dot), tr("Record"), this);
+    recordAction_->setObjectName("torusRecord");
     recordAction_->setCheckable(true);
-    recordAction_->setToolTip(tr("Save every redraw of this page as a numbered PNG (at most 250 frames, 10 s) "
-                                 "into a folder you choose; e.g. ffmpeg -i frame_%05d.png -r 25 out.mp4"));
+    recordAction_->setToolTip(tr("Record this page's redraws (at most 250 frames, 10 s at 25 frames/s) as an "
+                                 "animated GIF or as numbered PNG frames; press again to stop"));
+    auto* formats = new QMenu(this);
+    recordGifAction_ = formats->addAction(tr("As an animated GIF\u2026"));
+    auto* pngAction = formats->addAction(tr("As numbered PNG frames in a folder\u2026"));
+    for (QAction* a : {recordGifAction_, pngAction}) a->setCheckable(true);
+    recordGifAction_->setChecked(true);
+    auto* group = new QActionGroup(this);
+    group->addAction(recordGifAction_);
+    group->addAction(pngAction);
+    // Choosing a format in the menu starts recording in it.
+    connect(group, &QActionGroup::triggered, this, [this] {
+        if (!isRecording()) recordAction_->trigger();
+    });
+    auto* button = new QToolButton;
+    button->setDefaultAction(recordAction_);
+    button->setMenu(formats);
+    button->setPopupMode(QToolButton::MenuButtonPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addWidget(button);
     connect(recordAction_, &QAction::triggered, this, [this](bool on) {
         if (!on) {
             stopRecording();
             return;
         }
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the animation frames"));
-        if (dir.isEmpty() || !startRecording(dir)) recordAction_->setChecked(false);
+        bool started = false;
+        if (recordGifAction_->isChecked()) {
+            const QString file = QFileDialog::getSaveFileName(this, tr("Record an animated GIF"), "bump.gif",
+                                                              tr("GIF animations (*.gif)"));
+            started = !file.isEmpty() && startGifRecording(file.endsWith(".gif", Qt::CaseInsensitive) ? file : file + ".gif");
+        } else {
+            const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the animation frames"));
+            started = !dir.isEmpty() && startRecording(dir);
+        }
+        recordAction_->setChecked(started);
     });
 }
 
 bool TorusLab::startRecording(const QString& dir, int maxFrames) {
-    QDir d(dir);
-    if (!d.exists() && !QDir().mkpath(dir)) return false;
-    recordDir_ = dir;
-    recorded_ = 0;
-    recordMax_ = std::max(1, maxFrames);
-    if (recordAction_) recordAction_->setChecked(true);
-    emit statusMessage(tr("Recording frames into %1").arg(dir), 4000);
-    return true;
+    const bool ok = recorder_->startPngSequence(dir, maxFrames);
+    recordAction_->setChecked(ok);
+    return ok;
 }
 
-void TorusLab::stopRecording() {
-    if (recordDir_.isEmpty()) return;
-    emit statusMessage(tr("Recorded %1 frames into %2").arg(recorded_).arg(recordDir_), 8000);
-    recordDir_.clear();
-    if (recordAction_) recordAction_->setChecked(false);
+bool TorusLab::startGifRecording(const QString& file, int maxFrames) {
+    const bool ok = recorder_->startGif(file, maxFrames);
+    recordAction_->setChecked(ok);
+    return ok;
 }
 
-void TorusLab::recordFrame() {
-    const QString file = QDir(recordDir_).filePath(QString("frame_%1.png").arg(recorded_ + 1, 5, 10, QChar('0')));
-    if (!pages_->currentWidget()->grab().save(file, "PNG")) {
-        emit statusMessage(tr("Could not write %1; recording stopped").arg(file), 0);
-        stopRecording();
-        return;
-    }
-    if (++recorded_ >= recordMax_) stopRecording();
-}
-
-void TorusLab::buildDock() {
-    forms_ = {new widgets::ParameterForm(as::TorusParams::specs()), new widgets::ParameterForm(as::TrajectoryParams::specs()),
-              new widgets::ParameterForm(hd2dSpecs()), new widgets::ParameterForm(headingSpecs())};
-    static const char* titles[4] = {"Torus CANN", "Trajectory (cm, ms)", "Rings and sheet", "Heading (rad, ms)"};
-    dockPages_ = new QStackedWidget;
-    for (int page = 0; page < 2; ++page) {
-        auto* w = new QWidget;
-        auto* lay = new QVBoxLayout(w);
-        for (int f = 2 * page; f < 2 * page + 2; ++f) {
-            lay->addWidget(titled(tr(titles[f]), forms_[std::size_t(f)]));
-            connect(forms_[std::size_t(f)], &widgets::ParameterForm::edited, this,
-                    [this, f](const QString& key, double o, double n) { edit(f, key, o, n); });
-        }
-        lay->addStretch(1);
-        auto* scroll = new QScrollArea;
-        scroll->setWidget(w);
-        scroll->setWidgetResizable(true);
-        dockPages_->addWidget(scroll);
-    }
-    auto* dock = new QDockWidget(tr("Parameters"), this);
-    dock->setObjectName("torusParameters");
-    dock->setWidget(dockPages_);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
-}
-
-void TorusLab::syncForms() {
-    forms_[kTorusForm]->setValues(valuesOf(controller_->torusParams()));
-    forms_[kTrajectoryForm]->setValues(valuesOf(controller_->trajectory()));
-    forms_[kHd2dForm]->setValues(valuesOf(controller_->hd2dParams()));
-    forms_[kHeadingForm]->setValues(valuesOf(controller_->heading()));
-    for (auto* f : forms_) f->showError({});
-    trajectoryCombo_->setCurrentIndex(
-        int(page() == 0 ? controller_->trajectory().kind : controller_->heading().kind));
-}
-
-// Validates an edit on a copy of the intended parameters; refused values stay in the form's error.
-void TorusLab::edit(int form, const QString& key, double oldValue, double newValue) {
-    const std::string k = key.toStdString();
-    widgets::ParameterForm* f = forms_[std::size_t(form)];
-    try {
-        if (form == kTorusForm || form == kHd2dForm) {
-            as::TorusParams p = form == kTorusForm ? controller_->torusParams() : controller_->hd2dParams();
-            p.set(k, newValue);
-            if (form == kTorusForm) {
-                p.check();
-                controller_->setTorusParams(p);
-            } else {
-                as::Hd2dSimulation::checkParams(p);
-                controller_->setHd2dParams(p);
-            }
-        } else {
-            as::TrajectoryParams t = form == kTrajectoryForm ? controller_->trajectory() : controller_->heading();
-            t.set(k, newValue);
-            t.check();
-            if (form == kTrajectoryForm)
-                controller_->setTrajectory(t);
-            else
-                controller_->setHeading(t);
-        }
-        syncForms();
-    } catch (const as::ParamError& e) {
-        f->setValue(key, oldValue);
-        f->showError(QString::fromUtf8(e.what()));
-    }
-}
+void TorusLab::stopRecording() { recorder_->stop(); }
+int TorusLab::recordedFrames() const { return recorder_->frames(); }
+bool TorusLab::isRecording() const { return recorder_->isRecording(); }
 
 int TorusLab::page() const { return pages_->currentIndex(); }
+widgets::SliceHeatmap* TorusLab::slice(int i) const { return gridPage_->slice(i); }
+widgets::PointCloudView* TorusLab::torusView() const { return gridPage_->torusView(); }
 void TorusLab::showPage(int page) { pages_->setCurrentIndex(page); }
 void TorusLab::setStepsPerFrame(int n) { stepsSpin_->setValue(n); }
 QWidget* TorusLab::statusWidget() const { return status_; }
@@ -385,7 +270,7 @@ void TorusLab::frame() {
             lastSerial_ = serial;
             drawTorus(*s);
             ++frames_;
-            if (isRecording()) recordFrame();
+            if (isRecording()) recorder_->addFrame(pages_->currentWidget()->grab().toImage());
         }
     } else {
         auto h = controller_->hd2d();
@@ -393,7 +278,7 @@ void TorusLab::frame() {
             lastHd_ = h.get();
             drawHead(*h);
             ++frames_;
-            if (isRecording()) recordFrame();
+            if (isRecording()) recorder_->addFrame(pages_->currentWidget()->grab().toImage());
         }
     }
     const qint64 ms = fpsClock_.elapsed();
@@ -405,67 +290,8 @@ void TorusLab::frame() {
 }
 
 void TorusLab::drawTorus(const as::TorusSnapshot& s) {
+    gridPage_->draw(s, ++chartPhase_ % 2 == 0);
     const int n = s.params.n, D = s.params.dims;
-    const float vmax = s.rMax > 0 ? s.rMax : 1.0f;
-    // 3D points above 20% of the peak (D < 3: the sheet or ring lies in the z = 0 plane).
-    std::vector<widgets::PointCloudView::Point> pts;
-    const auto coord = [n](int i) { return float(2.0 * (i + 0.5) / n - 1.0); };
-    const float threshold = 0.2f * vmax;
-    for (std::size_t idx = 0; idx < s.r.size(); ++idx) {
-        if (s.r[idx] < threshold) continue;
-        int c[3] = {0, 0, 0};
-        std::size_t rest = idx;
-        for (int d = D - 1; d >= 0; --d) {
-            c[d] = int(rest % std::size_t(n));
-            rest /= std::size_t(n);
-        }
-        pts.push_back({coord(c[0]), D > 1 ? coord(c[1]) : 0.0f, D > 2 ? coord(c[2]) : 0.0f, s.r[idx] / vmax});
-    }
-    cloud_->setPoints(std::move(pts));
-    if (D == 3) {
-        slices_[0]->setData(s.sliceXY, n, n, vmax);
-        slices_[1]->setData(s.sliceXZ, n, n, vmax);
-        slices_[2]->setData(s.sliceYZ, n, n, vmax);
-        slices_[0]->setMarker(s.centre[0], s.centre[1]);
-        slices_[1]->setMarker(s.centre[0], s.centre[2]);
-        slices_[2]->setMarker(s.centre[1], s.centre[2]);
-    } else if (D == 2) {
-        slices_[0]->setData(s.sliceXY, n, n, vmax);
-        slices_[0]->setMarker(s.centre[0], s.centre[1]);
-    } else {
-        slices_[0]->setData(s.sliceXY, 1, n, vmax);
-    }
-    const auto frac = [](double phase) { return (phase + kPi) / (2 * kPi); };
-    slices_[0]->setTarget(frac(s.stimulusPhase[0]), frac(s.stimulusPhase[1]));
-    // 3D path view, fitted to the path's bounding box.
-    double lo[3], hi[3];
-    for (int d = 0; d < 3; ++d) {
-        lo[d] = 1e300;
-        hi[d] = -1e300;
-        for (double v : s.pathTrue[std::size_t(d)]) lo[d] = std::min(lo[d], v), hi[d] = std::max(hi[d], v);
-    }
-    double span = 1e-9;
-    for (int d = 0; d < 3; ++d) span = std::max(span, hi[d] - lo[d]);
-    std::vector<widgets::PointCloudView::Polyline> lines(2);
-    lines[0].colour = QColor(230, 97, 1);
-    lines[0].width = 4.0;  // under the estimate: visible where they part
-    lines[1].colour = QColor(59, 130, 200);
-    lines[1].width = 1.2;
-    for (std::size_t i = 0; i < s.pathT.size(); ++i) {
-        auto norm = [&](int d, double v) {
-            if (!std::isfinite(v)) return 0.0f;
-            return float(2.0 * (v - 0.5 * (lo[d] + hi[d])) / span);
-        };
-        lines[0].points.push_back({norm(0, s.pathTrue[0][i]), norm(1, s.pathTrue[1][i]), norm(2, s.pathTrue[2][i]), 0});
-        lines[1].points.push_back(
-            {norm(0, s.pathEstimate[0][i]), norm(1, s.pathEstimate[1][i]), norm(2, s.pathEstimate[2][i]), 0});
-    }
-    path3d_->setPolylines(std::move(lines));
-    if (++chartPhase_ % 2 == 0) {  // charts (the costliest views) at half the frame rate
-        pathChart_->setSeriesData(0, s.pathTrue[0], s.pathTrue[1]);
-        pathChart_->setSeriesData(1, s.pathEstimate[0], s.pathEstimate[1]);
-        errorChart_->setSeriesData(0, s.pathT, s.pathError);
-    }
     status_->setText(tr("t = %1 ms   %2^%3 neurons   error %4 cm (mean %5)   %6 steps/s   %7 frames/s")
                          .arg(s.t, 0, 'f', 1)
                          .arg(n)
@@ -502,7 +328,7 @@ void TorusLab::keyPressEvent(QKeyEvent* e) {
     const bool grid = page() == 0;
     const auto kind = grid ? controller_->trajectory().kind : controller_->heading().kind;
     if (kind != as::TrajectoryKind::External)
-        edit(grid ? kTrajectoryForm : kHeadingForm, "trajectory", double(int(kind)), double(int(as::TrajectoryKind::External)));
+        requestEdit(grid ? kTrajectoryForm : kHeadingForm, "trajectory", double(int(as::TrajectoryKind::External)));
     steer();
 }
 
@@ -523,10 +349,8 @@ void TorusLab::steer() {
 }
 
 std::vector<std::pair<QString, QWidget*>> TorusLab::exportTargets() {
-    std::vector<std::pair<QString, QWidget*>> t = {
-        {tr("Whole lab"), centralWidget()}, {tr("Torus activity 3D"), cloud_}, {tr("3D path"), path3d_},
-        {tr("x-y slice"), slices_[0]},      {tr("x-z slice"), slices_[1]},     {tr("y-z slice"), slices_[2]},
-        {tr("Path chart"), pathChart_},     {tr("Error chart"), errorChart_}};
+    std::vector<std::pair<QString, QWidget*>> t = {{tr("Whole lab"), centralWidget()}};
+    for (const auto& v : gridPage_->exportTargets()) t.push_back(v);
     for (const auto& v : headPage_->exportTargets()) t.push_back(v);
     return t;
 }
@@ -540,9 +364,7 @@ QString TorusLab::exportCsv(const QString& path) {
 }
 
 void TorusLab::setDark(bool dark) {
-    for (auto* s : slices_) s->setDark(dark);
-    for (auto* v : {cloud_, path3d_}) v->setDark(dark);
-    for (auto* c : {pathChart_, errorChart_}) c->setDark(dark);
+    gridPage_->setDark(dark);
     headPage_->setDark(dark);
 }
 
@@ -556,15 +378,21 @@ void TorusLab::writeSession(hid_t root) {
 }
 
 std::function<void()> TorusLab::prepareLoad(hid_t root) {
-    // Both groups are read and validated before anything is swapped in; /hd2d is optional.
-    auto sim = std::make_shared<std::unique_ptr<as::TorusSimulation>>(as::readTorusGroup(root));
+    // Both groups are read and validated before anything is swapped in. Either may be missing
+    // (`attractor-cli hd2d --out` writes /hd2d alone): that page starts from its defaults.
+    const bool hasTorus = as::h5::hasChild(root, "torus");
+    auto sim = std::make_shared<std::unique_ptr<as::TorusSimulation>>(
+        hasTorus ? as::readTorusGroup(root)
+                 : std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
     auto hd = std::make_shared<std::unique_ptr<as::Hd2dSimulation>>(
         as::h5::hasChild(root, "hd2d") ? as::readHd2dGroup(root)
                                        : std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
-    return [this, sim, hd] {
+    return [this, sim, hd, hasTorus] {
         controller_->replaceTorus(std::move(*sim));
         controller_->replaceHd2d(std::move(*hd));
+        undo_->clear();  // the edits were made to the simulations just replaced
         syncForms();
+        if (!hasTorus) showPage(1);
     };
 }
 
@@ -572,6 +400,7 @@ void TorusLab::resetToDefaults() {
     controller_->pause();
     controller_->replaceTorus(std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
     controller_->replaceHd2d(std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+    undo_->clear();
     syncForms();
 }
 

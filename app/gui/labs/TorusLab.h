@@ -5,8 +5,9 @@
 //    charts of the x-y path and the decode error.
 //  - "2D head direction": the two decoupled rings, the coupled sheet as a heatmap, the sheet drawn
 //    on a donut, and the two models' errors and step rates side by side.
-// Toolbar (Play/Pause, Step, Reset, steps per frame, trajectory), a Parameters dock built from the
-// ParamSpecs, arrow keys (and PgUp/PgDn for z) steer, a click on a heatmap moves the input.
+// Toolbar (Play/Pause, Step, Reset, steps per frame, trajectory, Record), a Parameters dock built
+// from the ParamSpecs whose edits (and the trajectory choice) are undo steps, arrow keys (and
+// PgUp/PgDn for z) steer, a click on a heatmap moves the input.
 // Views redraw from the controller's snapshots on a 40 ms timer (25 Hz), all with QPainter, so the
 // lab runs offscreen and under software rendering.
 #include <QElapsedTimer>
@@ -25,8 +26,10 @@ class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
+class QUndoStack;
 
 namespace as::widgets {
+class AnimationRecorder;
 class ParameterForm;
 class PointCloudView;
 class SliceHeatmap;
@@ -36,6 +39,7 @@ class TraceChart;
 namespace as::gui {
 
 class HaltBanner;
+class GridCellsPage;
 class HeadDirectionPage;
 class TorusController;
 
@@ -46,7 +50,8 @@ public:
     /// Steps per worker tick at start: about 2,500 steps/s at 32^3 (a few ms of work per 16 ms tick).
     static constexpr int kDefaultStepsPerFrame = 40;
 
-    explicit TorusLab(QWidget* parent = nullptr);
+    /// Edits are pushed onto `undo` (the main window's stack); without one the lab keeps its own.
+    explicit TorusLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
     ~TorusLab() override;
 
     /// The lab's default simulations (32^3 torus, random walk; 64-neuron rings and 64^2 sheet).
@@ -56,9 +61,23 @@ public:
     static as::TrajectoryParams defaultHeading();
 
     TorusController* controller() const { return controller_.get(); }
-    widgets::SliceHeatmap* slice(int i) const { return slices_[std::size_t(i)]; }
-    widgets::PointCloudView* torusView() const { return cloud_; }
+    widgets::SliceHeatmap* slice(int i) const;
+    widgets::PointCloudView* torusView() const;
     QAction* playAction() const { return playAction_; }
+    QUndoStack* undoStack() const { return undo_; }
+    /// The dock's forms: the torus model and trajectory (3D page), the rings and sheet model and
+    /// the heading (2D page).
+    enum Form { kTorusForm = 0, kTrajectoryForm = 1, kHd2dForm = 2, kHeadingForm = 3 };
+    widgets::ParameterForm* form(int i) const { return forms_[std::size_t(i)]; }
+    /// Validates an edit of form `form` (see form()) and applies it as one undo step; false (and
+    /// the rule under the form) if it is refused.
+    bool requestEdit(int form, const QString& key, double newValue);
+    /// A startup `--set key=value` for section "torus" (3D page) or "hd2d" (2D page): "" or an
+    /// error naming the key and the section.
+    QString applySetting(const QString& section, const QString& key, const QString& value) override;
+    /// "torus" shows the 3D page, "hd2d" the head-direction page.
+    bool showSection(const QString& id) override;
+    QStringList sessionGroups() const override { return {"torus", "hd2d"}; }
     /// 0: 3D grid cells, 1: 2D head direction.
     void showPage(int page);
     int page() const;
@@ -67,12 +86,14 @@ public:
     QString statsLine() const;
     void setStepsPerFrame(int n);
     /// Saves the current page as dir/frame_00001.png, ... on each redraw, up to maxFrames (an
-    /// animation as a numbered PNG sequence; ffmpeg or ImageMagick turn it into MP4/GIF). Returns
-    /// false if the directory cannot be written.
+    /// animation as a numbered PNG sequence). Returns false if the directory cannot be written.
     bool startRecording(const QString& dir, int maxFrames = 250);
+    /// Records the current page's redraws into an animated GIF, up to maxFrames, each shown as
+    /// long as it was on screen. Returns false (and a status message) if the file cannot be written.
+    bool startGifRecording(const QString& file, int maxFrames = 250);
     void stopRecording();
-    int recordedFrames() const { return recorded_; }
-    bool isRecording() const { return !recordDir_.isEmpty(); }
+    int recordedFrames() const;
+    bool isRecording() const;
 
     QString labId() const override { return QStringLiteral("torus"); }
     QString title() const override { return tr("Torus"); }
@@ -98,16 +119,15 @@ private:
     void drawTorus(const as::TorusSnapshot& s);
     void drawHead(const as::Hd2dSnapshot& s);
     void syncForms();
-    void edit(int form, const QString& key, double oldValue, double newValue);
+    void apply(int form, const QString& key, double value);
+    /// The parameters of `form` with key set to value, checked; throws ParamError.
+    void validated(int form, const std::string& key, double value) const;
     void steer();
 
     std::unique_ptr<TorusController> controller_;
+    QUndoStack* undo_;
     QTabWidget* pages_ = nullptr;
-    widgets::PointCloudView* cloud_ = nullptr;
-    widgets::PointCloudView* path3d_ = nullptr;
-    std::vector<widgets::SliceHeatmap*> slices_;
-    widgets::TraceChart* pathChart_ = nullptr;
-    widgets::TraceChart* errorChart_ = nullptr;
+    GridCellsPage* gridPage_ = nullptr;
     HeadDirectionPage* headPage_ = nullptr;
     std::vector<widgets::ParameterForm*> forms_;  // torus, trajectory, hd2d, heading
     QStackedWidget* dockPages_ = nullptr;
@@ -126,10 +146,9 @@ private:
     bool resumeWhenShown_ = true;  ///< plays when its tab is first shown, then as it was left
     bool everShown_ = false;
     int keyX_ = 0, keyY_ = 0, keyZ_ = 0;  // arrow keys held: -1, 0, +1
-    QString recordDir_;
-    int recorded_ = 0, recordMax_ = 0;
+    widgets::AnimationRecorder* recorder_ = nullptr;
     QAction* recordAction_ = nullptr;
-    void recordFrame();
+    QAction* recordGifAction_ = nullptr;
 };
 
 }  // namespace as::gui

@@ -65,6 +65,8 @@ class SdeLab : public Lab {
     /// Validates and applies one parameter edit through the undo stack; false (and a message) if
     /// refused.
     bool requestEdit(const QString& key, double newValue);
+    /// A startup `--set key=value` (an SdeParams key) as an edit (SdeLabSettings.cpp).
+    QString applySetting(const QString& section, const QString& key, const QString& value) override;
     void showTab(int index);
 
   private:
