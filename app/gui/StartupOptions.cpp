@@ -39,7 +39,13 @@ QString StartupOptions::parse(const QStringList& args) {
                               "lab's head-direction page) or sde.", "id");
     QCommandLineOption tourOpt("tour", "Start the lab's guided tour at step n (from 1).", "n");
     QCommandLineOption presentOpt("presentation", "Presentation mode: large fonts for a projector.");
-    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt});
+    QCommandLineOption recordOpt("record",
+                                 "Torus lab (--lab torus or hd2d): record the page as an animated GIF (a .gif "
+                                 "file) or as numbered PNGs (a folder), then quit.",
+                                 "file.gif|dir");
+    QCommandLineOption recordFramesOpt("record-frames", "Frames for --record (default 100).", "n", "100");
+    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt, recordOpt,
+                  recordFramesOpt});
     p.process(args);  // exits on --help / --version / unknown options
     if (p.positionalArguments().size() > 1) return "at most one session file";
     session = p.positionalArguments().value(0);
@@ -60,6 +66,9 @@ QString StartupOptions::parse(const QStringList& args) {
         if (!ok || tourStep < 1) return "--tour must be a step number from 1";
     }
     presentation = p.isSet(presentOpt);
+    record = p.value(recordOpt);
+    recordFrames = p.value(recordFramesOpt).toInt(&ok);
+    if (!ok || recordFrames < 1) return "--record-frames must be a positive integer";
     return {};
 }
 
@@ -114,6 +123,22 @@ int StartupOptions::apply(MainWindow& w) const {
     if (play) ring->controller()->play();
     if (!this->lab.isEmpty()) w.showLab(this->lab);
     if (!play && torus) torus->controller()->pause();  // it starts playing when first shown
+    if (!record.isEmpty()) {
+        if (!torus) {
+            fprintf(stderr, "attractor-studio: --record needs --lab torus or --lab hd2d\n");
+            return 2;
+        }
+        QObject::connect(torus, &TorusLab::recordingFinished, &w, [torus] {
+            fprintf(stderr, "recorded %d frames\n", torus->recordedFrames());
+            QApplication::exit(0);
+        });
+        const bool ok = record.endsWith(".gif", Qt::CaseInsensitive) ? torus->startGifRecording(record, recordFrames)
+                                                                      : torus->startRecording(record, recordFrames);
+        if (!ok) {
+            fprintf(stderr, "attractor-studio: cannot record into %s\n", qPrintable(record));
+            return 1;
+        }
+    }
     if (tourStep > 0) {
         if (!w.startTour()) {
             fprintf(stderr, "attractor-studio: this lab has no guided tour\n");

@@ -1,7 +1,7 @@
 #pragma once
 // Command-line options of attractor-studio, so documentation screenshots and rate measurements are
 // scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms, --stats,
-// --lab, --tour [n], --presentation.
+// --lab, --tour [n], --presentation, --record (an animation of the Torus lab).
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +21,8 @@ struct StartupOptions {
     QString lab;              ///< lab id whose tab to show ("ring", "torus", "hd2d", ...); empty: the session's
     int tourStep = 0;         ///< > 0: start the guided tour at this step (1-based)
     bool presentation = false;  ///< large fonts
+    QString record;           ///< Torus lab: record its page into this .gif (else a PNG folder), then quit
+    int recordFrames = 100;
 
     /// Parses arguments; returns an error message or "".
     QString parse(const QStringList& args);

@@ -199,6 +199,10 @@ private slots:
         as::gui::StartupOptions bad;
         QCOMPARE(bad.parse({"attractor-studio", "--lab", "torus", "--set", "nonsense=1"}), QString());
         QCOMPARE(bad.apply(w), 2);
+        as::gui::StartupOptions notTorus;  // --record is the Torus lab's
+        QCOMPARE(notTorus.parse({"attractor-studio", "--lab", "ring", "--record", "x.gif"}), QString());
+        QCOMPARE(notTorus.apply(w), 2);
+        QVERIFY(!as::gui::StartupOptions().parse({"attractor-studio", "--record-frames", "0"}).isEmpty());
     }
 
     void recordsAnAnimatedGif() {

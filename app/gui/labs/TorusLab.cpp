@@ -175,7 +175,10 @@ void TorusLab::buildToolBar() {
     // Record: the button records in the chosen format; its menu chooses GIF or PNG frames.
     recorder_ = new widgets::AnimationRecorder(this);
     connect(recorder_, &widgets::AnimationRecorder::message, this, &TorusLab::statusMessage);
-    connect(recorder_, &widgets::AnimationRecorder::finished, this, [this] { recordAction_->setChecked(false); });
+    connect(recorder_, &widgets::AnimationRecorder::finished, this, [this] {
+        recordAction_->setChecked(false);
+        emit recordingFinished();
+    });
     QPixmap dot(32, 32);  // a red record dot
     dot.fill(Qt::transparent);
     {

@@ -106,6 +106,10 @@ public:
     void resetToDefaults() override;
     void setActive(bool active) override;
 
+signals:
+    /// A recording ended (stopped, the frame limit, or a write error).
+    void recordingFinished();
+
 protected:
     void keyPressEvent(QKeyEvent* e) override;
     void keyReleaseEvent(QKeyEvent* e) override;
