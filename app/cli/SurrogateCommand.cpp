@@ -1,5 +1,6 @@
 #include "SurrogateCommand.h"
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include "surrogate/SurrogateModel.h"
 #include "surrogate/SurrogateStream.h"
 #include "surrogate/SurrogateTrainer.h"
+#include "surrogate/TorusOdeStepper.h"
 
 namespace as::cli {
 namespace {
@@ -25,17 +27,19 @@ double secondsSince(Clock::time_point t0) {
 }
 
 SurrogateCase parseCase(const std::string& name) {
-    SurrogateCase c;
     try {
-        c = caseFromName(name);
+        return caseFromName(name);
     } catch (const std::invalid_argument& e) {
         throw CliError(e.what());
     }
-    if (c == SurrogateCase::Grid3d)
-        throw CliError(
-            "--case grid3d needs the torus lab's 3D grid-cell engine, which does not exist yet; "
-            "use --case ring or hd2d");
-    return c;
+}
+
+/// The choice name of an enumerated TorusParams key ("" if it has none).
+std::string choiceName(const TorusParams& p, const std::string& key) {
+    for (const auto& spec : TorusParams::specs())
+        if (spec.key == key && !spec.choices.empty())
+            return spec.choices.at(std::size_t(p.get(key)));
+    return {};
 }
 
 SurrogateDataset loadDataset(const std::string& path) {
@@ -73,7 +77,8 @@ SurrogateCommand::SurrogateCommand(CLI::App& parent) {
                      "train: write the best model so far here after each improvement")
         ->type_name("FILE.h5");
     app_->add_option("--set", sets_,
-                     "train: architecture/training parameter; dataset: teacher parameter "
+                     "train: architecture/training parameter; dataset: teacher parameter (grid3d: "
+                     "of the torus) "
                      "(key=value, repeatable; "
                      "see --list-params)")
         ->type_name("KEY=VALUE");
@@ -82,7 +87,8 @@ SurrogateCommand::SurrogateCommand(CLI::App& parent) {
     app_->add_option("--sequences", sequences_, "dataset: sequences per channel (default 100)");
     app_->add_option("--steps", steps_, "dataset: input steps per sequence (default 1000)");
     app_->add_option("--process", process_,
-                     "dataset: walk | ou | jumps | mixture | all (default all)");
+                     "dataset: walk | ou | jumps | mixture | all (default) | random3d | helix (the last "
+                     "two: the torus lab's 3D paths; all = s mod 4, grid3d s mod 6)");
     app_->add_option("--input-step-ms", inputStepMs_,
                      "dataset: ms of ODE time per input step (default 1)");
     app_->add_option("--seed", seed_, "dataset: seed of the input sequences (default 1)");
@@ -100,6 +106,10 @@ int SurrogateCommand::run() {
         std::printf("\n");
         listParams("teacher ring CANN (CannParams; dataset default dt = 0.2 ms)",
                    CannParams::specs());
+        std::printf("\n");
+        listParams("teacher of --case grid3d: the 3D torus CANN (TorusParams; dataset default "
+                   "n = 32, dt = 0.2 ms)",
+                   TorusParams::specs());
         return kExitOk;
     }
     if (action_.empty()) throw CliError("surrogate needs an action: dataset, train, eval or bench");
@@ -122,7 +132,10 @@ int SurrogateCommand::runDataset() {
         if (!process_.empty()) p.process.kind = processFromName(process_);
         for (const std::string& text : sets_) {
             const auto [key, value] = splitSetting(text);
-            p.teacher.set(key, CannParams::parse(key, value));
+            if (p.which == SurrogateCase::Grid3d)
+                p.torus.set(key, TorusParams::parse(key, value));
+            else
+                p.teacher.set(key, CannParams::parse(key, value));
         }
         p.check();
     } catch (const std::invalid_argument& e) {
@@ -139,7 +152,7 @@ int SurrogateCommand::runDataset() {
     std::printf(
         "dataset: %d channel(s) x %d sequences x %d steps, %d ODE steps of %.4g ms per input step, "
         "%.1f s\n",
-        d.channels, d.sequences, d.steps, p.odeStepsPerInput(), p.teacher.dt, seconds);
+        d.channels, d.sequences, d.steps, p.odeStepsPerInput(), p.teacherDt(), seconds);
     JsonSummary j;
     addCommon(j, "");
     j.addNull("val_mse_rad2")
@@ -248,6 +261,7 @@ int SurrogateCommand::runBench() {
     case_ = caseName(m.which);
     if (benchSteps_ < 10 || benchSteps_ > 10000000)
         throw CliError("--bench-steps must be in [10, 1e7]");
+    if (m.which == SurrogateCase::Grid3d) return runBenchGrid3d(m);
     const int k = int(std::lround(m.inputStepMs / m.teacher.dt));
     // One input sequence (the mixture process), the same for the ODE and the surrogate.
     ProcessParams pp;
@@ -309,6 +323,74 @@ int SurrogateCommand::runBench() {
         .add("speedup_dense", denseUs / surUs)
         .add("ode_steps_per_input", (long long)k)
         .add("N", (long long)m.teacher.N)
+        .add("bench_steps", (long long)benchSteps_);
+    std::printf("%s\n", j.str().c_str());
+    return kExitOk;
+}
+
+// The 3D torus ODE (TorusSimulation, FFT, the Torus lab's code) and the 6-output surrogate on the
+// same 3D input (the mixture process on every axis). No dense ODE here: at 32^3 its O(n^6) product
+// would take about a second per step.
+int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
+    const int k = m.odeStepsPerInput();
+    ProcessParams pp;
+    const std::vector<double> seq = generateInputs(pp, ProcessKind::Mixture, 3, benchSteps_,
+                                                   m.inputStepMs, std::uint64_t(seed_) + 777);
+    // --set overrides the ODE's numerical settings (e.g. convolution=fft), not the teacher's model.
+    TorusParams tp = m.torus;
+    try {
+        for (const std::string& text : sets_) {
+            const auto [key, value] = splitSetting(text);
+            if (key != "convolution")
+                throw ParamError("bench --set takes only convolution=auto|fft|separable|pruned");
+            tp.set(key, TorusParams::parse(key, value));
+        }
+        tp.check();
+    } catch (const ParamError& e) {
+        throw CliError(std::string("invalid bench setting: ") + e.what());
+    }
+    const int settle = int(std::lround(20.0 / tp.dt));
+    std::vector<std::array<Decode, 3>> ode(static_cast<std::size_t>(benchSteps_));
+    TorusOdeStepper torus(tp, k);
+    torus.settle(seq.data(), settle);
+    const auto t0 = Clock::now();
+    for (int t = 0; t < benchSteps_; ++t) ode[std::size_t(t)] = torus.step(seq.data() + 3 * t);
+    const double odeUs = secondsSince(t0) * 1e6 / benchSteps_;
+    SurrogateStream stream(*m.nets[0], m.componentScale);
+    std::vector<std::array<StreamDecode, 3>> sur(static_cast<std::size_t>(benchSteps_));
+    const auto t1 = Clock::now();
+    for (int t = 0; t < benchSteps_; ++t)
+        stream.step(seq.data() + 3 * t, sur[std::size_t(t)].data());
+    const double surUs = secondsSince(t1) * 1e6 / benchSteps_;
+    double mseA = 0, mseC = 0;
+    for (std::size_t t = 0; t < std::size_t(benchSteps_); ++t)
+        for (std::size_t a = 0; a < 3; ++a) {
+            const double e = std::remainder(sur[t][a].angle - ode[t][a].angle, 2 * M_PI);
+            mseA += e * e;
+            const double dc = (sur[t][a].sumCos - ode[t][a].sumCos) / m.componentScale;
+            const double ds = (sur[t][a].sumSin - ode[t][a].sumSin) / m.componentScale;
+            mseC += 0.5 * (dc * dc + ds * ds);
+        }
+    mseA /= 3.0 * benchSteps_;
+    mseC /= 3.0 * benchSteps_;
+    std::printf("per input step (%d ODE steps of %.4g ms, %d^3 torus, convolution %s): ODE %.2f us, "
+                "surrogate %.3f us\n",
+                k, tp.dt, tp.n, choiceName(tp, "convolution").c_str(), odeUs, surUs);
+    std::printf("speed-up: %.1fx over the ODE; bench-sequence MSE %.3e rad^2 (mean of 3 "
+                "angles), components %.3e\n",
+                odeUs / surUs, mseA, mseC);
+    JsonSummary j;
+    addCommon(j, cellName(m.params.cell));
+    j.add("val_mse_rad2", mseA)
+        .add("val_mse_components", mseC)
+        .add("ode_us_per_step", odeUs)
+        .add("surrogate_us_per_step", surUs)
+        .add("speedup", odeUs / surUs)
+        .addNull("dense_ode_us_per_step")
+        .addNull("speedup_dense")
+        .add("ode_steps_per_input", (long long)k)
+        .add("n", (long long)m.torus.n)
+        .add("convolution", choiceName(tp, "convolution"))
         .add("bench_steps", (long long)benchSteps_);
     std::printf("%s\n", j.str().c_str());
     return kExitOk;

@@ -1,12 +1,16 @@
 #pragma once
 // `attractor-cli surrogate dataset|train|eval|bench --case ring|hd2d|grid3d`: the Surrogate lab
-// (CAN2ANN) headless. dataset runs the ring-CANN teacher and writes an HDF5 dataset; train fits a
-// model and writes its HDF5 file; eval prints validation errors; bench times the ODE (FFT and
-// dense) and the surrogate on the same input sequence (docs/cli.md).
+// (CAN2ANN) headless. dataset runs the teacher (ring CANN; grid3d: the 3D torus CANN) and writes an
+// HDF5 dataset; train fits a model and writes its HDF5 file; eval prints validation errors; bench
+// times the ODE (FFT, and dense for the rings) and the surrogate on the same input (docs/cli.md).
 #include <string>
 #include <vector>
 
 #include "CliCommand.h"
+
+namespace as::surrogate {
+struct SurrogateModel;
+}
 
 namespace as::cli {
 
@@ -23,6 +27,7 @@ class SurrogateCommand : public Command {
     int runTrain();
     int runEval();
     int runBench();
+    int runBenchGrid3d(as::surrogate::SurrogateModel& m);
     /// The required JSON keys, null where the action does not measure them.
     void addCommon(JsonSummary& j, const std::string& cell) const;
 

@@ -65,6 +65,9 @@ public:
     const TraceBuffer& traces() const { return traces_; }
     /// Per-axis decode (angle and the components sum r sin, sum r cos) of the current state.
     const std::array<Decode, 3>& decode() const { return decode_; }
+    /// Per-axis marginal of [u]_+^2 after the last step (sum over the other axes, length n; empty
+    /// beyond D); times model().normalisation() it is the marginal of the rates r.
+    const std::vector<double>& marginal(int d) const { return marginal_[std::size_t(d)]; }
     const Vec3& estimate() const { return estimate_; }
     /// Input phase per axis (rad), wrapped.
     Vec3 inputPhase() const;

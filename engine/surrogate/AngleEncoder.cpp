@@ -42,17 +42,21 @@ std::vector<double> AngleEncoder::encode(double angle) const {
 }
 
 template <class T>
-Mat<T> AngleEncoder::encodeChunk(const std::vector<float>& angles) const {
-    Mat<T> x = Mat<T>::Zero(bins_, Eigen::Index(angles.size()));
-    for (std::size_t j = 0; j < angles.size(); ++j) {
-        const Code c = code(angles[j]);
-        x(c.lo, Eigen::Index(j)) += T(c.wLo);
-        x(c.hi, Eigen::Index(j)) += T(c.wHi);
-    }
+Mat<T> AngleEncoder::encodeChunk(const std::vector<float>& angles, int axes) const {
+    if (axes < 1 || angles.size() % std::size_t(axes) != 0)
+        throw std::invalid_argument("encodeChunk: the angles do not split into the axes");
+    const std::size_t cols = angles.size() / std::size_t(axes);
+    Mat<T> x = Mat<T>::Zero(Eigen::Index(axes) * bins_, Eigen::Index(cols));
+    for (std::size_t j = 0; j < cols; ++j)
+        for (int a = 0; a < axes; ++a) {
+            const Code c = code(angles[j * std::size_t(axes) + std::size_t(a)]);
+            x(a * bins_ + c.lo, Eigen::Index(j)) += T(c.wLo);
+            x(a * bins_ + c.hi, Eigen::Index(j)) += T(c.wHi);
+        }
     return x;
 }
 
-template Mat<float> AngleEncoder::encodeChunk<float>(const std::vector<float>&) const;
-template Mat<double> AngleEncoder::encodeChunk<double>(const std::vector<float>&) const;
+template Mat<float> AngleEncoder::encodeChunk<float>(const std::vector<float>&, int) const;
+template Mat<double> AngleEncoder::encodeChunk<double>(const std::vector<float>&, int) const;
 
 }  // namespace as::surrogate

@@ -22,9 +22,10 @@ class AngleEncoder {
     Code code(double angle) const;
     /// The dense vector (length M) of one angle.
     std::vector<double> encode(double angle) const;
-    /// Encodes a chunk: angles[t*B + b] for step t of sequence b -> M x (T*B), time-major columns.
+    /// Encodes a chunk of A angles per column: angles[(t*B + b)*A + a] for step t of sequence b
+    /// and axis a -> (A*M) x (T*B), time-major columns; axis a fills rows [a*M, (a+1)*M).
     template <class T>
-    Mat<T> encodeChunk(const std::vector<float>& angles) const;
+    Mat<T> encodeChunk(const std::vector<float>& angles, int axes = 1) const;
 
   private:
     int bins_;

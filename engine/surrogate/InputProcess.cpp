@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "cann/Trajectory.h"
+
 namespace as::surrogate {
 namespace {
 
@@ -22,7 +24,8 @@ double reflect(double a) {
 }  // namespace
 
 const std::vector<std::string>& processNames() {
-    static const std::vector<std::string> n = {"walk", "ou", "jumps", "mixture", "all"};
+    static const std::vector<std::string> n = {"walk", "ou", "jumps", "mixture", "all",
+                                                      "random3d", "helix"};
     return n;
 }
 
@@ -31,7 +34,7 @@ ProcessKind processFromName(const std::string& name) {
     for (std::size_t i = 0; i < n.size(); ++i)
         if (n[i] == name) return ProcessKind(int(i));
     throw std::invalid_argument("unknown process '" + name +
-                                "' (known: walk, ou, jumps, mixture, all)");
+                                "' (known: walk, ou, jumps, mixture, all, random3d, helix)");
 }
 
 void ProcessParams::check() const {
@@ -47,6 +50,10 @@ void ProcessParams::check() const {
 
 std::vector<double> generateSequence(const ProcessParams& p, ProcessKind kind, int steps,
                                      std::uint64_t seed) {
+    if (kind == ProcessKind::Random3d || kind == ProcessKind::Helix)
+        return generateInputs(p, kind, 1, steps, 1.0, seed);
+    if (kind == ProcessKind::All)
+        throw std::invalid_argument("generateSequence: 'all' is not a single process");
     std::mt19937_64 rng(seed);
     std::normal_distribution<double> normal(0.0, 1.0);
     std::uniform_real_distribution<double> uniform(-kPi, kPi), unit(0.0, 1.0);
@@ -81,6 +88,34 @@ std::vector<double> generateSequence(const ProcessParams& p, ProcessKind kind, i
         }
         angle = p.halfRange ? reflect(angle) : wrap(angle);
         out[std::size_t(t)] = angle;
+    }
+    return out;
+}
+
+std::vector<double> generateInputs(const ProcessParams& p, ProcessKind kind, int axes, int steps,
+                                   double stepMs, std::uint64_t seed) {
+    if (axes < 1 || axes > 3) throw std::invalid_argument("generateInputs: axes must be 1 to 3");
+    if (!(stepMs > 0)) throw std::invalid_argument("generateInputs: the step must be > 0 ms");
+    const std::size_t A = std::size_t(axes), T = std::size_t(std::max(steps, 0));
+    std::vector<double> out(A * T);
+    if (kind != ProcessKind::Random3d && kind != ProcessKind::Helix) {
+        for (std::size_t a = 0; a < A; ++a) {
+            const auto seq = generateSequence(p, kind, steps, seed + 7907ull * a);
+            for (std::size_t t = 0; t < T; ++t) out[t * A + a] = seq[t];
+        }
+        return out;
+    }
+    TrajectoryParams tp;
+    tp.kind = kind == ProcessKind::Random3d ? TrajectoryKind::Random : TrajectoryKind::Helix;
+    tp.seed = seed;
+    Trajectory path(tp);
+    std::mt19937_64 rng(seed ^ 0x3d3d3dULL);
+    std::uniform_real_distribution<double> start(0.0, kTrajectorySpacingCm);
+    path.setPosition({start(rng), start(rng), start(rng)});
+    for (std::size_t t = 0; t < T; ++t) {
+        path.advance(stepMs);
+        for (std::size_t a = 0; a < A; ++a)
+            out[t * A + a] = wrap(2 * kPi * path.position()[a] / kTrajectorySpacingCm);
     }
     return out;
 }

@@ -14,9 +14,13 @@ enum class ProcessKind {
     OrnsteinUhlenbeck = 1,  ///< angle += theta (mu - angle) + s_ou xi, mu drawn per sequence
     Jumps = 2,    ///< piecewise constant: with probability p per step, jump to a uniform angle
     Mixture = 3,  ///< segments of 50..300 steps, each one of the three above, continuing in place
-    All = 4       ///< sequence s uses kind s mod 4 (walk, OU, jumps, mixture): the default
+    All = 4,      ///< sequence s uses kind s mod 4 (walk, OU, jumps, mixture; grid3d: s mod 6,
+                  ///< adding random3d and helix): the default
+    Random3d = 5,  ///< the torus lab's 3D random walk with momentum (Trajectory), wrapped per axis
+    Helix = 6      ///< the torus lab's helix (Trajectory), wrapped per axis
 };
-const std::vector<std::string>& processNames();        ///< walk, ou, jumps, mixture, all
+/// walk, ou, jumps, mixture, all, random3d, helix
+const std::vector<std::string>& processNames();
 ProcessKind processFromName(const std::string& name);  ///< throws std::invalid_argument
 
 struct ProcessParams {
@@ -37,7 +41,21 @@ struct ProcessParams {
 };
 
 /// A sequence of `steps` angles from the process, seeded (the same seed gives the same sequence).
+/// random3d and helix give the x axis of generateInputs(..., axes = 1, ...).
 std::vector<double> generateSequence(const ProcessParams& p, ProcessKind kind, int steps,
                                      std::uint64_t seed);
+
+/// Grid spacing (cm) that wraps the torus lab's trajectories onto phases: 2 pi p / spacing (the
+/// Torus lab's default).
+constexpr double kTrajectorySpacingCm = 30.0;
+
+/// `axes` angles per input step, interleaved: out[t * axes + a]. walk, ou, jumps and mixture draw
+/// an independent sequence per axis (axis a seeded with seed + 7907 a); random3d and helix follow
+/// the torus lab's Trajectory with its default parameters (random walk: rms 0.05 cm/ms per axis,
+/// momentum 100 ms; helix: radius 20 cm, period 2 s, rise 0.01 cm/ms) from a uniform random
+/// start, sampled every `stepMs` ms and wrapped per axis by kTrajectorySpacingCm. `all` is not a
+/// kind here (the dataset picks one per sequence).
+std::vector<double> generateInputs(const ProcessParams& p, ProcessKind kind, int axes, int steps,
+                                   double stepMs, std::uint64_t seed);
 
 }  // namespace as::surrogate

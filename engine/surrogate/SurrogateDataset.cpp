@@ -5,6 +5,7 @@
 
 #include "cann/RingSimulation.h"
 #include "io/Hdf5Handle.h"
+#include "surrogate/TorusOdeStepper.h"
 
 namespace as::surrogate {
 
@@ -34,19 +35,32 @@ std::vector<std::string> caseChannels(SurrogateCase c) {
         case SurrogateCase::Hd2d:
             return {"azimuth", "pitch"};
         case SurrogateCase::Grid3d:
-            return {"x_cos", "x_sin", "y_cos", "y_sin", "z_cos", "z_sin"};
+            return {"grid3d"};
     }
     return {};
 }
 
+int caseAxes(SurrogateCase c) {
+    return c == SurrogateCase::Grid3d ? 3 : 1;
+}
+
+TorusParams defaultTorusTeacher() {
+    TorusParams p;
+    p.dims = 3;
+    p.n = 32;
+    p.dt = 0.2;
+    return p;
+}
+
+double DatasetParams::teacherDt() const {
+    return which == SurrogateCase::Grid3d ? torus.dt : teacher.dt;
+}
+
 int DatasetParams::odeStepsPerInput() const {
-    return int(std::lround(inputStepMs / teacher.dt));
+    return int(std::lround(inputStepMs / teacherDt()));
 }
 
 void DatasetParams::check() const {
-    if (which == SurrogateCase::Grid3d)
-        throw std::invalid_argument(
-            "case grid3d needs the torus lab's 3D engine, which is not there yet");
     if (sequences < 5)
         throw std::invalid_argument("sequences must be >= 5 (got " + std::to_string(sequences) +
                                     ")");
@@ -56,8 +70,14 @@ void DatasetParams::check() const {
         throw std::invalid_argument("input_step_ms must be in (0, 100]");
     if (!(settleMs >= 0 && settleMs <= 1000))
         throw std::invalid_argument("settle_ms must be in [0, 1000]");
-    teacher.check();
-    const double ratio = inputStepMs / teacher.dt;
+    if (which == SurrogateCase::Grid3d) {
+        torus.check();
+        if (torus.dims != 3)
+            throw std::invalid_argument("the grid3d teacher must be a 3D torus (dims = 3)");
+    } else {
+        teacher.check();
+    }
+    const double ratio = inputStepMs / teacherDt();
     if (std::abs(ratio - std::round(ratio)) > 1e-6 || std::round(ratio) < 1)
         throw std::invalid_argument("the ODE dt must divide input_step_ms (input_step_ms / dt = " +
                                     std::to_string(ratio) + ")");
@@ -70,11 +90,54 @@ int SurrogateDataset::trainSequences() const {
 }
 
 const float* SurrogateDataset::input(int c, int s) const {
-    return inputs.data() + (std::size_t(c) * sequences + s) * steps;
+    return inputs.data() + (std::size_t(c) * sequences + s) * steps * axes;
 }
 const float* SurrogateDataset::target(int c, int s) const {
-    return targets.data() + (std::size_t(c) * sequences + s) * steps * 2;
+    return targets.data() + (std::size_t(c) * sequences + s) * steps * 2 * axes;
 }
+
+namespace {
+
+/// Grid3d: one channel of three phases; the teacher is the 3D torus (TorusOdeStepper).
+void generateGrid3d(const DatasetParams& p, SurrogateDataset& d,
+                    const std::function<void(int, int)>& progress,
+                    const std::atomic<bool>* cancel) {
+    const int k = p.odeStepsPerInput();
+    const int settle = int(std::lround(p.settleMs / p.torus.dt));
+    TorusOdeStepper ode(p.torus, k);
+    {
+        const double zero[3] = {0, 0, 0};
+        ode.settle(zero, std::max(settle, int(std::lround(20.0 / p.torus.dt))));
+        d.componentScale = ode.step(zero)[0].magnitude;
+        if (!(d.componentScale > 0)) throw std::runtime_error("the teacher forms no bump (|v| = 0)");
+    }
+    int completed = p.sequences;
+    for (int s = 0; s < p.sequences; ++s) {
+        if (cancel && cancel->load()) {
+            completed = s;
+            break;
+        }
+        const ProcessKind kind =
+            p.process.kind == ProcessKind::All ? ProcessKind(s % 6 < 4 ? s % 6 : s % 6 + 1)
+                                               : p.process.kind;
+        const auto seq =
+            generateInputs(p.process, kind, 3, p.steps, p.inputStepMs, p.seed + std::uint64_t(s));
+        ode.settle(seq.data(), settle);
+        for (int t = 0; t < p.steps; ++t) {
+            const auto& dec = ode.step(seq.data() + 3 * t);
+            for (int a = 0; a < 3; ++a) {
+                d.inputs.push_back(float(seq[std::size_t(3 * t + a)]));
+                d.targets.push_back(float(dec[std::size_t(a)].sumCos / d.componentScale));
+                d.targets.push_back(float(dec[std::size_t(a)].sumSin / d.componentScale));
+            }
+        }
+        if (progress) progress(s + 1, p.sequences);
+    }
+    d.sequences = completed;
+    d.params.sequences = completed;
+}
+
+}  // namespace
 
 SurrogateDataset SurrogateDataset::generate(const DatasetParams& p,
                                             const std::function<void(int, int)>& progress,
@@ -84,7 +147,12 @@ SurrogateDataset SurrogateDataset::generate(const DatasetParams& p,
     d.which = p.which;
     d.params = p;
     d.channels = int(caseChannels(p.which).size());
+    d.axes = caseAxes(p.which);
     d.steps = p.steps;
+    if (p.which == SurrogateCase::Grid3d) {
+        generateGrid3d(p, d, progress, cancel);
+        return d;
+    }
     const int k = p.odeStepsPerInput();
     const int settle = int(std::lround(p.settleMs / p.teacher.dt));
     StimulusParams stim;
@@ -150,9 +218,16 @@ void SurrogateDataset::save(const std::string& path) const {
     h5::writeAttribute(g, "process", processNames()[std::size_t(params.process.kind)]);
     for (const auto& spec : CannParams::specs())
         h5::writeAttribute(g, "teacher_" + spec.key, params.teacher.get(spec.key));
-    const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps);
-    h5::writeDataset(g, "inputs", inputs, {C, S, T});
-    h5::writeDataset(g, "targets", targets, {C, S, T, 2});
+    if (which == SurrogateCase::Grid3d)
+        for (const auto& spec : TorusParams::specs())
+            h5::writeAttribute(g, "torus_" + spec.key, params.torus.get(spec.key));
+    const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps),
+               A = hsize_t(axes);
+    if (axes == 1)
+        h5::writeDataset(g, "inputs", inputs, {C, S, T});
+    else
+        h5::writeDataset(g, "inputs", inputs, {C, S, T, A});
+    h5::writeDataset(g, "targets", targets, {C, S, T, 2 * A});
     f.close();
 }
 
@@ -177,11 +252,19 @@ SurrogateDataset SurrogateDataset::load(const std::string& path) {
     d.params.seed = std::uint64_t(h5::readIntAttribute(g, "seed"));
     for (const auto& spec : CannParams::specs())
         d.params.teacher.set(spec.key, h5::readDoubleAttribute(g, "teacher_" + spec.key));
+    if (d.which == SurrogateCase::Grid3d)
+        for (const auto& spec : TorusParams::specs())  // a key newer than the file: its default
+            if (h5::hasAttribute(g, "torus_" + spec.key))
+                d.params.torus.set(spec.key, h5::readDoubleAttribute(g, "torus_" + spec.key));
+    d.axes = caseAxes(d.which);
     const auto shape = h5::datasetShape(g, "inputs");
     const auto tshape = h5::datasetShape(g, "targets");
-    if (shape.size() != 3 || tshape.size() != 4 || tshape[0] != shape[0] || tshape[1] != shape[1] ||
-        tshape[2] != shape[2] || tshape[3] != 2)
-        throw h5::Error("'" + path + "': inputs/targets have inconsistent shapes");
+    const bool inputsOk = d.axes == 1 ? shape.size() == 3
+                                      : shape.size() == 4 && shape[3] == hsize_t(d.axes);
+    if (!inputsOk || tshape.size() != 4 || tshape[0] != shape[0] || tshape[1] != shape[1] ||
+        tshape[2] != shape[2] || tshape[3] != hsize_t(2 * d.axes))
+        throw h5::Error("'" + path + "': inputs/targets have inconsistent shapes for case " +
+                        caseName(d.which) + " (" + std::to_string(d.axes) + " angle(s) a step)");
     d.channels = int(shape[0]);
     d.sequences = int(shape[1]);
     d.steps = int(shape[2]);

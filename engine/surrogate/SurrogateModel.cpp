@@ -1,5 +1,6 @@
 #include "surrogate/SurrogateModel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +25,10 @@ std::string shapeText(hsize_t r, hsize_t c) {
 
 }  // namespace
 
+int SurrogateModel::odeStepsPerInput() const {
+    return std::max(1, int(std::lround(inputStepMs / teacherDt())));
+}
+
 SurrogateModel SurrogateModel::create(SurrogateCase which, const TrainParams& params,
                                       const SurrogateDataset& data) {
     params.check();
@@ -33,10 +38,12 @@ SurrogateModel SurrogateModel::create(SurrogateCase which, const TrainParams& pa
     m.channels = caseChannels(which);
     for (std::size_t c = 0; c < m.channels.size(); ++c)
         m.nets.push_back(
-            std::make_unique<SurrogateNet<float>>(params.shape(), params.seed + 7919 * c));
+            std::make_unique<SurrogateNet<float>>(params.shape(caseAxes(which)),
+                                                  params.seed + 7919 * c));
     m.componentScale = data.componentScale;
     m.inputStepMs = data.params.inputStepMs;
     m.teacher = data.params.teacher;
+    m.torus = data.params.torus;
     return m;
 }
 
@@ -56,6 +63,9 @@ void SurrogateModel::save(const std::string& path) const {
             h5::writeAttribute(g, "train_" + s.key, params.get(s.key));
         for (const auto& s : CannParams::specs())
             h5::writeAttribute(g, "teacher_" + s.key, teacher.get(s.key));
+        if (which == SurrogateCase::Grid3d)
+            for (const auto& s : TorusParams::specs())
+                h5::writeAttribute(g, "torus_" + s.key, torus.get(s.key));
         for (std::size_t c = 0; c < channels.size(); ++c) {
             h5::Handle cg = h5::createGroup(g, channels[c]);
             for (const auto& p : nets[c]->params())
@@ -100,6 +110,13 @@ SurrogateModel SurrogateModel::load(const std::string& path) {
         m.params.check();
         for (const auto& s : CannParams::specs())
             m.teacher.set(s.key, h5::readDoubleAttribute(g, "teacher_" + s.key));
+        if (m.which == SurrogateCase::Grid3d) {
+            for (const auto& s : TorusParams::specs())  // a key newer than the file: its default
+                if (h5::hasAttribute(g, "torus_" + s.key))
+                    m.torus.set(s.key, h5::readDoubleAttribute(g, "torus_" + s.key));
+            m.torus.check();
+            if (m.torus.dims != 3) throw h5::Error(where + ": the grid3d teacher must be 3D");
+        }
     } catch (const h5::Error&) {
         throw;
     } catch (const std::exception& e) {
@@ -116,7 +133,7 @@ SurrogateModel SurrogateModel::load(const std::string& path) {
         if (!h5::hasChild(g, m.channels[c]))
             throw h5::Error(where + ": missing channel group '" + m.channels[c] + "'");
         h5::Handle cg = h5::openGroup(g, m.channels[c]);
-        auto net = std::make_unique<SurrogateNet<float>>(m.params.shape(), 0);
+        auto net = std::make_unique<SurrogateNet<float>>(m.params.shape(m.axes()), 0);
         for (const auto& p : net->params()) {
             const auto shape = h5::datasetShape(cg, p.name);
             const auto rows = hsize_t(p.value->rows()), cols = hsize_t(p.value->cols());

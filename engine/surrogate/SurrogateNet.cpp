@@ -14,15 +14,17 @@ void NetShape::check() const {
     in(features, "features");
     in(hidden, "hidden");
     in(head, "head");
+    if (axes < 1 || axes > 3)
+        throw std::invalid_argument("axes must be 1, 2 or 3 (got " + std::to_string(axes) + ")");
 }
 
 template <class T>
 SurrogateNet<T>::SurrogateNet(const NetShape& shape, std::uint64_t seed)
     : shape_(shape),
-      feature_(shape.bins, shape.features, Activation::Tanh),
+      feature_(shape.inputs(), shape.features, Activation::Tanh),
       rnn_(makeRecurrentLayer<T>(shape.cell, shape.features, shape.hidden)),
       head_(shape.hidden, shape.head, Activation::Tanh),
-      out_(shape.head, 2, Activation::Identity) {
+      out_(shape.head, shape.outputs(), Activation::Identity) {
     shape.check();
     std::mt19937_64 rng(seed);
     feature_.initialise(rng);
@@ -33,7 +35,7 @@ SurrogateNet<T>::SurrogateNet(const NetShape& shape, std::uint64_t seed)
 
 template <class T>
 const Mat<T>& SurrogateNet<T>::forward(const Mat<T>& x, const Mat<T>& s0, int batch) {
-    if (x.rows() != shape_.bins)
+    if (x.rows() != shape_.inputs())
         throw std::invalid_argument("surrogate net: input has the wrong number of bins");
     if (s0.rows() != stateRows() || s0.cols() != batch)
         throw std::invalid_argument("surrogate net: state has the wrong shape");

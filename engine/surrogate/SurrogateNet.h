@@ -1,10 +1,12 @@
 #pragma once
-// The three-tier CAN2ANN network (seed 000 §3.3) for one decoded angle:
-//   1. feature: x (M encoded bins) -> tanh(W x + b), F units;
+// The three-tier CAN2ANN network (seed 000 §3.3) for one or more decoded angles (A axes: the ring
+// and each hd2d channel have A = 1, the 3D grid-cell case A = 3):
+//   1. feature: x (A x M encoded bins, axis after axis) -> tanh(W x + b), F units;
 //   2. dynamics: a recurrent layer (GRU by default, LSTM or RNN) with H units;
 //   3. decoding: two time-distributed dense layers, tanh (K units) then linear (2 outputs): the
-//      denominator (row 0, normalised sum r cos x) and numerator (row 1, normalised sum r sin x).
-// The decoded angle is atan2(numerator, denominator).
+//      denominator (row 2a, normalised sum r cos x_a) and numerator (row 2a+1, normalised sum r
+//      sin x_a) of every axis a.
+// The decoded angle of axis a is atan2(numerator, denominator).
 #include <memory>
 #include <random>
 #include <string>
@@ -23,7 +25,10 @@ struct NetShape {
     int features = 32;  ///< feature units F
     int hidden = 64;    ///< recurrent units H
     int head = 32;      ///< units K of the first decoding layer
-    /// Throws std::invalid_argument naming the bad field (each must be in [2, 4096]).
+    int axes = 1;       ///< decoded angles A: inputs A*M, outputs 2A (1 to 3)
+    int inputs() const { return axes * bins; }
+    int outputs() const { return 2 * axes; }
+    /// Throws std::invalid_argument naming the bad field (each size in [2, 4096], axes in [1, 3]).
     void check() const;
     bool operator==(const NetShape&) const = default;
 };
@@ -36,11 +41,11 @@ class SurrogateNet {
     int stateRows() const { return rnn_->stateRows(); }
     Mat<T> zeroState(int batch) const { return Mat<T>::Zero(stateRows(), batch); }
 
-    /// Forward over an encoded chunk x (M x T*B) from state s0; returns the outputs (2 x T*B) and
+    /// Forward over an encoded chunk x (A*M x T*B) from state s0; returns the outputs (2A x T*B) and
     /// leaves the state after the chunk in finalState().
     const Mat<T>& forward(const Mat<T>& x, const Mat<T>& s0, int batch);
     const Mat<T>& finalState() const { return rnn_->finalState(); }
-    /// Mean squared error of the last forward() against target (2 x T*B), over all entries.
+    /// Mean squared error of the last forward() against target (2A x T*B), over all entries.
     double loss(const Mat<T>& target) const;
     /// Gradients of loss(target) for the last forward(), accumulated into every layer.
     void backward(const Mat<T>& target);

@@ -1,7 +1,8 @@
 #pragma once
-// Streaming inference: one input angle in, one decode out, for the live side-by-side comparison
-// and the speed benchmark. Uses the encoder's sparsity (two non-zero bins, so the feature layer is
-// two weight columns) and preallocated buffers: no allocation per step.
+// Streaming inference: one input step in (A angles), one decode per angle out, for the live
+// side-by-side comparison and the speed benchmark. Uses the encoder's sparsity (two non-zero bins
+// per angle, so the feature layer is 2A weight columns) and preallocated buffers: no allocation
+// per step.
 #include "surrogate/SurrogateNet.h"
 
 namespace as::surrogate {
@@ -19,7 +20,11 @@ class SurrogateStream {
     SurrogateStream(SurrogateNet<float>& net, double componentScale = 1.0);
     /// Back to the zero state.
     void reset();
+    int axes() const { return net_.shape().axes; }
+    /// One step of a single-angle net (A = 1).
     StreamDecode step(double angle);
+    /// One step: angles[0..A-1] in, out[0..A-1] written.
+    void step(const double* angles, StreamDecode* out);
 
   private:
     SurrogateNet<float>& net_;

@@ -16,20 +16,21 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-/// Inputs (time-major angles) and targets (2 x L*B) of steps [t0, t0+L) of the given sequences.
+/// Inputs (time-major, A angles a column) and targets (2A x L*B) of steps [t0, t0+L) of the given
+/// sequences.
 void gather(const SurrogateDataset& d, int channel, const std::vector<int>& seqs, int t0, int L,
             std::vector<float>& angles, Mat<float>& target) {
-    const int B = int(seqs.size());
-    angles.resize(std::size_t(L) * B);
-    target.resize(2, Eigen::Index(L) * B);
+    const int B = int(seqs.size()), A = d.axes;
+    angles.resize(std::size_t(L) * B * A);
+    target.resize(2 * A, Eigen::Index(L) * B);
     for (int b = 0; b < B; ++b) {
         const float* in = d.input(channel, seqs[std::size_t(b)]);
         const float* tg = d.target(channel, seqs[std::size_t(b)]);
         for (int t = 0; t < L; ++t) {
             const std::size_t col = std::size_t(t) * B + b;
-            angles[col] = in[t0 + t];
-            target(0, Eigen::Index(col)) = tg[2 * (t0 + t)];
-            target(1, Eigen::Index(col)) = tg[2 * (t0 + t) + 1];
+            for (int a = 0; a < A; ++a) angles[col * A + a] = in[(t0 + t) * A + a];
+            for (int k = 0; k < 2 * A; ++k)
+                target(k, Eigen::Index(col)) = tg[2 * A * (t0 + t) + k];
         }
     }
 }
@@ -62,6 +63,8 @@ Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& d, int cha
     singleThreadedEigen();
     if (first < 0 || last > d.sequences || first >= last)
         throw std::invalid_argument("evaluate: bad sequence range");
+    if (net.shape().axes != d.axes)
+        throw std::invalid_argument("evaluate: the net and the dataset have different axes");
     std::vector<int> seqs(std::size_t(last - first));
     std::iota(seqs.begin(), seqs.end(), first);
     const AngleEncoder enc(net.shape().bins);
@@ -72,17 +75,19 @@ Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& d, int cha
     for (int t0 = 0; t0 < d.steps; t0 += chunk) {
         const int L = std::min(chunk, d.steps - t0);
         gather(d, channel, seqs, t0, L, angles, target);
-        const Mat<float>& y = net.forward(enc.encodeChunk<float>(angles), state, B);
+        const Mat<float>& y = net.forward(enc.encodeChunk<float>(angles, d.axes), state, B);
         state = net.finalState();
         sumC += double((y - target).squaredNorm());
-        for (Eigen::Index j = 0; j < y.cols(); ++j) {
-            const double a = std::atan2(double(y(1, j)), double(y(0, j)));
-            const double b = std::atan2(double(target(1, j)), double(target(0, j)));
-            const double e = std::remainder(a - b, 2 * kPi);
-            sumA += e * e;
-        }
+        for (Eigen::Index j = 0; j < y.cols(); ++j)
+            for (int ax = 0; ax < d.axes; ++ax) {
+                const double a = std::atan2(double(y(2 * ax + 1, j)), double(y(2 * ax, j)));
+                const double b =
+                    std::atan2(double(target(2 * ax + 1, j)), double(target(2 * ax, j)));
+                const double e = std::remainder(a - b, 2 * kPi);
+                sumA += e * e;
+            }
     }
-    const double n = double(d.steps) * B;
+    const double n = double(d.steps) * B * d.axes;
     return {sumC / (2 * n), sumA / n};
 }
 
@@ -96,7 +101,7 @@ SurrogateTrainer::SurrogateTrainer(const SurrogateDataset& data, int channel, co
 
 TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& progress,
                                   const std::atomic<bool>* cancel, const Checkpoint& checkpoint) {
-    if (!(net.shape() == p_.shape()))
+    if (!(net.shape() == p_.shape(data_.axes)))
         throw std::invalid_argument("the net's shape does not match the parameters");
     singleThreadedEigen();
     using Clock = std::chrono::steady_clock;
@@ -143,7 +148,7 @@ TrainResult SurrogateTrainer::run(SurrogateNet<float>& net, const Progress& prog
                 const int L = std::min(p_.bptt, data_.steps - t0);
                 gather(data_, channel_, seqs, t0, L, angles, target);
                 net.zeroGrad();
-                net.forward(enc.encodeChunk<float>(angles), state, B);
+                net.forward(enc.encodeChunk<float>(angles, data_.axes), state, B);
                 const double loss = net.loss(target);
                 net.backward(target);
                 const double norm = adam.step();

@@ -19,8 +19,8 @@ const char* outcomeName(TrainOutcome o);  ///< converged, cancelled, diverged, m
 
 /// Errors over a set of sequences, run from a zero state through every step.
 struct Evaluation {
-    double mseComponents = 0.0;  ///< mean over steps and both components (normalised units)
-    double mseAngle = 0.0;       ///< mean squared wrapped error of atan2 (rad^2)
+    double mseComponents = 0.0;  ///< mean over steps and all 2A components (normalised units)
+    double mseAngle = 0.0;  ///< mean squared wrapped error of atan2, mean over the A angles (rad^2)
 };
 
 struct TrainProgress {

@@ -43,7 +43,8 @@ struct TrainParams {
     /// Seed of the weight initialisation and the batch shuffling. Default 1.
     std::uint64_t seed = 1;
 
-    NetShape shape() const { return {cell, bins, features, hidden, head}; }
+    /// The architecture for a case with `axes` decoded angles (SurrogateDataset's caseAxes()).
+    NetShape shape(int axes = 1) const { return {cell, bins, features, hidden, head, axes}; }
     void check() const;  ///< throws ParamError naming the violated rule
     static const std::vector<ParamSpec>& specs();
     double get(const std::string& key) const;

@@ -1,12 +1,16 @@
 // The Surrogate lab offscreen: the main window has the tab, the lab loads the shipped ring model,
-// runs the ODE and the surrogate side by side (steps advance, the error stays small), a damaged
-// model file is refused without losing the running model, and a tiny training run finishes.
+// runs the ODE and the surrogate side by side (steps advance, the error stays small), switches to
+// the hd2d case (both channels run) and to the grid3d case (the 3D torus and its three angles), a
+// damaged model file is refused without losing the running model, and a tiny training run
+// finishes.
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 #include "MainWindow.h"
 #include "controllers/SurrogateController.h"
@@ -30,14 +34,55 @@ class TestSurrogateLab : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->steps > 200, 20000);
         const auto s = lab.controller()->latest();
         QVERIFY(s->hasModel);
-        QVERIFY(!s->odeAngle.empty());
-        QCOMPARE(s->odeAngle.size(), s->surAngle.size());
+        QCOMPARE(s->caseName, std::string("ring"));
+        QCOMPARE(s->odeAngle.size(), std::size_t(1));
+        QVERIFY(!s->odeAngle[0].empty());
+        QCOMPARE(s->odeAngle[0].size(), s->surAngle[0].size());
         QVERIFY2(s->runningMse < 1e-3, qPrintable(QString::number(s->runningMse)));
         QVERIFY(s->odeUs > 0 && s->surUs > 0);
-        QCOMPARE(s->activityRows, s->odeAngle.size());
+        QCOMPARE(s->activityRows, s->odeAngle[0].size());
         QCOMPARE(s->odeActivity.size(), s->surActivity.size());
         QTRY_VERIFY_WITH_TIMEOUT(lab.shownSteps() > 0, 5000);
         QVERIFY(lab.statsLabel()->text().contains(QStringLiteral("speed-up")));
+    }
+
+    // The shipped hd2d model runs both decoupled channels (azimuth and pitch), each with its ring.
+    void hd2dRunsBothChannels() {
+        SurrogateLab lab;
+        lab.setActive(true);
+        lab.showCase(QStringLiteral("hd2d"));
+        QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->caseName == "hd2d" &&
+                                     lab.controller()->latest()->steps > 100,
+                                 20000);
+        const auto s = lab.controller()->latest();
+        QCOMPARE(s->axisNames, (std::vector<std::string>{"azimuth", "pitch"}));
+        QCOMPARE(s->odeAngle.size(), std::size_t(2));
+        for (const auto& pitch : s->input[1]) QVERIFY(std::abs(pitch) <= 1.5708);
+        QVERIFY2(s->runningMse < 1e-3, qPrintable(QString::number(s->runningMse)));
+    }
+
+    // Case grid3d: the 32^3 torus ODE and the 6-output surrogate on the same 3D input.
+    void switchesToGrid3d() {
+        QVERIFY2(QFile::exists(SurrogateLab::modelPathForCase(QStringLiteral("grid3d"))),
+                 "resources/models/grid3d_gru.h5 is missing");
+        SurrogateLab lab;
+        lab.setActive(true);
+        const int i = lab.caseCombo()->findData(QStringLiteral("grid3d"));
+        QVERIFY(i >= 0);
+        lab.caseCombo()->setCurrentIndex(i);
+        emit lab.caseCombo()->activated(i);
+        QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->caseName == "grid3d" &&
+                                     lab.controller()->latest()->steps > 50,
+                                 30000);
+        const auto s = lab.controller()->latest();
+        QCOMPARE(s->axisNames, (std::vector<std::string>{"x", "y", "z"}));
+        QCOMPARE(s->odeAngle.size(), std::size_t(3));
+        QCOMPARE(s->surAngle[2].size(), s->t.size());
+        QVERIFY2(s->runningMse < 1e-2, qPrintable(QString::number(s->runningMse)));
+        QVERIFY(s->odeUs > s->surUs);
+        QCOMPARE(s->activityCols * s->activityRows, s->odeActivity.size());
+        QTRY_VERIFY_WITH_TIMEOUT(lab.statsLabel()->text().contains(QStringLiteral("3 angles")),
+                                 5000);
     }
 
     void damagedModelRefused() {

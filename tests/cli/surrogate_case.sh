@@ -67,8 +67,19 @@ case "$CASE" in
     run surrogate train --dataset data.h5 --model m2.h5 --checkpoint ck.h5 --set max_epochs=2 --set hidden=4 --set bins=8; expect_ok
     [ -f ck.h5 ] || fail "checkpoint not written"
     run surrogate eval --dataset data.h5 --model ck.h5; expect_ok ;;
+  surrogate_grid3d)
+    # The 3D torus teacher on 16^3 (a and k inside that lattice's ranges), 5 x 30 steps.
+    run surrogate dataset --case grid3d --dataset data.h5 --sequences 5 --steps 30 --set n=16 \
+        --set a=0.8 --set k=0.5; expect_ok
+    json "j['case'] == 'grid3d' and j['sequences'] == 5 and j['ode_steps_per_input'] == 5"
+    small_train grid3d
+    json "j['case'] == 'grid3d' and fin(j['val_mse_rad2']) and fin(j['val_mse_components'])"
+    run surrogate eval --dataset data.h5 --model model.h5; expect_ok
+    json "j['case'] == 'grid3d' and fin(j['val_mse_components'])"
+    run surrogate bench --model model.h5 --bench-steps 30; expect_ok
+    json "j['case'] == 'grid3d' and j['n'] == 16 and fin(j['ode_us_per_step']) and fin(j['speedup']) and j['speedup_dense'] is None" ;;
   surrogate_bad_grid3d)
-    run surrogate dataset --case grid3d --dataset d.h5; expect_error "torus" ;;
+    run surrogate dataset --case grid3d --dataset d.h5 --set dims=2; expect_error "3D torus" ;;
   surrogate_bad_model)
     small_dataset ring
     echo "not a model" > bad.h5

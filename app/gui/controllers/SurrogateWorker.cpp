@@ -9,6 +9,7 @@
 #include "surrogate/InputProcess.h"
 #include "surrogate/SurrogateDataset.h"
 #include "surrogate/SurrogateTrainer.h"
+#include <stdexcept>
 
 namespace as::gui {
 
@@ -59,11 +60,44 @@ void SurrogateWorker::pause() {
 
 void SurrogateWorker::setSource(int source) {
     source_ = source;
-    if (source != Mouse) {
-        ProcessParams p;
-        sequence_ =
-            generateSequence(p, ProcessKind(source - 1), 200000, 4242 + std::uint64_t(source));
-        seqPos_ = 0;
+    makeSequence();
+}
+
+// Per case: ring one angle; hd2d azimuth and pitch (the pitch process reflected into
+// [-pi/2, pi/2], a 3D path's y phase folded by asin(sin)); grid3d three phases (generateInputs).
+void SurrogateWorker::makeSequence() {
+    sequence_.clear();
+    seqPos_ = 0;
+    if (source_ == Mouse) return;
+    const int steps = 200000;
+    const ProcessKind kind = ProcessKind(source_ - 1);
+    const std::uint64_t seed = 4242 + std::uint64_t(source_);
+    const double stepMs = model_ ? model_->inputStepMs : 1.0;
+    ProcessParams p;
+    if (axes_ == 3) {
+        sequence_ = generateInputs(p, kind, 3, steps, stepMs, seed);
+    } else if (axes_ == 2) {
+        const bool path = kind == ProcessKind::Random3d || kind == ProcessKind::Helix;
+        std::vector<double> az, pitch;
+        if (path) {
+            const auto xy = generateInputs(p, kind, 2, steps, stepMs, seed);
+            for (int t = 0; t < steps; ++t) {
+                az.push_back(xy[std::size_t(2 * t)]);
+                pitch.push_back(std::asin(std::sin(xy[std::size_t(2 * t + 1)])));
+            }
+        } else {
+            az = generateSequence(p, kind, steps, seed);
+            p.halfRange = true;
+            pitch = generateSequence(p, kind, steps, seed + 1000);
+        }
+        for (int t = 0; t < steps; ++t) {
+            sequence_.push_back(az[std::size_t(t)]);
+            sequence_.push_back(pitch[std::size_t(t)]);
+        }
+    } else if (kind == ProcessKind::Random3d || kind == ProcessKind::Helix) {
+        sequence_ = generateInputs(p, kind, 1, steps, stepMs, seed);
+    } else {
+        sequence_ = generateSequence(p, kind, steps, seed);
     }
 }
 
@@ -74,38 +108,85 @@ void SurrogateWorker::setStepsPerTick(int n) {
     stepsPerTick_ = std::max(1, std::min(n, 200));
 }
 
-double SurrogateWorker::nextInput() {
-    if (source_ == Mouse || sequence_.empty()) return mouse_;
-    const double z = sequence_[seqPos_];
-    seqPos_ = (seqPos_ + 1) % sequence_.size();
-    return z;
+void SurrogateWorker::nextInput(double* z) {
+    if (source_ == Mouse || sequence_.empty()) {
+        z[0] = mouse_;  // the first angle (ring, azimuth, x) follows the dial
+        for (int a = 1; a < axes_; ++a) z[a] = 0.0;
+        return;
+    }
+    for (int a = 0; a < axes_; ++a) z[a] = sequence_[seqPos_ + std::size_t(a)];
+    seqPos_ = (seqPos_ + std::size_t(axes_)) % sequence_.size();
 }
 
 void SurrogateWorker::restartRun() {
     t_.clear();
-    in_.clear();
-    odeA_.clear();
-    surA_.clear();
     odeRows_.clear();
     surRows_.clear();
     steps_ = 0;
     sumSq_ = 0.0;
     odeUs_ = surUs_ = 0.0;
-    stream_.reset();
-    ode_.reset();
+    streams_.clear();
+    rings_.clear();
+    torus_.reset();
+    const int axes = !model_                                  ? 1
+                     : model_->which == SurrogateCase::Hd2d   ? 2
+                     : model_->which == SurrogateCase::Grid3d ? 3
+                                                              : 1;
+    if (axes != axes_ || sequence_.empty()) {
+        axes_ = axes;
+        makeSequence();
+    }
+    in_.assign(std::size_t(axes_), {});
+    odeA_.assign(std::size_t(axes_), {});
+    surA_.assign(std::size_t(axes_), {});
     if (!model_) return;
-    const int k = std::max(1, int(std::lround(model_->inputStepMs / model_->teacher.dt)));
-    ode_ = std::make_unique<OdeStepper>(model_->teacher, OdeBackend::Fft, k);
-    const int settle = int(std::lround(20.0 / model_->teacher.dt));
-    // The settled bump at angle 0 (neuron N/2), by offset: the surrogate's implied activity.
-    ode_->settle(0.0, settle);
-    const std::vector<double>& r = ode_->rates();
+    const int k = model_->odeStepsPerInput();
+    const int settle = int(std::lround(20.0 / model_->teacherDt()));
+    std::vector<double> z0(std::size_t(axes_), 0.0);
+    // The settled bump at angle 0 (neuron n/2), by offset: the surrogate's implied activity.
+    std::vector<double> r;
+    if (model_->which == SurrogateCase::Grid3d) {
+        torus_ = std::make_unique<TorusOdeStepper>(model_->torus, k);
+        torus_->settle(z0.data(), settle);
+        r = torus_->rateMarginal(0);
+    } else {
+        for (int a = 0; a < axes_; ++a)
+            rings_.push_back(std::make_unique<OdeStepper>(model_->teacher, OdeBackend::Fft, k));
+        rings_[0]->settle(0.0, settle);
+        r = rings_[0]->rates();
+    }
     const int n = int(r.size());
     bump_.assign(r.size(), 0.0);
     for (int i = 0; i < n; ++i) bump_[std::size_t((i - n / 2 + n) % n)] = r[std::size_t(i)];
-    const double z0 = source_ == Mouse || sequence_.empty() ? mouse_ : sequence_[seqPos_];
-    ode_->settle(z0, settle);
-    stream_ = std::make_unique<SurrogateStream>(*model_->nets[0], model_->componentScale);
+    if (source_ != Mouse && !sequence_.empty())
+        for (int a = 0; a < axes_; ++a) z0[std::size_t(a)] = sequence_[seqPos_ + std::size_t(a)];
+    else
+        z0[0] = mouse_;
+    if (torus_)
+        torus_->settle(z0.data(), settle);
+    else
+        for (int a = 0; a < axes_; ++a) rings_[std::size_t(a)]->settle(z0[std::size_t(a)], settle);
+    for (auto& net : model_->nets)
+        streams_.push_back(std::make_unique<SurrogateStream>(*net, model_->componentScale));
+}
+
+void SurrogateWorker::stepOde(const double* z, double* odeA, std::vector<float>& row) {
+    const int cols = kActivityCols / axes_;
+    row.clear();
+    if (torus_) {
+        const auto& dec = torus_->step(z);
+        for (int a = 0; a < 3; ++a) {
+            odeA[a] = dec[std::size_t(a)].angle;
+            const auto block = columns(torus_->rateMarginal(a), cols);
+            row.insert(row.end(), block.begin(), block.end());
+        }
+        return;
+    }
+    for (int a = 0; a < axes_; ++a) {
+        odeA[a] = rings_[std::size_t(a)]->step(z[a]).angle;
+        const auto block = columns(rings_[std::size_t(a)]->rates(), cols);
+        row.insert(row.end(), block.begin(), block.end());
+    }
 }
 
 void SurrogateWorker::reset() {
@@ -114,40 +195,60 @@ void SurrogateWorker::reset() {
 }
 
 void SurrogateWorker::tick() {
-    if (!ode_ || !stream_) return;
+    if (!model_ || streams_.empty()) return;
     const double inputMs = model_->inputStepMs;
-    const int n = model_->teacher.N;
+    const int n = int(bump_.size()), cols = kActivityCols / axes_;
     std::vector<double> implied(static_cast<std::size_t>(n));
+    double z[3], odeA[3];
+    StreamDecode sd[3];
+    std::vector<float> odeRow, surRow;
     for (int s = 0; s < stepsPerTick_; ++s) {
-        const double z = nextInput();
+        nextInput(z);
         auto t0 = Clock::now();
-        const Decode od = ode_->step(z);
+        try {
+            stepOde(z, odeA, odeRow);
+        } catch (const std::exception& e) {
+            pause();
+            emit failed(QString::fromStdString(e.what()));
+            return;
+        }
         auto t1 = Clock::now();
-        const StreamDecode sd = stream_->step(z);
+        if (streams_.size() == 1 && axes_ > 1)
+            streams_[0]->step(z, sd);  // grid3d: one net, three angles
+        else
+            for (std::size_t c = 0; c < streams_.size(); ++c) streams_[c]->step(z + c, sd + c);
         auto t2 = Clock::now();
         const double ou = std::chrono::duration<double, std::micro>(t1 - t0).count();
         const double su = std::chrono::duration<double, std::micro>(t2 - t1).count();
         odeUs_ = steps_ == 0 ? ou : 0.98 * odeUs_ + 0.02 * ou;
         surUs_ = steps_ == 0 ? su : 0.98 * surUs_ + 0.02 * su;
         ++steps_;
-        const double e = std::remainder(sd.angle - od.angle, 2 * kPi);
-        sumSq_ += e * e;
         t_.push_back(double(steps_) * inputMs);
-        in_.push_back(z);
-        odeA_.push_back(od.angle);
-        surA_.push_back(sd.angle);
-        odeRows_.push_back(columns(ode_->rates(), kActivityCols));
-        // Implied activity: the settled bump, centred at the decoded angle, scaled by |v| / scale.
-        const double amp = std::hypot(sd.sumCos, sd.sumSin) / model_->componentScale;
-        const int centre = int(std::lround((sd.angle + kPi) / (2 * kPi) * n)) % n;
-        for (int i = 0; i < n; ++i)
-            implied[std::size_t((centre + i) % n)] = amp * bump_[std::size_t(i)];
-        surRows_.push_back(columns(implied, kActivityCols));
+        surRow.clear();
+        for (int a = 0; a < axes_; ++a) {
+            const double e = std::remainder(sd[a].angle - odeA[a], 2 * kPi);
+            sumSq_ += e * e / axes_;
+            in_[std::size_t(a)].push_back(z[a]);
+            odeA_[std::size_t(a)].push_back(odeA[a]);
+            surA_[std::size_t(a)].push_back(sd[a].angle);
+            // Implied activity: the settled bump centred at the decoded angle, scaled by |v| /
+            // scale.
+            const double amp = std::hypot(sd[a].sumCos, sd[a].sumSin) / model_->componentScale;
+            const int centre = int(std::lround((sd[a].angle + kPi) / (2 * kPi) * n)) % n;
+            for (int i = 0; i < n; ++i)
+                implied[std::size_t((centre + i) % n)] = amp * bump_[std::size_t(i)];
+            const auto block = columns(implied, cols);
+            surRow.insert(surRow.end(), block.begin(), block.end());
+        }
+        odeRows_.push_back(odeRow);
+        surRows_.push_back(surRow);
         if (int(t_.size()) > kWindow) {
             t_.pop_front();
-            in_.pop_front();
-            odeA_.pop_front();
-            surA_.pop_front();
+            for (int a = 0; a < axes_; ++a) {
+                in_[std::size_t(a)].pop_front();
+                odeA_[std::size_t(a)].pop_front();
+                surA_[std::size_t(a)].pop_front();
+            }
             odeRows_.pop_front();
             surRows_.pop_front();
         }
@@ -157,19 +258,27 @@ void SurrogateWorker::tick() {
 
 void SurrogateWorker::publish() {
     auto s = std::make_shared<SurrogateSnapshot>(training_);
+    if (model_) {
+        s->caseName = caseName(model_->which);
+        s->axisNames = model_->which == SurrogateCase::Grid3d ? std::vector<std::string>{"x", "y", "z"}
+                                                               : model_->channels;
+    }
     s->t.assign(t_.begin(), t_.end());
-    s->input.assign(in_.begin(), in_.end());
-    s->odeAngle.assign(odeA_.begin(), odeA_.end());
-    s->surAngle.assign(surA_.begin(), surA_.end());
-    s->error.resize(s->t.size());
-    for (std::size_t i = 0; i < s->t.size(); ++i)
-        s->error[i] = std::remainder(s->surAngle[i] - s->odeAngle[i], 2 * kPi);
+    for (std::size_t a = 0; a < in_.size(); ++a) {
+        s->input.emplace_back(in_[a].begin(), in_[a].end());
+        s->odeAngle.emplace_back(odeA_[a].begin(), odeA_[a].end());
+        s->surAngle.emplace_back(surA_[a].begin(), surA_[a].end());
+        std::vector<double> err(s->t.size());
+        for (std::size_t i = 0; i < err.size(); ++i)
+            err[i] = std::remainder(s->surAngle[a][i] - s->odeAngle[a][i], 2 * kPi);
+        s->error.push_back(std::move(err));
+    }
     s->steps = steps_;
     s->runningMse = steps_ > 0 ? sumSq_ / double(steps_) : 0.0;
     s->odeUs = odeUs_;
     s->surUs = surUs_;
     s->activityRows = odeRows_.size();
-    s->activityCols = kActivityCols;
+    s->activityCols = std::size_t(kActivityCols / axes_ * axes_);
     for (const auto& r : odeRows_) s->odeActivity.insert(s->odeActivity.end(), r.begin(), r.end());
     for (const auto& r : surRows_) s->surActivity.insert(s->surActivity.end(), r.begin(), r.end());
     s->hasModel = bool(model_);
@@ -187,16 +296,20 @@ void SurrogateWorker::setModel(std::shared_ptr<SurrogateModel> model) {
     QString info;
     if (model_) {
         const auto& p = model_->params;
-        info = QStringLiteral("%1, M=%2 F=%3 H=%4 K=%5, %6 ms per step")
+        info = QStringLiteral("%1 %2, M=%3 F=%4 H=%5 K=%6, %7 ms per step")
+                   .arg(QString::fromLatin1(caseName(model_->which)))
                    .arg(QString::fromLatin1(cellName(p.cell)).toUpper())
                    .arg(p.bins)
                    .arg(p.features)
                    .arg(p.hidden)
                    .arg(p.head)
                    .arg(model_->inputStepMs);
-        if (!model_->results.empty())
+        if (!model_->results.empty()) {
+            double mse = 0;
+            for (const auto& r : model_->results) mse += r.best.mseAngle;
             info += QStringLiteral(", validation MSE %1 rad²")
-                        .arg(model_->results[0].best.mseAngle, 0, 'e', 2);
+                        .arg(mse / double(model_->results.size()), 0, 'e', 2);
+        }
     }
     training_.modelInfo = info.toStdString();
     restartRun();
@@ -206,10 +319,7 @@ void SurrogateWorker::setModel(std::shared_ptr<SurrogateModel> model) {
 
 void SurrogateWorker::loadModel(const QString& path) {
     try {
-        auto m = std::make_shared<SurrogateModel>(SurrogateModel::load(path.toStdString()));
-        if (m->which != SurrogateCase::Ring && m->which != SurrogateCase::Hd2d)
-            throw std::runtime_error("only ring and hd2d models run here");
-        setModel(std::move(m));
+        setModel(std::make_shared<SurrogateModel>(SurrogateModel::load(path.toStdString())));
     } catch (const std::exception& e) {
         emit failed(QString::fromStdString(e.what()));
     }

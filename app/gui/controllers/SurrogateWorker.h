@@ -1,8 +1,10 @@
 #pragma once
 // Lives in the Surrogate lab controller's thread. While playing, each 16 ms tick advances a few
-// input steps of the same input through the FFT ring ODE and the trained surrogate, timing each,
-// and publishes a SurrogateSnapshot. train() generates a dataset and fits a new model in this
-// thread (the run pauses meanwhile); the controller's atomic flag cancels it.
+// input steps of the same input through the FFT ODE and the trained surrogate, timing each, and
+// publishes a SurrogateSnapshot. The model's case picks the ODE: one ring (ring), two decoupled
+// rings and two nets (hd2d: azimuth and pitch), or the 3D torus and one 6-output net (grid3d).
+// train() generates a ring dataset and fits a new ring model in this thread (the run pauses
+// meanwhile); the controller's atomic flag cancels it.
 #include <QMutex>
 #include <QObject>
 #include <atomic>
@@ -13,6 +15,7 @@
 #include "surrogate/SurrogateModel.h"
 #include "surrogate/SurrogateSnapshot.h"
 #include "surrogate/SurrogateStream.h"
+#include "surrogate/TorusOdeStepper.h"
 
 class QTimer;
 
@@ -21,8 +24,17 @@ namespace as::gui {
 class SurrogateWorker : public QObject {
     Q_OBJECT
   public:
-    /// Input sources: the mouse (an external target) or one of the stochastic processes.
-    enum Source { Mouse = 0, Walk = 1, OrnsteinUhlenbeck = 2, Jumps = 3, Mixture = 4 };
+    /// Input sources: the mouse (an external target on the first angle; the others hold at 0) or
+    /// one of the stochastic processes (ProcessKind source - 1; the 3D paths for Random3d, Helix).
+    enum Source {
+        Mouse = 0,
+        Walk = 1,
+        OrnsteinUhlenbeck = 2,
+        Jumps = 3,
+        Mixture = 4,
+        Random3d = 5,
+        Helix = 6
+    };
     static constexpr int kWindow = 600;  ///< input steps kept for the traces and heatmaps
     static constexpr int kActivityCols = 128;
 
@@ -55,24 +67,32 @@ class SurrogateWorker : public QObject {
     void tick();
     void publish();
     void restartRun();
-    double nextInput();
+    void makeSequence();
+    /// The next input step's angles (axes_ of them) into z.
+    void nextInput(double* z);
+    /// One input step of the ODE(s): decoded angles into odeA, the activity row into row.
+    void stepOde(const double* z, double* odeA, std::vector<float>& row);
 
     std::atomic<bool>* cancel_;
     QTimer* timer_ = nullptr;
     bool playing_ = false;
     int source_ = Mixture, stepsPerTick_ = 5;
     double mouse_ = 0.0;
-    std::vector<double> sequence_;
+    int axes_ = 1;                  ///< decoded angles: ring 1, hd2d 2, grid3d 3
+    std::vector<double> sequence_;  ///< axes_ angles per step, interleaved
     std::size_t seqPos_ = 0;
     std::shared_ptr<as::surrogate::SurrogateModel> model_;
-    std::unique_ptr<as::surrogate::OdeStepper> ode_;
-    std::unique_ptr<as::surrogate::SurrogateStream> stream_;
-    // Recent history.
-    std::deque<double> t_, in_, odeA_, surA_;
+    std::vector<std::unique_ptr<as::surrogate::OdeStepper>> rings_;  ///< ring: 1, hd2d: 2
+    std::unique_ptr<as::surrogate::TorusOdeStepper> torus_;          ///< grid3d
+    std::vector<std::unique_ptr<as::surrogate::SurrogateStream>> streams_;  ///< one per net
+    // Recent history: times, and per axis the input and both decoded angles.
+    std::deque<double> t_;
+    std::vector<std::deque<double>> in_, odeA_, surA_;
     std::deque<std::vector<float>> odeRows_, surRows_;
     long steps_ = 0;
     double sumSq_ = 0.0, odeUs_ = 0.0, surUs_ = 0.0;
-    std::vector<double> bump_;  ///< the settled bump profile by offset, for the surrogate's heatmap
+    /// The settled bump profile by offset (one axis; all axes share it), for the implied heatmap.
+    std::vector<double> bump_;
     as::surrogate::SurrogateSnapshot training_;  ///< training fields of the next snapshot
     mutable QMutex mutex_;
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> latest_;

@@ -12,7 +12,9 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QLegendMarker>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTextStream>
 #include <QTimer>
@@ -41,7 +43,19 @@ constexpr int kFrameMs = 40;  // 25 Hz
 }  // namespace
 
 QString SurrogateLab::defaultModelPath() {
-    return QStringLiteral(AS_MODELS_DIR "/ring_gru.h5");
+    return modelPathForCase(QStringLiteral("ring"));
+}
+
+QString SurrogateLab::modelPathForCase(const QString& caseName) {
+    return QStringLiteral(AS_MODELS_DIR "/") + caseName + QStringLiteral("_gru.h5");
+}
+
+void SurrogateLab::showCase(const QString& caseName) {
+    const QString path = modelPathForCase(caseName);
+    if (QFileInfo::exists(path))
+        loadModel(path);
+    else
+        emit statusMessage(tr("Surrogate: no shipped model %1").arg(path), 8000);
 }
 
 SurrogateLab::SurrogateLab(QWidget* parent)
@@ -76,21 +90,29 @@ SurrogateLab::~SurrogateLab() = default;
 void SurrogateLab::buildViews() {
     auto* central = new QWidget;
     auto* grid = new QGridLayout(central);
-    angleChart_ = new widgets::TraceChart(tr("Decoded angle"), tr("t (ms)"), tr("angle (rad)"));
-    angleChart_->addSeries(tr("input"), QColor(150, 150, 150), 1.0);
-    angleChart_->addSeries(tr("ODE"), QColor(31, 119, 180), 2.5);
-    angleChart_->addSeries(tr("surrogate"), QColor(255, 127, 14), 1.5);
-    angleChart_->setFixedYRange(-kPi, kPi);
+    auto* angles = new QWidget;
+    auto* anglesLayout = new QVBoxLayout(angles);
+    anglesLayout->setContentsMargins(0, 0, 0, 0);
+    for (auto*& chart : angleCharts_) {
+        chart = new widgets::TraceChart(tr("Decoded angle"), tr("t (ms)"), tr("angle (rad)"));
+        chart->addSeries(tr("input"), QColor(150, 150, 150), 1.0);
+        chart->addSeries(tr("ODE"), QColor(31, 119, 180), 2.5);
+        chart->addSeries(tr("surrogate"), QColor(255, 127, 14), 1.5);
+        chart->setFixedYRange(-kPi, kPi);
+        anglesLayout->addWidget(chart, 1);
+    }
     errorChart_ =
         new widgets::TraceChart(tr("Error: surrogate − ODE"), tr("t (ms)"), tr("error (rad)"));
     errorChart_->addSeries(tr("error"), QColor(214, 39, 40), 1.5);
+    errorChart_->addSeries(tr("error"), QColor(44, 160, 44), 1.5);
+    errorChart_->addSeries(tr("error"), QColor(148, 103, 189), 1.5);
     odeHeat_ = new widgets::ActivityHeatmap;
     surHeat_ = new widgets::ActivityHeatmap;
-    auto titled = [](const QString& t, QWidget* w) {
+    auto titled = [](QLabel* title, QWidget* w) {
         auto* box = new QWidget;
         auto* l = new QVBoxLayout(box);
         l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(new QLabel(t));
+        l->addWidget(title);
         l->addWidget(w, 1);
         return box;
     };
@@ -100,14 +122,46 @@ void SurrogateLab::buildViews() {
     f.setPointSizeF(f.pointSizeF() * 1.15);
     stats_->setFont(f);
     grid->addWidget(stats_, 0, 0, 1, 2);
-    grid->addWidget(angleChart_, 1, 0);
+    grid->addWidget(angles, 1, 0);
     grid->addWidget(errorChart_, 1, 1);
-    grid->addWidget(titled(tr("ODE activity (transition diagram)"), odeHeat_), 2, 0);
-    grid->addWidget(titled(tr("Surrogate: activity implied by its decode components"), surHeat_), 2,
-                    1);
+    odeHeatTitle_ = new QLabel;
+    surHeatTitle_ = new QLabel;
+    grid->addWidget(titled(odeHeatTitle_, odeHeat_), 2, 0);
+    grid->addWidget(titled(surHeatTitle_, surHeat_), 2, 1);
     grid->setRowStretch(1, 1);
     grid->setRowStretch(2, 1);
     setCentralWidget(central);
+    showAxes({"ring"});
+}
+
+// One angle chart per decoded angle, titled by its name, and one error series each.
+void SurrogateLab::showAxes(const std::vector<std::string>& names) {
+    if (names == shownAxes_) return;
+    shownAxes_ = names;
+    // With several angles the heatmap's rows are one block per angle, the first at the bottom.
+    QString blocks;
+    for (const auto& n : names) blocks += (blocks.isEmpty() ? "" : ", ") + QString::fromStdString(n);
+    const QString suffix =
+        names.size() > 1 ? tr(" — blocks from the bottom: %1").arg(blocks) : QString();
+    odeHeatTitle_->setText(tr("ODE activity (transition diagram)") +
+                           (names.size() == 3 ? tr(" — rate marginals") : QString()) + suffix);
+    surHeatTitle_->setText(tr("Surrogate: activity implied by its decode components") + suffix);
+    const auto errors = errorChart_->chart()->series();
+    for (std::size_t a = 0; a < 3; ++a) {
+        const bool on = a < names.size();
+        const QString name = on ? QString::fromStdString(names[a]) : QString();
+        angleCharts_[a]->setVisible(on);
+        if (on)
+            angleCharts_[a]->chart()->setTitle(names.size() == 1
+                                                   ? tr("Decoded angle")
+                                                   : tr("Decoded angle: %1").arg(name));
+        if (qsizetype(a) < errors.size()) {
+            errors[qsizetype(a)]->setName(names.size() == 1 ? tr("error") : name);
+            errors[qsizetype(a)]->setVisible(on);
+            for (auto* marker : errorChart_->chart()->legend()->markers(errors[qsizetype(a)]))
+                marker->setVisible(on && names.size() > 1);
+        }
+    }
 }
 
 void SurrogateLab::buildToolBar() {
@@ -118,10 +172,23 @@ void SurrogateLab::buildToolBar() {
     connect(playAction_, &QAction::toggled, this, [this](bool on) { setPlaying(on); });
     tb->addAction(tr("Reset"), this, [this] { controller_->reset(); });
     tb->addSeparator();
+    tb->addWidget(new QLabel(tr(" Case: ")));
+    caseCombo_ = new QComboBox;
+    caseCombo_->addItem(tr("ring (1D)"), QStringLiteral("ring"));
+    caseCombo_->addItem(tr("hd2d (azimuth + pitch)"), QStringLiteral("hd2d"));
+    caseCombo_->addItem(tr("grid3d (3D torus)"), QStringLiteral("grid3d"));
+    caseCombo_->setToolTip(tr("Loads the shipped model of the case; the ODE is its teacher"));
+    connect(caseCombo_, &QComboBox::activated, this,
+            [this](int i) { showCase(caseCombo_->itemData(i).toString()); });
+    tb->addWidget(caseCombo_);
     tb->addWidget(new QLabel(tr(" Input: ")));
     sourceCombo_ = new QComboBox;
     sourceCombo_->addItems({tr("mouse (dial)"), tr("random walk"), tr("Ornstein–Uhlenbeck"),
-                            tr("jumps"), tr("mixture")});
+                            tr("jumps"), tr("mixture"), tr("3D random walk (torus lab)"),
+                            tr("helix (torus lab)")});
+    sourceCombo_->setToolTip(
+        tr("The input of both the ODE and the surrogate. Processes run per angle; the 3D paths "
+           "are the torus lab's trajectories wrapped per axis. The dial moves the first angle."));
     sourceCombo_->setCurrentIndex(SurrogateWorker::Mixture);
     connect(sourceCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
         controller_->setSource(i);
@@ -246,22 +313,37 @@ void SurrogateLab::frame() {
     if (!s) return;
     shownSteps_ = s->steps;
     hasModel_ = s->hasModel;
+    if (!s->caseName.empty()) {
+        const int i = caseCombo_->findData(QString::fromStdString(s->caseName));
+        if (i >= 0 && i != caseCombo_->currentIndex()) {
+            const QSignalBlocker block(caseCombo_);
+            caseCombo_->setCurrentIndex(i);
+        }
+    }
+    if (!s->axisNames.empty()) showAxes(s->axisNames);
     if (s->hasModel && s->steps > 0) {
         const double speedup = s->surUs > 0 ? s->odeUs / s->surUs : 0.0;
-        stats_->setText(tr("Running MSE %1 rad²  ·  ODE %2 µs per input step  ·  surrogate %3 µs  "
-                           "·  speed-up %4×  ·  %5 steps")
+        stats_->setText(tr("Running MSE %1 rad²%6  ·  ODE %2 µs per input step  ·  surrogate %3 "
+                           "µs  ·  speed-up %4×  ·  %5 steps")
                             .arg(s->runningMse, 0, 'e', 2)
                             .arg(s->odeUs, 0, 'f', 2)
                             .arg(s->surUs, 0, 'f', 3)
                             .arg(speedup, 0, 'f', 1)
-                            .arg(s->steps));
+                            .arg(s->steps)
+                            .arg(s->axisNames.size() > 1
+                                     ? tr(" (mean of %1 angles)").arg(s->axisNames.size())
+                                     : QString()));
     } else if (s->hasModel) {
         stats_->setText(tr("Model ready: press Play."));
     }
-    angleChart_->setSeriesData(0, s->t, s->input);
-    angleChart_->setSeriesData(1, s->t, s->odeAngle);
-    angleChart_->setSeriesData(2, s->t, s->surAngle);
-    errorChart_->setSeriesData(0, s->t, s->error);
+    for (std::size_t a = 0; a < 3; ++a) {
+        static const std::vector<double> none;
+        const bool on = a < s->odeAngle.size();
+        angleCharts_[a]->setSeriesData(0, s->t, on ? s->input[a] : none);
+        angleCharts_[a]->setSeriesData(1, s->t, on ? s->odeAngle[a] : none);
+        angleCharts_[a]->setSeriesData(2, s->t, on ? s->surAngle[a] : none);
+        errorChart_->setSeriesData(int(a), s->t, on ? s->error[a] : none);
+    }
     if (s->activityRows > 0 && !s->t.empty()) {
         odeHeat_->setData(s->odeActivity, s->activityRows, s->t.front(), s->t.back());
         surHeat_->setData(s->surActivity, s->activityRows, s->t.front(), s->t.back());
@@ -294,7 +376,7 @@ QWidget* SurrogateLab::statusWidget() const {
 
 std::vector<std::pair<QString, QWidget*>> SurrogateLab::exportTargets() {
     return {{tr("Surrogate lab"), centralWidget()},
-            {tr("Decoded angle"), angleChart_},
+            {tr("Decoded angle"), angleCharts_[0]},
             {tr("Error"), errorChart_},
             {tr("ODE activity"), odeHeat_},
             {tr("Surrogate activity"), surHeat_},
@@ -306,15 +388,27 @@ QString SurrogateLab::exportCsv(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(path);
     QTextStream out(&f);
-    out << "t_ms,input_rad,ode_rad,surrogate_rad,error_rad\n";
-    for (std::size_t i = 0; s && i < s->t.size(); ++i)
-        out << s->t[i] << ',' << s->input[i] << ',' << s->odeAngle[i] << ',' << s->surAngle[i]
-            << ',' << s->error[i] << '\n';
+    // One block of columns per decoded angle (ring: input_rad, ...; grid3d: x_input_rad, ...).
+    out << "t_ms";
+    const bool several = s && s->axisNames.size() > 1;
+    for (std::size_t a = 0; s && a < s->odeAngle.size(); ++a) {
+        const QString p = several ? QString::fromStdString(s->axisNames[a]) + '_' : QString();
+        out << ',' << p << "input_rad," << p << "ode_rad," << p << "surrogate_rad," << p
+            << "error_rad";
+    }
+    out << '\n';
+    for (std::size_t i = 0; s && i < s->t.size(); ++i) {
+        out << s->t[i];
+        for (std::size_t a = 0; a < s->odeAngle.size(); ++a)
+            out << ',' << s->input[a][i] << ',' << s->odeAngle[a][i] << ',' << s->surAngle[a][i]
+                << ',' << s->error[a][i];
+        out << '\n';
+    }
     return {};
 }
 
 void SurrogateLab::setDark(bool dark) {
-    angleChart_->setDark(dark);
+    for (auto* c : angleCharts_) c->setDark(dark);
     errorChart_->setDark(dark);
     lossChart_->setDark(dark);
 }
@@ -332,7 +426,7 @@ std::function<void()> SurrogateLab::prepareLoad(hid_t root) {
     h5::Handle g = h5::openGroup(root, "surrogate");
     const QString path = QString::fromStdString(h5::readStringAttribute(g, "model_path"));
     const std::int64_t source = h5::readIntAttribute(g, "source");
-    if (source < 0 || source > SurrogateWorker::Mixture)
+    if (source < 0 || source > SurrogateWorker::Helix)
         throw std::runtime_error("/surrogate: source out of range");
     return [this, path, source] {
         sourceCombo_->setCurrentIndex(int(source));
@@ -343,6 +437,17 @@ std::function<void()> SurrogateLab::prepareLoad(hid_t root) {
 void SurrogateLab::resetToDefaults() {
     sourceCombo_->setCurrentIndex(SurrogateWorker::Mixture);
     if (QFileInfo::exists(defaultModelPath())) loadModel(defaultModelPath());
+}
+
+QString SurrogateLab::applySetting(const QString&, const QString& key, const QString& value) {
+    if (key != QStringLiteral("case"))
+        return tr("the surrogate lab has no parameter '%1' (known: case)").arg(key);
+    if (caseCombo_->findData(value) < 0)
+        return tr("surrogate lab: case must be ring, hd2d or grid3d (got '%1')").arg(value);
+    if (!QFileInfo::exists(modelPathForCase(value)))
+        return tr("surrogate lab: the shipped model %1 is missing").arg(modelPathForCase(value));
+    showCase(value);
+    return {};
 }
 
 void SurrogateLab::setActive(bool active) {

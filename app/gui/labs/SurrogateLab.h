@@ -1,9 +1,12 @@
 #pragma once
-// The Surrogate lab tab (CAN2ANN): the same input drives the ring CANN ODE and the trained
-// surrogate side by side. Charts of both decoded angles and their error, the two transition
-// diagrams (the ODE's activity; the activity implied by the surrogate's decode components), running
-// MSE, cost per input step and speed-up; a Training dock (dataset size, architecture and
-// hyper-parameters, start/cancel, progress with time left, loss curves, save/load model).
+// The Surrogate lab tab (CAN2ANN): the same input drives the CANN ODE and the trained surrogate
+// side by side, for the case of the loaded model (ring; hd2d: two rings, azimuth and pitch;
+// grid3d: the 3D torus, three phases). Charts of both decoded angles per axis and their errors, the
+// two transition diagrams (the ODE's activity; the activity implied by the surrogate's decode
+// components), running MSE, cost per input step and speed-up; a Training dock (dataset size,
+// architecture and hyper-parameters, start/cancel, progress with time left, loss curves, save/load
+// model).
+#include <array>
 #include <memory>
 
 #include "labs/Lab.h"
@@ -36,8 +39,13 @@ class SurrogateLab : public Lab {
 
     SurrogateController* controller() const { return controller_.get(); }
     QAction* playAction() const { return playAction_; }
-    /// The shipped model's path (may not exist).
+    /// The shipped ring model's path (may not exist).
     static QString defaultModelPath();
+    /// The shipped model of a case: ring, hd2d or grid3d (resources/models/<case>_gru.h5).
+    static QString modelPathForCase(const QString& caseName);
+    /// Loads the shipped model of a case (what the Case box does).
+    void showCase(const QString& caseName);
+    QComboBox* caseCombo() const { return caseCombo_; }
     /// Steps of the side-by-side run and model state shown by the last frame.
     long shownSteps() const { return shownSteps_; }
     bool hasModel() const { return hasModel_; }
@@ -53,6 +61,8 @@ class SurrogateLab : public Lab {
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
     void setActive(bool active) override;
+    /// `--set case=ring|hd2d|grid3d`: runs that case's shipped model.
+    QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
     /// Loads a model file into the running comparison (errors go to the status bar).
     void loadModel(const QString& path);
@@ -64,15 +74,18 @@ class SurrogateLab : public Lab {
     void frame();
     void setPlaying(bool playing);
     void updateRunning();
+    void showAxes(const std::vector<std::string>& names);
 
     std::unique_ptr<SurrogateController> controller_;
-    widgets::TraceChart* angleChart_ = nullptr;
+    std::array<widgets::TraceChart*, 3> angleCharts_{};  ///< one per decoded angle
     widgets::TraceChart* errorChart_ = nullptr;
     widgets::TraceChart* lossChart_ = nullptr;
     widgets::ActivityHeatmap* odeHeat_ = nullptr;
     widgets::ActivityHeatmap* surHeat_ = nullptr;
     widgets::ParameterForm* trainForm_ = nullptr;
     QLabel* stats_ = nullptr;
+    QLabel* odeHeatTitle_ = nullptr;
+    QLabel* surHeatTitle_ = nullptr;
     QLabel* modelInfo_ = nullptr;
     QLabel* status_ = nullptr;
     QLabel* trainStatus_ = nullptr;
@@ -81,6 +94,8 @@ class SurrogateLab : public Lab {
     QPushButton* cancelButton_ = nullptr;
     QSpinBox* sequencesSpin_ = nullptr;
     QComboBox* sourceCombo_ = nullptr;
+    QComboBox* caseCombo_ = nullptr;
+    std::vector<std::string> shownAxes_;
     QDial* dial_ = nullptr;
     QAction* playAction_ = nullptr;
     QTimer* frameTimer_ = nullptr;
