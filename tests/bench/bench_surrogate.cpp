@@ -2,7 +2,9 @@
 //  - one GRU training iteration (input 32, hidden 128, 100 steps, forward + backward + Adam) at
 //    batch 1 and 32, the figure compared with PyTorch's nn.GRU;
 //  - per input step at N = 512: our FFT ODE, the dense ODE (the paper's baseline) and the default
-//    surrogate (streaming, batch 1), each doing the same work the CLI's bench and the GUI do.
+//    surrogate (streaming, batch 1), each doing the same work the CLI's bench and the GUI do;
+//  - grid3d, per input step: the 32^3 torus ODE (TorusOdeStepper, auto and fft convolution) and
+//    the default 6-output surrogate (three angles in, six components out).
 #include <benchmark/benchmark.h>
 
 #include <random>
@@ -14,6 +16,7 @@
 #include "surrogate/SurrogateDataset.h"
 #include "surrogate/SurrogateStream.h"
 #include "surrogate/SurrogateTrainer.h"
+#include "surrogate/TorusOdeStepper.h"
 #include "surrogate/TrainParams.h"
 
 using namespace as::surrogate;
@@ -72,5 +75,44 @@ static void BM_SurrogatePerInputStep(benchmark::State& state) {
     state.SetLabel("default GRU surrogate");
 }
 BENCHMARK(BM_SurrogatePerInputStep)->Unit(benchmark::kMicrosecond);
+
+namespace {
+std::vector<double> benchSequence3d() {
+    return generateInputs(ProcessParams{}, ProcessKind::Mixture, 3, 4096, 1.0, 5);
+}
+}  // namespace
+
+// Arg: the torus's convolution key (0 auto, 1 fft).
+static void BM_TorusOdePerInputStep(benchmark::State& state) {
+    DatasetParams dp;
+    dp.which = SurrogateCase::Grid3d;  // 32^3, dt = 0.2 ms (the convergence test), 1 ms per step
+    dp.torus.set("convolution", double(state.range(0)));
+    TorusOdeStepper ode(dp.torus, dp.odeStepsPerInput());
+    const auto seq = benchSequence3d();
+    ode.settle(seq.data(), 100);
+    std::size_t t = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(ode.step(seq.data() + 3 * t)[0].angle);
+        t = (t + 1) % (seq.size() / 3);
+    }
+    state.SetLabel(state.range(0) == 0 ? "torus ODE 32^3, auto" : "torus ODE 32^3, fft");
+}
+BENCHMARK(BM_TorusOdePerInputStep)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+
+static void BM_Grid3dSurrogatePerInputStep(benchmark::State& state) {
+    TrainParams tp;  // the default architecture (the shipped grid3d model's)
+    SurrogateNet<float> net(tp.shape(3), 1);
+    SurrogateStream stream(net);
+    const auto seq = benchSequence3d();
+    StreamDecode out[3];
+    std::size_t t = 0;
+    for (auto _ : state) {
+        stream.step(seq.data() + 3 * t, out);
+        benchmark::DoNotOptimize(out[0].angle);
+        t = (t + 1) % (seq.size() / 3);
+    }
+    state.SetLabel("default grid3d GRU surrogate");
+}
+BENCHMARK(BM_Grid3dSurrogatePerInputStep)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();
