@@ -1,8 +1,8 @@
 #include "cann/SeparableConvolver.h"
 
-#include <Eigen/Core>
 #include <omp.h>
 
+#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -21,7 +21,7 @@ using RowMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMaj
 // Eigen splits a large GEMM over omp_get_max_threads() threads; a lattice step stays on the
 // calling thread (as FFTW's plans do), so the count is lowered around the passes and restored.
 class SerialGemm {
-public:
+  public:
     SerialGemm() : saved_(omp_get_max_threads()) {
         if (saved_ > 1) omp_set_num_threads(1);
     }
@@ -31,7 +31,7 @@ public:
     SerialGemm(const SerialGemm&) = delete;
     SerialGemm& operator=(const SerialGemm&) = delete;
 
-private:
+  private:
     int saved_;
 };
 
@@ -55,11 +55,15 @@ Spectrum spectrumOf(const std::vector<double>& k) {
     return sp;
 }
 
-int axisBand(int n, int bandLimit) { return std::min(bandLimit, n / 2); }
+int axisBand(int n, int bandLimit) {
+    return std::min(bandLimit, n / 2);
+}
 
 // Basis functions kept on an axis of n points with band limit M (<= n/2): 1, (cos, sin) for
 // m = 1 .. min(M, (n-1)/2), and cos(pi i) (the Nyquist mode) when n is even and M = n/2.
-int basisSize(int n, int M) { return 1 + 2 * std::min(M, (n - 1) / 2) + (n % 2 == 0 && M == n / 2 ? 1 : 0); }
+int basisSize(int n, int M) {
+    return 1 + 2 * std::min(M, (n - 1) / 2) + (n % 2 == 0 && M == n / 2 ? 1 : 0);
+}
 
 // The passes' matrix shapes: {rows out, depth}, and the row count of the other axes ("rest").
 struct PassShape {
@@ -81,7 +85,8 @@ std::vector<PassShape> planShapes(const std::vector<int>& shape, int bandLimit) 
     if (bandLimit < 0) {
         for (int d = D - 1; d >= 0; --d) contract(shape[std::size_t(d)]);
     } else {
-        for (int d = D - 1; d >= 0; --d) contract(basisSize(shape[std::size_t(d)], axisBand(shape[std::size_t(d)], bandLimit)));
+        for (int d = D - 1; d >= 0; --d)
+            contract(basisSize(shape[std::size_t(d)], axisBand(shape[std::size_t(d)], bandLimit)));
         for (int d = D - 1; d >= 0; --d) contract(shape[std::size_t(d)]);
     }
     return passes;
@@ -97,19 +102,25 @@ struct SeparableConvolver<T>::Impl {
 };
 
 template <class T>
-SeparableConvolver<T>::SeparableConvolver(std::vector<int> shape, const std::vector<std::vector<double>>& factors,
+SeparableConvolver<T>::SeparableConvolver(std::vector<int> shape,
+                                          const std::vector<std::vector<double>>& factors,
                                           int bandLimit)
-    : impl_(std::make_unique<Impl>()), shape_(std::move(shape)), band_(bandLimit < 0 ? -1 : bandLimit) {
-    if (shape_.empty() || shape_.size() > 3) throw std::invalid_argument("lattice rank must be 1..3");
+    : impl_(std::make_unique<Impl>()),
+      shape_(std::move(shape)),
+      band_(bandLimit < 0 ? -1 : bandLimit) {
+    if (shape_.empty() || shape_.size() > 3)
+        throw std::invalid_argument("lattice rank must be 1..3");
     if (factors.size() != shape_.size())
-        throw std::invalid_argument("a separable kernel needs one factor per axis (got " + std::to_string(factors.size()) +
-                                    " for " + std::to_string(shape_.size()) + " axes)");
+        throw std::invalid_argument("a separable kernel needs one factor per axis (got " +
+                                    std::to_string(factors.size()) + " for " +
+                                    std::to_string(shape_.size()) + " axes)");
     size_ = 1;
     for (std::size_t d = 0; d < shape_.size(); ++d) {
         if (shape_[d] < 1) throw std::invalid_argument("lattice sides must be positive");
         if (factors[d].size() != std::size_t(shape_[d]))
-            throw std::invalid_argument("kernel factor " + std::to_string(d) + " has " + std::to_string(factors[d].size()) +
-                                        " entries, the axis " + std::to_string(shape_[d]));
+            throw std::invalid_argument("kernel factor " + std::to_string(d) + " has " +
+                                        std::to_string(factors[d].size()) + " entries, the axis " +
+                                        std::to_string(shape_[d]));
         size_ *= std::size_t(shape_[d]);
     }
     const int D = int(shape_.size());
@@ -120,13 +131,14 @@ SeparableConvolver<T>::SeparableConvolver(std::vector<int> shape, const std::vec
             const int n = shape_[std::size_t(d)];
             RowMatrix<T> W(n, n);
             for (int i = 0; i < n; ++i)
-                for (int j = 0; j < n; ++j) W(i, j) = T(factors[std::size_t(d)][std::size_t(((i - j) % n + n) % n)]);
+                for (int j = 0; j < n; ++j)
+                    W(i, j) = T(factors[std::size_t(d)][std::size_t(((i - j) % n + n) % n)]);
             impl_->matrices.push_back(std::move(W));
         }
     } else {
         // out = G F in per axis. F projects onto the kept real modes with the factor's spectrum
-        // k^(m) = C - i S folded in: the m-th pair of coefficients is (2/n)(C Qc - S Qs, S Qc + C Qs)
-        // with Qc = sum in cos, Qs = sum in sin; G expands them back (cos, sin columns).
+        // k^(m) = C - i S folded in: the m-th pair of coefficients is (2/n)(C Qc - S Qs, S Qc + C
+        // Qs) with Qc = sum in cos, Qs = sum in sin; G expands them back (cos, sin columns).
         std::vector<RowMatrix<T>> expand;
         for (int d = D - 1; d >= 0; --d) {
             const int n = shape_[std::size_t(d)];
@@ -137,7 +149,8 @@ SeparableConvolver<T>::SeparableConvolver(std::vector<int> shape, const std::vec
                 F(0, j) = T(sp.c[0] / n);
                 G(j, 0) = T(1);
                 for (int m = 1; m <= pairs; ++m) {
-                    const double th = 2 * kPi * double((long(m) * j) % n) / n, co = std::cos(th), si = std::sin(th);
+                    const double th = 2 * kPi * double((long(m) * j) % n) / n, co = std::cos(th),
+                                 si = std::sin(th);
                     const double C = sp.c[std::size_t(m)], S = sp.s[std::size_t(m)];
                     F(2 * m - 1, j) = T(2.0 / n * (C * co - S * si));
                     F(2 * m, j) = T(2.0 / n * (S * co + C * si));
@@ -156,7 +169,8 @@ SeparableConvolver<T>::SeparableConvolver(std::vector<int> shape, const std::vec
         for (auto& G : expand) impl_->matrices.push_back(std::move(G));
     }
     std::size_t scratch = size_;
-    for (const PassShape& p : impl_->passes) scratch = std::max(scratch, std::size_t(p.out) * std::size_t(p.rest));
+    for (const PassShape& p : impl_->passes)
+        scratch = std::max(scratch, std::size_t(p.out) * std::size_t(p.rest));
     impl_->data.assign(size_, T(0));
     impl_->scratchA.assign(scratch, T(0));
     impl_->scratchB.assign(scratch, T(0));
@@ -178,7 +192,8 @@ void SeparableConvolver<T>::execute() {
     for (std::size_t p = 0; p < count; ++p) {
         const PassShape& s = impl_->passes[p];
         const bool last = p + 1 == count;
-        T* dst = last && count > 1 ? impl_->data.data() : (p % 2 == 0 ? impl_->scratchA.data() : impl_->scratchB.data());
+        T* dst = last && count > 1 ? impl_->data.data()
+                                   : (p % 2 == 0 ? impl_->scratchA.data() : impl_->scratchB.data());
         Eigen::Map<const RowMatrix<T>> X(src, s.rest, s.depth);
         Eigen::Map<RowMatrix<T>> Y(dst, s.out, s.rest);
         Y.noalias() = impl_->matrices[p] * X.transpose();
@@ -197,7 +212,8 @@ void SeparableConvolver<T>::apply(const T* in, T* out) {
 template <class T>
 double SeparableConvolver<T>::flops(const std::vector<int>& shape, int bandLimit) {
     double f = 0;
-    for (const PassShape& p : planShapes(shape, bandLimit < 0 ? -1 : bandLimit)) f += 2.0 * p.out * p.depth * double(p.rest);
+    for (const PassShape& p : planShapes(shape, bandLimit < 0 ? -1 : bandLimit))
+        f += 2.0 * p.out * p.depth * double(p.rest);
     return f;
 }
 
@@ -235,12 +251,14 @@ double boundFrom(const std::vector<std::vector<double>>& mags, int bandLimit) {
 }  // namespace
 
 template <class T>
-double SeparableConvolver<T>::bandErrorBound(const std::vector<std::vector<double>>& factors, int bandLimit) {
+double SeparableConvolver<T>::bandErrorBound(const std::vector<std::vector<double>>& factors,
+                                             int bandLimit) {
     return boundFrom(magnitudes(factors), bandLimit);
 }
 
 template <class T>
-int SeparableConvolver<T>::bandLimitFor(const std::vector<std::vector<double>>& factors, double tolerance) {
+int SeparableConvolver<T>::bandLimitFor(const std::vector<std::vector<double>>& factors,
+                                        double tolerance) {
     const auto mags = magnitudes(factors);
     int half = 0;
     for (const auto& k : factors) half = std::max(half, int(k.size()) / 2);

@@ -1,7 +1,7 @@
 #pragma once
 // Circular convolution with a separable kernel K(i_0, .., i_{D-1}) = prod_d k_d(i_d) on a periodic
-// lattice of D = 1, 2 or 3 axes, by one dense matrix product (Eigen GEMM, one thread) per axis pass;
-// no FFT. Two schemes:
+// lattice of D = 1, 2 or 3 axes, by one dense matrix product (Eigen GEMM, one thread) per axis
+// pass; no FFT. Two schemes:
 //  - Exact ("separable"): axis d multiplies by the full n_d x n_d circulant of k_d; D passes, the
 //    same sum as the FFT up to rounding. Costs 2 n_d flops per point and axis.
 //  - Band ("pruned"): axis d projects onto the real Fourier basis {1, cos m x, sin m x : m <= M_d}
@@ -14,7 +14,8 @@
 // mean of the exact output.
 // Each pass contracts the last axis of a row-major array and writes the new axis first
 // ([A][B][C] -> [C'][A][B]), so every pass is one GEMM and after D or 2D passes the layout is the
-// input's again. Not thread-safe per instance (scratch buffers); distinct instances may run at once.
+// input's again. Not thread-safe per instance (scratch buffers); distinct instances may run at
+// once.
 #include <memory>
 #include <vector>
 
@@ -22,17 +23,20 @@ namespace as {
 
 template <class T>
 class SeparableConvolver {
-public:
+  public:
     /// `factors[d]` is k_d by lattice offset (offset 0 at index 0, periodic; any real values),
     /// one per axis of `shape` (row-major, last axis fastest). `bandLimit` < 0: the exact scheme;
-    /// >= 0: the band scheme with M_d = min(bandLimit, n_d / 2). std::invalid_argument on bad input.
-    SeparableConvolver(std::vector<int> shape, const std::vector<std::vector<double>>& factors, int bandLimit);
+    /// >= 0: the band scheme with M_d = min(bandLimit, n_d / 2). std::invalid_argument on bad
+    /// input.
+    SeparableConvolver(std::vector<int> shape, const std::vector<std::vector<double>>& factors,
+                       int bandLimit);
     ~SeparableConvolver();
     SeparableConvolver(const SeparableConvolver&) = delete;
     SeparableConvolver& operator=(const SeparableConvolver&) = delete;
 
     void apply(const T* in, T* out);
-    /// Zero-copy use, as FftConvolver: write into buffer(), execute(), read the result from buffer().
+    /// Zero-copy use, as FftConvolver: write into buffer(), execute(), read the result from
+    /// buffer().
     T* buffer();
     void execute();
     std::size_t size() const { return size_; }
@@ -49,7 +53,7 @@ public:
     /// The smallest band limit whose bandErrorBound is <= tolerance (n_max / 2 if none is smaller).
     static int bandLimitFor(const std::vector<std::vector<double>>& factors, double tolerance);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::vector<int> shape_;

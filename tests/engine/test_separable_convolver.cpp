@@ -70,14 +70,15 @@ void expectEqualsDense(const std::vector<int>& shape, int band, double relTol) {
     SeparableConvolver<T> conv(shape, f, band);
     const auto out = run(conv, in);
     const double tol = relTol * maxAbs(dense);
-    for (std::size_t i = 0; i < in.size(); ++i) ASSERT_NEAR(out[i], dense[i], tol) << "index " << i << " band " << band;
+    for (std::size_t i = 0; i < in.size(); ++i)
+        ASSERT_NEAR(out[i], dense[i], tol) << "index " << i << " band " << band;
 }
 
 }  // namespace
 
 TEST(SeparableConvolver, ExactSchemeEqualsTheDenseSum) {
-    for (const std::vector<int>& shape : {std::vector<int>{4, 4, 4}, std::vector<int>{6, 8, 5}, std::vector<int>{7, 12},
-                                          std::vector<int>{9}}) {
+    for (const std::vector<int>& shape : {std::vector<int>{4, 4, 4}, std::vector<int>{6, 8, 5},
+                                          std::vector<int>{7, 12}, std::vector<int>{9}}) {
         expectEqualsDense<double>(shape, -1, 1e-12);
         expectEqualsDense<float>(shape, -1, 2e-6);
     }
@@ -85,8 +86,8 @@ TEST(SeparableConvolver, ExactSchemeEqualsTheDenseSum) {
 
 TEST(SeparableConvolver, BandKeepingEveryModeEqualsTheDenseSum) {
     // Odd and even sides: the even ones carry the Nyquist mode cos(pi i).
-    for (const std::vector<int>& shape : {std::vector<int>{4, 4, 4}, std::vector<int>{6, 8, 5}, std::vector<int>{7, 12},
-                                          std::vector<int>{10}}) {
+    for (const std::vector<int>& shape : {std::vector<int>{4, 4, 4}, std::vector<int>{6, 8, 5},
+                                          std::vector<int>{7, 12}, std::vector<int>{10}}) {
         expectEqualsDense<double>(shape, 64, 1e-12);
         expectEqualsDense<float>(shape, 64, 2e-6);
         EXPECT_EQ(SeparableConvolver<double>::bandErrorBound(randomFactors(shape, 11), 64), 0.0);
@@ -109,7 +110,8 @@ TEST(SeparableConvolver, TruncatedBandStaysWithinItsErrorBound) {
         SeparableConvolver<double> conv(shape, f, M);
         const auto out = run(conv, in);
         double err = 0;
-        for (std::size_t i = 0; i < in.size(); ++i) err = std::max(err, std::abs(out[i] - dense[i]));
+        for (std::size_t i = 0; i < in.size(); ++i)
+            err = std::max(err, std::abs(out[i] - dense[i]));
         const double bound = SeparableConvolver<double>::bandErrorBound(f, M);
         EXPECT_LE(err, bound * kernelSum * meanAbsIn * (1 + 1e-9) + 1e-12) << "M = " << M;
         EXPECT_GT(err, 0.0);
@@ -159,12 +161,15 @@ TEST(SeparableConvolver, PrunedAndSeparableMatchTheFftOnA32CubedRandomField) {
     EXPECT_LT(errSep, 1.5e-6 * scale);
     EXPECT_LT(errPruned, 1.5e-6 * scale);
     EXPECT_LT(errPruned, 3 * errFft);
-    std::printf("max error / max |out|: fft %.3g, separable %.3g, pruned M=%d %.3g (bound %.3g x mean)\n",
-                errFft / scale, errSep / scale, M, errPruned / scale, SeparableConvolver<float>::bandErrorBound(f, M));
+    std::printf(
+        "max error / max |out|: fft %.3g, separable %.3g, pruned M=%d %.3g (bound %.3g x mean)\n",
+        errFft / scale, errSep / scale, M, errPruned / scale,
+        SeparableConvolver<float>::bandErrorBound(f, M));
 }
 
 TEST(ConvolutionChoice, PicksByCostAndFallsBackToTheFft) {
-    auto choose = [](std::vector<int> shape, double a, ConvolutionMethod m = ConvolutionMethod::Auto) {
+    auto choose = [](std::vector<int> shape, double a,
+                     ConvolutionMethod m = ConvolutionMethod::Auto) {
         return convolutionChoice(shape, latticeKernelFactors(shape, a, 4.0), m);
     };
     EXPECT_EQ(choose({512}, 0.5).method, ConvolutionMethod::Fft);  // the ring never changes
@@ -175,19 +180,23 @@ TEST(ConvolutionChoice, PicksByCostAndFallsBackToTheFft) {
     EXPECT_EQ(c64.bandLimit, 12);
     EXPECT_EQ(c64.name(), "pruned M=12");
     EXPECT_LE(c64.errorBound, kBandTolerance);
-    // A narrow kernel has a wide spectrum: no band pays, and at 64^3 the FFT beats 64 x 64 circulants.
+    // A narrow kernel has a wide spectrum: no band pays, and at 64^3 the FFT beats 64 x 64
+    // circulants.
     const ConvolutionChoice narrow = choose({64, 64, 64}, 2 * (2 * 3.14159265358979 / 64));
     EXPECT_EQ(narrow.method, ConvolutionMethod::Fft);
     EXPECT_EQ(narrow.name(), "fft");
     // Forcing works whatever the cost.
     EXPECT_EQ(choose({32, 32, 32}, 0.5, ConvolutionMethod::Fft).method, ConvolutionMethod::Fft);
-    EXPECT_EQ(choose({32, 32, 32}, 0.5, ConvolutionMethod::Pruned).method, ConvolutionMethod::Pruned);
+    EXPECT_EQ(choose({32, 32, 32}, 0.5, ConvolutionMethod::Pruned).method,
+              ConvolutionMethod::Pruned);
     EXPECT_EQ(choose({16}, 0.5, ConvolutionMethod::Separable).method, ConvolutionMethod::Separable);
 }
 
 TEST(SeparableConvolver, RejectsBadInput) {
     EXPECT_THROW(SeparableConvolver<float>({}, {}, -1), std::invalid_argument);
-    EXPECT_THROW(SeparableConvolver<float>({4, 4}, {std::vector<double>(4)}, -1), std::invalid_argument);
-    EXPECT_THROW(SeparableConvolver<float>({4, 4}, {std::vector<double>(4), std::vector<double>(5)}, -1),
+    EXPECT_THROW(SeparableConvolver<float>({4, 4}, {std::vector<double>(4)}, -1),
                  std::invalid_argument);
+    EXPECT_THROW(
+        SeparableConvolver<float>({4, 4}, {std::vector<double>(4), std::vector<double>(5)}, -1),
+        std::invalid_argument);
 }
