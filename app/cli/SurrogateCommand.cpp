@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <optional>
 
 #include "JsonSummary.h"
@@ -32,6 +33,14 @@ SurrogateCase parseCase(const std::string& name) {
     } catch (const std::invalid_argument& e) {
         throw CliError(e.what());
     }
+}
+
+/// CPU time of the calling thread (s): unlike wall time, not inflated when a loaded machine
+/// deschedules the thread.
+double threadCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
 }
 
 /// The choice name of an enumerated TorusParams key ("" if it has none).
@@ -351,16 +360,31 @@ int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
     }
     const int settle = int(std::lround(20.0 / tp.dt));
     std::vector<std::array<Decode, 3>> ode(static_cast<std::size_t>(benchSteps_));
-    TorusOdeStepper torus(tp, k);
-    torus.settle(seq.data(), settle);
-    const auto t0 = Clock::now();
-    for (int t = 0; t < benchSteps_; ++t) ode[std::size_t(t)] = torus.step(seq.data() + 3 * t);
-    const double odeUs = secondsSince(t0) * 1e6 / benchSteps_;
+    double odeCpuUs = 0;
+    auto timeOde = [&](const TorusParams& p, bool keep) {
+        TorusOdeStepper torus(p, k);
+        torus.settle(seq.data(), settle);
+        const auto t0 = Clock::now();
+        const double c0 = threadCpuSeconds();
+        for (int t = 0; t < benchSteps_; ++t) {
+            const auto& dec = torus.step(seq.data() + 3 * t);
+            if (keep) ode[std::size_t(t)] = dec;
+        }
+        if (keep) odeCpuUs = (threadCpuSeconds() - c0) * 1e6 / benchSteps_;
+        return secondsSince(t0) * 1e6 / benchSteps_;
+    };
+    const double odeUs = timeOde(tp, true);
+    // The full-FFT ODE too, in the same run (the Torus lab's default picks a cheaper method).
+    TorusParams fft = tp;
+    fft.set("convolution", TorusParams::parse("convolution", "fft"));
+    const double fftUs = choiceName(tp, "convolution") == "fft" ? odeUs : timeOde(fft, false);
     SurrogateStream stream(*m.nets[0], m.componentScale);
     std::vector<std::array<StreamDecode, 3>> sur(static_cast<std::size_t>(benchSteps_));
     const auto t1 = Clock::now();
+    const double c1 = threadCpuSeconds();
     for (int t = 0; t < benchSteps_; ++t)
         stream.step(seq.data() + 3 * t, sur[std::size_t(t)].data());
+    const double surCpuUs = (threadCpuSeconds() - c1) * 1e6 / benchSteps_;
     const double surUs = secondsSince(t1) * 1e6 / benchSteps_;
     double mseA = 0, mseC = 0;
     for (std::size_t t = 0; t < std::size_t(benchSteps_); ++t)
@@ -376,6 +400,9 @@ int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
     std::printf("per input step (%d ODE steps of %.4g ms, %d^3 torus, convolution %s): ODE %.2f us, "
                 "surrogate %.3f us\n",
                 k, tp.dt, tp.n, choiceName(tp, "convolution").c_str(), odeUs, surUs);
+    std::printf("full-FFT ODE %.2f us per input step: speed-up %.1fx\n", fftUs, fftUs / surUs);
+    std::printf("thread CPU time per input step: ODE %.2f us, surrogate %.3f us: speed-up %.1fx\n",
+                odeCpuUs, surCpuUs, odeCpuUs / surCpuUs);
     std::printf("speed-up: %.1fx over the ODE; bench-sequence MSE %.3e rad^2 (mean of 3 "
                 "angles), components %.3e\n",
                 odeUs / surUs, mseA, mseC);
@@ -386,6 +413,11 @@ int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
         .add("ode_us_per_step", odeUs)
         .add("surrogate_us_per_step", surUs)
         .add("speedup", odeUs / surUs)
+        .add("ode_cpu_us_per_step", odeCpuUs)
+        .add("surrogate_cpu_us_per_step", surCpuUs)
+        .add("speedup_cpu", odeCpuUs / surCpuUs)
+        .add("fft_ode_us_per_step", fftUs)
+        .add("speedup_fft", fftUs / surUs)
         .addNull("dense_ode_us_per_step")
         .addNull("speedup_dense")
         .add("ode_steps_per_input", (long long)k)

@@ -77,7 +77,7 @@ case "$CASE" in
     run surrogate eval --dataset data.h5 --model model.h5; expect_ok
     json "j['case'] == 'grid3d' and fin(j['val_mse_components'])"
     run surrogate bench --model model.h5 --bench-steps 30; expect_ok
-    json "j['case'] == 'grid3d' and j['n'] == 16 and fin(j['ode_us_per_step']) and fin(j['speedup']) and j['speedup_dense'] is None" ;;
+    json "j['case'] == 'grid3d' and j['n'] == 16 and fin(j['ode_us_per_step']) and fin(j['speedup']) and j['speedup_dense'] is None and j['convolution'] == 'auto' and fin(j['fft_ode_us_per_step']) and fin(j['speedup_fft'])" ;;
   surrogate_bad_grid3d)
     run surrogate dataset --case grid3d --dataset d.h5 --set dims=2; expect_error "3D torus" ;;
   surrogate_bad_model)
