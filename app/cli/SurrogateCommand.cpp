@@ -95,9 +95,10 @@ SurrogateCommand::SurrogateCommand(CLI::App& parent) {
                    "List the training and teacher parameters and exit");
     app_->add_option("--sequences", sequences_, "dataset: sequences per channel (default 100)");
     app_->add_option("--steps", steps_, "dataset: input steps per sequence (default 1000)");
-    app_->add_option("--process", process_,
-                     "dataset: walk | ou | jumps | mixture | all (default) | random3d | helix (the last "
-                     "two: the torus lab's 3D paths; all = s mod 4, grid3d s mod 6)");
+    app_->add_option(
+        "--process", process_,
+        "dataset: walk | ou | jumps | mixture | all (default) | random3d | helix (the last "
+        "two: the torus lab's 3D paths; all = s mod 4, grid3d s mod 6)");
     app_->add_option("--input-step-ms", inputStepMs_,
                      "dataset: ms of ODE time per input step (default 1)");
     app_->add_option("--seed", seed_, "dataset: seed of the input sequences (default 1)");
@@ -116,9 +117,10 @@ int SurrogateCommand::run() {
         listParams("teacher ring CANN (CannParams; dataset default dt = 0.2 ms)",
                    CannParams::specs());
         std::printf("\n");
-        listParams("teacher of --case grid3d: the 3D torus CANN (TorusParams; dataset default "
-                   "n = 32, dt = 0.2 ms)",
-                   TorusParams::specs());
+        listParams(
+            "teacher of --case grid3d: the 3D torus CANN (TorusParams; dataset default "
+            "n = 32, dt = 0.2 ms)",
+            TorusParams::specs());
         return kExitOk;
     }
     if (action_.empty()) throw CliError("surrogate needs an action: dataset, train, eval or bench");
@@ -397,15 +399,17 @@ int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
         }
     mseA /= 3.0 * benchSteps_;
     mseC /= 3.0 * benchSteps_;
-    std::printf("per input step (%d ODE steps of %.4g ms, %d^3 torus, convolution %s): ODE %.2f us, "
-                "surrogate %.3f us\n",
-                k, tp.dt, tp.n, choiceName(tp, "convolution").c_str(), odeUs, surUs);
+    std::printf(
+        "per input step (%d ODE steps of %.4g ms, %d^3 torus, convolution %s): ODE %.2f us, "
+        "surrogate %.3f us\n",
+        k, tp.dt, tp.n, choiceName(tp, "convolution").c_str(), odeUs, surUs);
     std::printf("full-FFT ODE %.2f us per input step: speed-up %.1fx\n", fftUs, fftUs / surUs);
     std::printf("thread CPU time per input step: ODE %.2f us, surrogate %.3f us: speed-up %.1fx\n",
                 odeCpuUs, surCpuUs, odeCpuUs / surCpuUs);
-    std::printf("speed-up: %.1fx over the ODE; bench-sequence MSE %.3e rad^2 (mean of 3 "
-                "angles), components %.3e\n",
-                odeUs / surUs, mseA, mseC);
+    std::printf(
+        "speed-up: %.1fx over the ODE; bench-sequence MSE %.3e rad^2 (mean of 3 "
+        "angles), components %.3e\n",
+        odeUs / surUs, mseA, mseC);
     JsonSummary j;
     addCommon(j, cellName(m.params.cell));
     j.add("val_mse_rad2", mseA)

@@ -24,8 +24,8 @@ double reflect(double a) {
 }  // namespace
 
 const std::vector<std::string>& processNames() {
-    static const std::vector<std::string> n = {"walk", "ou", "jumps", "mixture", "all",
-                                                      "random3d", "helix"};
+    static const std::vector<std::string> n = {"walk", "ou",       "jumps", "mixture",
+                                               "all",  "random3d", "helix"};
     return n;
 }
 

@@ -109,7 +109,8 @@ void generateGrid3d(const DatasetParams& p, SurrogateDataset& d,
         const double zero[3] = {0, 0, 0};
         ode.settle(zero, std::max(settle, int(std::lround(20.0 / p.torus.dt))));
         d.componentScale = ode.step(zero)[0].magnitude;
-        if (!(d.componentScale > 0)) throw std::runtime_error("the teacher forms no bump (|v| = 0)");
+        if (!(d.componentScale > 0))
+            throw std::runtime_error("the teacher forms no bump (|v| = 0)");
     }
     int completed = p.sequences;
     for (int s = 0; s < p.sequences; ++s) {
@@ -117,9 +118,9 @@ void generateGrid3d(const DatasetParams& p, SurrogateDataset& d,
             completed = s;
             break;
         }
-        const ProcessKind kind =
-            p.process.kind == ProcessKind::All ? ProcessKind(s % 6 < 4 ? s % 6 : s % 6 + 1)
-                                               : p.process.kind;
+        const ProcessKind kind = p.process.kind == ProcessKind::All
+                                     ? ProcessKind(s % 6 < 4 ? s % 6 : s % 6 + 1)
+                                     : p.process.kind;
         const auto seq =
             generateInputs(p.process, kind, 3, p.steps, p.inputStepMs, p.seed + std::uint64_t(s));
         ode.settle(seq.data(), settle);
@@ -221,8 +222,7 @@ void SurrogateDataset::save(const std::string& path) const {
     if (which == SurrogateCase::Grid3d)
         for (const auto& spec : TorusParams::specs())
             h5::writeAttribute(g, "torus_" + spec.key, params.torus.get(spec.key));
-    const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps),
-               A = hsize_t(axes);
+    const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps), A = hsize_t(axes);
     if (axes == 1)
         h5::writeDataset(g, "inputs", inputs, {C, S, T});
     else
@@ -259,8 +259,8 @@ SurrogateDataset SurrogateDataset::load(const std::string& path) {
     d.axes = caseAxes(d.which);
     const auto shape = h5::datasetShape(g, "inputs");
     const auto tshape = h5::datasetShape(g, "targets");
-    const bool inputsOk = d.axes == 1 ? shape.size() == 3
-                                      : shape.size() == 4 && shape[3] == hsize_t(d.axes);
+    const bool inputsOk =
+        d.axes == 1 ? shape.size() == 3 : shape.size() == 4 && shape[3] == hsize_t(d.axes);
     if (!inputsOk || tshape.size() != 4 || tshape[0] != shape[0] || tshape[1] != shape[1] ||
         tshape[2] != shape[2] || tshape[3] != hsize_t(2 * d.axes))
         throw h5::Error("'" + path + "': inputs/targets have inconsistent shapes for case " +

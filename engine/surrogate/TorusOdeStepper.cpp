@@ -25,8 +25,8 @@ TorusOdeStepper::TorusOdeStepper(const TorusParams& p, int stepsPerInput)
 
 void TorusOdeStepper::moveTo(const double* phases) {
     const auto& sp = sim_.params().spacing;
-    sim_.setPosition({phases[0] * sp[0] / kTwoPi, phases[1] * sp[1] / kTwoPi,
-                      phases[2] * sp[2] / kTwoPi});
+    sim_.setPosition(
+        {phases[0] * sp[0] / kTwoPi, phases[1] * sp[1] / kTwoPi, phases[2] * sp[2] / kTwoPi});
 }
 
 void TorusOdeStepper::settle(const double* phases, int settleSteps) {
@@ -38,7 +38,8 @@ void TorusOdeStepper::settle(const double* phases, int settleSteps) {
 
 const std::array<Decode, 3>& TorusOdeStepper::step(const double* phases) {
     moveTo(phases);
-    if (sim_.step(k_) != k_) throw std::runtime_error("the torus teacher halted: " + sim_.message());
+    if (sim_.step(k_) != k_)
+        throw std::runtime_error("the torus teacher halted: " + sim_.message());
     return sim_.decode();
 }
 

@@ -62,7 +62,8 @@ TEST(Grid3dEncoding, EachAxisFillsItsOwnBlock) {
 TEST(Grid3dProcesses, TrajectoriesSeededWrappedAndContinuous) {
     ProcessParams p;
     for (ProcessKind k : {ProcessKind::Random3d, ProcessKind::Helix, ProcessKind::Mixture}) {
-        const auto a = generateInputs(p, k, 3, 400, 1.0, 5), b = generateInputs(p, k, 3, 400, 1.0, 5);
+        const auto a = generateInputs(p, k, 3, 400, 1.0, 5),
+                   b = generateInputs(p, k, 3, 400, 1.0, 5);
         ASSERT_EQ(a.size(), 1200u);
         EXPECT_EQ(a, b);
         EXPECT_NE(a, generateInputs(p, k, 3, 400, 1.0, 6));
@@ -71,7 +72,8 @@ TEST(Grid3dProcesses, TrajectoriesSeededWrappedAndContinuous) {
         // The torus lab's paths are slow and smooth: < 0.1 rad per 1 ms step on every axis.
         for (std::size_t t = 1; t < 400; ++t)
             for (std::size_t ax = 0; ax < 3; ++ax)
-                EXPECT_LT(std::abs(std::remainder(a[t * 3 + ax] - a[(t - 1) * 3 + ax], 2 * kPi)), 0.1);
+                EXPECT_LT(std::abs(std::remainder(a[t * 3 + ax] - a[(t - 1) * 3 + ax], 2 * kPi)),
+                          0.1);
     }
 }
 
@@ -125,7 +127,8 @@ TEST(Grid3dStream, SixOutputsMatchBatchedForward) {
     ProcessParams pp;
     const auto in = generateInputs(pp, ProcessKind::Mixture, 3, 25, 1.0, 4);
     const std::vector<float> angles(in.begin(), in.end());
-    const Mat<float> y = net.forward(AngleEncoder(16).encodeChunk<float>(angles, 3), net.zeroState(1), 1);
+    const Mat<float> y =
+        net.forward(AngleEncoder(16).encodeChunk<float>(angles, 3), net.zeroState(1), 1);
     ASSERT_EQ(y.rows(), 6);
     SurrogateStream stream(net, 2.0);
     EXPECT_THROW(stream.step(0.0), std::invalid_argument);

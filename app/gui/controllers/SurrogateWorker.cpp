@@ -4,12 +4,12 @@
 #include <QTimer>
 #include <chrono>
 #include <cmath>
+#include <stdexcept>
 
 #include "io/Hdf5Handle.h"
 #include "surrogate/InputProcess.h"
 #include "surrogate/SurrogateDataset.h"
 #include "surrogate/SurrogateTrainer.h"
-#include <stdexcept>
 
 namespace as::gui {
 
@@ -260,8 +260,9 @@ void SurrogateWorker::publish() {
     auto s = std::make_shared<SurrogateSnapshot>(training_);
     if (model_) {
         s->caseName = caseName(model_->which);
-        s->axisNames = model_->which == SurrogateCase::Grid3d ? std::vector<std::string>{"x", "y", "z"}
-                                                               : model_->channels;
+        s->axisNames = model_->which == SurrogateCase::Grid3d
+                           ? std::vector<std::string>{"x", "y", "z"}
+                           : model_->channels;
     }
     s->t.assign(t_.begin(), t_.end());
     for (std::size_t a = 0; a < in_.size(); ++a) {

@@ -10,9 +10,9 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QLegendMarker>
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -140,7 +140,8 @@ void SurrogateLab::showAxes(const std::vector<std::string>& names) {
     shownAxes_ = names;
     // With several angles the heatmap's rows are one block per angle, the first at the bottom.
     QString blocks;
-    for (const auto& n : names) blocks += (blocks.isEmpty() ? "" : ", ") + QString::fromStdString(n);
+    for (const auto& n : names)
+        blocks += (blocks.isEmpty() ? "" : ", ") + QString::fromStdString(n);
     const QString suffix =
         names.size() > 1 ? tr(" — blocks from the bottom: %1").arg(blocks) : QString();
     odeHeatTitle_->setText(tr("ODE activity (transition diagram)") +
@@ -152,9 +153,8 @@ void SurrogateLab::showAxes(const std::vector<std::string>& names) {
         const QString name = on ? QString::fromStdString(names[a]) : QString();
         angleCharts_[a]->setVisible(on);
         if (on)
-            angleCharts_[a]->chart()->setTitle(names.size() == 1
-                                                   ? tr("Decoded angle")
-                                                   : tr("Decoded angle: %1").arg(name));
+            angleCharts_[a]->chart()->setTitle(
+                names.size() == 1 ? tr("Decoded angle") : tr("Decoded angle: %1").arg(name));
         if (qsizetype(a) < errors.size()) {
             errors[qsizetype(a)]->setName(names.size() == 1 ? tr("error") : name);
             errors[qsizetype(a)]->setVisible(on);
