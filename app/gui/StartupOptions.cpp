@@ -75,6 +75,8 @@ QString StartupOptions::parse(const QStringList& args) {
 int StartupOptions::apply(MainWindow& w) const {
     if (!theme.isEmpty()) w.setDarkTheme(theme == "dark");
     if (presentation) w.setPresentationMode(true);
+    if (!play)  // before a session may show the Torus lab (which plays when first shown)
+        for (TorusLab* t : w.findChildren<TorusLab*>()) t->setPlayWhenFirstShown(false);
     if (session.isEmpty()) {
         w.openDefaultSession();
     } else if (QString err = w.openFile(session, true); !err.isEmpty()) {
@@ -122,7 +124,6 @@ int StartupOptions::apply(MainWindow& w) const {
     }
     if (play) ring->controller()->play();
     if (!this->lab.isEmpty()) w.showLab(this->lab);
-    if (!play && torus) torus->controller()->pause();  // it starts playing when first shown
     if (!record.isEmpty()) {
         if (!torus) {
             fprintf(stderr, "attractor-studio: --record needs --lab torus or --lab hd2d\n");

@@ -85,6 +85,8 @@ public:
     /// One line for --stats: lattice, simulated time, steps/s, frames/s.
     QString statsLine() const;
     void setStepsPerFrame(int n);
+    /// Whether the lab starts playing the first time its tab is shown (default true; --no-play).
+    void setPlayWhenFirstShown(bool on) { resumeWhenShown_ = on; }
     /// Saves the current page as dir/frame_00001.png, ... on each redraw, up to maxFrames (an
     /// animation as a numbered PNG sequence). Returns false if the directory cannot be written.
     bool startRecording(const QString& dir, int maxFrames = 250);
