@@ -12,7 +12,9 @@
 
 namespace as::widgets {
 namespace {
-int centiseconds(const QElapsedTimer& t) { return int(std::lround(double(t.elapsed()) / 10.0)); }
+int centiseconds(const QElapsedTimer& t) {
+    return int(std::lround(double(t.elapsed()) / 10.0));
+}
 }  // namespace
 
 AnimationRecorder::AnimationRecorder(QObject* parent) : QObject(parent) {
@@ -48,7 +50,9 @@ bool AnimationRecorder::startGif(const QString& file, int maxFrames) {
     // The size is the first frame's; the file is created now so a bad path is reported at once.
     QFile probe(file);
     if (!probe.open(QIODevice::WriteOnly)) {
-        emit message(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file), probe.errorString()), 8000);
+        emit message(
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(file), probe.errorString()),
+            8000);
         return false;
     }
     probe.close();
@@ -76,16 +80,18 @@ void AnimationRecorder::fail(const QString& why) {
 void AnimationRecorder::addFrame(const QImage& frame) {
     if (!recording_ || frame.isNull()) return;
     if (format_ == Format::PngSequence) {
-        const QString file = QDir(target_).filePath(QString("frame_%1.png").arg(frames_ + 1, 5, 10, QChar('0')));
-        if (!frame.save(file, "PNG")) return fail(tr("could not write %1").arg(QDir::toNativeSeparators(file)));
+        const QString file =
+            QDir(target_).filePath(QString("frame_%1.png").arg(frames_ + 1, 5, 10, QChar('0')));
+        if (!frame.save(file, "PNG"))
+            return fail(tr("could not write %1").arg(QDir::toNativeSeparators(file)));
         if (++frames_ >= maxFrames_) stop();
         return;
     }
     if (const QString err = encoderError(); !err.isEmpty()) return fail(err);
     if (!gif_) {
         try {
-            gif_ = std::make_shared<as::GifWriter>(QFile::encodeName(target_).toStdString(), frame.width(),
-                                                   frame.height());
+            gif_ = std::make_shared<as::GifWriter>(QFile::encodeName(target_).toStdString(),
+                                                   frame.width(), frame.height());
         } catch (const std::exception& e) {
             return fail(QString::fromUtf8(e.what()));
         }
@@ -94,8 +100,9 @@ void AnimationRecorder::addFrame(const QImage& frame) {
         queuePending(centiseconds(shown_));
     }
     const QSize size(gif_->width(), gif_->height());
-    const QImage img = frame.size() == size ? frame
-                                            : frame.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const QImage img = frame.size() == size
+                           ? frame
+                           : frame.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     pending_ = img.convertToFormat(QImage::Format_RGB32);
     shown_.start();
     if (++frames_ >= maxFrames_) stop();
@@ -107,8 +114,8 @@ void AnimationRecorder::queuePending(int delayCs) {
     encoder_.start([this, gif = gif_, img = std::move(pending_), delayCs] {
         try {
             if (encoderError().isEmpty())
-                gif->addFrame(reinterpret_cast<const std::uint32_t*>(img.constBits()), img.bytesPerLine() / 4,
-                              delayCs);
+                gif->addFrame(reinterpret_cast<const std::uint32_t*>(img.constBits()),
+                              img.bytesPerLine() / 4, delayCs);
         } catch (const std::exception& e) {
             QMutexLocker lock(&errorMutex_);
             error_ = QString::fromUtf8(e.what());
@@ -140,7 +147,8 @@ void AnimationRecorder::stop() {
             return;
         }
     }
-    emit message(tr("Recorded %1 frames into %2").arg(frames_).arg(QDir::toNativeSeparators(target_)), 8000);
+    emit message(
+        tr("Recorded %1 frames into %2").arg(frames_).arg(QDir::toNativeSeparators(target_)), 8000);
     emit finished();
 }
 

@@ -23,7 +23,7 @@ namespace as::widgets {
 
 class AnimationRecorder : public QObject {
     Q_OBJECT
-public:
+  public:
     enum class Format { PngSequence, Gif };
     /// GIF frames waiting for the encoder beyond which new frames are skipped.
     static constexpr int kMaxQueued = 3;
@@ -47,13 +47,13 @@ public:
     int frames() const { return frames_; }
     QString target() const { return target_; }
 
-signals:
+  signals:
     /// Progress and problems for the status bar ("Recorded 250 frames into ...").
     void message(const QString& text, int timeoutMs);
     /// The recording ended: stop(), the frame limit, or a write error.
     void finished();
 
-private:
+  private:
     bool begin(Format format, const QString& target, int maxFrames);
     void fail(const QString& why);
     /// Queues the pending frame with its duration for the encoder thread.

@@ -13,7 +13,7 @@ constexpr std::uint32_t kFree = 0xFFFFFFFFu;
 
 /// Codes packed least significant bit first.
 class BitPacker {
-public:
+  public:
     explicit BitPacker(std::vector<std::uint8_t>& out) : out_(out) {}
     void put(int code, int bits) {
         acc_ |= std::uint32_t(code) << n_;
@@ -30,7 +30,7 @@ public:
         n_ = 0;
     }
 
-private:
+  private:
     std::vector<std::uint8_t>& out_;
     std::uint32_t acc_ = 0;
     int n_ = 0;
@@ -38,13 +38,15 @@ private:
 
 /// The string table: (prefix code, next index) -> code, open addressing with linear probing.
 class CodeTable {
-public:
-    CodeTable() : keys_(std::size_t(1) << kHashBits, kFree), codes_(std::size_t(1) << kHashBits, 0) {}
+  public:
+    CodeTable()
+        : keys_(std::size_t(1) << kHashBits, kFree), codes_(std::size_t(1) << kHashBits, 0) {}
     void clear() { std::fill(keys_.begin(), keys_.end(), kFree); }
     /// The slot of `key`: holds it, or is free.
     std::size_t find(std::uint32_t key) const {
         std::size_t s = (key * 2654435761u) >> (32 - kHashBits);
-        while (keys_[s] != kFree && keys_[s] != key) s = (s + 1) & ((std::size_t(1) << kHashBits) - 1);
+        while (keys_[s] != kFree && keys_[s] != key)
+            s = (s + 1) & ((std::size_t(1) << kHashBits) - 1);
         return s;
     }
     bool holds(std::size_t slot) const { return keys_[slot] != kFree; }
@@ -54,14 +56,15 @@ public:
         codes_[slot] = std::uint16_t(code);
     }
 
-private:
+  private:
     std::vector<std::uint32_t> keys_;
     std::vector<std::uint16_t> codes_;
 };
 
 }  // namespace
 
-std::vector<std::uint8_t> gifLzwEncode(const std::uint8_t* indices, std::size_t count, int minCodeSize) {
+std::vector<std::uint8_t> gifLzwEncode(const std::uint8_t* indices, std::size_t count,
+                                       int minCodeSize) {
     if (minCodeSize < 2 || minCodeSize > 8)
         throw std::invalid_argument("GIF LZW minimum code size must be in [2, 8] (got " +
                                     std::to_string(minCodeSize) + ")");

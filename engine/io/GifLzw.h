@@ -11,6 +11,7 @@ namespace as {
 
 /// Codes `count` indices, each below 2^minCodeSize; minCodeSize in [2, 8], else
 /// std::invalid_argument.
-std::vector<std::uint8_t> gifLzwEncode(const std::uint8_t* indices, std::size_t count, int minCodeSize);
+std::vector<std::uint8_t> gifLzwEncode(const std::uint8_t* indices, std::size_t count,
+                                       int minCodeSize);
 
 }  // namespace as

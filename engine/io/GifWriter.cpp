@@ -16,7 +16,8 @@ GifWriter::GifWriter(const std::string& path, int width, int height)
         throw std::runtime_error("GIF '" + path + "': frame size " + std::to_string(width) + " x " +
                                  std::to_string(height) + " is outside 1..65535");
     file_ = std::fopen(path.c_str(), "wb");
-    if (!file_) throw std::runtime_error("cannot write GIF '" + path + "': " + std::strerror(errno));
+    if (!file_)
+        throw std::runtime_error("cannot write GIF '" + path + "': " + std::strerror(errno));
     put("GIF89a", 6);
     putWord(width);
     putWord(height);
@@ -24,8 +25,8 @@ GifWriter::GifWriter(const std::string& path, int width, int height)
     putByte(0);     // background colour index
     putByte(0);     // square pixels
     // Application extension: loop forever.
-    const std::uint8_t loop[] = {0x21, 0xFF, 0x0B, 'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E',
-                                 '2',  '.',  '0',  0x03, 0x01, 0x00, 0x00, 0x00};
+    const std::uint8_t loop[] = {0x21, 0xFF, 0x0B, 'N', 'E',  'T',  'S',  'C',  'A', 'P',
+                                 'E',  '2',  '.',  '0', 0x03, 0x01, 0x00, 0x00, 0x00};
     put(loop, sizeof loop);
 }
 
@@ -51,7 +52,8 @@ void GifWriter::putWord(int w) {
     putByte(w >> 8 & 0xFF);
 }
 
-void GifWriter::addFrame(const std::uint32_t* pixels, std::ptrdiff_t stride, int delayCentiseconds) {
+void GifWriter::addFrame(const std::uint32_t* pixels, std::ptrdiff_t stride,
+                         int delayCentiseconds) {
     if (!file_) throw std::runtime_error("GIF '" + path_ + "' is already finished");
     // The rectangle that differs from the previous frame (the whole frame at first).
     int x0 = 0, y0 = 0, x1 = width_ - 1, y1 = height_ - 1;
@@ -96,11 +98,13 @@ void GifWriter::addFrame(const std::uint32_t* pixels, std::ptrdiff_t stride, int
     std::vector<std::uint8_t> table(std::size_t(3) << tableBits, 0);
     for (std::size_t i = 0; i < palette.colours().size(); ++i) {
         const std::uint32_t c = palette.colours()[i];
-        table[3 * i] = std::uint8_t(c >> 16), table[3 * i + 1] = std::uint8_t(c >> 8), table[3 * i + 2] = std::uint8_t(c);
+        table[3 * i] = std::uint8_t(c >> 16), table[3 * i + 1] = std::uint8_t(c >> 8),
+                  table[3 * i + 2] = std::uint8_t(c);
     }
     put(table.data(), table.size());
     putByte(minCodeSize);
-    const std::vector<std::uint8_t> data = gifLzwEncode(indices.data(), indices.size(), minCodeSize);
+    const std::vector<std::uint8_t> data =
+        gifLzwEncode(indices.data(), indices.size(), minCodeSize);
     for (std::size_t at = 0; at < data.size(); at += 255) {
         const std::size_t n = std::min<std::size_t>(255, data.size() - at);
         putByte(int(n));
@@ -116,7 +120,8 @@ void GifWriter::finish() {
     const bool ok = std::fflush(file_) == 0;
     const bool closed = std::fclose(file_) == 0;
     file_ = nullptr;
-    if (!ok || !closed) throw std::runtime_error("cannot write GIF '" + path_ + "': " + std::strerror(errno));
+    if (!ok || !closed)
+        throw std::runtime_error("cannot write GIF '" + path_ + "': " + std::strerror(errno));
 }
 
 }  // namespace as

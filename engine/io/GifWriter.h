@@ -14,7 +14,7 @@
 namespace as {
 
 class GifWriter {
-public:
+  public:
     /// Creates `path` for a width x height animation (each in [1, 65535]) that loops forever.
     /// Throws std::runtime_error naming the file if it cannot be created.
     GifWriter(const std::string& path, int width, int height);
@@ -34,7 +34,7 @@ public:
     int frameCount() const { return frames_; }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     void put(const void* data, std::size_t n);
     void putByte(int b);
     void putWord(int w);

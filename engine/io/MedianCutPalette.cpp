@@ -8,8 +8,8 @@
 namespace as {
 namespace {
 
-constexpr int kBits = 5;                // histogram bits per channel
-constexpr int kSide = 1 << kBits;       // 32 bins per channel
+constexpr int kBits = 5;           // histogram bits per channel
+constexpr int kSide = 1 << kBits;  // 32 bins per channel
 constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
 constexpr int kMemoBits = 16;
 
@@ -64,7 +64,8 @@ MedianCutPalette::MedianCutPalette(const std::uint32_t* pixels, int width, int h
                                    std::ptrdiff_t stride, int maxColours)
     : memoKey_(std::size_t(1) << kMemoBits, kEmpty), memoIndex_(std::size_t(1) << kMemoBits, 0) {
     if (maxColours < 2 || maxColours > 256)
-        throw std::invalid_argument("palette size must be in [2, 256] (got " + std::to_string(maxColours) + ")");
+        throw std::invalid_argument("palette size must be in [2, 256] (got " +
+                                    std::to_string(maxColours) + ")");
     if (width <= 0 || height <= 0) throw std::invalid_argument("palette of an empty image");
     collectExact(pixels, width, height, stride, maxColours);
     if (!exact_) medianCut(pixels, width, height, stride, maxColours);
@@ -145,7 +146,9 @@ void MedianCutPalette::medianCut(const std::uint32_t* pixels, int width, int hei
             sum.count += h.count, sum.r += h.r, sum.g += h.g, sum.b += h.b;
         });
         if (sum.count == 0) continue;
-        const auto mean = [&](std::uint64_t s) { return std::uint32_t((s + sum.count / 2) / sum.count); };
+        const auto mean = [&](std::uint64_t s) {
+            return std::uint32_t((s + sum.count / 2) / sum.count);
+        };
         colours_.push_back(mean(sum.r) << 16 | mean(sum.g) << 8 | mean(sum.b));
     }
 }
@@ -176,8 +179,8 @@ std::uint8_t MedianCutPalette::index(std::uint32_t argb) {
     return memoIndex_[slot];
 }
 
-void MedianCutPalette::map(const std::uint32_t* pixels, int width, int height, std::ptrdiff_t stride,
-                           std::uint8_t* out) {
+void MedianCutPalette::map(const std::uint32_t* pixels, int width, int height,
+                           std::ptrdiff_t stride, std::uint8_t* out) {
     for (int y = 0; y < height; ++y) {
         const std::uint32_t* row = pixels + y * stride;
         std::uint32_t last = kEmpty;

@@ -12,7 +12,7 @@
 namespace as {
 
 class MedianCutPalette {
-public:
+  public:
     /// Builds the palette of `width x height` pixels 0xAARRGGBB (alpha ignored) with rows
     /// `stride` pixels apart. maxColours in [2, 256], else std::invalid_argument.
     MedianCutPalette(const std::uint32_t* pixels, int width, int height, std::ptrdiff_t stride,
@@ -28,7 +28,7 @@ public:
     void map(const std::uint32_t* pixels, int width, int height, std::ptrdiff_t stride,
              std::uint8_t* out);
 
-private:
+  private:
     void collectExact(const std::uint32_t* pixels, int width, int height, std::ptrdiff_t stride,
                       int maxColours);
     void medianCut(const std::uint32_t* pixels, int width, int height, std::ptrdiff_t stride,

@@ -18,7 +18,8 @@ namespace {
 /// Flat blocks of four colours, with a square of a fifth colour at (sx, sy).
 QImage blocks(int w, int h, int sx, int sy) {
     QImage img(w, h, QImage::Format_RGB32);
-    const QRgb colours[4] = {qRgb(240, 240, 240), qRgb(200, 30, 90), qRgb(59, 130, 200), qRgb(0, 0, 0)};
+    const QRgb colours[4] = {qRgb(240, 240, 240), qRgb(200, 30, 90), qRgb(59, 130, 200),
+                             qRgb(0, 0, 0)};
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) img.setPixel(x, y, colours[(x * 2 / w) + 2 * (y * 2 / h)]);
     for (int y = sy; y < sy + 6; ++y)
@@ -27,18 +28,20 @@ QImage blocks(int w, int h, int sx, int sy) {
 }
 
 void add(as::GifWriter& gif, const QImage& img, int delay) {
-    gif.addFrame(reinterpret_cast<const std::uint32_t*>(img.constBits()), img.bytesPerLine() / 4, delay);
+    gif.addFrame(reinterpret_cast<const std::uint32_t*>(img.constBits()), img.bytesPerLine() / 4,
+                 delay);
 }
 
 int channelError(QRgb a, QRgb b) {
-    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)), std::abs(qBlue(a) - qBlue(b))});
+    return std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
+                     std::abs(qBlue(a) - qBlue(b))});
 }
 
 }  // namespace
 
 class TestGifWriter : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void fewColoursRoundTripExactly() {
         QTemporaryDir dir;
         const QString path = dir.filePath("blocks.gif");
@@ -105,7 +108,8 @@ private slots:
         const int w = 240, h = 180;
         std::mt19937 rng(12345);
         std::vector<QRgb> colours;
-        for (int i = 0; i < 200; ++i) colours.push_back(qRgb(int(rng() % 256), int(rng() % 256), int(rng() % 256)));
+        for (int i = 0; i < 200; ++i)
+            colours.push_back(qRgb(int(rng() % 256), int(rng() % 256), int(rng() % 256)));
         QImage img(w, h, QImage::Format_RGB32);
         for (int y = 0; y < h; ++y)
             for (int x = 0; x < w; ++x) img.setPixel(x, y, colours[rng() % colours.size()]);
@@ -120,7 +124,8 @@ private slots:
         const QImage got = reader.read().convertToFormat(QImage::Format_RGB32);
         int wrong = 0;
         for (int y = 0; y < h; ++y)
-            for (int x = 0; x < w; ++x) wrong += (got.pixel(x, y) & 0xFFFFFFu) != (img.pixel(x, y) & 0xFFFFFFu);
+            for (int x = 0; x < w; ++x)
+                wrong += (got.pixel(x, y) & 0xFFFFFFu) != (img.pixel(x, y) & 0xFFFFFFu);
         QCOMPARE(wrong, 0);
         const QImage second = reader.read().convertToFormat(QImage::Format_RGB32);
         QCOMPARE(second.pixel(103, 103) & 0xFFFFFFu, qRgb(230, 97, 1) & 0xFFFFFFu);

@@ -40,7 +40,8 @@ GridCellsPage::GridCellsPage(QWidget* parent) : QWidget(parent) {
     pathChart_->setObjectName("torusPathChart");
     pathChart_->addSeries(tr("true"), QColor(230, 97, 1), 4.0);
     pathChart_->addSeries(tr("decoded"), QColor(59, 130, 200));
-    errorChart_ = new widgets::TraceChart(tr("Decode error"), tr("time t (ms)"), tr("|estimate - true| (cm)"));
+    errorChart_ = new widgets::TraceChart(tr("Decode error"), tr("time t (ms)"),
+                                          tr("|estimate - true| (cm)"));
     errorChart_->setObjectName("torusErrorChart");
     errorChart_->addSeries(tr("error"), QColor(200, 30, 90));
 
@@ -62,7 +63,6 @@ GridCellsPage::GridCellsPage(QWidget* parent) : QWidget(parent) {
     lay->addWidget(split);
 }
 
-
 void GridCellsPage::draw(const as::TorusSnapshot& s, bool charts) {
     const int n = s.params.n, D = s.params.dims;
     const float vmax = s.rMax > 0 ? s.rMax : 1.0f;
@@ -78,7 +78,8 @@ void GridCellsPage::draw(const as::TorusSnapshot& s, bool charts) {
             c[d] = int(rest % std::size_t(n));
             rest /= std::size_t(n);
         }
-        pts.push_back({coord(c[0]), D > 1 ? coord(c[1]) : 0.0f, D > 2 ? coord(c[2]) : 0.0f, s.r[idx] / vmax});
+        pts.push_back(
+            {coord(c[0]), D > 1 ? coord(c[1]) : 0.0f, D > 2 ? coord(c[2]) : 0.0f, s.r[idx] / vmax});
     }
     cloud_->setPoints(std::move(pts));
     if (D == 3) {
@@ -101,7 +102,8 @@ void GridCellsPage::draw(const as::TorusSnapshot& s, bool charts) {
     for (int d = 0; d < 3; ++d) {
         lo[d] = 1e300;
         hi[d] = -1e300;
-        for (double v : s.pathTrue[std::size_t(d)]) lo[d] = std::min(lo[d], v), hi[d] = std::max(hi[d], v);
+        for (double v : s.pathTrue[std::size_t(d)])
+            lo[d] = std::min(lo[d], v), hi[d] = std::max(hi[d], v);
     }
     double span = 1e-9;
     for (int d = 0; d < 3; ++d) span = std::max(span, hi[d] - lo[d]);
@@ -115,9 +117,10 @@ void GridCellsPage::draw(const as::TorusSnapshot& s, bool charts) {
             if (!std::isfinite(v)) return 0.0f;
             return float(2.0 * (v - 0.5 * (lo[d] + hi[d])) / span);
         };
-        lines[0].points.push_back({norm(0, s.pathTrue[0][i]), norm(1, s.pathTrue[1][i]), norm(2, s.pathTrue[2][i]), 0});
-        lines[1].points.push_back(
-            {norm(0, s.pathEstimate[0][i]), norm(1, s.pathEstimate[1][i]), norm(2, s.pathEstimate[2][i]), 0});
+        lines[0].points.push_back(
+            {norm(0, s.pathTrue[0][i]), norm(1, s.pathTrue[1][i]), norm(2, s.pathTrue[2][i]), 0});
+        lines[1].points.push_back({norm(0, s.pathEstimate[0][i]), norm(1, s.pathEstimate[1][i]),
+                                   norm(2, s.pathEstimate[2][i]), 0});
     }
     path3d_->setPolylines(std::move(lines));
     if (charts) {
@@ -128,8 +131,9 @@ void GridCellsPage::draw(const as::TorusSnapshot& s, bool charts) {
 }
 
 std::vector<std::pair<QString, QWidget*>> GridCellsPage::exportTargets() const {
-    return {{tr("Torus activity 3D"), cloud_}, {tr("3D path"), path3d_}, {tr("x-y slice"), slices_[0]},
-            {tr("x-z slice"), slices_[1]},     {tr("y-z slice"), slices_[2]}, {tr("Path chart"), pathChart_},
+    return {{tr("Torus activity 3D"), cloud_}, {tr("3D path"), path3d_},
+            {tr("x-y slice"), slices_[0]},     {tr("x-z slice"), slices_[1]},
+            {tr("y-z slice"), slices_[2]},     {tr("Path chart"), pathChart_},
             {tr("Error chart"), errorChart_}};
 }
 

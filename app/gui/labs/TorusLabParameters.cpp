@@ -43,7 +43,8 @@ std::vector<as::ParamSpec> headingSpecs() {
         if (s.unit == "cm/ms") s.unit = "rad/ms";
         if (s.unit == "cm") s.unit = "rad";
         const auto swap = [&](const std::string& from, const std::string& to) {
-            for (std::size_t at; (at = s.tooltip.find(from)) != std::string::npos;) s.tooltip.replace(at, from.size(), to);
+            for (std::size_t at; (at = s.tooltip.find(from)) != std::string::npos;)
+                s.tooltip.replace(at, from.size(), to);
         };
         swap("cm/ms", "rad/ms");
         swap("(cm)", "(rad)");
@@ -64,9 +65,11 @@ QWidget* titled(const QString& title, QWidget* w) {
 }  // namespace
 
 void TorusLab::buildDock() {
-    forms_ = {new widgets::ParameterForm(as::TorusParams::specs()), new widgets::ParameterForm(as::TrajectoryParams::specs()),
+    forms_ = {new widgets::ParameterForm(as::TorusParams::specs()),
+              new widgets::ParameterForm(as::TrajectoryParams::specs()),
               new widgets::ParameterForm(hd2dSpecs()), new widgets::ParameterForm(headingSpecs())};
-    static const char* titles[4] = {"Torus CANN", "Trajectory (cm, ms)", "Rings and sheet", "Heading (rad, ms)"};
+    static const char* titles[4] = {"Torus CANN", "Trajectory (cm, ms)", "Rings and sheet",
+                                    "Heading (rad, ms)"};
     dockPages_ = new QStackedWidget;
     for (int page = 0; page < 2; ++page) {
         auto* w = new QWidget;
@@ -101,14 +104,16 @@ void TorusLab::syncForms() {
 
 void TorusLab::validated(int form, const std::string& key, double value) const {
     if (form == kTorusForm || form == kHd2dForm) {
-        as::TorusParams p = form == kTorusForm ? controller_->torusParams() : controller_->hd2dParams();
+        as::TorusParams p =
+            form == kTorusForm ? controller_->torusParams() : controller_->hd2dParams();
         p.set(key, value);
         if (form == kTorusForm)
             p.check();
         else
             as::Hd2dSimulation::checkParams(p);
     } else {
-        as::TrajectoryParams t = form == kTrajectoryForm ? controller_->trajectory() : controller_->heading();
+        as::TrajectoryParams t =
+            form == kTrajectoryForm ? controller_->trajectory() : controller_->heading();
         t.set(key, value);
         t.check();
     }
@@ -121,8 +126,8 @@ bool TorusLab::requestEdit(int form, const QString& key, double newValue) {
     const std::string k = key.toStdString();
     double oldValue = 0;
     try {
-        oldValue = form == kTorusForm ? controller_->torusParams().get(k)
-                   : form == kHd2dForm ? controller_->hd2dParams().get(k)
+        oldValue = form == kTorusForm        ? controller_->torusParams().get(k)
+                   : form == kHd2dForm       ? controller_->hd2dParams().get(k)
                    : form == kTrajectoryForm ? controller_->trajectory().get(k)
                                              : controller_->heading().get(k);
         validated(form, k, newValue);
@@ -133,13 +138,17 @@ bool TorusLab::requestEdit(int form, const QString& key, double newValue) {
         return false;
     }
     if (oldValue == newValue) return true;
-    const auto* spec = as::findSpec(form == kTorusForm || form == kHd2dForm ? as::TorusParams::specs()
-                                                                             : as::TrajectoryParams::specs(), k);
+    const auto* spec =
+        as::findSpec(form == kTorusForm || form == kHd2dForm ? as::TorusParams::specs()
+                                                             : as::TrajectoryParams::specs(),
+                     k);
     QString label = spec ? QString::fromStdString(spec->label) : key;
     if (form >= kHd2dForm) label = tr("%1 (head direction)").arg(label);
     undo_->push(new ParameterEditCommand(
         [this](const QString& group, const QString& k2, double v) {
-            apply(int(std::find(std::begin(kFormGroups), std::end(kFormGroups), group) - std::begin(kFormGroups)), k2, v);
+            apply(int(std::find(std::begin(kFormGroups), std::end(kFormGroups), group) -
+                      std::begin(kFormGroups)),
+                  k2, v);
         },
         kFormGroups[form], key, oldValue, newValue, label));
     return true;
@@ -152,14 +161,16 @@ void TorusLab::apply(int form, const QString& key, double value) {
     try {
         validated(form, k, value);
         if (form == kTorusForm || form == kHd2dForm) {
-            as::TorusParams p = form == kTorusForm ? controller_->torusParams() : controller_->hd2dParams();
+            as::TorusParams p =
+                form == kTorusForm ? controller_->torusParams() : controller_->hd2dParams();
             p.set(k, value);
             if (form == kTorusForm)
                 controller_->setTorusParams(p);
             else
                 controller_->setHd2dParams(p);
         } else {
-            as::TrajectoryParams t = form == kTrajectoryForm ? controller_->trajectory() : controller_->heading();
+            as::TrajectoryParams t =
+                form == kTrajectoryForm ? controller_->trajectory() : controller_->heading();
             t.set(k, value);
             if (form == kTrajectoryForm)
                 controller_->setTrajectory(t);
@@ -177,25 +188,34 @@ QString TorusLab::applySetting(const QString& section, const QString& key, const
     const bool grid = section == "torus";
     if (!grid && section != "hd2d") return tr("lab 'torus' has no part '%1'").arg(section);
     const std::string k = key.toStdString();
-    const int modelForm = grid ? kTorusForm : kHd2dForm, pathForm = grid ? kTrajectoryForm : kHeadingForm;
+    const int modelForm = grid ? kTorusForm : kHd2dForm,
+              pathForm = grid ? kTrajectoryForm : kHeadingForm;
     int form = -1;
-    if (forms_[std::size_t(modelForm)]->keys().contains(key)) form = modelForm;
-    else if (forms_[std::size_t(pathForm)]->keys().contains(key)) form = pathForm;
+    if (forms_[std::size_t(modelForm)]->keys().contains(key))
+        form = modelForm;
+    else if (forms_[std::size_t(pathForm)]->keys().contains(key))
+        form = pathForm;
     if (form < 0) {
-        QStringList known = forms_[std::size_t(modelForm)]->keys() + forms_[std::size_t(pathForm)]->keys();
-        return tr("unknown parameter '%1' for lab '%2' (known: %3)").arg(key, section, known.join(", "));
+        QStringList known =
+            forms_[std::size_t(modelForm)]->keys() + forms_[std::size_t(pathForm)]->keys();
+        return tr("unknown parameter '%1' for lab '%2' (known: %3)")
+            .arg(key, section, known.join(", "));
     }
     double v = 0;
     try {
         v = form == modelForm ? as::TorusParams::parse(k, value.toStdString())
                               : as::TrajectoryParams::parse(k, value.toStdString());
     } catch (const as::ParamError& e) {
-        return tr("--set %1=%2 for lab '%3': %4").arg(key, value, section, QString::fromUtf8(e.what()));
+        return tr("--set %1=%2 for lab '%3': %4")
+            .arg(key, value, section, QString::fromUtf8(e.what()));
     }
     try {
-        validated(form, k, v);  // the rule in words (the form's error line is hidden before the lab is shown)
+        validated(
+            form, k,
+            v);  // the rule in words (the form's error line is hidden before the lab is shown)
     } catch (const as::ParamError& e) {
-        return tr("--set %1=%2 refused by lab '%3': %4").arg(key, value, section, QString::fromUtf8(e.what()));
+        return tr("--set %1=%2 refused by lab '%3': %4")
+            .arg(key, value, section, QString::fromUtf8(e.what()));
     }
     requestEdit(form, key, v);
     return {};

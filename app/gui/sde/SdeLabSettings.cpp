@@ -25,7 +25,8 @@ QString SdeLab::applySetting(const QString& section, const QString& key, const Q
         p.set(k, v);
         p.check();
     } catch (const std::exception& e) {
-        return tr("--set %1=%2 refused by lab 'sde': %3").arg(key, value, QString::fromUtf8(e.what()));
+        return tr("--set %1=%2 refused by lab 'sde': %3")
+            .arg(key, value, QString::fromUtf8(e.what()));
     }
     requestEdit(key, v);
     return {};
