@@ -14,6 +14,8 @@
 #include "TraceChart.h"
 #include "io/Hdf5Handle.h"
 #include "sde/DigitCanvas.h"
+#include "sde/RobustnessTable.h"
+#include "sde/SdeAnalysisPage.h"
 #include "sde/DistanceBars.h"
 #include "sde/ImageGrid.h"
 #include "sde/PixelTrajectoryPlot.h"
@@ -200,6 +202,9 @@ class TestSdeLab : public QObject {
         lab_->inputPanel()->setCorruption(as::data::Corruption::Gauss05, 7);
         const std::vector<float> image = lab_->inputPanel()->cleanImage();
         const std::vector<float> x0 = lab_->inputPanel()->initialCondition();
+        as::gui::RobustnessTable* table = lab_->analysisPage()->robustnessTable();
+        table->setRecords({{"eps0", "clean", 2, 0.98, 1000}, {"eps0", "clean", 3, 0.97, 1000}},
+                          "measured");
         QTemporaryDir dir;
         const std::string path = dir.filePath("s.h5").toStdString();
         {
@@ -209,6 +214,7 @@ class TestSdeLab : public QObject {
         lab_->resetToDefaults();
         QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model->params().eps == 0.0; }));
         QCOMPARE(lab_->inputPanel()->corruption(), as::data::Corruption::Clean);
+        QVERIFY(table->records().empty());
         as::h5::Handle f = as::h5::openFileReadOnly(path);
         auto apply = lab_->prepareLoad(f);
         apply();
@@ -218,6 +224,10 @@ class TestSdeLab : public QObject {
         QCOMPARE(lab_->inputPanel()->corruption(), as::data::Corruption::Gauss05);
         QCOMPARE(lab_->inputPanel()->corruptionSeed(), quint64(7));
         QVERIFY(lab_->inputPanel()->cleanImage() == image);
+        QCOMPARE(int(table->records().size()), 2);
+        QCOMPARE(table->records()[1].seed, 3);
+        QCOMPARE(table->caption(), QString("measured"));
+        QCOMPARE(table->cellText(0, 0), QString("97.50 \u00b1 0.71"));
         QVERIFY(waitFor(*lab_, [&x0](const auto& s) {
             return s.input == x0 && s.model->params().steps == 60;
         }));
@@ -279,6 +289,10 @@ class TestSdeLab : public QObject {
             for (const auto& s : as::sde::SdeParams::specs())
                 as::h5::writeAttribute(g, s.key, s.key == "classes" ? classes : p.get(s.key));
         };
+        auto model = [&](hid_t g) {
+            as::h5::Handle m = as::h5::createGroup(g, "model");
+            as::sde::writeSdeModel(m, *lab_->controller()->latest()->model, {});
+        };
         const std::vector<std::pair<std::string, std::function<void(hid_t)>>> cases = {
             {"zero_classes.h5",
              [&](hid_t g) {
@@ -289,6 +303,21 @@ class TestSdeLab : public QObject {
              [&](hid_t g) {
                  as::h5::writeAttribute(g, "format_version", std::int64_t(99));
                  params(g, 10);
+             }},
+            {"bad_table.h5",
+             [&](hid_t g) {
+                 as::h5::writeAttribute(g, "format_version", std::int64_t(1));
+                 params(g, 10);
+                 for (const char* k : {"model_name", "corruption"})
+                     as::h5::writeAttribute(g, k, std::string(k[0] == 'm' ? "m" : "clean"));
+                 for (const char* k : {"model_trained", "label", "corruption_seed"})
+                     as::h5::writeAttribute(g, k, std::int64_t(1));
+                 as::h5::writeAttribute(g, "steps_per_second", 30.0);
+                 as::h5::writeDataset(g, "input_image", std::vector<float>(784, 0.0f), {28, 28});
+                 as::h5::writeAttribute(g, "robustness_csv",
+                                        std::string("model,corruption,seed,accuracy,n\n"
+                                                    "eps0,clean,1,98.1,1000\n"));  // percent
+                 model(g);
              }},
             {"no_model.h5",
              [&](hid_t g) {
@@ -304,7 +333,9 @@ class TestSdeLab : public QObject {
             try {
                 lab_->prepareLoad(f);
             } catch (const std::exception& e) {
-                refused = QString::fromUtf8(e.what()).contains("sde");
+                const QString msg = QString::fromUtf8(e.what());
+                refused = msg.contains("sde") &&
+                          (name != "bad_table.h5" || msg.contains("robustness_csv, line 2"));
                 if (!refused) qWarning() << e.what();
             }
             QVERIFY2(refused, name.c_str());

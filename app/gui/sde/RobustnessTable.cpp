@@ -68,9 +68,7 @@ RobustnessTable::RobustnessTable(QWidget* parent)
     bar->addWidget(progressText_, 1);
     layout->addLayout(bar);
 
-    caption_ =
-        new QLabel(tr("Table 1: accuracy (%) on MNIST and its corruptions. No results yet: "
-                      "Evaluate, or Load CSV\u2026"));
+    caption_ = new QLabel(emptyCaption());
     caption_->setWordWrap(true);
     layout->addWidget(caption_);
     table_ = new QTableWidget;
@@ -120,6 +118,15 @@ void RobustnessTable::setRecords(std::vector<RobustnessRecord> records, const QS
     records_ = std::move(records);
     caption_->setText(caption);
     rebuild();
+}
+
+QString RobustnessTable::emptyCaption() {
+    return tr("Table 1: accuracy (%) on MNIST and its corruptions. No results yet: Evaluate, or "
+              "Load CSV\u2026");
+}
+
+void RobustnessTable::clear() {
+    setRecords({}, emptyCaption());
 }
 
 QString RobustnessTable::caption() const {

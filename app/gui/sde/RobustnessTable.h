@@ -36,6 +36,9 @@ class RobustnessTable : public QWidget {
 
     void setRecords(std::vector<RobustnessRecord> records, const QString& caption);
     const std::vector<RobustnessRecord>& records() const { return records_; }
+    /// No records; the caption says how to get some.
+    void clear();
+    static QString emptyCaption();
     /// Reads a CSV (RobustnessCsv format) into the table; "" or the parse error (the table is
     /// kept).
     QString loadCsv(const QString& path);

@@ -27,6 +27,7 @@
 #include "io/Hdf5Handle.h"
 #include "sde/SdeAnalysisPage.h"
 #include "sde/SdeController.h"
+#include "sde/RobustnessTable.h"
 #include "sde/SdeDynamicsPage.h"
 #include "sde/SdeInputPanel.h"
 #include "sde/SdeSession.h"
@@ -456,6 +457,7 @@ void SdeLab::resetToDefaults() {
                    false, {});
     input_->setCorruption(as::data::Corruption::Clean, 1);
     input_->showDigit(0);
+    analysis_->robustnessTable()->clear();
 }
 
 void SdeLab::setActive(bool active) {

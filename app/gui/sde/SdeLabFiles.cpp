@@ -9,6 +9,7 @@
 #include "io/Hdf5Handle.h"
 #include "sde/SdeAnalysisPage.h"
 #include "sde/SdeController.h"
+#include "sde/RobustnessTable.h"
 #include "sde/SdeInputPanel.h"
 #include "sde/SdeLab.h"
 #include "sde/SdeSession.h"
@@ -54,6 +55,8 @@ void SdeLab::writeSession(hid_t root) {
     st.corruption = input_->corruption();
     st.corruptionSeed = input_->corruptionSeed();
     st.stepsPerSecond = speedCombo_->currentData().toDouble();
+    st.robustness = analysis_->robustnessTable()->records();
+    st.robustnessCaption = analysis_->robustnessTable()->caption();
     writeSdeSession(root, st);
 }
 
@@ -65,6 +68,7 @@ std::function<void()> SdeLab::prepareLoad(hid_t root) {
         const int i = speedCombo_->findData(int(std::lround(st.stepsPerSecond)));
         if (i >= 0) speedCombo_->setCurrentIndex(i);
         input_->restore(st.image, st.label, st.corruption, st.corruptionSeed);
+        analysis_->robustnessTable()->setRecords(st.robustness, st.robustnessCaption);
     };
 }
 

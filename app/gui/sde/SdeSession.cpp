@@ -27,6 +27,8 @@ void writeSdeSession(hid_t root, const SdeSessionState& s) {
     as::h5::writeAttribute(g, "corruption_seed", std::int64_t(s.corruptionSeed));
     as::h5::writeAttribute(g, "steps_per_second", s.stepsPerSecond);
     as::h5::writeDataset(g, "input_image", s.image, {28, 28});
+    as::h5::writeAttribute(g, "robustness_csv", RobustnessCsv::format(s.robustness).toStdString());
+    as::h5::writeAttribute(g, "robustness_caption", s.robustnessCaption.toStdString());
     as::h5::Handle m = as::h5::createGroup(g, "model");
     as::sde::writeSdeModel(m, *s.model, s.meta);
 }
@@ -84,6 +86,15 @@ SdeSessionState readGroup(hid_t root) {
     s.image = as::h5::readFloats(g, "input_image");
     for (float v : s.image)
         if (!(v >= 0.0f && v <= 1.0f)) bad("input_image has a value outside [0, 1]");
+    if (as::h5::hasAttribute(g, "robustness_csv")) {
+        const QString error = RobustnessCsv::parse(
+            QString::fromStdString(as::h5::readStringAttribute(g, "robustness_csv")),
+            QStringLiteral("attribute robustness_csv"), s.robustness);
+        if (!error.isEmpty()) bad(error.toStdString());
+    }
+    if (as::h5::hasAttribute(g, "robustness_caption"))
+        s.robustnessCaption =
+            QString::fromStdString(as::h5::readStringAttribute(g, "robustness_caption"));
     return s;
 }
 }  // namespace

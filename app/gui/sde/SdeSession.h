@@ -2,7 +2,9 @@
 // The SDE lab's session group "/sde": format_version, every SdeParams value as an attribute, the
 // running model (subgroup "model", written by SdeModelFile), the clean input image (dataset
 // "input_image", 28 x 28, pixel / 255), its label, the corruption key and seed, the model's name
-// and whether it was trained. read validates everything and throws naming the field.
+// and whether it was trained; the robustness table's runs (attribute "robustness_csv", the
+// RobustnessCsv text, and "robustness_caption"; both optional, absent in older files). read
+// validates everything and throws naming the field.
 #include <hdf5.h>
 
 #include <QString>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "data/Corruptions.h"
+#include "sde/RobustnessCsv.h"
 #include "sde/SdeModelFile.h"
 
 namespace as::gui {
@@ -24,6 +27,8 @@ struct SdeSessionState {
     as::data::Corruption corruption = as::data::Corruption::Clean;
     quint64 corruptionSeed = 1;
     double stepsPerSecond = 30.0;
+    std::vector<RobustnessRecord> robustness;  ///< the Analysis tab's Table 1 runs
+    QString robustnessCaption;
 };
 
 inline constexpr int kSdeSessionVersion = 1;
