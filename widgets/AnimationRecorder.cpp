@@ -128,6 +128,7 @@ void AnimationRecorder::queuePending(int delayCs) {
 void AnimationRecorder::stop() {
     if (!recording_) return;
     recording_ = false;
+    if (format_ == Format::Gif && !gif_) QFile::remove(target_);  // stopped before any frame
     if (format_ == Format::Gif && gif_) {
         // The last frame lasts as long as it has been on screen, at least 40 ms and at most 1 s.
         queuePending(std::clamp(centiseconds(shown_), 4, 100));

@@ -218,6 +218,12 @@ private slots:
         QCOMPARE(lab_->recordedFrames(), 3);
         QImageReader reader(file);
         QCOMPARE(reader.imageCount(), 3);
+        // A recording stopped before its first frame leaves no empty file behind.
+        const QString empty = dir.filePath("empty.gif");
+        QVERIFY(lab_->startGifRecording(empty, 3));
+        QVERIFY(QFile::exists(empty));  // created at once, so a bad path is reported at once
+        lab_->stopRecording();
+        QVERIFY(!QFile::exists(empty));
         const QImage first = reader.read();
         QCOMPARE(first.size(), lab_->findChild<QTabWidget*>("torusPages")->currentWidget()->size());
     }
