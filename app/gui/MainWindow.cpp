@@ -48,7 +48,7 @@ MainWindow::MainWindow(QWidget* parent)
                         undo_);
     addLab(ring_);
     addLab(new SurrogateLab);
-    addLab(new EiLab);
+    addLab(new EiLab(undo_));
     addLab(new TorusLab(undo_));
     addLab(new SdeLab(undo_));
     connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);

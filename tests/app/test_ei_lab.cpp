@@ -1,9 +1,13 @@
 // The E-I spiking lab offscreen: it plays and draws spikes, a mode toggle reaches the running
 // network, a protocol runs to its result panel, Cancel stops a long one, and the /ei session group
-// round-trips through writeSession / prepareLoad.
+// round-trips through writeSession / prepareLoad. Mode switches, N_E and the bump are undo steps;
+// the spectrum view fills from the running network; the guided tour steps through.
 #include <QApplication>
+#include <QComboBox>
+#include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include "ConfidenceDecodePlot.h"
 #include "SpikeRaster.h"
@@ -48,6 +52,88 @@ private slots:
         // I_d has no input without the fast synapses: no I_d spike after the switch
         const auto s = lab_->controller()->latest();
         for (double t : s->spikeTimes[2]) QVERIFY(t <= t0 + 1);
+    }
+
+    void modeSwitchesAreUndoable() {
+        QUndoStack* undo = lab_->undoStack();
+        QVERIFY(undo && undo->count() == 0);
+        auto mode = [this] { return lab_->controller()->latest()->params.mode; };
+        lab_->setMode(as::EiMode::CannOnly);
+        QCOMPARE(undo->count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::CannOnly, 5000);
+        lab_->setMode(as::EiMode::FastCann);
+        QCOMPARE(undo->count(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::FastCann, 5000);
+        undo->undo();  // back to CANN only on the running network, the Mode box with it
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::CannOnly, 5000);
+        auto* combo = lab_->findChild<QComboBox*>("eiMode");
+        QVERIFY(combo);
+        QCOMPARE(combo->currentIndex(), int(as::EiMode::CannOnly));
+        undo->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::Coupled, 5000);
+        QCOMPARE(combo->currentIndex(), int(as::EiMode::Coupled));
+        undo->redo();
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::CannOnly, 5000);
+        // picking the Mode box's item is an edit like setMode; the same mode again is none
+        combo->setCurrentIndex(int(as::EiMode::Unbalanced));
+        QCOMPARE(undo->count(), 2);  // the redo branch (fast CANN) was replaced
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::Unbalanced, 5000);
+        lab_->setMode(as::EiMode::Unbalanced);
+        QCOMPARE(undo->count(), 2);
+        // the bump switch and its position are undo steps too
+        lab_->setValue("bump", 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!lab_->controller()->latest()->bumpOn, 5000);
+        lab_->setValue("position_deg", 90);
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(lab_->controller()->latest()->z - M_PI / 2) < 1e-12, 5000);
+        undo->undo();
+        undo->undo();
+        QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->bumpOn, 5000);
+        QCOMPARE(lab_->controller()->latest()->z, 0.0);
+        // a new network (File → New) starts a new history
+        lab_->resetToDefaults();
+        QCOMPARE(undo->count(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::Coupled, 5000);
+    }
+
+    void spectrumShowsTheRunningNetwork() {
+        auto* chart = lab_->findChild<as::widgets::TraceChart*>("eiSpectrum");
+        QVERIFY(chart);
+        // 2 ms bins over the last second: 250 frequencies once a second has run, fewer before
+        QTRY_VERIFY_WITH_TIMEOUT(chart->pointCount(0) >= 100, 30000);
+        QVERIFY(chart->pointCount(1) >= 20);  // 1/20-decade means over 4 Hz .. 250 Hz
+        const auto s = lab_->controller()->latest();
+        QVERIFY(!s->spectrumHz.empty());
+        QCOMPARE(s->spectrumHz.size(), s->spectrumPower.size());
+        QVERIFY(s->spectrumHz.back() > 240 && s->spectrumHz.back() <= 250);  // Nyquist of 2 ms bins: 250 Hz
+        QTemporaryDir dir;
+        QCOMPARE(lab_->exportCsv(dir.filePath("live.csv")), QString());
+        QFile f(dir.filePath("live-spectrum.csv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readLine().trimmed(), QByteArray("f_hz,power_hz2_per_hz"));
+        int rows = 0;
+        while (!f.atEnd()) rows += f.readLine().trimmed().isEmpty() ? 0 : 1;
+        QVERIFY(rows >= 100);
+    }
+
+    void guidedTourStepsThrough() {
+        const auto steps = lab_->tourSteps();
+        QVERIFY(steps.size() >= 5 && steps.size() <= 8);
+        QUndoStack* undo = lab_->undoStack();
+        auto mode = [this] { return lab_->controller()->latest()->params.mode; };
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            QVERIFY(!steps[i].title.isEmpty() && !steps[i].text.isEmpty());
+            QVERIFY(steps[i].action);
+            steps[i].action();
+            if (steps[i].title.contains("Fast CANN")) {
+                QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::FastCann && !lab_->controller()->latest()->bumpOn,
+                                         5000);
+            }
+            if (steps[i].title.contains("CANN only")) QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::CannOnly, 5000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::Coupled && lab_->controller()->latest()->bumpOn, 5000);
+        QVERIFY(undo->count() >= 8);  // every set-up went through the undo stack
+        undo->undo();                 // the last step's last edit: the bump back on, undone
+        QTRY_VERIFY_WITH_TIMEOUT(!lab_->controller()->latest()->bumpOn, 5000);
     }
 
     void protocolRunsToItsResult() {

@@ -22,6 +22,9 @@ struct EiSnapshot {
     std::vector<double> tt, decoded, confidence, stimulus, rateE, rateIp, rateId;
     /// current components of the probe E neuron (N_E / 2, preferred angle 0)
     std::vector<double> probeEpsc, probeIpsc, probeTotal;
+    /// power spectrum of the E population rate (Fig. 2C) over the last second, 2 ms bins (up to 250 Hz),
+    /// recomputed every 200 simulated ms; empty before 200 ms have run
+    std::vector<double> spectrumHz, spectrumPower;
 };
 
 }  // namespace as::gui

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "controllers/EiSnapshotSlot.h"
+#include "spiking/EiAnalysis.h"
 #include "spiking/EiProtocols.h"
 
 namespace as::gui {
@@ -34,6 +35,9 @@ void EiWorker::applyStimulus() {
 void EiWorker::reset(const as::EiParams& p) {
     sim_ = std::make_unique<as::EiSimulation>(p, as::EiStimulus{}, 0.5, std::size_t(4 * kWindowMs));
     sim_->setSpikeWindow(kWindowMs);
+    spectrumAt_ = -1e300;
+    spectrumHz_.clear();
+    spectrumPower_.clear();
     applyStimulus();
     publish();
 }
@@ -122,6 +126,16 @@ void EiWorker::publish() {
     col("probe_epsc", s->probeEpsc);
     col("probe_ipsc", s->probeIpsc);
     col("probe_total", s->probeTotal);
+    // The spectrum costs ~n^2/2 for n = 500 bins (a plain DFT): recomputed every 200 simulated ms.
+    const double t0 = std::max(0.0, from);
+    if (s->t - t0 >= kSpectrumEveryMs && (s->t >= spectrumAt_ + kSpectrumEveryMs || s->t < spectrumAt_)) {
+        const as::Spectrum sp = as::populationSpectrum(sim_->spikes(0), t0, s->t, kSpectrumBinMs);
+        spectrumHz_ = sp.freqHz;
+        spectrumPower_ = sp.power;
+        spectrumAt_ = s->t;
+    }
+    s->spectrumHz = spectrumHz_;
+    s->spectrumPower = spectrumPower_;
     slot_->store(std::move(s));
 }
 

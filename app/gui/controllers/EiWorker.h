@@ -36,6 +36,7 @@ public:
 
     static constexpr int kTickBudgetMs = 25;
     static constexpr double kWindowMs = 1000.0;
+    static constexpr double kSpectrumBinMs = 2.0, kSpectrumEveryMs = 200.0;
 
 signals:
     void playingChanged(bool playing);
@@ -54,6 +55,8 @@ private:
     QTimer* timer_ = nullptr;
     bool playing_ = false, bumpOn_ = true;
     double z_ = 0, simMsPerTick_ = 16.0, simMsPerSecond_ = 0;
+    double spectrumAt_ = -1e300;  ///< simulated time of the last spectrum
+    std::vector<double> spectrumHz_, spectrumPower_;
 };
 
 }  // namespace as::gui

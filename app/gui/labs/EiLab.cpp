@@ -4,7 +4,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,12 +19,15 @@
 #include <QTextStream>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <QVBoxLayout>
+#include <climits>
 #include <cmath>
 
 #include "ConfidenceDecodePlot.h"
 #include "SpikeRaster.h"
 #include "TraceChart.h"
+#include "commands/ParameterEditCommand.h"
 #include "controllers/EiController.h"
 #include "io/EiSession.h"
 #include "io/Hdf5Handle.h"
@@ -59,7 +64,8 @@ void setFinite(as::widgets::TraceChart* chart, int series, const std::vector<dou
 }
 }  // namespace
 
-EiLab::EiLab(QWidget* parent) : Lab(parent), controller_(std::make_unique<EiController>()) {
+EiLab::EiLab(QUndoStack* undo, QWidget* parent)
+    : Lab(parent), undo_(undo ? undo : new QUndoStack(this)), controller_(std::make_unique<EiController>()) {
     buildUi();
     connect(controller_.get(), &EiController::playingChanged, this, [this](bool p) {
         playAction_->setText(p ? tr("Pause") : tr("Play"));
@@ -98,12 +104,10 @@ void EiLab::buildUi() {
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Mode ")));
     modeCombo_ = new QComboBox;
+    modeCombo_->setObjectName("eiMode");
     modeCombo_->addItems({tr("coupled"), tr("CANN only"), tr("E-INN only"), tr("unbalanced"), tr("fast CANN")});
     modeCombo_->setToolTip(tr("Which synapses the network uses; switches the running network"));
-    connect(modeCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
-        params_.mode = as::EiMode(i);
-        controller_->setMode(params_.mode);
-    });
+    connect(modeCombo_, &QComboBox::currentIndexChanged, this, [this](int i) { setValue("mode", i); });
     bar->addWidget(modeCombo_);
     bumpCheck_ = new QCheckBox(tr("Bump"));
     bumpCheck_->setChecked(true);
@@ -115,17 +119,26 @@ void EiLab::buildUi() {
     positionSlider_->setMaximumWidth(180);
     positionSlider_->setToolTip(tr("Stimulus position (degrees)"));
     bar->addWidget(positionSlider_);
-    auto sendBump = [this] { controller_->setBump(bumpCheck_->isChecked(), positionSlider_->value() * kPi / 180.0); };
-    connect(bumpCheck_, &QCheckBox::toggled, this, sendBump);
-    connect(positionSlider_, &QSlider::valueChanged, this, sendBump);
+    // A drag moves the bump live and becomes one undo step when released; keys and clicks on the
+    // groove are one step each.
+    connect(bumpCheck_, &QCheckBox::toggled, this, [this](bool on) { setValue("bump", on ? 1 : 0); });
+    connect(positionSlider_, &QSlider::valueChanged, this, [this](int deg) {
+        if (positionSlider_->isSliderDown())
+            controller_->setBump(bumpCheck_->isChecked(), deg * kPi / 180.0);
+        else
+            setValue("position_deg", deg);
+    });
+    connect(positionSlider_, &QSlider::sliderReleased, this,
+            [this] { setValue("position_deg", positionSlider_->value()); });
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" N_E ")));
     neSpin_ = new QSpinBox;
     neSpin_->setRange(80, 20000);
     neSpin_->setSingleStep(200);
     neSpin_->setValue(params_.NE);
+    neSpin_->setKeyboardTracking(false);  // one undo step per typed value, not per digit
     neSpin_->setToolTip(tr("Excitatory neurons (I_p and I_d: N_E / 8); applies on Reset and to protocols"));
-    connect(neSpin_, &QSpinBox::valueChanged, this, [this](int n) { params_.NE = n; });
+    connect(neSpin_, &QSpinBox::valueChanged, this, [this](int n) { setValue("NE", n); });
     bar->addWidget(neSpin_);
 
     raster_ = new as::widgets::SpikeRaster;
@@ -142,11 +155,22 @@ void EiLab::buildUi() {
     currents_->addSeries(tr("IPSC (incl. shunting)"), kIp, 1.5);
     currents_->addSeries(tr("total"), QColor(60, 60, 60), 2.0);
     currents_->setFixedYRange(-20, 20);
+    // Fig. 2C on log-log axes (the chart's axes are linear, so it plots log10 of both)
+    spectrum_ = new as::widgets::TraceChart(tr("Power spectrum of the E population rate (last second)"),
+                                            tr("log10 f (Hz)"), tr("log10 P (Hz²/Hz)"));
+    spectrum_->setObjectName("eiSpectrum");
+    spectrum_->addSeries(tr("periodogram"), QColor(230, 150, 150), 1.0);
+    spectrum_->addSeries(tr("mean per 1/20 decade"), kE, 2.0);
+    spectrum_->setToolTip(tr("Periodogram of the mean-removed E population rate in 2 ms bins over the last "
+                             "1000 ms, recomputed every 200 simulated ms. Flat: asynchronous irregular firing."));
+    auto* bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(currents_);
+    bottom->addWidget(spectrum_);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(raster_);
     split->addWidget(rates_);
     split->addWidget(decode_);
-    split->addWidget(currents_);
+    split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     setCentralWidget(split);
 
@@ -226,9 +250,92 @@ void EiLab::showLambda0(const QString& csv) {
     setFinite(lambda_, 2, b, projected);
 }
 
+// Raw periodogram and its mean over log-spaced bins of 1/20 decade (a smoother curve, as log-log
+// spectra are usually shown), both as log10 values.
+void EiLab::showSpectrum(const std::vector<double>& freqHz, const std::vector<double>& power) {
+    if (freqHz.empty() || (freqHz == spectrumHz_ && power == spectrumPower_)) return;
+    spectrumHz_ = freqHz;
+    spectrumPower_ = power;
+    std::vector<double> lf, lp, bf, bp;
+    double sumF = 0, sumP = 0;
+    int n = 0, bin = INT_MIN;
+    auto flush = [&] {
+        if (n > 0 && sumP > 0) {
+            bf.push_back(std::log10(sumF / n));
+            bp.push_back(std::log10(sumP / n));
+        }
+        sumF = sumP = 0;
+        n = 0;
+    };
+    for (std::size_t i = 0; i < freqHz.size() && i < power.size(); ++i) {
+        if (!(freqHz[i] > 0) || !(power[i] > 0)) continue;
+        lf.push_back(std::log10(freqHz[i]));
+        lp.push_back(std::log10(power[i]));
+        const int b = int(std::floor(20 * lf.back()));
+        if (b != bin) flush();
+        bin = b;
+        sumF += freqHz[i];
+        sumP += power[i];
+        ++n;
+    }
+    flush();
+    setFinite(spectrum_, 0, lf, lp);
+    setFinite(spectrum_, 1, bf, bp);
+}
+
 QString EiLab::resultText() const { return result_->toPlainText(); }
 void EiLab::setProtocol(const QString& name) { protocolCombo_->setCurrentText(name); }
-void EiLab::setMode(as::EiMode m) { modeCombo_->setCurrentIndex(int(m)); }
+void EiLab::setMode(as::EiMode m) { setValue("mode", int(m)); }
+
+// One undo step from the current value to `v` (pushing applies it); no step if nothing changes.
+// The controls call this after they already show the new value, so the old one is the model's.
+void EiLab::setValue(const QString& key, double v) {
+    double old = 0;
+    if (key == "mode") old = int(params_.mode);
+    else if (key == "NE") old = params_.NE;
+    else if (key == "bump") old = lastBump_;
+    else if (key == "position_deg") old = lastPositionDeg_;
+    else return;
+    if (old == v) {
+        applyValue(key, v);  // keep the control in step (a refused or repeated value)
+        return;
+    }
+    QString label = key, text;
+    if (key == "mode") {
+        label = tr("E-I mode");
+        text = tr("Switch E-I mode to %1").arg(modeCombo_->itemText(int(v)));
+    } else if (key == "NE") {
+        label = tr("N_E");
+    } else if (key == "bump") {
+        text = v != 0 ? tr("Switch the E-I bump on") : tr("Switch the E-I bump off");
+    } else {
+        label = tr("bump position (deg)");
+    }
+    auto* c = new ParameterEditCommand([this](const QString&, const QString& k, double x) { applyValue(k, x); }, "ei",
+                                       key, old, v, label);
+    if (!text.isEmpty()) c->setText(text);
+    undo_->push(c);
+}
+
+void EiLab::applyValue(const QString& key, double v) {
+    if (key == "mode") {
+        params_.mode = as::EiMode(int(v));
+        const QSignalBlocker b(modeCombo_);
+        modeCombo_->setCurrentIndex(int(v));
+        controller_->setMode(params_.mode);
+    } else if (key == "NE") {
+        params_.NE = int(v);
+        const QSignalBlocker b(neSpin_);
+        neSpin_->setValue(int(v));
+    } else {
+        if (key == "bump") lastBump_ = v;
+        else lastPositionDeg_ = v;
+        const QSignalBlocker b1(bumpCheck_), b2(positionSlider_);
+        bumpCheck_->setChecked(lastBump_ != 0);
+        positionSlider_->setValue(int(lastPositionDeg_));
+        controller_->setBump(lastBump_ != 0, lastPositionDeg_ * kPi / 180.0);
+    }
+}
 
 void EiLab::refresh() {
     quint64 serial = 0;
@@ -258,6 +365,7 @@ void EiLab::refresh() {
     setFinite(currents_, 0, s->tt, s->probeEpsc);
     setFinite(currents_, 1, s->tt, s->probeIpsc);
     setFinite(currents_, 2, s->tt, s->probeTotal);
+    showSpectrum(s->spectrumHz, s->spectrumPower);
     std::size_t n = 0;
     for (const auto& t : s->spikeTimes) n += t.size();
     status_->setText(tr("t = %1 ms   %2 sim-ms/s   %3 spikes/s   mode %4")
@@ -271,10 +379,21 @@ QWidget* EiLab::statusWidget() const { return status_; }
 
 std::vector<std::pair<QString, QWidget*>> EiLab::exportTargets() {
     return {{tr("E-I lab"), this}, {tr("Raster"), raster_}, {tr("Rates"), rates_}, {tr("Decode"), decode_},
-            {tr("Currents"), currents_}, {tr("lambda_0(b)"), lambda_}};
+            {tr("Currents"), currents_}, {tr("Spectrum"), spectrum_}, {tr("lambda_0(b)"), lambda_}};
 }
 
+// The protocol's table (or the live traces) to `path`, and the spectrum shown to a sibling file
+// <name>-spectrum.csv (its rows are frequencies, not times).
 QString EiLab::exportCsv(const QString& path) {
+    if (!spectrumHz_.empty()) {
+        const QFileInfo fi(path);
+        QFile sf(fi.dir().filePath(fi.completeBaseName() + "-spectrum." + (fi.suffix().isEmpty() ? "csv" : fi.suffix())));
+        if (!sf.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(sf.fileName());
+        QTextStream out(&sf);
+        out << "f_hz,power_hz2_per_hz\n";
+        for (std::size_t i = 0; i < spectrumHz_.size() && i < spectrumPower_.size(); ++i)
+            out << spectrumHz_[i] << ',' << spectrumPower_[i] << '\n';
+    }
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(path);
     QTextStream out(&f);
@@ -296,6 +415,7 @@ void EiLab::setDark(bool dark) {
     decode_->setDark(dark);
     currents_->setDark(dark);
     lambda_->setDark(dark);
+    spectrum_->setDark(dark);
 }
 
 void EiLab::writeSession(hid_t root) {
@@ -313,6 +433,7 @@ std::function<void()> EiLab::prepareLoad(hid_t root) {
     return [this, st] {
         applyParams(st.params);
         protocolCombo_->setCurrentText(QString::fromStdString(st.protocol));
+        undo_->clear();  // the edits were made to the network just replaced
     };
 }
 
@@ -347,10 +468,11 @@ QString EiLab::applySetting(const QString& section, const QString& key, const QS
 
 void EiLab::resetToDefaults() {
     applyParams(as::EiParams{});
-    bumpCheck_->setChecked(true);
-    positionSlider_->setValue(0);
+    applyValue("bump", 1);
+    applyValue("position_deg", 0);
     result_->clear();
     protocolCsv_.clear();
+    undo_->clear();  // the edits were made to the network just replaced
 }
 
 void EiLab::setActive(bool active) {

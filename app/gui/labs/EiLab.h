@@ -1,9 +1,11 @@
 #pragma once
 // The E-I spiking lab (seed 001): a scrolling raster of E, I_p and I_d, population rates, the
 // decoded position with its confidence, mode toggles that act on the running network, a bump the
-// user switches and moves, and the protocol runner (progress, Cancel, result panel, CSV).
+// user switches and moves, the population spectrum, the protocol runner (progress, Cancel, result
+// panel, CSV) and a guided tour. Mode, N_E and bump edits are undo steps on the window's stack.
 #include <QString>
 #include <memory>
+#include <vector>
 
 #include "labs/Lab.h"
 #include "spiking/EiParams.h"
@@ -18,6 +20,7 @@ class QSlider;
 class QSpinBox;
 class QTimer;
 class QAction;
+class QUndoStack;
 
 namespace as::widgets {
 class ConfidenceDecodePlot;
@@ -32,7 +35,8 @@ class EiController;
 class EiLab : public Lab {
     Q_OBJECT
 public:
-    explicit EiLab(QWidget* parent = nullptr);
+    /// Edits are pushed onto `undo` (the main window's stack); without one the lab keeps its own.
+    explicit EiLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
     ~EiLab() override;
 
     QString labId() const override { return QStringLiteral("ei"); }
@@ -46,12 +50,18 @@ public:
     void resetToDefaults() override;
     void setActive(bool active) override;
 
+    std::vector<TourStep> tourSteps() override;
+
     EiController* controller() const { return controller_.get(); }
+    QUndoStack* undoStack() const { return undo_; }
     /// Starts the selected protocol (as the Run button does).
     void runSelectedProtocol();
     QString resultText() const;
     void setProtocol(const QString& name);
+    /// Switches the running network's mode as one undo step (as the Mode box does).
     void setMode(as::EiMode m);
+    /// Sets "mode", "NE", "bump" (0/1) or "position_deg" as one undo step (the tour's actions).
+    void setValue(const QString& key, double value);
     /// A startup `--set key=value` (an EiParams key): the network is rebuilt with it.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
@@ -60,7 +70,11 @@ private:
     void refresh();
     void applyParams(const as::EiParams& p);
     void showLambda0(const QString& csv);
+    void showSpectrum(const std::vector<double>& freqHz, const std::vector<double>& power);
+    /// Sets a value live and shows it in its control (an undo command's redo or undo).
+    void applyValue(const QString& key, double value);
 
+    QUndoStack* undo_;
     std::unique_ptr<EiController> controller_;
     as::EiParams params_;
     QString protocolCsv_;
@@ -73,6 +87,9 @@ private:
     as::widgets::ConfidenceDecodePlot* decode_ = nullptr;
     as::widgets::TraceChart* currents_ = nullptr;
     as::widgets::TraceChart* lambda_ = nullptr;
+    as::widgets::TraceChart* spectrum_ = nullptr;
+    std::vector<double> spectrumHz_, spectrumPower_;  ///< shown, for the CSV export
+    double lastBump_ = 1, lastPositionDeg_ = 0;  ///< the stimulus the network has (undo's old values)
     QAction* playAction_ = nullptr;
     QComboBox* modeCombo_ = nullptr;
     QComboBox* protocolCombo_ = nullptr;
