@@ -4,6 +4,7 @@
 // the spectrum view fills from the running network; the guided tour steps through.
 #include <QApplication>
 #include <QComboBox>
+#include <QSpinBox>
 #include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
@@ -89,6 +90,14 @@ private slots:
         undo->undo();
         QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->bumpOn, 5000);
         QCOMPARE(lab_->controller()->latest()->z, 0.0);
+        // N_E (applied on Reset) is one too, shown in its spin box
+        auto* ne = lab_->findChild<QSpinBox*>("eiNE");
+        QVERIFY(ne);
+        const int ne0 = ne->value();
+        lab_->setValue("NE", 1600);
+        QCOMPARE(ne->value(), 1600);
+        undo->undo();
+        QCOMPARE(ne->value(), ne0);
         // a new network (File → New) starts a new history
         lab_->resetToDefaults();
         QCOMPARE(undo->count(), 0);

@@ -133,6 +133,7 @@ void EiLab::buildUi() {
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" N_E ")));
     neSpin_ = new QSpinBox;
+    neSpin_->setObjectName("eiNE");
     neSpin_->setRange(80, 20000);
     neSpin_->setSingleStep(200);
     neSpin_->setValue(params_.NE);
