@@ -46,9 +46,9 @@ std::vector<TourStep> EiLab::tourSteps() {
             "readout is confident (Fig. 4A; the <i>readout</i> protocol)."),
          setUp(as::EiMode::Coupled, true, 0, "readout")},
         {tr("Memory without input"),
-         tr("The stimulus is switched off. The stripe stays where it was: the weak, slow CANN "
-            "synapses keep a bump alive inside the balanced network, a persistent memory of the "
-            "last position (Fig. 3A; the <i>persistent</i> protocol)."),
+         tr("The stimulus is switched off. The bump (the denser band of E spikes) stays where it "
+            "was: the weak, slow CANN synapses keep it alive inside the balanced network, a "
+            "persistent memory of the last position (Fig. 3A; the <i>persistent</i> protocol)."),
          setUp(as::EiMode::Coupled, false, 0, "persistent")},
         {tr("Coupled vs CANN only"),
          tr("Mode <b>CANN only</b> (no fast E-I synapses) and the stimulus jumps to 90\u00b0. The "
