@@ -11,6 +11,7 @@
 #include <QUndoStack>
 
 #include "ConfidenceDecodePlot.h"
+#include "MainWindow.h"
 #include "SpikeRaster.h"
 #include "TraceChart.h"
 #include "controllers/EiController.h"
@@ -102,6 +103,25 @@ private slots:
         lab_->resetToDefaults();
         QCOMPARE(undo->count(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::Coupled, 5000);
+    }
+
+    void ctrlZInTheMainWindowUndoesAModeSwitch() {
+        lab_.reset();  // one E-I network at a time
+        as::gui::MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.showLab("ei"));
+        auto* ei = qobject_cast<EiLab*>(w.currentLab());
+        QVERIFY(ei && ei->undoStack() == w.undoStack());
+        auto mode = [ei] { return ei->controller()->latest()->params.mode; };
+        ei->findChild<QComboBox*>("eiMode")->setCurrentIndex(int(as::EiMode::FastCann));
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::FastCann, 5000);
+        QVERIFY(w.isWindowModified());
+        QTest::keySequence(&w, QKeySequence::Undo);
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::Coupled, 5000);
+        QVERIFY(!w.isWindowModified());
+        QTest::keySequence(&w, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::FastCann, 5000);
     }
 
     void spectrumShowsTheRunningNetwork() {
