@@ -1,8 +1,12 @@
 #include "surrogate/RecurrentLayer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
+#include <utility>
 
+#include "sde/ThreadBudget.h"
 #include "surrogate/GruLayer.h"
 #include "surrogate/LstmLayer.h"
 #include "surrogate/RnnLayer.h"
@@ -49,26 +53,80 @@ void RecurrentLayer<T>::initialise(std::mt19937_64& rng) {
         for (Eigen::Index i = 0; i < m->size(); ++i) m->data()[i] = T(u(rng));
 }
 
+namespace {
+/// [begin, end) of part k of n parts of [0, size), boundaries rounded to multiples of `align`.
+std::pair<Eigen::Index, Eigen::Index> partRange(Eigen::Index size, int k, int n,
+                                                Eigen::Index align) {
+    auto edge = [&](int i) {
+        if (i >= n) return size;
+        return std::min(size, (size * i / n + align / 2) / align * align);
+    };
+    return {edge(k), edge(k + 1)};
+}
+}  // namespace
+
 template <class T>
-void RecurrentLayer<T>::projectInput(const Mat<T>& x, int batch) {
+int RecurrentLayer<T>::threadsFor(int batch, int steps) const {
+    const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
+    int n = threads_ > 0 ? threads_ : hw;
+    n = std::min(n, std::max(1, batch / 4));
+    if (threads_ == 0 && n > 1) {
+        const double work = double(Wh.rows()) * double(hidden_) * batch * steps;
+        if (work < 1e7 || as::sde::ThreadBudget::machineBusy()) n = 1;
+    }
+    return n;
+}
+
+template <class T>
+void RecurrentLayer<T>::prepareChunk(const Mat<T>& x, int batch) {
     if (x.rows() != inputs_ || batch <= 0 || x.cols() % batch != 0)
         throw std::invalid_argument("recurrent layer: input chunk has the wrong shape");
     batch_ = batch;
     steps_ = int(x.cols() / batch);
     x_ = x;
-    A_.noalias() = Wx * x;
-    A_.colwise() += bx.col(0);
+    A_.resize(Wx.rows(), x.cols());
     Hprev_.resize(hidden_, x.cols());
     H_.resize(hidden_, x.cols());
 }
 
 template <class T>
+void RecurrentLayer<T>::projectInputPart(int part, int parts) {
+    const auto [c0, c1] = partRange(x_.cols(), part, parts, 16);
+    if (c1 <= c0) return;
+    auto A = A_.middleCols(c0, c1 - c0);
+    A.noalias() = Wx * x_.middleCols(c0, c1 - c0);
+    A.colwise() += bx.col(0);
+}
+
+template <class T>
+void RecurrentLayer<T>::projectInput(const Mat<T>& x, int batch) {
+    prepareChunk(x, batch);
+    projectInputPart(0, 1);
+}
+
+template <class T>
+void RecurrentLayer<T>::finishBackwardPart(const Mat<T>& dA, const Mat<T>& dC, int part,
+                                           int parts) {
+    const auto [r0, r1] = partRange(Wx.rows(), part, parts, 16);
+    if (r1 > r0) {
+        const Eigen::Index nr = r1 - r0;
+        // Bias gradients as products with a ones vector: a column-major GEMV streams through
+        // the matrix, where rowwise().sum() walks it a row at a time.
+        const Vec<T> ones = Vec<T>::Ones(dA.cols());
+        dWx.middleRows(r0, nr).noalias() += dA.middleRows(r0, nr) * x_.transpose();
+        dbx.middleRows(r0, nr).noalias() += dA.middleRows(r0, nr) * ones;
+        dWh.middleRows(r0, nr).noalias() += dC.middleRows(r0, nr) * Hprev_.transpose();
+        dbh.middleRows(r0, nr).noalias() += dC.middleRows(r0, nr) * ones;
+    }
+    const auto [c0, c1] = partRange(dA.cols(), part, parts, 16);
+    if (c1 > c0)
+        dx_.middleCols(c0, c1 - c0).noalias() = Wx.transpose() * dA.middleCols(c0, c1 - c0);
+}
+
+template <class T>
 const Mat<T>& RecurrentLayer<T>::finishBackward(const Mat<T>& dA, const Mat<T>& dC) {
-    dWx.noalias() += dA * x_.transpose();
-    dbx += dA.rowwise().sum();
-    dWh.noalias() += dC * Hprev_.transpose();
-    dbh += dC.rowwise().sum();
-    dx_.noalias() = Wx.transpose() * dA;
+    dx_.resize(inputs_, dA.cols());
+    finishBackwardPart(dA, dC, 0, 1);
     return dx_;
 }
 

@@ -45,17 +45,35 @@ class RecurrentLayer {
     void zeroGrad();
     std::vector<ParamRef<T>> params();
 
+    /// Threads a chunk may use (the GRU splits the batch: each thread runs the recurrence forward
+    /// and backward for its own sequences, then the weight gradients are split by rows). 0 (the
+    /// default) chooses: several threads only for a large chunk on a machine that is not busy
+    /// (threadsFor()); 1 is the serial path. Results agree to float rounding for any count.
+    void setThreads(int threads) { threads_ = threads < 0 ? 0 : threads; }
+    int threads() const { return threads_; }
+    /// The threads a chunk of `batch` sequences and `steps` steps runs on (at least 4 sequences
+    /// a thread; in auto mode only from 1e7 recurrent multiply-adds a chunk, and one thread when
+    /// the load average exceeds the cores, as the SDE lab's ThreadBudget decides).
+    int threadsFor(int batch, int steps) const;
+
     Mat<T> Wx, Wh, bx, bh, dWx, dWh, dbx, dbh;
 
   protected:
     RecurrentLayer(int in, int hidden, int gates);
     /// A = Wx x + bx for the whole chunk.
     void projectInput(const Mat<T>& x, int batch);
+    /// The shape checks and buffers of projectInput() without the product (throws on bad shape).
+    void prepareChunk(const Mat<T>& x, int batch);
+    /// Part `part` of `parts` of the product A = Wx x + bx (a contiguous block of columns).
+    void projectInputPart(int part, int parts);
     /// From dA (G*H x T*B) and dC (recurrent pre-activation gradients, G*H x T*B): weight
     /// gradients and dx.
     const Mat<T>& finishBackward(const Mat<T>& dA, const Mat<T>& dC);
+    /// Part `part` of `parts` of finishBackward(): a block of gradient rows and of dx columns
+    /// (dx_ must be sized first); the parts write disjoint memory, so threads may run them at once.
+    void finishBackwardPart(const Mat<T>& dA, const Mat<T>& dC, int part, int parts);
 
-    int inputs_, hidden_, batch_ = 1, steps_ = 0;
+    int inputs_, hidden_, batch_ = 1, steps_ = 0, threads_ = 0;
     Mat<T> x_, A_, Hprev_, H_, sT_, dx_;
 };
 

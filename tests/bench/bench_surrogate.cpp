@@ -1,12 +1,13 @@
 // Surrogate lab benchmarks (docs/performance.md):
 //  - one GRU training iteration (input 32, hidden 128, 100 steps, forward + backward + Adam) at
-//    batch 1 and 32, the figure compared with PyTorch's nn.GRU;
+//    batch 1 and 32, the figure compared with PyTorch's nn.GRU (batch 32 on one and two threads);
 //  - per input step at N = 512: our FFT ODE, the dense ODE (the paper's baseline) and the default
 //    surrogate (streaming, batch 1), each doing the same work the CLI's bench and the GUI do;
 //  - grid3d, per input step: the 32^3 torus ODE (TorusOdeStepper, auto and fft convolution) and
 //    the default 6-output surrogate (three angles in, six components out).
 #include <benchmark/benchmark.h>
 
+#include <ctime>
 #include <random>
 
 #include "surrogate/Adam.h"
@@ -21,10 +22,23 @@
 
 using namespace as::surrogate;
 
+namespace {
+double cpuSeconds(clockid_t clock) {
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
+}
+}  // namespace
+
+// Args: batch, threads (0: the layer's automatic choice, which is one thread when the load average
+// exceeds the cores). Time is wall time; "CPU" is the whole process's CPU time (all threads);
+// the counters give the calling thread's CPU time (thread_cpu_ms) and the process's (proc_cpu_ms)
+// per iteration, and the threads used.
 static void BM_GruTrainingIteration(benchmark::State& state) {
     singleThreadedEigen();
     const int B = int(state.range(0)), T = 100, In = 32, H = 128;
     GruLayer<float> gru(In, H);
+    gru.setThreads(int(state.range(1)));
     std::mt19937_64 rng(1);
     gru.initialise(rng);
     Adam<float> adam(gru.params(), {});
@@ -32,6 +46,8 @@ static void BM_GruTrainingIteration(benchmark::State& state) {
     const Mat<float> target = Mat<float>::Random(H, T * B);
     const Mat<float> s0 = Mat<float>::Zero(H, B);
     Mat<float> dh;
+    const double thread0 = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
+    const double proc0 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
     for (auto _ : state) {
         gru.zeroGrad();
         const Mat<float>& h = gru.forward(x, s0, B);
@@ -39,8 +55,20 @@ static void BM_GruTrainingIteration(benchmark::State& state) {
         benchmark::DoNotOptimize(gru.backward(dh).data());
         adam.step();
     }
+    const double n = double(state.iterations());
+    state.counters["thread_cpu_ms"] = 1e3 * (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - thread0) / n;
+    state.counters["proc_cpu_ms"] = 1e3 * (cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - proc0) / n;
+    state.counters["threads"] = gru.threadsFor(B, T);
 }
-BENCHMARK(BM_GruTrainingIteration)->Arg(1)->Arg(32)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_GruTrainingIteration)
+    ->Args({1, 1})
+    ->Args({32, 1})
+    ->Args({32, 2})
+    ->Args({32, 0})
+    ->ArgNames({"batch", "threads"})
+    ->UseRealTime()
+    ->MeasureProcessCPUTime()
+    ->Unit(benchmark::kMillisecond);
 
 namespace {
 std::vector<double> benchSequence() {
