@@ -274,6 +274,25 @@ class TestSdeAnalysisPage : public QObject {
         QVERIFY(distinctColours(page.grab().toImage()) > 30);
     }
 
+    void tableOpensOnTheMeasuredResults() {
+        // resources/sde/table1_measured.csv: 5 models x 3 training seeds x 9 columns.
+        QVERIFY(QFile::exists(RobustnessTable::measuredCsvPath()));
+        RobustnessTable table;
+        table.setShowPaper(false);
+        QCOMPARE(int(table.records().size()), 5 * 3 * 9);
+        QVERIFY2(table.caption().contains("table1_measured.csv"), qPrintable(table.caption()));
+        QCOMPARE(table.table()->rowCount(), 5);
+        QCOMPARE(table.table()->columnCount(), 9);
+        for (int r = 0; r < 5; ++r)
+            for (int c = 0; c < 9; ++c)
+                QVERIFY2(table.cellText(r, c).contains(QString::fromUtf8(" ± ")),
+                         qPrintable(table.cellText(r, c)));
+        table.clear();
+        QVERIFY(table.records().empty());
+        table.showMeasured();
+        QCOMPARE(int(table.records().size()), 5 * 3 * 9);
+    }
+
     void tableFillsFromCsvAndRefusesBadOnes() {
         QTemporaryDir dir;
         RobustnessTable table;

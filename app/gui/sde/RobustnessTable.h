@@ -39,6 +39,11 @@ class RobustnessTable : public QWidget {
     /// No records; the caption says how to get some.
     void clear();
     static QString emptyCaption();
+    /// The table measured for the shipped training recipe (measuredCsvPath(): every Table 1 model
+    /// trained with 3 seeds; docs/models/sde-classifier.md), what the lab shows when it opens;
+    /// clear() when the file is missing or unreadable.
+    void showMeasured();
+    static QString measuredCsvPath();
     /// Reads a CSV (RobustnessCsv format) into the table; "" or the parse error (the table is
     /// kept).
     QString loadCsv(const QString& path);

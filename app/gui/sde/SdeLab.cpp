@@ -457,7 +457,7 @@ void SdeLab::resetToDefaults() {
                    false, {});
     input_->setCorruption(as::data::Corruption::Clean, 1);
     input_->showDigit(0);
-    analysis_->robustnessTable()->clear();
+    analysis_->robustnessTable()->showMeasured();
 }
 
 void SdeLab::setActive(bool active) {
