@@ -4,7 +4,32 @@
 #include <iostream>
 #include <sstream>
 
+#include "io/SessionFile.h"
+
 namespace as::cli {
+
+int writeRunOutputs(bool halted, const std::string& haltMessage, const std::string& out,
+                    const std::function<void(const std::string&)>& saveSession,
+                    const std::string& csv, const TraceBuffer& traces) {
+    int code = kExitOk;
+    if (halted) {
+        std::cerr << "attractor-cli: watchdog stopped the run: " << haltMessage << std::endl;
+        code = kExitHalted;
+    }
+    try {
+        if (!out.empty()) {
+            saveSession(out);
+            std::printf("wrote session %s\n", out.c_str());
+        }
+        if (!csv.empty()) {
+            exportTracesCsv(csv, traces);
+            std::printf("wrote traces %s (%zu rows)\n", csv.c_str(), traces.size());
+        }
+    } catch (const SessionError& e) {
+        throw CliError(e.what(), kExitFailure);
+    }
+    return code;
+}
 
 void printError(const std::string& message) {
     std::string line = message;

@@ -2,13 +2,17 @@
 // What every attractor-cli subcommand (ring, later torus, ei, ...) provides, and the shared
 // conventions: exit codes, the one-line error format, and `--set key=value` handling.
 #include <CLI/CLI.hpp>
-
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/ParamAccess.h"
 #include "core/ParamSpec.h"
+
+namespace as {
+class TraceBuffer;
+}
 
 namespace as::cli {
 
@@ -53,6 +57,14 @@ void applySetting(const std::string& text, A& a, B& b) {
     for (const auto& sp : B::specs()) known += ", " + sp.key;
     throw CliError("unknown parameter '" + key + "' in --set (known: " + known + ")");
 }
+
+/// The common end of a simulation command (ring, torus, hd2d): a watchdog halt is reported on
+/// stderr (the outputs are still written), then the session (saveSession(out), when out is given)
+/// and the traces CSV (when csv is given). Returns kExitHalted or kExitOk; an output that cannot be
+/// written throws CliError(kExitFailure).
+int writeRunOutputs(bool halted, const std::string& haltMessage, const std::string& out,
+                    const std::function<void(const std::string&)>& saveSession,
+                    const std::string& csv, const TraceBuffer& traces);
 
 /// Prints one line per spec: key, unit, default, range, tooltip (for --list-params).
 void listParams(const std::string& title, const std::vector<ParamSpec>& specs);

@@ -99,23 +99,9 @@ int RingCommand::run() {
     }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    int code = kExitOk;
-    if (sim->halted()) {
-        std::cerr << "attractor-cli: watchdog stopped the run: " << sim->message() << std::endl;
-        code = kExitHalted;
-    }
-    try {
-        if (!out_.empty()) {
-            saveRingSession(out_, *sim, "ring");
-            std::printf("wrote session %s\n", out_.c_str());
-        }
-        if (!csv_.empty()) {
-            exportTracesCsv(csv_, sim->traces());
-            std::printf("wrote traces %s (%zu rows)\n", csv_.c_str(), sim->traces().size());
-        }
-    } catch (const SessionError& e) {
-        throw CliError(e.what(), kExitFailure);
-    }
+    const int code = writeRunOutputs(
+        sim->halted(), sim->message(), out_,
+        [&](const std::string& path) { saveRingSession(path, *sim, "ring"); }, csv_, sim->traces());
     printSummary(*sim, t0, clock0, taken, wall);
     return code;
 }

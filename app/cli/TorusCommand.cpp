@@ -86,23 +86,9 @@ int TorusCommand::run() {
     while (taken < total && !sim->halted()) taken += sim->step(int(std::min<long>(500, total - taken)));
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    int code = kExitOk;
-    if (sim->halted()) {
-        std::cerr << "attractor-cli: watchdog stopped the run: " << sim->message() << std::endl;
-        code = kExitHalted;
-    }
-    try {
-        if (!out_.empty()) {
-            saveTorusSession(out_, *sim);
-            std::printf("wrote session %s\n", out_.c_str());
-        }
-        if (!csv_.empty()) {
-            exportTracesCsv(csv_, sim->traces());
-            std::printf("wrote traces %s (%zu rows)\n", csv_.c_str(), sim->traces().size());
-        }
-    } catch (const SessionError& e) {
-        throw CliError(e.what(), kExitFailure);
-    }
+    const int code = writeRunOutputs(
+        sim->halted(), sim->message(), out_,
+        [&](const std::string& path) { saveTorusSession(path, *sim); }, csv_, sim->traces());
     printSummary(*sim, taken, wall);
     return code;
 }
