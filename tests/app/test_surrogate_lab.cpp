@@ -116,6 +116,40 @@ class TestSurrogateLab : public QObject {
         QCOMPARE(int(s->trainLoss.size()), 2);
         QVERIFY(s->hasModel);
     }
+
+    // Training follows the Case box: hd2d trains both decoupled channels (azimuth, then pitch).
+    void trainingFollowsTheCase() {
+        SurrogateLab lab;
+        lab.showCase(QStringLiteral("hd2d"));
+        QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->caseName == "hd2d", 10000);
+        as::surrogate::TrainParams p;
+        p.hidden = 4;
+        p.features = 4;
+        p.head = 4;
+        p.bins = 8;
+        p.max_epochs = 2;
+        QSignalSpy done(lab.controller(), &SurrogateController::trainingFinished);
+        lab.controller()->train(5, p);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!lab.controller()->latest()->training, 10000);
+        const auto s = lab.controller()->latest();
+        QVERIFY2(done.at(0).at(0).toString().contains("after 4 epochs"),
+                 qPrintable(done.at(0).at(0).toString()));
+        QCOMPARE(int(s->trainLoss.size()), 4);  // 2 epochs x 2 channels
+        QCOMPARE(s->caseName, std::string("hd2d"));
+        QVERIFY(s->hasModel);
+
+        // grid3d: the 32^3 torus teaches one 6-output net (5 sequences: a few seconds).
+        lab.showCase(QStringLiteral("grid3d"));
+        QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->caseName == "grid3d", 10000);
+        lab.controller()->train(5, p);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!lab.controller()->latest()->training, 10000);
+        QVERIFY2(done.at(1).at(0).toString().contains("after 2 epochs"),
+                 qPrintable(done.at(1).at(0).toString()));
+        QCOMPARE(lab.controller()->latest()->caseName, std::string("grid3d"));
+        QCOMPARE(int(lab.controller()->latest()->trainLoss.size()), 2);
+    }
 };
 
 QTEST_MAIN(TestSurrogateLab)

@@ -351,7 +351,10 @@ void SurrogateWorker::train(int sequences, const TrainParams& params) {
     publish();
     QString message;
     try {
+        // The case of the running model (the lab's Case box loads one); ring without a model.
+        const SurrogateCase which = model_ ? model_->which : SurrogateCase::Ring;
         DatasetParams dp;
+        dp.which = which;
         dp.sequences = sequences;
         const auto t0 = Clock::now();
         const SurrogateDataset data = SurrogateDataset::generate(
@@ -365,31 +368,53 @@ void SurrogateWorker::train(int sequences, const TrainParams& params) {
         if (cancel_->load() || data.sequences < 5) {
             message = tr("Training cancelled while generating the dataset.");
         } else {
-            auto model = std::make_shared<SurrogateModel>(
-                SurrogateModel::create(SurrogateCase::Ring, params, data));
-            SurrogateTrainer trainer(data, 0, params);
-            const TrainResult r = trainer.run(
-                *model->nets[0],
-                [&](const TrainProgress& pr) {
-                    training_.epoch = pr.epoch;
-                    training_.trainLoss.push_back(pr.trainLoss);
-                    training_.valLoss.push_back(pr.valLoss);
-                    training_.trainSeconds =
-                        std::chrono::duration<double>(Clock::now() - t0).count();
-                    training_.secondsLeft = pr.seconds / pr.epoch * (pr.maxEpochs - pr.epoch);
-                    char buf[160];
-                    std::snprintf(buf, sizeof buf, "epoch %d: validation angle MSE %.2e rad^2",
-                                  pr.epoch, pr.valAngleMse);
-                    training_.trainMessage = buf;
-                    publish();
-                },
-                cancel_);
-            model->results.push_back(r);
-            message = tr("Training %1 after %2 epochs: validation angle MSE %3 rad².")
-                          .arg(QString::fromLatin1(outcomeName(r.outcome)))
-                          .arg(r.epochs)
-                          .arg(r.best.mseAngle, 0, 'e', 2);
-            setModel(std::move(model));
+            auto model =
+                std::make_shared<SurrogateModel>(SurrogateModel::create(which, params, data));
+            // One net per channel (hd2d: azimuth, then pitch), trained one after the other as
+            // the CLI does; the curves run on across the channels.
+            const int channels = data.channels;
+            double sumAngle = 0;
+            int epochs = 0;
+            TrainOutcome outcome = TrainOutcome::Converged;
+            for (int c = 0; c < channels && !cancel_->load(); ++c) {
+                SurrogateTrainer trainer(data, c, params);
+                const std::string channel =
+                    channels > 1 ? model->channels[std::size_t(c)] + " " : std::string();
+                const TrainResult r = trainer.run(
+                    *model->nets[std::size_t(c)],
+                    [&](const TrainProgress& pr) {
+                        training_.epoch = c * pr.maxEpochs + pr.epoch;
+                        training_.maxEpochs = channels * pr.maxEpochs;
+                        training_.trainLoss.push_back(pr.trainLoss);
+                        training_.valLoss.push_back(pr.valLoss);
+                        training_.trainSeconds =
+                            std::chrono::duration<double>(Clock::now() - t0).count();
+                        training_.secondsLeft =
+                            pr.seconds / pr.epoch *
+                            ((pr.maxEpochs - pr.epoch) + (channels - 1 - c) * pr.maxEpochs);
+                        char buf[200];
+                        std::snprintf(buf, sizeof buf,
+                                      "%sepoch %d: validation angle MSE %.2e rad^2",
+                                      channel.c_str(), pr.epoch, pr.valAngleMse);
+                        training_.trainMessage = buf;
+                        publish();
+                    },
+                    cancel_);
+                sumAngle += r.best.mseAngle;
+                epochs += r.epochs;
+                if (r.outcome != TrainOutcome::Converged) outcome = r.outcome;
+                model->results.push_back(r);
+            }
+            if (int(model->results.size()) < channels) {
+                message = tr("Training cancelled before every channel was trained; the running "
+                             "model is kept.");
+            } else {
+                message = tr("Training %1 after %2 epochs: validation angle MSE %3 rad².")
+                              .arg(QString::fromLatin1(outcomeName(outcome)))
+                              .arg(epochs)
+                              .arg(sumAngle / channels, 0, 'e', 2);
+                setModel(std::move(model));
+            }
         }
     } catch (const std::exception& e) {
         message = tr("Training failed: %1").arg(QString::fromStdString(e.what()));

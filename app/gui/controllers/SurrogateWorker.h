@@ -3,8 +3,8 @@
 // input steps of the same input through the FFT ODE and the trained surrogate, timing each, and
 // publishes a SurrogateSnapshot. The model's case picks the ODE: one ring (ring), two decoupled
 // rings and two nets (hd2d: azimuth and pitch), or the 3D torus and one 6-output net (grid3d).
-// train() generates a ring dataset and fits a new ring model in this thread (the run pauses
-// meanwhile); the controller's atomic flag cancels it.
+// train() generates a dataset of the running model's case and fits a new model of that case in
+// this thread (the run pauses meanwhile); the controller's atomic flag cancels it.
 #include <QMutex>
 #include <QObject>
 #include <atomic>
@@ -53,7 +53,8 @@ class SurrogateWorker : public QObject {
     /// Loads a model file; emits modelChanged or failed.
     void loadModel(const QString& path);
     void saveModel(const QString& path);
-    /// Generates `sequences` ring sequences and trains with `params`; emits progress and finished.
+    /// Generates `sequences` sequences of the running model's case (ring when there is none) and
+    /// trains one net per channel with `params`; emits progress and finished.
     void train(int sequences, const as::surrogate::TrainParams& params);
 
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> snapshot() const;

@@ -248,6 +248,9 @@ void SurrogateLab::buildDock() {
     v->addWidget(trainForm_);
     auto* buttons = new QHBoxLayout;
     startButton_ = new QPushButton(tr("Train"));
+    startButton_->setToolTip(
+        tr("Generate a dataset of the current case (ring, hd2d: both channels, grid3d: the 32³ "
+           "torus) and train a new model of that case; it replaces the running one when done"));
     cancelButton_ = new QPushButton(tr("Cancel"));
     cancelButton_->setEnabled(false);
     connect(startButton_, &QPushButton::clicked, this, [this] {
