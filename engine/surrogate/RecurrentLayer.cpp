@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <utility>
 
@@ -65,6 +68,27 @@ std::pair<Eigen::Index, Eigen::Index> partRange(Eigen::Index size, int k, int n,
 }
 }  // namespace
 
+namespace {
+/// Tasks of other processes runnable right now: the run queue of /proc/loadavg minus this
+/// process's running threads (0 when unknown). Unlike the load average it does not lag.
+int otherRunnable() {
+    std::ifstream loadavg("/proc/loadavg");
+    double l1 = 0, l5 = 0, l15 = 0;
+    int running = 0;
+    if (!(loadavg >> l1 >> l5 >> l15 >> running)) return 0;
+    int own = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator("/proc/self/task", ec)) {
+        std::ifstream st(e.path() / "stat");
+        std::string line;
+        std::getline(st, line);
+        const auto p = line.rfind(')');
+        if (p != std::string::npos && p + 2 < line.size() && line[p + 2] == 'R') ++own;
+    }
+    return std::max(0, running - own);
+}
+}  // namespace
+
 template <class T>
 int RecurrentLayer<T>::threadsFor(int batch, int steps) const {
     const int hw = int(std::max(1u, std::thread::hardware_concurrency()));
@@ -72,7 +96,7 @@ int RecurrentLayer<T>::threadsFor(int batch, int steps) const {
     n = std::min(n, std::max(1, batch / 4));
     if (threads_ == 0 && n > 1) {
         const double work = double(Wh.rows()) * double(hidden_) * batch * steps;
-        if (work < 1e7 || as::sde::ThreadBudget::machineBusy()) n = 1;
+        if (work < 1e7 || as::sde::ThreadBudget::machineBusy() || otherRunnable() > hw - n) n = 1;
     }
     return n;
 }

@@ -53,7 +53,8 @@ class RecurrentLayer {
     int threads() const { return threads_; }
     /// The threads a chunk of `batch` sequences and `steps` steps runs on (at least 4 sequences
     /// a thread; in auto mode only from 1e7 recurrent multiply-adds a chunk, and one thread when
-    /// the load average exceeds the cores, as the SDE lab's ThreadBudget decides).
+    /// the load average exceeds the cores, as the SDE lab's ThreadBudget decides, or when another
+    /// process is runnable right now on a core the threads would need).
     int threadsFor(int batch, int steps) const;
 
     Mat<T> Wx, Wh, bx, bh, dWx, dWh, dbx, dbh;
