@@ -100,14 +100,20 @@ class TestSurrogateLab : public QObject {
         QVERIFY(lab.controller()->latest()->hasModel);  // the running model is kept
     }
 
-    void tinyTrainingFinishes() {
-        SurrogateLab lab;
+    // A net small enough to train in well under a second an epoch.
+    static as::surrogate::TrainParams tinyParams() {
         as::surrogate::TrainParams p;
         p.hidden = 4;
         p.features = 4;
         p.head = 4;
         p.bins = 8;
         p.max_epochs = 2;
+        return p;
+    }
+
+    void tinyTrainingFinishes() {
+        SurrogateLab lab;
+        const as::surrogate::TrainParams p = tinyParams();
         QSignalSpy done(lab.controller(), &SurrogateController::trainingFinished);
         lab.controller()->train(5, p);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
@@ -122,12 +128,7 @@ class TestSurrogateLab : public QObject {
         SurrogateLab lab;
         lab.showCase(QStringLiteral("hd2d"));
         QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->caseName == "hd2d", 10000);
-        as::surrogate::TrainParams p;
-        p.hidden = 4;
-        p.features = 4;
-        p.head = 4;
-        p.bins = 8;
-        p.max_epochs = 2;
+        const as::surrogate::TrainParams p = tinyParams();
         QSignalSpy done(lab.controller(), &SurrogateController::trainingFinished);
         lab.controller()->train(5, p);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 60000);
