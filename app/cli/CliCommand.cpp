@@ -1,5 +1,6 @@
 #include "CliCommand.h"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -7,6 +8,12 @@
 #include "io/SessionFile.h"
 
 namespace as::cli {
+
+void checkDurationMs(double ms) {
+    if (!std::isfinite(ms) || ms < 0 || ms > 1e9)
+        throw CliError("--duration must be a number of ms in [0, 1e9] (got " + std::to_string(ms) +
+                       ")");
+}
 
 int writeRunOutputs(bool halted, const std::string& haltMessage, const std::string& out,
                     const std::function<void(const std::string&)>& saveSession,

@@ -58,6 +58,9 @@ void applySetting(const std::string& text, A& a, B& b) {
     throw CliError("unknown parameter '" + key + "' in --set (known: " + known + ")");
 }
 
+/// Throws CliError unless --duration (ms) is a finite number in [0, 1e9].
+void checkDurationMs(double ms);
+
 /// The common end of a simulation command (ring, torus, hd2d): a watchdog halt is reported on
 /// stderr (the outputs are still written), then the session (saveSession(out), when out is given)
 /// and the traces CSV (when csv is given). Returns kExitHalted or kExitOk; an output that cannot be

@@ -80,8 +80,7 @@ int Hd2dCommand::run() {
         listParams("heading (TrajectoryParams; angles in rad, speeds in rad/ms)", TrajectoryParams::specs());
         return kExitOk;
     }
-    if (!std::isfinite(durationMs_) || durationMs_ < 0 || durationMs_ > 1e9)
-        throw CliError("--duration must be a number of ms in [0, 1e9] (got " + std::to_string(durationMs_) + ")");
+    checkDurationMs(durationMs_);
     std::unique_ptr<Hd2dSimulation> sim;
     if (!session_.empty()) {
         try {

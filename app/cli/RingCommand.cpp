@@ -58,8 +58,7 @@ int RingCommand::run() {
         return kExitOk;
     }
 
-    if (!std::isfinite(durationMs_) || durationMs_ < 0 || durationMs_ > 1e9)
-        throw CliError("--duration must be a number of ms in [0, 1e9] (got " + std::to_string(durationMs_) + ")");
+    checkDurationMs(durationMs_);
 
     std::unique_ptr<RingSimulation> sim;
     if (!session_.empty()) {

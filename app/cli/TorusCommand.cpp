@@ -50,8 +50,7 @@ int TorusCommand::run() {
         listParams("trajectory (TrajectoryParams)", TrajectoryParams::specs());
         return kExitOk;
     }
-    if (!std::isfinite(durationMs_) || durationMs_ < 0 || durationMs_ > 1e9)
-        throw CliError("--duration must be a number of ms in [0, 1e9] (got " + std::to_string(durationMs_) + ")");
+    checkDurationMs(durationMs_);
 
     std::unique_ptr<TorusSimulation> sim;
     if (!session_.empty()) {
