@@ -25,7 +25,7 @@ EiCommand::EiCommand(CLI::App& parent) {
     app_->add_option("--seed", seed_, "Seed of connectivity, initial state and noise")->type_name("S");
     app_->add_option("--set", sets_, "Set a parameter, key=value (repeatable; keys from --list-params)")
         ->type_name("KEY=VALUE");
-    app_->add_option("--threads", threads_, "OpenMP threads (0: automatic)")->type_name("T");
+    app_->add_option("--threads", threads_, "At most T threads (0: all cores); the measured step time chooses 1 or T")->type_name("T");
     app_->add_option("--out", out_, "Write the session (HDF5, group /ei) here")->type_name("FILE.h5");
     app_->add_option("--csv", csv_, "Write the protocol's result table (CSV) here")->type_name("FILE.csv");
     app_->add_option("--sonata", sonata_, "Write the primary run's spikes as SONATA HDF5 here")->type_name("FILE.h5");

@@ -2,10 +2,13 @@
 
 #include <omp.h>
 
+#include <memory>
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "core/ParamAccess.h"
+#include "spiking/SpikeKernels.h"
 
 namespace as {
 namespace {
@@ -89,6 +92,7 @@ EiNetwork::EiNetwork(const EiParams& params) : p_(params), noiseRng_(params.seed
     decSlowI_ = float(std::exp(-p_.dt / p_.tauIs));
     decodeDecay_ = std::exp(-p_.dt / p_.tauDecode);
     input_.bg = p_.bg;
+    setThreads(0);
     updateGains();
     refreshExternal();
 }
@@ -110,7 +114,7 @@ void EiNetwork::setMode(EiMode mode) {
     if (int(mode) < 0 || int(mode) > 4) throw ParamError("invalid mode");
     p_.mode = mode;
     updateGains();
-    auto clear = [](std::vector<float>& v) { std::fill(v.begin(), v.end(), 0.f); };
+    auto clear = [](NeuronArray& v) { std::fill(v.begin(), v.end(), 0.f); };
     if (gFastE_ == 0.f) { clear(eFastE_); clear(eFastId_); clear(dFastE_); clear(dFastId_); }
     if (gSlow_ == 0.f) { clear(eSlowE_); clear(eSlowIp_); clear(pSlowE_); clear(pSlowIp_); }
 }
@@ -134,11 +138,14 @@ void EiNetwork::refreshExternal() {
     extValid_ = true;
 }
 
-int EiNetwork::threads() const {
-    // Automatic = 1: the per-step barrier makes a 2-thread run far slower on a machine whose cores
-    // are busy with other work (libgomp spin-waits), see docs/performance.md. Opt in with setThreads.
-    return threads_ > 0 ? threads_ : 1;
+void EiNetwork::setThreads(int n, bool exact) {
+    threads_ = std::max(0, n);
+    exactThreads_ = exact && threads_ > 0;
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    tuner_.setMax(exactThreads_ ? 1 : threads_ > 0 ? threads_ : std::min(omp_get_max_threads(), cores));
 }
+
+int EiNetwork::threads() const { return exactThreads_ ? threads_ : tuner_.current(); }
 
 void EiNetwork::integrate(int pop, int lo, int hi, std::vector<int>& out) {
     float* V = V_[pop].data();
@@ -178,62 +185,53 @@ void EiNetwork::integrate(int pop, int lo, int hi, std::vector<int>& out) {
             R[i] = r > 0.f ? r - 1.f : r;
         }
     }
-    // Threshold: test eight neurons at a time (one vector compare), visit them only on a crossing.
-    auto fire = [&](int i) {
-        if (V[i] >= vth) {
-            out.push_back(i);
-            V[i] = vreset;
-            R[i] = nref;
-        }
-    };
-    int i = lo;
-    for (; i + 8 <= hi; i += 8) {
-        int any = 0;
-        for (int k = 0; k < 8; ++k) any |= V[i + k] >= vth ? 1 : 0;
-        if (any)
-            for (int k = 0; k < 8; ++k) fire(i + k);
+    // Threshold: a vector compare per eight neurons; only the crossings are visited.
+    const std::size_t first = out.size();
+    spike::findCrossings(V, lo, hi, vth, out);
+    for (std::size_t k = first; k < out.size(); ++k) {
+        V[out[k]] = vreset;
+        R[out[k]] = nref;
     }
-    for (; i < hi; ++i) fire(i);
 }
 
-void EiNetwork::deliver(int lo, int hi, int pop, const SpikeLists& spikes) {
-    // spikes[src] holds one list per thread block, in block (= neuron) order
-    auto each = [&spikes](int src, auto&& f) {
-        for (const std::vector<int>& l : spikes[src])
-            for (int j : l) f(j);
+void EiNetwork::deliver(int lo, int hi, int pop, const SpikeView spikes[3]) {
+    auto to = [&](const Proj& pr, int src, float w, NeuronArray& post) {
+        pr.csr.deliver(spikes[src].ids, spikes[src].count, w, post.data(), lo, hi);
     };
     if (pop == kPopE) {
         const int N = n_[kPopE];
         if (gFastE_ != 0.f) {
-            const float w = float(EE_.w / p_.tauEf);
-            each(kPopE, [&](int j) { EE_.csr.deliver(j, w, eFastE_.data(), lo, hi); });
-            const float wi = float(IdE_.w / p_.tauIf);
-            each(kPopId, [&](int j) { IdE_.csr.deliver(j, wi, eFastId_.data(), lo, hi); });
+            to(EE_, kPopE, float(EE_.w / p_.tauEf), eFastE_);
+            to(IdE_, kPopId, float(IdE_.w / p_.tauIf), eFastId_);
         }
         if (gSlow_ != 0.f) {
-            const float c = float(wSlowEE_ / tauSlowE_);
-            float* se = eSlowE_.data();
-            each(kPopE, [&](int j) {
-                const float* k = kernel2_.data() + (N - j);
-#pragma omp simd
-                for (int i = lo; i < hi; ++i) se[i] += c * k[i];
-            });
-            const float wi = float(IpE_.w / p_.tauIs);
-            each(kPopIp, [&](int j) { IpE_.csr.deliver(j, wi, eSlowIp_.data(), lo, hi); });
+            // slow E->E: presynaptic neuron j adds the kernel slice starting at N - j
+            constexpr int kChunk = 64;
+            const float* rows[kChunk];
+            const SpikeView& e = spikes[kPopE];
+            for (int s0 = 0; s0 < e.count; s0 += kChunk) {
+                const int n = std::min(kChunk, e.count - s0);
+                for (int s = 0; s < n; ++s) rows[s] = kernel2_.data() + (N - e.ids[s0 + s]);
+                spike::addScaledRows(rows, n, float(wSlowEE_ / tauSlowE_), eSlowE_.data(), lo, hi);
+            }
+            to(IpE_, kPopIp, float(IpE_.w / p_.tauIs), eSlowIp_);
         }
     } else if (pop == kPopId) {
         if (gFastE_ != 0.f) {
-            const float w = float(EId_.w / p_.tauEf);
-            each(kPopE, [&](int j) { EId_.csr.deliver(j, w, dFastE_.data(), lo, hi); });
-            const float wi = float(IdId_.w / p_.tauIf);
-            each(kPopId, [&](int j) { IdId_.csr.deliver(j, wi, dFastId_.data(), lo, hi); });
+            to(EId_, kPopE, float(EId_.w / p_.tauEf), dFastE_);
+            to(IdId_, kPopId, float(IdId_.w / p_.tauIf), dFastId_);
         }
     } else if (gSlow_ != 0.f) {
-        const float w = float(EIp_.w / tauSlowE_);
-        each(kPopE, [&](int j) { EIp_.csr.deliver(j, w, pSlowE_.data(), lo, hi); });
-        const float wi = float(IpIp_.w / p_.tauIs);
-        each(kPopIp, [&](int j) { IpIp_.csr.deliver(j, wi, pSlowIp_.data(), lo, hi); });
+        to(EIp_, kPopE, float(EIp_.w / tauSlowE_), pSlowE_);
+        to(IpIp_, kPopIp, float(IpIp_.w / p_.tauIs), pSlowIp_);
     }
+}
+
+int EiNetwork::blockEdge(int pop, int t, int nt) const {
+    // Blocks start at multiples of 32 neurons, so bit rows are read in whole words.
+    const long n = n_[pop];
+    if (t >= nt) return int(n);
+    return int(std::min(n, (n * t / nt + 16) / 32 * 32));
 }
 
 void EiNetwork::step() {
@@ -245,38 +243,47 @@ void EiNetwork::step() {
     }
     const int T = threads();
     // Each thread integrates, then receives into, its own contiguous block of every population:
-    // one barrier per step (all blocks' spikes known before delivery); the merge is serial after.
-    for (auto& l : local_) {
-        l.resize(std::size_t(std::max(T, 1)));
-        for (auto& v : l) v.clear();
-    }
+    // one barrier per step (all blocks' spikes known before delivery).
+    if (int(perThread_.size()) < T) perThread_.resize(std::size_t(T));
     if (T <= 1) {
-        for (int pop = 0; pop < 3; ++pop) integrate(pop, 0, n_[pop], local_[pop][0]);
-        for (int pop = 0; pop < 3; ++pop) deliver(0, n_[pop], pop, local_);
-    } else {
-#pragma omp parallel num_threads(T)
-        {
-            const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-            for (int pop = 0; pop < 3; ++pop) {
-                const int n = n_[pop], lo = int(long(n) * t / nt), hi = int(long(n) * (t + 1) / nt);
-                integrate(pop, lo, hi, local_[pop][std::size_t(t)]);
-            }
-#pragma omp barrier
-            for (int pop = 0; pop < 3; ++pop) {
-                const int n = n_[pop], lo = int(long(n) * t / nt), hi = int(long(n) * (t + 1) / nt);
-                deliver(lo, hi, pop, local_);
-            }
+        ThreadSpikes& me = perThread_[0];
+        SpikeView view[3];
+        for (int pop = 0; pop < 3; ++pop) {
+            me.local[pop].clear();
+            integrate(pop, 0, n_[pop], me.local[pop]);
+            view[pop] = {me.local[pop].data(), int(me.local[pop].size())};
         }
-    }
-    for (int pop = 0; pop < 3; ++pop) {
-        spikes_[pop].clear();
-        for (const auto& l : local_[pop]) spikes_[pop].insert(spikes_[pop].end(), l.begin(), l.end());
+        for (int pop = 0; pop < 3; ++pop) deliver(0, n_[pop], pop, view);
+        for (int pop = 0; pop < 3; ++pop) spikes_[pop].swap(me.local[pop]);
+    } else {
+        if (!team_ || team_->size() != T) team_ = std::make_unique<StepTeam>(T);
+        team_->run([this, T](int t) {
+            ThreadSpikes& me = perThread_[std::size_t(t)];
+            for (int pop = 0; pop < 3; ++pop) {
+                me.local[pop].clear();
+                integrate(pop, blockEdge(pop, t, T), blockEdge(pop, t + 1, T), me.local[pop]);
+            }
+            team_->barrier();
+            // every thread gathers all blocks' spikes in neuron order (a few dozen ids)
+            SpikeView view[3];
+            for (int pop = 0; pop < 3; ++pop) {
+                me.all[pop].clear();
+                for (int u = 0; u < T; ++u) {
+                    const auto& l = perThread_[std::size_t(u)].local[pop];
+                    me.all[pop].insert(me.all[pop].end(), l.begin(), l.end());
+                }
+                view[pop] = {me.all[pop].data(), int(me.all[pop].size())};
+            }
+            for (int pop = 0; pop < 3; ++pop) deliver(blockEdge(pop, t, T), blockEdge(pop, t + 1, T), pop, view);
+        });
+        for (int pop = 0; pop < 3; ++pop) spikes_[pop].swap(perThread_[0].all[pop]);
     }
     // decode: population vector of tauDecode-filtered E spike trains
     decode_ *= decodeDecay_;
     const double inc = 1.0 / p_.tauDecode;
     for (int j : spikes_[kPopE]) decode_ += inc * phase_[std::size_t(j)];
     ++steps_;
+    tuner_.stepDone();
 }
 
 EiCurrents EiNetwork::currents(int i) const {
@@ -333,7 +340,7 @@ double EiNetwork::slowKernel(int i, int j) const {
 
 void EiNetwork::setPotentials(int pop, const std::vector<float>& V) {
     if (V.size() != V_[pop].size()) throw ParamError("potentials of the wrong size");
-    V_[pop] = V;
+    V_[pop].assign(V.begin(), V.end());
 }
 
 }  // namespace as

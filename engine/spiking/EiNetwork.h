@@ -11,12 +11,17 @@
 // neuron (sum_j g_ij f_j) that jumps by g/tau per presynaptic spike; spikes of step n act from
 // step n+1. Work splits into contiguous blocks of target neurons over OpenMP threads; each
 // variable is updated in the same order whatever the thread count, so runs are reproducible.
+#include <array>
 #include <complex>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "spiking/AdaptiveThreadCount.h"
+#include "spiking/CacheLineAllocator.h"
 #include "spiking/EiParams.h"
 #include "spiking/SparseProjection.h"
+#include "spiking/StepTeam.h"
 
 namespace as {
 
@@ -54,9 +59,15 @@ public:
     EiMode mode() const { return p_.mode; }
     void setInput(const EiInput& in);
     const EiInput& input() const { return input_; }
-    /// OpenMP threads used by step(); 0 = automatic (1, see docs/performance.md).
-    void setThreads(int n) { threads_ = n; }
+    /// Threads used by step(): at most n (0, the default: the cores OpenMP may use). Between 1
+    /// and n the measured step time decides (AdaptiveThreadCount), so more threads are never
+    /// kept when they are slower; `exact` forces n (tests, benchmarks). Results do not depend on
+    /// the count.
+    void setThreads(int n, bool exact = false);
+    /// Threads the next step will use.
     int threads() const;
+    /// The automatic choice's measurements (ns per step with 1 and with all threads).
+    const AdaptiveThreadCount& threadTuner() const { return tuner_; }
 
     void step();
     long steps() const { return steps_; }
@@ -66,7 +77,7 @@ public:
     const std::vector<double>& angles(int pop) const { return theta_[pop]; }
     /// Neurons of `pop` that spiked in the last step, ascending.
     const std::vector<int>& spikes(int pop) const { return spikes_[pop]; }
-    const std::vector<float>& potentials(int pop) const { return V_[pop]; }
+    const NeuronArray& potentials(int pop) const { return V_[pop]; }
 
     EiCurrents currents(int i) const;  ///< of E neuron i
     EiCurrents meanCurrentsE() const;  ///< population mean over E
@@ -89,19 +100,23 @@ private:
         float w = 0;  // synaptic weight g (the jump is g / tau)
     };
     void integrate(int pop, int lo, int hi, std::vector<int>& out);
-    using SpikeLists = std::vector<std::vector<int>>[3];  // [source pop][thread block]
-    void deliver(int lo, int hi, int pop, const SpikeLists& spikes);  // into target pop, neurons [lo, hi)
+    struct SpikeView {
+        const int* ids = nullptr;  // ascending
+        int count = 0;
+    };
+    void deliver(int lo, int hi, int pop, const SpikeView spikes[3]);  // into target pop, neurons [lo, hi)
+    int blockEdge(int pop, int t, int nt) const;  // first neuron of thread t's block of nt
     void refreshExternal();
     void updateGains();
 
     EiParams p_;
     int n_[3];
     std::vector<double> theta_[3];
-    std::vector<float> V_[3], refr_[3], ext_[3];
+    NeuronArray V_[3], refr_[3], ext_[3];
     // postsynaptic synaptic variables
-    std::vector<float> eFastE_, eFastId_, eSlowE_, eSlowIp_;  // on E
-    std::vector<float> dFastE_, dFastId_;                     // on I_d
-    std::vector<float> pSlowE_, pSlowIp_;                     // on I_p
+    NeuronArray eFastE_, eFastId_, eSlowE_, eSlowIp_;  // on E
+    NeuronArray dFastE_, dFastId_;                     // on I_d
+    NeuronArray pSlowE_, pSlowIp_;                     // on I_p
     Proj EE_, EId_, IdE_, IdId_, EIp_, IpE_, IpIp_;
     std::vector<float> kernel2_;  // E->E Gaussian over index difference, length 2 N_E
     float wSlowEE_ = 0;
@@ -114,12 +129,19 @@ private:
     EiInput input_;
     bool extValid_ = false;
     std::vector<int> spikes_[3];
-    SpikeLists local_;
+    struct alignas(64) ThreadSpikes {  // one cache-line-aligned set per thread
+        std::vector<int> local[3];       // the step's spikes of this thread's blocks
+        std::vector<int> all[3];         // all blocks' spikes (multi-thread steps)
+    };
+    std::vector<ThreadSpikes> perThread_;
     std::complex<double> decode_{0, 0};
     double decodeDecay_ = 1;
     std::vector<std::complex<double>> phase_;
     long steps_ = 0;
     int threads_ = 0;
+    bool exactThreads_ = false;
+    AdaptiveThreadCount tuner_;
+    std::unique_ptr<StepTeam> team_;  // created at the first multi-thread step
     SpikeRng noiseRng_;
 };
 

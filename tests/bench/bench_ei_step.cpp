@@ -21,7 +21,7 @@ void BM_EiNetwork(benchmark::State& state) {
     p.NE = int(state.range(0));
     p.dt = double(state.range(1)) / 100.0;
     EiNetwork net(p);
-    net.setThreads(int(state.range(2)));
+    net.setThreads(int(state.range(2)), /*exact=*/state.range(2) > 0);
     net.setInput({0.0, 0.9, 0.1});
     FlushDenormals ftz;
     const long warm = std::lround(100.0 / p.dt);
@@ -41,6 +41,11 @@ void BM_EiNetwork(benchmark::State& state) {
     const double events = spikes[0] * K * (p.NE + p.NId() + p.NIp()) + spikes[1] * K * (p.NE + p.NIp()) +
                           spikes[2] * K * (p.NE + p.NId());
     state.counters["syn_events_per_s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
+    state.counters["threads_at_end"] = net.threads();
+    if (state.range(2) == 0) {  // the automatic choice's own measurements
+        state.counters["auto_ns_1"] = net.threadTuner().nsPerStep(false);
+        state.counters["auto_ns_max"] = net.threadTuner().nsPerStep(true);
+    }
 }
 
 // Sparse propagation alone: deliver each presynaptic row of a 10,000 x 10,000, p = 0.25 projection.
@@ -96,7 +101,9 @@ void BM_SlowFft(benchmark::State& state) {
 }  // namespace
 
 // (N_E, dt in 1/100 ms, threads)
-BENCHMARK(BM_EiNetwork)->Args({800, 5, 1})->Args({800, 1, 1})->Args({10000, 5, 1})->Args({10000, 5, 2})
+// threads 0: the automatic choice (AdaptiveThreadCount); 1 and 2: fixed
+BENCHMARK(BM_EiNetwork)->Args({800, 5, 1})->Args({800, 5, 2})->Args({800, 5, 0})->Args({800, 1, 1})
+    ->Args({2000, 5, 1})->Args({2000, 5, 2})->Args({10000, 5, 1})->Args({10000, 5, 2})->Args({10000, 5, 0})
     ->Unit(benchmark::kMicrosecond)->MinTime(2.0);
 BENCHMARK(BM_SparseDeliver)->Unit(benchmark::kNanosecond);
 // (N_E, E spikes per step): 800 neurons at ~20 Hz and dt 0.05 ms is ~0.8 spikes/step; 10,000 is ~10

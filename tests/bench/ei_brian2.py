@@ -24,7 +24,8 @@ except ImportError:
 
 def brian_run(NE, T, dt, seed):
     """The network of docs/models/ei-spiking.md with the reference defaults (EiParams)."""
-    b2.set_device("cpp_standalone", directory=tempfile.mkdtemp(prefix="ei_brian2_"), build_on_run=False)
+    project_dir = tempfile.mkdtemp(prefix="ei_brian2_")
+    b2.set_device("cpp_standalone", directory=project_dir, build_on_run=False)
     b2.prefs.devices.cpp_standalone.openmp_threads = 0  # one thread
     b2.defaultclock.dt = dt * b2.ms
     b2.seed(seed)
@@ -108,7 +109,7 @@ def brian_run(NE, T, dt, seed):
     net = b2.Network(E, Id, Ip, *syn, *mons)
     net.run(T * ms)
     t0 = time.time()
-    b2.device.build(run=False, compile=True)
+    b2.device.build(directory=project_dir, run=False, compile=True)
     compile_s = time.time() - t0
     t0 = time.time()
     b2.device.run(b2.device.project_dir, False, [])

@@ -59,7 +59,7 @@ TEST(EiNetwork, SubthresholdLifFollowsTheAnalyticSolution) {
     // I = 0.12: V_inf = I / gL = 0.8 < Vth, so V(t) = V_inf + (V0 - V_inf) exp(-gL t / tau).
     const double I = 0.12, scale = p.extScaleE();
     net.setInput({0.0, 0.0, I / scale});
-    const std::vector<float> V0 = net.potentials(kPopE);
+    const auto V0 = net.potentials(kPopE);
     const long steps = 2000;  // 100 ms, 0.75 membrane time constants (tau / gL = 133 ms)
     for (long s = 0; s < steps; ++s) net.step();
     const double t = steps * p.dt, vinf = I / p.gL;
@@ -92,7 +92,7 @@ TEST(EiNetwork, RandomProjectionsHaveNarrowIndicesAndTheRightDensity) {
     SpikeRng rng(5);
     const int n = 2000;
     const double p = 0.25;
-    SparseProjection proj(n, n, p, true, rng);
+    SparseProjection proj(n, n, p, true, rng, ProjectionLayout::Csr);
     EXPECT_TRUE(proj.narrow());
     const double mean = p * n * (n - 1), sd = std::sqrt(n * (n - 1) * p * (1 - p));
     EXPECT_NEAR(double(proj.synapses()), mean, 5 * sd);
@@ -112,6 +112,35 @@ TEST(EiNetwork, RandomProjectionsHaveNarrowIndicesAndTheRightDensity) {
     for (int i = 0; i < n; ++i) EXPECT_EQ(block[std::size_t(i)], (i >= 500 && i < 1500) ? all[std::size_t(i)] : 0.f);
     SpikeRng rng2(5);
     EXPECT_FALSE(SparseProjection(10, 70000, 0.01, false, rng2).narrow());
+    SpikeRng rng3(5);
+    EXPECT_TRUE(SparseProjection(10, 1000, 0.25, false, rng3).bitRows()) << "auto layout at p = 0.25";
+    SpikeRng rng4(5);
+    EXPECT_FALSE(SparseProjection(10, 1000, 0.05, false, rng4).bitRows()) << "auto layout at p = 0.05";
+}
+
+TEST(EiNetwork, BitRowsHoldAndDeliverTheSameSynapsesAsIndexRows) {
+    // Same stream, two layouts: identical targets, and bit-identical batched deliveries into
+    // blocks whose edges are not multiples of 8 (the vector kernels' ragged ends).
+    const int nPre = 300, nPost = 1003;
+    SpikeRng ra(9), rb(9);
+    const SparseProjection csr(nPre, nPost, 0.25, false, ra, ProjectionLayout::Csr);
+    const SparseProjection bits(nPre, nPost, 0.25, false, rb, ProjectionLayout::Bits);
+    ASSERT_TRUE(bits.bitRows());
+    ASSERT_FALSE(csr.bitRows());
+    EXPECT_EQ(csr.synapses(), bits.synapses());
+    EXPECT_LT(bits.bytes() * 3, csr.bytes()) << "a bit row is ~4x smaller at p = 0.25";
+    for (int i = 0; i < nPre; i += 13) EXPECT_EQ(csr.targetsOf(i), bits.targetsOf(i));
+    const std::vector<int> spikes = {0, 3, 3, 17, 64, 65, 150, 299};  // a repeat too
+    for (auto [lo, hi] : {std::pair{0, nPost}, {5, 37}, {32, 64}, {100, 999}, {997, 1003}, {7, 8}}) {
+        std::vector<float> a(nPost, 0.5f), b(nPost, 0.5f);
+        csr.deliver(spikes.data(), int(spikes.size()), 0.1f, a.data(), lo, hi);
+        bits.deliver(spikes.data(), int(spikes.size()), 0.1f, b.data(), lo, hi);
+        for (int i = 0; i < nPost; ++i) ASSERT_EQ(a[std::size_t(i)], b[std::size_t(i)]) << "neuron " << i << " block " << lo << ".." << hi;
+        // and each target in the block got the weight once per spike
+        int hits = 0;
+        for (int i = lo; i < hi; ++i) hits += a[std::size_t(i)] != 0.5f;
+        EXPECT_GT(hits, 0);
+    }
 }
 
 TEST(EiNetwork, SlowInputIsTheTranslationInvariantGaussian) {
@@ -145,8 +174,8 @@ TEST(EiNetwork, TwoThreadsGiveTheSameSpikesAsOne) {
     p.NE = 400;
     p.seed = 3;
     EiNetwork a(p), b(p);
-    a.setThreads(1);
-    b.setThreads(2);
+    a.setThreads(1, true);
+    b.setThreads(2, true);
     for (auto* n : {&a, &b}) n->setInput({1.0, 0.9, 0.1});
     const std::uint64_t ha = spikeChecksum(a, 300);  // 15 ms: initial potentials near threshold fire
     EXPECT_NE(ha, 1469598103934665603ull) << "no spikes at all";
