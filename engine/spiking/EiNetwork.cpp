@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/ParamAccess.h"
+#include "spiking/InputProfile.h"
 #include "spiking/SpikeKernels.h"
 
 namespace as {
@@ -130,11 +131,8 @@ void EiNetwork::refreshExternal() {
     const double scale[3] = {p_.extScaleE(), p_.fI * std::sqrt(p_.Nff()), p_.fI * std::sqrt(p_.Nff())};
     const double s2 = 2 * p_.stimA * p_.stimA;
     for (int pop = 0; pop < 3; ++pop)
-        for (int i = 0; i < n_[pop]; ++i) {
-            const double d = wrap(theta_[pop][std::size_t(i)] - input_.z);
-            ext_[pop][std::size_t(i)] =
-                float(scale[pop] * (input_.bg + input_.height * std::exp(-d * d / s2)));
-        }
+        spike::gaussianProfile(theta_[pop].data(), n_[pop], input_.z, s2, scale[pop], input_.bg, input_.height,
+                               ext_[pop].data());
     extValid_ = true;
 }
 

@@ -8,6 +8,7 @@
 #include "core/ParamAccess.h"
 #include "spiking/EiNetwork.h"
 #include "spiking/EiSimulation.h"
+#include "spiking/InputProfile.h"
 
 using namespace as;
 
@@ -211,4 +212,27 @@ TEST(EiSimulation, CancelStopsAndNonFiniteDiverges) {
     sim.network().setPotentials(kPopE, bad);
     EXPECT_EQ(sim.run(20), RunOutcome::Diverged);
     EXPECT_NE(sim.message().find("non-finite"), std::string::npos);
+}
+
+TEST(EiNetwork, InputProfileMatchesTheScalarFormula) {
+    // The vectorised profile (fast-math TU, vector exp) against exp and fmod in double, rounded
+    // to float: equal or one float ulp apart, over stimulus positions all around the ring.
+    const int n = 1000;
+    std::vector<double> theta(n);
+    for (int i = 0; i < n; ++i) theta[std::size_t(i)] = -M_PI + 2 * M_PI * i / n;
+    std::vector<float> out(n);
+    const double s2 = 2 * (M_PI / 6) * (M_PI / 6);
+    int differ = 0;
+    for (double z : {0.0, 0.5, -3.1, 3.14159, 1e-3, 2.2}) {
+        spike::gaussianProfile(theta.data(), n, z, s2, 3.5, 0.1, 0.9, out.data());
+        for (int i = 0; i < n; ++i) {
+            double d = std::fmod(theta[std::size_t(i)] - z + M_PI, 2 * M_PI);
+            if (d < 0) d += 2 * M_PI;
+            d -= M_PI;
+            const float ref = float(3.5 * (0.1 + 0.9 * std::exp(-d * d / s2)));
+            ASSERT_LE(std::abs(out[std::size_t(i)] - ref), std::nextafter(ref, 1e9f) - ref) << "z " << z << " i " << i;
+            differ += out[std::size_t(i)] != ref;
+        }
+    }
+    EXPECT_LE(differ, 6) << "more than a rare last-bit difference";
 }
