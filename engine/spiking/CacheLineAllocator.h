@@ -24,5 +24,7 @@ struct CacheLineAllocator {
 
 /// Per-neuron state of the spiking network.
 using NeuronArray = std::vector<float, CacheLineAllocator<float>>;
+/// A step's spike list (one per thread: no two threads' lists share a cache line).
+using SpikeIds = std::vector<int, CacheLineAllocator<int>>;
 
 }  // namespace as

@@ -145,7 +145,7 @@ void EiNetwork::setThreads(int n, bool exact) {
 
 int EiNetwork::threads() const { return exactThreads_ ? threads_ : tuner_.current(); }
 
-void EiNetwork::integrate(int pop, int lo, int hi, std::vector<int>& out) {
+void EiNetwork::integrate(int pop, int lo, int hi, SpikeIds& out) {
     float* V = V_[pop].data();
     float* R = refr_[pop].data();
     const float* x = ext_[pop].data();
@@ -242,7 +242,14 @@ void EiNetwork::step() {
     const int T = threads();
     // Each thread integrates, then receives into, its own contiguous block of every population:
     // one barrier per step (all blocks' spikes known before delivery).
-    if (int(perThread_.size()) < T) perThread_.resize(std::size_t(T));
+    if (int(perThread_.size()) < T) {
+        perThread_.resize(std::size_t(T));
+        for (auto& th : perThread_)
+            for (int pop = 0; pop < 3; ++pop) {
+                th.local[pop].reserve(256);
+                th.all[pop].reserve(256);
+            }
+    }
     if (T <= 1) {
         ThreadSpikes& me = perThread_[0];
         SpikeView view[3];

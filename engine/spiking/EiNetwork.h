@@ -76,7 +76,7 @@ public:
     int size(int pop) const { return n_[pop]; }
     const std::vector<double>& angles(int pop) const { return theta_[pop]; }
     /// Neurons of `pop` that spiked in the last step, ascending.
-    const std::vector<int>& spikes(int pop) const { return spikes_[pop]; }
+    const SpikeIds& spikes(int pop) const { return spikes_[pop]; }
     const NeuronArray& potentials(int pop) const { return V_[pop]; }
 
     EiCurrents currents(int i) const;  ///< of E neuron i
@@ -99,7 +99,7 @@ private:
         SparseProjection csr;
         float w = 0;  // synaptic weight g (the jump is g / tau)
     };
-    void integrate(int pop, int lo, int hi, std::vector<int>& out);
+    void integrate(int pop, int lo, int hi, SpikeIds& out);
     struct SpikeView {
         const int* ids = nullptr;  // ascending
         int count = 0;
@@ -126,14 +126,18 @@ private:
     float decFastE_ = 0, decFastI_ = 0, decSlowE_ = 0, decSlowI_ = 0;
     float alpha_[3], beta_[3];
     float nRef_ = 0;
-    EiInput input_;
-    bool extValid_ = false;
-    std::vector<int> spikes_[3];
     struct alignas(64) ThreadSpikes {  // one cache-line-aligned set per thread
-        std::vector<int> local[3];       // the step's spikes of this thread's blocks
-        std::vector<int> all[3];         // all blocks' spikes (multi-thread steps)
+        SpikeIds local[3];               // the step's spikes of this thread's blocks
+        SpikeIds all[3];                 // all blocks' spikes (multi-thread steps)
     };
     std::vector<ThreadSpikes> perThread_;
+    std::unique_ptr<StepTeam> team_;  // created at the first multi-thread step
+    // Everything above is read by every thread during a step and written only between runs;
+    // what the calling thread writes every step starts on its own cache line, so the other
+    // threads' copies of the constants above stay valid (false sharing cost ~0.5 µs a step).
+    alignas(64) SpikeIds spikes_[3];
+    EiInput input_;
+    bool extValid_ = false;
     std::complex<double> decode_{0, 0};
     double decodeDecay_ = 1;
     std::vector<std::complex<double>> phase_;
@@ -141,7 +145,6 @@ private:
     int threads_ = 0;
     bool exactThreads_ = false;
     AdaptiveThreadCount tuner_;
-    std::unique_ptr<StepTeam> team_;  // created at the first multi-thread step
     SpikeRng noiseRng_;
 };
 

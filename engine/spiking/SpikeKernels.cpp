@@ -40,7 +40,7 @@ inline __m256 addMasked(__m256 v, unsigned m, __m256 wv, __m256i sel) {
 
 }  // namespace
 
-void findCrossings(const float* v, int lo, int hi, float threshold, std::vector<int>& out) {
+void findCrossings(const float* v, int lo, int hi, float threshold, SpikeIds& out) {
     int i = lo;
 #if defined(__AVX2__)
     // One compare and a movemask per 8 neurons; a loop over the set bits only on a crossing.

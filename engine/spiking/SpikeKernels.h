@@ -3,12 +3,12 @@
 // version performs the same float operations in the same order (a multiply, then an add, per
 // spike and target), so a seed gives the same spike train on every x86-64 build.
 
-#include <vector>
+#include "spiking/CacheLineAllocator.h"
 
 namespace as::spike {
 
 /// Appends every i in [lo, hi) with v[i] >= threshold to `out`, ascending (NaN never crosses).
-void findCrossings(const float* v, int lo, int hi, float threshold, std::vector<int>& out);
+void findCrossings(const float* v, int lo, int hi, float threshold, SpikeIds& out);
 
 /// out[i] += w for every i in [lo, hi) whose bit is set in a row of `rows` (bit i % 8 of byte
 /// i / 8), one row after another in order.

@@ -48,19 +48,22 @@ void BM_EiNetwork(benchmark::State& state) {
     }
 }
 
-// Sparse propagation alone: deliver each presynaptic row of a 10,000 x 10,000, p = 0.25 projection.
+// Sparse propagation alone: rows of a 10,000 x 10,000, p = 0.25 projection (the N_E = 10,000 E->E
+// projection) delivered `spikes` at a time, as one step's E spikes are; layout 0 index rows
+// (uint16), 1 bit rows (what the network uses at p = 0.25).
 void BM_SparseDeliver(benchmark::State& state) {
     SpikeRng rng(1);
-    const int n = 10000;
-    SparseProjection proj(n, n, 0.25, true, rng);
+    const int n = 10000, k = int(state.range(1));
+    const SparseProjection proj(n, n, 0.25, true, rng, state.range(0) ? ProjectionLayout::Bits : ProjectionLayout::Csr);
     std::vector<float> post(n, 0.f);
+    std::vector<int> pres(std::size_t(k), 0);
     int pre = 0;
     double events = 0;
     const double perRow = double(proj.synapses()) / n;
     for (auto _ : state) {
-        proj.deliver(pre, 1e-3f, post.data());
-        pre = (pre + 7919) % n;
-        events += perRow;
+        for (auto& j : pres) j = pre = (pre + 7919) % n;
+        proj.deliver(pres.data(), k, 1e-3f, post.data(), 0, n);
+        events += perRow * k;
     }
     benchmark::DoNotOptimize(post.data());
     state.counters["ns_per_event"] =
@@ -105,7 +108,8 @@ void BM_SlowFft(benchmark::State& state) {
 BENCHMARK(BM_EiNetwork)->Args({800, 5, 1})->Args({800, 5, 2})->Args({800, 5, 0})->Args({800, 1, 1})
     ->Args({2000, 5, 1})->Args({2000, 5, 2})->Args({10000, 5, 1})->Args({10000, 5, 2})->Args({10000, 5, 0})
     ->Unit(benchmark::kMicrosecond)->MinTime(2.0);
-BENCHMARK(BM_SparseDeliver)->Unit(benchmark::kNanosecond);
+// (layout: 0 index rows, 1 bit rows; spikes per call)
+BENCHMARK(BM_SparseDeliver)->Args({0, 1})->Args({0, 10})->Args({1, 1})->Args({1, 10})->Unit(benchmark::kNanosecond);
 // (N_E, E spikes per step): 800 neurons at ~20 Hz and dt 0.05 ms is ~0.8 spikes/step; 10,000 is ~10
 BENCHMARK(BM_SlowShiftedKernel)->Args({800, 1})->Args({10000, 1})->Args({10000, 10})->Args({10000, 50});
 BENCHMARK(BM_SlowFft)->Arg(800)->Arg(10000);
