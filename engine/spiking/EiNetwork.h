@@ -106,13 +106,16 @@ private:
     };
     void deliver(int lo, int hi, int pop, const SpikeView spikes[3]);  // into target pop, neurons [lo, hi)
     int blockEdge(int pop, int t, int nt) const;  // first neuron of thread t's block of nt
-    void refreshExternal();
+    void refreshExternal(int pop, int lo, int hi) const;  // ext_ of neurons [lo, hi) from input_
+    void ensureExternal() const;                         // all of ext_, if the input changed
     void updateGains();
 
     EiParams p_;
     int n_[3];
     std::vector<double> theta_[3];
-    NeuronArray V_[3], refr_[3], ext_[3];
+    NeuronArray thetaF_[3];  // the same angles in float, for the input profile
+    NeuronArray V_[3], refr_[3];
+    mutable NeuronArray ext_[3];  // external input, refreshed lazily after setInput
     // postsynaptic synaptic variables
     NeuronArray eFastE_, eFastId_, eSlowE_, eSlowIp_;  // on E
     NeuronArray dFastE_, dFastId_;                     // on I_d
@@ -137,7 +140,7 @@ private:
     // threads' copies of the constants above stay valid (false sharing cost ~0.5 µs a step).
     alignas(64) SpikeIds spikes_[3];
     EiInput input_;
-    bool extValid_ = false;
+    mutable bool extDirty_ = true;
     std::complex<double> decode_{0, 0};
     double decodeDecay_ = 1;
     std::vector<std::complex<double>> phase_;

@@ -4,15 +4,17 @@
 
 namespace as::spike {
 
-void gaussianProfile(const double* theta, int n, double z, double s2, double scale, double bg,
+void gaussianProfile(const float* theta, int lo, int hi, double z, double s2, double scale, double bg,
                      double height, float* out) {
-    constexpr double kTwoPi = 6.283185307179586476925;
-    const double inv = -1.0 / s2;
+    constexpr float kPi = 3.14159265f, kTwoPi = 6.2831853f;
+    const float inv = float(-1.0 / s2), a = float(scale * bg), b = float(scale * height);
+    const float zf = float(std::remainder(z, 2.0 * 3.14159265358979323846));  // [-pi, pi]
 #pragma omp simd
-    for (int i = 0; i < n; ++i) {
-        double d = theta[i] - z;
-        d -= kTwoPi * std::nearbyint(d * (1.0 / kTwoPi));  // into [-pi, pi]
-        out[i] = float(scale * (bg + height * std::exp(d * d * inv)));
+    for (int i = lo; i < hi; ++i) {
+        float d = theta[i] - zf;  // (-2 pi, 2 pi): one wrap each way is enough
+        d += d < -kPi ? kTwoPi : 0.f;
+        d -= d >= kPi ? kTwoPi : 0.f;
+        out[i] = a + b * std::exp(d * d * inv);
     }
 }
 
