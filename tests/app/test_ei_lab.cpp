@@ -190,11 +190,16 @@ private slots:
     }
 
     void cancelStopsALongProtocol() {
+        // 30 s of two networks: long enough that no machine finishes before the Cancel
+        auto* duration = lab_->findChild<QSpinBox*>("eiDuration");
+        QVERIFY(duration);
+        duration->setValue(30000);
         lab_->setProtocol("lag");
         lab_->runSelectedProtocol();
         QTest::qWait(300);
         lab_->controller()->cancelProtocol();
         QTRY_VERIFY_WITH_TIMEOUT(lab_->resultText().contains("cancelled"), 20000);
+        duration->setValue(0);  // back to the protocol's default
     }
 
     void sessionGroupRoundTrips() {

@@ -189,6 +189,7 @@ void EiLab::buildUi() {
     protocolCombo_->setCurrentText("persistent");
     form->addRow(tr("Protocol"), protocolCombo_);
     durationSpin_ = new QSpinBox;
+    durationSpin_->setObjectName("eiDuration");
     durationSpin_->setRange(0, 100000);
     durationSpin_->setSingleStep(100);
     durationSpin_->setSpecialValueText(tr("default"));
