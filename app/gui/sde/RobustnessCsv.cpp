@@ -53,6 +53,7 @@ QString modelLabel(const QString& model) {
     if (model == "eps01") return QStringLiteral("\u03b5 = 0.1, G = I");
     if (model == "gtrained") return QStringLiteral("G trained");
     if (model == "eps0_5ep") return QStringLiteral("\u03b5 = 0, 5 epochs (lr decay)");
+    if (model == "eps0_8ep") return QStringLiteral("\u03b5 = 0, 8 epochs (lr decay)");
     return model;
 }
 
