@@ -68,6 +68,15 @@ case "$CASE" in
     run ei --list-protocols; expect_ok
     for p in irregular response persistent tracking fastcann size readout jump lag balance currents; do
       grep -q "^$p " out.txt || fail "--list-protocols should list $p"; done ;;
+  ei_threads)
+    # One thread, two threads and the automatic count: the same spikes, so the same summary.
+    for t in 1 2 0; do
+      run ei --protocol tracking --NE 400 --duration 300 --seed 2 --threads $t; expect_ok
+      tail -n 1 out.txt | "$PY" -c "import json,sys; j=json.load(sys.stdin); print(j['rate_E_hz'], j['rate_Ip_hz'], j['rate_Id_hz'], j['cv_isi'], j['decode_error_rad'], j['lag_rad'])" > summary_$t.txt
+    done
+    cmp -s summary_1.txt summary_2.txt || fail "--threads 2 differs from --threads 1: $(cat summary_1.txt) vs $(cat summary_2.txt)"
+    cmp -s summary_1.txt summary_0.txt || fail "--threads 0 differs from --threads 1"
+    run ei --threads -1; expect_error "--threads" ;;
   ei_bad_mode) run ei --mode nosuch; expect_error "unknown mode 'nosuch'" ;;
   ei_bad_protocol) run ei --protocol nosuch; expect_error "unknown protocol 'nosuch'" ;;
   ei_bad_param) run ei --set p=2; expect_error "p must be in (0, 1]" ;;
