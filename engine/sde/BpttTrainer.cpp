@@ -54,6 +54,19 @@ std::vector<int> epochOrder(std::uint64_t seed, long epoch, int m) {
     return order;
 }
 
+/// Training image `in` (side x side, row-major) moved by (dx, dy) pixels into `out`, zero fill.
+void shiftImage(const Eigen::Ref<const Eigen::VectorXf>& in, int side, int dx, int dy, Eigen::Ref<Eigen::VectorXf> out) {
+    out.setZero();
+    for (int r = 0; r < side; ++r) {
+        const int r2 = r + dy;
+        if (r2 < 0 || r2 >= side) continue;
+        for (int c = 0; c < side; ++c) {
+            const int c2 = c + dx;
+            if (c2 >= 0 && c2 < side) out[r2 * side + c2] = in[r * side + c];
+        }
+    }
+}
+
 std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration) {
     return mix64(mix64(seed + 0xA5A5) ^ std::uint64_t(iteration));
 }
@@ -141,6 +154,9 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
     if (valLabels.size() != valImages.cols()) throw std::invalid_argument("need one label per validation image");
     ensureG();
 
+    const int side = int(std::lround(std::sqrt(double(n))));
+    if (tp_.shift > 0 && side * side != n)
+        throw std::invalid_argument("shift augmentation needs square images; N = " + std::to_string(n) + " is not a square");
     const int m = int(images.cols());
     const long perEpoch = (m + tp_.batch - 1) / tp_.batch;
     const long total = tp_.maxIterations > 0 ? tp_.maxIterations : perEpoch * tp_.epochs;
@@ -183,7 +199,14 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         lab.resize(len);
         for (int j = 0; j < len; ++j) {
             const int item = order[std::size_t(first + j)];
-            x0.col(j) = images.col(item);
+            if (tp_.shift > 0) {  // offsets keyed by (seed, iteration, item): a resumed run draws the same
+                const std::uint64_t h = mix64(mix64(tp_.seed ^ 0x5417F7ull) ^ mix64(std::uint64_t(iteration_)) ^ std::uint64_t(j));
+                const int span = 2 * tp_.shift + 1;
+                shiftImage(images.col(item), side, int(h % std::uint64_t(span)) - tp_.shift,
+                           int((h >> 32) % std::uint64_t(span)) - tp_.shift, x0.col(j));
+            } else {
+                x0.col(j) = images.col(item);
+            }
             lab[j] = labels[item];
         }
         // Forward + backward on the model's current weights.

@@ -107,6 +107,8 @@ LoadedSdeModel readSdeModel(hid_t g, const std::string& file) {
         if (h5::hasChild(g, "training")) {
             h5::Handle t = h5::openGroup(g, "training");
             for (const auto& s : TrainParams::specs()) {
+                // keys added later (shift) are absent from older files: their default then
+                if (s.key == "shift" && !h5::hasAttribute(t, "train_" + s.key)) continue;
                 const double v = h5::readDoubleAttribute(t, "train_" + s.key);
                 try {
                     m.train.set(s.key, v);

@@ -52,6 +52,11 @@ const ParamTable<TrainParams>& table() {
                "Write a checkpoint every this many mini-batches (needs a checkpoint path); 0: never."},
               [](const TrainParams& p) { return double(p.checkpointEvery); },
               [](TrainParams& p, double v) { p.checkpointEvery = int(v); });
+        t.add({"shift", "Shift augmentation", "pixels", 0, 0, 4, 1, 0, true, {},
+               "Move each training image by a random whole-pixel offset in [-shift, shift] in x and y "
+               "(zero fill), drawn per item and iteration; 0: off. Square images only."},
+              [](const TrainParams& p) { return double(p.shift); },
+              [](TrainParams& p, double v) { p.shift = int(v); });
         return t;
     }();
     return t;
@@ -77,6 +82,7 @@ void TrainParams::check() const {
     need(validationCount >= 0 && validationCount <= 10000000, "validation_count must be in [0, 1e7]",
          validationCount);
     need(checkpointEvery >= 0, "checkpoint_every must be >= 0", checkpointEvery);
+    need(shift >= 0 && shift <= 4, "shift must be in [0, 4]", shift);
 }
 
 const std::vector<ParamSpec>& TrainParams::specs() {

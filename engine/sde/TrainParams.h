@@ -23,6 +23,8 @@ struct TrainParams {
     std::uint64_t seed = 1;       ///< seed of the batch shuffling and the training noise. Default 1
     std::string checkpointPath;   ///< checkpoint file (empty: none); not in the parameter table
     int checkpointEvery = 0;      ///< write a checkpoint every this many iterations (0: never). [0, 1e9]
+    int shift = 0;                ///< augmentation: each training image moved by up to this many pixels
+                                  ///< in x and y (zero fill), per item and iteration. Default 0 (off), [0, 4]
 
     /// Throws ParamError (std::invalid_argument) naming the violated rule.
     void check() const;
