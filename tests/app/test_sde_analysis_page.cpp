@@ -275,22 +275,22 @@ class TestSdeAnalysisPage : public QObject {
     }
 
     void tableOpensOnTheMeasuredResults() {
-        // resources/sde/table1_measured.csv: 7 models x 3 training seeds x 9 columns.
+        // resources/sde/table1_measured.csv: 8 models x 3 training seeds x 9 columns.
         QVERIFY(QFile::exists(RobustnessTable::measuredCsvPath()));
         RobustnessTable table;
         table.setShowPaper(false);
-        QCOMPARE(int(table.records().size()), 7 * 3 * 9);
+        QCOMPARE(int(table.records().size()), 8 * 3 * 9);
         QVERIFY2(table.caption().contains("table1_measured.csv"), qPrintable(table.caption()));
-        QCOMPARE(table.table()->rowCount(), 7);
+        QCOMPARE(table.table()->rowCount(), 8);
         QCOMPARE(table.table()->columnCount(), 9);
-        for (int r = 0; r < 7; ++r)
+        for (int r = 0; r < 8; ++r)
             for (int c = 0; c < 9; ++c)
                 QVERIFY2(table.cellText(r, c).contains(QString::fromUtf8(" ± ")),
                          qPrintable(table.cellText(r, c)));
         table.clear();
         QVERIFY(table.records().empty());
         table.showMeasured();
-        QCOMPARE(int(table.records().size()), 7 * 3 * 9);
+        QCOMPARE(int(table.records().size()), 8 * 3 * 9);
     }
 
     void tableFillsFromCsvAndRefusesBadOnes() {

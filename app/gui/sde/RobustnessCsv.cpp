@@ -55,6 +55,7 @@ QString modelLabel(const QString& model) {
     if (model == "eps0_5ep") return QStringLiteral("\u03b5 = 0, 5 epochs (lr decay)");
     if (model == "eps0_8ep") return QStringLiteral("\u03b5 = 0, 8 epochs (lr decay)");
     if (model == "geps1") return QStringLiteral("G trained from \u03b5 = 1");
+    if (model == "eps0_shift") return QStringLiteral("\u03b5 = 0, 8 epochs, \u00b11 px shifts");
     return model;
 }
 
