@@ -145,10 +145,9 @@ void RobustnessTable::showMeasured() {
         return;
     }
     setRecords(std::move(records),
-               tr("Table 1: accuracy (%) as measured for the shipped training recipe (two epochs "
-                  "each; the last row five, with learning-rate decay), mean \u00b1 std over 3 "
-                  "training seeds, 10,000 test digits (resources/sde/table1_measured.csv). Evaluate "
-                  "replaces it with runs of the current and shipped models."));
+               tr("Table 1: accuracy (%) as measured, mean \u00b1 std over 3 training seeds, 10,000 "
+                  "test digits (resources/sde/table1_measured.csv); two epochs each unless the row "
+                  "says otherwise. Evaluate replaces it with runs of the current and shipped models."));
 }
 
 QString RobustnessTable::caption() const {
