@@ -11,7 +11,6 @@
 // neuron (sum_j g_ij f_j) that jumps by g/tau per presynaptic spike; spikes of step n act from
 // step n+1. Work splits into contiguous blocks of target neurons over OpenMP threads; each
 // variable is updated in the same order whatever the thread count, so runs are reproducible.
-#include <array>
 #include <complex>
 #include <cstdint>
 #include <memory>
