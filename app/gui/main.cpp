@@ -3,24 +3,39 @@
 //   attractor-studio [session.h5] [--no-play] [--theme light|dark] [--set key=value ...]
 //                    [--screenshot out.png [--after-ms N]] [--stats] [--steps-per-frame n]
 #include <QApplication>
-#include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTimer>
+#include <cstdio>
 
 #include "StartupOptions.h"
 #include "MainWindow.h"
 
-int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("AttractorStudio");
-    QApplication::setApplicationName("attractor-studio");
-    QApplication::setApplicationDisplayName("Attractor Studio");
-    QApplication::setApplicationVersion(AS_VERSION);
+namespace {
 
+void nameApplication() {
+    QCoreApplication::setOrganizationName("AttractorStudio");
+    QCoreApplication::setApplicationName("attractor-studio");
+    QCoreApplication::setApplicationVersion(AS_VERSION);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // The options are parsed under a display-less QCoreApplication first, so --help, --version and
+    // a bad option answer on a machine with no display (a QApplication would abort there with
+    // "could not connect to display"). Only then is the GUI application made.
     as::gui::StartupOptions opts;
-    if (QString err = opts.parse(QApplication::arguments()); !err.isEmpty()) {
-        fprintf(stderr, "attractor-studio: %s\n", qPrintable(err));
-        return 2;
+    {
+        QCoreApplication cli(argc, argv);
+        nameApplication();
+        if (QString err = opts.parse(QCoreApplication::arguments()); !err.isEmpty()) {
+            std::fprintf(stderr, "attractor-studio: %s\n", qPrintable(err));
+            return 2;
+        }
     }
+    QApplication app(argc, argv);
+    nameApplication();
+    QApplication::setApplicationDisplayName("Attractor Studio");
     as::gui::MainWindow w;
     if (int rc = opts.apply(w); rc != 0) return rc;
     w.show();
