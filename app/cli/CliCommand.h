@@ -22,7 +22,11 @@ enum ExitCode : int {
     kExitFailure = 1,   ///< an output file could not be written, or an unexpected error
     kExitUsage = 2,     ///< bad arguments, invalid parameters, unreadable session file
     kExitHalted = 3,    ///< the watchdog stopped the run (outputs are still written)
+    kExitCancelled = 130,  ///< Ctrl-C / SIGTERM stopped the job (outputs written with the state reached)
 };
+
+/// Runs of more steps than this are refused unless --force is given.
+inline constexpr double kMaxStepsWithoutForce = 1e8;
 
 /// A problem with the user's input; main() prints it as one error line and exits with `code`.
 class CliError : public std::runtime_error {
@@ -61,11 +65,30 @@ void applySetting(const std::string& text, A& a, B& b) {
 /// Throws CliError unless --duration (ms) is a finite number in [0, 1e9].
 void checkDurationMs(double ms);
 
-/// The common end of a simulation command (ring, torus, hd2d): a watchdog halt is reported on
-/// stderr (the outputs are still written), then the session (saveSession(out), when out is given)
-/// and the traces CSV (when csv is given). Returns kExitHalted or kExitOk; an output that cannot be
+/// The one rule against runaway runs: a job of more than kMaxStepsWithoutForce steps is refused
+/// (CliError, exit 2) with the step count and the --force that allows it. `what` says where the
+/// count comes from ("--duration 10 ms at dt = 1e-09 ms"). A count beyond 9e18 (or not finite) is
+/// refused even with --force.
+void checkStepBudget(double steps, const std::string& what, bool force);
+/// checkStepBudget for a simulation of durationMs at a step of dtMs ms.
+void checkDurationSteps(double durationMs, double dtMs, bool force);
+/// A number as "%.6g".
+std::string formatNumber(double v);
+
+class ProgressPrinter;
+
+/// The stepping loop of a simulation command (ring, torus, hd2d): calls step(n) (which returns the
+/// steps taken) in chunks of at most `chunk` until `total` steps are taken, halted() or Ctrl-C,
+/// reporting progress in ms simulated. Returns the steps taken.
+long runSteps(long total, int chunk, double dtMs, const std::function<long(int)>& step,
+              const std::function<bool()>& halted, ProgressPrinter& progress);
+
+/// The common end of a simulation command (ring, torus, hd2d): a watchdog halt or a Ctrl-C is
+/// reported on stderr (the outputs are still written, with the state reached), then the session
+/// (saveSession(out), when out is given) and the traces CSV (when csv is given). Returns
+/// kExitHalted, kExitCancelled (when cancelRequested()) or kExitOk; an output that cannot be
 /// written throws CliError(kExitFailure).
-int writeRunOutputs(bool halted, const std::string& haltMessage, const std::string& out,
+int writeRunOutputs(bool halted, const std::string& haltMessage, double simMs, const std::string& out,
                     const std::function<void(const std::string&)>& saveSession,
                     const std::string& csv, const TraceBuffer& traces);
 
@@ -79,6 +102,13 @@ public:
     virtual CLI::App* app() const = 0;
     /// Runs after a successful parse; returns the exit code. May throw CliError.
     virtual int run() = 0;
+    /// Adds the options every subcommand shares: --quiet and --force. main() calls it once for
+    /// each command, after the command registered its own options.
+    void addSharedOptions();
+
+protected:
+    bool quiet_ = false;  ///< --quiet: no progress lines on stderr (and, where a job has them, no per-epoch lines)
+    bool force_ = false;  ///< --force: run even above kMaxStepsWithoutForce steps
 };
 
 }  // namespace as::cli

@@ -6,7 +6,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "CancelSignal.h"
 #include "JsonSummary.h"
+#include "ProgressPrinter.h"
 #include "core/ParamAccess.h"
 #include "io/EiSession.h"
 #include "io/Hdf5Handle.h"
@@ -49,6 +51,7 @@ EiParams EiCommand::buildParams() const {
 }
 
 int EiCommand::run() {
+    const CancelPoll poll;  // Ctrl-C stops the protocol and writes the outputs
     if (listParams_) {
         listParams("spiking E-I network (EiParams)", EiParams::specs());
         return kExitOk;
@@ -102,6 +105,7 @@ int EiCommand::run() {
     req.durationMs = durationMs_;
     req.threads = threads_;
     const double T = durationMs_ > 0 ? durationMs_ : eiProtocolDefaultMs(protocol);
+    checkDurationSteps(T, req.params.dt, force_);  // per run of the protocol (balance runs six)
     std::printf("spiking E-I network: N_E = %d, N_Ip = N_Id = %d, p = %.3g, dt = %.3g ms, seed %llu, mode %s\n",
                 req.params.NE, req.params.NIp(), req.params.p, req.params.dt,
                 static_cast<unsigned long long>(req.params.seed), eiModeName(req.params.mode));
@@ -109,11 +113,18 @@ int EiCommand::run() {
     std::fflush(stdout);
 
     const auto start = std::chrono::steady_clock::now();
+    ProgressPrinter progress("ei " + protocol, "", quiet_);
+    req.cancel = cancelFlag();
+    req.progress = [&](double fraction) { progress.update(fraction, 1.0); };
     EiProtocolResult r = runEiProtocol(req);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     int code = kExitOk;
-    if (r.outcome != RunOutcome::Completed) {
+    if (r.outcome == RunOutcome::Cancelled) {
+        std::cerr << "attractor-cli: cancelled at t = " << r.simMs
+                  << " ms of the primary run; the outputs hold the state reached" << std::endl;
+        code = kExitCancelled;
+    } else if (r.outcome != RunOutcome::Completed) {
         std::cerr << "attractor-cli: run " << runOutcomeName(r.outcome) << ": " << r.message << std::endl;
         code = kExitHalted;
     }

@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "CancelSignal.h"
 #include "JsonSummary.h"
+#include "ProgressPrinter.h"
 #include "cann/Hd2dSimulation.h"
 #include "core/ParamAccess.h"
 #include "io/Hd2dSession.h"
@@ -71,6 +73,7 @@ void Hd2dCommand::applyOverrides(TorusParams& p, TrajectoryParams& h) const {
 }
 
 int Hd2dCommand::run() {
+    const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
     if (listParams_) {
         std::vector<ParamSpec> model;
         for (const auto& s : TorusParams::specs())
@@ -108,18 +111,20 @@ int Hd2dCommand::run() {
     }
     const TorusParams& p = sim->params();
     const TrajectoryParams& h = sim->headingParams();
+    checkDurationSteps(durationMs_, p.dt, force_);
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("hd2d: two rings of %d beside a %d x %d sheet, k = %.6g, a = %.6g rad, dt = %.6g ms\n", p.n, p.n,
                 p.n, p.k, p.a, p.dt);
     std::printf("heading %s for %.6g ms (%ld steps)\n", trajectoryName(h.kind).c_str(), durationMs_, total);
 
-    long taken = 0;
     const auto start = std::chrono::steady_clock::now();
-    while (taken < total && !sim->halted()) taken += sim->step(int(std::min<long>(1000, total - taken)));
+    ProgressPrinter progress("hd2d", "ms simulated", quiet_);
+    const long taken = runSteps(
+        total, 1000, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); }, progress);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const int code = writeRunOutputs(
-        sim->halted(), sim->message(), out_,
+        sim->halted(), sim->message(), sim->time(), out_,
         [&](const std::string& path) { saveHd2dSession(path, *sim); }, csv_, sim->traces());
     printSummary(*sim, taken, wall);
     return code;

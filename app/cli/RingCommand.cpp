@@ -7,7 +7,9 @@
 #include <iostream>
 #include <memory>
 
+#include "CancelSignal.h"
 #include "JsonSummary.h"
+#include "ProgressPrinter.h"
 #include "cann/BumpAnalysis.h"
 #include "cann/RingSimulation.h"
 #include "core/ParamAccess.h"
@@ -51,6 +53,7 @@ void RingCommand::applyOverrides(CannParams& p, StimulusParams& s) const {
 }
 
 int RingCommand::run() {
+    const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
     if (listParams_) {
         listParams("ring model (CannParams)", CannParams::specs());
         std::printf("\n");
@@ -82,6 +85,7 @@ int RingCommand::run() {
     }
 
     const CannParams& p = sim->params();
+    checkDurationSteps(durationMs_, p.dt, force_);
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("ring CANN: N = %d, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g ms, %s\n",
                 p.N, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt, findSpec(CannParams::specs(), "integrator")->choices.at(std::size_t(p.integrator)).c_str());
@@ -90,16 +94,14 @@ int RingCommand::run() {
 
     const double t0 = sim->time();
     const double clock0 = sim->stimulus().localTime();
-    long taken = 0;
     const auto start = std::chrono::steady_clock::now();
-    while (taken < total && !sim->halted()) {
-        const int chunk = int(std::min<long>(1000, total - taken));
-        taken += sim->step(chunk);
-    }
+    ProgressPrinter progress("ring", "ms simulated", quiet_);
+    const long taken = runSteps(
+        total, 1000, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); }, progress);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const int code = writeRunOutputs(
-        sim->halted(), sim->message(), out_,
+        sim->halted(), sim->message(), sim->time(), out_,
         [&](const std::string& path) { saveRingSession(path, *sim, "ring"); }, csv_, sim->traces());
     printSummary(*sim, t0, clock0, taken, wall);
     return code;

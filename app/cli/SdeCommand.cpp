@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "CancelSignal.h"
 #include "JsonSummary.h"
 #include "io/Hdf5Handle.h"
 #include "sde/FixedPointFinder.h"
@@ -124,7 +125,6 @@ SdeCommand::SdeCommand(CLI::App& parent) {
     app_->add_option("--resume", resume_, "train: continue from this checkpoint")->type_name("FILE.h5");
     app_->add_option("--test-count", testCount_, "eval: test images (default 1000)")->type_name("N");
     app_->add_option("--corruptions", corruptions_, "eval: all | key,key,... (see docs/cli.md)")->type_name("LIST");
-    app_->add_flag("--quiet", quiet_, "train: no progress lines");
 }
 
 int SdeCommand::run() {
@@ -138,6 +138,7 @@ int SdeCommand::run() {
     if (action_ == "plant") return runPlant();
     if (action_ == "spectrum") return runSpectrum();
     if (action_ == "lyapunov") return runLyapunov();
+    const CancelPoll poll;  // train and eval poll Ctrl-C (plant, spectrum, lyapunov quit at once)
     if (action_ == "train") return runTrain();
     return runEval();
 }

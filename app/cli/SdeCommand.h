@@ -46,7 +46,7 @@ private:
     std::string action_, pattern_, out_, model_, attractor_ = "all", csv_, mnist_, digits_, checkpoint_, resume_;
     std::string corruptions_ = "all";
     std::vector<std::string> sets_;
-    bool listParams_ = false, countFixedPoints_ = false, trainG_ = false, quiet_ = false;
+    bool listParams_ = false, countFixedPoints_ = false, trainG_ = false;
     int classes_ = 0, n_ = 0, samples_ = 0, trainCount_ = 1000, valCount_ = 200, testCount_ = 1000;
     int epochs_ = 0, batch_ = 0;
     long long iterations_ = -1, seed_ = 1;

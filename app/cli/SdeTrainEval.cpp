@@ -1,14 +1,14 @@
 // attractor-cli sde train | eval (SdeCommand's MNIST actions). Pipeline for an image:
 // pixel / 255 -> corruption (eval only) -> normaliseToMax -> initial condition x(0).
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "CancelSignal.h"
 #include "JsonSummary.h"
+#include "ProgressPrinter.h"
 #include "SdeCommand.h"
 #include "data/Corruptions.h"
 #include "data/IdxReader.h"
@@ -25,9 +25,6 @@ using namespace as::sde;
 using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-std::atomic<bool> gCancel{false};
-extern "C" void onSigint(int) { gCancel.store(true); }
 
 /// Images of `set` as initial conditions: pixel / 255, optional corruption, normalised to max.
 Eigen::MatrixXf initialConditions(const data::ImageSet& set, data::Corruption c, std::uint64_t seed) {
@@ -169,9 +166,9 @@ int SdeCommand::runTrain() {
                 trainSet.count(), digits_.empty() ? "0..C-1" : digits_.c_str(), valSet.count(), p.n, p.classes,
                 p.eps, tp.trainG ? "trained" : "identity");
     std::fflush(stdout);
-    gCancel.store(false);
-    auto previous = std::signal(SIGINT, onSigint);
+    ProgressPrinter printer("sde train", "iterations", quiet_);
     const auto progress = [&](const TrainProgress& pg) {
+        printer.update(double(pg.iteration), double(pg.totalIterations));
         if (quiet_) return;
         const long every = std::max(1L, pg.totalIterations / 20);
         if (pg.iteration % every != 0 && pg.iteration != pg.totalIterations && pg.validationAccuracy < 0) return;
@@ -183,15 +180,13 @@ int SdeCommand::runTrain() {
     };
     TrainReport rep;
     try {
-        rep = trainer.train(x, y, xv, yv, progress, &gCancel);
+        rep = trainer.train(x, y, xv, yv, progress, cancelFlag());
     } catch (const std::invalid_argument& e) {
-        std::signal(SIGINT, previous);
         throw CliError(std::string("cannot train: ") + e.what());
-    } catch (...) {
-        std::signal(SIGINT, previous);
-        throw;
     }
-    std::signal(SIGINT, previous);
+    if (rep.outcome == TrainOutcome::Cancelled)
+        std::fprintf(stderr, "attractor-cli: cancelled at iteration %ld: writing the model%s as reached\n",
+                     rep.iterations, checkpoint_.empty() ? "" : " and the checkpoint");
 
     const TrainingMeta meta = TrainingMeta::fromReport(tp, rep, processCommandLine());
     try {
@@ -216,6 +211,7 @@ int SdeCommand::runTrain() {
         .add("wall_s", secondsSince(t0));
     if (!checkpoint_.empty()) j.add("checkpoint", checkpoint_);
     std::printf("%s\n", j.str().c_str());
+    if (rep.outcome == TrainOutcome::Cancelled) return kExitCancelled;
     return rep.outcome == TrainOutcome::Finished ? kExitOk : kExitHalted;
 }
 
@@ -255,9 +251,18 @@ int SdeCommand::runEval() {
     }
     JsonSummary j;
     j.add("action", "eval").add("model", model_).add("n_test", (long long)test.count());
+    ProgressPrinter printer("sde eval", "images", quiet_);
+    const double images = double(conds.size()) * test.count();
+    int finished = 0;
     for (data::Corruption c : conds) {
         const Eigen::MatrixXf x0 = initialConditions(test, c, std::uint64_t(seed_));
-        const double acc = accuracy(classify(model, x0, std::uint64_t(seed_)), y);
+        const double before = double(finished) * test.count();
+        const Eigen::VectorXi predicted = classify(model, x0, std::uint64_t(seed_), cancelFlag(), [&](long done, long) {
+            printer.update(before + double(done), images);
+        });
+        if (cancelRequested()) break;  // this condition is incomplete: the table keeps the finished ones
+        ++finished;
+        const double acc = accuracy(predicted, y);
         std::printf("%-28s %.4f\n", data::corruptionLabel(c), acc);
         std::fflush(stdout);
         j.add(std::string(data::corruptionKey(c)) + "_acc", acc);
@@ -265,9 +270,13 @@ int SdeCommand::runEval() {
             csv << data::corruptionKey(c) << ",\"" << data::corruptionLabel(c) << "\"," << acc << ',' << test.count()
                 << '\n';
     }
-    j.add("eps", model.params().eps).add("wall_s", secondsSince(t0));
+    const bool cancelled = cancelRequested();
+    if (cancelled)
+        std::fprintf(stderr, "attractor-cli: cancelled: %d of %zu conditions finished (in the table and the JSON)\n",
+                     finished, conds.size());
+    j.add("eps", model.params().eps).add("wall_s", secondsSince(t0)).add("cancelled", cancelled);
     std::printf("%s\n", j.str().c_str());
-    return kExitOk;
+    return cancelled ? kExitCancelled : kExitOk;
 }
 
 }  // namespace as::cli

@@ -1,21 +1,18 @@
 #include "SurrogateCommand.h"
 
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <optional>
 
+#include "CancelSignal.h"
 #include "JsonSummary.h"
+#include "ProgressPrinter.h"
 #include "core/ParamAccess.h"
 #include "io/Hdf5Handle.h"
-#include "surrogate/OdeStepper.h"
 #include "surrogate/SurrogateDataset.h"
 #include "surrogate/SurrogateModel.h"
-#include "surrogate/SurrogateStream.h"
 #include "surrogate/SurrogateTrainer.h"
-#include "surrogate/TorusOdeStepper.h"
 
 namespace as::cli {
 namespace {
@@ -35,22 +32,6 @@ SurrogateCase parseCase(const std::string& name) {
     }
 }
 
-/// CPU time of the calling thread (s): unlike wall time, not inflated when a loaded machine
-/// deschedules the thread.
-double threadCpuSeconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + 1e-9 * double(ts.tv_nsec);
-}
-
-/// The choice name of an enumerated TorusParams key ("" if it has none).
-std::string choiceName(const TorusParams& p, const std::string& key) {
-    for (const auto& spec : TorusParams::specs())
-        if (spec.key == key && !spec.choices.empty())
-            return spec.choices.at(std::size_t(p.get(key)));
-    return {};
-}
-
 SurrogateDataset loadDataset(const std::string& path) {
     if (path.empty()) throw CliError("--dataset FILE.h5 is required");
     try {
@@ -60,7 +41,9 @@ SurrogateDataset loadDataset(const std::string& path) {
     }
 }
 
-SurrogateModel loadModel(const std::string& path) {
+}  // namespace
+
+SurrogateModel loadSurrogateModel(const std::string& path) {
     if (path.empty()) throw CliError("--model FILE.h5 is required");
     try {
         return SurrogateModel::load(path);
@@ -69,7 +52,6 @@ SurrogateModel loadModel(const std::string& path) {
     }
 }
 
-}  // namespace
 
 SurrogateCommand::SurrogateCommand(CLI::App& parent) {
     app_ = parent.add_subcommand(
@@ -103,7 +85,6 @@ SurrogateCommand::SurrogateCommand(CLI::App& parent) {
                      "dataset: ms of ODE time per input step (default 1)");
     app_->add_option("--seed", seed_, "dataset: seed of the input sequences (default 1)");
     app_->add_option("--bench-steps", benchSteps_, "bench: input steps timed (default 2000)");
-    app_->add_flag("--quiet", quiet_, "train: no per-epoch lines");
 }
 
 void SurrogateCommand::addCommon(JsonSummary& j, const std::string& cell) const {
@@ -125,9 +106,10 @@ int SurrogateCommand::run() {
     }
     if (action_.empty()) throw CliError("surrogate needs an action: dataset, train, eval or bench");
     parseCase(case_);
+    if (action_ == "eval") return runEval();  // seconds: Ctrl-C quits at once
+    const CancelPoll poll;  // dataset, train and bench poll Ctrl-C and write what they reached
     if (action_ == "dataset") return runDataset();
     if (action_ == "train") return runTrain();
-    if (action_ == "eval") return runEval();
     return runBench();
 }
 
@@ -152,9 +134,26 @@ int SurrogateCommand::runDataset() {
     } catch (const std::invalid_argument& e) {
         throw CliError(std::string("invalid dataset parameter: ") + e.what());
     }
+    const double teacherSteps =
+        double(caseChannels(p.which).size()) * p.sequences * (double(p.steps) * p.odeStepsPerInput() + p.settleMs / p.teacherDt());
+    checkStepBudget(teacherSteps,
+                    "the dataset (" + std::to_string(p.sequences) + " sequences x " + std::to_string(p.steps) +
+                        " input steps x " + std::to_string(p.odeStepsPerInput()) + " ODE steps)",
+                    force_);
     const auto t0 = Clock::now();
-    const SurrogateDataset d = SurrogateDataset::generate(p);
+    ProgressPrinter progress("surrogate dataset", "sequences", quiet_);
+    const SurrogateDataset d = SurrogateDataset::generate(
+        p, [&](int done, int total) { progress.update(done, total); }, cancelFlag());
     const double seconds = secondsSince(t0);
+    const bool cancelled = cancelRequested();
+    if (cancelled && d.sequences < 2) {
+        std::fprintf(stderr, "attractor-cli: cancelled after %d sequence(s); no dataset written (it needs 2)\n",
+                     d.sequences);
+        return kExitCancelled;
+    }
+    if (cancelled)
+        std::fprintf(stderr, "attractor-cli: cancelled: writing the %d sequences finished of %d\n", d.sequences,
+                     sequences_);
     try {
         d.save(dataset_);
     } catch (const h5::Error& e) {
@@ -176,9 +175,10 @@ int SurrogateCommand::runDataset() {
         .add("ode_steps_per_input", (long long)p.odeStepsPerInput())
         .add("component_scale", d.componentScale)
         .add("seconds", seconds)
-        .add("file", dataset_);
+        .add("file", dataset_)
+        .add("cancelled", cancelled);
     std::printf("%s\n", j.str().c_str());
-    return kExitOk;
+    return cancelled ? kExitCancelled : kExitOk;
 }
 
 int SurrogateCommand::runTrain() {
@@ -201,9 +201,12 @@ int SurrogateCommand::runTrain() {
     SurrogateModel m = SurrogateModel::create(which, tp, d);
     double sumAngle = 0, sumComp = 0, seconds = 0;
     std::string outcome;
-    for (int c = 0; c < d.channels; ++c) {
+    ProgressPrinter printer("surrogate train", "epochs", quiet_);
+    for (int c = 0; c < d.channels && !cancelRequested(); ++c) {
         SurrogateTrainer trainer(d, c, tp);
         auto progress = [&](const TrainProgress& pr) {
+            // Early stopping may end a channel before maxEpochs: the time left is an upper bound.
+            printer.update(double(c) * pr.maxEpochs + pr.epoch, double(d.channels) * pr.maxEpochs);
             if (!quiet_)
                 std::printf(
                     "%s epoch %d: train %.3e  val %.3e  val angle %.3e rad^2  lr %.2e  %.1f s%s\n",
@@ -214,7 +217,7 @@ int SurrogateCommand::runTrain() {
         auto checkpoint = [&](SurrogateNet<float>&, const TrainProgress&) {
             if (!checkpoint_.empty()) m.save(checkpoint_);
         };
-        TrainResult r = trainer.run(*m.nets[std::size_t(c)], progress, nullptr, checkpoint);
+        TrainResult r = trainer.run(*m.nets[std::size_t(c)], progress, cancelFlag(), checkpoint);
         std::printf("%s: %s after %d epochs (best %d): %s\n", m.channels[std::size_t(c)].c_str(),
                     outcomeName(r.outcome), r.epochs, r.bestEpoch, r.message.c_str());
         sumAngle += r.best.mseAngle;
@@ -224,6 +227,14 @@ int SurrogateCommand::runTrain() {
             outcome = outcomeName(r.outcome);
         m.results.push_back(std::move(r));
     }
+    const bool cancelled = cancelRequested();
+    if (cancelled && int(m.results.size()) < d.channels) {
+        // A model file with an untrained channel would pass for a trained one: not written.
+        std::fprintf(stderr, "attractor-cli: cancelled before channel %zu was trained; no model written%s\n",
+                     m.results.size() + 1, checkpoint_.empty() ? "" : " (the checkpoint holds the best so far)");
+        return kExitCancelled;
+    }
+    if (cancelled) std::fprintf(stderr, "attractor-cli: cancelled: writing the model with its best weights so far\n");
     try {
         m.save(model_);
     } catch (const h5::Error& e) {
@@ -238,11 +249,12 @@ int SurrogateCommand::runTrain() {
         .addNull("speedup");
     j.add("outcome", outcome).add("train_seconds", seconds).add("file", model_);
     std::printf("%s\n", j.str().c_str());
+    if (cancelled) return kExitCancelled;
     return outcome == "diverged" ? kExitFailure : kExitOk;
 }
 
 int SurrogateCommand::runEval() {
-    SurrogateModel m = loadModel(model_);
+    SurrogateModel m = loadSurrogateModel(model_);
     const SurrogateDataset d = loadDataset(dataset_);
     if (d.which != m.which) throw CliError("the model and the dataset are for different cases");
     double sumAngle = 0, sumComp = 0;
@@ -263,171 +275,6 @@ int SurrogateCommand::runEval() {
         .addNull("ode_us_per_step")
         .addNull("surrogate_us_per_step")
         .addNull("speedup");
-    std::printf("%s\n", j.str().c_str());
-    return kExitOk;
-}
-
-int SurrogateCommand::runBench() {
-    SurrogateModel m = loadModel(model_);
-    case_ = caseName(m.which);
-    if (benchSteps_ < 10 || benchSteps_ > 10000000)
-        throw CliError("--bench-steps must be in [10, 1e7]");
-    if (m.which == SurrogateCase::Grid3d) return runBenchGrid3d(m);
-    const int k = int(std::lround(m.inputStepMs / m.teacher.dt));
-    // One input sequence (the mixture process), the same for the ODE and the surrogate.
-    ProcessParams pp;
-    const std::vector<double> seq =
-        generateSequence(pp, ProcessKind::Mixture, benchSteps_, std::uint64_t(seed_) + 777);
-    const int settle = int(std::lround(20.0 / m.teacher.dt));
-    auto timeOde = [&](OdeBackend b, std::vector<Decode>* out, int n) {
-        OdeStepper ode(m.teacher, b, k);
-        ode.settle(seq[0], settle);
-        const auto t0 = Clock::now();
-        for (int t = 0; t < n; ++t) {
-            const Decode dec = ode.step(seq[std::size_t(t)]);
-            if (out) out->push_back(dec);
-        }
-        return secondsSince(t0) * 1e6 / n;
-    };
-    std::vector<Decode> ode;
-    ode.reserve(seq.size());
-    const double fftUs = timeOde(OdeBackend::Fft, &ode, benchSteps_);
-    // The dense ODE is ~30x slower: time fewer steps (at least 50).
-    const int denseSteps = std::max(50, benchSteps_ / 10);
-    const double denseUs = timeOde(OdeBackend::Dense, nullptr, std::min(denseSteps, benchSteps_));
-    // Surrogate: channel 0 (every channel is one such net; hd2d runs two).
-    const int channels = int(m.nets.size());
-    SurrogateStream stream(*m.nets[0], m.componentScale);
-    std::vector<StreamDecode> sur(seq.size());
-    const auto t0 = Clock::now();
-    for (int t = 0; t < benchSteps_; ++t) sur[std::size_t(t)] = stream.step(seq[std::size_t(t)]);
-    const double surUs = secondsSince(t0) * 1e6 / benchSteps_;
-    double mseA = 0, mseC = 0;
-    for (int t = 0; t < benchSteps_; ++t) {
-        const double e =
-            std::remainder(sur[std::size_t(t)].angle - ode[std::size_t(t)].angle, 2 * M_PI);
-        mseA += e * e;
-        const double dc =
-            (sur[std::size_t(t)].sumCos - ode[std::size_t(t)].sumCos) / m.componentScale;
-        const double ds =
-            (sur[std::size_t(t)].sumSin - ode[std::size_t(t)].sumSin) / m.componentScale;
-        mseC += 0.5 * (dc * dc + ds * ds);
-    }
-    mseA /= benchSteps_;
-    mseC /= benchSteps_;
-    std::printf(
-        "per input step (%d ODE steps of %.4g ms, N = %d): FFT ODE %.2f us, dense ODE %.2f us, "
-        "surrogate %.3f us\n",
-        k, m.teacher.dt, m.teacher.N, fftUs, denseUs, surUs);
-    std::printf(
-        "speed-up: %.1fx over the FFT ODE, %.1fx over the dense ODE; bench-sequence MSE %.3e "
-        "rad^2\n",
-        fftUs / surUs, denseUs / surUs, mseA);
-    JsonSummary j;
-    addCommon(j, cellName(m.params.cell));
-    j.add("val_mse_rad2", mseA)
-        .add("val_mse_components", mseC)
-        .add("ode_us_per_step", fftUs * channels)
-        .add("surrogate_us_per_step", surUs * channels)
-        .add("speedup", fftUs / surUs)
-        .add("dense_ode_us_per_step", denseUs * channels)
-        .add("speedup_dense", denseUs / surUs)
-        .add("ode_steps_per_input", (long long)k)
-        .add("N", (long long)m.teacher.N)
-        .add("bench_steps", (long long)benchSteps_);
-    std::printf("%s\n", j.str().c_str());
-    return kExitOk;
-}
-
-// The 3D torus ODE (TorusSimulation, FFT, the Torus lab's code) and the 6-output surrogate on the
-// same 3D input (the mixture process on every axis). No dense ODE here: at 32^3 its O(n^6) product
-// is 1.1e9 multiply-adds per Euler step.
-int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
-    const int k = m.odeStepsPerInput();
-    ProcessParams pp;
-    const std::vector<double> seq = generateInputs(pp, ProcessKind::Mixture, 3, benchSteps_,
-                                                   m.inputStepMs, std::uint64_t(seed_) + 777);
-    // --set overrides the ODE's numerical settings (e.g. convolution=fft), not the teacher's model.
-    TorusParams tp = m.torus;
-    try {
-        for (const std::string& text : sets_) {
-            const auto [key, value] = splitSetting(text);
-            if (key != "convolution")
-                throw ParamError("bench --set takes only convolution=auto|fft|separable|pruned");
-            tp.set(key, TorusParams::parse(key, value));
-        }
-        tp.check();
-    } catch (const ParamError& e) {
-        throw CliError(std::string("invalid bench setting: ") + e.what());
-    }
-    const int settle = int(std::lround(20.0 / tp.dt));
-    std::vector<std::array<Decode, 3>> ode(static_cast<std::size_t>(benchSteps_));
-    double odeCpuUs = 0;
-    auto timeOde = [&](const TorusParams& p, bool keep) {
-        TorusOdeStepper torus(p, k);
-        torus.settle(seq.data(), settle);
-        const auto t0 = Clock::now();
-        const double c0 = threadCpuSeconds();
-        for (int t = 0; t < benchSteps_; ++t) {
-            const auto& dec = torus.step(seq.data() + 3 * t);
-            if (keep) ode[std::size_t(t)] = dec;
-        }
-        if (keep) odeCpuUs = (threadCpuSeconds() - c0) * 1e6 / benchSteps_;
-        return secondsSince(t0) * 1e6 / benchSteps_;
-    };
-    const double odeUs = timeOde(tp, true);
-    // The full-FFT ODE too, in the same run (the Torus lab's default picks a cheaper method).
-    TorusParams fft = tp;
-    fft.set("convolution", TorusParams::parse("convolution", "fft"));
-    const double fftUs = choiceName(tp, "convolution") == "fft" ? odeUs : timeOde(fft, false);
-    SurrogateStream stream(*m.nets[0], m.componentScale);
-    std::vector<std::array<StreamDecode, 3>> sur(static_cast<std::size_t>(benchSteps_));
-    const auto t1 = Clock::now();
-    const double c1 = threadCpuSeconds();
-    for (int t = 0; t < benchSteps_; ++t)
-        stream.step(seq.data() + 3 * t, sur[std::size_t(t)].data());
-    const double surCpuUs = (threadCpuSeconds() - c1) * 1e6 / benchSteps_;
-    const double surUs = secondsSince(t1) * 1e6 / benchSteps_;
-    double mseA = 0, mseC = 0;
-    for (std::size_t t = 0; t < std::size_t(benchSteps_); ++t)
-        for (std::size_t a = 0; a < 3; ++a) {
-            const double e = std::remainder(sur[t][a].angle - ode[t][a].angle, 2 * M_PI);
-            mseA += e * e;
-            const double dc = (sur[t][a].sumCos - ode[t][a].sumCos) / m.componentScale;
-            const double ds = (sur[t][a].sumSin - ode[t][a].sumSin) / m.componentScale;
-            mseC += 0.5 * (dc * dc + ds * ds);
-        }
-    mseA /= 3.0 * benchSteps_;
-    mseC /= 3.0 * benchSteps_;
-    std::printf(
-        "per input step (%d ODE steps of %.4g ms, %d^3 torus, convolution %s): ODE %.2f us, "
-        "surrogate %.3f us\n",
-        k, tp.dt, tp.n, choiceName(tp, "convolution").c_str(), odeUs, surUs);
-    std::printf("full-FFT ODE %.2f us per input step: speed-up %.1fx\n", fftUs, fftUs / surUs);
-    std::printf("thread CPU time per input step: ODE %.2f us, surrogate %.3f us: speed-up %.1fx\n",
-                odeCpuUs, surCpuUs, odeCpuUs / surCpuUs);
-    std::printf(
-        "speed-up: %.1fx over the ODE; bench-sequence MSE %.3e rad^2 (mean of 3 "
-        "angles), components %.3e\n",
-        odeUs / surUs, mseA, mseC);
-    JsonSummary j;
-    addCommon(j, cellName(m.params.cell));
-    j.add("val_mse_rad2", mseA)
-        .add("val_mse_components", mseC)
-        .add("ode_us_per_step", odeUs)
-        .add("surrogate_us_per_step", surUs)
-        .add("speedup", odeUs / surUs)
-        .add("ode_cpu_us_per_step", odeCpuUs)
-        .add("surrogate_cpu_us_per_step", surCpuUs)
-        .add("speedup_cpu", odeCpuUs / surCpuUs)
-        .add("fft_ode_us_per_step", fftUs)
-        .add("speedup_fft", fftUs / surUs)
-        .addNull("dense_ode_us_per_step")
-        .addNull("speedup_dense")
-        .add("ode_steps_per_input", (long long)k)
-        .add("n", (long long)m.torus.n)
-        .add("convolution", choiceName(tp, "convolution"))
-        .add("bench_steps", (long long)benchSteps_);
     std::printf("%s\n", j.str().c_str());
     return kExitOk;
 }

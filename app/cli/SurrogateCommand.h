@@ -3,6 +3,7 @@
 // (CAN2ANN) headless. dataset runs the teacher (ring CANN; grid3d: the 3D torus CANN) and writes an
 // HDF5 dataset; train fits a model and writes its HDF5 file; eval prints validation errors; bench
 // times the ODE (FFT, and dense for the rings) and the surrogate on the same input (docs/cli.md).
+// Implementation: SurrogateCommand.cpp (dataset, train, eval) and SurrogateBench.cpp (bench).
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct SurrogateModel;
 namespace as::cli {
 
 class JsonSummary;
+
+/// Loads a model file; CliError (exit 2) naming the file on a missing or bad file.
+as::surrogate::SurrogateModel loadSurrogateModel(const std::string& path);
 
 class SurrogateCommand : public Command {
   public:
@@ -34,7 +38,7 @@ class SurrogateCommand : public Command {
     CLI::App* app_ = nullptr;
     std::string action_, case_ = "ring", dataset_, model_, checkpoint_, process_;
     std::vector<std::string> sets_;
-    bool listParams_ = false, quiet_ = false;
+    bool listParams_ = false;
     int sequences_ = 100, steps_ = 1000, benchSteps_ = 2000, odeN_ = 512;
     double inputStepMs_ = 1.0, odeDt_ = 0.05;
     long long seed_ = 1;

@@ -6,7 +6,9 @@
 #include <iostream>
 #include <memory>
 
+#include "CancelSignal.h"
 #include "JsonSummary.h"
+#include "ProgressPrinter.h"
 #include "cann/TorusSimulation.h"
 #include "core/ParamAccess.h"
 #include "io/TorusSession.h"
@@ -44,6 +46,7 @@ void TorusCommand::applyOverrides(TorusParams& p, TrajectoryParams& t) const {
 }
 
 int TorusCommand::run() {
+    const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
     if (listParams_) {
         listParams("torus model (TorusParams)", TorusParams::specs());
         std::printf("\n");
@@ -72,6 +75,7 @@ int TorusCommand::run() {
         sim = std::make_unique<TorusSimulation>(p, t);
     }
     const TorusParams& p = sim->params();
+    checkDurationSteps(durationMs_, p.dt, force_);
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("torus CANN: %d^%d neurons, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g ms\n",
                 p.n, p.dims, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt);
@@ -80,13 +84,14 @@ int TorusCommand::run() {
                 trajectoryName(sim->trajectoryParams().kind).c_str(), durationMs_, total, p.spacing[0],
                 p.spacing[1], p.spacing[2]);
 
-    long taken = 0;
     const auto start = std::chrono::steady_clock::now();
-    while (taken < total && !sim->halted()) taken += sim->step(int(std::min<long>(500, total - taken)));
+    ProgressPrinter progress("torus", "ms simulated", quiet_);
+    const long taken = runSteps(
+        total, 500, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); }, progress);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const int code = writeRunOutputs(
-        sim->halted(), sim->message(), out_,
+        sim->halted(), sim->message(), sim->time(), out_,
         [&](const std::string& path) { saveTorusSession(path, *sim); }, csv_, sim->traces());
     printSummary(*sim, taken, wall);
     return code;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "CancelSignal.h"
 #include "CliCommand.h"
 #include "EiCommand.h"
 #include "Hd2dCommand.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<Hd2dCommand>(app));
     commands.push_back(std::make_unique<SdeCommand>(app));
     // Later labs register here: commands.push_back(std::make_unique<TorusCommand>(app)); ...
+    for (auto& c : commands) c->addSharedOptions();  // --quiet, --force
 
     try {
         app.parse(argc, argv);
@@ -42,6 +44,7 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
 
+    installCancelHandlers();  // Ctrl-C / SIGTERM: jobs stop, write their outputs, exit kExitCancelled
     try {
         for (auto& c : commands)
             if (c->app()->parsed()) return c->run();

@@ -1,8 +1,9 @@
 #pragma once
 // Spike export in the SONATA format (github.com/AllenInstitute/sonata, "Spike file"), which NEST,
 // NEURON/BMTK, Brian2 tools and libsonata read:
-//   /spikes/<population>             attr sorting: enum {none, by_id, by_time} = by_time
-//   /spikes/<population>/timestamps  float64 [n], attr units = "ms"
+//   /                                attrs magic: uint32 0x0A7A, version: uint32[2] = {0, 1}
+//   /spikes/<population>             attr sorting: enum over uint8 {none = 0, by_id = 1, by_time = 2} = by_time
+//   /spikes/<population>/timestamps  float64 [n], attr units = "ms" (variable-length UTF-8 string)
 //   /spikes/<population>/node_ids    uint64 [n]
 // and as CSV (population,node_id,timestamp_ms). Both are written aside and renamed into place.
 #include <string>

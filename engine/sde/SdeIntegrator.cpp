@@ -165,16 +165,19 @@ void SdeIntegrator::step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t s
     advance(model_, x, buf, seed, stepIndex, columnOffset);
 }
 
-Eigen::VectorXi classify(const SdeModel& model, const Eigen::MatrixXf& x0, std::uint64_t seed) {
+Eigen::VectorXi classify(const SdeModel& model, const Eigen::MatrixXf& x0, std::uint64_t seed,
+                         const std::atomic<bool>* cancel, const std::function<void(long, long)>& progress) {
     constexpr Eigen::Index chunk = 256;
     SdeIntegrator integ(model);
-    Eigen::VectorXi out(x0.cols());
+    Eigen::VectorXi out = Eigen::VectorXi::Constant(x0.cols(), -1);
     for (Eigen::Index start = 0; start < x0.cols(); start += chunk) {
+        if (cancel && cancel->load()) break;
         const Eigen::Index len = std::min(chunk, x0.cols() - start);
         RunOptions o;
         o.seed = seed;
         o.columnOffset = long(start);
         out.segment(start, len) = integ.run(x0.middleCols(start, len), o).predicted;
+        if (progress) progress(long(start + len), long(x0.cols()));
     }
     return out;
 }

@@ -5,6 +5,8 @@
 // The noise eta is counter-based (GaussianNoise.h): a function of (seed, step, column) only, so a
 // seed gives the same numbers whatever the thread count or the batch split.
 #include <Eigen/Core>
+#include <atomic>
+#include <functional>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -48,7 +50,11 @@ private:
 };
 
 /// Predicted class of each column of x0 (run() in chunks of 256 columns; -1 for a diverged column).
-Eigen::VectorXi classify(const SdeModel& model, const Eigen::MatrixXf& x0, std::uint64_t seed = 1);
+/// cancel is polled before each chunk (the columns not run stay -1); progress(done, total) is
+/// called after each chunk with the columns done.
+Eigen::VectorXi classify(const SdeModel& model, const Eigen::MatrixXf& x0, std::uint64_t seed = 1,
+                         const std::atomic<bool>* cancel = nullptr,
+                         const std::function<void(long, long)>& progress = {});
 /// Fraction of equal entries (0 for empty input; throws std::invalid_argument on a size mismatch).
 double accuracy(const Eigen::VectorXi& predicted, const Eigen::VectorXi& labels);
 

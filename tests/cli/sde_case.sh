@@ -95,7 +95,7 @@ case "$CASE" in
       wait $PID; RC=$?; skip_without_mnist; fail "training did not start"
     fi
     sleep 1; kill -INT $PID; wait $PID; RC=$?
-    [ "$RC" -eq 3 ] || fail "exit code $RC after SIGINT, expected 3"
+    [ "$RC" -eq 130 ] || fail "exit code $RC after SIGINT, expected 130 (cancelled)"
     [ -f ck.h5 ] && [ -f model.h5 ] || fail "checkpoint and model should be kept"
     json "j['outcome'] == 'cancelled' and j['iterations'] < 100000" ;;
   sde_list_params)
