@@ -222,7 +222,11 @@ std::vector<hsize_t> chunkShape(const std::vector<hsize_t>& dims, std::size_t el
             chunk[a] = 1;
             continue;
         }
-        chunk[a] = std::max<hsize_t>(1, hsize_t(kMaxChunkBytes) / inner);
+        // As many chunks as needed along this axis, of equal extent: HDF5 stores edge chunks at
+        // full size, so 784 rows in chunks of 262 (786) rather than 334 (1002).
+        const hsize_t most = std::max<hsize_t>(1, hsize_t(kMaxChunkBytes) / inner);
+        const hsize_t count = (chunk[a] + most - 1) / most;
+        chunk[a] = (chunk[a] + count - 1) / count;
         break;
     }
     return chunk;

@@ -23,7 +23,8 @@ inline constexpr const char* kChecksumAttribute = "metadata_checksum";
 inline constexpr std::size_t kMaxChunkBytes = std::size_t(1) << 20;
 
 /// Chunk shape for a dataset of `dims` elements of `elementBytes` each: the whole dataset, split
-/// along its slowest axes until a chunk holds at most kMaxChunkBytes. Every dim must be > 0.
+/// along its slowest axes until a chunk holds at most kMaxChunkBytes, into chunks of equal extent
+/// along the axis that is split. Every dim must be > 0.
 std::vector<hsize_t> chunkShape(const std::vector<hsize_t>& dims, std::size_t elementBytes);
 /// Creation property list of a checksummed dataset (chunked, Fletcher32); H5P_DEFAULT's copy for
 /// an empty one (nothing to protect; its shape is metadata).

@@ -114,10 +114,11 @@ EiSessionState loadEi(const std::string& path) {
 
 TEST(FileIntegrity, ChunksAreBoundedAndSplitAlongTheSlowestAxis) {
     EXPECT_EQ(h5::chunkShape({100}, 8), (std::vector<hsize_t>{100}));
-    EXPECT_EQ(h5::chunkShape({200000}, 8), (std::vector<hsize_t>{131072}));
-    EXPECT_EQ(h5::chunkShape({600, 512}, 4), (std::vector<hsize_t>{512, 512}));
-    EXPECT_EQ(h5::chunkShape({1, 100, 1000, 6}, 4), (std::vector<hsize_t>{1, 43, 1000, 6}));
-    EXPECT_EQ(h5::chunkShape({4, 1000, 1000}, 8), (std::vector<hsize_t>{1, 131, 1000}));
+    EXPECT_EQ(h5::chunkShape({200000}, 8), (std::vector<hsize_t>{100000}));  // two equal chunks
+    EXPECT_EQ(h5::chunkShape({784, 784}, 4), (std::vector<hsize_t>{262, 784}));  // 3 x 262 >= 784 rows
+    EXPECT_EQ(h5::chunkShape({600, 512}, 4), (std::vector<hsize_t>{300, 512}));
+    EXPECT_EQ(h5::chunkShape({1, 100, 1000, 6}, 4), (std::vector<hsize_t>{1, 34, 1000, 6}));
+    EXPECT_EQ(h5::chunkShape({4, 1000, 1000}, 8), (std::vector<hsize_t>{1, 125, 1000}));
 }
 
 TEST(FileIntegrity, WrittenFilesCarryChecksums) {
