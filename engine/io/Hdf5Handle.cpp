@@ -145,8 +145,9 @@ Handle openFileReadOnly(const std::string& path) {
 }
 
 bool hasChild(hid_t loc, const std::string& name) {
+    const std::string path = where(loc, name);
     const htri_t r = H5Lexists(loc, name.c_str(), H5P_DEFAULT);
-    if (r < 0) fail("cannot look up '" + name + "'");
+    if (r < 0) fail("cannot look up '" + path + "'");
     return r > 0;
 }
 
@@ -171,8 +172,9 @@ Handle openGroup(hid_t loc, const std::string& name) {
 }
 
 bool hasAttribute(hid_t loc, const std::string& name) {
+    const std::string path = where(loc, name);
     const htri_t r = H5Aexists(loc, name.c_str());
-    if (r < 0) fail("cannot look up attribute '" + name + "'");
+    if (r < 0) fail("cannot look up attribute '" + path + "'");
     return r > 0;
 }
 
