@@ -134,7 +134,9 @@ hid_t SessionReader::root() const { return impl_->file; }
 const std::string& SessionReader::path() const { return impl_->path; }
 const std::string& SessionReader::lab() const { return impl_->lab; }
 int SessionReader::formatVersion() const { return impl_->version; }
-bool SessionReader::hasGroup(const std::string& name) const { return h5::hasChild(impl_->file, name); }
+bool SessionReader::hasGroup(const std::string& name) const {
+    return read([&](hid_t root) { return h5::hasChild(root, name); });  // a failure names the file
+}
 
 void SessionReader::fail(const std::string& why) const {
     throw SessionError("cannot load session '" + impl_->path + "': " + why);

@@ -75,7 +75,10 @@ inline void walk(hid_t obj, const std::string& path, FileContent& out) {
         char name[512];
         H5Lget_name_by_idx(obj, ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT);
         const hid_t child = H5Oopen(obj, name, H5P_DEFAULT);
-        walk(child, path == "/" ? "/" + std::string(name) : path + "/" + name, out);
+        std::string childPath = path;
+        if (childPath != "/") childPath += '/';
+        childPath += name;
+        walk(child, childPath, out);
         H5Oclose(child);
     }
 }
