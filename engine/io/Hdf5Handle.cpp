@@ -1,7 +1,6 @@
 #include "io/Hdf5Handle.h"
 
 #include <filesystem>
-#include <mutex>
 
 #include "io/Hdf5Integrity.h"
 
@@ -97,8 +96,12 @@ std::vector<T> readDatasetT(hid_t loc, const std::string& name, hid_t memType) {
 }  // namespace
 
 void silenceErrors() {
-    static std::once_flag once;
-    std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+    // Per thread: a thread-safe HDF5 keeps the error-printing setting per thread (a worker thread
+    // loading a damaged model would otherwise print HDF5's error stack to stderr).
+    thread_local bool silenced = false;
+    if (silenced) return;
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    silenced = true;
 }
 
 Handle& Handle::operator=(Handle&& o) noexcept {

@@ -66,18 +66,20 @@ SurrogateLab::SurrogateLab(QWidget* parent)
     status_ = new QLabel;
     connect(controller_.get(), &SurrogateController::modelChanged, this,
             [this](const QString& info) {
-                if (!pendingModelPath_.isEmpty()) modelPath_ = pendingModelPath_;  // it loaded
-                pendingModelPath_.clear();
                 modelInfo_->setText(info.isEmpty() ? tr("No model") : info);
                 emit statusMessage(tr("Surrogate model: %1").arg(info), 5000);
             });
-    connect(controller_.get(), &SurrogateController::failed, this, [this](const QString& m) {
-        emit statusMessage(tr("Surrogate: %1").arg(m), 8000);
-        if (pendingModelPath_.isEmpty()) return;
-        // A model file that does not load: the running model (and its path) stay.
-        pendingModelPath_.clear();
-        showFileError(tr("Could not load the model"), m);
-    });
+    connect(controller_.get(), &SurrogateController::failed, this,
+            [this](const QString& m) { emit statusMessage(tr("Surrogate: %1").arg(m), 8000); });
+    connect(controller_.get(), &SurrogateController::loadFinished, this,
+            [this](const QString& path, const QString& error) {
+                if (error.isEmpty()) {
+                    modelPath_ = path;  // the running model's file, written to sessions
+                    return;
+                }
+                // A model file that does not load: the running model (and its path) stay.
+                showFileError(tr("Could not load the model"), error);
+            });
     connect(controller_.get(), &SurrogateController::trainingFinished, this,
             [this](const QString& m) {
                 startButton_->setEnabled(true);
@@ -314,8 +316,7 @@ void SurrogateLab::updateRunning() {
 }
 
 void SurrogateLab::loadModel(const QString& path) {
-    pendingModelPath_ = path;  // becomes modelPath_ once the worker has loaded it
-    controller_->loadModel(path);
+    controller_->loadModel(path);  // modelPath_ follows once the worker has loaded it
 }
 
 void SurrogateLab::frame() {

@@ -100,8 +100,7 @@ class SurrogateLab : public Lab {
     QDial* dial_ = nullptr;
     QAction* playAction_ = nullptr;
     QTimer* frameTimer_ = nullptr;
-    QString modelPath_;         ///< the running model's file (written to sessions)
-    QString pendingModelPath_;  ///< a file the worker is loading
+    QString modelPath_;  ///< the running model's file (written to sessions)
     bool playing_ = false, active_ = false, hasModel_ = false;
     long shownSteps_ = 0;
 };
