@@ -17,7 +17,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Turns off HDF5's printing of error stacks to stderr (idempotent, call before any HDF5 use).
+/// Turns off HDF5's printing of error stacks to stderr for the calling thread (idempotent; call
+/// before any HDF5 use on a thread).
 void silenceErrors();
 
 /// An owning hid_t (file, group, dataset, attribute, dataspace or datatype), closed on destruction.

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
 
 // Compatibility rules (docs/session-format.md):
 //  - format_version is bumped only when an existing field changes meaning or layout; adding a
@@ -73,6 +74,7 @@ void SessionWriter::fail(const std::string& why) {
 
 void SessionWriter::commit() {
     try {
+        h5::writeChecksums(impl_->file);  // last: covers every lab's group
         impl_->file.close();
     } catch (const std::exception& e) {
         fail(e.what());
@@ -117,6 +119,9 @@ SessionReader::SessionReader(const std::string& path) : impl_(std::make_unique<I
             throw h5::Error("written by a newer Attractor Studio (format " + std::to_string(version) +
                             "), this version reads up to " + std::to_string(kSessionFormatVersion));
         if (version < 1) throw h5::Error("invalid format_version " + std::to_string(version));
+        if (version >= kFirstChecksummedSessionVersion && !h5::hasChecksums(f))
+            throw h5::Error("a format " + std::to_string(version) + " file must carry attribute '/" +
+                            h5::kChecksumAttribute + "' (damaged, or altered by another program)");
         impl_->version = int(version);
         if (h5::hasAttribute(f, "lab")) impl_->lab = h5::readStringAttribute(f, "lab");
         return 0;
@@ -129,7 +134,9 @@ hid_t SessionReader::root() const { return impl_->file; }
 const std::string& SessionReader::path() const { return impl_->path; }
 const std::string& SessionReader::lab() const { return impl_->lab; }
 int SessionReader::formatVersion() const { return impl_->version; }
-bool SessionReader::hasGroup(const std::string& name) const { return h5::hasChild(impl_->file, name); }
+bool SessionReader::hasGroup(const std::string& name) const {
+    return read([&](hid_t root) { return h5::hasChild(root, name); });  // a failure names the file
+}
 
 void SessionReader::fail(const std::string& why) const {
     throw SessionError("cannot load session '" + impl_->path + "': " + why);

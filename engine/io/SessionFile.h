@@ -2,10 +2,11 @@
 // Session files: one HDF5 file per session (docs/session-format.md).
 //   /  attrs: format = "attractor-studio-session", format_version (int), app_version, lab (open tab)
 //   /<lab>/...  one group per lab that has state (ring: engine/io/RingSession.h)
-// SessionWriter writes "<path>.tmp-<pid>" and renames it over <path> on commit(), so the last good
-// file survives a crash or a failed save. SessionReader validates the file (exists, HDF5, format,
+// SessionWriter writes "<path>.tmp-<pid>", seals it with checksums and renames it over <path> on
+// commit(), so the last good file survives a crash or a failed save. SessionReader validates the file (exists, HDF5, format,
 // version) before any lab reads its group; every failure is a SessionError whose message names the
-// file and the problem. Readers build new objects and never touch what the caller holds.
+// file and the problem (a damaged file: the dataset or attribute that failed its checksum). Readers
+// build new objects and never touch what the caller holds.
 #include <hdf5.h>
 
 #include <memory>
@@ -18,7 +19,10 @@ namespace as {
 
 inline constexpr const char* kSessionFormatName = "attractor-studio-session";
 /// Version written by this build. Loading accepts 1..kSessionFormatVersion and refuses newer ones.
-inline constexpr int kSessionFormatVersion = 1;
+/// Version 2 = version 1's layout with checksums (docs/session-format.md, "Checksums").
+inline constexpr int kSessionFormatVersion = 2;
+/// First version whose files must carry checksums (io/Hdf5Integrity.h); older files load unverified.
+inline constexpr int kFirstChecksummedSessionVersion = 2;
 
 class SessionError : public std::runtime_error {
 public:

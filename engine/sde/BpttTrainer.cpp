@@ -310,8 +310,10 @@ void BpttTrainer::resume(const std::string& path) {
     if (!std::filesystem::exists(path)) throw h5::Error(where + " does not exist");
     if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file (damaged or truncated?)");
     try {
-        h5::Handle f = h5::openFileReadOnly(path);
-        LoadedSdeModel saved = readSdeModel(h5::openGroup(f, "sde_model"), path);
+        h5::Handle f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
+        h5::Handle mg = h5::openGroup(f, "sde_model");
+        requireChecksums(f, mg, where);
+        LoadedSdeModel saved = readSdeModel(mg, path);
         if (SdeModel::structuralChange(model_.params(), saved.model.params()))
             throw h5::Error(where + " was written for a different model (n, classes, pattern or node constants)");
         h5::Handle c = h5::openGroup(f, "checkpoint");

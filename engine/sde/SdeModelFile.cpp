@@ -6,11 +6,13 @@
 #include <stdexcept>
 
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
 
 namespace as::sde {
 namespace {
 
-constexpr std::int64_t kFormatVersion = 1;
+// 2: the layout of 1 in a checksummed file (io/Hdf5Integrity.h); 1 still loads, unverified.
+constexpr std::int64_t kFormatVersion = 2;
 
 std::vector<float> rowMajor(const Eigen::MatrixXf& m) {
     std::vector<float> v(std::size_t(m.size()));
@@ -82,9 +84,9 @@ void writeSdeModel(hid_t g, const SdeModel& model, const TrainingMeta& meta) {
 LoadedSdeModel readSdeModel(hid_t g, const std::string& file) {
     const std::string where = "SDE model file '" + file + "'";
     try {
-        if (h5::readIntAttribute(g, "format_version") != kFormatVersion)
-            throw h5::Error(where + ": unsupported format_version " +
-                            std::to_string(h5::readIntAttribute(g, "format_version")));
+        const std::int64_t version = h5::readIntAttribute(g, "format_version");
+        if (version < 1 || version > kFormatVersion)
+            throw h5::Error(where + ": unsupported format_version " + std::to_string(version));
         SdeParams p;
         for (const auto& s : SdeParams::specs()) {
             const double v = h5::readDoubleAttribute(g, s.key);
@@ -165,23 +167,28 @@ void saveSdeModel(const std::string& path, const SdeModel& model, const Training
     });
 }
 
+void requireChecksums(hid_t file, hid_t model, const std::string& where) {
+    const std::int64_t version = h5::readIntAttribute(model, "format_version");
+    if (version >= 2 && !h5::hasChecksums(file))
+        throw h5::Error(where + ": a format " + std::to_string(version) + " file must carry attribute '/" +
+                        h5::kChecksumAttribute + "' (damaged, or altered by another program)");
+}
+
 LoadedSdeModel loadSdeModel(const std::string& path) {
     h5::silenceErrors();
     const std::string where = "SDE model file '" + path + "'";
     if (!std::filesystem::exists(path)) throw h5::Error(where + " does not exist");
     if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file (damaged or truncated?)");
-    h5::Handle f;
+    h5::Handle f, g;
     try {
-        f = h5::openFileReadOnly(path);
-    } catch (const h5::Error& e) {
-        throw h5::Error(where + ": " + e.what());
-    }
-    if (!h5::hasChild(f, "sde_model")) throw h5::Error(where + " holds no /sde_model group");
-    h5::Handle g;
-    try {
+        f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
+        if (!h5::hasChild(f, "sde_model")) throw h5::Error("it holds no /sde_model group");
         g = h5::openGroup(f, "sde_model");
+        requireChecksums(f, g, where);
     } catch (const h5::Error& e) {
-        throw h5::Error(where + ": " + e.what());
+        const std::string msg = e.what();
+        if (msg.find(where) != std::string::npos) throw;
+        throw h5::Error(where + ": " + msg);
     }
     return readSdeModel(g, path);
 }

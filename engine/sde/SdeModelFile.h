@@ -43,6 +43,9 @@ LoadedSdeModel readSdeModel(hid_t group, const std::string& fileForMessages);
 /// A file whose /sde_model group holds the model; written atomically (temp file + rename).
 void saveSdeModel(const std::string& path, const SdeModel& model, const TrainingMeta& meta = {});
 LoadedSdeModel loadSdeModel(const std::string& path);
+/// Refuses (h5::Error naming `where`) a model group of format_version >= 2 in a file without the
+/// checksums that version promises (io/Hdf5Integrity.h).
+void requireChecksums(hid_t file, hid_t modelGroup, const std::string& where);
 
 /// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string utcNow();

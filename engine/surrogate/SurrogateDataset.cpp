@@ -5,9 +5,13 @@
 
 #include "cann/RingSimulation.h"
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
 #include "surrogate/TorusOdeStepper.h"
 
 namespace as::surrogate {
+
+// 2: the layout of 1 in a checksummed file (io/Hdf5Integrity.h); 1 still loads, unverified.
+constexpr std::int64_t kDatasetFormatVersion = 2;
 
 const char* caseName(SurrogateCase c) {
     switch (c) {
@@ -208,37 +212,57 @@ SurrogateDataset SurrogateDataset::generate(const DatasetParams& p,
 
 void SurrogateDataset::save(const std::string& path) const {
     h5::silenceErrors();
-    h5::Handle f = h5::createFile(path);
-    h5::Handle g = h5::createGroup(f, "surrogate_dataset");
-    h5::writeAttribute(g, "format_version", std::int64_t(1));
-    h5::writeAttribute(g, "case", std::string(caseName(which)));
-    h5::writeAttribute(g, "component_scale", componentScale);
-    h5::writeAttribute(g, "input_step_ms", params.inputStepMs);
-    h5::writeAttribute(g, "settle_ms", params.settleMs);
-    h5::writeAttribute(g, "seed", std::int64_t(params.seed));
-    h5::writeAttribute(g, "process", processNames()[std::size_t(params.process.kind)]);
-    for (const auto& spec : CannParams::specs())
-        h5::writeAttribute(g, "teacher_" + spec.key, params.teacher.get(spec.key));
-    if (which == SurrogateCase::Grid3d)
-        for (const auto& spec : TorusParams::specs())
-            h5::writeAttribute(g, "torus_" + spec.key, params.torus.get(spec.key));
-    const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps), A = hsize_t(axes);
-    if (axes == 1)
-        h5::writeDataset(g, "inputs", inputs, {C, S, T});
-    else
-        h5::writeDataset(g, "inputs", inputs, {C, S, T, A});
-    h5::writeDataset(g, "targets", targets, {C, S, T, 2 * A});
-    f.close();
+    // Written aside and renamed, sealed with checksums (io/Hdf5Integrity.h).
+    h5::writeFileAtomically(path, "dataset file", [&](hid_t f) {
+        h5::Handle g = h5::createGroup(f, "surrogate_dataset");
+        h5::writeAttribute(g, "format_version", kDatasetFormatVersion);
+        h5::writeAttribute(g, "case", std::string(caseName(which)));
+        h5::writeAttribute(g, "component_scale", componentScale);
+        h5::writeAttribute(g, "input_step_ms", params.inputStepMs);
+        h5::writeAttribute(g, "settle_ms", params.settleMs);
+        h5::writeAttribute(g, "seed", std::int64_t(params.seed));
+        h5::writeAttribute(g, "process", processNames()[std::size_t(params.process.kind)]);
+        for (const auto& spec : CannParams::specs())
+            h5::writeAttribute(g, "teacher_" + spec.key, params.teacher.get(spec.key));
+        if (which == SurrogateCase::Grid3d)
+            for (const auto& spec : TorusParams::specs())
+                h5::writeAttribute(g, "torus_" + spec.key, params.torus.get(spec.key));
+        const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps), A = hsize_t(axes);
+        if (axes == 1)
+            h5::writeDataset(g, "inputs", inputs, {C, S, T});
+        else
+            h5::writeDataset(g, "inputs", inputs, {C, S, T, A});
+        h5::writeDataset(g, "targets", targets, {C, S, T, 2 * A});
+    });
 }
 
 SurrogateDataset SurrogateDataset::load(const std::string& path) {
     h5::silenceErrors();
     if (!h5::isHdf5(path)) throw h5::Error("'" + path + "' is not an HDF5 dataset file");
-    h5::Handle f = h5::openFileReadOnly(path);
+    const std::string where = "dataset file '" + path + "'";
+    try {
+        return loadChecked(path);
+    } catch (const h5::Error& e) {
+        const std::string msg = e.what();
+        if (msg.find("'" + path + "'") != std::string::npos) throw;
+        throw h5::Error(where + ": " + msg);
+    } catch (const std::bad_alloc&) {
+        throw h5::Error(where + ": a dataset is too large to load (damaged file?)");
+    } catch (const std::exception& e) {
+        throw h5::Error(where + ": " + e.what());
+    }
+}
+
+SurrogateDataset SurrogateDataset::loadChecked(const std::string& path) {
+    h5::Handle f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
     h5::Handle g = h5::openGroup(f, "surrogate_dataset");
     SurrogateDataset d;
-    if (h5::readIntAttribute(g, "format_version") != 1)
-        throw h5::Error("'" + path + "': unsupported dataset format version");
+    const std::int64_t version = h5::readIntAttribute(g, "format_version");
+    if (version < 1 || version > kDatasetFormatVersion)
+        throw h5::Error("'" + path + "': unsupported dataset format version " + std::to_string(version));
+    if (version >= 2 && !h5::hasChecksums(f))
+        throw h5::Error("'" + path + "': a format " + std::to_string(version) + " file must carry attribute '/" +
+                        h5::kChecksumAttribute + "' (damaged, or altered by another program)");
     try {
         d.which = caseFromName(h5::readStringAttribute(g, "case"));
         d.params.process.kind = processFromName(h5::readStringAttribute(g, "process"));

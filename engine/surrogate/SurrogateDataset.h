@@ -88,6 +88,9 @@ struct SurrogateDataset {
     void save(const std::string& path) const;
     /// Reads and checks shapes; throws h5::Error with a clear message on a bad file.
     static SurrogateDataset load(const std::string& path);
+
+private:
+    static SurrogateDataset loadChecked(const std::string& path);
 };
 
 }  // namespace as::surrogate

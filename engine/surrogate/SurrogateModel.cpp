@@ -6,11 +6,13 @@
 #include <filesystem>
 
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
 
 namespace as::surrogate {
 namespace {
 
-constexpr std::int64_t kFormatVersion = 1;
+// 2: the layout of 1 in a checksummed file (io/Hdf5Integrity.h); 1 still loads, unverified.
+constexpr std::int64_t kFormatVersion = 2;
 
 std::vector<float> rowMajor(const Mat<float>& m) {
     std::vector<float> v(std::size_t(m.size()));
@@ -49,10 +51,9 @@ SurrogateModel SurrogateModel::create(SurrogateCase which, const TrainParams& pa
 
 void SurrogateModel::save(const std::string& path) const {
     h5::silenceErrors();
-    // Write to a temporary file and rename, so a failed save never leaves half a model behind.
-    const std::string tmp = path + ".part";
-    {
-        h5::Handle f = h5::createFile(tmp);
+    // Written aside and renamed, so a failed save never leaves half a model behind; sealed with
+    // checksums (io/Hdf5Integrity.h).
+    h5::writeFileAtomically(path, "model file", [&](hid_t f) {
         h5::Handle g = h5::createGroup(f, "surrogate_model");
         h5::writeAttribute(g, "format_version", kFormatVersion);
         h5::writeAttribute(g, "case", std::string(caseName(which)));
@@ -85,23 +86,37 @@ void SurrogateModel::save(const std::string& path) const {
                                  {hsize_t(r.valAngleMse.size())});
             }
         }
-        f.close();
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw h5::Error("cannot write '" + path + "': " + ec.message());
+    });
 }
 
 SurrogateModel SurrogateModel::load(const std::string& path) {
     h5::silenceErrors();
     const std::string where = "model file '" + path + "'";
     if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file");
-    h5::Handle f = h5::openFileReadOnly(path);
+    try {
+        return loadChecked(path, where);
+    } catch (const h5::Error& e) {
+        const std::string msg = e.what();
+        if (msg.find(where) != std::string::npos) throw;
+        throw h5::Error(where + ": " + msg);
+    } catch (const std::bad_alloc&) {
+        throw h5::Error(where + ": a dataset is too large to load (damaged file?)");
+    } catch (const std::exception& e) {
+        throw h5::Error(where + ": " + e.what());
+    }
+}
+
+SurrogateModel SurrogateModel::loadChecked(const std::string& path, const std::string& where) {
+    h5::Handle f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
     if (!h5::hasChild(f, "surrogate_model"))
         throw h5::Error(where + " holds no /surrogate_model group");
     h5::Handle g = h5::openGroup(f, "surrogate_model");
-    if (h5::readIntAttribute(g, "format_version") != kFormatVersion)
-        throw h5::Error(where + ": unsupported format version");
+    const std::int64_t version = h5::readIntAttribute(g, "format_version");
+    if (version < 1 || version > kFormatVersion)
+        throw h5::Error(where + ": unsupported format version " + std::to_string(version));
+    if (version >= 2 && !h5::hasChecksums(f))
+        throw h5::Error(where + ": a format " + std::to_string(version) + " file must carry attribute '/" +
+                        h5::kChecksumAttribute + "' (damaged, or altered by another program)");
     SurrogateModel m;
     try {
         m.which = caseFromName(h5::readStringAttribute(g, "case"));

@@ -35,6 +35,9 @@ struct SurrogateModel {
                                  const SurrogateDataset& data);
     void save(const std::string& path) const;
     static SurrogateModel load(const std::string& path);
+
+private:
+    static SurrogateModel loadChecked(const std::string& path, const std::string& where);
 };
 
 }  // namespace as::surrogate

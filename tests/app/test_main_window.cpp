@@ -3,12 +3,15 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QMessageBox>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <cmath>
 
+#include "../engine/FlipVariants.h"
 #include "FigureExport.h"
 #include "MainWindow.h"
 #include "ParameterForm.h"
@@ -191,6 +194,35 @@ private slots:
         QCOMPARE(w_->windowTitle(), title);
         QVERIFY(w_->undoStack()->canUndo());
         QCOMPARE(settled()->steps, steps);
+        QCOMPARE(settled()->params, before);
+    }
+
+    void damagedSessionShowsDialogAndLeavesSessionUntouched() {
+        // A saved session with one byte of /ring/state/u changed: File -> Open shows a dialog
+        // naming the file and the dataset; the open session is untouched.
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("damaged.h5");
+        QCOMPARE(w_->saveTo(bad, true), QString());
+        QVERIFY(as::test::damageDataset(bad.toStdString(), "/ring/state/u"));
+        QVERIFY(lab()->requestEdit("cann", "tau", ctl()->params().tau, 1.5));
+        const as::CannParams before = ctl()->params();
+        const QString title = w_->windowTitle();
+        QString shown;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                shown = box->text();
+                box->accept();
+            }
+        });
+        poll.start(20);
+        const QString err = w_->openFile(bad);  // not quiet: the dialog
+        poll.stop();
+        QVERIFY2(shown.contains(bad), qPrintable(shown));
+        QVERIFY2(shown.contains("dataset '/ring/state/u' failed its checksum"), qPrintable(shown));
+        QCOMPARE(err, shown);
+        QCOMPARE(ctl()->params(), before);
+        QCOMPARE(w_->windowTitle(), title);
         QCOMPARE(settled()->params, before);
     }
 

@@ -6,13 +6,18 @@
 // the /sde session group round-trips, and damaged groups are refused without changing the lab.
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
+#include <QMessageBox>
 #include <QTest>
 #include <QUndoStack>
 #include <cmath>
+#include <filesystem>
 
+#include "../engine/FlipVariants.h"
 #include "TraceChart.h"
 #include "io/Hdf5Handle.h"
+#include "io/SessionFile.h"
 #include "sde/DigitCanvas.h"
 #include "sde/RobustnessTable.h"
 #include "sde/SdeAnalysisPage.h"
@@ -268,6 +273,56 @@ class TestSdeLab : public QObject {
         QVERIFY(lab_->controller()->latest()->model->atilde().isApprox(s->model->atilde()));
         QVERIFY(!lab_->loadModel(dir.filePath("missing.h5")).isEmpty());  // refused, model kept
         QVERIFY(lab_->controller()->latest()->modelTrained);
+    }
+
+    void flippedSdeSessionNeverLoadsDifferentNumbers() {
+        // 50 single-byte flips across a saved SDE session (model, image, table): each variant
+        // loads identical data or is refused naming the file (tests/engine/FlipVariants.h).
+        QTemporaryDir dir;
+        const std::string original = dir.filePath("sde_session.h5").toStdString();
+        const std::string reference = dir.filePath("sde_session_ref.h5").toStdString();
+        {
+            as::SessionWriter w(original, "sde");
+            w.write([&](hid_t root) { lab_->writeSession(root); });
+            w.commit();
+        }
+        auto loadAndResave = [](const std::string& in, const std::string& out) {
+            as::SessionReader r(in);
+            const as::gui::SdeSessionState st = r.read([](hid_t root) { return as::gui::readSdeSession(root); });
+            as::SessionWriter w(out, "sde");
+            w.write([&](hid_t root) { as::gui::writeSdeSession(root, st); });
+            w.commit();
+        };
+        loadAndResave(original, reference);
+        const auto c = as::test::flipVariants(original, as::test::fileContent(reference), 50, 18, loadAndResave);
+        qInfo("SDE session (%lld bytes): %d variants, %d identical, %d refused, %d silently different",
+              qint64(std::filesystem::file_size(original)), c.variants, c.identical, c.refused, c.different);
+        for (const auto& p : c.problems) qWarning("%s", p.c_str());
+        QCOMPARE(c.variants, 50);
+        QCOMPARE(c.different, 0);
+        QCOMPARE(c.unnamed, 0);
+        QVERIFY(c.refused > 0);
+    }
+
+    void damagedModelIsRefusedAndKept() {
+        // A saved model with one byte of Atilde changed: refused with a dialog naming the file and
+        // the dataset; the running model stays.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("m.h5");
+        QCOMPARE(lab_->saveModel(path), QString());
+        const auto s = lab_->controller()->latest();
+        const QString damaged = dir.filePath("damaged.h5");
+        QVERIFY(QFile::copy(path, damaged));
+        QVERIFY(as::test::damageDataset(damaged.toStdString(), "/sde_model/atilde"));
+        const QString msg = lab_->loadModel(damaged);
+        QVERIFY2(msg.contains(damaged) && msg.contains("dataset '/sde_model/atilde' failed its checksum"),
+                 qPrintable(msg));
+        const auto boxes = lab_->findChildren<QMessageBox*>(QStringLiteral("fileErrorDialog"));
+        QVERIFY(!boxes.isEmpty());
+        QMessageBox* box = boxes.last();
+        QVERIFY2(box->text().contains(damaged), qPrintable(box->text()));
+        box->accept();
+        QCOMPARE(lab_->controller()->latest()->model, s->model);  // the same running model
     }
 
     void damagedSessionIsRefused() {

@@ -7,11 +7,13 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
+#include "../engine/FlipVariants.h"
 #include "MainWindow.h"
 #include "controllers/SurrogateController.h"
 #include "labs/SurrogateLab.h"
@@ -98,6 +100,24 @@ class TestSurrogateLab : public QObject {
         lab.loadModel(bad);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
         QVERIFY(lab.controller()->latest()->hasModel);  // the running model is kept
+
+        // A copy of the shipped model with one weight byte changed: refused, with a dialog naming
+        // the file and the dataset; the running model stays.
+        const QString damaged = dir.filePath(QStringLiteral("damaged.h5"));
+        QVERIFY(QFile::copy(SurrogateLab::defaultModelPath(), damaged));
+        QVERIFY(as::test::damageDataset(damaged.toStdString(), "/surrogate_model/ring/rnn.Wx"));
+        lab.loadModel(damaged);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
+        const QString msg = failed.at(1).at(0).toString();
+        QVERIFY2(msg.contains(damaged) && msg.contains("failed its checksum") && msg.contains("/surrogate_model/ring/rnn.Wx"),
+                 qPrintable(msg));
+        QTRY_COMPARE(lab.findChildren<QMessageBox*>(QStringLiteral("fileErrorDialog")).size(), 2);
+        const auto boxes = lab.findChildren<QMessageBox*>(QStringLiteral("fileErrorDialog"));  // one per refused file, the latest last
+        QVERIFY2(boxes.first()->text().contains(bad), qPrintable(boxes.first()->text()));
+        QVERIFY2(boxes.last()->text().contains(damaged), qPrintable(boxes.last()->text()));
+        for (QMessageBox* box : boxes) box->accept();
+        QVERIFY(lab.controller()->latest()->hasModel);
+        QCOMPARE(lab.controller()->latest()->caseName, std::string("ring"));
     }
 
     // A net small enough to train in well under a second an epoch.

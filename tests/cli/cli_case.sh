@@ -3,6 +3,7 @@
 set -u
 CLI="$1"; CASE="$2"; WORK="$3"
 PY="${PYTHON3:-python3}"
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
 
 fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
@@ -36,6 +37,10 @@ expect_error() {
   [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
   grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
   if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
+}
+
+flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
+  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }
 
 case "$CASE" in
@@ -84,6 +89,14 @@ case "$CASE" in
     printf 'not a session\n' > notes.h5
     run ring --session notes.h5; expect_error "not an HDF5 file" ;;
   bad_set_syntax) run ring --set k; expect_error "key=value" ;;
+  damaged_session)
+    # A saved session with one byte changed in the middle (a recorded trace): refused, naming the
+    # file and what failed its checksum; nothing runs.
+    run ring --duration 100 --out s.h5; expect_ok
+    cp s.h5 damaged.h5; flip_middle damaged.h5
+    run ring --session damaged.h5 --duration 10; expect_error "damaged.h5"
+    grep -qF "failed its checksum (the file is damaged)" err.txt || fail "stderr should say a checksum failed"
+    grep -qF "'/ring/" err.txt || fail "stderr should name the dataset" ;;
   *) fail "unknown case" ;;
 esac
 echo "PASS [$CASE]"

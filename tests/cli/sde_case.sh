@@ -5,6 +5,7 @@
 set -u
 CLI="$1"; CASE="$2"; WORK="$3"
 PY="${PYTHON3:-python3}"
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
 
 fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
@@ -41,6 +42,10 @@ small_train() {
       --set steps=10 --set average_steps=5 --quiet "$@"
   skip_without_mnist; expect_ok
   [ -f model.h5 ] || fail "model.h5 not written"
+}
+
+flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
+  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }
 
 case "$CASE" in
@@ -117,6 +122,11 @@ case "$CASE" in
     run sde spectrum --model tiny.h5 --attractor 7; expect_error "--attractor" ;;
   sde_bad_mnist)
     run sde train --out m.h5 --mnist /nonexistent/mnist; expect_error "/nonexistent/mnist" ;;
+  sde_damaged_model)
+    # The shipped model with one byte of Atilde changed: eval is refused before any MNIST is read.
+    cp "$REPO/resources/models/sde_eps0.h5" damaged.h5; flip_middle damaged.h5
+    run sde eval --model damaged.h5 --test-count 10; expect_error "damaged.h5"
+    grep -qF "dataset '/sde_model/atilde' failed its checksum (the file is damaged)" err.txt || fail "stderr should name the dataset" ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$CASE]"

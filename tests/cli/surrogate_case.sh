@@ -4,6 +4,7 @@
 set -u
 CLI="$1"; CASE="$2"; WORK="$3"
 PY="${PYTHON3:-python3}"
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
 
 fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
@@ -39,6 +40,10 @@ small_train() {  # <case> [extra --set ...]
   run surrogate train --case "$c" --dataset data.h5 --model model.h5 --set max_epochs=3 --set hidden=8 \
       --set features=8 --set head=8 --set bins=16 --set bptt=20 "$@"; expect_ok
   [ -f model.h5 ] || fail "model.h5 not written"
+}
+
+flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
+  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }
 
 case "$CASE" in
@@ -90,6 +95,12 @@ case "$CASE" in
   surrogate_case_mismatch)
     small_dataset ring
     run surrogate train --case hd2d --dataset data.h5 --model m.h5; expect_error "case ring" ;;
+  surrogate_damaged_model)
+    # The shipped ring model with one byte changed in the middle (its weights): bench is refused.
+    cp "$REPO/resources/models/ring_gru.h5" damaged.h5; flip_middle damaged.h5
+    run surrogate bench --model damaged.h5 --bench-steps 100; expect_error "damaged.h5"
+    grep -qF "failed its checksum (the file is damaged)" err.txt || fail "stderr should say a checksum failed"
+    grep -qF "'/surrogate_model/ring/" err.txt || fail "stderr should name the dataset" ;;
   *) fail "unknown case" ;;
 esac
 exit 0

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
 #include "sde/SdeModelFile.h"
 
 using namespace as::sde;
@@ -44,7 +45,9 @@ SdeModel trainedModel() {
     return m;
 }
 
-/// Rewrites /sde_model/<name> in an existing file with a matrix of the given shape and value.
+/// Rewrites /sde_model/<name> in an existing file with a matrix of the given shape and value (and
+/// seals the file again, as if it had been written so: checksums are tested in
+/// test_file_integrity.cpp).
 void replaceDataset(const std::string& path, const std::string& name, int rows, int cols, float value) {
     as::h5::silenceErrors();
     const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
@@ -55,6 +58,7 @@ void replaceDataset(const std::string& path, const std::string& name, int rows, 
         as::h5::writeDataset(g, name, std::vector<float>(std::size_t(rows * cols), value),
                              {hsize_t(rows), hsize_t(cols)});
     }
+    as::h5::writeChecksums(f);
     H5Fclose(f);
 }
 
@@ -136,6 +140,7 @@ TEST(SdeModelFile, RefusesShapeMismatchAndBadValues) {
         H5Adelete(g, "dt");
         as::h5::writeAttribute(g, "dt", 5.0);  // outside (0, 1]
         g.reset();
+        as::h5::writeChecksums(f);
         H5Fclose(f);
     }
     expectRefused(path, "dt");

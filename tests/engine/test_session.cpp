@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
 #include "io/RingSession.h"
 
 namespace fs = std::filesystem;
@@ -53,12 +54,15 @@ std::unique_ptr<RingSimulation> makeRun(Protocol protocol = Protocol::Moving, in
     return sim;
 }
 
-/// Opens a saved file read-write and lets `edit` change it (for making bad files).
+/// Opens a saved file read-write and lets `edit` change it (for making bad files), then seals it
+/// again with checksums, as if the product had written it that way (the checksums themselves are
+/// tested in test_file_integrity.cpp).
 void editFile(const std::string& path, const std::function<void(hid_t)>& edit) {
     h5::silenceErrors();
     h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
     ASSERT_TRUE(f.valid()) << path;
     edit(f);
+    h5::writeChecksums(f);
     f.close();
 }
 
@@ -206,7 +210,7 @@ TEST(SessionFile, RefusesNewerFormatVersion) {
         ASSERT_GE(H5Adelete(f, "format_version"), 0);
         h5::writeAttribute(f, "format_version", std::int64_t(kSessionFormatVersion + 1));
     });
-    expectRefused(path, {"written by a newer Attractor Studio (format 2), this version reads up to 1"});
+    expectRefused(path, {"written by a newer Attractor Studio (format 3), this version reads up to 2"});
 }
 
 TEST(SessionFile, RefusesMissingGroupAttributeDataset) {

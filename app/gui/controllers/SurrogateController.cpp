@@ -12,6 +12,7 @@ SurrogateController::SurrogateController(QObject* parent)
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SurrogateWorker::modelChanged, this, &SurrogateController::modelChanged);
     connect(worker_, &SurrogateWorker::failed, this, &SurrogateController::failed);
+    connect(worker_, &SurrogateWorker::loadFinished, this, &SurrogateController::loadFinished);
     connect(worker_, &SurrogateWorker::trainingFinished, this,
             &SurrogateController::trainingFinished);
     thread_.setObjectName(QStringLiteral("surrogate worker"));

@@ -35,6 +35,8 @@ class SurrogateController : public QObject {
   signals:
     void modelChanged(const QString& info);
     void failed(const QString& message);
+    /// After loadModel(path): error is "" if the model loaded, else why not (naming the file).
+    void loadFinished(const QString& path, const QString& error);
     void trainingFinished(const QString& message);
 
   private:

@@ -322,8 +322,12 @@ void SurrogateWorker::loadModel(const QString& path) {
     try {
         setModel(std::make_shared<SurrogateModel>(SurrogateModel::load(path.toStdString())));
     } catch (const std::exception& e) {
-        emit failed(QString::fromStdString(e.what()));
+        const QString error = QString::fromStdString(e.what());
+        emit failed(error);
+        emit loadFinished(path, error);
+        return;
     }
+    emit loadFinished(path, {});
 }
 
 void SurrogateWorker::saveModel(const QString& path) {

@@ -50,7 +50,7 @@ class SurrogateWorker : public QObject {
     void setStepsPerTick(int n);
     /// Takes ownership of a model (loaded or trained) and restarts the run with it.
     void setModel(std::shared_ptr<as::surrogate::SurrogateModel> model);
-    /// Loads a model file; emits modelChanged or failed.
+    /// Loads a model file; emits modelChanged or failed, then loadFinished.
     void loadModel(const QString& path);
     void saveModel(const QString& path);
     /// Generates `sequences` sequences of the running model's case (ring when there is none) and
@@ -62,6 +62,8 @@ class SurrogateWorker : public QObject {
   signals:
     void modelChanged(const QString& info);
     void failed(const QString& message);
+    /// After loadModel(path): error is "" if the model loaded, else why not (naming the file).
+    void loadFinished(const QString& path, const QString& error);
     void trainingFinished(const QString& message);
 
   private:

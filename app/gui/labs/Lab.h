@@ -5,6 +5,7 @@
 #include <hdf5.h>
 
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QStringList>
 #include <functional>
 #include <utility>
@@ -69,6 +70,17 @@ public:
 signals:
     /// A message for the status bar, timeout in ms (0: until replaced).
     void statusMessage(const QString& text, int timeoutMs);
+
+protected:
+    /// A file the lab could not load (damaged, foreign, missing): a warning dialog with the
+    /// message, which names the file and what failed. Window-modal but not blocking (open(), not
+    /// exec()), deleted when closed; object name "fileErrorDialog".
+    void showFileError(const QString& title, const QString& message) {
+        auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("fileErrorDialog"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 };
 
 }  // namespace as::gui

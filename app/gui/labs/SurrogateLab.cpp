@@ -71,6 +71,15 @@ SurrogateLab::SurrogateLab(QWidget* parent)
             });
     connect(controller_.get(), &SurrogateController::failed, this,
             [this](const QString& m) { emit statusMessage(tr("Surrogate: %1").arg(m), 8000); });
+    connect(controller_.get(), &SurrogateController::loadFinished, this,
+            [this](const QString& path, const QString& error) {
+                if (error.isEmpty()) {
+                    modelPath_ = path;  // the running model's file, written to sessions
+                    return;
+                }
+                // A model file that does not load: the running model (and its path) stay.
+                showFileError(tr("Could not load the model"), error);
+            });
     connect(controller_.get(), &SurrogateController::trainingFinished, this,
             [this](const QString& m) {
                 startButton_->setEnabled(true);
@@ -307,8 +316,7 @@ void SurrogateLab::updateRunning() {
 }
 
 void SurrogateLab::loadModel(const QString& path) {
-    modelPath_ = path;
-    controller_->loadModel(path);
+    controller_->loadModel(path);  // modelPath_ follows once the worker has loaded it
 }
 
 void SurrogateLab::frame() {

@@ -64,7 +64,8 @@ class SurrogateLab : public Lab {
     /// `--set case=ring|hd2d|grid3d`: runs that case's shipped model.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
-    /// Loads a model file into the running comparison (errors go to the status bar).
+    /// Loads a model file into the running comparison. A file that does not load (damaged,
+    /// foreign) leaves the running model and shows a dialog naming the file and what failed.
     void loadModel(const QString& path);
 
   private:
@@ -99,7 +100,7 @@ class SurrogateLab : public Lab {
     QDial* dial_ = nullptr;
     QAction* playAction_ = nullptr;
     QTimer* frameTimer_ = nullptr;
-    QString modelPath_;
+    QString modelPath_;  ///< the running model's file (written to sessions)
     bool playing_ = false, active_ = false, hasModel_ = false;
     long shownSteps_ = 0;
 };

@@ -337,8 +337,11 @@ QString SdeLab::loadModel(const QString& path) {
                    QFileInfo(path).fileName(), meta.iterations > 0, meta);
         return {};
     } catch (const std::exception& e) {
+        // The running model stays (nothing was adopted); the chooser goes back to it.
         const QString msg = tr("Cannot load the model: %1").arg(QString::fromUtf8(e.what()));
         emit statusMessage(msg, 10000);
+        syncControls();
+        showFileError(tr("Could not load the model"), msg);
         return msg;
     }
 }
