@@ -155,6 +155,7 @@ private:
         if (H5Tis_variable_str(type) > 0) {  // foreign files: hash the strings' characters
             Handle mem(H5Tcopy(H5T_C_S1));
             H5Tset_size(mem, H5T_VARIABLE);
+            H5Tset_cset(mem, H5Tget_cset(type));  // no conversion between ASCII and UTF-8
             std::vector<char*> strings(std::size_t(n), nullptr);
             if (n > 0 && H5Aread(attr, mem, strings.data()) < 0) damaged("cannot read " + what);
             for (char* s : strings) {

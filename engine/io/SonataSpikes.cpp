@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
 
 namespace as {
 namespace {
@@ -57,53 +58,47 @@ void writeVlenStringAttribute(hid_t loc, const char* name, const std::string& va
 
 std::string aside(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
 
-void commitAside(const std::string& tmp, const std::string& path) {
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        throw h5::Error("cannot write '" + path + "': rename failed");
-    }
-}
-
 }  // namespace
 
 void writeSonataSpikes(const std::string& path, const std::vector<const SpikeRecord*>& records) {
     h5::silenceErrors();
-    const std::string tmp = aside(path);
     try {
-        h5::Handle file = h5::createFile(tmp);
-        writeUint32Attribute(file, "magic", &kSonataMagic, 1);
-        writeUint32Attribute(file, "version", kSonataVersion, 2);
-        h5::Handle spikes = h5::createGroup(file, "spikes");
-        for (const SpikeRecord* r : records) {
-            h5::Handle pop = h5::createGroup(spikes, r->population);
-            {
-                h5::Handle fileType = sortingType(H5T_STD_U8LE);
-                h5::Handle memType = sortingType(H5T_NATIVE_UINT8);
-                h5::Handle space(H5Screate(H5S_SCALAR));
-                h5::Handle attr(H5Acreate2(pop, "sorting", fileType, space, H5P_DEFAULT, H5P_DEFAULT));
-                if (!attr.valid()) throw h5::Error("cannot create attribute 'sorting'");
-                const std::uint8_t byTime = 2;  // the records are in time order (SpikeRecord)
-                check(H5Awrite(attr, memType, &byTime), "cannot write attribute 'sorting'");
+        // Written aside and renamed, with Fletcher32 on both datasets and the root metadata digest
+        // (docs/reliability.md); SONATA readers ignore the extra root attribute.
+        h5::writeFileAtomically(path, "SONATA spikes", [&](hid_t file) {
+            writeUint32Attribute(file, "magic", &kSonataMagic, 1);
+            writeUint32Attribute(file, "version", kSonataVersion, 2);
+            h5::Handle spikes = h5::createGroup(file, "spikes");
+            for (const SpikeRecord* r : records) {
+                h5::Handle pop = h5::createGroup(spikes, r->population);
+                {
+                    h5::Handle fileType = sortingType(H5T_STD_U8LE);
+                    h5::Handle memType = sortingType(H5T_NATIVE_UINT8);
+                    h5::Handle space(H5Screate(H5S_SCALAR));
+                    h5::Handle attr(H5Acreate2(pop, "sorting", fileType, space, H5P_DEFAULT, H5P_DEFAULT));
+                    if (!attr.valid()) throw h5::Error("cannot create attribute 'sorting'");
+                    const std::uint8_t byTime = 2;  // the records are in time order (SpikeRecord)
+                    check(H5Awrite(attr, memType, &byTime), "cannot write attribute 'sorting'");
+                }
+                h5::writeDataset(pop, "timestamps", r->times, {hsize_t(r->times.size())});  // float64
+                {
+                    h5::Handle ds(H5Dopen2(pop, "timestamps", H5P_DEFAULT));
+                    writeVlenStringAttribute(ds, "units", "ms");
+                }
+                std::vector<std::uint64_t> ids(r->ids.begin(), r->ids.end());
+                const hsize_t n = ids.size();
+                h5::Handle space(H5Screate_simple(1, &n, nullptr));
+                h5::Handle dcpl = h5::checksummedCreation({n}, sizeof(std::uint64_t));
+                h5::Handle ds(H5Dcreate2(pop, "node_ids", H5T_STD_U64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT));
+                if (!ds.valid()) throw h5::Error("cannot create dataset 'node_ids'");
+                if (n)
+                    check(H5Dwrite(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()),
+                          "cannot write 'node_ids'");
             }
-            h5::writeDataset(pop, "timestamps", r->times, {hsize_t(r->times.size())});  // float64
-            {
-                h5::Handle ds(H5Dopen2(pop, "timestamps", H5P_DEFAULT));
-                writeVlenStringAttribute(ds, "units", "ms");
-            }
-            std::vector<std::uint64_t> ids(r->ids.begin(), r->ids.end());
-            const hsize_t n = ids.size();
-            h5::Handle space(H5Screate_simple(1, &n, nullptr));
-            h5::Handle ds(H5Dcreate2(pop, "node_ids", H5T_STD_U64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
-            if (!ds.valid()) throw h5::Error("cannot create dataset 'node_ids'");
-            if (n) check(H5Dwrite(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()), "cannot write 'node_ids'");
-        }
-        spikes.reset();
-        file.close();
+        });
     } catch (const std::exception& e) {
-        std::remove(tmp.c_str());
         throw h5::Error("cannot write SONATA spikes '" + path + "': " + e.what());
     }
-    commitAside(tmp, path);
 }
 
 std::vector<SpikeRecord> readSonataSpikes(const std::string& path) {

@@ -75,6 +75,8 @@ with h5py.File(path, "r") as f:
         units = ts.attrs.get("units")
         check(isinstance(units, str) and units == "ms", "%s: timestamps units == 'ms' as a string (got %r)" % (name, units))
         check(ids.dtype == np.dtype("<u8"), "%s: node_ids are uint64 (got %s)" % (name, ids.dtype))
+        check(ts.fletcher32 and ids.fletcher32 or ts.size == 0,
+              "%s: timestamps and node_ids carry the Fletcher32 checksum (docs/reliability.md)" % name)
         t, n = ts[()], ids[()]
         check(t.shape == n.shape and t.ndim == 1, "%s: timestamps and node_ids are 1D of one length (%s, %s)"
               % (name, t.shape, n.shape))
