@@ -22,7 +22,7 @@ void AdaptiveThreadCount::stepDone() {
         ++inWindow_;
         return;
     }
-    const Clock::time_point now = Clock::now();
+    const Clock::time_point now = now_();
     if (inWindow_ == 0) {
         windowStart_ = now;  // the first step of a window only starts the clock
         inWindow_ = 1;

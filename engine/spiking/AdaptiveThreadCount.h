@@ -10,6 +10,7 @@
 // a window of them), and failed trials back off exponentially (0.25 s to 16 s of wall time apart).
 // The spiking results do not depend on the thread count, so switching changes only the speed.
 #include <chrono>
+#include <functional>
 
 namespace as {
 
@@ -28,8 +29,11 @@ public:
     /// Wall nanoseconds per step measured with 1 and with `max` threads (0 until measured).
     double nsPerStep(bool multi) const { return est_[multi ? 1 : 0]; }
 
-private:
     using Clock = std::chrono::steady_clock;
+    /// Replaces the clock read after every step (tests drive the tuner with simulated step costs).
+    void setClock(std::function<Clock::time_point()> now) { now_ = std::move(now); }
+
+private:
 
     enum class Phase { Base, WarmUp, Trial };
     void startTrial();
@@ -41,6 +45,7 @@ private:
     Clock::time_point windowStart_{}, nextTrial_{};
     double gapS_ = 0.25;
     double est_[2] = {0.0, 0.0};  // ns per step: one thread, max threads
+    std::function<Clock::time_point()> now_ = [] { return Clock::now(); };
 };
 
 }  // namespace as

@@ -15,17 +15,15 @@ using namespace as;
 
 namespace {
 
-void busyFor(std::chrono::microseconds d) {
-    const auto until = std::chrono::steady_clock::now() + d;
-    while (std::chrono::steady_clock::now() < until) {
-    }
-}
-
-// Steps whose cost depends on the thread count the tuner asks for; returns the count it settles on.
+// Steps whose cost depends on the thread count the tuner asks for, on a simulated clock that
+// advances by each step's cost (no real waiting, so a busy machine cannot change the outcome);
+// returns the count the tuner settles on after 150 ms of simulated steps.
 int settle(AdaptiveThreadCount& tuner, std::chrono::microseconds one, std::chrono::microseconds multi) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(150);
-    while (std::chrono::steady_clock::now() < until) {
-        busyFor(tuner.current() > 1 ? multi : one);
+    auto now = AdaptiveThreadCount::Clock::time_point{} + std::chrono::seconds(1);
+    tuner.setClock([&now] { return now; });
+    const auto until = now + std::chrono::milliseconds(150);
+    while (now < until) {
+        now += tuner.current() > 1 ? multi : one;
         tuner.stepDone();
     }
     return tuner.current();
