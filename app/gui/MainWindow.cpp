@@ -19,6 +19,7 @@
 #include <functional>
 
 #include "ExportFigureDialog.h"
+#include "FieldShortcuts.h"
 #include "FigureExport.h"
 #include "PresentationScale.h"
 #include "Settings.h"
@@ -41,6 +42,8 @@ namespace as::gui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), tabs_(new QTabWidget), undo_(new QUndoStack(this)) {
     initResources();
+    // The window's shortcuts work with focus in a parameter field once its edit is committed.
+    qApp->installEventFilter(new widgets::FieldShortcuts(this));
     setWindowIcon(QIcon(":/icons/attractor-studio.svg"));
     tabs_->setDocumentMode(true);
     setCentralWidget(tabs_);
@@ -120,7 +123,12 @@ void MainWindow::buildMenus() {
     QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // Ctrl+Shift+Z everywhere, plus the platform's Redo keys (X11's already hold Ctrl+Shift+Z:
+    // one key twice on an action is an "ambiguous shortcut" that Qt refuses to trigger).
+    QList<QKeySequence> redoKeys{QKeySequence(tr("Ctrl+Shift+Z"))};
+    for (const QKeySequence& k : QKeySequence::keyBindings(QKeySequence::Redo))
+        if (!redoKeys.contains(k)) redoKeys << k;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
 
