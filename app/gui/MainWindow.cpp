@@ -341,19 +341,44 @@ QString MainWindow::exportView(int target, const QString& path, QSize pixels, in
     o.format = widgets::FigureExport::formatForPath(path);
     o.pixels = pixels;
     o.dpi = dpi;
-    return widgets::FigureExport::save(targets[std::size_t(target)].second, path, o);
+    return exportFigure(target, path, o);
+}
+
+QString MainWindow::exportFigure(int target, const QString& path, const widgets::FigureOptions& o) {
+    const auto targets = currentLab()->exportTargets();
+    if (target < 0 || target >= int(targets.size())) return tr("No such view");
+    const bool screenDark = dark_;
+    const bool figureDark = o.theme == widgets::FigureTheme::AsOnScreen ? screenDark
+                                                                        : o.theme == widgets::FigureTheme::Dark;
+    // The figure's theme for the time of the render only; palette changes reach the widgets as
+    // posted events, delivered here before painting (no repaint happens in between: no flicker).
+    auto switchTo = [this](bool dark) {
+        setDarkTheme(dark);
+        QCoreApplication::sendPostedEvents();
+    };
+    if (figureDark != screenDark)
+        switchTo(figureDark);
+    else
+        QCoreApplication::sendPostedEvents();  // a theme just switched on screen, not painted yet
+    const QString err = widgets::FigureExport::save(targets[std::size_t(target)].second, path, o);
+    if (figureDark != screenDark) switchTo(screenDark);
+    return err;
 }
 
 void MainWindow::exportFigureDialog() {
     QStringList names;
     Lab* lab = currentLab();
     const auto targets = lab->exportTargets();
-    for (const auto& t : targets) names << t.first;
-    widgets::ExportFigureDialog dlg(names, QSize(1600, 1000), this);
+    QList<QSize> sizes;
+    for (const auto& t : targets) {
+        names << t.first;
+        sizes << t.second->size();
+    }
+    widgets::ExportFigureDialog dlg(names, QSize(1600, 0), this);
+    dlg.setViewSizes(sizes);
     dlg.setPath(lastDir() + "/" + lab->labId() + "-figure.png");
     if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
-    const QString err = widgets::FigureExport::save(targets[std::size_t(dlg.target())].second,
-                                                    dlg.path(), dlg.options());
+    const QString err = exportFigure(dlg.target(), dlg.path(), dlg.options());
     if (!err.isEmpty())
         QMessageBox::warning(this, tr("Export failed"), err);
     else
