@@ -20,6 +20,12 @@ ExportFigureDialog::ExportFigureDialog(const QStringList& targets, QSize px, QWi
       fromAspect_(new QCheckBox(tr("from the view's aspect"))), width_(new QSpinBox),
       height_(new QSpinBox), dpi_(new QSpinBox), path_(new QLineEdit) {
     setWindowTitle(tr("Export Figure"));
+    target_->setObjectName("exportView");
+    format_->setObjectName("exportFormat");
+    theme_->setObjectName("exportColours");
+    fromAspect_->setObjectName("exportFromAspect");
+    width_->setObjectName("exportWidth");
+    path_->setObjectName("exportFile");
     target_->addItems(targets);
     format_->addItem(tr("PNG image"), int(FigureFormat::Png));
     format_->addItem(tr("SVG vector graphic"), int(FigureFormat::Svg));
@@ -69,6 +75,19 @@ ExportFigureDialog::ExportFigureDialog(const QStringList& targets, QSize px, QWi
 }
 
 int ExportFigureDialog::target() const { return target_->currentIndex(); }
+
+void ExportFigureDialog::setTarget(int index) {
+    if (index >= 0 && index < target_->count()) target_->setCurrentIndex(index);
+}
+
+void ExportFigureDialog::setOptions(const FigureOptions& o) {
+    width_->setValue(o.pixels.width());
+    if (o.pixels.height() > 0) height_->setValue(o.pixels.height());
+    fromAspect_->setChecked(o.pixels.height() <= 0);
+    dpi_->setValue(o.dpi);
+    theme_->setCurrentIndex(std::max(0, theme_->findData(int(o.theme))));
+    formatChanged();
+}
 
 FigureOptions ExportFigureDialog::options() const {
     FigureOptions o;

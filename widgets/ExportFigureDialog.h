@@ -23,7 +23,10 @@ public:
     /// The views' sizes on screen (one per target), to show the height their aspect gives.
     void setViewSizes(const QList<QSize>& sizes);
     int target() const;
+    void setTarget(int index);
     FigureOptions options() const;
+    /// Shows these choices (e.g. the last export's); the format follows the path (setPath).
+    void setOptions(const FigureOptions& options);
     QString path() const;
     void setPath(const QString& path);
 

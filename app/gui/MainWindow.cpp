@@ -376,9 +376,28 @@ void MainWindow::exportFigureDialog() {
     }
     widgets::ExportFigureDialog dlg(names, QSize(1600, 0), this);
     dlg.setViewSizes(sizes);
-    dlg.setPath(lastDir() + "/" + lab->labId() + "-figure.png");
+    // The last export's choices: view (by name), format, size, dpi, colours and folder.
+    QSettings st;
+    widgets::FigureOptions last;
+    last.pixels = QSize(st.value(settings::kExportWidth, 1600).toInt(), st.value(settings::kExportHeight, 0).toInt());
+    last.dpi = st.value(settings::kExportDpi, 150).toInt();
+    last.theme = widgets::FigureTheme(std::clamp(st.value(settings::kExportTheme, 0).toInt(), 0, 2));
+    dlg.setOptions(last);
+    dlg.setTarget(int(names.indexOf(st.value(settings::kExportView).toString())));
+    static const char* suffixes[] = {"png", "svg", "pdf"};
+    const int format = std::clamp(st.value(settings::kExportFormat, 0).toInt(), 0, 2);
+    dlg.setPath(st.value(settings::kExportDirectory, lastDir()).toString() + "/" + lab->labId() +
+                "-figure." + suffixes[format]);
     if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
-    const QString err = exportFigure(dlg.target(), dlg.path(), dlg.options());
+    const widgets::FigureOptions chosen = dlg.options();
+    st.setValue(settings::kExportView, names.value(dlg.target()));
+    st.setValue(settings::kExportFormat, int(chosen.format));
+    st.setValue(settings::kExportTheme, int(chosen.theme));
+    st.setValue(settings::kExportWidth, chosen.pixels.width());
+    st.setValue(settings::kExportHeight, chosen.pixels.height());
+    st.setValue(settings::kExportDpi, chosen.dpi);
+    st.setValue(settings::kExportDirectory, QFileInfo(dlg.path()).absolutePath());
+    const QString err = exportFigure(dlg.target(), dlg.path(), chosen);
     if (!err.isEmpty())
         QMessageBox::warning(this, tr("Export failed"), err);
     else

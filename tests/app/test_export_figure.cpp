@@ -5,7 +5,12 @@
 #include <QImage>
 #include <QTemporaryDir>
 #include <QSpinBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QSettings>
 #include <QTest>
+#include <QTimer>
+#include <functional>
 #include <cmath>
 
 #include "ExportFigureDialog.h"
@@ -81,6 +86,49 @@ private slots:
         o.format = as::widgets::FigureFormat::Svg;
         QCOMPARE(w_->exportFigure(1, dir.filePath("light.svg"), o), QString());
         QVERIFY(w_->darkTheme());
+    }
+
+    void dialogRemembersTheLastChoices() {
+        QSettings().remove("export");
+        QTemporaryDir dir;
+        const QString svg = dir.filePath("ring-view.svg");
+        // File → Export Figure (Ctrl+E) twice: choose, then find the choices again.
+        QStringList seen;
+        auto run = [&](const std::function<void(as::widgets::ExportFigureDialog*)>& act) {
+            bool done = false;
+            QTimer poll;
+            connect(&poll, &QTimer::timeout, this, [&] {
+                if (auto* d = qobject_cast<as::widgets::ExportFigureDialog*>(QApplication::activeModalWidget());
+                    d && !done) {
+                    done = true;
+                    act(d);
+                }
+            });
+            poll.start(20);
+            w_->activateWindow();  // back from the last dialog
+            QVERIFY(QTest::qWaitForWindowActive(w_.get()));
+            QTest::keyClick(w_.get(), Qt::Key_E, Qt::ControlModifier);
+            QTRY_VERIFY_WITH_TIMEOUT(done, 3000);
+        };
+        run([&](as::widgets::ExportFigureDialog* d) {
+            d->findChild<QComboBox*>("exportView")->setCurrentIndex(1);  // Ring view
+            d->findChild<QComboBox*>("exportColours")->setCurrentIndex(1);  // Dark
+            d->findChild<QSpinBox*>("exportWidth")->setValue(900);
+            d->setPath(svg);
+            d->accept();
+        });
+        QVERIFY(QFileInfo(svg).size() > 200);
+        run([&](as::widgets::ExportFigureDialog* d) {
+            seen << d->findChild<QComboBox*>("exportView")->currentText()
+                 << d->findChild<QComboBox*>("exportFormat")->currentText()
+                 << d->findChild<QComboBox*>("exportColours")->currentText()
+                 << QString::number(d->findChild<QSpinBox*>("exportWidth")->value())
+                 << QFileInfo(d->path()).absolutePath();
+            d->reject();
+        });
+        QCOMPARE(seen, (QStringList{"Ring view", "SVG vector graphic", "Dark", "900",
+                                    QFileInfo(svg).absolutePath()}));
+        QSettings().remove("export");
     }
 
     void dialogDefaultsToLightAtTheViewsAspect() {
