@@ -7,6 +7,7 @@
 #include <QSvgGenerator>
 #include <QWidget>
 #include <algorithm>
+#include <cmath>
 
 namespace as::widgets::FigureExport {
 namespace {
@@ -30,8 +31,14 @@ QString checkWidget(QWidget* w, const QString& path) {
 
 }  // namespace
 
+QSize pngSize(const QWidget* w, QSize pixels) {
+    if (!w || pixels.height() > 0 || w->width() <= 0) return pixels;
+    return {pixels.width(), std::max(1, int(std::lround(double(pixels.width()) * w->height() / w->width())))};
+}
+
 QString toPng(QWidget* w, const QString& path, QSize pixels, int dpi) {
     if (QString e = checkWidget(w, path); !e.isEmpty()) return e;
+    pixels = pngSize(w, pixels);
     if (pixels.isEmpty()) return QObject::tr("Cannot export %1: empty image size").arg(path);
     QImage img(pixels, QImage::Format_ARGB32_Premultiplied);
     const int dpm = int(dpi / 0.0254 + 0.5);

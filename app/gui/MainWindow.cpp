@@ -19,6 +19,7 @@
 #include <functional>
 
 #include "ExportFigureDialog.h"
+#include "FieldShortcuts.h"
 #include "FigureExport.h"
 #include "PresentationScale.h"
 #include "Settings.h"
@@ -41,6 +42,8 @@ namespace as::gui {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), tabs_(new QTabWidget), undo_(new QUndoStack(this)) {
     initResources();
+    // The window's shortcuts work with focus in a parameter field once its edit is committed.
+    qApp->installEventFilter(new widgets::FieldShortcuts(this));
     setWindowIcon(QIcon(":/icons/attractor-studio.svg"));
     tabs_->setDocumentMode(true);
     setCentralWidget(tabs_);
@@ -120,7 +123,12 @@ void MainWindow::buildMenus() {
     QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence::Redo});
+    // Ctrl+Shift+Z everywhere, plus the platform's Redo keys (X11's already hold Ctrl+Shift+Z:
+    // one key twice on an action is an "ambiguous shortcut" that Qt refuses to trigger).
+    QList<QKeySequence> redoKeys{QKeySequence(tr("Ctrl+Shift+Z"))};
+    for (const QKeySequence& k : QKeySequence::keyBindings(QKeySequence::Redo))
+        if (!redoKeys.contains(k)) redoKeys << k;
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
 
@@ -333,19 +341,63 @@ QString MainWindow::exportView(int target, const QString& path, QSize pixels, in
     o.format = widgets::FigureExport::formatForPath(path);
     o.pixels = pixels;
     o.dpi = dpi;
-    return widgets::FigureExport::save(targets[std::size_t(target)].second, path, o);
+    return exportFigure(target, path, o);
+}
+
+QString MainWindow::exportFigure(int target, const QString& path, const widgets::FigureOptions& o) {
+    const auto targets = currentLab()->exportTargets();
+    if (target < 0 || target >= int(targets.size())) return tr("No such view");
+    const bool screenDark = dark_;
+    const bool figureDark = o.theme == widgets::FigureTheme::AsOnScreen ? screenDark
+                                                                        : o.theme == widgets::FigureTheme::Dark;
+    // The figure's theme for the time of the render only; palette changes reach the widgets as
+    // posted events, delivered here before painting (no repaint happens in between: no flicker).
+    auto switchTo = [this](bool dark) {
+        setDarkTheme(dark);
+        QCoreApplication::sendPostedEvents();
+    };
+    if (figureDark != screenDark)
+        switchTo(figureDark);
+    else
+        QCoreApplication::sendPostedEvents();  // a theme just switched on screen, not painted yet
+    const QString err = widgets::FigureExport::save(targets[std::size_t(target)].second, path, o);
+    if (figureDark != screenDark) switchTo(screenDark);
+    return err;
 }
 
 void MainWindow::exportFigureDialog() {
     QStringList names;
     Lab* lab = currentLab();
     const auto targets = lab->exportTargets();
-    for (const auto& t : targets) names << t.first;
-    widgets::ExportFigureDialog dlg(names, QSize(1600, 1000), this);
-    dlg.setPath(lastDir() + "/" + lab->labId() + "-figure.png");
+    QList<QSize> sizes;
+    for (const auto& t : targets) {
+        names << t.first;
+        sizes << t.second->size();
+    }
+    widgets::ExportFigureDialog dlg(names, QSize(1600, 0), this);
+    dlg.setViewSizes(sizes);
+    // The last export's choices: view (by name), format, size, dpi, colours and folder.
+    QSettings st;
+    widgets::FigureOptions last;
+    last.pixels = QSize(st.value(settings::kExportWidth, 1600).toInt(), st.value(settings::kExportHeight, 0).toInt());
+    last.dpi = st.value(settings::kExportDpi, 150).toInt();
+    last.theme = widgets::FigureTheme(std::clamp(st.value(settings::kExportTheme, 0).toInt(), 0, 2));
+    dlg.setOptions(last);
+    dlg.setTarget(int(names.indexOf(st.value(settings::kExportView).toString())));
+    static const char* suffixes[] = {"png", "svg", "pdf"};
+    const int format = std::clamp(st.value(settings::kExportFormat, 0).toInt(), 0, 2);
+    dlg.setPath(st.value(settings::kExportDirectory, lastDir()).toString() + "/" + lab->labId() +
+                "-figure." + suffixes[format]);
     if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
-    const QString err = widgets::FigureExport::save(targets[std::size_t(dlg.target())].second,
-                                                    dlg.path(), dlg.options());
+    const widgets::FigureOptions chosen = dlg.options();
+    st.setValue(settings::kExportView, names.value(dlg.target()));
+    st.setValue(settings::kExportFormat, int(chosen.format));
+    st.setValue(settings::kExportTheme, int(chosen.theme));
+    st.setValue(settings::kExportWidth, chosen.pixels.width());
+    st.setValue(settings::kExportHeight, chosen.pixels.height());
+    st.setValue(settings::kExportDpi, chosen.dpi);
+    st.setValue(settings::kExportDirectory, QFileInfo(dlg.path()).absolutePath());
+    const QString err = exportFigure(dlg.target(), dlg.path(), chosen);
     if (!err.isEmpty())
         QMessageBox::warning(this, tr("Export failed"), err);
     else

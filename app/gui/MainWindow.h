@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "FigureExport.h"
 #include "cann/RingSimulation.h"
 
 class QAction;
@@ -41,8 +42,11 @@ public:
     void openDefaultSession();
     /// Saves to path; returns the error message, empty on success.
     QString saveTo(const QString& path, bool quiet = false);
-    /// Exports a view of the current lab (index into Lab::exportTargets()) to a figure file.
-    QString exportView(int target, const QString& path, QSize pixels = {1600, 1000}, int dpi = 150);
+    /// Exports a view of the current lab (index into Lab::exportTargets()) to a figure file, in
+    /// the light theme; a PNG height of 0 follows the view's aspect.
+    QString exportView(int target, const QString& path, QSize pixels = {1600, 0}, int dpi = 150);
+    /// The same with every option (format, size, dpi, theme); the screen keeps its theme.
+    QString exportFigure(int target, const QString& path, const widgets::FigureOptions& options);
     void setDarkTheme(bool dark);
     bool darkTheme() const { return dark_; }
     static constexpr double kPresentationFontScale = 1.4;

@@ -30,8 +30,16 @@ EiController::~EiController() {
     thread_.wait();
 }
 
-void EiController::play() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->play(); }); }
-void EiController::pause() { QMetaObject::invokeMethod(worker_, [w = worker_] { w->pause(); }); }
+// isPlaying() follows a request at once (as in the Ring and Torus controllers; the worker's
+// playingChanged corrects it), so a tab change right after Play remembers to resume.
+void EiController::play() {
+    playing_ = true;
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->play(); });
+}
+void EiController::pause() {
+    playing_ = false;
+    QMetaObject::invokeMethod(worker_, [w = worker_] { w->pause(); });
+}
 void EiController::reset(const as::EiParams& p) {
     QMetaObject::invokeMethod(worker_, [w = worker_, p] { w->reset(p); });
 }

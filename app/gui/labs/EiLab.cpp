@@ -97,8 +97,7 @@ void EiLab::buildUi() {
     auto* bar = addToolBar(tr("E-I network"));
     bar->setObjectName("eiToolbar");
     playAction_ = bar->addAction(tr("Pause"), this, [this] {
-        wantPlay_ = !controller_->isPlaying();
-        wantPlay_ ? controller_->play() : controller_->pause();
+        controller_->isPlaying() ? controller_->pause() : controller_->play();
     });
     bar->addAction(tr("Reset"), this, [this] { controller_->reset(params_); });
     bar->addSeparator();
@@ -477,11 +476,6 @@ void EiLab::resetToDefaults() {
     undo_->clear();  // the edits were made to the network just replaced
 }
 
-void EiLab::setActive(bool active) {
-    if (active_ == active) return;
-    active_ = active;
-    if (!active) controller_->pause();
-    else if (wantPlay_) controller_->play();
-}
+void EiLab::setActive(bool active) { resume_.setActive(active, *controller_); }
 
 }  // namespace as::gui

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "labs/Lab.h"
+#include "labs/ResumeWhenShown.h"
 #include "spiking/EiParams.h"
 
 class QComboBox;
@@ -78,7 +79,7 @@ private:
     std::unique_ptr<EiController> controller_;
     as::EiParams params_;
     QString protocolCsv_;
-    bool active_ = true, wantPlay_ = true;
+    ResumeWhenShown resume_{true};  ///< plays when first shown, then as it was left
     quint64 lastSerial_ = ~0ull;
     double ratesTop_ = 100;
 

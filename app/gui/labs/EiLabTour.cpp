@@ -14,8 +14,10 @@ std::vector<TourStep> EiLab::tourSteps() {
             setValue("position_deg", positionDeg);
             setValue("bump", bump ? 1 : 0);
             setProtocol(QString::fromLatin1(protocol));
-            wantPlay_ = true;
-            if (active_) controller_->play();
+            if (resume_.isActive())
+                controller_->play();
+            else
+                resume_.setResume(true);  // plays when its tab is shown
         };
     };
     return {

@@ -396,15 +396,7 @@ void RingLab::resetToDefaults() {
     loadSimulation(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}));
 }
 
-void RingLab::setActive(bool active) {
-    if (!active) {
-        resumeWhenShown_ = controller_->isPlaying();
-        controller_->pause();
-    } else if (resumeWhenShown_) {
-        resumeWhenShown_ = false;
-        controller_->play();
-    }
-}
+void RingLab::setActive(bool active) { resume_.setActive(active, *controller_); }
 
 void RingLab::setValue(const QString& group, const QString& key, double value) {
     const std::string k = key.toStdString();

@@ -10,6 +10,7 @@
 
 #include "cann/RingSimulation.h"
 #include "labs/Lab.h"
+#include "labs/ResumeWhenShown.h"
 
 class QAction;
 class QComboBox;
@@ -107,7 +108,7 @@ private:
     int frames_ = 0;
     unsigned chartPhase_ = 0;
     double fps_ = 0;
-    bool resumeWhenShown_ = false;  ///< was playing when its tab was hidden
+    ResumeWhenShown resume_;  ///< pauses while hidden, plays again if it was playing
 };
 
 }  // namespace as::gui

@@ -408,18 +408,8 @@ void TorusLab::resetToDefaults() {
 }
 
 void TorusLab::setActive(bool active) {
-    if (!active) {
-        if (everShown_) resumeWhenShown_ = controller_->isPlaying();
-        controller_->pause();
-        frameTimer_->stop();
-    } else {
-        everShown_ = true;
-        frameTimer_->start();
-        if (resumeWhenShown_) {
-            resumeWhenShown_ = false;
-            controller_->play();
-        }
-    }
+    resume_.setActive(active, *controller_);
+    active ? frameTimer_->start() : frameTimer_->stop();
 }
 
 }  // namespace as::gui

@@ -18,6 +18,7 @@
 #include "cann/Hd2dSimulation.h"
 #include "cann/TorusSimulation.h"
 #include "labs/Lab.h"
+#include "labs/ResumeWhenShown.h"
 
 class QAction;
 class QComboBox;
@@ -86,7 +87,7 @@ public:
     QString statsLine() const;
     void setStepsPerFrame(int n);
     /// Whether the lab starts playing the first time its tab is shown (default true; --no-play).
-    void setPlayWhenFirstShown(bool on) { resumeWhenShown_ = on; }
+    void setPlayWhenFirstShown(bool on) { resume_.setResume(on); }
     /// Saves the current page as dir/frame_00001.png, ... on each redraw, up to maxFrames (an
     /// animation as a numbered PNG sequence). Returns false if the directory cannot be written.
     bool startRecording(const QString& dir, int maxFrames = 250);
@@ -149,8 +150,7 @@ private:
     int frames_ = 0;
     unsigned chartPhase_ = 0;
     double fps_ = 0;
-    bool resumeWhenShown_ = true;  ///< plays when its tab is first shown, then as it was left
-    bool everShown_ = false;
+    ResumeWhenShown resume_{true};  ///< plays when its tab is first shown, then as it was left
     int keyX_ = 0, keyY_ = 0, keyZ_ = 0;  // arrow keys held: -1, 0, +1
     widgets::AnimationRecorder* recorder_ = nullptr;
     QAction* recordAction_ = nullptr;

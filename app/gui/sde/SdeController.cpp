@@ -29,9 +29,11 @@ SdeController::~SdeController() {
 }
 
 void SdeController::play() {
+    playing_ = true;  // at once, as in the other labs' controllers; corrected by playingChanged
     QMetaObject::invokeMethod(worker_, [w = worker_] { w->play(); });
 }
 void SdeController::pause() {
+    playing_ = false;
     QMetaObject::invokeMethod(worker_, [w = worker_] { w->pause(); });
 }
 void SdeController::stepOnce() {

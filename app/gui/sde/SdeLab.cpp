@@ -463,16 +463,6 @@ void SdeLab::resetToDefaults() {
     analysis_->robustnessTable()->showMeasured();
 }
 
-void SdeLab::setActive(bool active) {
-    if (active_ == active) return;
-    active_ = active;
-    if (!active) {
-        resumeWhenShown_ = controller_->isPlaying();
-        controller_->pause();
-    } else if (resumeWhenShown_) {
-        resumeWhenShown_ = false;
-        controller_->play();
-    }
-}
+void SdeLab::setActive(bool active) { resume_.setActive(active, *controller_); }
 
 }  // namespace as::gui

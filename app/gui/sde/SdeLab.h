@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "labs/Lab.h"
+#include "labs/ResumeWhenShown.h"
 #include "sde/SdeModelFile.h"
 #include "sde/SdeParamCommand.h"
 #include "sde/SdeParams.h"
@@ -86,7 +87,7 @@ class SdeLab : public Lab {
     QString modelName_;
     bool modelTrained_ = false;
     std::shared_ptr<const as::sde::SdeModel> analysedModel_;
-    bool active_ = false, resumeWhenShown_ = true;  // plays the first time its tab is shown
+    ResumeWhenShown resume_{true};  // plays the first time its tab is shown, then as it was left
     quint64 lastSerial_ = ~0ull;
 
     QTabWidget* tabs_ = nullptr;
