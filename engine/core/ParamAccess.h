@@ -1,6 +1,7 @@
 #pragma once
 // Key-based access to a parameter struct, built from a table of (spec, member pointer) rows, so
 // every parameter struct gets get/set/specs without writing the same switch statement again.
+#include <cmath>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -48,8 +49,14 @@ public:
     void set(P& p, const std::string& key, double v) const {
         const Row& r = row(key);
         if (r.spec.integer || !r.spec.choices.empty()) {
-            if (v != static_cast<double>(static_cast<long long>(v)))
-                throw ParamError(key + " must be an integer (got " + std::to_string(v) + ")");
+            // Within what the member holds before any cast (NaN and infinities fail too): int, or
+            // [0, 2^53] for the unsigned 64-bit seeds (range past INT_MAX); a spec with min >= 0
+            // (every unsigned member) refuses negatives here.
+            const double lo = r.spec.min >= 0 ? 0.0 : -2147483648.0;
+            const double hi = r.spec.max > 2147483647.0 ? 9007199254740992.0 : 2147483647.0;
+            if (!(v >= lo && v <= hi) || v != std::trunc(v))
+                throw ParamError(key + " must be an integer in [" + formatNumber(lo, 16) + ", " +
+                                 formatNumber(hi, 16) + "] (got " + formatNumber(v, 6) + ")");
         }
         if (!r.spec.choices.empty() && (v < 0 || v >= static_cast<double>(r.spec.choices.size())))
             throw ParamError(key + " must be one of its " + std::to_string(r.spec.choices.size()) +

@@ -74,6 +74,30 @@ void writeDatasetT(hid_t loc, const std::string& name, const std::vector<T>& dat
                     "cannot write dataset '" + path + "'");
 }
 
+/// Refuses a dataset whose shape claims more data than the file stores for it (a damaged shape
+/// would otherwise make the reader allocate terabytes). Only the Fletcher32 checksum filter keeps
+/// stored and raw sizes equal; with any other (compressing) filter the stored bytes may be up to
+/// 1000 times fewer.
+void checkStoredSize(hid_t set, hid_t type, hssize_t n, const std::string& path) {
+    const std::size_t elementSize = H5Tget_size(type);
+    if (n == 0 || elementSize == 0) return;
+    Handle dcpl = check(H5Dget_create_plist(set), "cannot read dataset '" + path + "'");
+    double ratio = 1.0;
+    const int filters = H5Pget_nfilters(dcpl);
+    for (int i = 0; i < filters; ++i) {
+        unsigned flags = 0, config = 0;
+        std::size_t nelmts = 0;
+        if (H5Pget_filter2(dcpl, unsigned(i), &flags, &nelmts, nullptr, 0, nullptr, &config) !=
+            H5Z_FILTER_FLETCHER32)
+            ratio = 1000.0;
+    }
+    const double raw = double(n) * double(elementSize);
+    const double stored = double(H5Dget_storage_size(set));
+    if (raw > ratio * stored)
+        throw Error("dataset '" + path + "' claims " + std::to_string(n) + " values but the file stores " +
+                    std::to_string(static_cast<long long>(stored)) + " bytes for it (damaged file?)");
+}
+
 template <class T>
 std::vector<T> readDatasetT(hid_t loc, const std::string& name, hid_t memType) {
     const std::string path = where(loc, name);
@@ -84,6 +108,7 @@ std::vector<T> readDatasetT(hid_t loc, const std::string& name, hid_t memType) {
     Handle space = check(H5Dget_space(set), "cannot read dataset '" + path + "'");
     const hssize_t n = H5Sget_simple_extent_npoints(space);
     if (n < 0) throw Error("cannot read the shape of dataset '" + path + "'");
+    checkStoredSize(set, type, n, path);
     std::vector<T> out(static_cast<std::size_t>(n));
     if (n > 0 && H5Dread(set, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) {
         const std::string why = failureReason();
@@ -248,6 +273,9 @@ std::string readStringAttribute(hid_t loc, const std::string& name) {
         return out;
     }
     const std::size_t size = H5Tget_size(type);
+    if (size > H5Aget_storage_size(attr))  // a damaged type must not make us allocate its claim
+        throw Error("attribute '" + path + "' claims " + std::to_string(size) +
+                    " bytes but the file stores fewer (damaged file?)");
     std::string buf(size, '\0');
     checkStatus(H5Aread(attr, type, buf.data()), "cannot read attribute '" + path + "'");
     const auto end = buf.find('\0');

@@ -63,6 +63,12 @@ TEST(CannParams, RangeRulesAndKeyAccess) {
     EXPECT_THROW(p.set("nosuch", 1), std::invalid_argument);
     EXPECT_THROW(CannParams::parse("N", "12x"), std::invalid_argument);
     EXPECT_THROW(p.set("N", 12.5), std::invalid_argument);
+    // Integers the member cannot hold are refused before any cast (found by fuzz_set).
+    for (double bad : {1e18, -3e9, double(INFINITY), double(NAN)}) EXPECT_THROW(p.set("N", bad), std::invalid_argument) << bad;
+    StimulusParams s;
+    EXPECT_THROW(s.set("seed", -1), std::invalid_argument);
+    EXPECT_NO_THROW(s.set("seed", 2147483647.0));  // its documented range, [0, 2^31 - 1]
+    EXPECT_THROW(s.set("seed", 4294967296.0), std::invalid_argument);
 }
 
 TEST(RingCann, FftRecurrentInputEqualsDenseProduct) {

@@ -9,12 +9,6 @@
 
 namespace as::gui::RobustnessCsv {
 
-namespace {
-QString lineError(const QString& source, int line, const QString& what) {
-    return QObject::tr("%1, line %2: %3").arg(source).arg(line).arg(what);
-}
-}  // namespace
-
 QStringList columnKeys() {
     QStringList keys{QString::fromLatin1(as::data::corruptionKey(as::data::Corruption::Clean))};
     for (auto c : as::data::tableCorruptions())
@@ -59,116 +53,41 @@ QString modelLabel(const QString& model) {
     return model;
 }
 
+namespace {
+QString fromStd(const std::string& s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+std::string toStd(const QString& s) {
+    const QByteArray b = s.toUtf8();
+    return std::string(b.constData(), std::size_t(b.size()));
+}
+}  // namespace
+
 QStringList splitLine(const QString& line) {
     QStringList fields;
-    QString cur;
-    bool quoted = false;
-    for (int i = 0; i < line.size(); ++i) {
-        const QChar ch = line[i];
-        if (quoted) {
-            if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                cur += '"';
-                ++i;
-            } else if (ch == '"') {
-                quoted = false;
-            } else {
-                cur += ch;
-            }
-        } else if (ch == '"') {
-            quoted = true;
-        } else if (ch == ',') {
-            fields << cur.trimmed();
-            cur.clear();
-        } else {
-            cur += ch;
-        }
-    }
-    fields << cur.trimmed();
+    for (const std::string& f : as::sde::splitCsvLine(toStd(line))) fields << fromStd(f);
     return fields;
 }
 
 QString parse(const QString& text, const QString& source, std::vector<RobustnessRecord>& out,
               const QString& modelName) {
     out.clear();
-    std::vector<RobustnessRecord> records;
-    const QStringList keys = columnKeys();
-    const QStringList lines = text.split('\n');
-    enum class Form { None, Table, CliEval } form = Form::None;
-    for (int i = 0; i < lines.size(); ++i) {
-        const int lineNo = i + 1;
-        const QString line = lines[i].trimmed();
-        if (line.isEmpty() || line.startsWith('#')) continue;
-        const QStringList f = splitLine(line);
-        if (form == Form::None) {
-            const QString names = f.join(',').toLower();
-            if (names == QLatin1String(kHeader))
-                form = Form::Table;
-            else if (names == QLatin1String(kCliEvalHeader))
-                form = Form::CliEval;
-            else
-                return lineError(source, lineNo,
-                                 QObject::tr("expected the header '%1' (or '%2'), found '%3'")
-                                     .arg(kHeader, kCliEvalHeader, line));
-            continue;
-        }
-        if (f.size() != 5 && form == Form::Table)
-            return lineError(source, lineNo,
-                             QObject::tr("%1 fields, expected 5 (%2)").arg(f.size()).arg(kHeader));
-        if (f.size() != 4 && form == Form::CliEval)
-            return lineError(
-                source, lineNo,
-                QObject::tr("%1 fields, expected 4 (%2)").arg(f.size()).arg(kCliEvalHeader));
-        // Table form: model,corruption,seed,accuracy,n. CLI form: corruption,label,accuracy,n_test.
-        const bool table = form == Form::Table;
-        const QString seedText = table ? f[2] : QStringLiteral("1");
-        const QString accText = table ? f[3] : f[2];
-        const QString nText = table ? f[4] : f[3];
-        RobustnessRecord r;
-        r.model = table ? f[0] : modelName;
-        r.corruption = table ? f[1] : f[0];
-        if (r.model.isEmpty())
-            return lineError(source, lineNo, QObject::tr("the model name is empty"));
-        if (!keys.contains(r.corruption))
-            return lineError(source, lineNo,
-                             QObject::tr("unknown corruption '%1' (known: %2)")
-                                 .arg(r.corruption, keys.join(", ")));
-        bool ok = false;
-        r.seed = seedText.toInt(&ok);
-        if (!ok || r.seed < 0)
-            return lineError(source, lineNo,
-                             QObject::tr("seed '%1' is not an integer >= 0").arg(seedText));
-        r.accuracy = accText.toDouble(&ok);
-        if (!ok || !std::isfinite(r.accuracy))
-            return lineError(source, lineNo,
-                             QObject::tr("accuracy '%1' is not a number").arg(accText));
-        if (r.accuracy < 0 || r.accuracy > 1)
-            return lineError(source, lineNo,
-                             QObject::tr("accuracy %1 is outside [0, 1] (a fraction, not percent)")
-                                 .arg(accText));
-        r.n = nText.toInt(&ok);
-        if (!ok || r.n <= 0)
-            return lineError(source, lineNo,
-                             QObject::tr("n '%1' is not an integer > 0").arg(nText));
-        records.push_back(r);
-    }
-    if (form == Form::None)
-        return QObject::tr("%1: empty, expected the header '%2'").arg(source, kHeader);
-    out = std::move(records);
+    std::vector<as::sde::RobustnessRecord> records;
+    const std::string error =
+        as::sde::parseRobustnessCsv(toStd(text), toStd(source), records, toStd(modelName));
+    if (!error.empty()) return fromStd(error);
+    out.reserve(records.size());
+    for (const auto& r : records)
+        out.push_back({fromStd(r.model), fromStd(r.corruption), r.seed, r.accuracy, r.n});
     return {};
 }
 
 QString format(const std::vector<RobustnessRecord>& records) {
-    QString s = QLatin1String(kHeader) + '\n';
-    for (const auto& r : records) {
-        QString model = r.model;
-        model.replace(',', ';');
-        s += QStringLiteral("%1,%2,%3,%4,%5\n")
-                 .arg(model, r.corruption)
-                 .arg(r.seed)
-                 .arg(r.accuracy, 0, 'f', 6)
-                 .arg(r.n);
-    }
-    return s;
+    std::vector<as::sde::RobustnessRecord> rows;
+    rows.reserve(records.size());
+    for (const auto& r : records)
+        rows.push_back({toStd(r.model), toStd(r.corruption), r.seed, r.accuracy, r.n});
+    return fromStd(as::sde::formatRobustnessCsv(rows));
 }
 
 QStringList models(const std::vector<RobustnessRecord>& records) {

@@ -9,10 +9,13 @@
 // ignored; fields may be double-quoted. Rows sharing model and corruption are summarised as
 // mean ± std. The per-model form of `attractor-cli sde eval --csv`
 //   corruption,label,accuracy,n_test
-// is read too (one model, named after the file; seed 1).
+// is read too (one model, named after the file; seed 1). Parsing and formatting are the engine's
+// (engine/sde/RobustnessRecords.h, Qt-free, fuzzed); these wrap them for QString.
 #include <QString>
 #include <QStringList>
 #include <vector>
+
+#include "sde/RobustnessRecords.h"
 
 namespace as::gui {
 
@@ -31,8 +34,8 @@ struct RobustnessCell {
 };
 
 namespace RobustnessCsv {
-inline constexpr const char* kHeader = "model,corruption,seed,accuracy,n";
-inline constexpr const char* kCliEvalHeader = "corruption,label,accuracy,n_test";
+inline constexpr const char* kHeader = as::sde::kRobustnessCsvHeader;
+inline constexpr const char* kCliEvalHeader = as::sde::kRobustnessCliEvalHeader;
 
 /// Splits one CSV line at commas outside double quotes (quotes removed, "" is a quote).
 QStringList splitLine(const QString& line);

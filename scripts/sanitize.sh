@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The sanitizer build (docs/reliability.md): the engine, attractor-cli and their tests (tests/engine,
+# tests/cli) built with clang-14 and -fsanitize=address,undefined -fno-sanitize-recover=undefined
+# in build-fuzz (shared with scripts/fuzz.sh; no GUI), then run with ctest. Any ASan, LSan or UBSan
+# report aborts the test that hit it, so a finding fails the script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+source scripts/sanitized-build.sh
+start=$(date +%s)
+as_configure_sanitized
+cmake --build "$AS_SAN_BUILD"
+built=$(date +%s)
+echo "sanitize: build took $(( built - start )) s"
+# The SDE lab's MNIST tests skip themselves when data/mnist is absent (scripts/fetch-mnist.sh).
+ctest --test-dir "$AS_SAN_BUILD" --output-on-failure -j2 --timeout 600 -LE no_sanitize
+echo "sanitize: tests took $(( $(date +%s) - built )) s; no findings"

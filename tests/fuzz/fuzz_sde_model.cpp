@@ -1,0 +1,18 @@
+// Fuzzes the SDE classifier's model file reader (sde::loadSdeModel): the input is a model file
+// (HDF5). Exceptions are the loader's refusal (expected); a crash, leak, hang or sanitizer report
+// is a finding.
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+
+#include "FuzzTempFile.h"
+#include "sde/SdeModelFile.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string& path = as::fuzz::writeTempFile(data, size, "sde_model.h5");
+    try {
+        const as::sde::LoadedSdeModel m = as::sde::loadSdeModel(path);
+    } catch (const std::exception&) {
+    }
+    return 0;
+}

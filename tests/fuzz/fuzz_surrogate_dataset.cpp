@@ -1,0 +1,18 @@
+// Fuzzes the Surrogate lab's dataset reader (SurrogateDataset::load): the input is a dataset file
+// (HDF5). Exceptions are the loader's refusal (expected); a crash, leak, hang or sanitizer report
+// is a finding.
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+
+#include "FuzzTempFile.h"
+#include "surrogate/SurrogateDataset.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string& path = as::fuzz::writeTempFile(data, size, "surrogate_dataset.h5");
+    try {
+        const as::surrogate::SurrogateDataset d = as::surrogate::SurrogateDataset::load(path);
+    } catch (const std::exception&) {
+    }
+    return 0;
+}

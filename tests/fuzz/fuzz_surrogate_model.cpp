@@ -1,0 +1,18 @@
+// Fuzzes the Surrogate lab's model file reader (SurrogateModel::load): the input is a model file
+// (HDF5). Exceptions are the loader's refusal (expected); a crash, leak, hang or sanitizer report
+// is a finding.
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+
+#include "FuzzTempFile.h"
+#include "surrogate/SurrogateModel.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string& path = as::fuzz::writeTempFile(data, size, "surrogate_model.h5");
+    try {
+        const as::surrogate::SurrogateModel m = as::surrogate::SurrogateModel::load(path);
+    } catch (const std::exception&) {
+    }
+    return 0;
+}
