@@ -6,6 +6,11 @@
 #      the product's own writers (fuzz-make-seeds).
 # A crash, a hang (one input > 2 s), a leak, an allocation past 2 GB or a sanitizer report fails:
 # the script exits 1 after all targets ran, and the offending input is in build-fuzz/fuzz-artifacts/.
+# One exception, reported but not failing: a finding of the bounded run whose report starts inside
+# libhdf5 itself (the first frame above the sanitizer's malloc/memcpy interceptor is in
+# libhdf5_serial.so: Debian's libhdf5 1.10.8 over-reads and leaks on some damaged object headers,
+# tests/fuzz/hdf5-upstream/README.md). Such a finding is counted and its input kept; the regression
+# run over the saved corpus stays strict.
 # Usage: bash scripts/fuzz.sh [target ...]   (default: all fuzz_* targets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +35,19 @@ mkdir -p "$work" "$AS_SAN_BUILD/fuzz-artifacts"
 "$AS_SAN_BUILD/tests/fuzz/fuzz-make-seeds" "$AS_SAN_BUILD/fuzz-seeds"
 opts=(-timeout=2 -rss_limit_mb=2048 -malloc_limit_mb=2048 -detect_leaks=1 -print_final_stats=1)
 
+# upstream LOG: whether the first sanitizer report in LOG starts inside libhdf5 (see above). Hangs
+# and UBSan reports are never upstream here.
+upstream() {
+  grep -q -- '-timeout=\|ALARM: working on the last Unit\|runtime error:' "$1" && return 1
+  awk '/ERROR: (AddressSanitizer|LeakSanitizer)|^Direct leak|^Indirect leak/ { on = 1; next }
+       on && /^ *#[0-9]+ / {
+         if ($0 ~ /in (__interceptor_|malloc|calloc|realloc|free|operator new|operator delete)/) next
+         found = ($0 ~ /libhdf5/) ? 0 : 1; exit }
+       END { exit found == "" ? 1 : found }' "$1"
+}
+
 failed=()
+upstream_findings=()
 summary=()
 for t in "${targets[@]}"; do
   bin="$AS_SAN_BUILD/tests/fuzz/$t"
@@ -50,8 +67,13 @@ for t in "${targets[@]}"; do
   if [ "$status" = ok ] && ! "$bin" "${opts[@]}" -max_total_time="$SECONDS_PER_TARGET" \
        -artifact_prefix="$AS_SAN_BUILD/fuzz-artifacts/$t-" "$work/$t" "$corpus" "$seeds" \
        >"$log" 2>&1; then
-    status="FAILED while fuzzing"
     grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$log" | head -5 || true
+    if upstream "$log"; then
+      status="stopped by a finding inside libhdf5 (upstream, not failing; input in $AS_SAN_BUILD/fuzz-artifacts)"
+      upstream_findings+=("$t")
+    else
+      status="FAILED while fuzzing"
+    fi
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" 2>/dev/null | tail -1)
   cov=$(grep -oE "cov: [0-9]+" "$log" 2>/dev/null | tail -1 | cut -d' ' -f2)
@@ -60,7 +82,7 @@ for t in "${targets[@]}"; do
          "$t" "$nsaved" "${runs:-0}" "$SECONDS_PER_TARGET" "${cov:-?}" "$new" "$status")
   echo "fuzz: $line"
   summary+=("$line")
-  [ "$status" = ok ] || failed+=("$t")
+  case "$status" in ok|stopped*) ;; *) failed+=("$t") ;; esac
 done
 
 echo "fuzz: summary ($(( $(date +%s) - start )) s in all)"
@@ -69,4 +91,8 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: FAILED: ${failed[*]} (reproduce: build-fuzz/tests/fuzz/<target> build-fuzz/fuzz-artifacts/<file>; logs in $work)"
   exit 1
 fi
-echo "fuzz: no findings"
+if [ ${#upstream_findings[@]} -gt 0 ]; then
+  echo "fuzz: no findings in our code; ${#upstream_findings[@]} target(s) stopped by libhdf5's own findings: ${upstream_findings[*]}"
+else
+  echo "fuzz: no findings"
+fi
