@@ -13,5 +13,10 @@ cmake --build "$AS_SAN_BUILD"
 built=$(date +%s)
 echo "sanitize: build took $(( built - start )) s"
 # The SDE lab's MNIST tests skip themselves when data/mnist is absent (scripts/fetch-mnist.sh).
-ctest --test-dir "$AS_SAN_BUILD" --output-on-failure -j2 --timeout 600 -LE no_sanitize
+# FileIntegrity.FlipTestSeesSilentDamageInFilesWithoutChecksums feeds byte-flipped format-1 files
+# (no checksums) to libhdf5 on purpose; Debian's libhdf5 1.10.8 over-reads and leaks on some damaged
+# object headers (tests/fuzz/hdf5-upstream), which ASan would report against the library, not us.
+# It runs in the Release suite (scripts/test.sh).
+ctest --test-dir "$AS_SAN_BUILD" --output-on-failure -j2 --timeout 600 -LE no_sanitize \
+  -E 'FlipTestSeesSilentDamageInFilesWithoutChecksums'
 echo "sanitize: tests took $(( $(date +%s) - built )) s; no findings"
