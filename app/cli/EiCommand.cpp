@@ -10,10 +10,10 @@
 #include "JsonSummary.h"
 #include "ProgressPrinter.h"
 #include "core/ParamAccess.h"
-#include "io/EiSession.h"
+#include "spiking/EiSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
-#include "io/SonataSpikes.h"
+#include "export/SonataSpikes.h"
 #include "spiking/EiProtocols.h"
 
 namespace as::cli {

@@ -10,7 +10,7 @@
 #include "ProgressPrinter.h"
 #include "cann/Hd2dSimulation.h"
 #include "core/ParamAccess.h"
-#include "io/Hd2dSession.h"
+#include "cann/Hd2dSession.h"
 #include "io/SessionFile.h"
 
 namespace as::cli {

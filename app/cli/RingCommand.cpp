@@ -13,7 +13,7 @@
 #include "cann/BumpAnalysis.h"
 #include "cann/RingSimulation.h"
 #include "core/ParamAccess.h"
-#include "io/RingSession.h"
+#include "cann/RingSession.h"
 
 namespace as::cli {
 

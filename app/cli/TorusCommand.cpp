@@ -11,7 +11,7 @@
 #include "ProgressPrinter.h"
 #include "cann/TorusSimulation.h"
 #include "core/ParamAccess.h"
-#include "io/TorusSession.h"
+#include "cann/TorusSession.h"
 
 namespace as::cli {
 

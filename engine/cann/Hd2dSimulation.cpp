@@ -248,7 +248,7 @@ void Hd2dSimulation::restoreRecordings(const TraceBuffer& traces) {
     traces_ = traces;
 }
 
-std::shared_ptr<const Hd2dSnapshot> Hd2dSimulation::snapshot(std::size_t maxTracePoints) const {
+std::shared_ptr<Hd2dSnapshot> Hd2dSimulation::snapshot(std::size_t maxTracePoints) const {
     auto s = std::make_shared<Hd2dSnapshot>();
     s->params = p_;
     s->heading = heading_.params();

@@ -79,7 +79,8 @@ public:
     /// Replaces the recordings (session load); channel names must match traceChannels().
     void restoreRecordings(const TraceBuffer& traces);
 
-    std::shared_ptr<const Hd2dSnapshot> snapshot(std::size_t maxTracePoints = 2000) const;
+    /// A fresh copy for the views (see TorusSimulation::snapshot).
+    std::shared_ptr<Hd2dSnapshot> snapshot(std::size_t maxTracePoints = 2000) const;
 
 private:
     void rebuild();

@@ -223,7 +223,7 @@ void RingSimulation::restoreRecordings(const TraceBuffer& traces, const Activity
     activity_ = activity;
 }
 
-std::shared_ptr<const RingSnapshot> RingSimulation::snapshot(std::size_t maxTracePoints,
+std::shared_ptr<RingSnapshot> RingSimulation::snapshot(std::size_t maxTracePoints,
                                                              double traceWindowMs) const {
     auto s = std::make_shared<RingSnapshot>();
     s->params = model_.params();

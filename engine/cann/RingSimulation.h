@@ -68,9 +68,10 @@ public:
     /// Replaces the recordings (session load). Channel names must match traceChannels().
     void restoreRecordings(const TraceBuffer& traces, const ActivityBuffer& activity);
 
-    /// An immutable copy for the views: traces of the last `traceWindowMs` (0: the whole
+    /// A fresh copy for the views (the caller may fill its GUI-side fields, e.g. the step rate, before
+    /// it hands it on as const): traces of the last `traceWindowMs` (0: the whole
     /// recording), decimated to at most maxTracePoints rows.
-    std::shared_ptr<const RingSnapshot> snapshot(std::size_t maxTracePoints = 2000,
+    std::shared_ptr<RingSnapshot> snapshot(std::size_t maxTracePoints = 2000,
                                                  double traceWindowMs = 0.0) const;
 
 private:

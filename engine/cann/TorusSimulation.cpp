@@ -290,7 +290,7 @@ void TorusSimulation::restoreRecordings(const TraceBuffer& traces) {
     traces_ = traces;
 }
 
-std::shared_ptr<const TorusSnapshot> TorusSimulation::snapshot(std::size_t maxPathPoints) const {
+std::shared_ptr<TorusSnapshot> TorusSimulation::snapshot(std::size_t maxPathPoints) const {
     auto s = std::make_shared<TorusSnapshot>();
     s->params = p_;
     s->trajectory = trajectory_.params();

@@ -84,8 +84,9 @@ public:
     /// Replaces the recordings (session load); channel names must match traceChannels().
     void restoreRecordings(const TraceBuffer& traces);
 
-    /// An immutable copy for the views, paths decimated to at most maxPathPoints rows.
-    std::shared_ptr<const TorusSnapshot> snapshot(std::size_t maxPathPoints = 2000) const;
+    /// A fresh copy for the views, paths decimated to at most maxPathPoints rows; the caller fills
+    /// its GUI-side fields and hands it on as const.
+    std::shared_ptr<TorusSnapshot> snapshot(std::size_t maxPathPoints = 2000) const;
 
 private:
     void rebuild();

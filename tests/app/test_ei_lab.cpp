@@ -10,13 +10,13 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include "ConfidenceDecodePlot.h"
-#include "MainWindow.h"
-#include "SpikeRaster.h"
-#include "TraceChart.h"
-#include "controllers/EiController.h"
+#include "widgets/ei/ConfidenceDecodePlot.h"
+#include "app/gui/shell/MainWindow.h"
+#include "widgets/ei/SpikeRaster.h"
+#include "widgets/common/TraceChart.h"
+#include "app/gui/ei/EiController.h"
 #include "io/Hdf5Handle.h"
-#include "labs/EiLab.h"
+#include "app/gui/ei/EiLab.h"
 
 using as::gui::EiLab;
 

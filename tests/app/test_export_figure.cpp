@@ -13,10 +13,10 @@
 #include <functional>
 #include <cmath>
 
-#include "ExportFigureDialog.h"
-#include "FigureExport.h"
-#include "MainWindow.h"
-#include "labs/RingLab.h"
+#include "widgets/common/ExportFigureDialog.h"
+#include "widgets/common/FigureExport.h"
+#include "app/gui/shell/MainWindow.h"
+#include "app/gui/ring/RingLab.h"
 
 using as::gui::MainWindow;
 
@@ -42,7 +42,7 @@ private slots:
 
     void eachViewExportsAtItsOwnAspect() {
         QTemporaryDir dir;
-        const auto targets = w_->ringLab()->exportTargets();
+        const auto targets = w_->findLab<as::gui::RingLab>()->exportTargets();
         for (int i = 0; i < int(targets.size()); ++i) {
             const QSize view = targets[std::size_t(i)].second->size();
             const QString png = dir.filePath(QString("v%1.png").arg(i));
@@ -67,7 +67,7 @@ private slots:
         // The screen is still dark.
         QVERIFY(w_->darkTheme());
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
-        QVERIFY(w_->ringLab()->centralWidget()->palette().color(QPalette::Window).lightness() < 100);
+        QVERIFY(w_->findLab<as::gui::RingLab>()->centralWidget()->palette().color(QPalette::Window).lightness() < 100);
     }
 
     void darkOrAsOnScreenWhenAsked() {

@@ -10,13 +10,13 @@
 #include <QTimer>
 #include <QUndoStack>
 
-#include "ExportFigureDialog.h"
-#include "MainWindow.h"
-#include "ParameterForm.h"
-#include "controllers/RingController.h"
-#include "controllers/TorusController.h"
-#include "labs/RingLab.h"
-#include "labs/TorusLab.h"
+#include "widgets/common/ExportFigureDialog.h"
+#include "app/gui/shell/MainWindow.h"
+#include "widgets/common/ParameterForm.h"
+#include "app/gui/ring/RingController.h"
+#include "app/gui/torus/TorusController.h"
+#include "app/gui/ring/RingLab.h"
+#include "app/gui/torus/TorusLab.h"
 
 using as::gui::MainWindow;
 
@@ -53,7 +53,7 @@ private slots:
     void cleanup() { w_.reset(); }
 
     void ctrlZUndoesAfterEnterInRingField() {
-        auto* ring = w_->ringLab();
+        auto* ring = w_->findLab<as::gui::RingLab>();
         auto* k = qobject_cast<QDoubleSpinBox*>(ring->cannForm()->editor("k"));
         QVERIFY(k);
         QCOMPARE(ring->controller()->params().k, 8.1);
@@ -96,7 +96,7 @@ private slots:
     }
 
     void ctrlEExportsFromAField() {
-        auto* k = qobject_cast<QAbstractSpinBox*>(w_->ringLab()->cannForm()->editor("k"));
+        auto* k = qobject_cast<QAbstractSpinBox*>(w_->findLab<as::gui::RingLab>()->cannForm()->editor("k"));
         typeAndEnter(k, "9");
         bool dialogShown = false;
         QTimer poll;  // the dialog runs its own event loop: close it from there
@@ -112,7 +112,7 @@ private slots:
     }
 
     void typingKeepsTheFieldsOwnUndo() {
-        auto* ring = w_->ringLab();
+        auto* ring = w_->findLab<as::gui::RingLab>();
         auto* k = qobject_cast<QDoubleSpinBox*>(ring->cannForm()->editor("k"));
         QUndoStack* undo = w_->undoStack();
         typeAndEnter(k, "20");

@@ -6,15 +6,15 @@
 #include <QTest>
 #include <functional>
 
-#include "MainWindow.h"
-#include "controllers/EiController.h"
-#include "controllers/RingController.h"
-#include "controllers/TorusController.h"
-#include "labs/EiLab.h"
-#include "labs/RingLab.h"
-#include "labs/TorusLab.h"
-#include "sde/SdeController.h"
-#include "sde/SdeLab.h"
+#include "app/gui/shell/MainWindow.h"
+#include "app/gui/ei/EiController.h"
+#include "app/gui/ring/RingController.h"
+#include "app/gui/torus/TorusController.h"
+#include "app/gui/ei/EiLab.h"
+#include "app/gui/ring/RingLab.h"
+#include "app/gui/torus/TorusLab.h"
+#include "app/gui/sde/SdeController.h"
+#include "app/gui/sde/SdeLab.h"
 
 using as::gui::Lab;
 using as::gui::MainWindow;

@@ -12,14 +12,14 @@
 #include <cmath>
 
 #include "../engine/FlipVariants.h"
-#include "FigureExport.h"
-#include "MainWindow.h"
-#include "ParameterForm.h"
-#include "RingView.h"
-#include "controllers/RingController.h"
-#include "dialogs/GuidedTour.h"
-#include "labs/HaltBanner.h"
-#include "labs/RingLab.h"
+#include "widgets/common/FigureExport.h"
+#include "app/gui/shell/MainWindow.h"
+#include "widgets/common/ParameterForm.h"
+#include "widgets/ring/RingView.h"
+#include "app/gui/ring/RingController.h"
+#include "app/gui/framework/GuidedTour.h"
+#include "app/gui/framework/HaltBanner.h"
+#include "app/gui/ring/RingLab.h"
 
 using as::gui::MainWindow;
 
@@ -27,7 +27,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private:
     std::unique_ptr<MainWindow> w_;
-    as::gui::RingLab* lab() { return w_->ringLab(); }
+    as::gui::RingLab* lab() { return w_->findLab<as::gui::RingLab>(); }
     as::gui::RingController* ctl() { return lab()->controller(); }
     /// Waits until the views' snapshot reflects the controller's intended parameters.
     std::shared_ptr<const as::RingSnapshot> settled() {

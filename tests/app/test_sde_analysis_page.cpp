@@ -25,16 +25,16 @@
 #include <cmath>
 #include <random>
 
-#include "Theme.h"
-#include "sde/EvaluationRunner.h"
-#include "sde/FixedPointPanel.h"
-#include "sde/MatrixHeatmap.h"
-#include "sde/RobustnessTable.h"
-#include "sde/SdeAnalysisPage.h"
-#include "sde/SdeLab.h"
+#include "app/gui/shell/Theme.h"
+#include "app/gui/sde/EvaluationRunner.h"
+#include "app/gui/sde/FixedPointPanel.h"
+#include "widgets/sde/MatrixHeatmap.h"
+#include "app/gui/sde/RobustnessTable.h"
+#include "app/gui/sde/SdeAnalysisPage.h"
+#include "app/gui/sde/SdeLab.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
-#include "sde/SpectrumPlot.h"
+#include "widgets/sde/SpectrumPlot.h"
 
 using namespace as::gui;
 

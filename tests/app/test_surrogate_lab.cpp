@@ -14,9 +14,9 @@
 #include <cmath>
 
 #include "../engine/FlipVariants.h"
-#include "MainWindow.h"
-#include "controllers/SurrogateController.h"
-#include "labs/SurrogateLab.h"
+#include "app/gui/shell/MainWindow.h"
+#include "app/gui/surrogate/SurrogateController.h"
+#include "app/gui/surrogate/SurrogateLab.h"
 
 using namespace as::gui;
 

@@ -12,15 +12,15 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include "PointCloudView.h"
-#include "SliceHeatmap.h"
-#include "MainWindow.h"
-#include "ParameterForm.h"
-#include "StartupOptions.h"
-#include "controllers/TorusController.h"
-#include "io/Hd2dSession.h"
+#include "widgets/torus/PointCloudView.h"
+#include "widgets/torus/SliceHeatmap.h"
+#include "app/gui/shell/MainWindow.h"
+#include "widgets/common/ParameterForm.h"
+#include "app/gui/shell/StartupOptions.h"
+#include "app/gui/torus/TorusController.h"
+#include "cann/Hd2dSession.h"
 #include "io/SessionFile.h"
-#include "labs/TorusLab.h"
+#include "app/gui/torus/TorusLab.h"
 
 using as::gui::MainWindow;
 using as::gui::TorusLab;

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/EiSession.h"
+#include "spiking/EiSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
-#include "io/SonataSpikes.h"
+#include "export/SonataSpikes.h"
 #include "spiking/EiSimulation.h"
 
 using namespace as;

@@ -10,13 +10,13 @@
 #include <fstream>
 
 #include "FlipVariants.h"
-#include "io/EiSession.h"
-#include "io/Hd2dSession.h"
+#include "spiking/EiSession.h"
+#include "cann/Hd2dSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
-#include "io/RingSession.h"
+#include "cann/RingSession.h"
 #include "io/SessionFile.h"
-#include "io/TorusSession.h"
+#include "cann/TorusSession.h"
 #include "sde/SdeModelFile.h"
 #include "surrogate/SurrogateModel.h"
 

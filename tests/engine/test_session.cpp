@@ -13,7 +13,7 @@
 
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
-#include "io/RingSession.h"
+#include "cann/RingSession.h"
 
 namespace fs = std::filesystem;
 using namespace as;

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/Hd2dSession.h"
+#include "cann/Hd2dSession.h"
 #include "io/Hdf5Handle.h"
-#include "io/RingSession.h"
-#include "io/TorusSession.h"
+#include "cann/RingSession.h"
+#include "cann/TorusSession.h"
 
 using namespace as;
 

@@ -6,7 +6,7 @@
 #include <exception>
 
 #include "FuzzTempFile.h"
-#include "io/EiSession.h"
+#include "spiking/EiSession.h"
 #include "io/SessionFile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

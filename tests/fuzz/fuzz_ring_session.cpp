@@ -6,7 +6,7 @@
 #include <exception>
 
 #include "FuzzTempFile.h"
-#include "io/RingSession.h"
+#include "cann/RingSession.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string& path = as::fuzz::writeTempFile(data, size, "ring.h5");

@@ -7,8 +7,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "FigureExport.h"
-#include "RingView.h"
+#include "widgets/common/FigureExport.h"
+#include "widgets/ring/RingView.h"
 
 using namespace as::widgets;
 

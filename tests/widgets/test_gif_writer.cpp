@@ -11,7 +11,7 @@
 #include <random>
 #include <vector>
 
-#include "io/GifWriter.h"
+#include "export/GifWriter.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <QSpinBox>
 #include <QTest>
 
-#include "ParameterForm.h"
+#include "widgets/common/ParameterForm.h"
 
 using as::widgets::ParameterForm;
 

@@ -3,7 +3,7 @@
 #include <QTest>
 #include <cmath>
 
-#include "RingView.h"
+#include "widgets/ring/RingView.h"
 
 using as::widgets::RingView;
 

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <complex>
 
-#include "sde/MatrixHeatmap.h"
-#include "sde/SpectrumPlot.h"
+#include "widgets/sde/MatrixHeatmap.h"
+#include "widgets/sde/SpectrumPlot.h"
 
 using namespace as::widgets;
 

@@ -7,10 +7,10 @@
 #include <cmath>
 #include <set>
 
-#include "sde/DigitCanvas.h"
-#include "sde/DistanceBars.h"
-#include "sde/ImageGrid.h"
-#include "sde/PixelTrajectoryPlot.h"
+#include "widgets/sde/DigitCanvas.h"
+#include "widgets/sde/DistanceBars.h"
+#include "widgets/sde/ImageGrid.h"
+#include "widgets/sde/PixelTrajectoryPlot.h"
 
 using namespace as::widgets;
 

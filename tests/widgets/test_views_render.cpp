@@ -4,10 +4,10 @@
 #include <cmath>
 #include <memory>
 
-#include "ActivityHeatmap.h"
-#include "Colormap.h"
-#include "RingView.h"
-#include "TraceChart.h"
+#include "widgets/common/ActivityHeatmap.h"
+#include "widgets/common/Colormap.h"
+#include "widgets/ring/RingView.h"
+#include "widgets/common/TraceChart.h"
 
 using namespace as::widgets;
 

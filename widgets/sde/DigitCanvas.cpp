@@ -1,4 +1,4 @@
-#include "sde/DigitCanvas.h"
+#include "widgets/sde/DigitCanvas.h"
 
 #include <QImage>
 #include <QMouseEvent>
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "Colormap.h"
+#include "widgets/common/Colormap.h"
 
 namespace as::widgets {
 

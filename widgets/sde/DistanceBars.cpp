@@ -1,4 +1,4 @@
-#include "sde/DistanceBars.h"
+#include "widgets/sde/DistanceBars.h"
 
 #include <QPainter>
 #include <algorithm>

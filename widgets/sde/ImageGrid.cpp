@@ -1,4 +1,4 @@
-#include "sde/ImageGrid.h"
+#include "widgets/sde/ImageGrid.h"
 
 #include <QImage>
 #include <QMouseEvent>
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "Colormap.h"
+#include "widgets/common/Colormap.h"
 
 namespace as::widgets {
 

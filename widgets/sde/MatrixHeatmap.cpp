@@ -1,4 +1,4 @@
-#include "sde/MatrixHeatmap.h"
+#include "widgets/sde/MatrixHeatmap.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -7,8 +7,8 @@
 #include <cmath>
 #include <limits>
 
-#include "Colormap.h"
-#include "PresentationScale.h"
+#include "widgets/common/Colormap.h"
+#include "widgets/common/PresentationScale.h"
 
 namespace as::widgets {
 

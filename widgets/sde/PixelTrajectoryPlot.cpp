@@ -1,4 +1,4 @@
-#include "sde/PixelTrajectoryPlot.h"
+#include "widgets/sde/PixelTrajectoryPlot.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,4 +1,4 @@
-#include "sde/SpectrumPlot.h"
+#include "widgets/sde/SpectrumPlot.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "PresentationScale.h"
+#include "widgets/common/PresentationScale.h"
 
 namespace as::widgets {
 

@@ -1,4 +1,4 @@
-#include "sde/AnalysisJob.h"
+#include "app/gui/sde/AnalysisJob.h"
 
 #include <QObject>
 #include <algorithm>

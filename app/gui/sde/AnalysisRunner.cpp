@@ -1,4 +1,4 @@
-#include "sde/AnalysisRunner.h"
+#include "app/gui/sde/AnalysisRunner.h"
 
 namespace as::gui {
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include "sde/AnalysisJob.h"
+#include "app/gui/sde/AnalysisJob.h"
 
 namespace as::gui {
 

@@ -1,4 +1,4 @@
-#include "sde/EvaluationRunner.h"
+#include "app/gui/sde/EvaluationRunner.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "sde/RobustnessCsv.h"
+#include "app/gui/sde/RobustnessCsv.h"
 
 namespace as::sde {
 class SdeModel;

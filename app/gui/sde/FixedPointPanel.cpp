@@ -1,4 +1,4 @@
-#include "sde/FixedPointPanel.h"
+#include "app/gui/sde/FixedPointPanel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "sde/RobustnessCsv.h"
+#include "app/gui/sde/RobustnessCsv.h"
 
 #include <QObject>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "sde/RobustnessTable.h"
+#include "app/gui/sde/RobustnessTable.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -16,7 +16,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "sde/EvaluationRunner.h"
+#include "app/gui/sde/EvaluationRunner.h"
 
 namespace as::gui {
 

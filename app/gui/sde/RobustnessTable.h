@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-#include "sde/RobustnessCsv.h"
+#include "app/gui/sde/RobustnessCsv.h"
 
 namespace as::sde {
 class SdeModel;

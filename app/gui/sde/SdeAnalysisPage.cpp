@@ -1,4 +1,4 @@
-#include "sde/SdeAnalysisPage.h"
+#include "app/gui/sde/SdeAnalysisPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,15 +15,15 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "sde/AnalysisRunner.h"
-#include "sde/EvaluationRunner.h"
-#include "sde/FixedPointPanel.h"
+#include "app/gui/sde/AnalysisRunner.h"
+#include "app/gui/sde/EvaluationRunner.h"
+#include "app/gui/sde/FixedPointPanel.h"
 #include "sde/Jacobian.h"
-#include "sde/MatrixHeatmap.h"
-#include "sde/RobustnessTable.h"
+#include "widgets/sde/MatrixHeatmap.h"
+#include "app/gui/sde/RobustnessTable.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
-#include "sde/SpectrumPlot.h"
+#include "widgets/sde/SpectrumPlot.h"
 
 namespace as::gui {
 

@@ -1,15 +1,14 @@
-#include "sde/SdeController.h"
+#include "app/gui/sde/SdeController.h"
 
 #include <QMetaObject>
 
-#include "sde/SdeWorker.h"
+#include "app/gui/sde/SdeWorker.h"
 
 namespace as::gui {
 
 SdeController::SdeController(QObject* parent) : QObject(parent) {
-    worker_ = new SdeWorker(&slot_);
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    host_ = std::make_unique<WorkerThread<SdeWorker>>(new SdeWorker(&slot_), QStringLiteral("sde-worker"));
+    worker_ = host_->worker();
     connect(worker_, &SdeWorker::playingChanged, this, [this](bool p) {
         playing_ = p;
         emit playingChanged(p);
@@ -17,15 +16,12 @@ SdeController::SdeController(QObject* parent) : QObject(parent) {
     connect(worker_, &SdeWorker::modelReplaced, this, &SdeController::modelReplaced);
     connect(worker_, &SdeWorker::failed, this, &SdeController::failed);
     connect(worker_, &SdeWorker::decided, this, &SdeController::decided);
-    thread_.setObjectName(QStringLiteral("sde worker"));
-    thread_.start();
     QMetaObject::invokeMethod(
         worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
 }
 
 SdeController::~SdeController() {
-    thread_.quit();
-    thread_.wait();
+    // host_ (declared last) sets the cancel flag, deletes the worker in its thread and joins.
 }
 
 void SdeController::play() {

@@ -3,11 +3,12 @@
 // the latest SdeSnapshot on their own timer. The running model is shared and immutable, so the lab
 // reads it from the snapshot (sessions, Save model, the analysis page) without waiting.
 #include <QObject>
-#include <QThread>
 #include <memory>
 #include <vector>
 
-#include "sde/SdeSnapshotSlot.h"
+#include "app/gui/framework/WorkerThread.h"
+#include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/sde/SdeSnapshot.h"
 
 namespace as::sde {
 class SdeModel;
@@ -50,10 +51,10 @@ class SdeController : public QObject {
     void decided(int predicted, int label);
 
   private:
-    SdeSnapshotSlot slot_;
-    QThread thread_;
-    SdeWorker* worker_ = nullptr;
+    SnapshotSlot<SdeSnapshot> slot_;
     bool playing_ = false;
+    SdeWorker* worker_ = nullptr;  ///< lives in host_'s thread
+    std::unique_ptr<WorkerThread<SdeWorker>> host_;  ///< declared last: stops first
 };
 
 }  // namespace as::gui

@@ -1,4 +1,4 @@
-#include "sde/SdeDynamicsPage.h"
+#include "app/gui/sde/SdeDynamicsPage.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sde/DigitCanvas.h"
-#include "sde/DistanceBars.h"
-#include "sde/ImageGrid.h"
-#include "sde/PixelTrajectoryPlot.h"
-#include "sde/SdeInputPanel.h"
-#include "sde/SdeSnapshot.h"
+#include "widgets/sde/DigitCanvas.h"
+#include "widgets/sde/DistanceBars.h"
+#include "widgets/sde/ImageGrid.h"
+#include "widgets/sde/PixelTrajectoryPlot.h"
+#include "app/gui/sde/SdeInputPanel.h"
+#include "app/gui/sde/SdeSnapshot.h"
 
 namespace as::gui {
 

@@ -1,4 +1,4 @@
-#include "sde/SdeInputPanel.h"
+#include "app/gui/sde/SdeInputPanel.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -13,7 +13,7 @@
 #include <algorithm>
 
 #include "data/MnistLocator.h"
-#include "sde/DigitCanvas.h"
+#include "widgets/sde/DigitCanvas.h"
 
 namespace as::gui {
 

@@ -1,4 +1,4 @@
-#include "sde/SdeLab.h"
+#include "app/gui/sde/SdeLab.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -22,16 +22,16 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "ParameterForm.h"
-#include "TraceChart.h"
+#include "widgets/common/ParameterForm.h"
+#include "widgets/common/TraceChart.h"
 #include "io/Hdf5Handle.h"
-#include "sde/SdeAnalysisPage.h"
-#include "sde/SdeController.h"
-#include "sde/RobustnessTable.h"
-#include "sde/SdeDynamicsPage.h"
-#include "sde/SdeInputPanel.h"
-#include "sde/SdeSession.h"
-#include "sde/SdeTrainingPanel.h"
+#include "app/gui/sde/SdeAnalysisPage.h"
+#include "app/gui/sde/SdeController.h"
+#include "app/gui/sde/RobustnessTable.h"
+#include "app/gui/sde/SdeDynamicsPage.h"
+#include "app/gui/sde/SdeInputPanel.h"
+#include "app/gui/sde/SdeSession.h"
+#include "app/gui/sde/SdeTrainingPanel.h"
 
 namespace as::gui {
 
@@ -58,7 +58,7 @@ QStringList SdeLab::shippedModels() {
 }
 
 SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
-    : Lab(parent),
+    : Lab(parent, /*playWhenFirstShown=*/true),
       controller_(std::make_unique<SdeController>()),
       undo_(undo),
       modelName_(kUntrained) {
@@ -463,6 +463,8 @@ void SdeLab::resetToDefaults() {
     analysis_->robustnessTable()->showMeasured();
 }
 
-void SdeLab::setActive(bool active) { resume_.setActive(active, *controller_); }
+bool SdeLab::isPlaying() const { return controller_->isPlaying(); }
+void SdeLab::play() { controller_->play(); }
+void SdeLab::pause() { controller_->pause(); }
 
 }  // namespace as::gui

@@ -7,10 +7,10 @@
 // Training (BPTT in its own thread) and Analysis (spectrum, Mahalanobis, robustness).
 #include <memory>
 
-#include "labs/Lab.h"
-#include "labs/ResumeWhenShown.h"
+#include "app/gui/framework/Lab.h"
+#include "app/gui/framework/ResumeWhenShown.h"
 #include "sde/SdeModelFile.h"
-#include "sde/SdeParamCommand.h"
+#include "app/gui/sde/SdeParamCommand.h"
 #include "sde/SdeParams.h"
 
 class QAction;
@@ -49,7 +49,9 @@ class SdeLab : public Lab {
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
-    void setActive(bool active) override;
+    bool isPlaying() const override;
+    void play() override;
+    void pause() override;
     std::vector<TourStep> tourSteps() override;
 
     /// The shipped model files that exist (AS_RESOURCES_DIR/models/sde_*.h5).
@@ -87,7 +89,6 @@ class SdeLab : public Lab {
     QString modelName_;
     bool modelTrained_ = false;
     std::shared_ptr<const as::sde::SdeModel> analysedModel_;
-    ResumeWhenShown resume_{true};  // plays the first time its tab is shown, then as it was left
     quint64 lastSerial_ = ~0ull;
 
     QTabWidget* tabs_ = nullptr;

@@ -7,12 +7,12 @@
 #include <cmath>
 
 #include "io/Hdf5Handle.h"
-#include "sde/SdeAnalysisPage.h"
-#include "sde/SdeController.h"
-#include "sde/RobustnessTable.h"
-#include "sde/SdeInputPanel.h"
-#include "sde/SdeLab.h"
-#include "sde/SdeSession.h"
+#include "app/gui/sde/SdeAnalysisPage.h"
+#include "app/gui/sde/SdeController.h"
+#include "app/gui/sde/RobustnessTable.h"
+#include "app/gui/sde/SdeInputPanel.h"
+#include "app/gui/sde/SdeLab.h"
+#include "app/gui/sde/SdeSession.h"
 
 namespace as::gui {
 

@@ -2,7 +2,7 @@
 // applied as the parameter dock's edit would be.
 #include <QStringList>
 
-#include "sde/SdeLab.h"
+#include "app/gui/sde/SdeLab.h"
 
 namespace as::gui {
 

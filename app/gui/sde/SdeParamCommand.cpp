@@ -1,4 +1,4 @@
-#include "sde/SdeParamCommand.h"
+#include "app/gui/sde/SdeParamCommand.h"
 
 namespace as::gui {
 

@@ -1,4 +1,4 @@
-#include "sde/SdeSession.h"
+#include "app/gui/sde/SdeSession.h"
 
 #include <cmath>
 #include <stdexcept>

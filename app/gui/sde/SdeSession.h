@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "data/Corruptions.h"
-#include "sde/RobustnessCsv.h"
+#include "app/gui/sde/RobustnessCsv.h"
 #include "sde/SdeModelFile.h"
 
 namespace as::gui {

@@ -1,4 +1,4 @@
-#include "sde/SdeTrainingController.h"
+#include "app/gui/sde/SdeTrainingController.h"
 
 #include <QElapsedTimer>
 #include <QThread>

@@ -1,4 +1,4 @@
-#include "sde/SdeTrainingPanel.h"
+#include "app/gui/sde/SdeTrainingPanel.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -12,10 +12,10 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "ParameterForm.h"
-#include "TraceChart.h"
+#include "widgets/common/ParameterForm.h"
+#include "widgets/common/TraceChart.h"
 #include "data/MnistLocator.h"
-#include "sde/SdeTrainingController.h"
+#include "app/gui/sde/SdeTrainingController.h"
 
 namespace as::gui {
 

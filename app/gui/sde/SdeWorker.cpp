@@ -1,10 +1,11 @@
-#include "sde/SdeWorker.h"
+#include "app/gui/sde/SdeWorker.h"
 
 #include <QTimer>
 #include <algorithm>
 #include <cmath>
 
-#include "sde/SdeSnapshotSlot.h"
+#include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/sde/SdeSnapshot.h"
 
 namespace as::gui {
 
@@ -18,7 +19,7 @@ std::vector<int> spread(const std::vector<int>& v, int k) {
 }
 }  // namespace
 
-SdeWorker::SdeWorker(SdeSnapshotSlot* slot) : slot_(slot) {}
+SdeWorker::SdeWorker(SnapshotSlot<SdeSnapshot>* slot) : slot_(slot) {}
 SdeWorker::~SdeWorker() = default;
 
 void SdeWorker::start() {

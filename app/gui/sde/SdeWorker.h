@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+#include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/sde/SdeSnapshot.h"
 #include "sde/SdeIntegrator.h"
 #include "sde/SdeModel.h"
 
@@ -20,7 +22,6 @@ class QTimer;
 
 namespace as::gui {
 
-class SdeSnapshotSlot;
 
 class SdeWorker : public QObject {
     Q_OBJECT
@@ -29,7 +30,7 @@ class SdeWorker : public QObject {
     static constexpr int kTickMs = 16;
     static constexpr int kTickBudgetMs = 12;
 
-    explicit SdeWorker(SdeSnapshotSlot* slot);
+    explicit SdeWorker(SnapshotSlot<SdeSnapshot>* slot);
     ~SdeWorker() override;
 
     void start();  ///< creates the timer and the untrained planted model (in the worker thread)
@@ -71,7 +72,7 @@ class SdeWorker : public QObject {
     void publish();
     void setPlaying(bool on);
 
-    SdeSnapshotSlot* slot_;
+    SnapshotSlot<SdeSnapshot>* slot_;
     QTimer* timer_ = nullptr;
     QElapsedTimer clock_, rateClock_;
     long rateSteps_ = 0;

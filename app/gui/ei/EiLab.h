@@ -1,0 +1,110 @@
+#pragma once
+// The E-I spiking lab (seed 001): a scrolling raster of E, I_p and I_d, population rates, the
+// decoded position with its confidence, mode toggles that act on the running network, a bump the
+// user switches and moves, the population spectrum, the protocol runner (progress, Cancel, result
+// panel, CSV) and a guided tour. Mode, N_E and bump edits are undo steps on the window's stack.
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include "app/gui/framework/Lab.h"
+#include "app/gui/framework/ResumeWhenShown.h"
+#include "spiking/EiParams.h"
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QCheckBox;
+class QSlider;
+class QSpinBox;
+class QTimer;
+class QAction;
+class QUndoStack;
+
+namespace as::widgets {
+class ConfidenceDecodePlot;
+class SpikeRaster;
+class TraceChart;
+}  // namespace as::widgets
+
+namespace as::gui {
+
+class EiController;
+
+class EiLab : public Lab {
+    Q_OBJECT
+public:
+    /// Edits are pushed onto `undo` (the main window's stack); without one the lab keeps its own.
+    explicit EiLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
+    ~EiLab() override;
+
+    QString labId() const override { return QStringLiteral("ei"); }
+    QString title() const override { return tr("E-I spiking"); }
+    QWidget* statusWidget() const override;
+    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
+    QString exportCsv(const QString& path) override;
+    void setDark(bool dark) override;
+    void writeSession(hid_t root) override;
+    std::function<void()> prepareLoad(hid_t root) override;
+    void resetToDefaults() override;
+    bool isPlaying() const override;
+    void play() override;
+    void pause() override;
+
+    std::vector<TourStep> tourSteps() override;
+
+    EiController* controller() const { return controller_.get(); }
+    QUndoStack* undoStack() const { return undo_; }
+    /// Starts the selected protocol (as the Run button does).
+    void runSelectedProtocol();
+    QString resultText() const;
+    void setProtocol(const QString& name);
+    /// Switches the running network's mode as one undo step (as the Mode box does).
+    void setMode(as::EiMode m);
+    /// Sets "mode", "NE", "bump" (0/1) or "position_deg" as one undo step (the tour's actions).
+    void setValue(const QString& key, double value);
+    /// A startup `--set key=value` (an EiParams key): the network is rebuilt with it.
+    QString applySetting(const QString& section, const QString& key, const QString& value) override;
+
+private:
+    void buildUi();
+    void refresh();
+    void applyParams(const as::EiParams& p);
+    void showLambda0(const QString& csv);
+    void showSpectrum(const std::vector<double>& freqHz, const std::vector<double>& power);
+    /// Sets a value live and shows it in its control (an undo command's redo or undo).
+    void applyValue(const QString& key, double value);
+
+    QUndoStack* undo_;
+    std::unique_ptr<EiController> controller_;
+    as::EiParams params_;
+    QString protocolCsv_;
+    quint64 lastSerial_ = ~0ull;
+    double ratesTop_ = 100;
+
+    as::widgets::SpikeRaster* raster_ = nullptr;
+    as::widgets::TraceChart* rates_ = nullptr;
+    as::widgets::ConfidenceDecodePlot* decode_ = nullptr;
+    as::widgets::TraceChart* currents_ = nullptr;
+    as::widgets::TraceChart* lambda_ = nullptr;
+    as::widgets::TraceChart* spectrum_ = nullptr;
+    std::vector<double> spectrumHz_, spectrumPower_;  ///< shown, for the CSV export
+    double lastBump_ = 1, lastPositionDeg_ = 0;  ///< the stimulus the network has (undo's old values)
+    QAction* playAction_ = nullptr;
+    QComboBox* modeCombo_ = nullptr;
+    QComboBox* protocolCombo_ = nullptr;
+    QSpinBox* neSpin_ = nullptr;
+    QSpinBox* durationSpin_ = nullptr;
+    QCheckBox* bumpCheck_ = nullptr;
+    QSlider* positionSlider_ = nullptr;
+    QPushButton* runButton_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QPlainTextEdit* result_ = nullptr;
+    QLabel* status_ = nullptr;
+    QTimer* redraw_ = nullptr;
+};
+
+}  // namespace as::gui

@@ -1,0 +1,417 @@
+#include "app/gui/shell/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryFile>
+#include <QUndoStack>
+#include <algorithm>
+#include <functional>
+
+#include "widgets/common/ExportFigureDialog.h"
+#include "widgets/common/FieldShortcuts.h"
+#include "widgets/common/FigureExport.h"
+#include "widgets/common/PresentationScale.h"
+#include "app/gui/shell/Settings.h"
+#include "app/gui/shell/Theme.h"
+#include "app/gui/shell/AboutDialog.h"
+#include "app/gui/framework/GuidedTour.h"
+#include "io/SessionFile.h"
+#include "app/gui/framework/Lab.h"
+#include "app/gui/shell/LabRegistry.h"
+
+static void initResources() { Q_INIT_RESOURCE(resources); }
+
+namespace as::gui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), tabs_(new QTabWidget), undo_(new QUndoStack(this)) {
+    initResources();
+    // The window's shortcuts work with focus in a parameter field once its edit is committed.
+    qApp->installEventFilter(new widgets::FieldShortcuts(this));
+    setWindowIcon(QIcon(":/icons/attractor-studio.svg"));
+    tabs_->setDocumentMode(true);
+    setCentralWidget(tabs_);
+    for (const LabFactory& make : registeredLabs()) addLab(make(undo_));
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::currentLabChanged);
+    currentLabChanged(tabs_->currentIndex());
+    connect(undo_, &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
+    buildMenus();
+    QSettings st;
+    dark_ = st.value(settings::kDarkTheme, false).toBool();
+    setDarkTheme(dark_);
+    if (st.value(settings::kPresentation, false).toBool()) setPresentationMode(true);
+    if (!restoreGeometry(st.value(settings::kGeometry).toByteArray())) resize(1500, 920);
+    setCurrentFile({});
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addLab(Lab* lab) {
+    labs_.push_back(lab);
+    tabs_->addTab(lab, lab->title());
+    statusBar()->addPermanentWidget(lab->statusWidget());
+    connect(lab, &Lab::statusMessage, this, [this, lab](const QString& t, int ms) {
+        if (lab == currentLab()) statusBar()->showMessage(t, ms);  // hidden labs stay quiet
+    });
+}
+
+Lab* MainWindow::currentLab() const { return qobject_cast<Lab*>(tabs_->currentWidget()); }
+
+bool MainWindow::showLab(const QString& labId) {
+    for (Lab* lab : labs_)
+        if (lab->labId() == labId) {
+            tabs_->setCurrentWidget(lab);
+            return true;
+        }
+    for (Lab* lab : labs_)  // a part of a lab, e.g. the Torus lab's "hd2d" page
+        if (lab->showSection(labId)) {
+            tabs_->setCurrentWidget(lab);
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::currentLabChanged(int index) {
+    // Only the visible lab runs (two cores are shared by every lab) and shows its status widgets;
+    // a message one lab left in the status bar does not belong to the next.
+    statusBar()->clearMessage();
+    for (Lab* lab : labs_) {
+        const bool current = tabs_->indexOf(lab) == index;
+        lab->statusWidget()->setVisible(current);
+        lab->setActive(current);
+    }
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newSession);
+    file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::openDialog);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("Export &Figure\u2026"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::exportFigureDialog);
+    file->addAction(tr("Export &CSV\u2026"), this, &MainWindow::exportCsvDialog);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    rebuildRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
+    // Ctrl+Shift+Z everywhere, plus the platform's Redo keys (X11's already hold Ctrl+Shift+Z:
+    // one key twice on an action is an "ambiguous shortcut" that Qt refuses to trigger).
+    QList<QKeySequence> redoKeys{QKeySequence(tr("Ctrl+Shift+Z"))};
+    for (const QKeySequence& k : QKeySequence::keyBindings(QKeySequence::Redo))
+        if (!redoKeys.contains(k)) redoKeys << k;
+    redo->setShortcuts(redoKeys);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    darkAction_ = view->addAction(tr("&Dark Theme"));
+    darkAction_->setCheckable(true);
+    darkAction_->setChecked(QSettings().value(settings::kDarkTheme, false).toBool());
+    connect(darkAction_, &QAction::triggered, this, [this](bool on) {
+        setDarkTheme(on);
+        QSettings().setValue(settings::kDarkTheme, on);
+    });
+
+    presentationAction_ = view->addAction(tr("&Presentation Mode (large fonts)"));
+    presentationAction_->setCheckable(true);
+    presentationAction_->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    connect(presentationAction_, &QAction::triggered, this, [this](bool on) {
+        setPresentationMode(on);
+        QSettings().setValue(settings::kPresentation, on);
+    });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Guided Tour of This Lab"), QKeySequence(Qt::Key_F1), this, [this] {
+        if (!startTour()) statusBar()->showMessage(tr("This lab has no guided tour yet."), 5000);
+    });
+    help->addAction(tr("&About Attractor Studio"), this, [this] { showAboutDialog(this); });
+}
+
+void MainWindow::setPresentationMode(bool on) {
+    if (baseFontPt_ <= 0) baseFontPt_ = QApplication::font().pointSizeF();
+    if (presentationAction_) presentationAction_->setChecked(on);
+    const double scale = on ? kPresentationFontScale : 1.0;
+    qApp->setProperty(widgets::kPresentationScaleProperty, scale);
+    QFont f = QApplication::font();
+    f.setPointSizeF(baseFontPt_ * scale);
+    QApplication::setFont(f);
+}
+
+bool MainWindow::startTour() {
+    Lab* lab = currentLab();
+    if (!lab) return false;
+    std::vector<TourStep> steps = lab->tourSteps();
+    if (steps.empty()) return false;
+    if (!tour_) {
+        tour_ = new GuidedTour(this);
+        addDockWidget(Qt::BottomDockWidgetArea, tour_);
+    }
+    tour_->start(lab->title(), std::move(steps));
+    resizeDocks({tour_}, {tour_->sizeHint().height()}, Qt::Vertical);  // no taller than its text
+    return true;
+}
+
+void MainWindow::setDarkTheme(bool dark) {
+    dark_ = dark;
+    if (darkAction_) darkAction_->setChecked(dark);
+    applyTheme(dark);
+    for (Lab* lab : labs_) lab->setDark(dark);
+}
+
+// --- sessions ------------------------------------------------------------------------------
+
+QString MainWindow::loadSession(const QString& path) {
+    try {
+        as::SessionReader reader(QFile::encodeName(path).toStdString());
+        std::vector<std::function<void()>> apply;
+        for (Lab* lab : labs_) {
+            const QStringList groups = lab->sessionGroups();
+            if (std::any_of(groups.begin(), groups.end(),
+                            [&](const QString& g) { return reader.hasGroup(g.toStdString()); }))
+                apply.push_back(reader.read([lab](hid_t root) { return lab->prepareLoad(root); }));
+            else
+                apply.push_back([lab] { lab->resetToDefaults(); });
+        }
+        for (auto& a : apply) a();  // every lab validated: now swap them in
+        showLab(QString::fromStdString(reader.lab()));
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
+    return {};
+}
+
+QString MainWindow::openFile(const QString& path, bool quiet) {
+    const QString msg = loadSession(path);
+    if (!msg.isEmpty()) {
+        if (!quiet) QMessageBox::warning(this, tr("Could not open session"), msg);
+        statusBar()->showMessage(tr("Open failed; the current session is unchanged."), 8000);
+        return msg;
+    }
+    setCurrentFile(path);
+    addRecent(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return {};
+}
+
+void MainWindow::openDefaultSession() {
+    QTemporaryFile tmp(QDir::tempPath() + "/attractor-studio-XXXXXX.h5");
+    QFile res(":/sessions/default_ring.h5");
+    QString error = tr("the embedded example session is missing");
+    if (res.exists() && tmp.open() && res.open(QIODevice::ReadOnly)) {
+        tmp.write(res.readAll());
+        tmp.flush();
+        error = loadSession(tmp.fileName());
+        if (error.isEmpty()) {
+            setCurrentFile({}, true);
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("Started with default parameters (%1)").arg(error), 8000);
+}
+
+void MainWindow::newSession() {
+    if (!maybeSave()) return;
+    for (Lab* lab : labs_) lab->resetToDefaults();
+    setCurrentFile({});
+}
+
+void MainWindow::openDialog() {
+    if (!maybeSave()) return;
+    const QString f = QFileDialog::getOpenFileName(this, tr("Open Session"), lastDir(),
+                                                   tr("Attractor Studio sessions (*.h5 *.hdf5);;All files (*)"));
+    if (!f.isEmpty()) openFile(f);
+}
+
+QString MainWindow::saveTo(const QString& path, bool quiet) {
+    QString err;
+    try {
+        as::SessionWriter writer(QFile::encodeName(path).toStdString(), currentLab()->labId().toStdString());
+        for (Lab* lab : labs_) writer.write([lab](hid_t root) { lab->writeSession(root); });
+        writer.commit();
+    } catch (const std::exception& e) {
+        err = QString::fromUtf8(e.what());
+    }
+    if (!err.isEmpty()) {
+        if (!quiet) QMessageBox::warning(this, tr("Could not save session"), err);
+        return err;
+    }
+    undo_->setClean();
+    setCurrentFile(path);
+    addRecent(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return {};
+}
+
+bool MainWindow::save() { return file_.isEmpty() ? saveAs() : saveTo(file_).isEmpty(); }
+
+bool MainWindow::saveAs() {
+    QString f = QFileDialog::getSaveFileName(this, tr("Save Session"),
+                                             file_.isEmpty() ? lastDir() + "/session.h5" : file_,
+                                             tr("Attractor Studio sessions (*.h5)"));
+    if (f.isEmpty()) return false;
+    if (QFileInfo(f).suffix().isEmpty()) f += ".h5";
+    return saveTo(f).isEmpty();
+}
+
+bool MainWindow::maybeSave() {
+    if (!isWindowModified()) return true;
+    const auto r = QMessageBox::question(this, tr("Unsaved changes"),
+                                         tr("The session has unsaved parameter changes. Save them?"),
+                                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (r == QMessageBox::Save) return save();
+    return r == QMessageBox::Discard;
+}
+
+void MainWindow::setCurrentFile(const QString& path, bool example) {
+    file_ = path;
+    displayName_ = path.isEmpty() ? (example ? tr("Example session") : tr("Untitled"))
+                                  : QFileInfo(path).fileName();
+    undo_->setClean();
+    updateTitle();
+}
+
+void MainWindow::updateTitle() {
+    setWindowModified(!undo_->isClean());
+    setWindowTitle(tr("%1[*] \u2014 Attractor Studio").arg(displayName_));
+}
+
+QString MainWindow::lastDir() const {
+    return QSettings().value(settings::kLastDirectory, QDir::homePath()).toString();
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings st;
+    QStringList list = st.value(settings::kRecentSessions).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    list.removeAll(abs);
+    list.prepend(abs);
+    while (list.size() > settings::kMaxRecent) list.removeLast();
+    st.setValue(settings::kRecentSessions, list);
+    st.setValue(settings::kLastDirectory, QFileInfo(abs).path());
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList list = QSettings().value(settings::kRecentSessions).toStringList();
+    int i = 1;
+    for (const QString& f : list)
+        recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i++).arg(QFileInfo(f).fileName()), this,
+                               [this, f] {
+                                   if (maybeSave()) openFile(f);
+                               })->setToolTip(f);
+    recentMenu_->setEnabled(!list.isEmpty());
+}
+
+// --- export --------------------------------------------------------------------------------
+
+QString MainWindow::exportView(int target, const QString& path, QSize pixels, int dpi) {
+    const auto targets = currentLab()->exportTargets();
+    if (target < 0 || target >= int(targets.size())) return tr("No such view");
+    widgets::FigureOptions o;
+    o.format = widgets::FigureExport::formatForPath(path);
+    o.pixels = pixels;
+    o.dpi = dpi;
+    return exportFigure(target, path, o);
+}
+
+QString MainWindow::exportFigure(int target, const QString& path, const widgets::FigureOptions& o) {
+    const auto targets = currentLab()->exportTargets();
+    if (target < 0 || target >= int(targets.size())) return tr("No such view");
+    const bool screenDark = dark_;
+    const bool figureDark = o.theme == widgets::FigureTheme::AsOnScreen ? screenDark
+                                                                        : o.theme == widgets::FigureTheme::Dark;
+    // The figure's theme for the time of the render only; palette changes reach the widgets as
+    // posted events, delivered here before painting (no repaint happens in between: no flicker).
+    auto switchTo = [this](bool dark) {
+        setDarkTheme(dark);
+        QCoreApplication::sendPostedEvents();
+    };
+    if (figureDark != screenDark)
+        switchTo(figureDark);
+    else
+        QCoreApplication::sendPostedEvents();  // a theme just switched on screen, not painted yet
+    const QString err = widgets::FigureExport::save(targets[std::size_t(target)].second, path, o);
+    if (figureDark != screenDark) switchTo(screenDark);
+    return err;
+}
+
+void MainWindow::exportFigureDialog() {
+    QStringList names;
+    Lab* lab = currentLab();
+    const auto targets = lab->exportTargets();
+    QList<QSize> sizes;
+    for (const auto& t : targets) {
+        names << t.first;
+        sizes << t.second->size();
+    }
+    widgets::ExportFigureDialog dlg(names, QSize(1600, 0), this);
+    dlg.setViewSizes(sizes);
+    // The last export's choices: view (by name), format, size, dpi, colours and folder.
+    QSettings st;
+    widgets::FigureOptions last;
+    last.pixels = QSize(st.value(settings::kExportWidth, 1600).toInt(), st.value(settings::kExportHeight, 0).toInt());
+    last.dpi = st.value(settings::kExportDpi, 150).toInt();
+    last.theme = widgets::FigureTheme(std::clamp(st.value(settings::kExportTheme, 0).toInt(), 0, 2));
+    dlg.setOptions(last);
+    dlg.setTarget(int(names.indexOf(st.value(settings::kExportView).toString())));
+    static const char* suffixes[] = {"png", "svg", "pdf"};
+    const int format = std::clamp(st.value(settings::kExportFormat, 0).toInt(), 0, 2);
+    dlg.setPath(st.value(settings::kExportDirectory, lastDir()).toString() + "/" + lab->labId() +
+                "-figure." + suffixes[format]);
+    if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
+    const widgets::FigureOptions chosen = dlg.options();
+    st.setValue(settings::kExportView, names.value(dlg.target()));
+    st.setValue(settings::kExportFormat, int(chosen.format));
+    st.setValue(settings::kExportTheme, int(chosen.theme));
+    st.setValue(settings::kExportWidth, chosen.pixels.width());
+    st.setValue(settings::kExportHeight, chosen.pixels.height());
+    st.setValue(settings::kExportDpi, chosen.dpi);
+    st.setValue(settings::kExportDirectory, QFileInfo(dlg.path()).absolutePath());
+    const QString err = exportFigure(dlg.target(), dlg.path(), chosen);
+    if (!err.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), err);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dlg.path())), 5000);
+}
+
+void MainWindow::exportCsvDialog() {
+    const QString f = QFileDialog::getSaveFileName(this, tr("Export Traces as CSV"),
+                                                   lastDir() + "/" + currentLab()->labId() + "-traces.csv",
+                                                   tr("CSV (*.csv)"));
+    if (f.isEmpty()) return;
+    const QString err = currentLab()->exportCsv(f);
+    if (!err.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), err);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(f)), 5000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    if (!maybeSave()) {
+        e->ignore();
+        return;
+    }
+    QSettings().setValue(settings::kGeometry, saveGeometry());
+    e->accept();
+}
+
+}  // namespace as::gui

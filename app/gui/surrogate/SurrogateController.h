@@ -1,0 +1,50 @@
+#pragma once
+// Owns the Surrogate lab's worker thread. The GUI calls these methods; each is queued to the
+// worker. Snapshots are pulled with latest(); cancelTraining() flips an atomic the trainer polls
+// (the worker's event loop is busy while it trains).
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+#include "surrogate/SurrogateSnapshot.h"
+#include "surrogate/TrainParams.h"
+#include "app/gui/framework/WorkerThread.h"
+
+namespace as::gui {
+
+class SurrogateWorker;
+
+class SurrogateController : public QObject {
+    Q_OBJECT
+  public:
+    explicit SurrogateController(QObject* parent = nullptr);
+    ~SurrogateController() override;
+
+    void play();
+    void pause();
+    void reset();
+    void setSource(int source);
+    void setMouseAngle(double z);
+    void setStepsPerTick(int n);
+    void loadModel(const QString& path);
+    void saveModel(const QString& path);
+    void train(int sequences, const as::surrogate::TrainParams& params);
+    void cancelTraining() { cancel_.store(true); }
+    std::shared_ptr<const as::surrogate::SurrogateSnapshot> latest() const;
+
+  signals:
+    void modelChanged(const QString& info);
+    void failed(const QString& message);
+    /// After loadModel(path): error is "" if the model loaded, else why not (naming the file).
+    void loadFinished(const QString& path, const QString& error);
+    void trainingFinished(const QString& message);
+
+  private:
+    template <class F>
+    void post(F&& f);
+    std::atomic<bool> cancel_{false};
+    SurrogateWorker* worker_ = nullptr;  ///< lives in host_'s thread
+    std::unique_ptr<WorkerThread<SurrogateWorker>> host_;  ///< declared last: stops first
+};
+
+}  // namespace as::gui

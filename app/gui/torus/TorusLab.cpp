@@ -1,0 +1,427 @@
+#include "app/gui/torus/TorusLab.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFile>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "widgets/common/AnimationRecorder.h"
+#include "widgets/common/ParameterForm.h"
+#include "widgets/torus/PointCloudView.h"
+#include "widgets/torus/SliceHeatmap.h"
+#include "app/gui/torus/TorusController.h"
+#include "core/ParamAccess.h"
+#include "cann/Hd2dSession.h"
+#include "io/Hdf5Handle.h"
+#include "io/SessionFile.h"
+#include "cann/TorusSession.h"
+#include "app/gui/torus/GridCellsPage.h"
+#include "app/gui/framework/HaltBanner.h"
+#include "app/gui/torus/HeadDirectionPage.h"
+
+namespace as::gui {
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+}  // namespace
+
+as::TorusParams TorusLab::defaultTorusParams() { return as::TorusParams{}; }
+as::TrajectoryParams TorusLab::defaultTrajectory() { return as::TrajectoryParams{}; }
+as::TorusParams TorusLab::defaultHd2dParams() {
+    as::TorusParams p;
+    p.dims = 2;
+    p.n = 64;
+    return p;
+}
+as::TrajectoryParams TorusLab::defaultHeading() {
+    as::TrajectoryParams h;
+    h.speed = 0.005;  // rad/ms
+    h.radius = 1.0;
+    h.rise = 0.0;
+    return h;
+}
+
+TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
+    : Lab(parent, /*playWhenFirstShown=*/true),
+      controller_(std::make_unique<TorusController>(
+          std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()),
+          std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()))),
+      undo_(undo ? undo : new QUndoStack(this)) {
+    setWindowFlags(Qt::Widget);
+    setObjectName("torusLab");
+    setFocusPolicy(Qt::StrongFocus);
+    banner_ = new HaltBanner;
+    pages_ = new QTabWidget;
+    pages_->setObjectName("torusPages");
+    pages_->addTab(buildGridPage(), tr("3D grid cells"));
+    pages_->addTab(buildHeadPage(), tr("2D head direction"));
+    auto* central = new QWidget;
+    auto* lay = new QVBoxLayout(central);
+    lay->setContentsMargins(4, 4, 4, 4);
+    lay->addWidget(banner_);
+    lay->addWidget(pages_, 1);
+    setCentralWidget(central);
+    buildToolBar();
+    buildDock();
+    syncForms();
+    status_ = new QLabel;
+    status_->setObjectName("torusStatus");
+
+    connect(pages_, &QTabWidget::currentChanged, this, [this](int i) {
+        controller_->setMode(i == 0 ? TorusController::Mode::Grid3d : TorusController::Mode::HeadDirection);
+        dockPages_->setCurrentIndex(i);
+        trajectoryCombo_->setCurrentIndex(int(i == 0 ? controller_->trajectory().kind : controller_->heading().kind));
+    });
+    connect(controller_.get(), &TorusController::playingChanged, this, [this](bool on) {
+        playAction_->setText(on ? tr("Pause") : tr("Play"));
+        playAction_->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        playAction_->setChecked(on);
+        if (on) banner_->hide();
+    });
+    connect(controller_.get(), &TorusController::halted, this, [this](const QString& m) {
+        banner_->showMessage(m);
+        emit statusMessage(tr("Simulation stopped: %1").arg(m), 0);
+    });
+    connect(controller_.get(), &TorusController::rejected, this, [this](const QString& m) {
+        emit statusMessage(tr("Refused: %1").arg(m), 8000);
+        syncForms();
+    });
+    frameTimer_ = new QTimer(this);
+    frameTimer_->setInterval(kFrameIntervalMs);
+    connect(frameTimer_, &QTimer::timeout, this, &TorusLab::frame);
+    frameTimer_->start();
+    fpsClock_.start();
+}
+
+TorusLab::~TorusLab() = default;
+
+QWidget* TorusLab::buildGridPage() {
+    gridPage_ = new GridCellsPage;
+    // A click on the x-y slice moves the input to the nearest position with that phase (keeps z).
+    connect(gridPage_, &GridCellsPage::phaseClicked, this, [this](double phx, double phy) {
+        auto s = controller_->torus();
+        if (!s) return;
+        const auto& p = s->params;
+        auto nearest = [&](double pos, double phase, double spacing) {
+            const double k = std::round((pos - spacing * phase / (2 * kPi)) / spacing);
+            return spacing * (k + phase / (2 * kPi));
+        };
+        controller_->setPosition(nearest(s->truePosition[0], phx, p.spacing[0]),
+                                 nearest(s->truePosition[1], phy, p.spacing[1]), s->truePosition[2]);
+    });
+    return gridPage_;
+}
+
+QWidget* TorusLab::buildHeadPage() {
+    headPage_ = new HeadDirectionPage;
+    connect(headPage_, &HeadDirectionPage::headingClicked, this,
+            [this](double azimuth, double pitch) { controller_->setPosition(azimuth, pitch, 0.0); });
+    return headPage_;
+}
+
+void TorusLab::buildToolBar() {
+    auto* tb = addToolBar(tr("Simulation"));
+    tb->setObjectName("torusToolBar");
+    tb->setMovable(false);
+    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    playAction_ = tb->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    playAction_->setCheckable(true);
+    playAction_->setShortcut(Qt::Key_Space);
+    playAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    playAction_->setToolTip(tr("Play / pause the simulation (Space)"));
+    connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
+    auto* step = tb->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    step->setToolTip(tr("Advance one time step dt"));
+    connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
+    auto* reset = tb->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    reset->setToolTip(tr("t = 0, u = 0, back to the origin, recordings cleared"));
+    connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
+    tb->addSeparator();
+    tb->addWidget(new QLabel(tr(" Steps per frame: ")));
+    stepsSpin_ = new QSpinBox;
+    stepsSpin_->setRange(1, 1000);
+    stepsSpin_->setValue(kDefaultStepsPerFrame);
+    stepsSpin_->setToolTip(tr("Simulation steps between two redraws"));
+    connect(stepsSpin_, &QSpinBox::valueChanged, this, [this](int n) { controller_->setStepsPerFrame(n); });
+    tb->addWidget(stepsSpin_);
+    tb->addWidget(new QLabel(tr("  Input: ")));
+    trajectoryCombo_ = new QComboBox;
+    trajectoryCombo_->setObjectName("trajectoryCombo");
+    for (const auto& n : as::trajectoryNames()) trajectoryCombo_->addItem(QString::fromStdString(n));
+    trajectoryCombo_->setToolTip(tr("What moves the input: off, static, random walk, helix, or steered with "
+                                    "the arrow keys (PgUp/PgDn for z)"));
+    connect(trajectoryCombo_, &QComboBox::activated, this, [this](int i) {
+        requestEdit(page() == 0 ? kTrajectoryForm : kHeadingForm, "trajectory", double(i));
+    });
+    tb->addWidget(trajectoryCombo_);
+    tb->addSeparator();
+    // Record: the button records in the chosen format; its menu chooses GIF or PNG frames.
+    recorder_ = new widgets::AnimationRecorder(this);
+    connect(recorder_, &widgets::AnimationRecorder::message, this, &TorusLab::statusMessage);
+    connect(recorder_, &widgets::AnimationRecorder::finished, this, [this] {
+        recordAction_->setChecked(false);
+        emit recordingFinished();
+    });
+    QPixmap dot(32, 32);  // a red record dot
+    dot.fill(Qt::transparent);
+    {
+        QPainter painter(&dot);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(210, 40, 40));
+        painter.drawEllipse(QRectF(5, 5, 22, 22));
+    }
+    recordAction_ = new QAction(QIcon(dot), tr("Record"), this);
+    recordAction_->setObjectName("torusRecord");
+    recordAction_->setCheckable(true);
+    recordAction_->setToolTip(tr("Record this page's redraws (at most 250 frames, 10 s at 25 frames/s) as an "
+                                 "animated GIF or as numbered PNG frames; press again to stop"));
+    auto* formats = new QMenu(this);
+    recordGifAction_ = formats->addAction(tr("As an animated GIF\u2026"));
+    auto* pngAction = formats->addAction(tr("As numbered PNG frames in a folder\u2026"));
+    for (QAction* a : {recordGifAction_, pngAction}) a->setCheckable(true);
+    recordGifAction_->setChecked(true);
+    auto* group = new QActionGroup(this);
+    group->addAction(recordGifAction_);
+    group->addAction(pngAction);
+    // Choosing a format in the menu starts recording in it.
+    connect(group, &QActionGroup::triggered, this, [this] {
+        if (!isRecording()) recordAction_->trigger();
+    });
+    auto* button = new QToolButton;
+    button->setDefaultAction(recordAction_);
+    button->setMenu(formats);
+    button->setPopupMode(QToolButton::MenuButtonPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addWidget(button);
+    connect(recordAction_, &QAction::triggered, this, [this](bool on) {
+        if (!on) {
+            stopRecording();
+            return;
+        }
+        bool started = false;
+        if (recordGifAction_->isChecked()) {
+            const QString file = QFileDialog::getSaveFileName(this, tr("Record an animated GIF"), "bump.gif",
+                                                              tr("GIF animations (*.gif)"));
+            started = !file.isEmpty() && startGifRecording(file.endsWith(".gif", Qt::CaseInsensitive) ? file : file + ".gif");
+        } else {
+            const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the animation frames"));
+            started = !dir.isEmpty() && startPngRecording(dir);
+        }
+        recordAction_->setChecked(started);
+    });
+}
+
+bool TorusLab::startRecording(const QString& path, int maxFrames) {
+    return path.endsWith(".gif", Qt::CaseInsensitive) ? startGifRecording(path, maxFrames)
+                                                      : startPngRecording(path, maxFrames);
+}
+
+bool TorusLab::startPngRecording(const QString& dir, int maxFrames) {
+    const bool ok = recorder_->startPngSequence(dir, maxFrames);
+    recordAction_->setChecked(ok);
+    return ok;
+}
+
+bool TorusLab::startGifRecording(const QString& file, int maxFrames) {
+    const bool ok = recorder_->startGif(file, maxFrames);
+    recordAction_->setChecked(ok);
+    return ok;
+}
+
+void TorusLab::stopRecording() { recorder_->stop(); }
+int TorusLab::recordedFrames() const { return recorder_->frames(); }
+bool TorusLab::isRecording() const { return recorder_->isRecording(); }
+
+int TorusLab::page() const { return pages_->currentIndex(); }
+widgets::SliceHeatmap* TorusLab::slice(int i) const { return gridPage_->slice(i); }
+widgets::PointCloudView* TorusLab::torusView() const { return gridPage_->torusView(); }
+void TorusLab::showPage(int page) { pages_->setCurrentIndex(page); }
+bool TorusLab::setStepsPerFrame(int n) {
+    stepsSpin_->setValue(n);
+    return true;
+}
+QWidget* TorusLab::statusWidget() const { return status_; }
+
+QString TorusLab::statsLine() const {
+    if (page() == 0) {
+        auto s = controller_->torus();
+        if (!s) return {};
+        return QString("stats: torus %1^%2 t=%3 ms steps/s=%4 frames/s=%5")
+            .arg(s->params.n).arg(s->params.dims).arg(s->t, 0, 'f', 1).arg(s->stepsPerSecond, 0, 'f', 0).arg(fps_, 0, 'f', 1);
+    }
+    auto h = controller_->hd2d();
+    if (!h) return {};
+    return QString("stats: hd2d n=%1 t=%2 ms steps/s=%3 frames/s=%4")
+        .arg(h->n).arg(h->t, 0, 'f', 1).arg(h->stepsPerSecond, 0, 'f', 0).arg(fps_, 0, 'f', 1);
+}
+
+void TorusLab::frame() {
+    if (page() == 0) {
+        quint64 serial = 0;
+        auto s = controller_->torus(&serial);
+        if (s && serial != lastSerial_) {
+            lastSerial_ = serial;
+            drawTorus(*s);
+            ++frames_;
+            if (isRecording()) recorder_->addFrame(pages_->currentWidget()->grab().toImage());
+        }
+    } else {
+        quint64 serial = 0;
+        auto h = controller_->hd2d(&serial);
+        if (h && serial != lastHdSerial_) {
+            lastHdSerial_ = serial;
+            drawHead(*h);
+            ++frames_;
+            if (isRecording()) recorder_->addFrame(pages_->currentWidget()->grab().toImage());
+        }
+    }
+    const qint64 ms = fpsClock_.elapsed();
+    if (ms >= 1000) {
+        fps_ = frames_ * 1000.0 / double(ms);
+        frames_ = 0;
+        fpsClock_.restart();
+    }
+}
+
+void TorusLab::drawTorus(const as::TorusSnapshot& s) {
+    gridPage_->draw(s, ++chartPhase_ % 2 == 0);
+    const int n = s.params.n, D = s.params.dims;
+    status_->setText(tr("t = %1 ms   %2^%3 neurons   error %4 cm (mean %5)   %6 steps/s   %7 frames/s")
+                         .arg(s.t, 0, 'f', 1)
+                         .arg(n)
+                         .arg(D)
+                         .arg(s.error, 0, 'f', 3)
+                         .arg(s.meanError, 0, 'f', 3)
+                         .arg(s.stepsPerSecond, 0, 'f', 0)
+                         .arg(fps_, 0, 'f', 0));
+}
+
+void TorusLab::drawHead(const as::Hd2dSnapshot& s) {
+    headPage_->draw(s, ++chartPhase_ % 2 == 0);
+    status_->setText(tr("t = %1 ms   heading (%2, %3) rad   %4 steps/s   %5 frames/s")
+                         .arg(s.t, 0, 'f', 1)
+                         .arg(s.azimuth, 0, 'f', 3)
+                         .arg(s.pitch, 0, 'f', 3)
+                         .arg(s.stepsPerSecond, 0, 'f', 0)
+                         .arg(fps_, 0, 'f', 0));
+}
+
+// Arrow keys steer: x (Left/Right), y (Down/Up), z (PgDn/PgUp) at the trajectory's speed; the
+// input switches to "external" on the first key.
+void TorusLab::keyPressEvent(QKeyEvent* e) {
+    if (e->isAutoRepeat()) return;
+    switch (e->key()) {
+        case Qt::Key_Left: keyX_ = -1; break;
+        case Qt::Key_Right: keyX_ = 1; break;
+        case Qt::Key_Down: keyY_ = -1; break;
+        case Qt::Key_Up: keyY_ = 1; break;
+        case Qt::Key_PageDown: keyZ_ = -1; break;
+        case Qt::Key_PageUp: keyZ_ = 1; break;
+        default: Lab::keyPressEvent(e); return;
+    }
+    const bool grid = page() == 0;
+    const auto kind = grid ? controller_->trajectory().kind : controller_->heading().kind;
+    if (kind != as::TrajectoryKind::External)
+        requestEdit(grid ? kTrajectoryForm : kHeadingForm, "trajectory", double(int(as::TrajectoryKind::External)));
+    steer();
+}
+
+void TorusLab::keyReleaseEvent(QKeyEvent* e) {
+    if (e->isAutoRepeat()) return;
+    switch (e->key()) {
+        case Qt::Key_Left: case Qt::Key_Right: keyX_ = 0; break;
+        case Qt::Key_Down: case Qt::Key_Up: keyY_ = 0; break;
+        case Qt::Key_PageDown: case Qt::Key_PageUp: keyZ_ = 0; break;
+        default: Lab::keyReleaseEvent(e); return;
+    }
+    steer();
+}
+
+void TorusLab::steer() {
+    const double v = page() == 0 ? std::max(0.01, controller_->trajectory().speed) : std::max(0.001, controller_->heading().speed);
+    controller_->setSteering(keyX_ * v, keyY_ * v, keyZ_ * v);
+}
+
+std::vector<std::pair<QString, QWidget*>> TorusLab::exportTargets() {
+    std::vector<std::pair<QString, QWidget*>> t = {{tr("Whole lab"), centralWidget()}};
+    for (const auto& v : gridPage_->exportTargets()) t.push_back(v);
+    for (const auto& v : headPage_->exportTargets()) t.push_back(v);
+    return t;
+}
+
+QString TorusLab::exportCsv(const QString& path) {
+    const std::string file = QFile::encodeName(path).toStdString();
+    const bool grid = page() == 0;
+    return controller_->inspect([&](const as::TorusSimulation& t, const as::Hd2dSimulation& h) {
+        as::exportTracesCsv(file, grid ? t.traces() : h.traces());
+    });
+}
+
+void TorusLab::setDark(bool dark) {
+    gridPage_->setDark(dark);
+    headPage_->setDark(dark);
+}
+
+void TorusLab::writeSession(hid_t root) {
+    const QString error = controller_->inspect(
+        [root](const as::TorusSimulation& t, const as::Hd2dSimulation& h) {
+            as::writeTorusGroup(root, t);
+            as::writeHd2dGroup(root, h);
+        });
+    if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
+}
+
+std::function<void()> TorusLab::prepareLoad(hid_t root) {
+    // Both groups are read and validated before anything is swapped in. Either may be missing
+    // (`attractor-cli hd2d --out` writes /hd2d alone): that page starts from its defaults.
+    const bool hasTorus = as::h5::hasChild(root, "torus");
+    auto sim = std::make_shared<std::unique_ptr<as::TorusSimulation>>(
+        hasTorus ? as::readTorusGroup(root)
+                 : std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
+    auto hd = std::make_shared<std::unique_ptr<as::Hd2dSimulation>>(
+        as::h5::hasChild(root, "hd2d") ? as::readHd2dGroup(root)
+                                       : std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+    return [this, sim, hd, hasTorus] {
+        controller_->replaceTorus(std::move(*sim));
+        controller_->replaceHd2d(std::move(*hd));
+        undo_->clear();  // the edits were made to the simulations just replaced
+        syncForms();
+        if (!hasTorus) showPage(1);
+    };
+}
+
+void TorusLab::resetToDefaults() {
+    controller_->pause();
+    controller_->replaceTorus(std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
+    controller_->replaceHd2d(std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+    undo_->clear();
+    syncForms();
+}
+
+bool TorusLab::isPlaying() const { return controller_->isPlaying(); }
+void TorusLab::play() { controller_->play(); }
+void TorusLab::pause() { controller_->pause(); }
+
+void TorusLab::onActiveChanged(bool active) {
+    active ? frameTimer_->start() : frameTimer_->stop();
+}
+
+}  // namespace as::gui

@@ -1,0 +1,159 @@
+#pragma once
+// The Torus lab tab (seed 000 §4): two pages.
+//  - "3D grid cells": a rotatable 3D point view of the torus activity (neurons above a threshold),
+//    three orthogonal slice heatmaps through the bump centre, a 3D path view (true vs decoded) and
+//    charts of the x-y path and the decode error.
+//  - "2D head direction": the two decoupled rings, the coupled sheet as a heatmap, the sheet drawn
+//    on a donut, and the two models' errors and step rates side by side.
+// Toolbar (Play/Pause, Step, Reset, steps per frame, trajectory, Record), a Parameters dock built
+// from the ParamSpecs whose edits (and the trajectory choice) are undo steps, arrow keys (and
+// PgUp/PgDn for z) steer, a click on a heatmap moves the input.
+// Views redraw from the controller's snapshots on a 33 ms timer (30 Hz), all with QPainter, so the
+// lab runs offscreen and under software rendering.
+#include <QElapsedTimer>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "cann/Hd2dSimulation.h"
+#include "cann/TorusSimulation.h"
+#include "app/gui/framework/Lab.h"
+#include "app/gui/framework/ResumeWhenShown.h"
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+class QTimer;
+class QUndoStack;
+
+namespace as::widgets {
+class AnimationRecorder;
+class ParameterForm;
+class PointCloudView;
+class SliceHeatmap;
+class TraceChart;
+}  // namespace as::widgets
+
+namespace as::gui {
+
+class HaltBanner;
+class GridCellsPage;
+class HeadDirectionPage;
+class TorusController;
+
+class TorusLab : public Lab {
+    Q_OBJECT
+public:
+    static constexpr int kFrameIntervalMs = 33;  // 30 Hz: the goal is >= 25 frames/s
+    /// Steps per worker tick at start: about 2,500 steps/s at 32^3 (a few ms of work per 16 ms tick).
+    static constexpr int kDefaultStepsPerFrame = 40;
+
+    /// Edits are pushed onto `undo` (the main window's stack); without one the lab keeps its own.
+    explicit TorusLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
+    ~TorusLab() override;
+
+    /// The lab's default simulations (32^3 torus, random walk; 64-neuron rings and 64^2 sheet).
+    static as::TorusParams defaultTorusParams();
+    static as::TrajectoryParams defaultTrajectory();
+    static as::TorusParams defaultHd2dParams();
+    static as::TrajectoryParams defaultHeading();
+
+    TorusController* controller() const { return controller_.get(); }
+    widgets::SliceHeatmap* slice(int i) const;
+    widgets::PointCloudView* torusView() const;
+    QAction* playAction() const { return playAction_; }
+    QUndoStack* undoStack() const { return undo_; }
+    /// The dock's forms: the torus model and trajectory (3D page), the rings and sheet model and
+    /// the heading (2D page).
+    enum Form { kTorusForm = 0, kTrajectoryForm = 1, kHd2dForm = 2, kHeadingForm = 3 };
+    widgets::ParameterForm* form(int i) const { return forms_[std::size_t(i)]; }
+    /// Validates an edit of form `form` (see form()) and applies it as one undo step; false (and
+    /// the rule under the form) if it is refused.
+    bool requestEdit(int form, const QString& key, double newValue);
+    /// A startup `--set key=value` for section "torus" (3D page) or "hd2d" (2D page): "" or an
+    /// error naming the key and the section.
+    QString applySetting(const QString& section, const QString& key, const QString& value) override;
+    /// "torus" shows the 3D page, "hd2d" the head-direction page.
+    bool showSection(const QString& id) override;
+    QStringList sessionGroups() const override { return {"torus", "hd2d"}; }
+    /// 0: 3D grid cells, 1: 2D head direction.
+    void showPage(int page);
+    int page() const;
+    double framesPerSecond() const { return fps_; }
+    /// One line for --stats: lattice, simulated time, steps/s, frames/s.
+    QString statsLine() const override;
+    bool setStepsPerFrame(int n) override;
+    /// A path ending in .gif: startGifRecording(); else startPngRecording() into that folder.
+    bool startRecording(const QString& path, int maxFrames) override;
+    bool canRecord() const override { return true; }
+    /// Saves the current page as dir/frame_00001.png, ... on each redraw, up to maxFrames (an
+    /// animation as a numbered PNG sequence). Returns false if the directory cannot be written.
+    bool startPngRecording(const QString& dir, int maxFrames = 250);
+    /// Records the current page's redraws into an animated GIF, up to maxFrames, each shown as
+    /// long as it was on screen. Returns false (and a status message) if the file cannot be written.
+    bool startGifRecording(const QString& file, int maxFrames = 250);
+    void stopRecording();
+    int recordedFrames() const override;
+    bool isRecording() const;
+
+    QString labId() const override { return QStringLiteral("torus"); }
+    QString title() const override { return tr("Torus"); }
+    QWidget* statusWidget() const override;
+    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
+    QString exportCsv(const QString& path) override;
+    void setDark(bool dark) override;
+    void writeSession(hid_t root) override;
+    std::function<void()> prepareLoad(hid_t root) override;
+    void resetToDefaults() override;
+    bool isPlaying() const override;
+    void play() override;
+    void pause() override;
+
+protected:
+    void onActiveChanged(bool active) override;
+    void keyPressEvent(QKeyEvent* e) override;
+    void keyReleaseEvent(QKeyEvent* e) override;
+
+private:
+    QWidget* buildGridPage();
+    QWidget* buildHeadPage();
+    void buildToolBar();
+    void buildDock();
+    void frame();
+    void drawTorus(const as::TorusSnapshot& s);
+    void drawHead(const as::Hd2dSnapshot& s);
+    void syncForms();
+    void apply(int form, const QString& key, double value);
+    /// The parameters of `form` with key set to value, checked; throws ParamError.
+    void validated(int form, const std::string& key, double value) const;
+    void steer();
+
+    std::unique_ptr<TorusController> controller_;
+    QUndoStack* undo_;
+    QTabWidget* pages_ = nullptr;
+    GridCellsPage* gridPage_ = nullptr;
+    HeadDirectionPage* headPage_ = nullptr;
+    std::vector<widgets::ParameterForm*> forms_;  // torus, trajectory, hd2d, heading
+    QStackedWidget* dockPages_ = nullptr;
+    HaltBanner* banner_ = nullptr;
+    QAction* playAction_ = nullptr;
+    QSpinBox* stepsSpin_ = nullptr;
+    QComboBox* trajectoryCombo_ = nullptr;
+    QLabel* status_ = nullptr;
+    QTimer* frameTimer_ = nullptr;
+    quint64 lastSerial_ = 0;
+    quint64 lastHdSerial_ = 0;
+    QElapsedTimer fpsClock_;
+    int frames_ = 0;
+    unsigned chartPhase_ = 0;
+    double fps_ = 0;
+    int keyX_ = 0, keyY_ = 0, keyZ_ = 0;  // arrow keys held: -1, 0, +1
+    widgets::AnimationRecorder* recorder_ = nullptr;
+    QAction* recordAction_ = nullptr;
+    QAction* recordGifAction_ = nullptr;
+};
+
+}  // namespace as::gui

@@ -1,0 +1,132 @@
+#include "widgets/torus/PointCloudView.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "widgets/common/Colormap.h"
+
+namespace as::widgets {
+
+PointCloudView::PointCloudView(const QString& title, QWidget* parent) : QWidget(parent), title_(title) {
+    setMinimumSize(160, 160);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setCursor(Qt::OpenHandCursor);
+    setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering) go to the lab
+}
+
+void PointCloudView::setPoints(std::vector<Point> points) {
+    points_ = std::move(points);
+    update();
+}
+
+void PointCloudView::setPolylines(std::vector<Polyline> lines) {
+    lines_ = std::move(lines);
+    update();
+}
+
+void PointCloudView::setTitle(const QString& title) {
+    title_ = title;
+    update();
+}
+
+void PointCloudView::setBox(bool on) {
+    box_ = on;
+    update();
+}
+
+void PointCloudView::setDark(bool dark) {
+    dark_ = dark;
+    update();
+}
+
+void PointCloudView::setRotation(double yawDeg, double pitchDeg) {
+    yaw_ = yawDeg;
+    pitch_ = std::clamp(pitchDeg, -89.0, 89.0);
+    update();
+}
+
+// z is up on screen; yaw turns about z, pitch tilts the view towards the viewer.
+QPointF PointCloudView::project(float x, float y, float z, double* depth) const {
+    const double ya = yaw_ * M_PI / 180, pa = pitch_ * M_PI / 180;
+    const double x1 = x * std::cos(ya) - y * std::sin(ya);
+    const double y1 = x * std::sin(ya) + y * std::cos(ya);
+    const double sy = y1 * std::sin(pa) + z * std::cos(pa);
+    const double d = y1 * std::cos(pa) - z * std::sin(pa);  // larger = farther
+    if (depth) *depth = d;
+    const double scale = 0.34 * std::min(width(), height() - 20) * zoom_;
+    return {width() / 2.0 + x1 * scale, 20 + (height() - 20) / 2.0 - sy * scale};
+}
+
+void PointCloudView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QColor bg = dark_ ? QColor(22, 22, 28) : QColor(248, 248, 250);
+    const QColor fg = dark_ ? QColor(210, 210, 215) : QColor(60, 60, 70);
+    p.fillRect(rect(), bg);
+    p.setPen(fg);
+    p.drawText(QRect(0, 2, width(), 18), Qt::AlignHCenter | Qt::AlignVCenter, title_);
+    if (box_) {
+        static const int e[12][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}, {4, 5}, {5, 7}, {7, 6}, {6, 4}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+        QPointF c[8];
+        for (int i = 0; i < 8; ++i) c[i] = project(i & 1 ? 1.f : -1.f, i & 2 ? 1.f : -1.f, i & 4 ? 1.f : -1.f);
+        p.setPen(QPen(QColor(fg.red(), fg.green(), fg.blue(), 90), 1));
+        for (const auto& edge : e) p.drawLine(c[edge[0]], c[edge[1]]);
+        p.setPen(fg);
+        p.drawText(project(1.2f, -1.f, -1.f), "x");
+        p.drawText(project(-1.f, 1.2f, -1.f), "y");
+        p.drawText(project(-1.f, -1.f, 1.2f), "z");
+    }
+    // Points back to front.
+    std::vector<double> depth(points_.size());
+    std::vector<QPointF> screen(points_.size());
+    for (std::size_t i = 0; i < points_.size(); ++i)
+        screen[i] = project(points_[i].x, points_[i].y, points_[i].z, &depth[i]);
+    std::vector<std::size_t> order(points_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return depth[a] > depth[b]; });
+    const auto& map = Colormap::viridis();
+    const double base = std::max(2.0, 0.012 * std::min(width(), height()) * zoom_);
+    p.setPen(Qt::NoPen);
+    for (std::size_t i : order) {
+        const float v = std::clamp(points_[i].value, 0.0f, 1.0f);
+        QColor c = QColor::fromRgb(map.rgb(double(v)));
+        c.setAlphaF(0.35 + 0.65 * double(v));
+        p.setBrush(c);
+        const double s = base * (0.6 + 0.8 * double(v));
+        p.drawEllipse(screen[i], s, s);
+    }
+    for (const auto& line : lines_) {
+        if (line.points.size() < 2) continue;
+        QPolygonF poly;
+        poly.reserve(int(line.points.size()));
+        for (const auto& q : line.points) poly << project(q.x, q.y, q.z);
+        p.setPen(QPen(line.colour, line.width));
+        p.setBrush(Qt::NoBrush);
+        p.drawPolyline(poly);
+    }
+}
+
+void PointCloudView::mousePressEvent(QMouseEvent* e) {
+    lastMouse_ = e->position();
+    setCursor(Qt::ClosedHandCursor);
+}
+
+void PointCloudView::mouseMoveEvent(QMouseEvent* e) {
+    if (!(e->buttons() & Qt::LeftButton)) return;
+    const QPointF d = e->position() - lastMouse_;
+    lastMouse_ = e->position();
+    setRotation(yaw_ + d.x() * 0.5, pitch_ + d.y() * 0.5);
+}
+
+void PointCloudView::mouseReleaseEvent(QMouseEvent*) { setCursor(Qt::OpenHandCursor); }
+
+void PointCloudView::wheelEvent(QWheelEvent* e) {
+    zoom_ = std::clamp(zoom_ * std::pow(1.0015, e->angleDelta().y()), 0.3, 5.0);
+    update();
+}
+
+}  // namespace as::widgets
