@@ -10,19 +10,19 @@
 #include <QTimer>
 #include <QUndoStack>
 
-#include "widgets/common/ExportFigureDialog.h"
-#include "app/gui/shell/MainWindow.h"
-#include "widgets/common/ParameterForm.h"
 #include "app/gui/ring/RingController.h"
-#include "app/gui/torus/TorusController.h"
 #include "app/gui/ring/RingLab.h"
+#include "app/gui/shell/MainWindow.h"
+#include "app/gui/torus/TorusController.h"
 #include "app/gui/torus/TorusLab.h"
+#include "widgets/common/ExportFigureDialog.h"
+#include "widgets/common/ParameterForm.h"
 
 using as::gui::MainWindow;
 
 class TestFieldShortcuts : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<MainWindow> w_;
 
     /// Focuses the field as a click would, replaces its text by `text` and presses Enter.
@@ -34,10 +34,11 @@ private:
         if (enter) QTest::keyClick(field, Qt::Key_Return);
     }
     static void ctrl(QWidget* w, Qt::Key key, bool shift = false) {
-        QTest::keyClick(w, key, shift ? Qt::ControlModifier | Qt::ShiftModifier : Qt::ControlModifier);
+        QTest::keyClick(w, key,
+                        shift ? Qt::ControlModifier | Qt::ShiftModifier : Qt::ControlModifier);
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("AttractorStudioTest");
         QCoreApplication::setApplicationName("test_field_shortcuts");
@@ -96,12 +97,14 @@ private slots:
     }
 
     void ctrlEExportsFromAField() {
-        auto* k = qobject_cast<QAbstractSpinBox*>(w_->findLab<as::gui::RingLab>()->cannForm()->editor("k"));
+        auto* k = qobject_cast<QAbstractSpinBox*>(
+            w_->findLab<as::gui::RingLab>()->cannForm()->editor("k"));
         typeAndEnter(k, "9");
         bool dialogShown = false;
         QTimer poll;  // the dialog runs its own event loop: close it from there
         connect(&poll, &QTimer::timeout, this, [&] {
-            if (auto* d = qobject_cast<as::widgets::ExportFigureDialog*>(QApplication::activeModalWidget())) {
+            if (auto* d = qobject_cast<as::widgets::ExportFigureDialog*>(
+                    QApplication::activeModalWidget())) {
                 dialogShown = true;
                 d->reject();
             }

@@ -6,15 +6,15 @@
 #include <QTest>
 #include <functional>
 
-#include "app/gui/shell/MainWindow.h"
 #include "app/gui/ei/EiController.h"
-#include "app/gui/ring/RingController.h"
-#include "app/gui/torus/TorusController.h"
 #include "app/gui/ei/EiLab.h"
+#include "app/gui/ring/RingController.h"
 #include "app/gui/ring/RingLab.h"
-#include "app/gui/torus/TorusLab.h"
 #include "app/gui/sde/SdeController.h"
 #include "app/gui/sde/SdeLab.h"
+#include "app/gui/shell/MainWindow.h"
+#include "app/gui/torus/TorusController.h"
+#include "app/gui/torus/TorusLab.h"
 
 using as::gui::Lab;
 using as::gui::MainWindow;
@@ -33,7 +33,7 @@ Player playerOf(Lab* lab) {
 
 class TestLabResume : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<MainWindow> w_;
     Lab* lab(const QString& id) {
         for (Lab* l : w_->labs())
@@ -64,7 +64,7 @@ private:
         return p.isPlaying();
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("AttractorStudioTest");
         QCoreApplication::setApplicationName("test_lab_resume");

@@ -25,15 +25,15 @@
 #include <cmath>
 #include <random>
 
-#include "app/gui/shell/Theme.h"
 #include "app/gui/sde/EvaluationRunner.h"
 #include "app/gui/sde/FixedPointPanel.h"
-#include "widgets/sde/MatrixHeatmap.h"
 #include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
 #include "app/gui/sde/SdeLab.h"
+#include "app/gui/shell/Theme.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
+#include "widgets/sde/MatrixHeatmap.h"
 #include "widgets/sde/SpectrumPlot.h"
 
 using namespace as::gui;

@@ -7,23 +7,16 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QMessageBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <cmath>
 #include <filesystem>
 
 #include "../engine/FlipVariants.h"
-#include "widgets/common/TraceChart.h"
-#include "io/Hdf5Handle.h"
-#include "io/SessionFile.h"
-#include "widgets/sde/DigitCanvas.h"
 #include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
-#include "widgets/sde/DistanceBars.h"
-#include "widgets/sde/ImageGrid.h"
-#include "widgets/sde/PixelTrajectoryPlot.h"
 #include "app/gui/sde/SdeController.h"
 #include "app/gui/sde/SdeDynamicsPage.h"
 #include "app/gui/sde/SdeInputPanel.h"
@@ -31,6 +24,13 @@
 #include "app/gui/sde/SdeSession.h"
 #include "app/gui/sde/SdeTrainingPanel.h"
 #include "app/gui/sde/SdeWorker.h"
+#include "io/Hdf5Handle.h"
+#include "io/SessionFile.h"
+#include "widgets/common/TraceChart.h"
+#include "widgets/sde/DigitCanvas.h"
+#include "widgets/sde/DistanceBars.h"
+#include "widgets/sde/ImageGrid.h"
+#include "widgets/sde/PixelTrajectoryPlot.h"
 
 using as::gui::SdeLab;
 
@@ -288,15 +288,20 @@ class TestSdeLab : public QObject {
         }
         auto loadAndResave = [](const std::string& in, const std::string& out) {
             as::SessionReader r(in);
-            const as::gui::SdeSessionState st = r.read([](hid_t root) { return as::gui::readSdeSession(root); });
+            const as::gui::SdeSessionState st =
+                r.read([](hid_t root) { return as::gui::readSdeSession(root); });
             as::SessionWriter w(out, "sde");
             w.write([&](hid_t root) { as::gui::writeSdeSession(root, st); });
             w.commit();
         };
         loadAndResave(original, reference);
-        const auto c = as::test::flipVariants(original, as::test::fileContent(reference), 50, 18, loadAndResave);
-        qInfo("SDE session (%lld bytes): %d variants, %d identical, %d refused, %d silently different",
-              qint64(std::filesystem::file_size(original)), c.variants, c.identical, c.refused, c.different);
+        const auto c = as::test::flipVariants(original, as::test::fileContent(reference), 50, 18,
+                                              loadAndResave);
+        qInfo(
+            "SDE session (%lld bytes): %d variants, %d identical, %d refused, %d silently "
+            "different",
+            qint64(std::filesystem::file_size(original)), c.variants, c.identical, c.refused,
+            c.different);
         for (const auto& p : c.problems) qWarning("%s", p.c_str());
         QCOMPARE(c.variants, 50);
         QCOMPARE(c.different, 0);
@@ -315,7 +320,8 @@ class TestSdeLab : public QObject {
         QVERIFY(QFile::copy(path, damaged));
         QVERIFY(as::test::damageDataset(damaged.toStdString(), "/sde_model/atilde"));
         const QString msg = lab_->loadModel(damaged);
-        QVERIFY2(msg.contains(damaged) && msg.contains("dataset '/sde_model/atilde' failed its checksum"),
+        QVERIFY2(msg.contains(damaged) &&
+                     msg.contains("dataset '/sde_model/atilde' failed its checksum"),
                  qPrintable(msg));
         const auto boxes = lab_->findChildren<QMessageBox*>(QStringLiteral("fileErrorDialog"));
         QVERIFY(!boxes.isEmpty());

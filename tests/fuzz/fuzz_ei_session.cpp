@@ -6,8 +6,8 @@
 #include <exception>
 
 #include "FuzzTempFile.h"
-#include "spiking/EiSession.h"
 #include "io/SessionFile.h"
+#include "spiking/EiSession.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string& path = as::fuzz::writeTempFile(data, size, "ei.h5");

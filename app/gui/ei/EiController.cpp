@@ -7,7 +7,8 @@
 namespace as::gui {
 
 EiController::EiController(QObject* parent) : QObject(parent) {
-    host_ = std::make_unique<WorkerThread<EiWorker>>(new EiWorker(&slot_, &cancel_), QStringLiteral("ei-worker"), &cancel_);
+    host_ = std::make_unique<WorkerThread<EiWorker>>(new EiWorker(&slot_, &cancel_),
+                                                     QStringLiteral("ei-worker"), &cancel_);
     worker_ = host_->worker();
     connect(worker_, &EiWorker::playingChanged, this, [this](bool p) {
         playing_ = p;
@@ -15,11 +16,13 @@ EiController::EiController(QObject* parent) : QObject(parent) {
     });
     connect(worker_, &EiWorker::halted, this, &EiController::halted);
     connect(worker_, &EiWorker::protocolProgress, this, &EiController::protocolProgress);
-    connect(worker_, &EiWorker::protocolFinished, this, [this](const QString& s, const QString& c, bool ok) {
-        protocolRunning_ = false;
-        emit protocolFinished(s, c, ok);
-    });
-    QMetaObject::invokeMethod(worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
+    connect(worker_, &EiWorker::protocolFinished, this,
+            [this](const QString& s, const QString& c, bool ok) {
+                protocolRunning_ = false;
+                emit protocolFinished(s, c, ok);
+            });
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
 }
 
 EiController::~EiController() {
@@ -48,7 +51,8 @@ void EiController::setBump(bool on, double z) {
 void EiController::runProtocol(const QString& name, double durationMs, const as::EiParams& p) {
     protocolRunning_ = true;
     cancel_.store(false);
-    QMetaObject::invokeMethod(worker_, [w = worker_, name, durationMs, p] { w->runProtocol(name, durationMs, p); });
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, name, durationMs, p] { w->runProtocol(name, durationMs, p); });
 }
 
 }  // namespace as::gui

@@ -25,7 +25,7 @@ struct TourStep {
 
 class Lab : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     /// playWhenFirstShown: the lab starts playing the first time its tab is shown.
     explicit Lab(QWidget* parent = nullptr, bool playWhenFirstShown = false)
         : QMainWindow(parent), resume_(playWhenFirstShown) {}
@@ -106,13 +106,13 @@ public:
         return tr("lab '%1' has no parameters to set with --set").arg(section);
     }
 
-signals:
+  signals:
     /// A message for the status bar, timeout in ms (0: until replaced).
     void statusMessage(const QString& text, int timeoutMs);
     /// A recording started with startRecording() has all its frames.
     void recordingFinished();
 
-protected:
+  protected:
     /// After setActive(): a lab's own reaction to being shown or hidden (its redraw timer, ...).
     virtual void onActiveChanged(bool active) { (void)active; }
     /// A file the lab could not load (damaged, foreign, missing): a warning dialog with the
@@ -125,7 +125,7 @@ protected:
         box->open();
     }
 
-private:
+  private:
     ResumeWhenShown resume_;
 };
 

@@ -14,7 +14,7 @@ namespace as::gui {
 
 template <class Worker>
 class WorkerThread {
-public:
+  public:
     /// Takes ownership of `worker` (no parent) and starts the thread `name`.
     WorkerThread(Worker* worker, const QString& name, std::atomic<bool>* cancel = nullptr)
         : worker_(worker), cancel_(cancel) {
@@ -24,7 +24,8 @@ public:
     }
     ~WorkerThread() {
         if (cancel_) cancel_->store(true);
-        QMetaObject::invokeMethod(worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
         thread_.quit();
         thread_.wait();
     }
@@ -37,7 +38,8 @@ public:
     template <class F>
     void post(F&& f) {
         QMetaObject::invokeMethod(
-            worker_, [w = worker_, f = std::forward<F>(f)]() mutable { f(*w); }, Qt::QueuedConnection);
+            worker_, [w = worker_, f = std::forward<F>(f)]() mutable { f(*w); },
+            Qt::QueuedConnection);
     }
     /// Runs f(worker) in the worker thread and waits for it.
     template <class F>
@@ -46,7 +48,7 @@ public:
             worker_, [w = worker_, &f] { f(*w); }, Qt::BlockingQueuedConnection);
     }
 
-private:
+  private:
     QThread thread_;
     Worker* worker_;
     std::atomic<bool>* cancel_;

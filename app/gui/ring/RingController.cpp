@@ -9,7 +9,8 @@ namespace as::gui {
 
 RingController::RingController(std::unique_ptr<as::RingSimulation> sim, QObject* parent)
     : QObject(parent), params_(sim->params()), stimulus_(sim->stimulusParams()) {
-    host_ = std::make_unique<WorkerThread<RingWorker>>(new RingWorker(std::move(sim), &slot_, &steps_), QStringLiteral("ring-worker"));
+    host_ = std::make_unique<WorkerThread<RingWorker>>(
+        new RingWorker(std::move(sim), &slot_, &steps_), QStringLiteral("ring-worker"));
     worker_ = host_->worker();
     connect(worker_, &RingWorker::playingChanged, this, [this](bool on) {
         playing_ = on;
@@ -40,8 +41,12 @@ void RingController::pause() {
     post([w = worker_] { w->pause(); });
 }
 
-void RingController::stepOnce() { post([w = worker_] { w->stepOnce(); }); }
-void RingController::reset() { post([w = worker_] { w->reset(); }); }
+void RingController::stepOnce() {
+    post([w = worker_] { w->stepOnce(); });
+}
+void RingController::reset() {
+    post([w = worker_] { w->reset(); });
+}
 
 void RingController::setParams(const as::CannParams& p) {
     params_ = p;

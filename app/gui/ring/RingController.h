@@ -9,9 +9,9 @@
 #include <functional>
 #include <memory>
 
-#include "cann/RingSimulation.h"
-#include "app/gui/framework/WorkerThread.h"
 #include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/framework/WorkerThread.h"
+#include "cann/RingSimulation.h"
 
 namespace as::gui {
 
@@ -19,7 +19,7 @@ class RingWorker;
 
 class RingController : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit RingController(std::unique_ptr<as::RingSimulation> sim, QObject* parent = nullptr);
     ~RingController() override;
 
@@ -53,14 +53,14 @@ public:
     /// Writes the recorded traces as CSV (waits for the worker); returns an error or "".
     QString exportCsv(const QString& path);
 
-signals:
+  signals:
     void playingChanged(bool playing);
     /// The watchdog stopped the run; message says why.
     void halted(const QString& message);
     /// The worker refused a command (message is the violated rule).
     void rejected(const QString& message);
 
-private:
+  private:
     template <class F>
     void post(F&& f);
     SnapshotSlot<as::RingSnapshot> slot_;
@@ -69,7 +69,7 @@ private:
     int stepsPerFrame_ = 10;
     as::CannParams params_;
     as::StimulusParams stimulus_;
-    RingWorker* worker_ = nullptr;  ///< lives in host_'s thread
+    RingWorker* worker_ = nullptr;                    ///< lives in host_'s thread
     std::unique_ptr<WorkerThread<RingWorker>> host_;  ///< declared last: stops first
 };
 

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "cann/RingSimulation.h"
 #include "app/gui/framework/Lab.h"
 #include "app/gui/framework/ResumeWhenShown.h"
+#include "cann/RingSimulation.h"
 
 class QAction;
 class QComboBox;
@@ -33,7 +33,7 @@ class RingController;
 
 class RingLab : public Lab {
     Q_OBJECT
-public:
+  public:
     /// Redraw period of the views (ms): at most 50 frames per second.
     static constexpr int kFrameIntervalMs = 20;
 
@@ -79,8 +79,7 @@ public:
     /// A startup `--set key=value` (CannParams or StimulusParams key) as an edit.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
-
-private:
+  private:
     void buildViews();
     void buildToolBar();
     void buildDock();

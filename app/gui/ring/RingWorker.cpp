@@ -2,11 +2,10 @@
 
 #include <QTimer>
 
-
 namespace as::gui {
 
-RingWorker::RingWorker(std::unique_ptr<as::RingSimulation> sim, SnapshotSlot<as::RingSnapshot>* slot,
-                       std::atomic<long>* stepCounter)
+RingWorker::RingWorker(std::unique_ptr<as::RingSimulation> sim,
+                       SnapshotSlot<as::RingSnapshot>* slot, std::atomic<long>* stepCounter)
     : sim_(std::move(sim)), slot_(slot), stepCounter_(stepCounter) {}
 
 RingWorker::~RingWorker() = default;
@@ -113,7 +112,9 @@ void RingWorker::setExternalTarget(double z) {
     if (!playing_) publish();
 }
 
-void RingWorker::setStepsPerFrame(int n) { stepsPerFrame_ = std::max(1, n); }
+void RingWorker::setStepsPerFrame(int n) {
+    stepsPerFrame_ = std::max(1, n);
+}
 
 void RingWorker::setTraceWindow(double ms) {
     traceWindowMs_ = std::max(0.0, ms);

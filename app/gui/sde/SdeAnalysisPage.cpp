@@ -18,11 +18,11 @@
 #include "app/gui/sde/AnalysisRunner.h"
 #include "app/gui/sde/EvaluationRunner.h"
 #include "app/gui/sde/FixedPointPanel.h"
-#include "sde/Jacobian.h"
-#include "widgets/sde/MatrixHeatmap.h"
 #include "app/gui/sde/RobustnessTable.h"
+#include "sde/Jacobian.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
+#include "widgets/sde/MatrixHeatmap.h"
 #include "widgets/sde/SpectrumPlot.h"
 
 namespace as::gui {

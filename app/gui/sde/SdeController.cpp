@@ -7,7 +7,8 @@
 namespace as::gui {
 
 SdeController::SdeController(QObject* parent) : QObject(parent) {
-    host_ = std::make_unique<WorkerThread<SdeWorker>>(new SdeWorker(&slot_), QStringLiteral("sde-worker"));
+    host_ = std::make_unique<WorkerThread<SdeWorker>>(new SdeWorker(&slot_),
+                                                      QStringLiteral("sde-worker"));
     worker_ = host_->worker();
     connect(worker_, &SdeWorker::playingChanged, this, [this](bool p) {
         playing_ = p;

@@ -6,8 +6,8 @@
 #include <memory>
 #include <vector>
 
-#include "app/gui/framework/WorkerThread.h"
 #include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/framework/WorkerThread.h"
 #include "app/gui/sde/SdeSnapshot.h"
 
 namespace as::sde {
@@ -53,7 +53,7 @@ class SdeController : public QObject {
   private:
     SnapshotSlot<SdeSnapshot> slot_;
     bool playing_ = false;
-    SdeWorker* worker_ = nullptr;  ///< lives in host_'s thread
+    SdeWorker* worker_ = nullptr;                    ///< lives in host_'s thread
     std::unique_ptr<WorkerThread<SdeWorker>> host_;  ///< declared last: stops first
 };
 

@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/gui/sde/SdeInputPanel.h"
+#include "app/gui/sde/SdeSnapshot.h"
 #include "widgets/sde/DigitCanvas.h"
 #include "widgets/sde/DistanceBars.h"
 #include "widgets/sde/ImageGrid.h"
 #include "widgets/sde/PixelTrajectoryPlot.h"
-#include "app/gui/sde/SdeInputPanel.h"
-#include "app/gui/sde/SdeSnapshot.h"
 
 namespace as::gui {
 

@@ -22,16 +22,16 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "widgets/common/ParameterForm.h"
-#include "widgets/common/TraceChart.h"
-#include "io/Hdf5Handle.h"
+#include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
 #include "app/gui/sde/SdeController.h"
-#include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeDynamicsPage.h"
 #include "app/gui/sde/SdeInputPanel.h"
 #include "app/gui/sde/SdeSession.h"
 #include "app/gui/sde/SdeTrainingPanel.h"
+#include "io/Hdf5Handle.h"
+#include "widgets/common/ParameterForm.h"
+#include "widgets/common/TraceChart.h"
 
 namespace as::gui {
 
@@ -463,8 +463,14 @@ void SdeLab::resetToDefaults() {
     analysis_->robustnessTable()->showMeasured();
 }
 
-bool SdeLab::isPlaying() const { return controller_->isPlaying(); }
-void SdeLab::play() { controller_->play(); }
-void SdeLab::pause() { controller_->pause(); }
+bool SdeLab::isPlaying() const {
+    return controller_->isPlaying();
+}
+void SdeLab::play() {
+    controller_->play();
+}
+void SdeLab::pause() {
+    controller_->pause();
+}
 
 }  // namespace as::gui

@@ -9,8 +9,8 @@
 
 #include "app/gui/framework/Lab.h"
 #include "app/gui/framework/ResumeWhenShown.h"
-#include "sde/SdeModelFile.h"
 #include "app/gui/sde/SdeParamCommand.h"
+#include "sde/SdeModelFile.h"
 #include "sde/SdeParams.h"
 
 class QAction;

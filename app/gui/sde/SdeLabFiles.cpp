@@ -6,13 +6,13 @@
 #include <QTextStream>
 #include <cmath>
 
-#include "io/Hdf5Handle.h"
+#include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
 #include "app/gui/sde/SdeController.h"
-#include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeInputPanel.h"
 #include "app/gui/sde/SdeLab.h"
 #include "app/gui/sde/SdeSession.h"
+#include "io/Hdf5Handle.h"
 
 namespace as::gui {
 

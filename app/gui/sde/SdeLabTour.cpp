@@ -1,9 +1,9 @@
 // The SDE lab's guided tour (Help → Guided Tour): pick a digit, play, watch the bars, add noise,
 // switch G, corrupt the input, draw your own.
-#include "widgets/sde/DigitCanvas.h"
 #include "app/gui/sde/SdeController.h"
 #include "app/gui/sde/SdeInputPanel.h"
 #include "app/gui/sde/SdeLab.h"
+#include "widgets/sde/DigitCanvas.h"
 
 namespace as::gui {
 

@@ -11,8 +11,8 @@
 #include <memory>
 #include <vector>
 
-#include "data/Corruptions.h"
 #include "app/gui/sde/RobustnessCsv.h"
+#include "data/Corruptions.h"
 #include "sde/SdeModelFile.h"
 
 namespace as::gui {

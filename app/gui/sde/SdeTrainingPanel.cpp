@@ -12,10 +12,10 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/gui/sde/SdeTrainingController.h"
+#include "data/MnistLocator.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
-#include "data/MnistLocator.h"
-#include "app/gui/sde/SdeTrainingController.h"
 
 namespace as::gui {
 

@@ -22,7 +22,6 @@ class QTimer;
 
 namespace as::gui {
 
-
 class SdeWorker : public QObject {
     Q_OBJECT
   public:

@@ -17,11 +17,7 @@ Lab* make(QUndoStack* undo) {
 
 std::vector<LabFactory> registeredLabs() {
     return {
-        make<RingLab>,
-        make<SurrogateLab>,
-        make<EiLab>,
-        make<TorusLab>,
-        make<SdeLab>,
+        make<RingLab>, make<SurrogateLab>, make<EiLab>, make<TorusLab>, make<SdeLab>,
     };
 }
 

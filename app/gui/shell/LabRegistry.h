@@ -1,6 +1,7 @@
 #pragma once
 // The labs of the main window, in tab order. Adding a lab: its folder under app/gui/<lab>/ and one
-// line (plus its #include) in LabRegistry.cpp. Every lab has the same constructor, Lab(undo, parent).
+// line (plus its #include) in LabRegistry.cpp. Every lab has the same constructor, Lab(undo,
+// parent).
 #include <functional>
 #include <vector>
 

@@ -7,8 +7,8 @@
 #include <QTimer>
 #include <cstdio>
 
-#include "app/gui/shell/StartupOptions.h"
 #include "app/gui/shell/MainWindow.h"
+#include "app/gui/shell/StartupOptions.h"
 
 namespace {
 

@@ -6,9 +6,9 @@
 
 namespace as::gui {
 
-SurrogateController::SurrogateController(QObject* parent)
-    : QObject(parent) {
-    host_ = std::make_unique<WorkerThread<SurrogateWorker>>(new SurrogateWorker(&cancel_), QStringLiteral("surrogate-worker"), &cancel_);
+SurrogateController::SurrogateController(QObject* parent) : QObject(parent) {
+    host_ = std::make_unique<WorkerThread<SurrogateWorker>>(
+        new SurrogateWorker(&cancel_), QStringLiteral("surrogate-worker"), &cancel_);
     worker_ = host_->worker();
     connect(worker_, &SurrogateWorker::modelChanged, this, &SurrogateController::modelChanged);
     connect(worker_, &SurrogateWorker::failed, this, &SurrogateController::failed);

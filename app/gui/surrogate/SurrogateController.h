@@ -6,9 +6,9 @@
 #include <atomic>
 #include <memory>
 
+#include "app/gui/framework/WorkerThread.h"
 #include "surrogate/SurrogateSnapshot.h"
 #include "surrogate/TrainParams.h"
-#include "app/gui/framework/WorkerThread.h"
 
 namespace as::gui {
 
@@ -43,7 +43,7 @@ class SurrogateController : public QObject {
     template <class F>
     void post(F&& f);
     std::atomic<bool> cancel_{false};
-    SurrogateWorker* worker_ = nullptr;  ///< lives in host_'s thread
+    SurrogateWorker* worker_ = nullptr;                    ///< lives in host_'s thread
     std::unique_ptr<WorkerThread<SurrogateWorker>> host_;  ///< declared last: stops first
 };
 

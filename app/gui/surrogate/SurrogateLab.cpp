@@ -23,13 +23,13 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "widgets/common/ActivityHeatmap.h"
-#include "widgets/common/ParameterForm.h"
-#include "widgets/common/TraceChart.h"
 #include "app/gui/surrogate/SurrogateController.h"
 #include "app/gui/surrogate/SurrogateWorker.h"
 #include "core/ParamAccess.h"
 #include "io/Hdf5Handle.h"
+#include "widgets/common/ActivityHeatmap.h"
+#include "widgets/common/ParameterForm.h"
+#include "widgets/common/TraceChart.h"
 
 #ifndef AS_MODELS_DIR
 #define AS_MODELS_DIR ""

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/common/TraceChart.h"
 #include "widgets/torus/PointCloudView.h"
 #include "widgets/torus/SliceHeatmap.h"
-#include "widgets/common/TraceChart.h"
 
 namespace as::gui {
 namespace {

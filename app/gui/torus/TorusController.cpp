@@ -2,14 +2,16 @@
 
 namespace as::gui {
 
-TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
-                                 QObject* parent)
+TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus,
+                                 std::unique_ptr<as::Hd2dSimulation> hd2d, QObject* parent)
     : QObject(parent),
       torusParams_(torus->params()),
       hd2dParams_(hd2d->params()),
       trajectory_(torus->trajectoryParams()),
       heading_(hd2d->headingParams()) {
-    host_ = std::make_unique<WorkerThread<TorusWorker>>(new TorusWorker(std::move(torus), std::move(hd2d), &torusSlot_, &hd2dSlot_, &steps_), QStringLiteral("torus-worker"));
+    host_ = std::make_unique<WorkerThread<TorusWorker>>(
+        new TorusWorker(std::move(torus), std::move(hd2d), &torusSlot_, &hd2dSlot_, &steps_),
+        QStringLiteral("torus-worker"));
     worker_ = host_->worker();
     connect(worker_, &TorusWorker::playingChanged, this, [this](bool on) {
         playing_ = on;
@@ -34,8 +36,12 @@ void TorusController::pause() {
     post([w = worker_] { w->pause(); });
 }
 
-void TorusController::stepOnce() { post([w = worker_] { w->stepOnce(); }); }
-void TorusController::reset() { post([w = worker_] { w->reset(); }); }
+void TorusController::stepOnce() {
+    post([w = worker_] { w->stepOnce(); });
+}
+void TorusController::reset() {
+    post([w = worker_] { w->reset(); });
+}
 
 void TorusController::setMode(Mode m) {
     mode_ = m;
@@ -91,7 +97,8 @@ void TorusController::replaceHd2d(std::unique_ptr<as::Hd2dSimulation> sim) {
 QString TorusController::inspect(
     const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit) {
     QString error;
-    QMetaObject::invokeMethod(worker_, [&] { error = worker_->inspect(visit); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [&] { error = worker_->inspect(visit); }, Qt::BlockingQueuedConnection);
     return error;
 }
 

@@ -7,13 +7,13 @@
 #include <functional>
 #include <memory>
 
-#include "cann/Hd2dSimulation.h"
-#include "cann/TorusSimulation.h"
-#include "app/gui/framework/WorkerThread.h"
 #include "app/gui/framework/SnapshotSlot.h"
-#include "cann/Hd2dSnapshot.h"
-#include "cann/TorusSnapshot.h"
+#include "app/gui/framework/WorkerThread.h"
 #include "app/gui/torus/TorusWorker.h"
+#include "cann/Hd2dSimulation.h"
+#include "cann/Hd2dSnapshot.h"
+#include "cann/TorusSimulation.h"
+#include "cann/TorusSnapshot.h"
 
 namespace as::gui {
 
@@ -21,14 +21,18 @@ class TorusWorker;
 
 class TorusController : public QObject {
     Q_OBJECT
-public:
+  public:
     using Mode = TorusWorker::Mode;
-    TorusController(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
-                    QObject* parent = nullptr);
+    TorusController(std::unique_ptr<as::TorusSimulation> torus,
+                    std::unique_ptr<as::Hd2dSimulation> hd2d, QObject* parent = nullptr);
     ~TorusController() override;
 
-    std::shared_ptr<const as::TorusSnapshot> torus(quint64* serial = nullptr) const { return torusSlot_.load(serial); }
-    std::shared_ptr<const as::Hd2dSnapshot> hd2d(quint64* serial = nullptr) const { return hd2dSlot_.load(serial); }
+    std::shared_ptr<const as::TorusSnapshot> torus(quint64* serial = nullptr) const {
+        return torusSlot_.load(serial);
+    }
+    std::shared_ptr<const as::Hd2dSnapshot> hd2d(quint64* serial = nullptr) const {
+        return hd2dSlot_.load(serial);
+    }
     long stepCount() const { return steps_.load(); }
     bool isPlaying() const { return playing_; }
     Mode mode() const { return mode_; }
@@ -53,14 +57,15 @@ public:
     void replaceTorus(std::unique_ptr<as::TorusSimulation> sim);
     void replaceHd2d(std::unique_ptr<as::Hd2dSimulation> sim);
     /// A read-only visit of both live simulations in the worker thread; returns an error or "".
-    QString inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
+    QString inspect(
+        const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void halted(const QString& message);
     void rejected(const QString& message);
 
-private:
+  private:
     template <class F>
     void post(F&& f) {
         QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);
@@ -72,7 +77,7 @@ private:
     Mode mode_ = Mode::Grid3d;
     as::TorusParams torusParams_, hd2dParams_;
     as::TrajectoryParams trajectory_, heading_;
-    TorusWorker* worker_ = nullptr;  ///< lives in host_'s thread
+    TorusWorker* worker_ = nullptr;                    ///< lives in host_'s thread
     std::unique_ptr<WorkerThread<TorusWorker>> host_;  ///< declared last: stops first
 };
 

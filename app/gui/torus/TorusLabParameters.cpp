@@ -10,11 +10,11 @@
 #include <algorithm>
 #include <iterator>
 
-#include "widgets/common/ParameterForm.h"
 #include "app/gui/framework/ParameterEditCommand.h"
 #include "app/gui/torus/TorusController.h"
-#include "core/ParamAccess.h"
 #include "app/gui/torus/TorusLab.h"
+#include "core/ParamAccess.h"
+#include "widgets/common/ParameterForm.h"
 
 namespace as::gui {
 namespace {

@@ -9,10 +9,10 @@
 #include <functional>
 #include <memory>
 
-#include "cann/Hd2dSimulation.h"
-#include "cann/TorusSimulation.h"
 #include "app/gui/framework/SnapshotSlot.h"
+#include "cann/Hd2dSimulation.h"
 #include "cann/Hd2dSnapshot.h"
+#include "cann/TorusSimulation.h"
 #include "cann/TorusSnapshot.h"
 
 class QTimer;
@@ -21,9 +21,10 @@ namespace as::gui {
 
 class TorusWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     enum class Mode { Grid3d, HeadDirection };
-    TorusWorker(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
+    TorusWorker(std::unique_ptr<as::TorusSimulation> torus,
+                std::unique_ptr<as::Hd2dSimulation> hd2d,
                 SnapshotSlot<as::TorusSnapshot>* torusSlot,
                 SnapshotSlot<as::Hd2dSnapshot>* hd2dSlot, std::atomic<long>* stepCounter);
     ~TorusWorker() override;
@@ -45,16 +46,17 @@ public:
     void setStepsPerFrame(int n) { stepsPerFrame_ = std::max(1, n); }
     void replaceTorus(as::TorusSimulation* sim);  ///< takes ownership
     void replaceHd2d(as::Hd2dSimulation* sim);    ///< takes ownership
-    QString inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
+    QString inspect(
+        const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 
     static constexpr int kTickBudgetMs = 25;
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void halted(const QString& message);
     void rejected(const QString& message);
 
-private:
+  private:
     void tick();
     void publish();
     int stepActive(int n);
