@@ -1,6 +1,6 @@
 #pragma once
-// What every attractor-cli subcommand (ring, later torus, ei, ...) provides, and the shared
-// conventions: exit codes, the one-line error format, and `--set key=value` handling.
+// What every attractor-cli subcommand (ring, torus, hd2d, ei, surrogate, sde, ...) provides, and
+// the shared conventions: exit codes, the one-line error format, and `--set key=value` handling.
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <stdexcept>

@@ -1,6 +1,5 @@
 #include "Hd2dCommand.h"
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -14,15 +13,15 @@
 #include "io/SessionFile.h"
 
 namespace as::cli {
-namespace {
+
 /// The HD lab's defaults: 64 neurons per ring and per sheet axis, a slow head turn (rad/ms).
-TorusParams hd2dDefaults() {
+TorusParams Hd2dCommand::defaultModel() const {
     TorusParams p;
     p.dims = 2;
     p.n = 64;
     return p;
 }
-TrajectoryParams headingDefaults() {
+TrajectoryParams Hd2dCommand::defaultInput() const {
     TrajectoryParams h;
     h.speed = 0.005;
     h.momentum_ms = 100;
@@ -31,11 +30,10 @@ TrajectoryParams headingDefaults() {
     h.rise = 0.0;
     return h;
 }
-}  // namespace
 
-Hd2dCommand::Hd2dCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("hd2d",
-                                 "2D head direction: two decoupled rings vs a coupled 2D sheet");
+Hd2dCommand::Hd2dCommand(CLI::App& parent)
+    : SimulationCommand(parent, "hd2d",
+                        "2D head direction: two decoupled rings vs a coupled 2D sheet") {
     app_->add_option("--size", size_, "Neurons per ring and per sheet axis (default 64)")
         ->type_name("N");
     app_->add_option("--heading", heading_,
@@ -43,22 +41,20 @@ Hd2dCommand::Hd2dCommand(CLI::App& parent) {
         ->type_name("NAME");
     app_->add_option("--azimuth", azimuth_, "Start azimuth (rad), default 0")->type_name("RAD");
     app_->add_option("--pitch", pitch_, "Start pitch (rad), default 0")->type_name("RAD");
-    app_->add_option("--set", sets_,
-                     "Set a parameter, key=value (repeatable); keys from --list-params")
-        ->type_name("KEY=VALUE");
-    app_->add_flag("--list-params", listParams_, "List every parameter and exit");
-    app_->add_option("--duration", durationMs_, "Simulated time to run (ms), default 200")
-        ->type_name("MS");
-    app_->add_option("--out", out_, "Write the session (HDF5, group /hd2d) here at the end")
-        ->type_name("FILE.h5");
-    app_->add_option("--csv", csv_, "Write the recorded traces (CSV) here at the end")
-        ->type_name("FILE.csv");
-    app_->add_option("--seed", seed_, "Seed of the random head turns")->type_name("S");
-    app_->add_option(
-            "--session", session_,
-            "Continue from a saved session (its /hd2d group, from this command or the GUI); "
-            "options override it")
-        ->type_name("FILE.h5");
+    addSimulationOptions(
+        "Set a parameter, key=value (repeatable); keys from --list-params",
+        "Write the session (HDF5, group /hd2d) here at the end", "Seed of the random head turns",
+        "Continue from a saved session (its /hd2d group, from this command or the GUI); options "
+        "override it");
+}
+
+std::unique_ptr<Hd2dSimulation> Hd2dCommand::loadSession(const std::string& path) const {
+    return loadHd2dSession(path);
+}
+
+std::unique_ptr<Hd2dSimulation> Hd2dCommand::create(const TorusParams& p,
+                                                    const TrajectoryParams& h) const {
+    return std::make_unique<Hd2dSimulation>(p, h);
 }
 
 void Hd2dCommand::applyOverrides(TorusParams& p, TrajectoryParams& h) const {
@@ -84,43 +80,20 @@ void Hd2dCommand::applyOverrides(TorusParams& p, TrajectoryParams& h) const {
 
 int Hd2dCommand::run() {
     const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
-    if (listParams_) {
-        std::vector<ParamSpec> model;
-        for (const auto& s : TorusParams::specs())
-            if (s.key != "dims" && s.key.rfind("spacing_", 0) != 0) model.push_back(s);
-        listParams("head-direction models (rings and sheet)", model);
-        std::printf("\n");
-        listParams("heading (TrajectoryParams; angles in rad, speeds in rad/ms)",
-                   TrajectoryParams::specs());
+    std::vector<ParamSpec> model;
+    for (const auto& s : TorusParams::specs())
+        if (s.key != "dims" && s.key.rfind("spacing_", 0) != 0) model.push_back(s);
+    if (listParamsIfAsked("head-direction models (rings and sheet)", model,
+                          "heading (TrajectoryParams; angles in rad, speeds in rad/ms)"))
         return kExitOk;
-    }
     checkDurationMs(durationMs_);
-    std::unique_ptr<Hd2dSimulation> sim;
-    if (!session_.empty()) {
-        try {
-            sim = loadHd2dSession(session_);
-        } catch (const SessionError& e) {
-            throw CliError(e.what());
-        }
-        TorusParams p = sim->params();
-        TrajectoryParams h = sim->headingParams();
-        applyOverrides(p, h);
-        if (!(p == sim->params())) sim->setParams(p);
-        if (!(h == sim->headingParams())) sim->setHeadingParams(h);
-        // The heading continues from the file unless --azimuth or --pitch is given.
-        if (app_->count("--azimuth") > 0 || app_->count("--pitch") > 0) {
-            const auto z = sim->heading();
-            sim->setHeading(app_->count("--azimuth") > 0 ? azimuth_ : z[0],
-                            app_->count("--pitch") > 0 ? pitch_ : z[1]);
-        }
-        std::printf("continuing session %s at t = %.6g ms (%ld steps)\n", session_.c_str(),
-                    sim->time(), sim->steps());
-    } else {
-        TorusParams p = hd2dDefaults();
-        TrajectoryParams h = headingDefaults();
-        applyOverrides(p, h);
-        sim = std::make_unique<Hd2dSimulation>(p, h);
-        sim->setHeading(azimuth_, pitch_);
+    const std::unique_ptr<Hd2dSimulation> sim = openOrCreate();
+    // A saved heading continues unless --azimuth or --pitch is given; a new run starts at them.
+    const bool az = app_->count("--azimuth") > 0, pi = app_->count("--pitch") > 0;
+    if (session_.empty() || az || pi) {
+        const auto z = sim->heading();
+        sim->setHeading(session_.empty() || az ? azimuth_ : z[0],
+                        session_.empty() || pi ? pitch_ : z[1]);
     }
     const TorusParams& p = sim->params();
     const TrajectoryParams& h = sim->headingParams();
@@ -132,18 +105,10 @@ int Hd2dCommand::run() {
     std::printf("heading %s for %.6g ms (%ld steps)\n", trajectoryName(h.kind).c_str(), durationMs_,
                 total);
 
-    const auto start = std::chrono::steady_clock::now();
-    ProgressPrinter progress("hd2d", "ms simulated", quiet_);
-    const long taken = runSteps(
-        total, 1000, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); },
-        progress);
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-    const int code = writeRunOutputs(
-        sim->halted(), sim->message(), sim->time(), out_,
-        [&](const std::string& path) { saveHd2dSession(path, *sim); }, csv_, sim->traces());
-    printSummary(*sim, taken, wall);
+    const Timed run = runTimed(*sim, total, 1000);
+    const int code =
+        writeOutputs(*sim, [&](const std::string& path) { saveHd2dSession(path, *sim); });
+    printSummary(*sim, run.steps, run.wallSeconds);
     return code;
 }
 

@@ -4,33 +4,37 @@
 #include <string>
 #include <vector>
 
-#include "CliCommand.h"
+#include "SimulationCommand.h"
+#include "cann/Hd2dSimulation.h"
 #include "cann/TorusParams.h"
 #include "cann/TrajectoryParams.h"
 
-namespace as {
-class Hd2dSimulation;
-}
-
 namespace as::cli {
 
-class Hd2dCommand : public Command {
+class Hd2dCommand : public SimulationCommand<Hd2dSimulation, TorusParams, TrajectoryParams> {
   public:
     explicit Hd2dCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
 
   private:
-    void applyOverrides(TorusParams& p, TrajectoryParams& h) const;
+    std::unique_ptr<Hd2dSimulation> loadSession(const std::string& path) const override;
+    std::unique_ptr<Hd2dSimulation> create(const TorusParams& p,
+                                           const TrajectoryParams& h) const override;
+    TorusParams defaultModel() const override;
+    TrajectoryParams defaultInput() const override;
+    const TrajectoryParams& input(const Hd2dSimulation& sim) const override {
+        return sim.headingParams();
+    }
+    void setInput(Hd2dSimulation& sim, const TrajectoryParams& h) const override {
+        sim.setHeadingParams(h);
+    }
+    /// Applies --set, --size, --heading and --seed, then checks (throws CliError).
+    void applyOverrides(TorusParams& p, TrajectoryParams& h) const override;
     void printSummary(const Hd2dSimulation& sim, long runSteps, double wallSeconds) const;
 
-    CLI::App* app_ = nullptr;
-    std::vector<std::string> sets_;
-    bool listParams_ = false;
     int size_ = 0;
     double azimuth_ = 0.0, pitch_ = 0.0;
-    std::string heading_, csv_, seed_, out_, session_;
-    double durationMs_ = 200.0;
+    std::string heading_;
 };
 
 }  // namespace as::cli

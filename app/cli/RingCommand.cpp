@@ -1,7 +1,6 @@
 #include "RingCommand.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -17,27 +16,24 @@
 
 namespace as::cli {
 
-RingCommand::RingCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("ring", "Run the 1D ring CANN under a stimulus protocol");
-    app_->add_option("--set", sets_,
-                     "Set a parameter, key=value (repeatable); keys from --list-params, "
-                     "enumerations by name (integrator=rk4)")
-        ->type_name("KEY=VALUE");
-    app_->add_flag("--list-params", listParams_,
-                   "List every parameter (key, unit, default, range) and exit");
+RingCommand::RingCommand(CLI::App& parent)
+    : SimulationCommand(parent, "ring", "Run the 1D ring CANN under a stimulus protocol") {
     app_->add_option("--protocol", protocol_, "off|static|persistent|moving|jump|noisy|external")
         ->type_name("NAME");
-    app_->add_option("--duration", durationMs_, "Simulated time to run (ms), default 200")
-        ->type_name("MS");
-    app_->add_option("--out", out_, "Write the session (HDF5) here at the end")
-        ->type_name("FILE.h5");
-    app_->add_option("--csv", csv_, "Write the recorded traces (CSV) here at the end")
-        ->type_name("FILE.csv");
-    app_->add_option("--seed", seed_, "Seed of the noisy protocol's random stream")->type_name("S");
-    app_->add_option(
-            "--session", session_,
-            "Continue from a saved session (GUI or CLI); --set/--protocol/--seed override it")
-        ->type_name("FILE.h5");
+    addSimulationOptions(
+        "Set a parameter, key=value (repeatable); keys from --list-params, enumerations by name "
+        "(integrator=rk4)",
+        "Write the session (HDF5) here at the end", "Seed of the noisy protocol's random stream",
+        "Continue from a saved session (GUI or CLI); --set/--protocol/--seed override it");
+}
+
+std::unique_ptr<RingSimulation> RingCommand::loadSession(const std::string& path) const {
+    return loadRingSession(path).simulation;
+}
+
+std::unique_ptr<RingSimulation> RingCommand::create(const CannParams& p,
+                                                    const StimulusParams& s) const {
+    return std::make_unique<RingSimulation>(p, s);
 }
 
 void RingCommand::applyOverrides(CannParams& p, StimulusParams& s) const {
@@ -58,36 +54,13 @@ void RingCommand::applyOverrides(CannParams& p, StimulusParams& s) const {
 
 int RingCommand::run() {
     const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
-    if (listParams_) {
-        listParams("ring model (CannParams)", CannParams::specs());
-        std::printf("\n");
-        listParams("stimulus (StimulusParams)", StimulusParams::specs());
+    if (listParamsIfAsked("ring model (CannParams)", CannParams::specs(),
+                          "stimulus (StimulusParams)"))
         return kExitOk;
-    }
 
     checkDurationMs(durationMs_);
 
-    std::unique_ptr<RingSimulation> sim;
-    if (!session_.empty()) {
-        try {
-            sim = loadRingSession(session_).simulation;
-        } catch (const SessionError& e) {
-            throw CliError(e.what());
-        }
-        CannParams p = sim->params();
-        StimulusParams s = sim->stimulusParams();
-        applyOverrides(p, s);
-        if (!(p == sim->params())) sim->setParams(p);
-        if (!(s == sim->stimulusParams())) sim->setStimulus(s);  // restarts the protocol clock
-        std::printf("continuing session %s at t = %.6g ms (%ld steps)\n", session_.c_str(),
-                    sim->time(), sim->steps());
-    } else {
-        CannParams p;
-        StimulusParams s;
-        applyOverrides(p, s);
-        sim = std::make_unique<RingSimulation>(p, s);
-    }
-
+    const std::unique_ptr<RingSimulation> sim = openOrCreate();
     const CannParams& p = sim->params();
     checkDurationSteps(durationMs_, p.dt, force_);
     const long total = std::lround(durationMs_ / p.dt);
@@ -101,18 +74,10 @@ int RingCommand::run() {
 
     const double t0 = sim->time();
     const double clock0 = sim->stimulus().localTime();
-    const auto start = std::chrono::steady_clock::now();
-    ProgressPrinter progress("ring", "ms simulated", quiet_);
-    const long taken = runSteps(
-        total, 1000, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); },
-        progress);
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-    const int code = writeRunOutputs(
-        sim->halted(), sim->message(), sim->time(), out_,
-        [&](const std::string& path) { saveRingSession(path, *sim, "ring"); }, csv_, sim->traces());
-    printSummary(*sim, t0, clock0, taken, wall);
+    const Timed run = runTimed(*sim, total, 1000);
+    const int code =
+        writeOutputs(*sim, [&](const std::string& path) { saveRingSession(path, *sim, "ring"); });
+    printSummary(*sim, t0, clock0, run.steps, run.wallSeconds);
     return code;
 }
 

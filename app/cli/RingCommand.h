@@ -4,33 +4,34 @@
 #include <string>
 #include <vector>
 
-#include "CliCommand.h"
+#include "SimulationCommand.h"
 #include "cann/CannParams.h"
+#include "cann/RingSimulation.h"
 #include "cann/StimulusParams.h"
-
-namespace as {
-class RingSimulation;
-}
 
 namespace as::cli {
 
-class RingCommand : public Command {
+class RingCommand : public SimulationCommand<RingSimulation, CannParams, StimulusParams> {
   public:
     explicit RingCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
 
   private:
+    std::unique_ptr<RingSimulation> loadSession(const std::string& path) const override;
+    std::unique_ptr<RingSimulation> create(const CannParams& p,
+                                           const StimulusParams& s) const override;
+    const StimulusParams& input(const RingSimulation& sim) const override {
+        return sim.stimulusParams();
+    }
+    void setInput(RingSimulation& sim, const StimulusParams& s) const override {
+        sim.setStimulus(s);  // restarts the protocol clock
+    }
     /// Applies --set, --protocol and --seed on top of p and s (throws CliError).
-    void applyOverrides(CannParams& p, StimulusParams& s) const;
+    void applyOverrides(CannParams& p, StimulusParams& s) const override;
     void printSummary(const RingSimulation& sim, double t0, double stimulusClock0, long runSteps,
                       double wallSeconds) const;
 
-    CLI::App* app_ = nullptr;
-    std::vector<std::string> sets_;
-    bool listParams_ = false;
-    std::string protocol_, out_, csv_, session_, seed_;
-    double durationMs_ = 200.0;
+    std::string protocol_;
 };
 
 }  // namespace as::cli

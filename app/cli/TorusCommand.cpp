@@ -1,6 +1,5 @@
 #include "TorusCommand.h"
 
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -15,28 +14,26 @@
 
 namespace as::cli {
 
-TorusCommand::TorusCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("torus",
-                                 "Run the CANN on a D-torus (3D grid cells) along a 3D trajectory");
+TorusCommand::TorusCommand(CLI::App& parent)
+    : SimulationCommand(parent, "torus",
+                        "Run the CANN on a D-torus (3D grid cells) along a 3D trajectory") {
     app_->add_option("--dims", dims_, "Lattice dimension D: 1, 2 or 3 (default 3)")->type_name("D");
     app_->add_option("--size", size_, "Neurons per axis n (default 32; the lattice is n^D)")
         ->type_name("N");
     app_->add_option("--trajectory", trajectory_, "off|static|random|helix|external")
         ->type_name("NAME");
-    app_->add_option("--set", sets_,
-                     "Set a parameter, key=value (repeatable); keys from --list-params")
-        ->type_name("KEY=VALUE");
-    app_->add_flag("--list-params", listParams_,
-                   "List every parameter (key, unit, default, range) and exit");
-    app_->add_option("--duration", durationMs_, "Simulated time to run (ms), default 200")
-        ->type_name("MS");
-    app_->add_option("--out", out_, "Write the session (HDF5) here at the end")
-        ->type_name("FILE.h5");
-    app_->add_option("--csv", csv_, "Write the recorded traces (CSV) here at the end")
-        ->type_name("FILE.csv");
-    app_->add_option("--seed", seed_, "Seed of the random walk")->type_name("S");
-    app_->add_option("--session", session_, "Continue from a saved session; options override it")
-        ->type_name("FILE.h5");
+    addSimulationOptions("Set a parameter, key=value (repeatable); keys from --list-params",
+                         "Write the session (HDF5) here at the end", "Seed of the random walk",
+                         "Continue from a saved session; options override it");
+}
+
+std::unique_ptr<TorusSimulation> TorusCommand::loadSession(const std::string& path) const {
+    return loadTorusSession(path);
+}
+
+std::unique_ptr<TorusSimulation> TorusCommand::create(const TorusParams& p,
+                                                      const TrajectoryParams& t) const {
+    return std::make_unique<TorusSimulation>(p, t);
 }
 
 void TorusCommand::applyOverrides(TorusParams& p, TrajectoryParams& t) const {
@@ -55,34 +52,12 @@ void TorusCommand::applyOverrides(TorusParams& p, TrajectoryParams& t) const {
 
 int TorusCommand::run() {
     const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
-    if (listParams_) {
-        listParams("torus model (TorusParams)", TorusParams::specs());
-        std::printf("\n");
-        listParams("trajectory (TrajectoryParams)", TrajectoryParams::specs());
+    if (listParamsIfAsked("torus model (TorusParams)", TorusParams::specs(),
+                          "trajectory (TrajectoryParams)"))
         return kExitOk;
-    }
     checkDurationMs(durationMs_);
 
-    std::unique_ptr<TorusSimulation> sim;
-    if (!session_.empty()) {
-        try {
-            sim = loadTorusSession(session_);
-        } catch (const SessionError& e) {
-            throw CliError(e.what());
-        }
-        TorusParams p = sim->params();
-        TrajectoryParams t = sim->trajectoryParams();
-        applyOverrides(p, t);
-        if (!(p == sim->params())) sim->setParams(p);
-        if (!(t == sim->trajectoryParams())) sim->setTrajectory(t);
-        std::printf("continuing session %s at t = %.6g ms (%ld steps)\n", session_.c_str(),
-                    sim->time(), sim->steps());
-    } else {
-        TorusParams p;
-        TrajectoryParams t;
-        applyOverrides(p, t);
-        sim = std::make_unique<TorusSimulation>(p, t);
-    }
+    const std::unique_ptr<TorusSimulation> sim = openOrCreate();
     const TorusParams& p = sim->params();
     checkDurationSteps(durationMs_, p.dt, force_);
     const long total = std::lround(durationMs_ / p.dt);
@@ -95,18 +70,10 @@ int TorusCommand::run() {
                 trajectoryName(sim->trajectoryParams().kind).c_str(), durationMs_, total,
                 p.spacing[0], p.spacing[1], p.spacing[2]);
 
-    const auto start = std::chrono::steady_clock::now();
-    ProgressPrinter progress("torus", "ms simulated", quiet_);
-    const long taken = runSteps(
-        total, 500, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); },
-        progress);
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-    const int code = writeRunOutputs(
-        sim->halted(), sim->message(), sim->time(), out_,
-        [&](const std::string& path) { saveTorusSession(path, *sim); }, csv_, sim->traces());
-    printSummary(*sim, taken, wall);
+    const Timed run = runTimed(*sim, total, 500);
+    const int code =
+        writeOutputs(*sim, [&](const std::string& path) { saveTorusSession(path, *sim); });
+    printSummary(*sim, run.steps, run.wallSeconds);
     return code;
 }
 

@@ -4,32 +4,34 @@
 #include <string>
 #include <vector>
 
-#include "CliCommand.h"
+#include "SimulationCommand.h"
 #include "cann/TorusParams.h"
+#include "cann/TorusSimulation.h"
 #include "cann/TrajectoryParams.h"
-
-namespace as {
-class TorusSimulation;
-}
 
 namespace as::cli {
 
-class TorusCommand : public Command {
+class TorusCommand : public SimulationCommand<TorusSimulation, TorusParams, TrajectoryParams> {
   public:
     explicit TorusCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
 
   private:
-    void applyOverrides(TorusParams& p, TrajectoryParams& t) const;
+    std::unique_ptr<TorusSimulation> loadSession(const std::string& path) const override;
+    std::unique_ptr<TorusSimulation> create(const TorusParams& p,
+                                            const TrajectoryParams& t) const override;
+    const TrajectoryParams& input(const TorusSimulation& sim) const override {
+        return sim.trajectoryParams();
+    }
+    void setInput(TorusSimulation& sim, const TrajectoryParams& t) const override {
+        sim.setTrajectory(t);
+    }
+    /// Applies --set, --dims, --size, --trajectory and --seed, then checks (throws CliError).
+    void applyOverrides(TorusParams& p, TrajectoryParams& t) const override;
     void printSummary(const TorusSimulation& sim, long runSteps, double wallSeconds) const;
 
-    CLI::App* app_ = nullptr;
-    std::vector<std::string> sets_;
-    bool listParams_ = false;
     int dims_ = 0, size_ = 0;
-    std::string trajectory_, out_, csv_, session_, seed_;
-    double durationMs_ = 200.0;
+    std::string trajectory_;
 };
 
 }  // namespace as::cli

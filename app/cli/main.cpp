@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<TorusCommand>(app));
     commands.push_back(std::make_unique<Hd2dCommand>(app));
     commands.push_back(std::make_unique<SdeCommand>(app));
-    // Later labs register here: commands.push_back(std::make_unique<TorusCommand>(app)); ...
+    // One line per lab (docs/adding-a-lab.md).
     for (auto& c : commands) c->addSharedOptions();  // --quiet, --force
 
     try {

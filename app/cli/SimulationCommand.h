@@ -1,0 +1,125 @@
+#pragma once
+// The one skeleton of the simulation subcommands (ring, torus, hd2d): the options they share
+// (--set, --list-params, --duration, --out, --csv, --seed, --session), opening a saved session or
+// building from defaults with the overrides applied, the timed stepping loop with progress and
+// Ctrl-C, and the outputs. A lab's command supplies its parameter structs P (model) and Q (input:
+// stimulus, trajectory or heading), its session reader and its summary.
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "CliCommand.h"
+#include "ProgressPrinter.h"
+#include "io/SessionFile.h"
+
+namespace as::cli {
+
+template <class Sim, class P, class Q>
+class SimulationCommand : public Command {
+  public:
+    CLI::App* app() const override { return app_; }
+
+  protected:
+    SimulationCommand(CLI::App& parent, const std::string& name, const std::string& description)
+        : app_(parent.add_subcommand(name, description)), name_(name) {}
+
+    /// Registers the shared options; the texts say what --seed drives and what --session reads.
+    void addSimulationOptions(const std::string& setHelp, const std::string& outHelp,
+                              const std::string& seedHelp, const std::string& sessionHelp) {
+        app_->add_option("--set", sets_, setHelp)->type_name("KEY=VALUE");
+        app_->add_flag("--list-params", listParams_,
+                       "List every parameter (key, unit, default, range) and exit");
+        app_->add_option("--duration", durationMs_, "Simulated time to run (ms), default 200")
+            ->type_name("MS");
+        app_->add_option("--out", out_, outHelp)->type_name("FILE.h5");
+        app_->add_option("--csv", csv_, "Write the recorded traces (CSV) here at the end")
+            ->type_name("FILE.csv");
+        app_->add_option("--seed", seed_, seedHelp)->type_name("S");
+        app_->add_option("--session", session_, sessionHelp)->type_name("FILE.h5");
+    }
+
+    // The lab's parts.
+    virtual std::unique_ptr<Sim> loadSession(const std::string& path) const = 0;
+    virtual std::unique_ptr<Sim> create(const P& model, const Q& input) const = 0;
+    virtual P defaultModel() const { return P{}; }
+    virtual Q defaultInput() const { return Q{}; }
+    virtual const Q& input(const Sim& sim) const = 0;
+    virtual void setInput(Sim& sim, const Q& input) const = 0;
+    /// Applies --set, --seed and the lab's own options to p and q, then checks them (CliError).
+    virtual void applyOverrides(P& model, Q& input) const = 0;
+
+    /// --list-params: prints the model's and the input's parameters; false if not asked.
+    bool listParamsIfAsked(const std::string& modelTitle, const std::vector<ParamSpec>& model,
+                           const std::string& inputTitle) const {
+        if (!listParams_) return false;
+        listParams(modelTitle, model);
+        std::printf("\n");
+        listParams(inputTitle, Q::specs());
+        return true;
+    }
+
+    /// The session named by --session with the overrides applied (only what changed is pushed,
+    /// so an unchanged input keeps its clock), or a new simulation from the defaults.
+    std::unique_ptr<Sim> openOrCreate() const {
+        if (session_.empty()) {
+            P p = defaultModel();
+            Q q = defaultInput();
+            applyOverrides(p, q);
+            return create(p, q);
+        }
+        std::unique_ptr<Sim> sim;
+        try {
+            sim = loadSession(session_);
+        } catch (const SessionError& e) {
+            throw CliError(e.what());
+        }
+        P p = sim->params();
+        Q q = input(*sim);
+        applyOverrides(p, q);
+        if (!(p == sim->params())) sim->setParams(p);
+        if (!(q == input(*sim))) setInput(*sim, q);
+        std::printf("continuing session %s at t = %.6g ms (%ld steps)\n", session_.c_str(),
+                    sim->time(), sim->steps());
+        return sim;
+    }
+
+    struct Timed {
+        long steps = 0;
+        double wallSeconds = 0;
+        double stepsPerSecond() const {
+            return wallSeconds > 0 ? double(steps) / wallSeconds
+                                   : std::numeric_limits<double>::quiet_NaN();
+        }
+    };
+    /// Steps `total` steps in chunks of `chunk` with progress, until done, halted or Ctrl-C.
+    Timed runTimed(Sim& sim, long total, int chunk) const {
+        const auto start = std::chrono::steady_clock::now();
+        ProgressPrinter progress(name_, "ms simulated", quiet_);
+        Timed t;
+        t.steps = runSteps(
+            total, chunk, sim.params().dt, [&](int n) { return long(sim.step(n)); },
+            [&] { return sim.halted(); }, progress);
+        t.wallSeconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return t;
+    }
+    /// The session (--out, written by save) and the traces (--csv); the exit code of the run.
+    int writeOutputs(const Sim& sim, const std::function<void(const std::string&)>& save) const {
+        return writeRunOutputs(sim.halted(), sim.message(), sim.time(), out_, save, csv_,
+                               sim.traces());
+    }
+
+    CLI::App* app_;
+    std::string name_;
+    std::vector<std::string> sets_;
+    bool listParams_ = false;
+    std::string out_, csv_, seed_, session_;
+    double durationMs_ = 200.0;
+};
+
+}  // namespace as::cli
