@@ -1,47 +1,7 @@
 #!/usr/bin/env bash
 # Usage: cli_case.sh <attractor-cli> <case> <workdir>. One end-to-end check of attractor-cli per case.
-set -u
-CLI="$1"; CASE="$2"; WORK="$3"
-PY="${PYTHON3:-python3}"
-REPO="$(cd "$(dirname "$0")/../.." && pwd)"
-rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
-
-fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
-
-# run <args...>: runs the CLI, keeps stdout/stderr in out.txt/err.txt and the exit code in $RC.
-run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
-
-# json <python expression on j>: the last stdout line must be a JSON object with the required
-# keys, and the expression must hold.
-json() {
-  tail -n 1 out.txt > last.json
-  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
-import json, math, sys
-expr = sys.argv[1]
-j = json.load(open("last.json"))
-required = ["protocol", "decoded_rad", "u_max", "r_max", "k_c", "U0_analytic", "r0_analytic", "lag_rad",
-            "t95_ms", "bump_width_rad", "sim_ms", "steps", "steps_per_s", "halted"]
-missing = [k for k in required if k not in j]
-if missing:
-    sys.exit("missing keys: %s" % missing)
-fin = lambda v: v is not None and math.isfinite(v)
-if not eval(expr, {"j": j, "fin": fin, "math": math}):
-    sys.exit("does not hold: %s in %s" % (expr, j))
-PYEOF
-}
-
-expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
-# expect_error: exit 2, exactly one stderr line starting "attractor-cli: error: ", optional text in it.
-expect_error() {
-  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
-  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
-  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
-  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
-}
-
-flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
-  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
-}
+JSON_REQUIRED="protocol decoded_rad u_max r_max k_c U0_analytic r0_analytic lag_rad t95_ms bump_width_rad sim_ms steps steps_per_s halted"
+source "$(dirname "$0")/case_lib.sh" "$@"
 
 case "$CASE" in
   protocol_*)

@@ -1,37 +1,7 @@
 #!/usr/bin/env bash
 # Usage: ei_case.sh <attractor-cli> <case> <workdir>. One end-to-end check of `attractor-cli ei`.
-set -u
-CLI="$1"; CASE="$2"; WORK="$3"
-PY="${PYTHON3:-python3}"
-rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
-
-fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
-run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
-
-# json <python expression on j>: the last stdout line is a JSON object with the issue's keys.
-json() {
-  tail -n 1 out.txt > last.json
-  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
-import json, math, sys
-j = json.load(open("last.json"))
-required = ["protocol", "mode", "rate_E_hz", "cv_isi", "decode_error_rad", "t95_ms", "lag_rad", "persistent",
-            "wall_s", "sim_ms", "outcome"]
-missing = [k for k in required if k not in j]
-if missing:
-    sys.exit("missing keys: %s" % missing)
-fin = lambda v: v is not None and math.isfinite(v)
-if not eval(sys.argv[1], {"j": j, "fin": fin, "math": math}):
-    sys.exit("does not hold: %s in %s" % (sys.argv[1], j))
-PYEOF
-}
-expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
-expect_error() {
-  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
-  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
-  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
-  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
-}
-is_hdf5() { [ "$(head -c 8 "$1" | od -An -c | tr -d ' ')" = '211HDF\r\n032\n' ] || fail "$1 is not HDF5"; }
+JSON_REQUIRED="protocol mode rate_E_hz cv_isi decode_error_rad t95_ms lag_rad persistent wall_s sim_ms outcome"
+source "$(dirname "$0")/case_lib.sh" "$@"
 
 case "$CASE" in
   ei_persistent)

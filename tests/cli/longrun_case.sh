@@ -3,18 +3,7 @@
 # the step guard and --force, progress lines on stderr (none with --quiet), and Ctrl-C (SIGINT)
 # stopping a run with its outputs written and exit code 130. No fixed waits beyond what a check
 # needs: background runs are polled for their progress line before the signal is sent.
-set -u
-CLI="$1"; CASE="$2"; WORK="$3"
-PY="${PYTHON3:-python3}"
-rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
-
-fail() {
-  echo "FAIL [$CASE]: $*" >&2
-  echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null
-  [ -n "${PID:-}" ] && kill -KILL "$PID" 2>/dev/null
-  exit 1
-}
-run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
+source "$(dirname "$0")/case_lib.sh" "$@"
 expect_refused() {
   [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
   [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"

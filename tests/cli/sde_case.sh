@@ -2,33 +2,8 @@
 # Usage: sde_case.sh <attractor-cli> <case> <workdir>. End-to-end checks of `attractor-cli sde`:
 # exit codes, one-line errors and the JSON summary. The MNIST cases exit 77 (skipped) when MNIST
 # is not installed (scripts/fetch-mnist.sh).
-set -u
-CLI="$1"; CASE="$2"; WORK="$3"
-PY="${PYTHON3:-python3}"
-REPO="$(cd "$(dirname "$0")/../.." && pwd)"
-rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
+source "$(dirname "$0")/case_lib.sh" "$@"
 
-fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
-run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
-
-# json <python expression on j>: the last stdout line is a JSON object and the expression holds.
-json() {
-  tail -n 1 out.txt > last.json
-  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
-import json, math, sys
-j = json.load(open("last.json"))
-fin = lambda v: v is not None and math.isfinite(v)
-if not eval(sys.argv[1], {"j": j, "fin": fin, "math": math}):
-    sys.exit("does not hold: %s in %s" % (sys.argv[1], j))
-PYEOF
-}
-expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
-expect_error() {
-  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
-  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
-  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
-  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
-}
 tiny_model() {  # a 12-node, 3-attractor untrained model in tiny.h5
   run sde plant --classes 3 --n 12 --out tiny.h5; expect_ok
   [ -f tiny.h5 ] || fail "tiny.h5 not written"
@@ -42,10 +17,6 @@ small_train() {
       --set steps=10 --set average_steps=5 --quiet "$@"
   skip_without_mnist; expect_ok
   [ -f model.h5 ] || fail "model.h5 not written"
-}
-
-flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
-  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }
 
 case "$CASE" in

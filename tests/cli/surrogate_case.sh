@@ -1,36 +1,9 @@
 #!/usr/bin/env bash
 # Usage: surrogate_case.sh <attractor-cli> <case> <workdir>. End-to-end checks of
 # `attractor-cli surrogate` on small datasets (seconds each).
-set -u
-CLI="$1"; CASE="$2"; WORK="$3"
-PY="${PYTHON3:-python3}"
-REPO="$(cd "$(dirname "$0")/../.." && pwd)"
-rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
+JSON_REQUIRED="case cell val_mse_rad2 val_mse_components ode_us_per_step surrogate_us_per_step speedup"
+source "$(dirname "$0")/case_lib.sh" "$@"
 
-fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
-run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
-json() {
-  tail -n 1 out.txt > last.json
-  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
-import json, math, sys
-j = json.load(open("last.json"))
-required = ["case", "cell", "val_mse_rad2", "val_mse_components", "ode_us_per_step",
-            "surrogate_us_per_step", "speedup"]
-missing = [k for k in required if k not in j]
-if missing:
-    sys.exit("missing keys: %s" % missing)
-fin = lambda v: v is not None and math.isfinite(v)
-if not eval(sys.argv[1], {"j": j, "fin": fin, "math": math}):
-    sys.exit("does not hold: %s in %s" % (sys.argv[1], j))
-PYEOF
-}
-expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
-expect_error() {
-  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
-  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
-  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
-  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
-}
 small_dataset() {  # <case>
   run surrogate dataset --case "$1" --dataset data.h5 --sequences 5 --steps 60 --set N=128; expect_ok
   [ -f data.h5 ] || fail "data.h5 not written"
@@ -40,10 +13,6 @@ small_train() {  # <case> [extra --set ...]
   run surrogate train --case "$c" --dataset data.h5 --model model.h5 --set max_epochs=3 --set hidden=8 \
       --set features=8 --set head=8 --set bins=16 --set bptt=20 "$@"; expect_ok
   [ -f model.h5 ] || fail "model.h5 not written"
-}
-
-flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
-  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }
 
 case "$CASE" in
