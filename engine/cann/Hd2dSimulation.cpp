@@ -5,11 +5,11 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/Angles.h"
 #include "core/ParamAccess.h"
 
 namespace as {
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 
 double seconds(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();

@@ -6,18 +6,10 @@
 #include <string>
 #include <type_traits>
 
+#include "core/Angles.h"
 #include "core/FlushDenormals.h"
 
 namespace as {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}
-
-double wrapAngle(double d) {
-    d = std::fmod(d + kPi, 2 * kPi);
-    if (d < 0) d += 2 * kPi;
-    return d - kPi;
-}
 
 std::vector<std::vector<double>> latticeKernelFactors(const std::vector<int>& shape, double a,
                                                       double J0) {

@@ -23,6 +23,7 @@
 #include "cann/ConvolutionChoice.h"
 #include "cann/FftConvolver.h"
 #include "cann/SeparableConvolver.h"
+#include "core/Angles.h"  // wrapAngle, used with the lattice
 
 namespace as {
 
@@ -106,8 +107,5 @@ std::vector<double> latticeKernel(const std::vector<int>& shape, double a, doubl
 /// (i_0, .., i_{D-1}) is the product of factors[d][i_d].
 std::vector<std::vector<double>> latticeKernelFactors(const std::vector<int>& shape, double a,
                                                       double J0);
-
-/// Shortest periodic difference wrapped into [-pi, pi).
-double wrapAngle(double d);
 
 }  // namespace as

@@ -2,10 +2,9 @@
 
 #include <cmath>
 
+#include "core/Angles.h"
+
 namespace as {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}
 
 PeriodicGaussian::PeriodicGaussian(int n, double c) : n_(n), c_(c), dx_(2 * kPi / n), g_(n + 1) {
     for (int k = -(n / 2); k <= n / 2; ++k) g_[k + n / 2] = std::exp(-c * (k * dx_) * (k * dx_));

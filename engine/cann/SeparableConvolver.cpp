@@ -9,10 +9,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/Angles.h"
+
 namespace as {
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 using Index = Eigen::Index;
 template <class T>

@@ -2,12 +2,11 @@
 
 #include <cmath>
 
+#include "core/Angles.h"
 #include "core/ParamAccess.h"
 
 namespace as {
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 const ParamTable<TorusParams>& table() {
     static const ParamTable<TorusParams> t = [] {

@@ -6,9 +6,10 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/Angles.h"
+
 namespace as {
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 

@@ -2,10 +2,9 @@
 
 #include <cmath>
 
+#include "core/Angles.h"
+
 namespace as {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}
 
 Trajectory::Trajectory(const TrajectoryParams& p) : p_(p) {
     p_.check();

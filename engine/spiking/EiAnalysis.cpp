@@ -4,16 +4,11 @@
 #include <cmath>
 #include <complex>
 
+#include "core/Angles.h"
 #include "spiking/SpikeRng.h"
 
 namespace as {
 namespace {
-constexpr double kPi = 3.14159265358979323846;
-double wrap(double d) {
-    d = std::fmod(d + kPi, 2 * kPi);
-    if (d < 0) d += 2 * kPi;
-    return d - kPi;
-}
 std::vector<std::vector<int>> countsPerNeuron(const SpikeRecord& r, double t0, double t1,
                                               double binMs, const std::vector<int>& which) {
     const int bins = std::max(1, int((t1 - t0) / binMs));
@@ -170,12 +165,12 @@ double adaptationTime95(const TraceBuffer& tr, double tJump) {
     const double tEnd = tr.at(std::size_t(ct), tr.size() - 1);
     const double from = meanDecoded(tr, tJump - 50, tJump);
     const double to = meanDecoded(tr, tJump + 0.8 * (tEnd - tJump), tEnd + 1);
-    const double way = wrap(to - from);
+    const double way = wrapAngle(to - from);
     if (std::isnan(way) || std::abs(way) < 1e-6) return NAN;
     for (std::size_t i = 0; i < tr.size(); ++i) {
         const double t = tr.at(std::size_t(ct), i);
         if (t < tJump) continue;
-        const double covered = wrap(tr.at(std::size_t(cd), i) - from) / way;
+        const double covered = wrapAngle(tr.at(std::size_t(cd), i) - from) / way;
         if (covered >= 0.95) return t - tJump;
     }
     return NAN;
@@ -188,7 +183,7 @@ LagStats lagDistribution(const TraceBuffer& tr, double tFrom) {
         if (tr.at(std::size_t(ct), i) < tFrom) continue;
         const double d = tr.at(std::size_t(cd), i);
         if (std::isnan(d)) continue;
-        s.samples.push_back(wrap(tr.at(std::size_t(cs), i) - d));
+        s.samples.push_back(wrapAngle(tr.at(std::size_t(cs), i) - d));
     }
     if (s.samples.empty()) return {NAN, NAN, {}};
     for (double x : s.samples) s.mean += x;
@@ -205,7 +200,7 @@ double meanDecodeError(const TraceBuffer& tr, double t0, double t1) {
     for (std::size_t i = 0; i < tr.size(); ++i) {
         const double t = tr.at(std::size_t(ct), i), d = tr.at(std::size_t(cd), i);
         if (t < t0 || t >= t1 || std::isnan(d)) continue;
-        sum += std::abs(wrap(d - tr.at(std::size_t(cs), i)));
+        sum += std::abs(wrapAngle(d - tr.at(std::size_t(cs), i)));
         ++n;
     }
     return n ? sum / n : NAN;

@@ -7,20 +7,12 @@
 #include <memory>
 #include <thread>
 
+#include "core/Angles.h"
 #include "core/ParamAccess.h"
 #include "spiking/InputProfile.h"
 #include "spiking/SpikeKernels.h"
 
 namespace as {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-
-double wrap(double d) {
-    d = std::fmod(d + kPi, 2 * kPi);
-    if (d < 0) d += 2 * kPi;
-    return d - kPi;
-}
-}  // namespace
 
 const char* eiPopName(int pop) {
     static const char* names[] = {"E", "Ip", "Id"};
@@ -82,7 +74,7 @@ EiNetwork::EiNetwork(const EiParams& params) : p_(params), noiseRng_(params.seed
     // presynaptic neuron j is the contiguous slice [N - j, 2N - j).
     kernel2_.resize(2 * std::size_t(NE));
     for (int k = 0; k < 2 * NE; ++k) {
-        const double d = wrap(2 * kPi * (k % NE) / NE);
+        const double d = wrapAngle(2 * kPi * (k % NE) / NE);
         kernel2_[std::size_t(k)] = float(std::exp(-d * d / (2 * p_.connA * p_.connA)));
     }
     wSlowEE_ = float(p_.wEE / NE);
@@ -144,7 +136,8 @@ void EiNetwork::setMode(EiMode mode) {
 }
 
 void EiNetwork::setInput(const EiInput& in) {
-    if (std::abs(wrap(in.z - input_.z)) < 1e-4 && in.height == input_.height && in.bg == input_.bg)
+    if (std::abs(wrapAngle(in.z - input_.z)) < 1e-4 && in.height == input_.height &&
+        in.bg == input_.bg)
         return;  // a sub-1e-4 rad move changes no input by more than ~1e-4 of its height
     input_ = in;
     extDirty_ = true;  // recomputed by the next step, each thread for its own blocks

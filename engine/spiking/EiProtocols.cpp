@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/Angles.h"
 #include "core/ParamAccess.h"
 #include "spiking/EiAnalysis.h"
 #include "spiking/ReducedRateModel.h"
@@ -11,7 +12,6 @@
 namespace as {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kTrackSpeed = 4 * kPi / 3000.0;  // the reference: two turns in 3 s (rad/ms)
 
 struct Info {

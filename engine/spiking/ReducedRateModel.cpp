@@ -4,12 +4,10 @@
 #include <cmath>
 #include <string>
 
+#include "core/Angles.h"
 #include "core/ParamAccess.h"
 
 namespace as {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}
 
 double ReducedParams::rho() const {
     return N / (2 * kPi);

@@ -4,11 +4,10 @@
 #include <stdexcept>
 
 #include "cann/Trajectory.h"
+#include "core/Angles.h"
 
 namespace as::surrogate {
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 double wrap(double a) {
     return a - 2 * kPi * std::floor((a + kPi) / (2 * kPi));

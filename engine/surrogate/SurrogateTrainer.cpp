@@ -9,12 +9,11 @@
 #include <random>
 #include <stdexcept>
 
+#include "core/Angles.h"
 #include "surrogate/Adam.h"
 
 namespace as::surrogate {
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 /// Inputs (time-major, A angles a column) and targets (2A x L*B) of steps [t0, t0+L) of the given
 /// sequences.

@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/Angles.h"
+
 namespace as::widgets {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 constexpr int kLeft = 40, kRight = 8, kTop = 20, kBottom = 20;
 }  // namespace
 

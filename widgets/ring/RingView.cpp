@@ -6,11 +6,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/Angles.h"
 #include "widgets/common/PresentationScale.h"
 
 namespace as::widgets {
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 const QColor kProfile(230, 97, 1);     // orange: firing rate
 const QColor kStimulus(33, 145, 140);  // teal: stimulus
 const QColor kDecoded(200, 30, 90);    // magenta: decoded position

@@ -26,6 +26,7 @@
 
 #include "app/gui/ei/EiController.h"
 #include "app/gui/framework/ParameterEditCommand.h"
+#include "core/Angles.h"
 #include "io/Hdf5Handle.h"
 #include "spiking/EiProtocols.h"
 #include "spiking/EiSession.h"
@@ -36,7 +37,6 @@
 namespace as::gui {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 const QColor kE(200, 40, 40), kIp(40, 90, 210), kId(30, 150, 70);
 
 std::vector<double> smoothed(const std::vector<double>& x, int half) {

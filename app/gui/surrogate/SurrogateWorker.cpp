@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/Angles.h"
 #include "io/Hdf5Handle.h"
 #include "surrogate/InputProcess.h"
 #include "surrogate/SurrogateDataset.h"
@@ -17,7 +18,6 @@ using namespace as::surrogate;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 
 /// Averages N rates into `cols` columns.
 std::vector<float> columns(const std::vector<double>& r, int cols) {

@@ -6,14 +6,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/Angles.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/torus/PointCloudView.h"
 #include "widgets/torus/SliceHeatmap.h"
 
 namespace as::gui {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}  // namespace
 
 GridCellsPage::GridCellsPage(QWidget* parent) : QWidget(parent) {
     cloud_ = new widgets::PointCloudView(tr("Torus activity (neurons above 20% of the peak)"));

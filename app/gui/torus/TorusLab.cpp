@@ -29,6 +29,7 @@
 #include "app/gui/torus/TorusController.h"
 #include "cann/Hd2dSession.h"
 #include "cann/TorusSession.h"
+#include "core/Angles.h"
 #include "core/ParamAccess.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
@@ -38,9 +39,6 @@
 #include "widgets/torus/SliceHeatmap.h"
 
 namespace as::gui {
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}  // namespace
 
 as::TorusParams TorusLab::defaultTorusParams() {
     return as::TorusParams{};
