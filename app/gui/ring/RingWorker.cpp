@@ -1,87 +1,21 @@
 #include "app/gui/ring/RingWorker.h"
 
-#include <QTimer>
+#include <algorithm>
 
 namespace as::gui {
 
 RingWorker::RingWorker(std::unique_ptr<as::RingSimulation> sim,
                        SnapshotSlot<as::RingSnapshot>* slot, std::atomic<long>* stepCounter)
-    : sim_(std::move(sim)), slot_(slot), stepCounter_(stepCounter) {}
-
-RingWorker::~RingWorker() = default;
-
-void RingWorker::start() {
-    timer_ = new QTimer(this);
-    timer_->setTimerType(Qt::PreciseTimer);
-    timer_->setInterval(16);
-    connect(timer_, &QTimer::timeout, this, &RingWorker::tick);
-    publish();
-}
-
-void RingWorker::play() {
-    if (playing_) return;
-    if (sim_->halted()) {
-        emit halted(QString::fromStdString(sim_->message()));
-        return;
-    }
-    playing_ = true;
-    rateClock_.start();
-    rateSteps_ = 0;
-    timer_->start();
-    emit playingChanged(true);
-}
-
-void RingWorker::pause() {
-    if (!playing_) return;
-    playing_ = false;
-    timer_->stop();
-    stepsPerSecond_ = 0;
-    publish();
-    emit playingChanged(false);
-}
-
-void RingWorker::tick() {
-    if (!playing_) return;
-    QElapsedTimer budget;
-    budget.start();
-    int done = 0;
-    // Step in small chunks and give up the rest of the frame when the budget is spent, so a big
-    // network or a large stepsPerFrame never keeps the thread from handling GUI commands.
-    const int chunk = std::max(1, std::min(stepsPerFrame_, 16));
-    while (done < stepsPerFrame_ && !sim_->halted()) {
-        done += sim_->step(std::min(chunk, stepsPerFrame_ - done));
-        if (budget.elapsed() >= kTickBudgetMs) break;
-    }
-    rateSteps_ += done;
-    const qint64 ms = rateClock_.elapsed();
-    if (ms >= 500) {
-        stepsPerSecond_ = rateSteps_ * 1000.0 / double(ms);
-        rateSteps_ = 0;
-        rateClock_.restart();
-    }
-    if (sim_->halted()) stopOnHalt();
-    publish();
-}
-
-void RingWorker::stopOnHalt() {
-    playing_ = false;
-    timer_->stop();
-    stepsPerSecond_ = 0;
-    emit playingChanged(false);
-    emit halted(QString::fromStdString(sim_->message()));
-}
+    : TickWorker(/*stepsPerFrame=*/10, /*maxChunk=*/16),
+      sim_(std::move(sim)),
+      slot_(slot),
+      stepCounter_(stepCounter) {}
 
 void RingWorker::publish() {
     auto snap = sim_->snapshot(2000, traceWindowMs_);
-    snap->stepsPerSecond = stepsPerSecond_;
+    snap->stepsPerSecond = stepsPerSecond();
     stepCounter_->store(sim_->steps());
     slot_->store(std::move(snap));
-}
-
-void RingWorker::stepOnce() {
-    sim_->step(1);
-    if (sim_->halted()) emit halted(QString::fromStdString(sim_->message()));
-    publish();
 }
 
 void RingWorker::reset() {
@@ -90,30 +24,16 @@ void RingWorker::reset() {
 }
 
 void RingWorker::setParams(const as::CannParams& p) {
-    try {
-        sim_->setParams(p);
-    } catch (const std::exception& e) {
-        emit rejected(QString::fromUtf8(e.what()));
-    }
-    publish();
+    applyOrReject([&] { sim_->setParams(p); });
 }
 
 void RingWorker::setStimulus(const as::StimulusParams& s) {
-    try {
-        sim_->setStimulus(s);
-    } catch (const std::exception& e) {
-        emit rejected(QString::fromUtf8(e.what()));
-    }
-    publish();
+    applyOrReject([&] { sim_->setStimulus(s); });
 }
 
 void RingWorker::setExternalTarget(double z) {
     sim_->setExternalTarget(z);
-    if (!playing_) publish();
-}
-
-void RingWorker::setStepsPerFrame(int n) {
-    stepsPerFrame_ = std::max(1, n);
+    if (!isPlaying()) publish();
 }
 
 void RingWorker::setTraceWindow(double ms) {

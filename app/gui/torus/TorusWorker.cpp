@@ -1,108 +1,44 @@
 #include "app/gui/torus/TorusWorker.h"
 
-#include <QTimer>
-
 namespace as::gui {
 
 TorusWorker::TorusWorker(std::unique_ptr<as::TorusSimulation> torus,
                          std::unique_ptr<as::Hd2dSimulation> hd2d,
                          SnapshotSlot<as::TorusSnapshot>* torusSlot,
                          SnapshotSlot<as::Hd2dSnapshot>* hd2dSlot, std::atomic<long>* stepCounter)
-    : torus_(std::move(torus)),
+    : TickWorker(/*stepsPerFrame=*/40, /*maxChunk=*/4),
+      torus_(std::move(torus)),
       hd2d_(std::move(hd2d)),
       torusSlot_(torusSlot),
       hd2dSlot_(hd2dSlot),
-      stepCounter_(stepCounter) {}
-
-TorusWorker::~TorusWorker() = default;
-
-void TorusWorker::start() {
-    timer_ = new QTimer(this);
-    timer_->setTimerType(Qt::PreciseTimer);
-    timer_->setInterval(16);
-    connect(timer_, &QTimer::timeout, this, &TorusWorker::tick);
-    // Both views start with a picture.
+      stepCounter_(stepCounter) {
+    // Both views start with a picture (start() publishes only the active one).
     torusSlot_->store(torus_->snapshot());
     hd2dSlot_->store(hd2d_->snapshot());
 }
 
-bool TorusWorker::activeHalted() const {
+bool TorusWorker::isHalted() const {
     return mode_ == Mode::Grid3d ? torus_->halted() : hd2d_->halted();
 }
-std::string TorusWorker::activeMessage() const {
+std::string TorusWorker::haltMessage() const {
     return mode_ == Mode::Grid3d ? torus_->message() : hd2d_->message();
 }
-int TorusWorker::stepActive(int n) {
+int TorusWorker::advance(int n) {
     return mode_ == Mode::Grid3d ? torus_->step(n) : hd2d_->step(n);
-}
-
-void TorusWorker::play() {
-    if (playing_) return;
-    if (activeHalted()) {
-        emit halted(QString::fromStdString(activeMessage()));
-        return;
-    }
-    playing_ = true;
-    rateClock_.start();
-    rateSteps_ = 0;
-    timer_->start();
-    emit playingChanged(true);
-}
-
-void TorusWorker::pause() {
-    if (!playing_) return;
-    playing_ = false;
-    timer_->stop();
-    stepsPerSecond_ = 0;
-    publish();
-    emit playingChanged(false);
-}
-
-void TorusWorker::tick() {
-    if (!playing_) return;
-    QElapsedTimer budget;
-    budget.start();
-    int done = 0;
-    const int chunk = std::max(1, std::min(stepsPerFrame_, 4));
-    while (done < stepsPerFrame_ && !activeHalted()) {
-        done += stepActive(std::min(chunk, stepsPerFrame_ - done));
-        if (budget.elapsed() >= kTickBudgetMs) break;
-    }
-    rateSteps_ += done;
-    const qint64 ms = rateClock_.elapsed();
-    if (ms >= 500) {
-        stepsPerSecond_ = rateSteps_ * 1000.0 / double(ms);
-        rateSteps_ = 0;
-        rateClock_.restart();
-    }
-    if (activeHalted()) {
-        playing_ = false;
-        timer_->stop();
-        stepsPerSecond_ = 0;
-        emit playingChanged(false);
-        emit halted(QString::fromStdString(activeMessage()));
-    }
-    publish();
 }
 
 void TorusWorker::publish() {
     if (mode_ == Mode::Grid3d) {
         auto s = torus_->snapshot();
-        s->stepsPerSecond = stepsPerSecond_;
+        s->stepsPerSecond = stepsPerSecond();
         stepCounter_->store(torus_->steps());
         torusSlot_->store(std::move(s));
     } else {
         auto s = hd2d_->snapshot();
-        s->stepsPerSecond = stepsPerSecond_;
+        s->stepsPerSecond = stepsPerSecond();
         stepCounter_->store(hd2d_->steps());
         hd2dSlot_->store(std::move(s));
     }
-}
-
-void TorusWorker::stepOnce() {
-    stepActive(1);
-    if (activeHalted()) emit halted(QString::fromStdString(activeMessage()));
-    publish();
 }
 
 void TorusWorker::reset() {
@@ -115,42 +51,24 @@ void TorusWorker::reset() {
 
 void TorusWorker::setMode(Mode m) {
     mode_ = m;
-    rateClock_.restart();
-    rateSteps_ = 0;
+    restartRate();
     publish();
-}
-
-template <class F>
-static void guarded(TorusWorker* w, F&& f, void (TorusWorker::*signal)(const QString&)) {
-    try {
-        f();
-    } catch (const std::exception& e) {
-        emit(w->*signal)(QString::fromUtf8(e.what()));
-    }
 }
 
 void TorusWorker::setTorusParams(const as::TorusParams& p) {
-    guarded(
-        this, [&] { torus_->setParams(p); }, &TorusWorker::rejected);
-    publish();
+    applyOrReject([&] { torus_->setParams(p); });
 }
 
 void TorusWorker::setTrajectory(const as::TrajectoryParams& t) {
-    guarded(
-        this, [&] { torus_->setTrajectory(t); }, &TorusWorker::rejected);
-    publish();
+    applyOrReject([&] { torus_->setTrajectory(t); });
 }
 
 void TorusWorker::setHd2dParams(const as::TorusParams& p) {
-    guarded(
-        this, [&] { hd2d_->setParams(p); }, &TorusWorker::rejected);
-    publish();
+    applyOrReject([&] { hd2d_->setParams(p); });
 }
 
 void TorusWorker::setHeadingParams(const as::TrajectoryParams& h) {
-    guarded(
-        this, [&] { hd2d_->setHeadingParams(h); }, &TorusWorker::rejected);
-    publish();
+    applyOrReject([&] { hd2d_->setHeadingParams(h); });
 }
 
 void TorusWorker::setSteering(double vx, double vy, double vz) {
@@ -163,7 +81,7 @@ void TorusWorker::setPosition(double x, double y, double z) {
         torus_->setPosition({x, y, z});
     else
         hd2d_->setHeading(x, y);
-    if (!playing_) publish();
+    if (!isPlaying()) publish();
 }
 
 void TorusWorker::replaceTorus(as::TorusSimulation* sim) {

@@ -10,16 +10,15 @@
 #include <memory>
 
 #include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/framework/TickWorker.h"
 #include "cann/Hd2dSimulation.h"
 #include "cann/Hd2dSnapshot.h"
 #include "cann/TorusSimulation.h"
 #include "cann/TorusSnapshot.h"
 
-class QTimer;
-
 namespace as::gui {
 
-class TorusWorker : public QObject {
+class TorusWorker : public TickWorker {
     Q_OBJECT
   public:
     enum class Mode { Grid3d, HeadDirection };
@@ -27,12 +26,7 @@ class TorusWorker : public QObject {
                 std::unique_ptr<as::Hd2dSimulation> hd2d,
                 SnapshotSlot<as::TorusSnapshot>* torusSlot,
                 SnapshotSlot<as::Hd2dSnapshot>* hd2dSlot, std::atomic<long>* stepCounter);
-    ~TorusWorker() override;
 
-    void start();
-    void play();
-    void pause();
-    void stepOnce();
     void reset();
     void setMode(Mode m);
     void setTorusParams(const as::TorusParams& p);
@@ -43,38 +37,24 @@ class TorusWorker : public QObject {
     void setSteering(double vx, double vy, double vz);
     /// Click: moves the torus position (cm) or the heading (rad).
     void setPosition(double x, double y, double z);
-    void setStepsPerFrame(int n) { stepsPerFrame_ = std::max(1, n); }
     void replaceTorus(as::TorusSimulation* sim);  ///< takes ownership
     void replaceHd2d(as::Hd2dSimulation* sim);    ///< takes ownership
     QString inspect(
         const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 
-    static constexpr int kTickBudgetMs = 25;
-
-  signals:
-    void playingChanged(bool playing);
-    void halted(const QString& message);
-    void rejected(const QString& message);
+  protected:
+    int advance(int n) override;
+    bool isHalted() const override;
+    std::string haltMessage() const override;
+    void publish() override;
 
   private:
-    void tick();
-    void publish();
-    int stepActive(int n);
-    bool activeHalted() const;
-    std::string activeMessage() const;
-
     std::unique_ptr<as::TorusSimulation> torus_;
     std::unique_ptr<as::Hd2dSimulation> hd2d_;
     SnapshotSlot<as::TorusSnapshot>* torusSlot_;
     SnapshotSlot<as::Hd2dSnapshot>* hd2dSlot_;
     std::atomic<long>* stepCounter_;
-    QTimer* timer_ = nullptr;
     Mode mode_ = Mode::Grid3d;
-    bool playing_ = false;
-    int stepsPerFrame_ = 40;
-    QElapsedTimer rateClock_;
-    long rateSteps_ = 0;
-    double stepsPerSecond_ = 0;
 };
 
 }  // namespace as::gui
