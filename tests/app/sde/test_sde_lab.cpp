@@ -14,7 +14,6 @@
 #include <cmath>
 #include <filesystem>
 
-#include "../engine/FlipVariants.h"
 #include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
 #include "app/gui/sde/SdeController.h"
@@ -26,6 +25,7 @@
 #include "app/gui/sde/SdeWorker.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
+#include "tests/engine/io/FlipVariants.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/sde/DigitCanvas.h"
 #include "widgets/sde/DistanceBars.h"
@@ -277,7 +277,7 @@ class TestSdeLab : public QObject {
 
     void flippedSdeSessionNeverLoadsDifferentNumbers() {
         // 50 single-byte flips across a saved SDE session (model, image, table): each variant
-        // loads identical data or is refused naming the file (tests/engine/FlipVariants.h).
+        // loads identical data or is refused naming the file (tests/engine/io/FlipVariants.h).
         QTemporaryDir dir;
         const std::string original = dir.filePath("sde_session.h5").toStdString();
         const std::string reference = dir.filePath("sde_session_ref.h5").toStdString();

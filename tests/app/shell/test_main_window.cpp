@@ -11,12 +11,12 @@
 #include <QUndoStack>
 #include <cmath>
 
-#include "../engine/FlipVariants.h"
 #include "app/gui/framework/GuidedTour.h"
 #include "app/gui/framework/HaltBanner.h"
 #include "app/gui/ring/RingController.h"
 #include "app/gui/ring/RingLab.h"
 #include "app/gui/shell/MainWindow.h"
+#include "tests/engine/io/FlipVariants.h"
 #include "widgets/common/FigureExport.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/ring/RingView.h"

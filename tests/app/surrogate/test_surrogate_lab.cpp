@@ -13,10 +13,10 @@
 #include <QTest>
 #include <cmath>
 
-#include "../engine/FlipVariants.h"
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/surrogate/SurrogateController.h"
 #include "app/gui/surrogate/SurrogateLab.h"
+#include "tests/engine/io/FlipVariants.h"
 
 using namespace as::gui;
 

@@ -9,12 +9,12 @@
 #include "cann/PopulationDecoder.h"
 #include "cann/RingCann.h"
 #include "cann/Stimulus.h"
+#include "core/Angles.h"
 #include "core/TraceBuffer.h"
 
 using namespace as;
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 std::vector<double> ring(int n) {
     std::vector<double> x(n);
     for (int i = 0; i < n; ++i) x[i] = -kPi + 2 * kPi * i / n;

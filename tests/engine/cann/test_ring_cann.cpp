@@ -6,11 +6,11 @@
 #include "cann/BumpAnalysis.h"
 #include "cann/DenseRingCann.h"
 #include "cann/RingSimulation.h"
+#include "core/Angles.h"
 
 using namespace as;
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 
 /// Drives a bump at z0 for 20 ms, removes the stimulus and lets it settle for 100 tau.
 RingSimulation settledBump(double z0, CannParams p = {}) {

@@ -11,12 +11,12 @@
 #include "cann/LatticeCann.h"
 #include "cann/RingCann.h"
 #include "cann/TorusSimulation.h"
+#include "core/Angles.h"
 #include "core/ParamAccess.h"
 
 using namespace as;
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 
 std::vector<double> randomVector(std::size_t n, unsigned seed) {
     std::mt19937 rng(seed);

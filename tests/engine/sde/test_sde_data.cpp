@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/BuildPaths.h"
 #include "data/IdxReader.h"
 #include "data/IdxWriter.h"
 #include "data/ImageSet.h"
@@ -206,7 +207,7 @@ TEST(ExampleDigits, HundredDigitsTenPerClassSortedByClass) {
     for (int b = 0; b < 100; ++b) EXPECT_EQ(e.labels(b), b / 10) << b;
     for (int b = 0; b < 100; ++b) EXPECT_GT(int(e.pixels.col(b).maxCoeff()), 200) << b;
     // The same files named by directory and by prefix.
-    const std::string dir = std::string(AS_RESOURCES_DIR) + "/sde";
+    const std::string dir = as::buildResourcesDir() + "/sde";
     EXPECT_TRUE(loadExampleDigits(dir).pixels == e.pixels);
     EXPECT_TRUE(loadExampleDigits(dir + "/examples").labels == e.labels);
     const std::string msg = errorOf([] { loadExampleDigits("/nowhere/examples"); });
@@ -221,7 +222,7 @@ TEST(Locator, SearchOrderAndMessage) {
     const std::string msg = mnistMissingMessage("/nowhere/user");
     EXPECT_NE(msg.find("/nowhere/user"), std::string::npos);
     EXPECT_NE(msg.find("scripts/fetch-mnist.sh"), std::string::npos);
-    EXPECT_NE(msg.find(std::string(AS_DATA_DIR) + "/mnist"), std::string::npos);
+    EXPECT_NE(msg.find(as::buildDataDir() + "/mnist"), std::string::npos);
     // A user directory that has the files wins over every other place.
     const std::string dir = tmp().file("fake-mnist");
     std::filesystem::create_directories(dir);
@@ -233,8 +234,8 @@ TEST(Locator, SearchOrderAndMessage) {
 
 // Needs the real MNIST (the test command fetches it into <repo>/data/mnist): fails, not skips.
 TEST(Mnist, FullFilesLoadAndShippedExamplesMatchTheTestSet) {
-    const std::string dir = findMnistDir(std::string(AS_DATA_DIR) + "/mnist");
-    ASSERT_FALSE(dir.empty()) << mnistMissingMessage(std::string(AS_DATA_DIR) + "/mnist");
+    const std::string dir = findMnistDir(as::buildDataDir() + "/mnist");
+    ASSERT_FALSE(dir.empty()) << mnistMissingMessage(as::buildDataDir() + "/mnist");
     const ImageSet test = loadMnist(dir, MnistSplit::Test);
     ASSERT_EQ(test.count(), 10000);
     EXPECT_EQ(test.dim(), 784);

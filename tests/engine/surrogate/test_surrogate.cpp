@@ -8,6 +8,7 @@
 #include <fstream>
 #include <random>
 
+#include "core/Angles.h"
 #include "io/Hdf5Handle.h"
 #include "surrogate/AngleEncoder.h"
 #include "surrogate/InputProcess.h"
@@ -19,11 +20,10 @@
 #include "surrogate/SurrogateTrainer.h"
 
 using namespace as::surrogate;
+using as::kPi;
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 std::string tempPath(const std::string& name) {
     return (fs::temp_directory_path() / ("as_test_surrogate_" + name)).string();

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <random>
 
+#include "core/Angles.h"
 #include "surrogate/AngleEncoder.h"
 #include "surrogate/InputProcess.h"
 #include "surrogate/SurrogateDataset.h"
@@ -16,11 +17,10 @@
 #include "surrogate/TorusOdeStepper.h"
 
 using namespace as::surrogate;
+using as::kPi;
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr double kPi = 3.14159265358979323846;
 
 /// A 16^3 torus (a and k inside its ranges: a >= 2 dx = 0.785, k < k_c = 1.02): fast teacher runs.
 as::TorusParams smallTorus() {
