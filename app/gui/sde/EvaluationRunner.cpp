@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <exception>
 
+#include "core/BuildPaths.h"
 #include "data/Corruptions.h"
 #include "data/ImageSet.h"
 #include "data/MnistLocator.h"
@@ -22,7 +23,7 @@ EvaluationRunner::~EvaluationRunner() {
 
 std::vector<std::pair<QString, QString>> EvaluationRunner::shippedModels() {
     std::vector<std::pair<QString, QString>> out;
-    const QString dir = QStringLiteral(AS_RESOURCES_DIR "/models");
+    const QString dir = QString::fromStdString(as::buildResourcesDir() + "/models");
     for (const char* name : {"eps0", "eps005", "eps01", "gtrained"}) {
         const QString path = dir + "/sde_" + name + ".h5";
         if (QFileInfo::exists(path)) out.emplace_back(QString::fromLatin1(name), path);

@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "app/gui/sde/EvaluationRunner.h"
+#include "core/BuildPaths.h"
 
 namespace as::gui {
 
@@ -133,7 +134,7 @@ void RobustnessTable::clear() {
 }
 
 QString RobustnessTable::measuredCsvPath() {
-    return QStringLiteral(AS_RESOURCES_DIR "/sde/table1_measured.csv");
+    return QString::fromStdString(as::buildResourcesDir() + "/sde/table1_measured.csv");
 }
 
 void RobustnessTable::showMeasured() {

@@ -19,6 +19,7 @@
 #include "app/gui/sde/EvaluationRunner.h"
 #include "app/gui/sde/FixedPointPanel.h"
 #include "app/gui/sde/RobustnessTable.h"
+#include "core/BuildPaths.h"
 #include "sde/Jacobian.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
@@ -75,7 +76,8 @@ void SdeAnalysisPage::buildUi() {
         if (compareCombo_->itemData(i).toString() ==
             QLatin1String("?")) {  // pick a file, list it, select it
             const QString path = QFileDialog::getOpenFileName(
-                this, tr("Compare with an SDE model"), QStringLiteral(AS_RESOURCES_DIR "/models"),
+                this, tr("Compare with an SDE model"),
+                QString::fromStdString(as::buildResourcesDir() + "/models"),
                 tr("SDE models (*.h5);;All files (*)"));
             const QSignalBlocker block(compareCombo_);
             if (path.isEmpty()) {

@@ -29,6 +29,7 @@
 #include "app/gui/sde/SdeInputPanel.h"
 #include "app/gui/sde/SdeSession.h"
 #include "app/gui/sde/SdeTrainingPanel.h"
+#include "core/BuildPaths.h"
 #include "io/Hdf5Handle.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
@@ -49,7 +50,7 @@ QMap<QString, double> valuesOf(const as::sde::SdeParams& p) {
 
 QStringList SdeLab::shippedModels() {
     QStringList out;
-    const QDir dir(QStringLiteral(AS_RESOURCES_DIR "/models"));
+    const QDir dir(QString::fromStdString(as::buildResourcesDir() + "/models"));
     for (const char* name : {"sde_eps0.h5", "sde_eps005.h5", "sde_eps01.h5", "sde_gtrained.h5"})
         if (dir.exists(name)) out << dir.filePath(name);
     for (const QString& f : dir.entryList({"sde_*.h5"}, QDir::Files, QDir::Name))

@@ -25,20 +25,17 @@
 
 #include "app/gui/surrogate/SurrogateController.h"
 #include "app/gui/surrogate/SurrogateWorker.h"
+#include "core/Angles.h"
+#include "core/BuildPaths.h"
 #include "core/ParamAccess.h"
 #include "io/Hdf5Handle.h"
 #include "widgets/common/ActivityHeatmap.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
 
-#ifndef AS_MODELS_DIR
-#define AS_MODELS_DIR ""
-#endif
-
 namespace as::gui {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 constexpr int kFrameMs = 40;  // 25 Hz
 }  // namespace
 
@@ -47,7 +44,8 @@ QString SurrogateLab::defaultModelPath() {
 }
 
 QString SurrogateLab::modelPathForCase(const QString& caseName) {
-    return QStringLiteral(AS_MODELS_DIR "/") + caseName + QStringLiteral("_gru.h5");
+    return QString::fromStdString(as::buildResourcesDir() + "/models/") + caseName +
+           QStringLiteral("_gru.h5");
 }
 
 void SurrogateLab::showCase(const QString& caseName) {
