@@ -86,6 +86,7 @@ int RingCommand::run() {
 
     const CannParams& p = sim->params();
     checkDurationSteps(durationMs_, p.dt, force_);
+    if (validateOnly_) return kExitOk;
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("ring CANN: N = %d, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g ms, %s\n",
                 p.N, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt, findSpec(CannParams::specs(), "integrator")->choices.at(std::size_t(p.integrator)).c_str());

@@ -19,6 +19,7 @@ public:
     explicit RingCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
+    bool canValidate() const override { return true; }
 
 private:
     /// Applies --set, --protocol and --seed on top of p and s (throws CliError).
