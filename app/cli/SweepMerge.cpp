@@ -51,6 +51,16 @@ std::string joinLines(const std::vector<std::string>& v, const char* sep) {
     return out;
 }
 
+/// A JSON field's column: '/' (an HDF5 path separator) becomes '_', and a name taken by a parameter
+/// or a fixed column gets "job_" in front (an SDE job's own "eps" and "wall_s").
+std::string columnName(std::string key, const std::vector<SweepParam>& params) {
+    for (char& c : key)
+        if (c == '/') c = '_';
+    bool taken = key == "index" || key == "status" || key == "exit_code" || key == "wall_s" || key == "log" || key == "seed";
+    for (const auto& p : params) taken = taken || p.label == key;
+    return taken ? "job_" + key : key;
+}
+
 }  // namespace
 
 SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const SweepMergeOptions& o) {
@@ -106,7 +116,8 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
         }
         const auto j = nlohmann::ordered_json::parse(r.summaryJson, nullptr, false);
         if (!j.is_object()) continue;
-        for (const auto& [k, v] : j.items()) {
+        for (const auto& [key, v] : j.items()) {
+            const std::string k = columnName(key, params);
             double x = NAN;
             if (v.is_number()) x = v.get<double>();
             else if (v.is_boolean()) x = v.get<bool>() ? 1 : 0;

@@ -1,7 +1,8 @@
 #pragma once
 // `sweep merge` (docs/sweeps.md): reads every job file of a sweep folder and writes
 //   <label>_merged.csv  one row per job: index, the parameters, status, exit_code, wall_s, log and
-//                       every numeric field of the job's JSON (booleans as 0/1, null as empty);
+//                       every numeric field of the job's JSON (booleans as 0/1, null as empty; a
+//                       field named like a parameter or one of those columns gets "job_" in front);
 //   <label>_grouped.csv with --group-by: per group of those parameters, mean, std (sample) and n
 //                       of every numeric field over the finished jobs (the remaining parameters,
 //                       usually seeds);
