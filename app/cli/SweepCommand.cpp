@@ -17,6 +17,7 @@
 #include "SweepRunner.h"
 #include "SweepSlurm.h"
 #include "SweepSpec.h"
+#include "cann/FftConvolver.h"
 
 namespace as::cli {
 
@@ -58,6 +59,8 @@ SweepCommand::SweepCommand(CLI::App& parent) {
 std::string SweepCommand::folder(const SweepSpec& spec) const { return output_.empty() ? spec.output() : output_; }
 
 int SweepCommand::run() {
+    // The in-process checks of the jobs build the labs' models: plan their FFTs as the jobs will.
+    FftConvolver<float>::setReproduciblePlans(true);
     const SweepSpec spec = SweepSpec::fromFile(specPath_);
     if (plan_->parsed()) return runPlan(spec);
     if (run_->parsed()) return mpi_ ? runMpi(spec) : runJobs(spec);
