@@ -112,6 +112,7 @@ int Hd2dCommand::run() {
     const TorusParams& p = sim->params();
     const TrajectoryParams& h = sim->headingParams();
     checkDurationSteps(durationMs_, p.dt, force_);
+    if (validateOnly_) return kExitOk;
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("hd2d: two rings of %d beside a %d x %d sheet, k = %.6g, a = %.6g rad, dt = %.6g ms\n", p.n, p.n,
                 p.n, p.k, p.a, p.dt);

@@ -19,6 +19,7 @@ public:
     explicit Hd2dCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
+    bool canValidate() const override { return true; }
 
 private:
     void applyOverrides(TorusParams& p, TrajectoryParams& h) const;

@@ -76,6 +76,7 @@ int TorusCommand::run() {
     }
     const TorusParams& p = sim->params();
     checkDurationSteps(durationMs_, p.dt, force_);
+    if (validateOnly_) return kExitOk;
     const long total = std::lround(durationMs_ / p.dt);
     std::printf("torus CANN: %d^%d neurons, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g ms\n",
                 p.n, p.dims, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt);
