@@ -259,8 +259,14 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
             h5::writeAttribute(gg, "by", joinLines(byLabels, ","));
             for (std::size_t k = 0; k < by.size(); ++k) {
                 std::vector<double> v;
-                for (const auto& key : keys) v.push_back(numberOf(key[k]));
+                std::vector<std::string> text;
+                for (const auto& key : keys) {
+                    v.push_back(numberOf(key[k]));
+                    text.push_back(key[k]);
+                }
                 h5::writeDataset(gg, byLabels[k], v, {hsize_t(keys.size())});
+                h5::Handle d(H5Dopen2(gg, byLabels[k].c_str(), H5P_DEFAULT));
+                h5::writeAttribute(d, "values", joinLines(text, "\n"));
             }
             for (std::size_t fi = 0; fi < fields.size(); ++fi) {
                 h5::writeDataset(gg, fields[fi] + "_mean", groupCols[fi * 3], {hsize_t(keys.size())});

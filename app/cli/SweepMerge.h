@@ -13,7 +13,8 @@
 //                    line per job), param_labels, result_fields (comma-separated)
 //     /jobs/params   one dataset per numeric parameter (attr values: the values as text, one a line)
 //     /jobs/results  one dataset per numeric result field (NaN where a job has none)
-//     /groups        with --group-by: attr by; datasets <key>, <field>_mean, <field>_std, <field>_n
+//     /groups        with --group-by: attr by; datasets <key> (attr values, as for params),
+//                    <field>_mean, <field>_std, <field>_n
 #include <string>
 #include <vector>
 
