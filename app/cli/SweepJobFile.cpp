@@ -1,6 +1,7 @@
 #include "SweepJobFile.h"
 
 #include <filesystem>
+#include <vector>
 
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
@@ -25,10 +26,18 @@ void copyRootAttributes(hid_t from, hid_t to) {
         h5::Handle a(H5Aopen(from, name, H5P_DEFAULT));
         h5::Handle t(H5Aget_type(a));
         const H5T_class_t c = H5Tget_class(t);
-        if (c == H5T_STRING) h5::writeAttribute(to, n, h5::readStringAttribute(from, n));
-        else if (c == H5T_INTEGER) h5::writeAttribute(to, n, h5::readIntAttribute(from, n));
-        else if (c == H5T_FLOAT) h5::writeAttribute(to, n, h5::readDoubleAttribute(from, n));
-        else throw h5::Error("root attribute '" + n + "' has a type a sweep job file does not copy");
+        if (c == H5T_STRING) {
+            h5::writeAttribute(to, n, h5::readStringAttribute(from, n));
+            continue;
+        }
+        if (H5Tdetect_class(t, H5T_VLEN) > 0 || H5Tdetect_class(t, H5T_STRING) > 0 || c == H5T_REFERENCE)
+            throw h5::Error("root attribute '" + n + "' has a type a sweep job file does not copy");
+        // Numbers and arrays of them: the bytes as stored, with the attribute's own type and shape.
+        h5::Handle space(H5Aget_space(a));
+        std::vector<unsigned char> bytes(std::size_t(H5Aget_storage_size(a)) + 1);
+        h5::Handle copy(H5Acreate2(to, name, t, space, H5P_DEFAULT, H5P_DEFAULT));
+        if (H5Aread(a, t, bytes.data()) < 0 || !copy.valid() || H5Awrite(copy, t, bytes.data()) < 0)
+            throw h5::Error("cannot copy root attribute '" + n + "' into the job file");
     }
 }
 

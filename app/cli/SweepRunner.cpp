@@ -83,7 +83,7 @@ void SweepRunner::startStage(Running& job, const SweepRunOptions& o) const {
     job.pid = spawnSelf(args, work + s + ".out", work + s + ".err", o.threads);
 }
 
-void SweepRunner::finish(const Running& job, int exitCode, double wall) const {
+int SweepRunner::finish(const Running& job, int exitCode, double wall) const {
     const SweepJob& spec = spec_.jobs()[std::size_t(job.index)];
     const std::string work = (fs::path(dir_) / ".work" / spec_.jobName(job.index)).string();
     nlohmann::ordered_json summary = nlohmann::ordered_json::object();
@@ -130,18 +130,28 @@ void SweepRunner::finish(const Running& job, int exitCode, double wall) const {
     r.command = command;
     r.log = jobFile(job.index, ".log");
     writeTextAtomically(jobFile(job.index, ".json"), r.summaryJson + "\n");
-    writeTextAtomically(r.log, log);
     try {
         writeSweepJobFile(jobFile(job.index, ".h5"), exitCode == 0 ? work + ".h5" : "", r);
     } catch (const h5::Error& e) {
-        throw CliError(e.what(), kExitFailure);
+        // The job's own file could not be kept (damaged, or of a kind the copy does not know): the
+        // job counts as failed, with the reason in its log, and the sweep goes on.
+        log += "# sweep: the job's output cannot be kept: " + std::string(e.what()) + "\n";
+        r.exitCode = kExitFailure;
+        try {
+            writeSweepJobFile(jobFile(job.index, ".h5"), "", r);
+        } catch (const h5::Error& again) {
+            writeTextAtomically(r.log, log);
+            throw CliError(again.what(), kExitFailure);
+        }
     }
+    writeTextAtomically(r.log, log);
     std::error_code ec;
     fs::remove(work + ".h5", ec);
     for (std::size_t s = 0; s < job.exitCodes.size(); ++s) {
         fs::remove(work + ".s" + std::to_string(s) + ".out", ec);
         fs::remove(work + ".s" + std::to_string(s) + ".err", ec);
     }
+    return r.exitCode;
 }
 
 SweepRunTotals SweepRunner::run(const std::vector<int>& indices, const SweepRunOptions& o) const {
@@ -178,7 +188,7 @@ SweepRunTotals SweepRunner::run(const std::vector<int>& indices, const SweepRunO
         if (it == running.end()) continue;
         Running job = it->second;
         running.erase(it);
-        const int code = exitCodeOf(status);
+        int code = exitCodeOf(status);
         job.exitCodes.push_back(code);
         if (code == 0 && job.stage + 1 < int(spec_.commands().size()) && !cancelRequested()) {
             ++job.stage;
@@ -187,7 +197,7 @@ SweepRunTotals SweepRunner::run(const std::vector<int>& indices, const SweepRunO
             continue;
         }
         const double wall = std::chrono::duration<double>(Clock::now() - job.start).count();
-        finish(job, code, wall);
+        code = finish(job, code, wall);
         ++t.ran;
         if (code != 0) ++t.failed;
         if (!o.quiet)

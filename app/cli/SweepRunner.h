@@ -47,7 +47,8 @@ public:
 private:
     struct Running;
     void startStage(Running& job, const SweepRunOptions& options) const;
-    void finish(const Running& job, int exitCode, double wallSeconds) const;
+    /// Writes the job's files; returns its exit code as recorded (1 if its output could not be kept).
+    int finish(const Running& job, int exitCode, double wallSeconds) const;
 
     const SweepSpec& spec_;
     std::string dir_;

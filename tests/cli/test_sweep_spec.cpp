@@ -204,6 +204,11 @@ TEST(SweepJobFile, KeepsTheSessionAndAddsTheSweepGroup) {
         as::h5::writeAttribute(f, "format_version", std::int64_t(2));
         as::h5::Handle g = as::h5::createGroup(f, "ring");
         as::h5::writeDataset(g, "u", std::vector<double>{1, 2, 3}, {3});
+        const hsize_t three = 3;  // a numeric array attribute is copied as stored
+        as::h5::Handle space(H5Screate_simple(1, &three, nullptr));
+        as::h5::Handle a(H5Acreate2(f, "shape", H5T_STD_I32LE, space, H5P_DEFAULT, H5P_DEFAULT));
+        const int shape[3] = {28, 28, 10};
+        H5Awrite(a, H5T_NATIVE_INT, shape);
     });
     SweepRecord r;
     r.specHash = "fnv1a64:0123456789abcdef";
@@ -230,6 +235,10 @@ TEST(SweepJobFile, KeepsTheSessionAndAddsTheSweepGroup) {
     EXPECT_EQ(as::h5::readStringAttribute(f, "format"), "attractor-studio-session");
     as::h5::Handle g = as::h5::openGroup(f, "ring");
     EXPECT_EQ(as::h5::readDoubles(g, "u"), (std::vector<double>{1, 2, 3}));
+    as::h5::Handle a(H5Aopen(f, "shape", H5P_DEFAULT));
+    int shape[3] = {0, 0, 0};
+    ASSERT_GE(H5Aread(a, H5T_NATIVE_INT, shape), 0);
+    EXPECT_EQ(shape[0] * 10000 + shape[1] * 100 + shape[2], 282810);
     fs::remove_all(dir);
 }
 
