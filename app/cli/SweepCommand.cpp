@@ -161,11 +161,11 @@ int SweepCommand::runJobs(const SweepSpec& spec) {
     o.quiet = quiet_;
     const SweepRunTotals t = runner.run(indices, o);
     const double wall = std::chrono::duration<double>(Clock::now() - start).count();
-    std::printf("sweep %s: %d ran (%d failed), %d already finished, %.3g s\n", spec.label().c_str(), t.ran, t.failed,
-                t.skipped, wall);
+    std::printf("sweep %s: %d ran (%d failed), %d already finished, %d left to another run, %.3g s\n",
+                spec.label().c_str(), t.ran, t.failed, t.skipped, t.busy, wall);
     JsonSummary j;
     j.add("sweep", "run").add("label", spec.label()).add("jobs", (long long)indices.size()).add("ran", (long long)t.ran)
-        .add("failed", (long long)t.failed).add("skipped", (long long)t.skipped).add("parallel", (long long)o.parallel)
+        .add("failed", (long long)t.failed).add("skipped", (long long)t.skipped).add("busy", (long long)t.busy).add("parallel", (long long)o.parallel)
         .add("threads", (long long)o.threads).add("cancelled", t.cancelled).add("wall_s", wall).add("output", runner.dir());
     std::cout << j.str() << std::endl;
     if (t.failed > 0 && !t.cancelled) printError(std::to_string(t.failed) + " jobs failed (see their .log files)");
@@ -214,6 +214,7 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
     all.ran = int(mpi.sum(t.ran));
     all.failed = int(mpi.sum(t.failed));
     all.skipped = int(mpi.sum(t.skipped));
+    all.busy = int(mpi.sum(t.busy));
     all.cancelled = mpi.sum(t.cancelled ? 1 : 0) > 0;
     mpi.barrier();
     if (mpi.rank() != 0) return exitCodeOf(all);
@@ -224,7 +225,7 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
                 mpi.size(), all.ran, all.failed, all.skipped, wall);
     JsonSummary j;
     j.add("sweep", "run").add("label", spec.label()).add("jobs", (long long)spec.jobCount()).add("ran", (long long)all.ran)
-        .add("failed", (long long)all.failed).add("skipped", (long long)all.skipped).add("ranks", (long long)mpi.size())
+        .add("failed", (long long)all.failed).add("skipped", (long long)all.skipped).add("busy", (long long)all.busy).add("ranks", (long long)mpi.size())
         .add("threads", (long long)o.threads).add("cancelled", all.cancelled).add("wall_s", wall).add("output", runner.dir());
     std::cout << j.str() << std::endl;
     if (all.failed > 0 && !all.cancelled) printError(std::to_string(all.failed) + " jobs failed (see their .log files)");

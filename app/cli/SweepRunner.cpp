@@ -1,5 +1,7 @@
 #include "SweepRunner.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,7 +30,22 @@ struct SweepRunner::Running {
     pid_t pid = -1;
     Clock::time_point start;
     std::vector<int> exitCodes;
+    int lock = -1;  ///< the job's lock file, held while it runs
 };
+
+namespace {
+/// Takes <work>.lock with flock (released by the kernel if this process dies), or returns -1 when
+/// another process holds it: a second `sweep run` of the same folder leaves that job alone.
+int lockJob(const std::string& work) {
+    const int fd = ::open((work + ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (fd < 0) return -1;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+}  // namespace
 
 SweepRunner::SweepRunner(const SweepSpec& spec, std::string dir) : spec_(spec), dir_(std::move(dir)) {}
 
@@ -163,12 +180,19 @@ SweepRunTotals SweepRunner::run(const std::vector<int>& indices, const SweepRunO
         while (!cancelRequested() && int(running.size()) < std::max(1, o.parallel) && next < indices.size()) {
             const int index = indices[next++];
             if (o.claim && !o.claim(index)) continue;  // another rank runs (or skips) it
+            const int lock = lockJob((fs::path(dir_) / ".work" / spec_.jobName(index)).string());
+            if (lock < 0) {
+                ++t.busy;
+                continue;
+            }
             if (spec_.skipExisting() && finished(index)) {
                 ++t.skipped;
+                ::close(lock);
                 continue;
             }
             Running job;
             job.index = index;
+            job.lock = lock;
             job.start = Clock::now();
             startStage(job, o);
             running.emplace(job.pid, job);
@@ -198,6 +222,9 @@ SweepRunTotals SweepRunner::run(const std::vector<int>& indices, const SweepRunO
         }
         const double wall = std::chrono::duration<double>(Clock::now() - job.start).count();
         code = finish(job, code, wall);
+        std::error_code gone;  // unlink before unlocking: a run that locks it next sees the job finished
+        fs::remove((fs::path(dir_) / ".work" / (spec_.jobName(job.index) + ".lock")), gone);
+        ::close(job.lock);
         ++t.ran;
         if (code != 0) ++t.failed;
         if (!o.quiet)

@@ -5,7 +5,8 @@
 //   <name>.log   what its commands printed (stdout, then stderr), with their exit codes
 //   <name>.h5    its session or model plus /sweep (SweepJobFile.h), written last: its presence
 //                with exit code 0 and the spec's hash marks the job finished, so a rerun skips it.
-// Work files live in <dir>/.work until the job is finished. A folder holds one sweep: its spec
+// Work files live in <dir>/.work until the job is finished; a job's <name>.lock there is held (flock)
+// while it runs, so two `sweep run`s of one folder never run the same job. A folder holds one sweep: its spec
 // hash is kept in <dir>/sweep_spec.json and a different spec is refused.
 #include <functional>
 #include <string>
@@ -26,6 +27,7 @@ struct SweepRunOptions {
 
 struct SweepRunTotals {
     int ran = 0, failed = 0, skipped = 0;
+    int busy = 0;  ///< jobs another `sweep run` of the folder was running (left to it)
     bool cancelled = false;
 };
 

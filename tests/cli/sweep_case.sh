@@ -96,6 +96,14 @@ PYEOF
     run sweep merge s.json --output par; expect_rc 0
     same_results lag/lag_merged.csv par/lag_merged.csv
     run sweep run s.json --quiet; expect_rc 0; json "j['ran'] == 0 and j['skipped'] == 6"
+    # Two runs of one folder at once: every job runs exactly once (a running job's lock is held).
+    "$CLI" sweep run s.json --output twice --quiet >a.txt 2>&1 & pa=$!
+    "$CLI" sweep run s.json --output twice --quiet >b.txt 2>&1 & pb=$!
+    wait $pa; wait $pb
+    "$PY" -c 'import json; a, b = (json.loads(open(f).read().splitlines()[-1]) for f in ("a.txt", "b.txt")); assert a["ran"] + b["ran"] == 6, (a, b)' \
+      || fail "two concurrent runs must run each job once: $(tail -n 1 a.txt) $(tail -n 1 b.txt)"
+    run sweep merge s.json --output twice; expect_rc 0
+    same_results lag/lag_merged.csv twice/lag_merged.csv
     # The job file is a session: attractor-cli ring continues it.
     run ring --session lag/lag_5.h5 --duration 10; expect_rc 0; json "j['steps'] == 600" ;;
   sweep_mpi)
