@@ -10,6 +10,7 @@
 #include "SweepJobFile.h"
 #include "SweepProcess.h"
 #include "io/Hdf5Handle.h"
+#include "io/SweepTable.h"
 
 namespace as::cli {
 
@@ -31,12 +32,6 @@ struct Row {
     double wall = NAN, seed = NAN;
     std::map<std::string, double> results;
 };
-
-double numberOf(const std::string& text) {
-    double v = NAN;
-    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
-    return (r.ec == std::errc() && r.ptr == text.data() + text.size()) ? v : NAN;
-}
 
 std::string csvCell(const std::string& s) {
     if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -203,77 +198,42 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
     }
 
     rep.h5 = (fs::path(dir) / (spec.label() + "_merged.h5")).string();
-    const hsize_t n = rows.size();
+    SweepTable t;
+    t.label = spec.label();
+    t.specHash = spec.hash();
+    t.ok = rep.ok;
+    t.failed = rep.failed;
+    t.missing = rep.missing;
+    for (const Row& r : rows) {
+        t.index.push_back(r.index);
+        t.exitCode.push_back(r.exitCode);
+        t.wallSeconds.push_back(r.wall);
+        t.seed.push_back(r.seed);
+        t.status.push_back(r.status);
+        t.log.push_back(r.log);
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        t.paramLabels.push_back(params[i].label);
+        t.paramValues.emplace_back();
+        for (const auto& job : spec.jobs()) t.paramValues.back().push_back(job.values[i]);
+    }
+    t.resultFields = fields;
+    for (const auto& f : fields) {
+        t.results.emplace_back();
+        for (const Row& r : rows) t.results.back().push_back(result(r, f));
+    }
+    for (int i : by) t.groupBy.push_back(params[std::size_t(i)].label);
+    for (std::size_t k = 0; k < by.size(); ++k) {
+        t.groupKeys.emplace_back();
+        for (const auto& key : keys) t.groupKeys.back().push_back(key[k]);
+    }
+    for (std::size_t fi = 0; fi < fields.size() && !by.empty(); ++fi) {
+        t.groupMean.push_back(groupCols[fi * 3]);
+        t.groupStd.push_back(groupCols[fi * 3 + 1]);
+        t.groupN.push_back(groupCols[fi * 3 + 2]);
+    }
     try {
-        h5::writeFileAtomically(rep.h5, "merged sweep", [&](hid_t file) {
-            h5::writeAttribute(file, "format", std::string("attractor-studio-sweep"));
-            h5::writeAttribute(file, "format_version", std::int64_t(1));
-            h5::writeAttribute(file, "label", spec.label());
-            h5::writeAttribute(file, "spec_hash", spec.hash());
-            h5::writeAttribute(file, "jobs", std::int64_t(n));
-            h5::writeAttribute(file, "ok", std::int64_t(rep.ok));
-            h5::writeAttribute(file, "failed", std::int64_t(rep.failed));
-            h5::writeAttribute(file, "missing", std::int64_t(rep.missing));
-            h5::Handle jobs = h5::createGroup(file, "jobs");
-            std::vector<double> index, code, wall, seed;
-            std::vector<std::string> status, logs, labels;
-            for (const Row& r : rows) {
-                index.push_back(r.index);
-                code.push_back(r.exitCode);
-                wall.push_back(r.wall);
-                seed.push_back(r.seed);
-                status.push_back(r.status);
-                logs.push_back(r.log);
-            }
-            h5::writeDataset(jobs, "index", index, {n});
-            h5::writeDataset(jobs, "exit_code", code, {n});
-            h5::writeDataset(jobs, "wall_s", wall, {n});
-            h5::writeDataset(jobs, "seed", seed, {n});
-            h5::writeAttribute(jobs, "status", joinLines(status, "\n"));
-            h5::writeAttribute(jobs, "log", joinLines(logs, "\n"));
-            for (const auto& p : params) labels.push_back(p.label);
-            h5::writeAttribute(jobs, "param_labels", joinLines(labels, ","));
-            h5::writeAttribute(jobs, "result_fields", joinLines(fields, ","));
-            h5::Handle pg = h5::createGroup(jobs, "params");
-            for (std::size_t i = 0; i < params.size(); ++i) {
-                std::vector<double> v;
-                std::vector<std::string> text;
-                for (const auto& job : spec.jobs()) {
-                    v.push_back(numberOf(job.values[i]));
-                    text.push_back(job.values[i]);
-                }
-                h5::writeDataset(pg, params[i].label, v, {n});
-                h5::Handle d(H5Dopen2(pg, params[i].label.c_str(), H5P_DEFAULT));
-                h5::writeAttribute(d, "values", joinLines(text, "\n"));
-            }
-            h5::Handle rg = h5::createGroup(jobs, "results");
-            for (const auto& f : fields) {
-                std::vector<double> v;
-                for (const Row& r : rows) v.push_back(result(r, f));
-                h5::writeDataset(rg, f, v, {n});
-            }
-            if (by.empty()) return;
-            h5::Handle gg = h5::createGroup(file, "groups");
-            std::vector<std::string> byLabels;
-            for (int i : by) byLabels.push_back(params[std::size_t(i)].label);
-            h5::writeAttribute(gg, "by", joinLines(byLabels, ","));
-            for (std::size_t k = 0; k < by.size(); ++k) {
-                std::vector<double> v;
-                std::vector<std::string> text;
-                for (const auto& key : keys) {
-                    v.push_back(numberOf(key[k]));
-                    text.push_back(key[k]);
-                }
-                h5::writeDataset(gg, byLabels[k], v, {hsize_t(keys.size())});
-                h5::Handle d(H5Dopen2(gg, byLabels[k].c_str(), H5P_DEFAULT));
-                h5::writeAttribute(d, "values", joinLines(text, "\n"));
-            }
-            for (std::size_t fi = 0; fi < fields.size(); ++fi) {
-                h5::writeDataset(gg, fields[fi] + "_mean", groupCols[fi * 3], {hsize_t(keys.size())});
-                h5::writeDataset(gg, fields[fi] + "_std", groupCols[fi * 3 + 1], {hsize_t(keys.size())});
-                h5::writeDataset(gg, fields[fi] + "_n", groupCols[fi * 3 + 2], {hsize_t(keys.size())});
-            }
-        });
+        writeSweepTable(rep.h5, t);
     } catch (const h5::Error& e) {
         throw CliError(e.what(), kExitFailure);
     }

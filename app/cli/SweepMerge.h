@@ -6,15 +6,7 @@
 //   <label>_grouped.csv with --group-by: per group of those parameters, mean, std (sample) and n
 //                       of every numeric field over the finished jobs (the remaining parameters,
 //                       usually seeds);
-//   <label>_merged.h5   the same as columns (checksummed, written aside and renamed):
-//     /  attrs format = "attractor-studio-sweep", format_version, label, spec_hash, jobs, ok,
-//        failed, missing
-//     /jobs          datasets index, exit_code (-1: missing), wall_s, seed; attrs status, log (one
-//                    line per job), param_labels, result_fields (comma-separated)
-//     /jobs/params   one dataset per numeric parameter (attr values: the values as text, one a line)
-//     /jobs/results  one dataset per numeric result field (NaN where a job has none)
-//     /groups        with --group-by: attr by; datasets <key> (attr values, as for params),
-//                    <field>_mean, <field>_std, <field>_n
+//   <label>_merged.h5   the same as columns (io/SweepTable.h has the layout; the app reads it).
 #include <string>
 #include <vector>
 
