@@ -20,10 +20,14 @@ id munge >/dev/null 2>&1 || skip "no munge user (Debian munge)"
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
 W="$PWD"
 PIDS=()
-stop() {
+stop() {  # the daemons, by their process ids (munged's from its pid file: it forks itself)
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
-  [ -f "$W/munge/munged.pid" ] && kill "$(cat "$W/munge/munged.pid")" 2>/dev/null
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
+  if [ -f "$W/munge/munged.pid" ]; then
+    local m; m="$(cat "$W/munge/munged.pid")"
+    kill "$m" 2>/dev/null
+    for _ in $(seq 1 50); do kill -0 "$m" 2>/dev/null || break; sleep 0.05; done
+  fi
 }
 trap stop EXIT
 fail() {
@@ -127,4 +131,23 @@ rows = lambda p: [{k: v for k, v in r.items() if k not in skip} for r in csv.Dic
 a, b = rows(sys.argv[1]), rows(sys.argv[2])
 sys.exit(0 if a == b and len(a) == 6 else "differ: %s vs %s" % (a, b))
 PYEOF
-echo "PASS [slurm]: array $ARRAY (3 tasks) and merge $MERGE completed; merged table equals the serial run"
+
+# A job that fails (dt = 5 ms: the watchdog halts it, exit 3) fails its array task, so the merge job
+# (afterok, --kill-on-invalid-dep=yes) is cancelled rather than left waiting; a partial merge by hand
+# lists the failed job with its log.
+cat > bad.json <<JSON
+{"label": "bad", "command": ["ring", "--duration", "50"],
+ "params": [{"label": "dt", "key": "dt", "values": [0.1, 5]}], "output": "bad"}
+JSON
+"$CLI" sweep slurm bad.json --submit >out.txt 2>err.txt || fail "sweep slurm --submit (bad) failed"
+read -r ARRAY2 MERGE2 <<<"$("$PY" -c 'import json; j = json.loads(open("out.txt").read().splitlines()[-1]); print(j["array_job"], j["merge_job"])')"
+for _ in $(seq 1 900); do
+  [ -z "$(squeue -h -j "$ARRAY2,$MERGE2" 2>/dev/null)" ] && break; sleep 0.1
+done
+state=$(scontrol show job "$MERGE2" 2>/dev/null | grep -o 'JobState=[A-Z_]*')
+[ "$state" = "JobState=CANCELLED" ] || fail "the merge after a failed task should be cancelled, is $state"
+[ ! -e bad/bad_merged.h5 ] || fail "no merge should have run"
+"$CLI" sweep merge bad.json >out.txt 2>err.txt; rc=$?
+[ "$rc" -eq 1 ] || fail "merge of a sweep with a failed job: exit $rc, expected 1"
+grep -qF "bad_1 (dt=5): failed with exit code 3, log " out.txt || fail "the failed job should be listed with its log"
+echo "PASS [slurm]: array $ARRAY (3 tasks) and merge $MERGE completed, merged table equals the serial run; after a failed task the merge $MERGE2 was cancelled"
