@@ -106,6 +106,7 @@ int Hd2dCommand::run() {
         TorusParams p = hd2dDefaults();
         TrajectoryParams h = headingDefaults();
         applyOverrides(p, h);
+        if (validateOnly_) return checkDurationSteps(durationMs_, p.dt, force_), kExitOk;  // no model built
         sim = std::make_unique<Hd2dSimulation>(p, h);
         sim->setHeading(azimuth_, pitch_);
     }

@@ -81,6 +81,7 @@ int RingCommand::run() {
         CannParams p;
         StimulusParams s;
         applyOverrides(p, s);
+        if (validateOnly_) return checkDurationSteps(durationMs_, p.dt, force_), kExitOk;  // no model built
         sim = std::make_unique<RingSimulation>(p, s);
     }
 

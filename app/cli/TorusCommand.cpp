@@ -72,6 +72,7 @@ int TorusCommand::run() {
         TorusParams p;
         TrajectoryParams t;
         applyOverrides(p, t);
+        if (validateOnly_) return checkDurationSteps(durationMs_, p.dt, force_), kExitOk;  // no model built
         sim = std::make_unique<TorusSimulation>(p, t);
     }
     const TorusParams& p = sim->params();
