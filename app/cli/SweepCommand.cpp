@@ -209,7 +209,16 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
         ::close(fd);
         return true;
     };
-    const SweepRunTotals t = runner.run(taskIndices(spec, -1, 1), o);
+    // A rank that fails outside its jobs (a file it cannot write) still joins the collectives below,
+    // so the other ranks finish instead of waiting for it forever.
+    SweepRunTotals t;
+    std::string failure;
+    try {
+        t = runner.run(taskIndices(spec, -1, 1), o);
+    } catch (const std::exception& e) {
+        failure = e.what();
+    }
+    const bool anyFailure = mpi.sum(failure.empty() ? 0 : 1) > 0;
     SweepRunTotals all;
     all.ran = int(mpi.sum(t.ran));
     all.failed = int(mpi.sum(t.failed));
@@ -217,6 +226,8 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
     all.busy = int(mpi.sum(t.busy));
     all.cancelled = mpi.sum(t.cancelled ? 1 : 0) > 0;
     mpi.barrier();
+    if (!failure.empty()) throw CliError("rank " + std::to_string(mpi.rank()) + ": " + failure, kExitFailure);
+    if (anyFailure) return kExitFailure;  // the failing rank says why
     if (mpi.rank() != 0) return exitCodeOf(all);
     std::error_code ec;
     fs::remove_all(claims, ec);
