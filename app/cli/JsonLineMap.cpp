@@ -26,7 +26,9 @@ void JsonLineMap::skipSpace() {
     }
 }
 
-void JsonLineMap::skipString() { readString(); }
+void JsonLineMap::skipString() {
+    readString();
+}
 
 std::string JsonLineMap::readString() {
     std::string out;  // escapes are kept as written: keys with escapes are not looked up by pointer
@@ -73,7 +75,8 @@ void JsonLineMap::value(const std::string& pointer) {
         }
     }
     if (c == '"') return skipString();
-    while (pos_ < text_.size() && std::string(",]} \t\r\n").find(text_[pos_]) == std::string::npos) ++pos_;
+    while (pos_ < text_.size() && std::string(",]} \t\r\n").find(text_[pos_]) == std::string::npos)
+        ++pos_;
 }
 
 std::pair<int, int> lineColumnAt(const std::string& text, std::size_t offset) {

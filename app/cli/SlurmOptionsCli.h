@@ -15,12 +15,19 @@ struct SlurmOptionsCli {
     void addTo(CLI::App* app) {
         app->add_option("--account", account, "#SBATCH --account")->type_name("NAME");
         app->add_option("--partition", partition, "#SBATCH --partition")->type_name("NAME");
-        app->add_option("--time", time, "#SBATCH --time of each array task (default 01:00:00)")->type_name("HH:MM:SS");
-        app->add_option("--cpus-per-task", cpusPerTask, "#SBATCH --cpus-per-task (and the jobs' OpenMP threads)")
-            ->type_name("N")->check(CLI::Range(1, 4096));
-        app->add_option("--max-parallel", maxParallel, "the M of --array=0-K%M: array tasks at a time (0: no limit)")
-            ->type_name("M")->check(CLI::Range(0, 1000000));
-        app->add_option("--sbatch", extra, "a further #SBATCH line, e.g. --sbatch=--mem=2G (repeatable)")->type_name("OPT");
+        app->add_option("--time", time, "#SBATCH --time of each array task (default 01:00:00)")
+            ->type_name("HH:MM:SS");
+        app->add_option("--cpus-per-task", cpusPerTask,
+                        "#SBATCH --cpus-per-task (and the jobs' OpenMP threads)")
+            ->type_name("N")
+            ->check(CLI::Range(1, 4096));
+        app->add_option("--max-parallel", maxParallel,
+                        "the M of --array=0-K%M: array tasks at a time (0: no limit)")
+            ->type_name("M")
+            ->check(CLI::Range(0, 1000000));
+        app->add_option("--sbatch", extra,
+                        "a further #SBATCH line, e.g. --sbatch=--mem=2G (repeatable)")
+            ->type_name("OPT");
     }
     SlurmOptions over(SlurmOptions o) const {
         if (!account.empty()) o.account = account;

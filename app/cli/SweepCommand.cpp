@@ -24,39 +24,69 @@ namespace as::cli {
 namespace fs = std::filesystem;
 
 SweepCommand::SweepCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("sweep", "Sweeps: many runs of a lab command over parameter values (docs/sweeps.md)");
+    app_ = parent.add_subcommand(
+        "sweep", "Sweeps: many runs of a lab command over parameter values (docs/sweeps.md)");
     app_->require_subcommand(1, 1);
     app_->fallthrough();
     auto common = [this](CLI::App* a) {
-        a->add_option("spec", specPath_, "The sweep spec (JSON, docs/sweeps.md)")->required()->type_name("SPEC.json");
-        a->add_option("--output", output_, "The sweep folder (default: the spec's \"output\")")->type_name("DIR");
+        a->add_option("spec", specPath_, "The sweep spec (JSON, docs/sweeps.md)")
+            ->required()
+            ->type_name("SPEC.json");
+        a->add_option("--output", output_, "The sweep folder (default: the spec's \"output\")")
+            ->type_name("DIR");
     };
-    plan_ = app_->add_subcommand("plan", "Print the jobs and check every job's arguments; runs nothing");
+    plan_ = app_->add_subcommand("plan",
+                                 "Print the jobs and check every job's arguments; runs nothing");
     common(plan_);
-    run_ = app_->add_subcommand("run", "Run the jobs that are not finished (child processes; --mpi under mpirun)");
+    run_ = app_->add_subcommand(
+        "run", "Run the jobs that are not finished (child processes; --mpi under mpirun)");
     common(run_);
-    run_->add_option("--jobs", jobs_, "Jobs at a time on this machine (default 1)")->type_name("N")->check(CLI::Range(1, 4096));
-    run_->add_option("--threads", threads_, "OpenMP threads of each job (default: cores / jobs, or cores / ranks on the node)")
-        ->type_name("T")->check(CLI::Range(1, 4096));
-    run_->add_flag("--mpi", mpi_, "Run as one rank of mpirun: the ranks share the jobs (atomic claims in the folder)");
-    run_->add_option("--task", task_, "Run only chunk T of the jobs (a Slurm array task)")->type_name("T")->check(CLI::Range(0, 1000000));
-    run_->add_option("--jobs-per-task", jobsPerTask_, "Jobs in one --task chunk (default: the spec's slurm.jobs_per_task, 1)")
-        ->type_name("C")->check(CLI::Range(1, 1000000));
+    run_->add_option("--jobs", jobs_, "Jobs at a time on this machine (default 1)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 4096));
+    run_->add_option(
+            "--threads", threads_,
+            "OpenMP threads of each job (default: cores / jobs, or cores / ranks on the node)")
+        ->type_name("T")
+        ->check(CLI::Range(1, 4096));
+    run_->add_flag(
+        "--mpi", mpi_,
+        "Run as one rank of mpirun: the ranks share the jobs (atomic claims in the folder)");
+    run_->add_option("--task", task_, "Run only chunk T of the jobs (a Slurm array task)")
+        ->type_name("T")
+        ->check(CLI::Range(0, 1000000));
+    run_->add_option("--jobs-per-task", jobsPerTask_,
+                     "Jobs in one --task chunk (default: the spec's slurm.jobs_per_task, 1)")
+        ->type_name("C")
+        ->check(CLI::Range(1, 1000000));
     merge_ = app_->add_subcommand("merge", "Merge the job files into <label>_merged.h5 and .csv");
     common(merge_);
-    merge_->add_option("--group-by", groupBy_, "Mean, std and n over the other parameters, per value of these")
-        ->delimiter(',')->type_name("LABEL,...");
-    merge_->add_flag("--allow-partial", allowPartial_, "Exit 0 even when jobs are missing or failed");
-    slurm_ = app_->add_subcommand("slurm", "Write (and with --submit submit) a Slurm job array and a merge job");
+    merge_
+        ->add_option("--group-by", groupBy_,
+                     "Mean, std and n over the other parameters, per value of these")
+        ->delimiter(',')
+        ->type_name("LABEL,...");
+    merge_->add_flag("--allow-partial", allowPartial_,
+                     "Exit 0 even when jobs are missing or failed");
+    slurm_ = app_->add_subcommand(
+        "slurm", "Write (and with --submit submit) a Slurm job array and a merge job");
     common(slurm_);
-    slurm_->add_flag("--submit", submit_, "Submit both with sbatch (the merge after the array: afterok)");
-    slurm_->add_option("--jobs-per-task", jobsPerTask_, "Jobs run one after another by each array task")
-        ->type_name("C")->check(CLI::Range(1, 1000000));
-    slurm_->add_option("--group-by", groupBy_, "Passed to the merge job")->delimiter(',')->type_name("LABEL,...");
+    slurm_->add_flag("--submit", submit_,
+                     "Submit both with sbatch (the merge after the array: afterok)");
+    slurm_
+        ->add_option("--jobs-per-task", jobsPerTask_,
+                     "Jobs run one after another by each array task")
+        ->type_name("C")
+        ->check(CLI::Range(1, 1000000));
+    slurm_->add_option("--group-by", groupBy_, "Passed to the merge job")
+        ->delimiter(',')
+        ->type_name("LABEL,...");
     slurmCli_.addTo(slurm_);
 }
 
-std::string SweepCommand::folder(const SweepSpec& spec) const { return output_.empty() ? spec.output() : output_; }
+std::string SweepCommand::folder(const SweepSpec& spec) const {
+    return output_.empty() ? spec.output() : output_;
+}
 
 int SweepCommand::run() {
     // The in-process checks of the jobs build the labs' models: plan their FFTs as the jobs will.
@@ -72,7 +102,8 @@ void SweepCommand::checkAllJobs(const SweepSpec& spec) const {
     std::string first;
     int bad = 0;
     for (const SweepJob& job : spec.jobs()) {
-        const std::string out = (fs::path(folder(spec)) / ".work" / (spec.jobName(job.index) + ".h5")).string();
+        const std::string out =
+            (fs::path(folder(spec)) / ".work" / (spec.jobName(job.index) + ".h5")).string();
         for (int stage = 0; stage < int(spec.commands().size()); ++stage) {
             // Later commands read what the first writes: only their syntax can be checked now.
             const bool validate = stage == 0;
@@ -89,25 +120,29 @@ void SweepCommand::checkAllJobs(const SweepSpec& spec) const {
                     err = checkJobArguments(spec.stageArgs(job, stage, k, out), validate);
                     if (err.empty()) continue;
                     who = "parameter '" + p.label + "' (" +
-                          (p.key.empty() ? p.flag + " " : "--set " + p.key + "=") + job.values[std::size_t(k)] + ")";
+                          (p.key.empty() ? p.flag + " " : "--set " + p.key + "=") +
+                          job.values[std::size_t(k)] + ")";
                     break;
                 }
             }
-            first = "job " + std::to_string(job.index) + " (" + spec.describe(job) + "): " + who + ": " + err;
+            first = "job " + std::to_string(job.index) + " (" + spec.describe(job) + "): " + who +
+                    ": " + err;
             break;
         }
     }
     if (bad > 0)
-        throw CliError(first + (bad > 1 ? " (and " + std::to_string(bad - 1) + " more jobs are refused)" : "") +
-                       "; nothing was run");
+        throw CliError(
+            first +
+            (bad > 1 ? " (and " + std::to_string(bad - 1) + " more jobs are refused)" : "") +
+            "; nothing was run");
 }
 
 int SweepCommand::runPlan(const SweepSpec& spec) {
     checkAllJobs(spec);
     const std::string dir = folder(spec);
     const SweepRunner runner(spec, dir);
-    std::printf("sweep %s: %zu jobs (%s), spec hash %s, folder %s\n", spec.label().c_str(), spec.jobCount(),
-                spec.method().c_str(), spec.hash().c_str(), dir.c_str());
+    std::printf("sweep %s: %zu jobs (%s), spec hash %s, folder %s\n", spec.label().c_str(),
+                spec.jobCount(), spec.method().c_str(), spec.hash().c_str(), dir.c_str());
     int finished = 0;
     for (const SweepJob& job : spec.jobs()) {
         const bool done = runner.finished(job.index);
@@ -117,12 +152,17 @@ int SweepCommand::runPlan(const SweepSpec& spec) {
             line += line.empty() ? "attractor-cli" : " && attractor-cli";
             for (const auto& a : args) line += " " + a;
         }
-        std::printf("%5d  %-30s %s%s\n", job.index, spec.describe(job).c_str(), done ? "[finished] " : "", line.c_str());
+        std::printf("%5d  %-30s %s%s\n", job.index, spec.describe(job).c_str(),
+                    done ? "[finished] " : "", line.c_str());
     }
     std::printf("every job's arguments were checked\n");
     JsonSummary j;
-    j.add("sweep", "plan").add("label", spec.label()).add("jobs", (long long)spec.jobCount())
-        .add("finished", (long long)finished).add("spec_hash", spec.hash()).add("output", dir);
+    j.add("sweep", "plan")
+        .add("label", spec.label())
+        .add("jobs", (long long)spec.jobCount())
+        .add("finished", (long long)finished)
+        .add("spec_hash", spec.hash())
+        .add("output", dir);
     std::cout << j.str() << std::endl;
     return kExitOk;
 }
@@ -134,9 +174,11 @@ std::vector<int> taskIndices(const SweepSpec& spec, int task, int perTask) {
     std::vector<int> out;
     const long first = long(task) * perTask;
     if (task >= 0 && first >= long(spec.jobCount()))
-        throw CliError("--task " + std::to_string(task) + ": the sweep has " + std::to_string(spec.jobCount()) +
-                       " jobs, " + std::to_string(perTask) + " per task");
-    for (long i = task >= 0 ? first : 0; i < long(spec.jobCount()) && (task < 0 || i < first + perTask); ++i)
+        throw CliError("--task " + std::to_string(task) + ": the sweep has " +
+                       std::to_string(spec.jobCount()) + " jobs, " + std::to_string(perTask) +
+                       " per task");
+    for (long i = task >= 0 ? first : 0;
+         i < long(spec.jobCount()) && (task < 0 || i < first + perTask); ++i)
         out.push_back(int(i));
     return out;
 }
@@ -161,14 +203,25 @@ int SweepCommand::runJobs(const SweepSpec& spec) {
     o.quiet = quiet_;
     const SweepRunTotals t = runner.run(indices, o);
     const double wall = std::chrono::duration<double>(Clock::now() - start).count();
-    std::printf("sweep %s: %d ran (%d failed), %d already finished, %d left to another run, %.3g s\n",
-                spec.label().c_str(), t.ran, t.failed, t.skipped, t.busy, wall);
+    std::printf(
+        "sweep %s: %d ran (%d failed), %d already finished, %d left to another run, %.3g s\n",
+        spec.label().c_str(), t.ran, t.failed, t.skipped, t.busy, wall);
     JsonSummary j;
-    j.add("sweep", "run").add("label", spec.label()).add("jobs", (long long)indices.size()).add("ran", (long long)t.ran)
-        .add("failed", (long long)t.failed).add("skipped", (long long)t.skipped).add("busy", (long long)t.busy).add("parallel", (long long)o.parallel)
-        .add("threads", (long long)o.threads).add("cancelled", t.cancelled).add("wall_s", wall).add("output", runner.dir());
+    j.add("sweep", "run")
+        .add("label", spec.label())
+        .add("jobs", (long long)indices.size())
+        .add("ran", (long long)t.ran)
+        .add("failed", (long long)t.failed)
+        .add("skipped", (long long)t.skipped)
+        .add("busy", (long long)t.busy)
+        .add("parallel", (long long)o.parallel)
+        .add("threads", (long long)o.threads)
+        .add("cancelled", t.cancelled)
+        .add("wall_s", wall)
+        .add("output", runner.dir());
     std::cout << j.str() << std::endl;
-    if (t.failed > 0 && !t.cancelled) printError(std::to_string(t.failed) + " jobs failed (see their .log files)");
+    if (t.failed > 0 && !t.cancelled)
+        printError(std::to_string(t.failed) + " jobs failed (see their .log files)");
     return exitCodeOf(t);
 }
 
@@ -177,7 +230,8 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
     SweepMpi mpi;  // throws (exit 2) without MPI
     const CancelPoll poll;
     const auto start = Clock::now();
-    // Rank 0 checks the jobs and prepares the folder and this run's claim folder; the others follow.
+    // Rank 0 checks the jobs and prepares the folder and this run's claim folder; the others
+    // follow.
     std::string error, claims;
     const SweepRunner runner(spec, folder(spec));
     if (mpi.rank() == 0) {
@@ -185,7 +239,9 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
             checkAllJobs(spec);
             runner.prepareFolder();
             claims = (fs::path(runner.dir()) / ".claims" /
-                      (std::to_string(Clock::now().time_since_epoch().count()) + "-" + std::to_string(::getpid()))).string();
+                      (std::to_string(Clock::now().time_since_epoch().count()) + "-" +
+                       std::to_string(::getpid())))
+                         .string();
             fs::create_directories(claims);
         } catch (const std::exception& e) {
             error = std::string("E") + e.what();
@@ -209,8 +265,8 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
         ::close(fd);
         return true;
     };
-    // A rank that fails outside its jobs (a file it cannot write) still joins the collectives below,
-    // so the other ranks finish instead of waiting for it forever.
+    // A rank that fails outside its jobs (a file it cannot write) still joins the collectives
+    // below, so the other ranks finish instead of waiting for it forever.
     SweepRunTotals t;
     std::string failure;
     try {
@@ -226,40 +282,60 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
     all.busy = int(mpi.sum(t.busy));
     all.cancelled = mpi.sum(t.cancelled ? 1 : 0) > 0;
     mpi.barrier();
-    if (!failure.empty()) throw CliError("rank " + std::to_string(mpi.rank()) + ": " + failure, kExitFailure);
+    if (!failure.empty())
+        throw CliError("rank " + std::to_string(mpi.rank()) + ": " + failure, kExitFailure);
     if (anyFailure) return kExitFailure;  // the failing rank says why
     if (mpi.rank() != 0) return exitCodeOf(all);
     std::error_code ec;
     fs::remove_all(claims, ec);
     const double wall = std::chrono::duration<double>(Clock::now() - start).count();
-    std::printf("sweep %s on %d ranks: %d ran (%d failed), %d already finished, %.3g s\n", spec.label().c_str(),
-                mpi.size(), all.ran, all.failed, all.skipped, wall);
+    std::printf("sweep %s on %d ranks: %d ran (%d failed), %d already finished, %.3g s\n",
+                spec.label().c_str(), mpi.size(), all.ran, all.failed, all.skipped, wall);
     JsonSummary j;
-    j.add("sweep", "run").add("label", spec.label()).add("jobs", (long long)spec.jobCount()).add("ran", (long long)all.ran)
-        .add("failed", (long long)all.failed).add("skipped", (long long)all.skipped).add("busy", (long long)all.busy).add("ranks", (long long)mpi.size())
-        .add("threads", (long long)o.threads).add("cancelled", all.cancelled).add("wall_s", wall).add("output", runner.dir());
+    j.add("sweep", "run")
+        .add("label", spec.label())
+        .add("jobs", (long long)spec.jobCount())
+        .add("ran", (long long)all.ran)
+        .add("failed", (long long)all.failed)
+        .add("skipped", (long long)all.skipped)
+        .add("busy", (long long)all.busy)
+        .add("ranks", (long long)mpi.size())
+        .add("threads", (long long)o.threads)
+        .add("cancelled", all.cancelled)
+        .add("wall_s", wall)
+        .add("output", runner.dir());
     std::cout << j.str() << std::endl;
-    if (all.failed > 0 && !all.cancelled) printError(std::to_string(all.failed) + " jobs failed (see their .log files)");
+    if (all.failed > 0 && !all.cancelled)
+        printError(std::to_string(all.failed) + " jobs failed (see their .log files)");
     return exitCodeOf(all);
 }
 
 int SweepCommand::runMerge(const SweepSpec& spec) {
     const auto start = Clock::now();
     const std::string dir = folder(spec);
-    if (!fs::is_directory(dir)) throw CliError("no sweep folder '" + dir + "' (run the sweep first)");
+    if (!fs::is_directory(dir))
+        throw CliError("no sweep folder '" + dir + "' (run the sweep first)");
     const SweepMergeReport r = mergeSweep(spec, dir, {groupBy_});
     for (const auto& p : r.problems) std::printf("%s\n", p.c_str());
-    std::printf("merged %d of %zu jobs (%d failed, %d missing) into %s and %s%s%s\n", r.ok, spec.jobCount(), r.failed,
-                r.missing, r.h5.c_str(), r.csv.c_str(), r.groupedCsv.empty() ? "" : " and ", r.groupedCsv.c_str());
+    std::printf("merged %d of %zu jobs (%d failed, %d missing) into %s and %s%s%s\n", r.ok,
+                spec.jobCount(), r.failed, r.missing, r.h5.c_str(), r.csv.c_str(),
+                r.groupedCsv.empty() ? "" : " and ", r.groupedCsv.c_str());
     JsonSummary j;
-    j.add("sweep", "merge").add("label", spec.label()).add("jobs", (long long)spec.jobCount()).add("ok", (long long)r.ok)
-        .add("failed", (long long)r.failed).add("missing", (long long)r.missing).add("merged_h5", r.h5).add("csv", r.csv)
+    j.add("sweep", "merge")
+        .add("label", spec.label())
+        .add("jobs", (long long)spec.jobCount())
+        .add("ok", (long long)r.ok)
+        .add("failed", (long long)r.failed)
+        .add("missing", (long long)r.missing)
+        .add("merged_h5", r.h5)
+        .add("csv", r.csv)
         .add("wall_s", std::chrono::duration<double>(Clock::now() - start).count());
     if (!r.groupedCsv.empty()) j.add("grouped_csv", r.groupedCsv);
     std::cout << j.str() << std::endl;
     if (r.failed + r.missing > 0 && !allowPartial_) {
-        printError(std::to_string(r.failed + r.missing) + " of " + std::to_string(spec.jobCount()) +
-                   " jobs are failed or missing (listed above; --allow-partial accepts a partial merge)");
+        printError(
+            std::to_string(r.failed + r.missing) + " of " + std::to_string(spec.jobCount()) +
+            " jobs are failed or missing (listed above; --allow-partial accepts a partial merge)");
         return kExitFailure;
     }
     return kExitOk;
@@ -278,15 +354,20 @@ int SweepCommand::runSlurm(const SweepSpec& spec) {
     const std::string dir = folder(spec);
     SweepRunner(spec, dir).prepareFolder();
     SlurmScripts s = writeSlurmScripts(spec, dir, o, mergeArgs);
-    std::printf("wrote %s (%d array tasks, %d jobs each) and %s\n", s.arrayScript.c_str(), s.tasks, o.jobsPerTask,
-                s.mergeScript.c_str());
+    std::printf("wrote %s (%d array tasks, %d jobs each) and %s\n", s.arrayScript.c_str(), s.tasks,
+                o.jobsPerTask, s.mergeScript.c_str());
     if (submit_) {
         submitSlurmScripts(s);
-        std::printf("submitted array job %s and merge job %s (afterok)\n", s.arrayJobId.c_str(), s.mergeJobId.c_str());
+        std::printf("submitted array job %s and merge job %s (afterok)\n", s.arrayJobId.c_str(),
+                    s.mergeJobId.c_str());
     }
     JsonSummary j;
-    j.add("sweep", "slurm").add("label", spec.label()).add("jobs", (long long)spec.jobCount())
-        .add("tasks", (long long)s.tasks).add("array_script", s.arrayScript).add("merge_script", s.mergeScript);
+    j.add("sweep", "slurm")
+        .add("label", spec.label())
+        .add("jobs", (long long)spec.jobCount())
+        .add("tasks", (long long)s.tasks)
+        .add("array_script", s.arrayScript)
+        .add("merge_script", s.mergeScript);
     if (submit_) j.add("array_job", s.arrayJobId).add("merge_job", s.mergeJobId);
     std::cout << j.str() << std::endl;
     return kExitOk;

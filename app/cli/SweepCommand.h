@@ -15,19 +15,19 @@ namespace as::cli {
 class SweepSpec;
 
 class SweepCommand : public Command {
-public:
+  public:
     explicit SweepCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
 
-private:
+  private:
     int runPlan(const SweepSpec& spec);
     int runJobs(const SweepSpec& spec);
     int runMpi(const SweepSpec& spec);
     int runMerge(const SweepSpec& spec);
     int runSlurm(const SweepSpec& spec);
     std::string folder(const SweepSpec& spec) const;
-    /// Checks every job's arguments (CliError naming the job and the parameter); returns the count.
+    /// Checks every job's arguments; throws CliError naming the first bad job and its parameter.
     void checkAllJobs(const SweepSpec& spec) const;
 
     CLI::App* app_ = nullptr;

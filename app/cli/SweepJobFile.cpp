@@ -19,7 +19,8 @@ void copyRootAttributes(hid_t from, hid_t to) {
 #endif
     for (hsize_t i = 0; i < info.num_attrs; ++i) {
         char name[256] = {0};
-        if (H5Aget_name_by_idx(from, ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name, H5P_DEFAULT) < 0)
+        if (H5Aget_name_by_idx(from, ".", H5_INDEX_NAME, H5_ITER_INC, i, name, sizeof name,
+                               H5P_DEFAULT) < 0)
             throw h5::Error("cannot read the job file's root attributes");
         const std::string n = name;
         if (n == h5::kChecksumAttribute) continue;
@@ -30,7 +31,8 @@ void copyRootAttributes(hid_t from, hid_t to) {
             h5::writeAttribute(to, n, h5::readStringAttribute(from, n));
             continue;
         }
-        if (H5Tdetect_class(t, H5T_VLEN) > 0 || H5Tdetect_class(t, H5T_STRING) > 0 || c == H5T_REFERENCE)
+        if (H5Tdetect_class(t, H5T_VLEN) > 0 || H5Tdetect_class(t, H5T_STRING) > 0 ||
+            c == H5T_REFERENCE)
             throw h5::Error("root attribute '" + n + "' has a type a sweep job file does not copy");
         // Numbers and arrays of them: the bytes as stored, with the attribute's own type and shape.
         h5::Handle space(H5Aget_space(a));
@@ -60,7 +62,8 @@ void writeSweepJobFile(const std::string& path, const std::string& payload, cons
             copyRootAttributes(in, file);
             hid_t to = file;
             if (H5Literate(in, H5_INDEX_NAME, H5_ITER_INC, nullptr, copyLink, &to) < 0)
-                throw h5::Error("cannot copy '" + payload + "' into the job file: " + h5::failureReason());
+                throw h5::Error("cannot copy '" + payload +
+                                "' into the job file: " + h5::failureReason());
         } else {
             h5::writeAttribute(file, "format", std::string("attractor-studio-sweep-job"));
         }

@@ -25,10 +25,11 @@ struct SweepRecord {
 
 /// Writes `path` atomically: the contents of `payload` (an HDF5 file the job wrote; "" or a missing
 /// file for none) and the /sweep group. Throws h5::Error naming the file.
-void writeSweepJobFile(const std::string& path, const std::string& payload, const SweepRecord& record);
+void writeSweepJobFile(const std::string& path, const std::string& payload,
+                       const SweepRecord& record);
 
-/// Reads the /sweep group of a job file (verifying the file's checksums). Throws h5::Error naming the
-/// file and what is wrong.
+/// Reads the /sweep group of a job file (verifying the file's checksums). Throws h5::Error naming
+/// the file and what is wrong.
 SweepRecord readSweepRecord(const std::string& path);
 
 }  // namespace as::cli

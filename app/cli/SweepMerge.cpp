@@ -51,14 +51,16 @@ std::string joinLines(const std::vector<std::string>& v, const char* sep) {
 std::string columnName(std::string key, const std::vector<SweepParam>& params) {
     for (char& c : key)
         if (c == '/') c = '_';
-    bool taken = key == "index" || key == "status" || key == "exit_code" || key == "wall_s" || key == "log" || key == "seed";
+    bool taken = key == "index" || key == "status" || key == "exit_code" || key == "wall_s" ||
+                 key == "log" || key == "seed";
     for (const auto& p : params) taken = taken || p.label == key;
     return taken ? "job_" + key : key;
 }
 
 }  // namespace
 
-SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const SweepMergeOptions& o) {
+SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir,
+                            const SweepMergeOptions& o) {
     const auto& params = spec.params();
     std::vector<int> by;
     for (const auto& g : o.groupBy) {
@@ -67,7 +69,8 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
         if (i == params.size()) {
             std::string known;
             for (const auto& p : params) known += (known.empty() ? "" : ", ") + p.label;
-            throw CliError("--group-by: '" + g + "' is not a parameter label (known: " + known + ")");
+            throw CliError("--group-by: '" + g + "' is not a parameter label (known: " + known +
+                           ")");
         }
         by.push_back(int(i));
     }
@@ -82,8 +85,9 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
         row.log = stem + ".log";
         if (!fs::exists(stem + ".h5")) {
             ++rep.missing;
-            rep.problems.push_back(spec.jobName(job.index) + " (" + spec.describe(job) + "): missing" +
-                                   (fs::exists(row.log) ? ", log " + row.log : ", no log (never ran)"));
+            rep.problems.push_back(
+                spec.jobName(job.index) + " (" + spec.describe(job) + "): missing" +
+                (fs::exists(row.log) ? ", log " + row.log : ", no log (never ran)"));
             continue;
         }
         SweepRecord r;
@@ -92,31 +96,37 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
         } catch (const h5::Error& e) {
             ++rep.failed;
             row.status = "damaged";
-            rep.problems.push_back(spec.jobName(job.index) + " (" + spec.describe(job) + "): " + e.what());
+            rep.problems.push_back(spec.jobName(job.index) + " (" + spec.describe(job) +
+                                   "): " + e.what());
             continue;
         }
         if (r.specHash != spec.hash() || r.index != job.index)
-            throw CliError("'" + stem + ".h5' belongs to another sweep (spec hash " + r.specHash + ", this spec " +
-                           spec.hash() + ")");
+            throw CliError("'" + stem + ".h5' belongs to another sweep (spec hash " + r.specHash +
+                           ", this spec " + spec.hash() + ")");
         row.exitCode = r.exitCode;
         row.wall = r.wallSeconds;
         row.seed = r.seed >= 0 ? double(r.seed) : NAN;
         row.log = r.log;
         row.status = r.exitCode == 0 ? "ok" : "failed";
-        if (r.exitCode == 0) ++rep.ok;
+        if (r.exitCode == 0)
+            ++rep.ok;
         else {
             ++rep.failed;
-            rep.problems.push_back(spec.jobName(job.index) + " (" + spec.describe(job) + "): failed with exit code " +
-                                   std::to_string(r.exitCode) + ", log " + r.log);
+            rep.problems.push_back(spec.jobName(job.index) + " (" + spec.describe(job) +
+                                   "): failed with exit code " + std::to_string(r.exitCode) +
+                                   ", log " + r.log);
         }
         const auto j = nlohmann::ordered_json::parse(r.summaryJson, nullptr, false);
         if (!j.is_object()) continue;
         for (const auto& [key, v] : j.items()) {
             const std::string k = columnName(key, params);
             double x = NAN;
-            if (v.is_number()) x = v.get<double>();
-            else if (v.is_boolean()) x = v.get<bool>() ? 1 : 0;
-            else if (!v.is_null()) continue;
+            if (v.is_number())
+                x = v.get<double>();
+            else if (v.is_boolean())
+                x = v.get<bool>() ? 1 : 0;
+            else if (!v.is_null())
+                continue;
             if (std::find(fields.begin(), fields.end(), k) == fields.end()) fields.push_back(k);
             row.results[k] = x;
         }
@@ -136,8 +146,8 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
     for (const Row& row : rows) {
         csv += std::to_string(row.index);
         for (const auto& v : spec.jobs()[std::size_t(row.index)].values) csv += "," + csvCell(v);
-        csv += "," + row.status + "," + (row.exitCode >= 0 ? std::to_string(row.exitCode) : "") + "," +
-               shortestText(row.wall) + "," + csvCell(row.log);
+        csv += "," + row.status + "," + (row.exitCode >= 0 ? std::to_string(row.exitCode) : "") +
+               "," + shortestText(row.wall) + "," + csvCell(row.log);
         for (const auto& f : fields) csv += "," + shortestText(result(row, f));
         csv += "\n";
     }
@@ -150,7 +160,8 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
     if (!by.empty()) {
         for (const Row& row : rows) {
             std::vector<std::string> key;
-            for (int i : by) key.push_back(spec.jobs()[std::size_t(row.index)].values[std::size_t(i)]);
+            for (int i : by)
+                key.push_back(spec.jobs()[std::size_t(row.index)].values[std::size_t(i)]);
             auto it = std::find(keys.begin(), keys.end(), key);
             if (it == keys.end()) {
                 keys.push_back(key);
@@ -166,7 +177,8 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
     std::vector<std::vector<double>> groupCols;  // per field: mean, std, n interleaved by group
     if (!by.empty()) {
         std::string g;
-        for (std::size_t k = 0; k < by.size(); ++k) g += (k ? "," : "") + params[std::size_t(by[k])].label;
+        for (std::size_t k = 0; k < by.size(); ++k)
+            g += (k ? "," : "") + params[std::size_t(by[k])].label;
         for (const auto& f : fields) g += "," + f + "_mean," + f + "_std," + f + "_n";
         g += "\n";
         groupCols.assign(fields.size() * 3, std::vector<double>(keys.size(), NAN));
@@ -174,7 +186,8 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
             g += joinLines(keys[k], ",");
             for (std::size_t fi = 0; fi < fields.size(); ++fi) {
                 const auto it = samples[k].find(fields[fi]);
-                const std::vector<double> x = it == samples[k].end() ? std::vector<double>{} : it->second;
+                const std::vector<double> x =
+                    it == samples[k].end() ? std::vector<double>{} : it->second;
                 double mean = NAN, sd = NAN;
                 if (!x.empty()) {
                     mean = 0;
@@ -189,7 +202,8 @@ SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const
                 groupCols[fi * 3][k] = mean;
                 groupCols[fi * 3 + 1][k] = sd;
                 groupCols[fi * 3 + 2][k] = double(x.size());
-                g += "," + shortestText(mean) + "," + shortestText(sd) + "," + std::to_string(x.size());
+                g += "," + shortestText(mean) + "," + shortestText(sd) + "," +
+                     std::to_string(x.size());
             }
             g += "\n";
         }

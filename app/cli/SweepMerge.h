@@ -26,8 +26,10 @@ struct SweepMergeReport {
 };
 
 /// Merges the sweep's job files in `dir`. Throws CliError (exit 2) for a --group-by label that is
-/// not a parameter, or a job file of another spec; CliError (exit 1) when an output cannot be written.
-SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir, const SweepMergeOptions& options);
+/// not a parameter, or a job file of another spec; CliError (exit 1) when an output cannot be
+/// written.
+SweepMergeReport mergeSweep(const SweepSpec& spec, const std::string& dir,
+                            const SweepMergeOptions& options);
 
 /// A double in the shortest text that reads back to the same value ("" for NaN).
 std::string shortestText(double v);

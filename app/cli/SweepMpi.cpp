@@ -14,7 +14,9 @@ namespace as::cli {
 
 #ifdef AS_WITH_MPI
 
-bool SweepMpi::available() { return true; }
+bool SweepMpi::available() {
+    return true;
+}
 
 SweepMpi::SweepMpi() {
     int provided = 0;
@@ -28,9 +30,13 @@ SweepMpi::SweepMpi() {
     MPI_Comm_free(&node);
 }
 
-SweepMpi::~SweepMpi() { MPI_Finalize(); }
+SweepMpi::~SweepMpi() {
+    MPI_Finalize();
+}
 
-void SweepMpi::barrier() const { MPI_Barrier(MPI_COMM_WORLD); }
+void SweepMpi::barrier() const {
+    MPI_Barrier(MPI_COMM_WORLD);
+}
 
 std::string SweepMpi::broadcast(const std::string& text) const {
     long long n = (long long)text.size();
@@ -49,17 +55,24 @@ long long SweepMpi::sum(long long value) const {
 
 #else
 
-bool SweepMpi::available() { return false; }
+bool SweepMpi::available() {
+    return false;
+}
 
 SweepMpi::SweepMpi() {
-    throw CliError("--mpi: this attractor-cli was built without MPI (install openmpi-bin and libopenmpi-dev, "
-                   "then reconfigure with -DAS_WITH_MPI=ON); run the sweep locally with --jobs N instead");
+    throw CliError(
+        "--mpi: this attractor-cli was built without MPI (install openmpi-bin and libopenmpi-dev, "
+        "then reconfigure with -DAS_WITH_MPI=ON); run the sweep locally with --jobs N instead");
 }
 
 SweepMpi::~SweepMpi() = default;
 void SweepMpi::barrier() const {}
-std::string SweepMpi::broadcast(const std::string& text) const { return text; }
-long long SweepMpi::sum(long long value) const { return value; }
+std::string SweepMpi::broadcast(const std::string& text) const {
+    return text;
+}
+long long SweepMpi::sum(long long value) const {
+    return value;
+}
 
 #endif
 

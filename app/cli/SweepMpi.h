@@ -7,7 +7,7 @@
 namespace as::cli {
 
 class SweepMpi {
-public:
+  public:
     /// MPI_Init. Throws CliError (exit 2) when attractor-cli was built without MPI.
     SweepMpi();
     /// MPI_Finalize.
@@ -28,7 +28,7 @@ public:
     /// Whether this build has MPI.
     static bool available();
 
-private:
+  private:
     int rank_ = 0, size_ = 1, localSize_ = 1;
 };
 

@@ -21,16 +21,19 @@ namespace as::cli {
 std::string selfExecutable() {
     std::error_code ec;
     const auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) throw CliError("cannot find attractor-cli's own path (/proc/self/exe): " + ec.message(), kExitFailure);
+    if (ec)
+        throw CliError("cannot find attractor-cli's own path (/proc/self/exe): " + ec.message(),
+                       kExitFailure);
     return p.string();
 }
 
-pid_t spawnSelf(const std::vector<std::string>& args, const std::string& stdoutPath, const std::string& stderrPath,
-                int threads) {
+pid_t spawnSelf(const std::vector<std::string>& args, const std::string& stdoutPath,
+                const std::string& stderrPath, int threads) {
     const std::string exe = selfExecutable();
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e)
-        if ((std::strncmp(*e, "OMP_NUM_THREADS=", 16) != 0 || threads <= 0) && std::strncmp(*e, "AS_SWEEP_JOB=", 13) != 0)
+        if ((std::strncmp(*e, "OMP_NUM_THREADS=", 16) != 0 || threads <= 0) &&
+            std::strncmp(*e, "AS_SWEEP_JOB=", 13) != 0)
             env.emplace_back(*e);
     if (threads > 0) env.push_back("OMP_NUM_THREADS=" + std::to_string(threads));
     env.push_back("AS_SWEEP_JOB=1");  // main(): reproducible FFT plans
@@ -43,12 +46,15 @@ pid_t spawnSelf(const std::vector<std::string>& args, const std::string& stdoutP
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, 1, stdoutPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_addopen(&fa, 2, stderrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_addopen(&fa, 1, stdoutPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    posix_spawn_file_actions_addopen(&fa, 2, stderrPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
     pid_t pid = -1;
     const int rc = posix_spawn(&pid, exe.c_str(), &fa, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) throw CliError("cannot start a job (" + exe + "): " + std::strerror(rc), kExitFailure);
+    if (rc != 0)
+        throw CliError("cannot start a job (" + exe + "): " + std::strerror(rc), kExitFailure);
     return pid;
 }
 

@@ -14,8 +14,8 @@ std::string selfExecutable();
 /// Starts selfExecutable() with `args` (without the program name), stdout to `stdoutPath`, stderr
 /// to `stderrPath`, and OMP_NUM_THREADS=threads when threads > 0. Returns its process id. Throws
 /// CliError (kExitFailure) naming the reason when it cannot start.
-pid_t spawnSelf(const std::vector<std::string>& args, const std::string& stdoutPath, const std::string& stderrPath,
-                int threads);
+pid_t spawnSelf(const std::vector<std::string>& args, const std::string& stdoutPath,
+                const std::string& stderrPath, int threads);
 
 /// The exit code of a wait status: the code of a normal exit, 128 + signal for a killed process.
 int exitCodeOf(int waitStatus);

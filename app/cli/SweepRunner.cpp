@@ -47,7 +47,8 @@ int lockJob(const std::string& work) {
 }
 }  // namespace
 
-SweepRunner::SweepRunner(const SweepSpec& spec, std::string dir) : spec_(spec), dir_(std::move(dir)) {}
+SweepRunner::SweepRunner(const SweepSpec& spec, std::string dir)
+    : spec_(spec), dir_(std::move(dir)) {}
 
 std::string SweepRunner::jobFile(int index, const std::string& extension) const {
     return (fs::path(dir_) / (spec_.jobName(index) + extension)).string();
@@ -56,9 +57,13 @@ std::string SweepRunner::jobFile(int index, const std::string& extension) const 
 void SweepRunner::prepareFolder() const {
     std::error_code ec;
     fs::create_directories(fs::path(dir_) / ".work", ec);
-    if (ec) throw CliError("cannot create the sweep folder '" + dir_ + "': " + ec.message(), kExitFailure);
+    if (ec)
+        throw CliError("cannot create the sweep folder '" + dir_ + "': " + ec.message(),
+                       kExitFailure);
     const std::string manifest = (fs::path(dir_) / "sweep_spec.json").string();
-    const nlohmann::json m = {{"label", spec_.label()}, {"spec_hash", spec_.hash()}, {"jobs", spec_.jobCount()},
+    const nlohmann::json m = {{"label", spec_.label()},
+                              {"spec_hash", spec_.hash()},
+                              {"jobs", spec_.jobCount()},
                               {"spec", spec_.path()}};
     if (!fs::exists(manifest)) {
         // Create it only if absent (link(2) is atomic), so concurrent ranks or tasks agree on one.
@@ -66,7 +71,8 @@ void SweepRunner::prepareFolder() const {
         writeTextAtomically(tmp, m.dump(1) + "\n");
         const int rc = ::link(tmp.c_str(), manifest.c_str());
         std::remove(tmp.c_str());
-        if (rc != 0 && errno != EEXIST) throw CliError("cannot write '" + manifest + "'", kExitFailure);
+        if (rc != 0 && errno != EEXIST)
+            throw CliError("cannot write '" + manifest + "'", kExitFailure);
     }
     std::string hash, label;
     try {
@@ -74,11 +80,13 @@ void SweepRunner::prepareFolder() const {
         hash = j.at("spec_hash").get<std::string>();
         label = j.at("label").get<std::string>();
     } catch (const std::exception&) {
-        throw CliError("'" + manifest + "' is not a sweep manifest (remove it or use another output folder)");
+        throw CliError("'" + manifest +
+                       "' is not a sweep manifest (remove it or use another output folder)");
     }
     if (hash != spec_.hash())
-        throw CliError("the folder '" + dir_ + "' holds another sweep ('" + label + "', spec hash " + hash +
-                       "); this spec's hash is " + spec_.hash() + ": use another output folder");
+        throw CliError("the folder '" + dir_ + "' holds another sweep ('" + label +
+                       "', spec hash " + hash + "); this spec's hash is " + spec_.hash() +
+                       ": use another output folder");
 }
 
 bool SweepRunner::finished(int index) const {
@@ -112,11 +120,13 @@ int SweepRunner::finish(const Running& job, int exitCode, double wall) const {
         std::string line = "attractor-cli";
         for (const auto& a : args[s]) line += " " + a;
         command += (s ? "\n" : "") + line;
-        log += "$ " + line + "\n" + out + err + "# exit code " + std::to_string(job.exitCodes[s]) + "\n";
+        log += "$ " + line + "\n" + out + err + "# exit code " + std::to_string(job.exitCodes[s]) +
+               "\n";
         // The last line that is a JSON object is the command's summary.
         std::size_t end = out.size();
         while (end > 0) {
-            const std::size_t begin = out.rfind('\n', end - 1) == std::string::npos ? 0 : out.rfind('\n', end - 1) + 1;
+            const std::size_t begin =
+                out.rfind('\n', end - 1) == std::string::npos ? 0 : out.rfind('\n', end - 1) + 1;
             const std::string l = out.substr(begin, end - begin);
             if (!l.empty() && l[0] == '{') {
                 const auto j = nlohmann::ordered_json::parse(l, nullptr, false);
@@ -177,7 +187,8 @@ SweepRunTotals SweepRunner::run(const std::vector<int>& indices, const SweepRunO
     std::size_t next = 0;
     bool signalled = false;
     while (true) {
-        while (!cancelRequested() && int(running.size()) < std::max(1, o.parallel) && next < indices.size()) {
+        while (!cancelRequested() && int(running.size()) < std::max(1, o.parallel) &&
+               next < indices.size()) {
             const int index = indices[next++];
             if (o.claim && !o.claim(index)) continue;  // another rank runs (or skips) it
             const int lock = lockJob((fs::path(dir_) / ".work" / spec_.jobName(index)).string());
@@ -222,16 +233,20 @@ SweepRunTotals SweepRunner::run(const std::vector<int>& indices, const SweepRunO
         }
         const double wall = std::chrono::duration<double>(Clock::now() - job.start).count();
         code = finish(job, code, wall);
-        std::error_code gone;  // unlink before unlocking: a run that locks it next sees the job finished
+        std::error_code
+            gone;  // unlink before unlocking: a run that locks it next sees the job finished
         fs::remove((fs::path(dir_) / ".work" / (spec_.jobName(job.index) + ".lock")), gone);
         ::close(job.lock);
         ++t.ran;
         if (code != 0) ++t.failed;
         if (!o.quiet)
-            std::printf("%s%s (%s): %s in %.3g s\n", o.tag.c_str(), spec_.jobName(job.index).c_str(),
+            std::printf("%s%s (%s): %s in %.3g s\n", o.tag.c_str(),
+                        spec_.jobName(job.index).c_str(),
                         spec_.describe(spec_.jobs()[std::size_t(job.index)]).c_str(),
-                        code == 0 ? "ok" : ("failed, exit code " + std::to_string(code) + ", see " +
-                                            jobFile(job.index, ".log")).c_str(),
+                        code == 0 ? "ok"
+                                  : ("failed, exit code " + std::to_string(code) + ", see " +
+                                     jobFile(job.index, ".log"))
+                                        .c_str(),
                         wall);
         std::fflush(stdout);
     }

@@ -5,9 +5,9 @@
 //   <name>.log   what its commands printed (stdout, then stderr), with their exit codes
 //   <name>.h5    its session or model plus /sweep (SweepJobFile.h), written last: its presence
 //                with exit code 0 and the spec's hash marks the job finished, so a rerun skips it.
-// Work files live in <dir>/.work until the job is finished; a job's <name>.lock there is held (flock)
-// while it runs, so two `sweep run`s of one folder never run the same job. A folder holds one sweep: its spec
-// hash is kept in <dir>/sweep_spec.json and a different spec is refused.
+// Work files live in <dir>/.work until the job is finished; a job's <name>.lock there is held
+// (flock) while it runs, so two `sweep run`s of one folder never run the same job. A folder holds
+// one sweep: its spec hash is kept in <dir>/sweep_spec.json and a different spec is refused.
 #include <functional>
 #include <string>
 #include <vector>
@@ -20,9 +20,10 @@ struct SweepRunOptions {
     int parallel = 1;  ///< jobs at a time
     int threads = 0;   ///< OMP_NUM_THREADS of each job (0: inherit)
     bool quiet = false;
-    /// Whether this process takes job `index` (MPI ranks claim through an atomic create); null: all.
+    /// Whether this process takes job `index` (MPI ranks claim through an atomic create); null:
+    /// all.
     std::function<bool(int)> claim;
-    std::string tag;   ///< prefix of the progress lines ("rank 1: ")
+    std::string tag;  ///< prefix of the progress lines ("rank 1: ")
 };
 
 struct SweepRunTotals {
@@ -32,7 +33,7 @@ struct SweepRunTotals {
 };
 
 class SweepRunner {
-public:
+  public:
     SweepRunner(const SweepSpec& spec, std::string dir);
     const std::string& dir() const { return dir_; }
     /// Creates the folder and checks (or writes) its sweep_spec.json; throws CliError (exit 2) when
@@ -46,10 +47,11 @@ public:
     /// recorded as failed).
     SweepRunTotals run(const std::vector<int>& indices, const SweepRunOptions& options) const;
 
-private:
+  private:
     struct Running;
     void startStage(Running& job, const SweepRunOptions& options) const;
-    /// Writes the job's files; returns its exit code as recorded (1 if its output could not be kept).
+    /// Writes the job's files; returns its exit code as recorded (1 if its output could not be
+    /// kept).
     int finish(const Running& job, int exitCode, double wallSeconds) const;
 
     const SweepSpec& spec_;

@@ -55,20 +55,24 @@ SlurmScripts writeSlurmScripts(const SweepSpec& spec, const std::string& dir, co
     const std::string cli = selfExecutable();
     std::error_code ec;
     fs::create_directories(absDir, ec);
-    if (ec) throw CliError("cannot create the sweep folder '" + absDir + "': " + ec.message(), kExitFailure);
+    if (ec)
+        throw CliError("cannot create the sweep folder '" + absDir + "': " + ec.message(),
+                       kExitFailure);
 
     SlurmScripts s;
     const int per = std::max(1, o.jobsPerTask);
     s.tasks = int((spec.jobCount() + std::size_t(per) - 1) / std::size_t(per));
     std::string a = header(spec.label(), o, absDir + "/slurm-%A_%a.out");
-    a += "#SBATCH --array=0-" + std::to_string(s.tasks - 1) + (o.maxParallel > 0 ? "%" + std::to_string(o.maxParallel) : "") + "\n";
+    a += "#SBATCH --array=0-" + std::to_string(s.tasks - 1) +
+         (o.maxParallel > 0 ? "%" + std::to_string(o.maxParallel) : "") + "\n";
     a += "#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=" + std::to_string(o.cpusPerTask) + "\n";
-    a += "# Written by attractor-cli sweep slurm: array task T runs jobs T*" + std::to_string(per) + " .. T*" +
-         std::to_string(per) + "+" + std::to_string(per - 1) + " of " + std::to_string(spec.jobCount()) +
-         " (spec hash " + spec.hash() + ").\n";
+    a += "# Written by attractor-cli sweep slurm: array task T runs jobs T*" + std::to_string(per) +
+         " .. T*" + std::to_string(per) + "+" + std::to_string(per - 1) + " of " +
+         std::to_string(spec.jobCount()) + " (spec hash " + spec.hash() + ").\n";
     a += "export OMP_NUM_THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"\n";
-    a += "exec " + shellQuote(cli) + " sweep run " + shellQuote(specPath) + " --output " + shellQuote(absDir) +
-         " --task \"$SLURM_ARRAY_TASK_ID\" --jobs-per-task " + std::to_string(per) + " --threads \"$OMP_NUM_THREADS\"\n";
+    a += "exec " + shellQuote(cli) + " sweep run " + shellQuote(specPath) + " --output " +
+         shellQuote(absDir) + " --task \"$SLURM_ARRAY_TASK_ID\" --jobs-per-task " +
+         std::to_string(per) + " --threads \"$OMP_NUM_THREADS\"\n";
     s.arrayScript = absDir + "/" + spec.label() + "_array.sbatch";
     writeTextAtomically(s.arrayScript, a);
 
@@ -76,8 +80,10 @@ SlurmScripts writeSlurmScripts(const SweepSpec& spec, const std::string& dir, co
     mo.time = "00:30:00";
     std::string m = header(spec.label() + "-merge", mo, absDir + "/slurm-merge-%j.out");
     m += "#SBATCH --ntasks=1\n#SBATCH --cpus-per-task=1\n#SBATCH --kill-on-invalid-dep=yes\n";
-    m += "# Submitted with --dependency=afterok:<array job>: runs once every array task succeeded.\n";
-    m += "exec " + shellQuote(cli) + " sweep merge " + shellQuote(specPath) + " --output " + shellQuote(absDir);
+    m += "# Submitted with --dependency=afterok:<array job>: runs once every array task "
+         "succeeded.\n";
+    m += "exec " + shellQuote(cli) + " sweep merge " + shellQuote(specPath) + " --output " +
+         shellQuote(absDir);
     for (const auto& x : mergeArgs) m += " " + shellQuote(x);
     m += "\n";
     s.mergeScript = absDir + "/" + spec.label() + "_merge.sbatch";
@@ -96,7 +102,8 @@ void submitSlurmScripts(SlurmScripts& s) {
         return out.substr(0, out.find(';'));
     };
     s.arrayJobId = id(runCapture(sbatch + " --parsable " + shellQuote(s.arrayScript)));
-    s.mergeJobId = id(runCapture(sbatch + " --parsable --dependency=afterok:" + s.arrayJobId + " " + shellQuote(s.mergeScript)));
+    s.mergeJobId = id(runCapture(sbatch + " --parsable --dependency=afterok:" + s.arrayJobId + " " +
+                                 shellQuote(s.mergeScript)));
 }
 
 }  // namespace as::cli

@@ -17,8 +17,10 @@ struct SlurmScripts {
 
 /// Writes <dir>/<label>_array.sbatch and <dir>/<label>_merge.sbatch for `options` (the spec's
 /// "slurm" block with the command line's overrides). `mergeArgs` are extra arguments of the merge
-/// (e.g. --group-by v). Paths in the scripts are absolute. Throws CliError(kExitFailure) on write errors.
-SlurmScripts writeSlurmScripts(const SweepSpec& spec, const std::string& dir, const SlurmOptions& options,
+/// (e.g. --group-by v). Paths in the scripts are absolute. Throws CliError(kExitFailure) on write
+/// errors.
+SlurmScripts writeSlurmScripts(const SweepSpec& spec, const std::string& dir,
+                               const SlurmOptions& options,
                                const std::vector<std::string>& mergeArgs);
 
 /// Submits both scripts with sbatch (`sbatch` from PATH, or $SBATCH): the array first, then the

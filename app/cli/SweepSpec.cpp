@@ -21,7 +21,8 @@ std::string fnv1a64(const std::string& bytes) {
     return buf;
 }
 
-SweepSpec SweepSpec::fromText(const std::string& text, const std::string& name, const std::string& baseDir) {
+SweepSpec SweepSpec::fromText(const std::string& text, const std::string& name,
+                              const std::string& baseDir) {
     return readSweepSpec(text, name, baseDir);
 }
 
@@ -36,28 +37,35 @@ SweepSpec SweepSpec::fromFile(const std::string& path) {
     return s;
 }
 
-std::string SweepSpec::jobName(int index) const { return label_ + "_" + std::to_string(index); }
+std::string SweepSpec::jobName(int index) const {
+    return label_ + "_" + std::to_string(index);
+}
 
 std::string SweepSpec::describe(const SweepJob& job) const {
     std::string out;
-    for (std::size_t i = 0; i < params_.size(); ++i) out += (i ? ", " : "") + params_[i].label + "=" + job.values[i];
+    for (std::size_t i = 0; i < params_.size(); ++i)
+        out += (i ? ", " : "") + params_[i].label + "=" + job.values[i];
     return out;
 }
 
 namespace {
 std::string substitute(std::string arg, const std::string& name, const std::string& value) {
-    for (std::size_t at = arg.find(name); at != std::string::npos; at = arg.find(name, at + value.size()))
+    for (std::size_t at = arg.find(name); at != std::string::npos;
+         at = arg.find(name, at + value.size()))
         arg.replace(at, name.size(), value);
     return arg;
 }
 }  // namespace
 
-std::vector<std::string> SweepSpec::stageArgs(const SweepJob& job, int stage, int upTo, const std::string& outPath) const {
+std::vector<std::string> SweepSpec::stageArgs(const SweepJob& job, int stage, int upTo,
+                                              const std::string& outPath) const {
     std::vector<std::string> args;
     bool namesOut = false;
     for (const std::string& a : commands_[std::size_t(stage)]) {
         namesOut = namesOut || a.find("{out}") != std::string::npos;
-        args.push_back(substitute(substitute(substitute(a, "{out}", outPath), "{index}", std::to_string(job.index)), "{label}", label_));
+        args.push_back(substitute(
+            substitute(substitute(a, "{out}", outPath), "{index}", std::to_string(job.index)),
+            "{label}", label_));
     }
     for (int i = 0; i <= upTo && i < int(params_.size()); ++i) {
         const SweepParam& p = params_[std::size_t(i)];
@@ -78,9 +86,11 @@ std::vector<std::string> SweepSpec::stageArgs(const SweepJob& job, int stage, in
     return args;
 }
 
-std::vector<std::vector<std::string>> SweepSpec::jobArgs(const SweepJob& job, const std::string& outPath) const {
+std::vector<std::vector<std::string>> SweepSpec::jobArgs(const SweepJob& job,
+                                                         const std::string& outPath) const {
     std::vector<std::vector<std::string>> out;
-    for (std::size_t s = 0; s < commands_.size(); ++s) out.push_back(stageArgs(job, int(s), int(params_.size()) - 1, outPath));
+    for (std::size_t s = 0; s < commands_.size(); ++s)
+        out.push_back(stageArgs(job, int(s), int(params_.size()) - 1, outPath));
     return out;
 }
 

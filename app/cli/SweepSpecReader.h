@@ -9,6 +9,7 @@
 namespace as::cli {
 
 /// Throws CliError (exit 2) for a malformed spec.
-SweepSpec readSweepSpec(const std::string& text, const std::string& name, const std::string& baseDir);
+SweepSpec readSweepSpec(const std::string& text, const std::string& name,
+                        const std::string& baseDir);
 
 }  // namespace as::cli

@@ -39,14 +39,19 @@ void writeTextColumn(hid_t group, const std::string& name, const std::vector<std
 std::vector<std::string> readTextColumn(hid_t group, const std::string& name, std::size_t n) {
     h5::Handle d(H5Dopen2(group, name.c_str(), H5P_DEFAULT));
     if (!d.valid()) throw h5::Error("missing dataset '" + name + "'");
-    std::vector<std::string> text = n == 0 ? std::vector<std::string>{} : split(h5::readStringAttribute(d, "values"), '\n');
-    if (text.size() != n) throw h5::Error("'" + name + "' lists " + std::to_string(text.size()) + " values, not " + std::to_string(n));
+    std::vector<std::string> text =
+        n == 0 ? std::vector<std::string>{} : split(h5::readStringAttribute(d, "values"), '\n');
+    if (text.size() != n)
+        throw h5::Error("'" + name + "' lists " + std::to_string(text.size()) + " values, not " +
+                        std::to_string(n));
     return text;
 }
 
 std::vector<double> column(hid_t group, const std::string& name, std::size_t n) {
     std::vector<double> v = h5::readDoubles(group, name);
-    if (v.size() != n) throw h5::Error("dataset '" + name + "' has " + std::to_string(v.size()) + " values, not " + std::to_string(n));
+    if (v.size() != n)
+        throw h5::Error("dataset '" + name + "' has " + std::to_string(v.size()) + " values, not " +
+                        std::to_string(n));
     return v;
 }
 
@@ -84,14 +89,17 @@ void writeSweepTable(const std::string& path, const SweepTable& t) {
         h5::writeAttribute(jobs, "param_labels", joined(t.paramLabels, ","));
         h5::writeAttribute(jobs, "result_fields", joined(t.resultFields, ","));
         h5::Handle params = h5::createGroup(jobs, "params");
-        for (std::size_t i = 0; i < t.paramLabels.size(); ++i) writeTextColumn(params, t.paramLabels[i], t.paramValues.at(i));
+        for (std::size_t i = 0; i < t.paramLabels.size(); ++i)
+            writeTextColumn(params, t.paramLabels[i], t.paramValues.at(i));
         h5::Handle results = h5::createGroup(jobs, "results");
-        for (std::size_t f = 0; f < t.resultFields.size(); ++f) h5::writeDataset(results, t.resultFields[f], t.results.at(f), {n});
+        for (std::size_t f = 0; f < t.resultFields.size(); ++f)
+            h5::writeDataset(results, t.resultFields[f], t.results.at(f), {n});
         if (t.groupBy.empty()) return;
         h5::Handle groups = h5::createGroup(file, "groups");
         h5::writeAttribute(groups, "by", joined(t.groupBy, ","));
         const hsize_t g = t.groupKeys.empty() ? 0 : t.groupKeys[0].size();
-        for (std::size_t k = 0; k < t.groupBy.size(); ++k) writeTextColumn(groups, t.groupBy[k], t.groupKeys.at(k));
+        for (std::size_t k = 0; k < t.groupBy.size(); ++k)
+            writeTextColumn(groups, t.groupBy[k], t.groupKeys.at(k));
         for (std::size_t f = 0; f < t.resultFields.size(); ++f) {
             h5::writeDataset(groups, t.resultFields[f] + "_mean", t.groupMean.at(f), {g});
             h5::writeDataset(groups, t.resultFields[f] + "_std", t.groupStd.at(f), {g});
@@ -104,11 +112,14 @@ SweepTable readSweepTable(const std::string& path) {
     try {
         if (!h5::isHdf5(path)) throw h5::Error("not an HDF5 file (or missing)");
         h5::Handle file = h5::openFileReadOnly(path);  // verifies the checksums
-        if (!h5::hasAttribute(file, "format") || h5::readStringAttribute(file, "format") != kSweepTableFormat)
-            throw h5::Error("not a merged sweep (root attribute format is not \"" + std::string(kSweepTableFormat) + "\")");
+        if (!h5::hasAttribute(file, "format") ||
+            h5::readStringAttribute(file, "format") != kSweepTableFormat)
+            throw h5::Error("not a merged sweep (root attribute format is not \"" +
+                            std::string(kSweepTableFormat) + "\")");
         const auto version = h5::readIntAttribute(file, "format_version");
         if (version < 1 || version > kSweepTableVersion)
-            throw h5::Error("format_version " + std::to_string(version) + " is newer than this build reads (" +
+            throw h5::Error("format_version " + std::to_string(version) +
+                            " is newer than this build reads (" +
                             std::to_string(kSweepTableVersion) + ")");
         SweepTable t;
         t.label = h5::readStringAttribute(file, "label");
@@ -124,7 +135,8 @@ SweepTable readSweepTable(const std::string& path) {
         t.seed = column(jobs, "seed", n);
         t.status = n ? listAttribute(jobs, "status", '\n') : std::vector<std::string>{};
         t.log = n ? listAttribute(jobs, "log", '\n') : std::vector<std::string>{};
-        if (t.status.size() != n || t.log.size() != n) throw h5::Error("/jobs status or log does not list every job");
+        if (t.status.size() != n || t.log.size() != n)
+            throw h5::Error("/jobs status or log does not list every job");
         t.paramLabels = listAttribute(jobs, "param_labels", ',');
         t.resultFields = listAttribute(jobs, "result_fields", ',');
         h5::Handle params = h5::openGroup(jobs, "params");

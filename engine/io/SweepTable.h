@@ -1,15 +1,16 @@
 #pragma once
 // A merged sweep (docs/sweeps.md, "Merge"): one row per job with its parameters, status and numeric
 // results, and the --group-by statistics. `attractor-cli sweep merge` writes it as
-// <label>_merged.h5; the app's File → Open Sweep reads it. Checksummed and written aside and renamed
-// (io/Hdf5Integrity.h); a damaged or foreign file is refused naming the file and what is wrong.
+// <label>_merged.h5; the app's File → Open Sweep reads it. Checksummed and written aside and
+// renamed (io/Hdf5Integrity.h); a damaged or foreign file is refused naming the file and what is
+// wrong.
 //   /  attrs format = "attractor-studio-sweep", format_version, label, spec_hash, jobs, ok, failed,
 //      missing
 //   /jobs          datasets index, exit_code (-1: missing), wall_s, seed (NaN: none); attrs status,
 //                  log (one line per job), param_labels, result_fields (comma-separated)
-//   /jobs/params   one dataset per parameter (NaN for text), attr values: the values as text, one a line
-//   /jobs/results  one dataset per numeric result field (NaN where a job has none)
-//   /groups        with --group-by: attr by; one dataset per grouping parameter (attr values);
+//   /jobs/params   one dataset per parameter (NaN for text), attr values: the values as text, one a
+//   line /jobs/results  one dataset per numeric result field (NaN where a job has none) /groups
+//   with --group-by: attr by; one dataset per grouping parameter (attr values);
 //                  <field>_mean, <field>_std (sample), <field>_n
 #include <string>
 #include <vector>
@@ -31,7 +32,7 @@ struct SweepTable {
     std::vector<std::vector<double>> results;  ///< [field][job]
     // --group-by (empty without): one entry per group.
     std::vector<std::string> groupBy;
-    std::vector<std::vector<std::string>> groupKeys;          ///< [grouping parameter][group]
+    std::vector<std::vector<std::string>> groupKeys;               ///< [grouping parameter][group]
     std::vector<std::vector<double>> groupMean, groupStd, groupN;  ///< [field][group]
 
     std::size_t jobCount() const { return index.size(); }

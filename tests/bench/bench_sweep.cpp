@@ -1,6 +1,7 @@
 // Sweeps (docs/sweeps.md): merging job files (the issue's goal: 1,000 files in <= 5 s) and reading
-// and expanding a spec. The job files are written once per size, with a ring-like JSON summary of 16
-// numeric fields and no session (the merge reads only /sweep; the checksum check walks the file).
+// and expanding a spec. The job files are written once per size, with a ring-like JSON summary of
+// 16 numeric fields and no session (the merge reads only /sweep; the checksum check walks the
+// file).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -24,7 +25,8 @@ std::string specText(int seeds) {
 
 void BM_MergeJobFiles(benchmark::State& state) {
     const SweepSpec spec = SweepSpec::fromText(specText(int(state.range(0)) / 10), "bench");
-    const fs::path dir = fs::temp_directory_path() / ("as_bench_sweep_" + std::to_string(spec.jobCount()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("as_bench_sweep_" + std::to_string(spec.jobCount()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const SweepJob& job : spec.jobs()) {
@@ -37,7 +39,8 @@ void BM_MergeJobFiles(benchmark::State& state) {
         r.seed = std::stoll(job.values[1]);
         r.summaryJson = "{";
         for (int f = 0; f < 16; ++f)
-            r.summaryJson += (f ? "," : "") + std::string("\"field") + std::to_string(f) + "\":" + std::to_string(0.1 * f * job.index);
+            r.summaryJson += (f ? "," : "") + std::string("\"field") + std::to_string(f) +
+                             "\":" + std::to_string(0.1 * f * job.index);
         r.summaryJson += "}";
         writeSweepJobFile((dir / (spec.jobName(job.index) + ".h5")).string(), "", r);
     }

@@ -41,7 +41,9 @@ SweepTable sample() {
 }
 
 std::string scratch(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_sweep_table_" + name + "_" + std::to_string(::getpid()) + ".h5")).string();
+    return (fs::temp_directory_path() /
+            ("as_sweep_table_" + name + "_" + std::to_string(::getpid()) + ".h5"))
+        .string();
 }
 
 std::string refusal(const std::string& path) {
@@ -82,7 +84,8 @@ TEST(SweepTable, ReadsBackWhatWasWritten) {
     EXPECT_EQ(r.groupN, t.groupN);
     // The numeric view of a parameter: NaN for text.
     as::h5::Handle f = as::h5::openFileReadOnly(path);
-    const auto seed = as::h5::readDoubles(as::h5::openGroup(as::h5::openGroup(f, "jobs"), "params"), "seed");
+    const auto seed =
+        as::h5::readDoubles(as::h5::openGroup(as::h5::openGroup(f, "jobs"), "params"), "seed");
     EXPECT_EQ(seed, (std::vector<double>{1, 2, 1}));
     EXPECT_TRUE(std::isnan(SweepTable::number("jump")));
     EXPECT_EQ(SweepTable::number("0.25"), 0.25);
@@ -110,11 +113,15 @@ TEST(SweepTable, WithoutGroupsAndWithoutResults) {
 TEST(SweepTable, RefusesForeignDamagedAndInconsistentFiles) {
     const std::string text = scratch("text");
     std::ofstream(text) << "index,v\n0,1\n";
-    EXPECT_NE(refusal(text).find("merged sweep '" + text + "': not an HDF5 file"), std::string::npos) << refusal(text);
+    EXPECT_NE(refusal(text).find("merged sweep '" + text + "': not an HDF5 file"),
+              std::string::npos)
+        << refusal(text);
     EXPECT_NE(refusal(scratch("absent")).find("not an HDF5 file (or missing)"), std::string::npos);
 
     const std::string foreign = scratch("foreign");
-    as::h5::writeFileAtomically(foreign, "test", [](hid_t f) { as::h5::writeAttribute(f, "format", std::string("attractor-studio-session")); });
+    as::h5::writeFileAtomically(foreign, "test", [](hid_t f) {
+        as::h5::writeAttribute(f, "format", std::string("attractor-studio-session"));
+    });
     EXPECT_NE(refusal(foreign).find("not a merged sweep"), std::string::npos) << refusal(foreign);
 
     const std::string shortColumn = scratch("short");
@@ -122,12 +129,14 @@ TEST(SweepTable, RefusesForeignDamagedAndInconsistentFiles) {
         as::h5::writeAttribute(f, "format", std::string(as::kSweepTableFormat));
         as::h5::writeAttribute(f, "format_version", std::int64_t(1));
         for (const char* a : {"label", "spec_hash"}) as::h5::writeAttribute(f, a, std::string("x"));
-        for (const char* a : {"ok", "failed", "missing"}) as::h5::writeAttribute(f, a, std::int64_t(0));
+        for (const char* a : {"ok", "failed", "missing"})
+            as::h5::writeAttribute(f, a, std::int64_t(0));
         as::h5::writeAttribute(f, "jobs", std::int64_t(3));
         as::h5::Handle jobs = as::h5::createGroup(f, "jobs");
         as::h5::writeDataset(jobs, "index", std::vector<double>{0, 1}, {2});
     });
-    EXPECT_NE(refusal(shortColumn).find("dataset 'index' has 2 values, not 3"), std::string::npos) << refusal(shortColumn);
+    EXPECT_NE(refusal(shortColumn).find("dataset 'index' has 2 values, not 3"), std::string::npos)
+        << refusal(shortColumn);
 
     // A flipped byte in the middle of a good file: refused by the checksums, never read silently.
     const std::string damaged = scratch("damaged");
@@ -144,7 +153,8 @@ TEST(SweepTable, RefusesForeignDamagedAndInconsistentFiles) {
         std::ofstream(damaged, std::ios::binary | std::ios::trunc) << copy;
         try {
             const SweepTable r = as::readSweepTable(damaged);
-            EXPECT_EQ(r.paramValues, sample().paramValues) << "byte " << at << " changed what was read";
+            EXPECT_EQ(r.paramValues, sample().paramValues)
+                << "byte " << at << " changed what was read";
         } catch (const as::h5::Error& e) {
             EXPECT_NE(std::string(e.what()).find(damaged), std::string::npos);
             ++refused;
