@@ -187,6 +187,36 @@ int exitCodeOf(const SweepRunTotals& t) {
     if (t.cancelled) return kExitCancelled;
     return t.failed > 0 ? kExitFailure : kExitOk;
 }
+
+/// The end of `sweep run`: one line, the JSON (`ranks` > 0 under MPI, else `parallel`), an error
+/// line when jobs failed; returns the exit code.
+int reportRun(const SweepSpec& spec, const SweepRunTotals& t, std::size_t jobs, int parallel,
+              int ranks, int threads, double wall, const std::string& dir) {
+    std::printf(
+        "sweep %s%s: %d ran (%d failed), %d already finished, %d left to another run, %.3g s\n",
+        spec.label().c_str(), ranks > 0 ? (" on " + std::to_string(ranks) + " ranks").c_str() : "",
+        t.ran, t.failed, t.skipped, t.busy, wall);
+    JsonSummary j;
+    j.add("sweep", "run")
+        .add("label", spec.label())
+        .add("jobs", (long long)jobs)
+        .add("ran", (long long)t.ran)
+        .add("failed", (long long)t.failed)
+        .add("skipped", (long long)t.skipped)
+        .add("busy", (long long)t.busy);
+    if (ranks > 0)
+        j.add("ranks", (long long)ranks);
+    else
+        j.add("parallel", (long long)parallel);
+    j.add("threads", (long long)threads)
+        .add("cancelled", t.cancelled)
+        .add("wall_s", wall)
+        .add("output", dir);
+    std::cout << j.str() << std::endl;
+    if (t.failed > 0 && !t.cancelled)
+        printError(std::to_string(t.failed) + " jobs failed (see their .log files)");
+    return exitCodeOf(t);
+}
 }  // namespace
 
 int SweepCommand::runJobs(const SweepSpec& spec) {
@@ -203,26 +233,7 @@ int SweepCommand::runJobs(const SweepSpec& spec) {
     o.quiet = quiet_;
     const SweepRunTotals t = runner.run(indices, o);
     const double wall = std::chrono::duration<double>(Clock::now() - start).count();
-    std::printf(
-        "sweep %s: %d ran (%d failed), %d already finished, %d left to another run, %.3g s\n",
-        spec.label().c_str(), t.ran, t.failed, t.skipped, t.busy, wall);
-    JsonSummary j;
-    j.add("sweep", "run")
-        .add("label", spec.label())
-        .add("jobs", (long long)indices.size())
-        .add("ran", (long long)t.ran)
-        .add("failed", (long long)t.failed)
-        .add("skipped", (long long)t.skipped)
-        .add("busy", (long long)t.busy)
-        .add("parallel", (long long)o.parallel)
-        .add("threads", (long long)o.threads)
-        .add("cancelled", t.cancelled)
-        .add("wall_s", wall)
-        .add("output", runner.dir());
-    std::cout << j.str() << std::endl;
-    if (t.failed > 0 && !t.cancelled)
-        printError(std::to_string(t.failed) + " jobs failed (see their .log files)");
-    return exitCodeOf(t);
+    return reportRun(spec, t, indices.size(), o.parallel, 0, o.threads, wall, runner.dir());
 }
 
 int SweepCommand::runMpi(const SweepSpec& spec) {
@@ -289,25 +300,7 @@ int SweepCommand::runMpi(const SweepSpec& spec) {
     std::error_code ec;
     fs::remove_all(claims, ec);
     const double wall = std::chrono::duration<double>(Clock::now() - start).count();
-    std::printf("sweep %s on %d ranks: %d ran (%d failed), %d already finished, %.3g s\n",
-                spec.label().c_str(), mpi.size(), all.ran, all.failed, all.skipped, wall);
-    JsonSummary j;
-    j.add("sweep", "run")
-        .add("label", spec.label())
-        .add("jobs", (long long)spec.jobCount())
-        .add("ran", (long long)all.ran)
-        .add("failed", (long long)all.failed)
-        .add("skipped", (long long)all.skipped)
-        .add("busy", (long long)all.busy)
-        .add("ranks", (long long)mpi.size())
-        .add("threads", (long long)o.threads)
-        .add("cancelled", all.cancelled)
-        .add("wall_s", wall)
-        .add("output", runner.dir());
-    std::cout << j.str() << std::endl;
-    if (all.failed > 0 && !all.cancelled)
-        printError(std::to_string(all.failed) + " jobs failed (see their .log files)");
-    return exitCodeOf(all);
+    return reportRun(spec, all, spec.jobCount(), 0, mpi.size(), o.threads, wall, runner.dir());
 }
 
 int SweepCommand::runMerge(const SweepSpec& spec) {
