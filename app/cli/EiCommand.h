@@ -10,13 +10,13 @@
 namespace as::cli {
 
 class EiCommand : public Command {
-public:
+  public:
     explicit EiCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
     bool canValidate() const override { return true; }
 
-private:
+  private:
     EiParams buildParams() const;
 
     CLI::App* app_ = nullptr;

@@ -23,8 +23,8 @@ using MatS = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
 /// Reused storage (about 2 N B T scalars, twice that with a trained G).
 template <class S>
 struct BpttBuffers {
-    MatS<S> g, slope;   ///< N x (B T): g(x_t), then g'(x_t) overwritten by delta_{t+1}
-    MatS<S> eta, geta;  ///< N x (B T): the noise and G eta (trained G only)
+    MatS<S> g, slope;              ///< N x (B T): g(x_t), then g'(x_t) overwritten by delta_{t+1}
+    MatS<S> eta, geta;             ///< N x (B T): the noise and G eta (trained G only)
     MatS<S> x, drive, delta, avg;  ///< N x B
 };
 
@@ -42,9 +42,9 @@ struct BpttProblem {
 /// predicted (nearest attractor to the late-time average) if given. A non-finite loss is returned
 /// as is (the gradients are then meaningless).
 template <class S>
-double bpttLossAndGradient(const BpttProblem<S>& problem, const MatS<S>& x0, const Eigen::VectorXi& labels,
-                           std::uint64_t noiseSeed, MatS<S>& dA, MatS<S>* dG, BpttBuffers<S>& buf,
-                           Eigen::VectorXi* predicted = nullptr);
+double bpttLossAndGradient(const BpttProblem<S>& problem, const MatS<S>& x0,
+                           const Eigen::VectorXi& labels, std::uint64_t noiseSeed, MatS<S>& dA,
+                           MatS<S>* dG, BpttBuffers<S>& buf, Eigen::VectorXi* predicted = nullptr);
 
 /// Forward pass only (the same arithmetic): the loss, and predicted if given.
 template <class S>
