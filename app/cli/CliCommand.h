@@ -108,8 +108,16 @@ class Command {
     /// Adds the options every subcommand shares: --quiet and --force. main() calls it once for
     /// each command, after the command registered its own options.
     void addSharedOptions();
+    /// Whether run() supports setValidateOnly(): `sweep plan` checks each job's arguments through
+    /// it.
+    virtual bool canValidate() const { return false; }
+    /// Validation mode (`sweep plan`, docs/sweeps.md): run() applies and checks every argument as
+    /// for a real run, then returns kExitOk before any work; a bad argument throws CliError as
+    /// usual.
+    void setValidateOnly(bool on) { validateOnly_ = on; }
 
   protected:
+    bool validateOnly_ = false;  ///< see setValidateOnly()
     bool quiet_ = false;  ///< --quiet: no progress lines on stderr (and, where a job has them, no
                           ///< per-epoch lines)
     bool force_ = false;  ///< --force: run even above kMaxStepsWithoutForce steps

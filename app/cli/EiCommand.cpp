@@ -122,6 +122,7 @@ int EiCommand::run() {
     req.threads = threads_;
     const double T = durationMs_ > 0 ? durationMs_ : eiProtocolDefaultMs(protocol);
     checkDurationSteps(T, req.params.dt, force_);  // per run of the protocol (balance runs six)
+    if (validateOnly_) return kExitOk;
     std::printf(
         "spiking E-I network: N_E = %d, N_Ip = N_Id = %d, p = %.3g, dt = %.3g ms, seed %llu, mode "
         "%s\n",

@@ -14,6 +14,7 @@ class EiCommand : public Command {
     explicit EiCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
+    bool canValidate() const override { return true; }
 
   private:
     EiParams buildParams() const;

@@ -88,6 +88,7 @@ int Hd2dCommand::run() {
         return kExitOk;
     checkDurationMs(durationMs_);
     const std::unique_ptr<Hd2dSimulation> sim = openOrCreate();
+    if (!sim) return kExitOk;  // validate-only: checked, nothing built
     // A saved heading continues unless --azimuth or --pitch is given; a new run starts at them.
     const bool az = app_->count("--azimuth") > 0, pi = app_->count("--pitch") > 0;
     if (session_.empty() || az || pi) {
@@ -98,6 +99,7 @@ int Hd2dCommand::run() {
     const TorusParams& p = sim->params();
     const TrajectoryParams& h = sim->headingParams();
     checkDurationSteps(durationMs_, p.dt, force_);
+    if (validateOnly_) return kExitOk;
     const long total = std::lround(durationMs_ / p.dt);
     std::printf(
         "hd2d: two rings of %d beside a %d x %d sheet, k = %.6g, a = %.6g rad, dt = %.6g ms\n", p.n,

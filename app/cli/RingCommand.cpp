@@ -61,8 +61,10 @@ int RingCommand::run() {
     checkDurationMs(durationMs_);
 
     const std::unique_ptr<RingSimulation> sim = openOrCreate();
+    if (!sim) return kExitOk;  // validate-only: checked, nothing built
     const CannParams& p = sim->params();
     checkDurationSteps(durationMs_, p.dt, force_);
+    if (validateOnly_) return kExitOk;
     const long total = std::lround(durationMs_ / p.dt);
     std::printf(
         "ring CANN: N = %d, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g "

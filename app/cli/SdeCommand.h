@@ -27,6 +27,7 @@ class SdeCommand : public Command {
     explicit SdeCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
+    bool canValidate() const override { return action_ == "train"; }
 
   private:
     int runPlant();

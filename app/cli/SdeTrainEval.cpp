@@ -137,6 +137,7 @@ int SdeCommand::runTrain() {
     } catch (const std::invalid_argument& e) {
         throw CliError(std::string("invalid training parameter: ") + e.what());
     }
+    if (validateOnly_) return mnistDir(), kExitOk;  // sweep plan: MNIST must be there too
 
     const auto t0 = Clock::now();
     const std::string dir = mnistDir();

@@ -23,6 +23,7 @@ template <class Sim, class P, class Q>
 class SimulationCommand : public Command {
   public:
     CLI::App* app() const override { return app_; }
+    bool canValidate() const override { return true; }
 
   protected:
     SimulationCommand(CLI::App& parent, const std::string& name, const std::string& description)
@@ -64,12 +65,18 @@ class SimulationCommand : public Command {
     }
 
     /// The session named by --session with the overrides applied (only what changed is pushed,
-    /// so an unchanged input keeps its clock), or a new simulation from the defaults.
+    /// so an unchanged input keeps its clock), or a new simulation from the defaults. In
+    /// validate-only mode (`sweep plan`) a new simulation is not built: nullptr once the
+    /// arguments and the step budget are checked.
     std::unique_ptr<Sim> openOrCreate() const {
         if (session_.empty()) {
             P p = defaultModel();
             Q q = defaultInput();
             applyOverrides(p, q);
+            if (validateOnly_) {
+                checkDurationSteps(durationMs_, p.dt, force_);
+                return nullptr;
+            }
             return create(p, q);
         }
         std::unique_ptr<Sim> sim;

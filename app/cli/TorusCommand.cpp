@@ -58,8 +58,10 @@ int TorusCommand::run() {
     checkDurationMs(durationMs_);
 
     const std::unique_ptr<TorusSimulation> sim = openOrCreate();
+    if (!sim) return kExitOk;  // validate-only: checked, nothing built
     const TorusParams& p = sim->params();
     checkDurationSteps(durationMs_, p.dt, force_);
+    if (validateOnly_) return kExitOk;
     const long total = std::lround(durationMs_ / p.dt);
     std::printf(
         "torus CANN: %d^%d neurons, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = "

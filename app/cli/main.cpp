@@ -1,18 +1,16 @@
 // attractor-cli: runs the labs' protocols headless, writes sessions (HDF5) and traces (CSV), prints
 // a few human lines and, last, one JSON object. Never opens a dialog. See docs/cli.md.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <exception>
 #include <memory>
 #include <vector>
 
 #include "CancelSignal.h"
 #include "CliCommand.h"
-#include "EiCommand.h"
-#include "Hd2dCommand.h"
-#include "RingCommand.h"
-#include "SdeCommand.h"
-#include "SurrogateCommand.h"
-#include "TorusCommand.h"
+#include "LabCommands.h"
+#include "SweepCommand.h"
+#include "cann/FftConvolver.h"
 
 int main(int argc, char** argv) {
     using namespace as::cli;
@@ -21,15 +19,10 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string(AS_VERSION));
     app.require_subcommand(1, 1);
 
-    std::vector<std::unique_ptr<Command>> commands;
-    commands.push_back(std::make_unique<RingCommand>(app));
-    commands.push_back(std::make_unique<EiCommand>(app));
-    commands.push_back(std::make_unique<SurrogateCommand>(app));
-    commands.push_back(std::make_unique<TorusCommand>(app));
-    commands.push_back(std::make_unique<Hd2dCommand>(app));
-    commands.push_back(std::make_unique<SdeCommand>(app));
-    // One line per lab (docs/adding-a-lab.md).
-    for (auto& c : commands) c->addSharedOptions();  // --quiet, --force
+    // The labs (LabCommands.cpp; later labs register there), then sweeps of their commands.
+    std::vector<std::unique_ptr<Command>> commands = addLabCommands(app);
+    commands.push_back(std::make_unique<SweepCommand>(app));
+    commands.back()->addSharedOptions();  // --quiet, --force
 
     try {
         app.parse(argc, argv);
@@ -44,6 +37,11 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
 
+    // A sweep's job (SweepRunner sets AS_SWEEP_JOB): FFT plans that do not depend on timing, so the
+    // job's numbers are the same however busy the machine is (docs/sweeps.md, "Reproducibility").
+    if (const char* job = std::getenv("AS_SWEEP_JOB"); job && *job) {
+        as::FftConvolver<float>::setReproduciblePlans(true);
+    }
     installCancelHandlers();  // Ctrl-C / SIGTERM: jobs stop, write their outputs, exit
                               // kExitCancelled
     try {

@@ -2,6 +2,7 @@
 
 #include <fftw3.h>
 
+#include <atomic>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
@@ -13,6 +14,14 @@ namespace {
 std::mutex& plannerMutex() {
     static std::mutex m;
     return m;
+}
+
+std::atomic<bool>& reproduciblePlansFlag() {
+    static std::atomic<bool> on{false};
+    return on;
+}
+bool reproduciblePlans() {
+    return reproduciblePlansFlag().load();
 }
 
 template <class T>
@@ -91,7 +100,7 @@ FftConvolver<T>::FftConvolver(std::vector<int> shape, const std::vector<T>& kern
     const int rank = static_cast<int>(shape_.size());
     {
         std::lock_guard<std::mutex> lock(plannerMutex());
-        const unsigned flags = quickPlan ? FFTW_ESTIMATE : FFTW_MEASURE;
+        const unsigned flags = quickPlan || reproduciblePlans() ? FFTW_ESTIMATE : FFTW_MEASURE;
         impl_->forward = F::r2c(rank, shape_.data(), impl_->real, impl_->spec, flags);
         impl_->inverse =
             F::c2r(rank, shape_.data(), impl_->spec, impl_->real, flags | FFTW_DESTROY_INPUT);
@@ -162,6 +171,11 @@ void denseCircularConvolve(const std::vector<int>& shape, const std::vector<T>& 
                         }
                 out[idx(x0, x1, x2)] = static_cast<T>(acc);
             }
+}
+
+template <class T>
+void FftConvolver<T>::setReproduciblePlans(bool on) {
+    reproduciblePlansFlag().store(on);
 }
 
 template class FftConvolver<float>;

@@ -17,6 +17,11 @@ class FftConvolver {
     /// `kernel` is indexed by lattice offset (offset 0 at index 0, periodic). Plans use
     /// FFTW_MEASURE unless `quickPlan` is set (FFTW_ESTIMATE: instant, slightly slower steps).
     FftConvolver(std::vector<int> shape, const std::vector<T>& kernel, bool quickPlan = false);
+    /// Process-wide: plan every later convolver with FFTW_ESTIMATE, as if quickPlan were set.
+    /// FFTW_MEASURE picks a plan by timing candidates, and plans round differently, so two runs of
+    /// one job can differ in the last digits (the ring's decoded angle by ~1e-9 rad); sweep jobs
+    /// (docs/sweeps.md) set this so that their numbers do not depend on how busy the machine was.
+    static void setReproduciblePlans(bool on);
     ~FftConvolver();
     FftConvolver(const FftConvolver&) = delete;
     FftConvolver& operator=(const FftConvolver&) = delete;
