@@ -379,7 +379,8 @@ bool EiNetwork::finite() const {
     for (int pop = 0; pop < 3; ++pop)
         for (float v : V_[pop])
             if (!std::isfinite(v)) return false;
-    for (const auto* v : {&eFastE_, &eFastId_, &eSlowE_, &eSlowIp_})
+    for (const auto* v :
+         {&eFastE_, &eFastId_, &eSlowE_, &eSlowIp_, &dFastE_, &dFastId_, &pSlowE_, &pSlowIp_})
         for (float x : *v)
             if (!std::isfinite(x)) return false;
     return true;

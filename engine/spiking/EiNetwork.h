@@ -1,13 +1,14 @@
 #pragma once
 // The spiking E-I balanced network with CANN synapses (seed 001 eq 1-7, models.md §2): LIF
 // populations E, I_p (PV, shunting) and I_d (SST); fast random sparse E-INN synapses and slow
-// structured CANN synapses. One step() advances dt as a list of named phases:
-//   integrateMembranes()  input currents from the synaptic variables, exponential-Euler LIF,
-//                         threshold, reset, refractory; synaptic variables decay exactly
-//   propagateSpikes()     event-driven: each spike adds its weight to its targets (CSR rows) and,
-//                         for E spikes, a shifted copy of the E->E Gaussian kernel (no N_E^2
-//                         matrix)
-//   updateDecode()        the population vector decays and gains e^{i theta_j} per E spike
+// structured CANN synapses. One step() advances dt in three phases:
+//   integrate(pop, lo, hi)  input currents from the synaptic variables, exponential-Euler LIF,
+//                           threshold, reset, refractory; synaptic variables decay exactly
+//   deliver(lo, hi, pop)    event-driven: each spike adds its weight to its targets (CSR rows) and,
+//                           for E spikes, a shifted copy of the E->E Gaussian kernel (no N_E^2
+//                           matrix); after one barrier, so all blocks' spikes are known
+//   (end of step())         the decode: the population vector decays and gains e^{i theta_j} per
+//                           E spike
 // Exponential synapses are linear, so each projection keeps one postsynaptic variable per target
 // neuron (sum_j g_ij f_j) that jumps by g/tau per presynaptic spike; spikes of step n act from
 // step n+1. Work splits into contiguous blocks of target neurons over OpenMP threads; each
@@ -84,7 +85,8 @@ class EiNetwork {
     /// Population vector v = sum_j x_j e^{i theta_j}, x_j the spike train of E neuron j filtered
     /// with tauDecode (so |v| is in spikes/ms); R = arg v (eq 8).
     std::complex<double> populationVector() const { return decode_; }
-    /// Whether every potential and synaptic variable is finite (for the watchdog).
+    /// Whether every potential and every synaptic variable (on E, I_p and I_d) is finite (for the
+    /// watchdog).
     bool finite() const;
     std::size_t synapseCount() const;
     std::size_t connectivityBytes() const;
