@@ -4,6 +4,7 @@
 // the spectrum view fills from the running network; the guided tour steps through.
 #include <QApplication>
 #include <QComboBox>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -201,8 +202,10 @@ class TestEiLab : public QObject {
         QVERIFY(duration);
         duration->setValue(30000);
         lab_->setProtocol("lag");
+        QSignalSpy started(lab_->controller(), &as::gui::EiController::protocolProgress);
         lab_->runSelectedProtocol();
-        QTest::qWait(300);
+        // Cancel once the run is under way (its first progress report), not after a fixed wait.
+        QTRY_VERIFY_WITH_TIMEOUT(started.count() > 0, 20000);
         lab_->controller()->cancelProtocol();
         QTRY_VERIFY_WITH_TIMEOUT(lab_->resultText().contains("cancelled"), 20000);
         duration->setValue(0);  // back to the protocol's default
