@@ -66,9 +66,10 @@ void setFinite(as::widgets::TraceChart* chart, int series, const std::vector<dou
 }  // namespace
 
 EiLab::EiLab(QUndoStack* undo, QWidget* parent)
-    : Lab(parent, /*playWhenFirstShown=*/true),
+    : Lab(QStringLiteral("ei"), tr("E-I spiking"), parent, /*playWhenFirstShown=*/true),
       undo_(undo ? undo : new QUndoStack(this)),
       controller_(std::make_unique<EiController>()) {
+    bindPlayer(controller_.get());
     buildUi();
     connect(controller_.get(), &EiController::playingChanged, this,
             [this](bool p) { playAction_->setText(p ? tr("Pause") : tr("Play")); });
@@ -507,16 +508,6 @@ void EiLab::resetToDefaults() {
     result_->clear();
     protocolCsv_.clear();
     undo_->clear();  // the edits were made to the network just replaced
-}
-
-bool EiLab::isPlaying() const {
-    return controller_->isPlaying();
-}
-void EiLab::play() {
-    controller_->play();
-}
-void EiLab::pause() {
-    controller_->pause();
 }
 
 }  // namespace as::gui

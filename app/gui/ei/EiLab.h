@@ -40,8 +40,6 @@ class EiLab : public Lab {
     explicit EiLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
     ~EiLab() override;
 
-    QString labId() const override { return QStringLiteral("ei"); }
-    QString title() const override { return tr("E-I spiking"); }
     QWidget* statusWidget() const override;
     std::vector<std::pair<QString, QWidget*>> exportTargets() override;
     QString exportCsv(const QString& path) override;
@@ -49,9 +47,6 @@ class EiLab : public Lab {
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
-    bool isPlaying() const override;
-    void play() override;
-    void pause() override;
 
     std::vector<TourStep> tourSteps() override;
 

@@ -26,14 +26,17 @@ struct TourStep {
 class Lab : public QMainWindow {
     Q_OBJECT
   public:
-    /// playWhenFirstShown: the lab starts playing the first time its tab is shown.
-    explicit Lab(QWidget* parent = nullptr, bool playWhenFirstShown = false)
-        : QMainWindow(parent), resume_(playWhenFirstShown) {}
+    /// id: the stable id, the session group name ("ring") and the value of the file's `lab`
+    /// attribute; title: the tab's title. playWhenFirstShown: the lab starts playing the first time
+    /// its tab is shown.
+    Lab(QString id, QString title, QWidget* parent = nullptr, bool playWhenFirstShown = false)
+        : QMainWindow(parent),
+          id_(std::move(id)),
+          title_(std::move(title)),
+          resume_(playWhenFirstShown) {}
 
-    /// Stable id: the session group name ("ring") and the value of the file's `lab` attribute.
-    virtual QString labId() const = 0;
-    /// Tab title.
-    virtual QString title() const = 0;
+    QString labId() const { return id_; }
+    QString title() const { return title_; }
     /// Widgets for the main window's status bar (shown while the lab's tab is current).
     virtual QWidget* statusWidget() const = 0;
     /// Named views for File → Export figure (the whole lab first).
@@ -67,10 +70,15 @@ class Lab : public QMainWindow {
         else
             resume_.setResume(true);
     }
-    /// Run control of the lab's live simulation; a lab without one keeps these defaults.
-    virtual bool isPlaying() const { return false; }
-    virtual void play() {}
-    virtual void pause() {}
+    /// Run control of the lab's live simulation: the player bound with bindPlayer() (its
+    /// controller), or nothing for a lab without one.
+    virtual bool isPlaying() const { return isPlaying_ && isPlaying_(); }
+    virtual void play() {
+        if (play_) play_();
+    }
+    virtual void pause() {
+        if (pause_) pause_();
+    }
     /// Steps per redraw (--steps-per-frame); false if the lab has no such setting.
     virtual bool setStepsPerFrame(int n) {
         (void)n;
@@ -113,6 +121,13 @@ class Lab : public QMainWindow {
     void recordingFinished();
 
   protected:
+    /// Run control goes to `player` (a controller with isPlaying(), play() and pause()).
+    template <class Player>
+    void bindPlayer(Player* player) {
+        isPlaying_ = [player] { return player->isPlaying(); };
+        play_ = [player] { player->play(); };
+        pause_ = [player] { player->pause(); };
+    }
     /// After setActive(): a lab's own reaction to being shown or hidden (its redraw timer, ...).
     virtual void onActiveChanged(bool active) { (void)active; }
     /// A file the lab could not load (damaged, foreign, missing): a warning dialog with the
@@ -126,6 +141,9 @@ class Lab : public QMainWindow {
     }
 
   private:
+    QString id_, title_;
+    std::function<bool()> isPlaying_;
+    std::function<void()> play_, pause_;
     ResumeWhenShown resume_;
 };
 

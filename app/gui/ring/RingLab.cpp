@@ -40,7 +40,10 @@ RingLab::RingLab(QUndoStack* undo, QWidget* parent)
               parent) {}
 
 RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWidget* parent)
-    : Lab(parent), controller_(std::make_unique<RingController>(std::move(sim))), undo_(undo) {
+    : Lab(QStringLiteral("ring"), tr("Ring"), parent),
+      controller_(std::make_unique<RingController>(std::move(sim))),
+      undo_(undo) {
+    bindPlayer(controller_.get());
     setWindowFlags(Qt::Widget);
     setObjectName("ringLab");
     buildViews();
@@ -420,16 +423,6 @@ std::function<void()> RingLab::prepareLoad(hid_t root) {
 
 void RingLab::resetToDefaults() {
     loadSimulation(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}));
-}
-
-bool RingLab::isPlaying() const {
-    return controller_->isPlaying();
-}
-void RingLab::play() {
-    controller_->play();
-}
-void RingLab::pause() {
-    controller_->pause();
 }
 
 void RingLab::setValue(const QString& group, const QString& key, double value) {

@@ -51,8 +51,6 @@ class RingLab : public Lab {
     QAction* playAction() const { return playAction_; }
     HaltBanner* banner() const { return banner_; }
     // Lab interface
-    QString labId() const override { return QStringLiteral("ring"); }
-    QString title() const override { return tr("Ring"); }
     /// Status bar widgets (simulated time, steps/s, frame rate) for the main window.
     QWidget* statusWidget() const override;
     /// Named views for figure export (the whole lab first).
@@ -62,9 +60,6 @@ class RingLab : public Lab {
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
-    bool isPlaying() const override;
-    void play() override;
-    void pause() override;
     std::vector<TourStep> tourSteps() override;
     double framesPerSecond() const { return fps_; }
 

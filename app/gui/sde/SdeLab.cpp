@@ -59,10 +59,11 @@ QStringList SdeLab::shippedModels() {
 }
 
 SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
-    : Lab(parent, /*playWhenFirstShown=*/true),
+    : Lab(QStringLiteral("sde"), tr("SDE classifier"), parent, /*playWhenFirstShown=*/true),
       controller_(std::make_unique<SdeController>()),
       undo_(undo),
       modelName_(kUntrained) {
+    bindPlayer(controller_.get());
     setWindowFlags(Qt::Widget);
     setObjectName("sdeLab");
     input_ = new SdeInputPanel;
@@ -462,16 +463,6 @@ void SdeLab::resetToDefaults() {
     input_->setCorruption(as::data::Corruption::Clean, 1);
     input_->showDigit(0);
     analysis_->robustnessTable()->showMeasured();
-}
-
-bool SdeLab::isPlaying() const {
-    return controller_->isPlaying();
-}
-void SdeLab::play() {
-    controller_->play();
-}
-void SdeLab::pause() {
-    controller_->pause();
 }
 
 }  // namespace as::gui

@@ -40,8 +40,6 @@ class SdeLab : public Lab {
     explicit SdeLab(QUndoStack* undo, QWidget* parent = nullptr);
     ~SdeLab() override;
 
-    QString labId() const override { return QStringLiteral("sde"); }
-    QString title() const override { return tr("SDE classifier"); }
     QWidget* statusWidget() const override;
     std::vector<std::pair<QString, QWidget*>> exportTargets() override;
     QString exportCsv(const QString& path) override;
@@ -49,9 +47,6 @@ class SdeLab : public Lab {
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
-    bool isPlaying() const override;
-    void play() override;
-    void pause() override;
     std::vector<TourStep> tourSteps() override;
 
     /// The shipped model files that exist (AS_RESOURCES_DIR/models/sde_*.h5).

@@ -57,7 +57,8 @@ void SurrogateLab::showCase(const QString& caseName) {
 }
 
 SurrogateLab::SurrogateLab(QUndoStack* /*undo*/, QWidget* parent)
-    : Lab(parent), controller_(std::make_unique<SurrogateController>()) {
+    : Lab(QStringLiteral("surrogate"), tr("Surrogate"), parent),
+      controller_(std::make_unique<SurrogateController>()) {
     buildViews();
     buildToolBar();
     buildDock();

@@ -53,8 +53,6 @@ class SurrogateLab : public Lab {
     bool hasModel() const { return hasModel_; }
     QLabel* statsLabel() const { return stats_; }
 
-    QString labId() const override { return QStringLiteral("surrogate"); }
-    QString title() const override { return tr("Surrogate"); }
     QWidget* statusWidget() const override;
     std::vector<std::pair<QString, QWidget*>> exportTargets() override;
     QString exportCsv(const QString& path) override;

@@ -61,11 +61,12 @@ as::TrajectoryParams TorusLab::defaultHeading() {
 }
 
 TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
-    : Lab(parent, /*playWhenFirstShown=*/true),
+    : Lab(QStringLiteral("torus"), tr("Torus"), parent, /*playWhenFirstShown=*/true),
       controller_(std::make_unique<TorusController>(
           std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()),
           std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()))),
       undo_(undo ? undo : new QUndoStack(this)) {
+    bindPlayer(controller_.get());
     setWindowFlags(Qt::Widget);
     setObjectName("torusLab");
     setFocusPolicy(Qt::StrongFocus);
@@ -483,16 +484,6 @@ void TorusLab::resetToDefaults() {
         std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
     undo_->clear();
     syncForms();
-}
-
-bool TorusLab::isPlaying() const {
-    return controller_->isPlaying();
-}
-void TorusLab::play() {
-    controller_->play();
-}
-void TorusLab::pause() {
-    controller_->pause();
 }
 
 void TorusLab::onActiveChanged(bool active) {

@@ -101,8 +101,6 @@ class TorusLab : public Lab {
     int recordedFrames() const override;
     bool isRecording() const;
 
-    QString labId() const override { return QStringLiteral("torus"); }
-    QString title() const override { return tr("Torus"); }
     QWidget* statusWidget() const override;
     std::vector<std::pair<QString, QWidget*>> exportTargets() override;
     QString exportCsv(const QString& path) override;
@@ -110,9 +108,6 @@ class TorusLab : public Lab {
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
-    bool isPlaying() const override;
-    void play() override;
-    void pause() override;
 
   protected:
     void onActiveChanged(bool active) override;
