@@ -78,45 +78,38 @@ void Hd2dCommand::applyOverrides(TorusParams& p, TrajectoryParams& h) const {
         throw CliError("--azimuth and --pitch must be finite");
 }
 
-int Hd2dCommand::run() {
-    const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
+std::vector<ParamSpec> Hd2dCommand::modelSpecs() const {
     std::vector<ParamSpec> model;
     for (const auto& s : TorusParams::specs())
         if (s.key != "dims" && s.key.rfind("spacing_", 0) != 0) model.push_back(s);
-    if (listParamsIfAsked("head-direction models (rings and sheet)", model,
-                          "heading (TrajectoryParams; angles in rad, speeds in rad/ms)"))
-        return kExitOk;
-    checkDurationMs(durationMs_);
-    const std::unique_ptr<Hd2dSimulation> sim = openOrCreate();
-    if (!sim) return kExitOk;  // validate-only: checked, nothing built
-    // A saved heading continues unless --azimuth or --pitch is given; a new run starts at them.
+    return model;
+}
+
+void Hd2dCommand::afterOpen(Hd2dSimulation& sim) const {
     const bool az = app_->count("--azimuth") > 0, pi = app_->count("--pitch") > 0;
     if (session_.empty() || az || pi) {
-        const auto z = sim->heading();
-        sim->setHeading(session_.empty() || az ? azimuth_ : z[0],
-                        session_.empty() || pi ? pitch_ : z[1]);
+        const auto z = sim.heading();
+        sim.setHeading(session_.empty() || az ? azimuth_ : z[0],
+                       session_.empty() || pi ? pitch_ : z[1]);
     }
-    const TorusParams& p = sim->params();
-    const TrajectoryParams& h = sim->headingParams();
-    checkDurationSteps(durationMs_, p.dt, force_);
-    if (validateOnly_) return kExitOk;
-    const long total = std::lround(durationMs_ / p.dt);
+}
+
+void Hd2dCommand::describe(const Hd2dSimulation& sim, long total) {
+    const TorusParams& p = sim.params();
+    const TrajectoryParams& h = sim.headingParams();
     std::printf(
         "hd2d: two rings of %d beside a %d x %d sheet, k = %.6g, a = %.6g rad, dt = %.6g ms\n", p.n,
         p.n, p.n, p.k, p.a, p.dt);
     std::printf("heading %s for %.6g ms (%ld steps)\n", trajectoryName(h.kind).c_str(), durationMs_,
                 total);
-
-    const Timed run = runTimed(*sim, total, 1000);
-    const int code =
-        writeOutputs(*sim, [&](const std::string& path) { saveHd2dSession(path, *sim); });
-    printSummary(*sim, run.steps, run.wallSeconds);
-    return code;
 }
 
-void Hd2dCommand::printSummary(const Hd2dSimulation& sim, long runSteps, double wallSeconds) const {
+void Hd2dCommand::saveSession(const std::string& path, const Hd2dSimulation& sim) const {
+    saveHd2dSession(path, sim);
+}
+
+void Hd2dCommand::printSummary(const Hd2dSimulation& sim, const Timed& run) const {
     const TorusParams& p = sim.params();
-    const double stepsPerSecond = wallSeconds > 0 ? double(runSteps) / wallSeconds : NAN;
     const auto z = sim.heading();
     const auto& rd = sim.ringsDecode();
     const auto& sd = sim.sheetDecode();
@@ -146,14 +139,8 @@ void Hd2dCommand::printSummary(const Hd2dSimulation& sim, long runSteps, double 
         .add("sheet_azimuth", sd[0].angle)
         .add("sheet_pitch", sd[1].angle)
         .add("rings_steps_per_s", sim.ringsStepsPerSecond())
-        .add("sheet_steps_per_s", sim.sheetStepsPerSecond())
-        .add("sim_ms", sim.time())
-        .add("steps", (long long)sim.steps())
-        .add("steps_per_s", stepsPerSecond)
-        .add("halted", sim.halted());
-    if (sim.halted()) j.add("message", sim.message());
-    std::fflush(stdout);
-    std::cout << j.str() << std::endl;
+        .add("sheet_steps_per_s", sim.sheetStepsPerSecond());
+    printJson(j, sim, run);
 }
 
 }  // namespace as::cli

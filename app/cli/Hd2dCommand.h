@@ -14,7 +14,6 @@ namespace as::cli {
 class Hd2dCommand : public SimulationCommand<Hd2dSimulation, TorusParams, TrajectoryParams> {
   public:
     explicit Hd2dCommand(CLI::App& parent);
-    int run() override;
 
   private:
     std::unique_ptr<Hd2dSimulation> loadSession(const std::string& path) const override;
@@ -30,7 +29,17 @@ class Hd2dCommand : public SimulationCommand<Hd2dSimulation, TorusParams, Trajec
     }
     /// Applies --set, --size, --heading and --seed, then checks (throws CliError).
     void applyOverrides(TorusParams& p, TrajectoryParams& h) const override;
-    void printSummary(const Hd2dSimulation& sim, long runSteps, double wallSeconds) const;
+    std::string modelTitle() const override { return "head-direction models (rings and sheet)"; }
+    std::string inputTitle() const override {
+        return "heading (TrajectoryParams; angles in rad, speeds in rad/ms)";
+    }
+    /// TorusParams without dims and spacing_* (rings are 1D, the sheet 2D, angles in rad).
+    std::vector<ParamSpec> modelSpecs() const override;
+    /// A saved heading continues unless --azimuth or --pitch is given; a new run starts at them.
+    void afterOpen(Hd2dSimulation& sim) const override;
+    void describe(const Hd2dSimulation& sim, long totalSteps) override;
+    void saveSession(const std::string& path, const Hd2dSimulation& sim) const override;
+    void printSummary(const Hd2dSimulation& sim, const Timed& run) const override;
 
     int size_ = 0;
     double azimuth_ = 0.0, pitch_ = 0.0;

@@ -52,39 +52,25 @@ void RingCommand::applyOverrides(CannParams& p, StimulusParams& s) const {
     }
 }
 
-int RingCommand::run() {
-    const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
-    if (listParamsIfAsked("ring model (CannParams)", CannParams::specs(),
-                          "stimulus (StimulusParams)"))
-        return kExitOk;
-
-    checkDurationMs(durationMs_);
-
-    const std::unique_ptr<RingSimulation> sim = openOrCreate();
-    if (!sim) return kExitOk;  // validate-only: checked, nothing built
-    const CannParams& p = sim->params();
-    checkDurationSteps(durationMs_, p.dt, force_);
-    if (validateOnly_) return kExitOk;
-    const long total = std::lround(durationMs_ / p.dt);
+void RingCommand::describe(const RingSimulation& sim, long total) {
+    const CannParams& p = sim.params();
     std::printf(
         "ring CANN: N = %d, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g "
         "ms, %s\n",
         p.N, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt,
         findSpec(CannParams::specs(), "integrator")->choices.at(std::size_t(p.integrator)).c_str());
     std::printf("protocol %s for %.6g ms (%ld steps)\n",
-                protocolName(sim->stimulusParams().protocol).c_str(), durationMs_, total);
-
-    const double t0 = sim->time();
-    const double clock0 = sim->stimulus().localTime();
-    const Timed run = runTimed(*sim, total, 1000);
-    const int code =
-        writeOutputs(*sim, [&](const std::string& path) { saveRingSession(path, *sim, "ring"); });
-    printSummary(*sim, t0, clock0, run.steps, run.wallSeconds);
-    return code;
+                protocolName(sim.stimulusParams().protocol).c_str(), durationMs_, total);
+    t0_ = sim.time();
+    stimulusClock0_ = sim.stimulus().localTime();
 }
 
-void RingCommand::printSummary(const RingSimulation& sim, double t0, double stimulusClock0,
-                               long runSteps, double wallSeconds) const {
+void RingCommand::saveSession(const std::string& path, const RingSimulation& sim) const {
+    saveRingSession(path, sim, "ring");
+}
+
+void RingCommand::printSummary(const RingSimulation& sim, const Timed& run) const {
+    const double t0 = t0_, stimulusClock0 = stimulusClock0_;
     const CannParams& p = sim.params();
     const StimulusParams& s = sim.stimulusParams();
     const auto& u = sim.model().u();
@@ -102,16 +88,12 @@ void RingCommand::printSummary(const RingSimulation& sim, double t0, double stim
         const double tJump = t0 + (s.t_jump - stimulusClock0);
         t95 = timeTo95(sim.traces(), tJump, s.z0, s.z0 + s.dz);
     }
-    const double stepsPerSecond = wallSeconds > 0 ? double(runSteps) / wallSeconds : NAN;
-
     std::printf(
         "t = %.6g ms: decoded %.4f rad, u_max %.5g (U0 analytic %.5g), r_max %.5g (r0 analytic "
         "%.5g)\n",
         sim.time(), decoded, uMax, p.analyticU0(), rMax, p.analyticR0());
     if (lag) std::printf("tracking lag %.5g rad over the second half\n", *lag);
     if (t95) std::printf("time to 95%% of the jump %.5g ms\n", *t95);
-    std::printf("%ld steps in %.3g s (%.3g steps/s)\n", runSteps, wallSeconds, stepsPerSecond);
-
     JsonSummary j;
     j.add("lab", "ring")
         .add("protocol", protocolName(s.protocol))
@@ -124,15 +106,8 @@ void RingCommand::printSummary(const RingSimulation& sim, double t0, double stim
         .add("lag_rad", lag)
         .add("t95_ms", t95)
         .add("bump_width_rad", rMax > 0 ? bump.width : NAN)
-        .add("sim_ms", sim.time())
-        .add("run_ms", sim.time() - t0)
-        .add("steps", (long long)sim.steps())
-        .add("run_steps", (long long)runSteps)
-        .add("steps_per_s", stepsPerSecond)
-        .add("halted", sim.halted());
-    if (sim.halted()) j.add("message", sim.message());
-    std::fflush(stdout);
-    std::cout << j.str() << std::endl;
+        .add("run_ms", sim.time() - t0);
+    printJson(j, sim, run);
 }
 
 }  // namespace as::cli

@@ -14,7 +14,6 @@ namespace as::cli {
 class RingCommand : public SimulationCommand<RingSimulation, CannParams, StimulusParams> {
   public:
     explicit RingCommand(CLI::App& parent);
-    int run() override;
 
   private:
     std::unique_ptr<RingSimulation> loadSession(const std::string& path) const override;
@@ -28,10 +27,14 @@ class RingCommand : public SimulationCommand<RingSimulation, CannParams, Stimulu
     }
     /// Applies --set, --protocol and --seed on top of p and s (throws CliError).
     void applyOverrides(CannParams& p, StimulusParams& s) const override;
-    void printSummary(const RingSimulation& sim, double t0, double stimulusClock0, long runSteps,
-                      double wallSeconds) const;
+    std::string modelTitle() const override { return "ring model (CannParams)"; }
+    std::string inputTitle() const override { return "stimulus (StimulusParams)"; }
+    void describe(const RingSimulation& sim, long totalSteps) override;
+    void saveSession(const std::string& path, const RingSimulation& sim) const override;
+    void printSummary(const RingSimulation& sim, const Timed& run) const override;
 
     std::string protocol_;
+    double t0_ = 0, stimulusClock0_ = 0;  ///< where the run starts: simulated and protocol time
 };
 
 }  // namespace as::cli

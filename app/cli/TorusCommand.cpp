@@ -50,41 +50,26 @@ void TorusCommand::applyOverrides(TorusParams& p, TrajectoryParams& t) const {
     }
 }
 
-int TorusCommand::run() {
-    const CancelPoll poll;  // Ctrl-C stops the run and writes the outputs
-    if (listParamsIfAsked("torus model (TorusParams)", TorusParams::specs(),
-                          "trajectory (TrajectoryParams)"))
-        return kExitOk;
-    checkDurationMs(durationMs_);
-
-    const std::unique_ptr<TorusSimulation> sim = openOrCreate();
-    if (!sim) return kExitOk;  // validate-only: checked, nothing built
-    const TorusParams& p = sim->params();
-    checkDurationSteps(durationMs_, p.dt, force_);
-    if (validateOnly_) return kExitOk;
-    const long total = std::lround(durationMs_ / p.dt);
+void TorusCommand::describe(const TorusSimulation& sim, long total) {
+    const TorusParams& p = sim.params();
     std::printf(
         "torus CANN: %d^%d neurons, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = "
         "%.6g ms\n",
         p.n, p.dims, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt);
-    std::printf("convolution: %s\n", sim->model().convolution().name().c_str());
+    std::printf("convolution: %s\n", sim.model().convolution().name().c_str());
     std::printf("trajectory %s for %.6g ms (%ld steps), grid spacing %.6g x %.6g x %.6g cm\n",
-                trajectoryName(sim->trajectoryParams().kind).c_str(), durationMs_, total,
+                trajectoryName(sim.trajectoryParams().kind).c_str(), durationMs_, total,
                 p.spacing[0], p.spacing[1], p.spacing[2]);
-
-    const Timed run = runTimed(*sim, total, 500);
-    const int code =
-        writeOutputs(*sim, [&](const std::string& path) { saveTorusSession(path, *sim); });
-    printSummary(*sim, run.steps, run.wallSeconds);
-    return code;
 }
 
-void TorusCommand::printSummary(const TorusSimulation& sim, long runSteps,
-                                double wallSeconds) const {
+void TorusCommand::saveSession(const std::string& path, const TorusSimulation& sim) const {
+    saveTorusSession(path, sim);
+}
+
+void TorusCommand::printSummary(const TorusSimulation& sim, const Timed& run) const {
     const TorusParams& p = sim.params();
     const auto& u = sim.model().u();
     const double uMax = u.empty() ? NAN : *std::max_element(u.begin(), u.end());
-    const double stepsPerSecond = wallSeconds > 0 ? double(runSteps) / wallSeconds : NAN;
     const auto& pos = sim.trajectory().position();
     const auto& est = sim.estimate();
     std::printf("t = %.6g ms: true (%.4g, %.4g, %.4g) cm, estimate (%.4g, %.4g, %.4g) cm\n",
@@ -92,7 +77,6 @@ void TorusCommand::printSummary(const TorusSimulation& sim, long runSteps,
     std::printf(
         "decode error after %.3g ms: mean %.4g cm, max %.4g cm; u_max %.5g (U0 analytic %.5g)\n",
         TorusSimulation::kSettleMs, sim.meanError(), sim.maxError(), uMax, p.analyticU0());
-    std::printf("%ld steps in %.3g s (%.3g steps/s)\n", runSteps, wallSeconds, stepsPerSecond);
 
     const bool measured = sim.time() >= TorusSimulation::kSettleMs;
     JsonSummary j;
@@ -114,15 +98,8 @@ void TorusCommand::printSummary(const TorusSimulation& sim, long runSteps,
         .add("est_z", est[2])
         .add("u_max", uMax)
         .add("U0_analytic", p.analyticU0())
-        .add("k_c", p.kCritical())
-        .add("sim_ms", sim.time())
-        .add("steps", (long long)sim.steps())
-        .add("run_steps", (long long)runSteps)
-        .add("steps_per_s", stepsPerSecond)
-        .add("halted", sim.halted());
-    if (sim.halted()) j.add("message", sim.message());
-    std::fflush(stdout);
-    std::cout << j.str() << std::endl;
+        .add("k_c", p.kCritical());
+    printJson(j, sim, run);
 }
 
 }  // namespace as::cli

@@ -14,7 +14,6 @@ namespace as::cli {
 class TorusCommand : public SimulationCommand<TorusSimulation, TorusParams, TrajectoryParams> {
   public:
     explicit TorusCommand(CLI::App& parent);
-    int run() override;
 
   private:
     std::unique_ptr<TorusSimulation> loadSession(const std::string& path) const override;
@@ -28,7 +27,12 @@ class TorusCommand : public SimulationCommand<TorusSimulation, TorusParams, Traj
     }
     /// Applies --set, --dims, --size, --trajectory and --seed, then checks (throws CliError).
     void applyOverrides(TorusParams& p, TrajectoryParams& t) const override;
-    void printSummary(const TorusSimulation& sim, long runSteps, double wallSeconds) const;
+    std::string modelTitle() const override { return "torus model (TorusParams)"; }
+    std::string inputTitle() const override { return "trajectory (TrajectoryParams)"; }
+    void describe(const TorusSimulation& sim, long totalSteps) override;
+    int chunkSteps() const override { return 500; }
+    void saveSession(const std::string& path, const TorusSimulation& sim) const override;
+    void printSummary(const TorusSimulation& sim, const Timed& run) const override;
 
     int dims_ = 0, size_ = 0;
     std::string trajectory_;
