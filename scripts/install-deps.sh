@@ -5,10 +5,12 @@ set -euo pipefail
 # Keep PACKAGES one word a package, and no ')' inside it: ../shared/tools/check-install-list reads
 # the array from its first line to the first line holding a closing parenthesis. The last line
 # (clang-14 ...) is for the sanitizer build and the fuzz targets, scripts/sanitize.sh and fuzz.sh.
+# zlib1g-dev: the generator lab's PNG writer (engine/io/PngWriter.cpp).
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   libeigen3-dev libhdf5-dev libfftw3-dev libcli11-dev
+  zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-h5py xvfb xauth
   clang-14 libclang-rt-14-dev libomp-14-dev

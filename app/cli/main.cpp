@@ -9,6 +9,7 @@
 #include "CancelSignal.h"
 #include "CliCommand.h"
 #include "EiCommand.h"
+#include "GeneratorCommand.h"
 #include "Hd2dCommand.h"
 #include "RingCommand.h"
 #include "SdeCommand.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<TorusCommand>(app));
     commands.push_back(std::make_unique<Hd2dCommand>(app));
     commands.push_back(std::make_unique<SdeCommand>(app));
+    commands.push_back(std::make_unique<GeneratorCommand>(app));
     // Later labs register here: commands.push_back(std::make_unique<TorusCommand>(app)); ...
     for (auto& c : commands) c->addSharedOptions();  // --quiet, --force
 

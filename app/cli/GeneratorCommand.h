@@ -1,0 +1,49 @@
+#pragma once
+// `attractor-cli generator train|sample|interpolate|...`: the generator lab (seed 002 §VI) headless.
+//   train        trains encoder, latent CVFR and decoder on MNIST digits (eq 21), measures the latent
+//                statistics (eq 22) and the test reconstruction MSE, writes the model (checkpoints,
+//                --resume, Ctrl-C writes the state reached);
+//   sample       class-conditional samples N(xbar_l, Sigma_T^l) decoded, to HDF5 and PNG;
+//   interpolate  decoded points between two attractors, or along a principal axis (--axis);
+// Implementation: GeneratorCommand.cpp (options, train) and GeneratorSample.cpp (sample, interpolate).
+#include <string>
+#include <vector>
+
+#include "CliCommand.h"
+#include "generator/GeneratorModelFile.h"
+
+namespace as::cli {
+
+/// Loads a generator model file; CliError (exit 2) naming --model and the file on a bad file.
+generator::LoadedGenerator loadGeneratorFile(const std::string& path);
+
+class GeneratorCommand : public Command {
+public:
+    explicit GeneratorCommand(CLI::App& parent);
+    CLI::App* app() const override { return app_; }
+    int run() override;
+
+private:
+    int runTrain();
+    int runSample();
+    int runInterpolate();
+    /// Applies --eps and every --set to the three parameter tables (model, latent SDE, training).
+    void applySettings(generator::GeneratorParams& p, generator::GeneratorTrainParams& tp) const;
+    /// --centre as a LatentCentre.
+    generator::LatentCentre centre() const;
+    /// Writes images (pixels x N) with their digit labels and latent states to --out (HDF5), and
+    /// the grid (gridCols per row) to --png; returns nothing, throws CliError(kExitFailure) on failure.
+    void writeImages(const Eigen::MatrixXf& images, const std::vector<int>& digits, const Eigen::MatrixXf& latent,
+                     int gridCols, const std::string& what) const;
+
+    CLI::App* app_ = nullptr;
+    std::string action_, out_, png_, model_, mnist_, digits_, checkpoint_, resume_, centre_ = "attractor";
+    std::vector<std::string> sets_;
+    bool listParams_ = false;
+    int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;
+    int from_ = 0, to_ = 1, testCount_ = 0;
+    long long iterations_ = -1, seed_ = 1;
+    double eps_ = -1.0, lr_ = -1.0, range_ = 2.0;
+};
+
+}  // namespace as::cli

@@ -1,0 +1,127 @@
+// attractor-cli generator sample | interpolate (GeneratorCommand's generation actions).
+#include <chrono>
+#include <cstdio>
+
+#include "GeneratorCommand.h"
+#include "JsonSummary.h"
+#include "generator/LatentSampling.h"
+#include "io/Hdf5Handle.h"
+#include "io/Hdf5Matrix.h"
+#include "io/PngWriter.h"
+
+namespace as::cli {
+namespace {
+
+using namespace as::generator;
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+int classOf(const GeneratorModel& m, int digit, const char* option) {
+    const int l = m.classOfDigit(digit);
+    if (l < 0) throw CliError(std::string(option) + ": the model has no digit " + std::to_string(digit));
+    return l;
+}
+
+const GeneratorModel& withStats(const LoadedGenerator& g, const std::string& path) {
+    if (!g.model.hasStats())
+        throw CliError("--model '" + path + "' carries no latent statistics (train it with generator train)");
+    return g.model;
+}
+
+}  // namespace
+
+void GeneratorCommand::writeImages(const Eigen::MatrixXf& images, const std::vector<int>& digits,
+                                   const Eigen::MatrixXf& latent, int gridCols, const std::string& what) const {
+    try {
+        if (!out_.empty()) {
+            h5::silenceErrors();
+            h5::writeFileAtomically(out_, "generated images", [&](hid_t f) {
+                h5::Handle g = h5::createGroup(f, "generated");
+                h5::writeAttribute(g, "what", what);
+                h5::writeAttribute(g, "model", model_);
+                h5::writeAttribute(g, "seed", std::int64_t(seed_));
+                h5::writeAttribute(g, "rows", std::int64_t(28));
+                h5::writeAttribute(g, "cols", std::int64_t(28));
+                h5::writeMatrix(g, "images", Eigen::MatrixXf(images.transpose()));  // N x pixels
+                h5::writeMatrix(g, "latent", Eigen::MatrixXf(latent.transpose()));  // N x d
+                std::vector<double> dv(digits.begin(), digits.end());
+                h5::writeDataset(g, "digits", dv, {hsize_t(dv.size())});
+            });
+        }
+        if (!png_.empty()) writeGrayPng(png_, tileImages(images, 28, 28, gridCols, scale_, 2));
+    } catch (const std::exception& e) {
+        throw CliError(std::string("cannot write the images: ") + e.what(), kExitFailure);
+    }
+}
+
+int GeneratorCommand::runSample() {
+    const auto t0 = Clock::now();
+    const LoadedGenerator g = loadGeneratorFile(model_);
+    const GeneratorModel& m = withStats(g, model_);
+    if (m.pixels() != 784) throw CliError("sample: the model's images are not 28 x 28");
+    if (count_ < 1 || count_ > 1000000) throw CliError("--count must be in [1, 1e6]");
+    if (scale_ < 1 || scale_ > 16) throw CliError("--scale must be in [1, 16]");
+    const std::vector<int> classes = m.digits();
+    const int C = m.classes();
+    Eigen::MatrixXf latent(m.params().latentDim, long(C) * count_);
+    std::vector<int> digits;
+    for (int l = 0; l < C; ++l) {
+        latent.middleCols(long(l) * count_, count_) =
+            sampleGaussian(m.stats().at(l), centre(), count_, std::uint64_t(seed_), std::uint64_t(l));
+        for (int k = 0; k < count_; ++k) digits.push_back(classes[std::size_t(l)]);
+    }
+    const auto td = Clock::now();
+    const Eigen::MatrixXf images = m.decode(latent);
+    const double decodeSeconds = secondsSince(td);
+    writeImages(images, digits, latent, count_, "samples N(centre_l, Sigma_l) decoded, centre " + centre_);
+    std::printf("%d images (%d per digit) sampled and decoded in %.3f s\n", int(images.cols()), count_,
+                decodeSeconds);
+    JsonSummary j;
+    j.add("action", "sample").add("model", model_).add("count", (long long)images.cols()).add("per_class", (long long)count_);
+    j.add("centre", centre_);
+    if (out_.empty()) j.addNull("file");
+    else j.add("file", out_);
+    if (png_.empty()) j.addNull("png");
+    else j.add("png", png_);
+    j.add("seed", (long long)seed_).add("decode_s", decodeSeconds).add("wall_s", secondsSince(t0));
+    std::printf("%s\n", j.str().c_str());
+    return kExitOk;
+}
+
+int GeneratorCommand::runInterpolate() {
+    const LoadedGenerator g = loadGeneratorFile(model_);
+    const GeneratorModel& m = withStats(g, model_);
+    if (steps_ < 2 || steps_ > 10000) throw CliError("--steps must be in [2, 10000]");
+    if (scale_ < 1 || scale_ > 16) throw CliError("--scale must be in [1, 16]");
+    const int a = classOf(m, from_, "--from");
+    Eigen::MatrixXf latent;
+    std::string what;
+    std::vector<int> digits(std::size_t(steps_), from_);
+    if (axis_ >= 0) {
+        if (axis_ >= m.params().latentDim)
+            throw CliError("--axis must be in [0, " + std::to_string(m.params().latentDim) + ")");
+        latent = traverse(m.stats().at(a), centre(), axis_, steps_, range_);
+        what = "traversal of principal axis " + std::to_string(axis_) + " of digit " + std::to_string(from_);
+    } else {
+        const int b = classOf(m, to_, "--to");
+        latent = interpolate(m.stats().at(a).centre(centre()).cast<float>(), m.stats().at(b).centre(centre()).cast<float>(),
+                             steps_);
+        what = "interpolation from digit " + std::to_string(from_) + " to " + std::to_string(to_);
+    }
+    const Eigen::MatrixXf images = m.decode(latent);
+    writeImages(images, digits, latent, steps_, what + " (centre " + centre_ + ")");
+    std::printf("%s: %d images\n", what.c_str(), steps_);
+    JsonSummary j;
+    j.add("action", "interpolate").add("model", model_).add("steps", (long long)steps_).add("from", (long long)from_);
+    if (axis_ >= 0) j.add("axis", (long long)axis_).add("range", range_);
+    else j.add("to", (long long)to_);
+    if (out_.empty()) j.addNull("file");
+    else j.add("file", out_);
+    if (png_.empty()) j.addNull("png");
+    else j.add("png", png_);
+    std::printf("%s\n", j.str().c_str());
+    return kExitOk;
+}
+
+}  // namespace as::cli

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Usage: generator_case.sh <attractor-cli> <case> <workdir>. End-to-end checks of
+# `attractor-cli generator`: exit codes, one-line errors, the JSON summary, and the HDF5 and PNG
+# outputs. The MNIST cases exit 77 (skipped) when MNIST is not installed (scripts/fetch-mnist.sh).
+set -u
+CLI="$1"; CASE="$2"; WORK="$3"
+PY="${PYTHON3:-python3}"
+rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
+
+fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
+run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
+
+# json <python expression on j>: the last stdout line is a JSON object and the expression holds.
+json() {
+  tail -n 1 out.txt > last.json
+  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
+import json, math, sys
+j = json.load(open("last.json"))
+fin = lambda v: v is not None and math.isfinite(v)
+if not eval(sys.argv[1], {"j": j, "fin": fin, "math": math}):
+    sys.exit("does not hold: %s in %s" % (sys.argv[1], j))
+PYEOF
+}
+expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
+expect_error() {
+  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
+  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
+  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
+  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
+}
+skip_without_mnist() {
+  if [ "$RC" -eq 2 ] && grep -q 'MNIST not found' err.txt; then echo "SKIP: MNIST not installed"; exit 77; fi
+}
+# A small, fast model: 300 images of 0-2, d = 6, 32 hidden units, 10 Euler steps, 20 iterations.
+small_train() {
+  run generator train --out model.h5 --digits 0,1,2 --train-count 300 --test-count 100 --iterations 20 --batch 32 \
+      --set latent_dim=6 --set hidden=32 --set steps=10 --quiet "$@"
+  skip_without_mnist; expect_ok
+  [ -f model.h5 ] || fail "model.h5 not written"
+}
+is_png() {  # <file> <width> <height>: the PNG signature and the IHDR size
+  "$PY" - "$@" <<'PYEOF' || fail "$1 is not the expected PNG"
+import struct, sys, zlib
+b = open(sys.argv[1], "rb").read()
+assert b[:8] == b"\x89PNG\r\n\x1a\n", "signature"
+n, t = struct.unpack(">I4s", b[8:16]); assert t == b"IHDR"
+w, h = struct.unpack(">II", b[16:24]); assert (w, h) == (int(sys.argv[2]), int(sys.argv[3])), (w, h)
+assert zlib.crc32(b[12:16 + n]) == struct.unpack(">I", b[16 + n:20 + n])[0], "IHDR crc"
+PYEOF
+}
+flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
+  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
+}
+
+case "$CASE" in
+  generator_train_sample)
+    small_train
+    json "j['action'] == 'train' and j['model'] == 'model.h5' and j['outcome'] == 'finished' and j['iterations'] == 20 and fin(j['final_loss']) and fin(j['loss_conv']) and fin(j['loss_rec']) and fin(j['loss_centroid']) and j['s_per_iter'] > 0 and j['wall_s'] > 0 and j['n_train'] == 300 and j['n_test'] == 100 and abs(j['final_loss'] - j['loss_conv'] - j['loss_rec'] - j['loss_centroid']) < 1e-9"
+    run generator sample --model model.h5 --count 5 --seed 3 --out s.h5 --png s.png --scale 1; expect_ok
+    json "j['action'] == 'sample' and j['model'] == 'model.h5' and j['count'] == 15 and j['per_class'] == 5 and j['file'] == 's.h5' and j['png'] == 's.png'"
+    is_png s.png $((5 * 28 + 6 * 2)) $((3 * 28 + 4 * 2))
+    cp s.png s1.png
+    run generator sample --model model.h5 --count 5 --seed 3 --png s.png --scale 1; expect_ok
+    cmp -s s.png s1.png || fail "the same seed should give the same images"
+    run generator sample --model model.h5 --count 5 --seed 4 --png s.png --scale 1; expect_ok
+    cmp -s s.png s1.png && fail "another seed should give other images"
+    [ -s s.h5 ] || fail "s.h5 not written" ;;
+  generator_interpolate)
+    small_train
+    run generator interpolate --model model.h5 --from 0 --to 2 --steps 7 --png i.png --scale 1; expect_ok
+    json "j['action'] == 'interpolate' and j['steps'] == 7 and j['from'] == 0 and j['to'] == 2 and j['png'] == 'i.png'"
+    is_png i.png $((7 * 28 + 8 * 2)) $((28 + 2 * 2))
+    run generator interpolate --model model.h5 --from 1 --axis 0 --steps 5 --out t.h5; expect_ok
+    json "j['axis'] == 0 and j['file'] == 't.h5'" ;;
+  generator_resume)
+    small_train --checkpoint ck.h5
+    run generator train --out model2.h5 --digits 0,1,2 --train-count 300 --test-count 100 --iterations 30 --batch 32 \
+        --set latent_dim=6 --set hidden=32 --set steps=10 --quiet --resume ck.h5; expect_ok
+    json "j['iterations'] == 30 and j['outcome'] == 'finished'" ;;
+  generator_cancel)
+    "$CLI" generator train --out model.h5 --train-count 300 --iterations 1000000 --batch 32 \
+        --set latent_dim=6 --set hidden=32 --set steps=10 --checkpoint ck.h5 >out.txt 2>err.txt &
+    PID=$!
+    for _ in $(seq 1 400); do
+      grep -q '^training on' out.txt 2>/dev/null && break
+      kill -0 $PID 2>/dev/null || break
+      sleep 0.1
+    done
+    sleep 0.5
+    kill -INT $PID 2>/dev/null; wait $PID; RC=$?
+    skip_without_mnist
+    [ "$RC" -eq 130 ] || fail "exit code $RC, expected 130"
+    [ -f model.h5 ] && [ -f ck.h5 ] || fail "the model and the checkpoint should be written on Ctrl-C"
+    json "j['outcome'] == 'cancelled' and j['iterations'] > 0" ;;
+  generator_list_params)
+    run generator --list-params; expect_ok
+    for k in latent_dim hidden decoder_inputs eps dt steps w_conv w_rec w_centroid batch; do
+      grep -q "^$k " out.txt || fail "parameter $k expected"
+    done ;;
+  generator_bad_set)
+    run generator train --out m.h5 --set nope=1; expect_error "unknown parameter 'nope'" ;;
+  generator_bad_latent_n)
+    run generator train --out m.h5 --set n=30; expect_error "set by latent_dim" ;;
+  generator_bad_weight)
+    run generator train --out m.h5 --set w_rec=-1; expect_error "w_rec must be in [0, 1e6]" ;;
+  generator_bad_model_foreign)
+    run sde plant --classes 3 --n 12 --out sde.h5; expect_ok
+    run generator sample --model sde.h5; expect_error "no /generator group" ;;
+  generator_bad_model_missing)
+    run generator sample --model nothere.h5; expect_error "nothere.h5" ;;
+  generator_damaged_model)
+    small_train
+    flip_middle model.h5
+    run generator sample --model model.h5 --count 2; expect_error "model.h5" ;;
+  *) fail "unknown case" ;;
+esac
+echo "ok [$CASE]"
