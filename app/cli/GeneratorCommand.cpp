@@ -9,6 +9,7 @@
 #include "MnistArgs.h"
 #include "ProgressPrinter.h"
 #include "SdeCommand.h"
+#include "generator/FeatureClassifier.h"
 #include "generator/GeneratorTrainer.h"
 #include "io/Hdf5Handle.h"
 
@@ -47,9 +48,9 @@ generator::LoadedGenerator loadGeneratorFile(const std::string& path) {
 }
 
 GeneratorCommand::GeneratorCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("generator", "Generator lab (seed 002 VI): train, sample, interpolate");
-    app_->add_option("action", action_, "train | sample | interpolate")
-        ->check(CLI::IsMember({"train", "sample", "interpolate"}));
+    app_ = parent.add_subcommand("generator", "Generator lab (seed 002 VI): train, sample, interpolate, classifier, fid");
+    app_->add_option("action", action_, "train | sample | interpolate | classifier | fid")
+        ->check(CLI::IsMember({"train", "sample", "interpolate", "classifier", "fid"}));
     app_->add_option("--set", sets_, "Model, latent SDE or training parameter key=value (repeatable; --list-params)")
         ->type_name("KEY=VALUE");
     app_->add_flag("--list-params", listParams_, "List the parameters and exit");
@@ -58,7 +59,9 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent) {
     app_->add_option("--out", out_, "train: the model; sample/interpolate: the images (HDF5)")->type_name("FILE.h5");
     app_->add_option("--png", png_, "sample/interpolate: the images as a PNG grid")->type_name("FILE.png");
     app_->add_option("--model", model_, "sample/interpolate: the generator model file")->type_name("FILE.h5");
-    app_->add_option("--mnist", mnist_, "train: directory with the MNIST IDX files")->type_name("DIR");
+    app_->add_option("--mnist", mnist_, "train/classifier/fid: directory with the MNIST IDX files")->type_name("DIR");
+    app_->add_option("--classifier", classifier_, "fid: the feature classifier file (generator classifier --out)")
+        ->type_name("FILE.h5");
     app_->add_option("--digits", digits_, "train: digits, e.g. 0,1,2 (default 0,1,2)")->type_name("LIST");
     app_->add_option("--train-count", trainCount_, "train: use the first N training images of the digits (0: all)")
         ->type_name("N");
@@ -93,12 +96,16 @@ int GeneratorCommand::run() {
                    sde::SdeParams::specs());
         std::printf("\n");
         listParams("training (GeneratorTrainParams)", GeneratorTrainParams::specs());
+        std::printf("\n");
+        listParams("feature classifier (ClassifierParams; generator classifier)", ClassifierParams::specs());
         return kExitOk;
     }
-    if (action_.empty()) throw CliError("generator needs an action: train, sample or interpolate");
+    if (action_.empty()) throw CliError("generator needs an action: train, sample, interpolate, classifier or fid");
     if (action_ == "sample") return runSample();
     if (action_ == "interpolate") return runInterpolate();
     const CancelPoll poll;
+    if (action_ == "classifier") return runClassifier();
+    if (action_ == "fid") return runFid();
     return runTrain();
 }
 

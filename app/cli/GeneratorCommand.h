@@ -5,7 +5,11 @@
 //                --resume, Ctrl-C writes the state reached);
 //   sample       class-conditional samples N(xbar_l, Sigma_T^l) decoded, to HDF5 and PNG;
 //   interpolate  decoded points between two attractors, or along a principal axis (--axis);
-// Implementation: GeneratorCommand.cpp (options, train) and GeneratorSample.cpp (sample, interpolate).
+//   classifier   trains the MNIST feature classifier of the quality metric (all 60,000 digits);
+//   fid          Frechet distance in that classifier's features between generated and test images,
+//                with the real-vs-real floor and the class agreement.
+// Implementation: GeneratorCommand.cpp (options, train), GeneratorSample.cpp (sample, interpolate)
+// and GeneratorQuality.cpp (classifier, fid).
 #include <string>
 #include <vector>
 
@@ -27,6 +31,8 @@ private:
     int runTrain();
     int runSample();
     int runInterpolate();
+    int runClassifier();
+    int runFid();
     /// Applies --eps and every --set to the three parameter tables (model, latent SDE, training).
     void applySettings(generator::GeneratorParams& p, generator::GeneratorTrainParams& tp) const;
     /// --centre as a LatentCentre.
@@ -37,7 +43,7 @@ private:
                      int gridCols, const std::string& what) const;
 
     CLI::App* app_ = nullptr;
-    std::string action_, out_, png_, model_, mnist_, digits_, checkpoint_, resume_, centre_ = "attractor";
+    std::string action_, out_, png_, model_, classifier_, mnist_, digits_, checkpoint_, resume_, centre_ = "attractor";
     std::vector<std::string> sets_;
     bool listParams_ = false;
     int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;

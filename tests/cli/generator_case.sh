@@ -92,9 +92,17 @@ case "$CASE" in
     [ "$RC" -eq 130 ] || fail "exit code $RC, expected 130"
     [ -f model.h5 ] && [ -f ck.h5 ] || fail "the model and the checkpoint should be written on Ctrl-C"
     json "j['outcome'] == 'cancelled' and j['iterations'] > 0" ;;
+  generator_classifier_fid)
+    run generator classifier --out cls.h5 --train-count 3000 --epochs 3 --set hidden1=64 --set hidden2=32 --quiet
+    skip_without_mnist; expect_ok
+    json "j['action'] == 'classifier' and j['model'] == 'cls.h5' and 0.85 < j['test_acc'] <= 1 and j['features'] == 32"
+    small_train
+    run generator fid --model model.h5 --classifier cls.h5 --seed 2; expect_ok
+    json "j['action'] == 'fid' and j['model'] == 'model.h5' and fin(j['fd']) and j['fd'] > 0 and fin(j['fd_floor']) and 0 < j['fd_floor'] < j['fd'] and 0 <= j['class_agreement'] <= 1 and j['n_generated'] == j['n_reference'] == 3147 and j['eps'] == 0.05"
+    run generator fid --model model.h5 --classifier model.h5; expect_error "no /feature_classifier group" ;;
   generator_list_params)
     run generator --list-params; expect_ok
-    for k in latent_dim hidden decoder_inputs eps dt steps w_conv w_rec w_centroid batch; do
+    for k in latent_dim hidden decoder_inputs eps dt steps w_conv w_rec w_centroid batch hidden1 hidden2; do
       grep -q "^$k " out.txt || fail "parameter $k expected"
     done ;;
   generator_bad_set)
