@@ -48,9 +48,9 @@ generator::LoadedGenerator loadGeneratorFile(const std::string& path) {
 }
 
 GeneratorCommand::GeneratorCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("generator", "Generator lab (seed 002 VI): train, sample, interpolate, classifier, fid");
-    app_->add_option("action", action_, "train | sample | interpolate | classifier | fid")
-        ->check(CLI::IsMember({"train", "sample", "interpolate", "classifier", "fid"}));
+    app_ = parent.add_subcommand("generator", "Generator lab (seed 002 VI): train, sample, interpolate, langevin, classifier, fid");
+    app_->add_option("action", action_, "train | sample | interpolate | langevin | classifier | fid")
+        ->check(CLI::IsMember({"train", "sample", "interpolate", "langevin", "classifier", "fid"}));
     app_->add_option("--set", sets_, "Model, latent SDE or training parameter key=value (repeatable; --list-params)")
         ->type_name("KEY=VALUE");
     app_->add_flag("--list-params", listParams_, "List the parameters and exit");
@@ -78,8 +78,11 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent) {
     app_->add_option("--centre", centre_, "sample/interpolate: attractor (eq 22, default) | mean")
         ->check(CLI::IsMember({"attractor", "mean"}));
     app_->add_option("--scale", scale_, "PNG magnification (default 2)")->type_name("K");
-    app_->add_option("--steps", steps_, "interpolate: images along the path (default 10)")->type_name("N");
-    app_->add_option("--from", from_, "interpolate: start digit (default 0)")->type_name("DIGIT");
+    app_->add_option("--steps", steps_, "interpolate: images along the path (default 10); langevin: Euler steps (default 300)")
+        ->type_name("N");
+    app_->add_option("--every", every_, "langevin: decode every K-th state (default 10)")->type_name("K");
+    app_->add_option("--chains", chains_, "langevin: independent chains (default 1)")->type_name("N");
+    app_->add_option("--from", from_, "interpolate: start digit (default 0); langevin: the digit")->type_name("DIGIT");
     app_->add_option("--to", to_, "interpolate: end digit (default 1)")->type_name("DIGIT");
     app_->add_option("--axis", axis_, "interpolate: traverse principal axis K of digit --from instead")
         ->type_name("K");
@@ -100,9 +103,11 @@ int GeneratorCommand::run() {
         listParams("feature classifier (ClassifierParams; generator classifier)", ClassifierParams::specs());
         return kExitOk;
     }
-    if (action_.empty()) throw CliError("generator needs an action: train, sample, interpolate, classifier or fid");
+    if (action_.empty())
+        throw CliError("generator needs an action: train, sample, interpolate, langevin, classifier or fid");
     if (action_ == "sample") return runSample();
     if (action_ == "interpolate") return runInterpolate();
+    if (action_ == "langevin") return runLangevin();
     const CancelPoll poll;
     if (action_ == "classifier") return runClassifier();
     if (action_ == "fid") return runFid();

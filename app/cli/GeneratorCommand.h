@@ -5,10 +5,12 @@
 //                --resume, Ctrl-C writes the state reached);
 //   sample       class-conditional samples N(xbar_l, Sigma_T^l) decoded, to HDF5 and PNG;
 //   interpolate  decoded points between two attractors, or along a principal axis (--axis);
+//   langevin     G_T from the stationary Lyapunov equation for Sigma_T^l, then the stochastic CVFR
+//                from xbar_l with G_T dW, every k-th state decoded (Fig. 14);
 //   classifier   trains the MNIST feature classifier of the quality metric (all 60,000 digits);
 //   fid          Frechet distance in that classifier's features between generated and test images,
 //                with the real-vs-real floor and the class agreement.
-// Implementation: GeneratorCommand.cpp (options, train), GeneratorSample.cpp (sample, interpolate)
+// Implementation: GeneratorCommand.cpp (options, train), GeneratorSample.cpp (sample, interpolate, langevin)
 // and GeneratorQuality.cpp (classifier, fid).
 #include <string>
 #include <vector>
@@ -31,6 +33,7 @@ private:
     int runTrain();
     int runSample();
     int runInterpolate();
+    int runLangevin();
     int runClassifier();
     int runFid();
     /// Applies --eps and every --set to the three parameter tables (model, latent SDE, training).
@@ -47,7 +50,7 @@ private:
     std::vector<std::string> sets_;
     bool listParams_ = false;
     int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;
-    int from_ = 0, to_ = 1, testCount_ = 0;
+    int from_ = 0, to_ = 1, testCount_ = 0, every_ = 10, chains_ = 1;
     long long iterations_ = -1, seed_ = 1;
     double eps_ = -1.0, lr_ = -1.0, range_ = 2.0;
 };

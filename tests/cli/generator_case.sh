@@ -72,6 +72,12 @@ case "$CASE" in
     is_png i.png $((7 * 28 + 8 * 2)) $((28 + 2 * 2))
     run generator interpolate --model model.h5 --from 1 --axis 0 --steps 5 --out t.h5; expect_ok
     json "j['axis'] == 0 and j['file'] == 't.h5'" ;;
+  generator_langevin)
+    small_train
+    run generator langevin --model model.h5 --from 2 --steps 60 --every 10 --chains 2 --out l.h5 --png l.png --scale 1; expect_ok
+    json "j['action'] == 'langevin' and j['model'] == 'model.h5' and j['class'] == 2 and j['steps'] == 60 and j['file'] == 'l.h5' and fin(j['lyapunov_residual']) and 0 <= j['clipped_fraction'] <= 1 and (j['lyapunov_residual'] < 1e-6 or not j['positive_definite'])"
+    is_png l.png $((7 * 28 + 8 * 2)) $((2 * 28 + 3 * 2))
+    run generator langevin --model model.h5 --from 7; expect_error "the model has no digit 7" ;;
   generator_resume)
     small_train --checkpoint ck.h5
     run generator train --out model2.h5 --digits 0,1,2 --train-count 300 --test-count 100 --iterations 30 --batch 32 \
