@@ -84,6 +84,9 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent) {
     app_->add_option("--chains", chains_, "langevin: independent chains (default 1)")->type_name("N");
     app_->add_option("--from", from_, "interpolate: start digit (default 0); langevin: the digit")->type_name("DIGIT");
     app_->add_option("--to", to_, "interpolate: end digit (default 1)")->type_name("DIGIT");
+    app_->add_option("--images", images_,
+                     "interpolate: between the latent states x(T) of these two MNIST test images instead (indices)")
+        ->type_name("I,J");
     app_->add_option("--axis", axis_, "interpolate: traverse principal axis K of digit --from instead")
         ->type_name("K");
     app_->add_option("--range", range_, "interpolate --axis: +- this many standard deviations (default 2)")

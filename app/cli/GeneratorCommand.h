@@ -4,7 +4,8 @@
 //                statistics (eq 22) and the test reconstruction MSE, writes the model (checkpoints,
 //                --resume, Ctrl-C writes the state reached);
 //   sample       class-conditional samples N(xbar_l, Sigma_T^l) decoded, to HDF5 and PNG;
-//   interpolate  decoded points between two attractors, or along a principal axis (--axis);
+//   interpolate  decoded points between two attractors, two encoded test images (--images), or
+//                along a principal axis (--axis);
 //   langevin     G_T from the stationary Lyapunov equation for Sigma_T^l, then the stochastic CVFR
 //                from xbar_l with G_T dW, every k-th state decoded (Fig. 14);
 //   classifier   trains the MNIST feature classifier of the quality metric (all 60,000 digits);
@@ -46,7 +47,7 @@ private:
                      int gridCols, const std::string& what) const;
 
     CLI::App* app_ = nullptr;
-    std::string action_, out_, png_, model_, classifier_, mnist_, digits_, checkpoint_, resume_, centre_ = "attractor";
+    std::string action_, out_, png_, model_, classifier_, images_, mnist_, digits_, checkpoint_, resume_, centre_ = "attractor";
     std::vector<std::string> sets_;
     bool listParams_ = false;
     int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;

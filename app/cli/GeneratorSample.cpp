@@ -4,6 +4,7 @@
 
 #include "GeneratorCommand.h"
 #include "JsonSummary.h"
+#include "MnistArgs.h"
 #include "generator/LangevinSampler.h"
 #include "generator/LatentSampling.h"
 #include "io/Hdf5Handle.h"
@@ -95,11 +96,32 @@ int GeneratorCommand::runInterpolate() {
     const GeneratorModel& m = withStats(g, model_);
     if (steps_ < 2 || steps_ > 10000) throw CliError("--steps must be in [2, 10000]");
     if (scale_ < 1 || scale_ > 16) throw CliError("--scale must be in [1, 16]");
-    const int a = classOf(m, from_, "--from");
+    const int a = images_.empty() ? classOf(m, from_, "--from") : 0;
     Eigen::MatrixXf latent;
     std::string what;
     std::vector<int> digits(std::size_t(steps_), from_);
-    if (axis_ >= 0) {
+    if (!images_.empty()) {
+        const auto comma = images_.find(',');
+        int i = -1, k = -1;
+        try {
+            std::size_t u1 = 0, u2 = 0;
+            i = std::stoi(images_.substr(0, comma), &u1);
+            k = std::stoi(images_.substr(comma + 1), &u2);
+            if (comma == std::string::npos || u1 != comma || u2 != images_.size() - comma - 1) i = -1;
+        } catch (const std::exception&) {
+            i = -1;
+        }
+        const data::ImageSet test = loadMnistSplit(findMnistOrThrow(mnist_), data::MnistSplit::Test);
+        if (i < 0 || k < 0 || i >= test.count() || k >= test.count())
+            throw CliError("--images must be two test-image indices I,J in [0, " + std::to_string(test.count()) +
+                           ") (got '" + images_ + "')");
+        const Eigen::MatrixXf ends = m.evolve(m.encode(test.floats({i, k})), std::uint64_t(seed_));
+        latent = interpolate(ends.col(0), ends.col(1), steps_);
+        digits.assign(std::size_t(steps_), test.labels[i]);
+        what = "interpolation between the x(T) of test images " + std::to_string(i) + " (digit " +
+               std::to_string(test.labels[i]) + ") and " + std::to_string(k) + " (digit " +
+               std::to_string(test.labels[k]) + ")";
+    } else if (axis_ >= 0) {
         if (axis_ >= m.params().latentDim)
             throw CliError("--axis must be in [0, " + std::to_string(m.params().latentDim) + ")");
         latent = traverse(m.stats().at(a), centre(), axis_, steps_, range_);
@@ -114,9 +136,10 @@ int GeneratorCommand::runInterpolate() {
     writeImages(images, digits, latent, steps_, what + " (centre " + centre_ + ")");
     std::printf("%s: %d images\n", what.c_str(), steps_);
     JsonSummary j;
-    j.add("action", "interpolate").add("model", model_).add("steps", (long long)steps_).add("from", (long long)from_);
-    if (axis_ >= 0) j.add("axis", (long long)axis_).add("range", range_);
-    else j.add("to", (long long)to_);
+    j.add("action", "interpolate").add("model", model_).add("steps", (long long)steps_);
+    if (!images_.empty()) j.add("images", images_);
+    else if (axis_ >= 0) j.add("from", (long long)from_).add("axis", (long long)axis_).add("range", range_);
+    else j.add("from", (long long)from_).add("to", (long long)to_);
     if (out_.empty()) j.addNull("file");
     else j.add("file", out_);
     if (png_.empty()) j.addNull("png");

@@ -71,7 +71,10 @@ case "$CASE" in
     json "j['action'] == 'interpolate' and j['steps'] == 7 and j['from'] == 0 and j['to'] == 2 and j['png'] == 'i.png'"
     is_png i.png $((7 * 28 + 8 * 2)) $((28 + 2 * 2))
     run generator interpolate --model model.h5 --from 1 --axis 0 --steps 5 --out t.h5; expect_ok
-    json "j['axis'] == 0 and j['file'] == 't.h5'" ;;
+    json "j['axis'] == 0 and j['file'] == 't.h5'"
+    run generator interpolate --model model.h5 --images 3,2 --steps 4; expect_ok
+    json "j['images'] == '3,2' and j['steps'] == 4 and 'from' not in j"
+    run generator interpolate --model model.h5 --images 3; expect_error "--images must be two test-image indices" ;;
   generator_langevin)
     small_train
     run generator langevin --model model.h5 --from 2 --steps 60 --every 10 --chains 2 --out l.h5 --png l.png --scale 1; expect_ok
