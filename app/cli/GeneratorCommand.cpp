@@ -75,6 +75,10 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent) {
     app_->add_option("--checkpoint", checkpoint_, "train: checkpoint file (kept on Ctrl-C)")->type_name("FILE.h5");
     app_->add_option("--resume", resume_, "train: continue from this checkpoint")->type_name("FILE.h5");
     app_->add_option("--count", count_, "sample: images per class (default 16)")->type_name("N");
+    app_->add_flag("--nearest", nearest_,
+                   "sample: find each image's nearest training image (pixels; and features with --classifier)");
+    app_->add_option("--nearest-png", nearestPng_, "sample --nearest: the nearest training images as a PNG grid")
+        ->type_name("FILE.png");
     app_->add_option("--centre", centre_, "sample/interpolate: attractor (eq 22, default) | mean")
         ->check(CLI::IsMember({"attractor", "mean"}));
     app_->add_option("--scale", scale_, "PNG magnification (default 2)")->type_name("K");

@@ -3,7 +3,8 @@
 //   train        trains encoder, latent CVFR and decoder on MNIST digits (eq 21), measures the latent
 //                statistics (eq 22) and the test reconstruction MSE, writes the model (checkpoints,
 //                --resume, Ctrl-C writes the state reached);
-//   sample       class-conditional samples N(xbar_l, Sigma_T^l) decoded, to HDF5 and PNG;
+//   sample       class-conditional samples N(xbar_l, Sigma_T^l) decoded, to HDF5 and PNG, optionally
+//                with each image's nearest training image (the memorisation check);
 //   interpolate  decoded points between two attractors, two encoded test images (--images), or
 //                along a principal axis (--axis);
 //   langevin     G_T from the stationary Lyapunov equation for Sigma_T^l, then the stochastic CVFR
@@ -43,13 +44,15 @@ private:
     generator::LatentCentre centre() const;
     /// Writes images (pixels x N) with their digit labels and latent states to --out (HDF5), and
     /// the grid (gridCols per row) to --png; returns nothing, throws CliError(kExitFailure) on failure.
+    /// extra: more 1D datasets for the HDF5 file (name, values).
     void writeImages(const Eigen::MatrixXf& images, const std::vector<int>& digits, const Eigen::MatrixXf& latent,
-                     int gridCols, const std::string& what) const;
+                     int gridCols, const std::string& what,
+                     const std::vector<std::pair<std::string, std::vector<double>>>& extra = {}) const;
 
     CLI::App* app_ = nullptr;
-    std::string action_, out_, png_, model_, classifier_, images_, mnist_, digits_, checkpoint_, resume_, centre_ = "attractor";
+    std::string action_, out_, png_, nearestPng_, model_, classifier_, images_, mnist_, digits_, checkpoint_, resume_, centre_ = "attractor";
     std::vector<std::string> sets_;
-    bool listParams_ = false;
+    bool listParams_ = false, nearest_ = false;
     int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;
     int from_ = 0, to_ = 1, testCount_ = 0, every_ = 10, chains_ = 1;
     long long iterations_ = -1, seed_ = 1;

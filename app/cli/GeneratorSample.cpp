@@ -5,8 +5,10 @@
 #include "GeneratorCommand.h"
 #include "JsonSummary.h"
 #include "MnistArgs.h"
+#include "generator/FeatureClassifier.h"
 #include "generator/LangevinSampler.h"
 #include "generator/LatentSampling.h"
+#include "generator/NearestNeighbours.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
 #include "io/PngWriter.h"
@@ -34,7 +36,8 @@ const GeneratorModel& withStats(const LoadedGenerator& g, const std::string& pat
 }  // namespace
 
 void GeneratorCommand::writeImages(const Eigen::MatrixXf& images, const std::vector<int>& digits,
-                                   const Eigen::MatrixXf& latent, int gridCols, const std::string& what) const {
+                                   const Eigen::MatrixXf& latent, int gridCols, const std::string& what,
+                                   const std::vector<std::pair<std::string, std::vector<double>>>& extra) const {
     try {
         if (!out_.empty()) {
             h5::silenceErrors();
@@ -49,6 +52,7 @@ void GeneratorCommand::writeImages(const Eigen::MatrixXf& images, const std::vec
                 h5::writeMatrix(g, "latent", Eigen::MatrixXf(latent.transpose()));  // N x d
                 std::vector<double> dv(digits.begin(), digits.end());
                 h5::writeDataset(g, "digits", dv, {hsize_t(dv.size())});
+                for (const auto& [name, values] : extra) h5::writeDataset(g, name, values, {hsize_t(values.size())});
             });
         }
         if (!png_.empty()) writeGrayPng(png_, tileImages(images, 28, 28, gridCols, scale_, 2));
@@ -76,7 +80,48 @@ int GeneratorCommand::runSample() {
     const auto td = Clock::now();
     const Eigen::MatrixXf images = m.decode(latent);
     const double decodeSeconds = secondsSince(td);
-    writeImages(images, digits, latent, count_, "samples N(centre_l, Sigma_l) decoded, centre " + centre_);
+    // The memorisation check: each image's nearest training image of the model's digits.
+    std::vector<std::pair<std::string, std::vector<double>>> extra;
+    JsonSummary nj;
+    if (nearest_) {
+        const data::ImageSet train = loadMnistSplit(findMnistOrThrow(mnist_), data::MnistSplit::Train).withLabels(classes);
+        const Eigen::MatrixXf xr = train.floats(0, train.count());
+        const Nearest np = nearestColumns(images, xr);
+        std::vector<double> idx, dist;
+        for (Eigen::Index k = 0; k < np.index.size(); ++k) {
+            idx.push_back(np.index[k]);
+            dist.push_back(np.distance[k]);
+        }
+        extra.push_back({"nearest_pixel_index", idx});
+        extra.push_back({"nearest_pixel_distance", dist});
+        nj.add("nearest_pixel_mean", np.distance.mean()).add("nearest_pixel_min", np.distance.minCoeff());
+        if (!classifier_.empty()) {
+            FeatureClassifier c;
+            try {
+                c = FeatureClassifier::load(classifier_);
+            } catch (const h5::Error& e) {
+                throw CliError(std::string("--classifier: ") + e.what());
+            }
+            const Nearest nf = nearestColumns(c.features(images), c.features(xr));
+            std::vector<double> fi;
+            for (Eigen::Index k = 0; k < nf.index.size(); ++k) fi.push_back(nf.index[k]);
+            extra.push_back({"nearest_feature_index", fi});
+            nj.add("nearest_feature_mean", nf.distance.mean());
+        }
+        std::vector<int> order(np.index.data(), np.index.data() + np.index.size());
+        if (!nearestPng_.empty()) {
+            try {
+                writeGrayPng(nearestPng_, tileImages(train.floats(order), 28, 28, count_, scale_, 2));
+            } catch (const std::exception& e) {
+                throw CliError(std::string("cannot write --nearest-png: ") + e.what(), kExitFailure);
+            }
+        }
+        std::printf("nearest training image (pixels): mean distance %.3f, smallest %.3f\n", np.distance.mean(),
+                    np.distance.minCoeff());
+    } else if (!nearestPng_.empty()) {
+        throw CliError("--nearest-png needs --nearest");
+    }
+    writeImages(images, digits, latent, count_, "samples N(centre_l, Sigma_l) decoded, centre " + centre_, extra);
     std::printf("%d images (%d per digit) sampled and decoded in %.3f s\n", int(images.cols()), count_,
                 decodeSeconds);
     JsonSummary j;
@@ -87,7 +132,10 @@ int GeneratorCommand::runSample() {
     if (png_.empty()) j.addNull("png");
     else j.add("png", png_);
     j.add("seed", (long long)seed_).add("decode_s", decodeSeconds).add("wall_s", secondsSince(t0));
-    std::printf("%s\n", j.str().c_str());
+    std::string line = j.str();
+    const std::string more = nj.str();
+    if (more.size() > 2) line = line.substr(0, line.size() - 1) + "," + more.substr(1);
+    std::printf("%s\n", line.c_str());
     return kExitOk;
 }
 

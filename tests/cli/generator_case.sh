@@ -64,7 +64,11 @@ case "$CASE" in
     cmp -s s.png s1.png || fail "the same seed should give the same images"
     run generator sample --model model.h5 --count 5 --seed 4 --png s.png --scale 1; expect_ok
     cmp -s s.png s1.png && fail "another seed should give other images"
-    [ -s s.h5 ] || fail "s.h5 not written" ;;
+    [ -s s.h5 ] || fail "s.h5 not written"
+    run generator sample --model model.h5 --count 4 --nearest --nearest-png nn.png --scale 1; expect_ok
+    json "fin(j['nearest_pixel_mean']) and 0 <= j['nearest_pixel_min'] <= j['nearest_pixel_mean']"
+    is_png nn.png $((4 * 28 + 5 * 2)) $((3 * 28 + 4 * 2))
+    run generator sample --model model.h5 --nearest-png nn.png; expect_error "--nearest-png needs --nearest" ;;
   generator_interpolate)
     small_train
     run generator interpolate --model model.h5 --from 0 --to 2 --steps 7 --png i.png --scale 1; expect_ok

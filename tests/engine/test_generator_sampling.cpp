@@ -1,6 +1,7 @@
 // Generation in the latent space (seed 002 §VI.1): Gaussian samples reproduce the centre and the
 // covariance they are drawn from (also a singular one), interpolation and principal-axis traversal
-// hit their end points, and the PNG writer's file decodes (zlib) back to the pixels.
+// hit their end points, the nearest-neighbour search agrees with brute force, and the PNG
+// writer's file decodes (zlib) back to the pixels.
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -8,8 +9,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 
 #include "generator/LatentSampling.h"
+#include "generator/NearestNeighbours.h"
 #include "io/PngWriter.h"
 
 using namespace as::generator;
@@ -102,4 +105,23 @@ TEST(PngWriter, DecodesBackToThePixels) {
                       g.pixels[std::size_t(r) * std::size_t(g.width) + std::size_t(c)]);
     }
     std::filesystem::remove(path);
+}
+
+
+TEST(GeneratorSampling, NearestTrainingImageByBruteForce) {
+    std::mt19937_64 rng(3);
+    std::uniform_real_distribution<float> u(0.0f, 1.0f);
+    Eigen::MatrixXf refs(30, 5000), q(30, 7);
+    for (Eigen::Index i = 0; i < refs.size(); ++i) refs.data()[i] = u(rng);
+    for (Eigen::Index i = 0; i < q.size(); ++i) q.data()[i] = u(rng);
+    q.col(3) = refs.col(4321);  // an exact copy: distance 0
+    const Nearest n = nearestColumns(q, refs);
+    for (int j = 0; j < 7; ++j) {
+        Eigen::Index best = 0;
+        const double d = (refs.colwise() - q.col(j)).colwise().norm().minCoeff(&best);
+        EXPECT_EQ(n.index[j], int(best));
+        EXPECT_NEAR(n.distance[j], d, 1e-3);
+    }
+    EXPECT_EQ(n.index[3], 4321);
+    EXPECT_NEAR(n.distance[3], 0.0, 1e-3);
 }
