@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/ParamAccess.h"
+#include "io/Hdf5Errors.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
 #include "sde/AdamOptimizer.h"
@@ -194,7 +195,7 @@ FeatureClassifier FeatureClassifier::load(const std::string& path) {
     const std::string where = "feature classifier file '" + path + "'";
     if (!std::filesystem::exists(path)) throw h5::Error(where + " does not exist");
     if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file (damaged or truncated?)");
-    try {
+    return h5::namingFile(path, where, [&] {
         h5::Handle f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
         if (!h5::hasChild(f, kGroup)) throw h5::Error(std::string("it holds no /") + kGroup + " group");
         h5::Handle g = h5::openGroup(f, kGroup);
@@ -215,13 +216,7 @@ FeatureClassifier FeatureClassifier::load(const std::string& path) {
         }
         c.testAccuracy_ = h5::readDoubleAttribute(g, "test_accuracy");
         return c;
-    } catch (const h5::Error& e) {
-        const std::string msg = e.what();
-        if (msg.find(path) != std::string::npos) throw;
-        throw h5::Error(where + ": " + msg);
-    } catch (const std::invalid_argument& e) {
-        throw h5::Error(where + ": " + e.what());
-    }
+    });
 }
 
 }  // namespace as::generator

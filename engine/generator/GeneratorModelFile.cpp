@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/ParamAccess.h"
+#include "io/Hdf5Errors.h"
 #include "io/Hdf5Integrity.h"
 #include "io/Hdf5Matrix.h"
 #include "sde/SdeModelFile.h"
@@ -130,7 +131,7 @@ void writeGeneratorModel(hid_t g, const GeneratorModel& model, const GeneratorTr
 
 LoadedGenerator readGeneratorModel(hid_t g, const std::string& file) {
     const std::string where = "generator model file '" + file + "'";
-    try {
+    return h5::namingFile(file, where, [&] {
         const std::int64_t version = h5::readIntAttribute(g, "format_version");
         if (version != kFormatVersion)
             throw h5::Error(where + ": unsupported format_version " + std::to_string(version));
@@ -192,15 +193,7 @@ LoadedGenerator readGeneratorModel(hid_t g, const std::string& file) {
         m.curves.rec = readCurve(t, "rec_curve", n, where);
         m.curves.centroid = readCurve(t, "centroid_curve", n, where);
         return out;
-    } catch (const h5::Error& e) {
-        const std::string msg = e.what();
-        if (msg.find(file) != std::string::npos) throw;
-        throw h5::Error(where + ": " + msg);
-    } catch (const std::invalid_argument& e) {
-        throw h5::Error(where + ": " + e.what());
-    } catch (const std::out_of_range& e) {
-        throw h5::Error(where + ": " + e.what());
-    }
+    });
 }
 
 void saveGeneratorModel(const std::string& path, const GeneratorModel& model, const GeneratorTrainingMeta& meta) {
@@ -215,18 +208,14 @@ h5::Handle openGeneratorFile(const std::string& path, const std::string& where) 
     h5::silenceErrors();
     if (!std::filesystem::exists(path)) throw h5::Error(where + " does not exist");
     if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file (damaged or truncated?)");
-    try {
+    return h5::namingFile(path, where, [&] {
         h5::Handle f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
         if (!h5::hasChild(f, kGeneratorGroup))
             throw h5::Error(std::string("it holds no /") + kGeneratorGroup + " group (not a generator model file)");
         h5::Handle g = h5::openGroup(f, kGeneratorGroup);
         sde::requireChecksums(f, g, where);
         return f;
-    } catch (const h5::Error& e) {
-        const std::string msg = e.what();
-        if (msg.find(where) != std::string::npos) throw;
-        throw h5::Error(where + ": " + msg);
-    }
+    });
 }
 
 LoadedGenerator loadGeneratorModel(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "generator/GeneratorModelFile.h"
+#include "io/Hdf5Errors.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
 #include "sde/AdamOptimizer.h"
@@ -189,7 +190,7 @@ void GeneratorTrainer::saveCheckpoint(const std::string& path) const {
 
 void GeneratorTrainer::resume(const std::string& path) {
     const std::string where = "generator checkpoint '" + path + "'";
-    try {
+    h5::namingFile(path, where, [&] {
         h5::Handle f = openGeneratorFile(path, where);
         h5::Handle mg = h5::openGroup(f, kGeneratorGroup);
         LoadedGenerator saved = readGeneratorModel(mg, path);
@@ -218,13 +219,7 @@ void GeneratorTrainer::resume(const std::string& path) {
         for (std::size_t k = 0; k < adam_.size(); ++k) adam_[k]->restore(steps[k], ms[k], vs[k]);
         iteration_ = it;
         curves_ = saved.meta.curves;
-    } catch (const h5::Error& e) {
-        const std::string msg = e.what();
-        if (msg.find(path) != std::string::npos) throw;
-        throw h5::Error(where + ": " + msg);
-    } catch (const std::invalid_argument& e) {
-        throw h5::Error(where + ": " + e.what());
-    }
+    });
 }
 
 }  // namespace as::generator

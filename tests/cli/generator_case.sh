@@ -5,32 +5,9 @@
 set -u
 CLI="$1"; CASE="$2"; WORK="$3"
 PY="${PYTHON3:-python3}"
+. "$(dirname "$0")/case_common.sh"  # fail, run, json, expect_ok, expect_error, skip_without_mnist, flip_middle
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
 
-fail() { echo "FAIL [$CASE]: $*" >&2; echo "--- stdout"; cat out.txt 2>/dev/null; echo "--- stderr"; cat err.txt 2>/dev/null; exit 1; }
-run() { "$CLI" "$@" >out.txt 2>err.txt; RC=$?; }
-
-# json <python expression on j>: the last stdout line is a JSON object and the expression holds.
-json() {
-  tail -n 1 out.txt > last.json
-  "$PY" - "$1" <<'PYEOF' || fail "JSON check failed: $1"
-import json, math, sys
-j = json.load(open("last.json"))
-fin = lambda v: v is not None and math.isfinite(v)
-if not eval(sys.argv[1], {"j": j, "fin": fin, "math": math}):
-    sys.exit("does not hold: %s in %s" % (sys.argv[1], j))
-PYEOF
-}
-expect_ok() { [ "$RC" -eq 0 ] || fail "exit code $RC, expected 0"; }
-expect_error() {
-  [ "$RC" -eq 2 ] || fail "exit code $RC, expected 2"
-  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr should be exactly one line"
-  grep -q '^attractor-cli: error: ' err.txt || fail "stderr should start with 'attractor-cli: error: '"
-  if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
-}
-skip_without_mnist() {
-  if [ "$RC" -eq 2 ] && grep -q 'MNIST not found' err.txt; then echo "SKIP: MNIST not installed"; exit 77; fi
-}
 # A small, fast model: 300 images of 0-2, d = 6, 32 hidden units, 10 Euler steps, 20 iterations.
 small_train() {
   run generator train --out model.h5 --digits 0,1,2 --train-count 300 --test-count 100 --iterations 20 --batch 32 \
@@ -47,9 +24,6 @@ n, t = struct.unpack(">I4s", b[8:16]); assert t == b"IHDR"
 w, h = struct.unpack(">II", b[16:24]); assert (w, h) == (int(sys.argv[2]), int(sys.argv[3])), (w, h)
 assert zlib.crc32(b[12:16 + n]) == struct.unpack(">I", b[16 + n:20 + n])[0], "IHDR crc"
 PYEOF
-}
-flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
-  "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }
 
 case "$CASE" in

@@ -8,6 +8,7 @@
 #include <functional>
 #include <random>
 
+#include "RandomMatrix.h"
 #include "generator/GeneratorKernel.h"
 #include "generator/Mlp.h"
 #include "sde/AttractorSet.h"
@@ -16,15 +17,9 @@
 using namespace as::generator;
 using Mat = Eigen::MatrixXd;
 
-namespace {
+using as::test::randomMatrix;
 
-Mat randomMatrix(int rows, int cols, double scale, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> d(0.0, scale);
-    Mat m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = d(rng);
-    return m;
-}
+namespace {
 
 /// Max relative error of analytic vs central-difference derivatives over `entries` of m.
 double checkEntries(Mat& m, const Mat& analytic, const std::function<double()>& loss, int entries, std::uint64_t seed) {

@@ -6,23 +6,14 @@
 
 #include <random>
 
+#include "RandomMatrix.h"
 #include "generator/LangevinSampler.h"
 #include "sde/Jacobian.h"
 #include "sde/LyapunovSolver.h"
 
 using namespace as::generator;
 
-namespace {
-
-Eigen::MatrixXd randomMatrix(int rows, int cols, double scale, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> d(0.0, scale);
-    Eigen::MatrixXd m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = d(rng);
-    return m;
-}
-
-}  // namespace
+using as::test::randomMatrix;
 
 TEST(GeneratorLangevin, DerivedNoiseReproducesTheCovariance) {
     const int d = 8;
