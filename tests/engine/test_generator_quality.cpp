@@ -1,7 +1,8 @@
 // The quality metric of the generator lab: the Frechet distance (FD(X, X) = 0, FD grows with the
 // noise added to one set, the closed form for two Gaussians with commuting covariances and in
 // one dimension, a singular covariance) and the feature classifier (learns a separable toy task,
-// features are its penultimate layer, file round trip and a damaged file refused).
+// features are its penultimate layer, file round trip and a damaged file refused); the shipped
+// generator's samples are classified as intended by the shipped classifier.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,6 +13,8 @@
 #include "FlipVariants.h"
 #include "generator/FeatureClassifier.h"
 #include "generator/FrechetDistance.h"
+#include "generator/GeneratorModelFile.h"
+#include "generator/LatentSampling.h"
 #include "io/Hdf5Handle.h"
 
 using namespace as::generator;
@@ -106,4 +109,24 @@ TEST(FeatureClassifier, LearnsAToyTaskAndRoundTrips) {
         EXPECT_NE(std::string(e.what()).find("w0"), std::string::npos) << e.what();
     }
     fs::remove(path);
+}
+
+
+TEST(GeneratorShipped, SamplesOfTheShippedModelAreClassifiedAsIntended) {
+    const std::string dir = std::string(AS_RESOURCES_DIR) + "/models/";
+    const LoadedGenerator g = loadGeneratorModel(dir + "gen_012.h5");
+    const FeatureClassifier c = FeatureClassifier::load(dir + "gen_classifier.h5");
+    EXPECT_GE(c.testAccuracy(), 0.98);
+    ASSERT_TRUE(g.model.hasStats());
+    EXPECT_EQ(g.model.digits(), (std::vector<int>{0, 1, 2}));
+    long hits = 0, total = 0;
+    for (int l = 0; l < 3; ++l) {
+        const Eigen::MatrixXf images = g.model.decode(sampleGaussian(g.model.stats().at(l), LatentCentre::Attractor, 200, 1, l));
+        const Eigen::VectorXi pred = c.predict(images);
+        hits += (pred.array() == l).count();
+        total += pred.size();
+    }
+    const double agreement = double(hits) / double(total);
+    std::printf("[ info ] shipped gen_012.h5: class agreement %.4f on %ld samples\n", agreement, total);
+    EXPECT_GE(agreement, 0.95);
 }
