@@ -1,12 +1,11 @@
 #include "ActivityHeatmap.h"
 
-#include "PresentationScale.h"
-
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
 
 #include "Colormap.h"
+#include "PresentationScale.h"
 
 namespace as::widgets {
 namespace {
@@ -103,7 +102,10 @@ void ActivityHeatmap::paintEvent(QPaintEvent*) {
     p.drawRect(plot);
 
     // Vertical axis: neuron position.
-    const struct { double x; const char* t; } ys[] = {
+    const struct {
+        double x;
+        const char* t;
+    } ys[] = {
         {-1, "\u2212\u03c0"}, {-0.5, "\u2212\u03c0/2"}, {0, "0"}, {0.5, "\u03c0/2"}, {1, "\u03c0"}};
     for (const auto& y : ys) {
         const double py = plot.bottom() - (y.x + 1) / 2 * plot.height();
@@ -128,8 +130,9 @@ void ActivityHeatmap::paintEvent(QPaintEvent*) {
                        QString::number(t, 'g', 6));
         }
     }
-    p.drawText(QRectF(plot.left(), plot.bottom() + 4 + fm.height(), plot.width(), fm.height() * 1.2),
-               Qt::AlignCenter, tr("time t (ms)"));
+    p.drawText(
+        QRectF(plot.left(), plot.bottom() + 4 + fm.height(), plot.width(), fm.height() * 1.2),
+        Qt::AlignCenter, tr("time t (ms)"));
 
     // Colour bar.
     const QRectF bar(plot.right() + 12, plot.top(), 14, plot.height());

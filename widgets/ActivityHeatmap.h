@@ -12,7 +12,7 @@ namespace as::widgets {
 
 class ActivityHeatmap : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ActivityHeatmap(QWidget* parent = nullptr);
     void setSnapshot(std::shared_ptr<const as::RingSnapshot> s);
     /// Sets the data directly: rows x cols row-major, oldest row first, times in ms.
@@ -22,10 +22,10 @@ public:
     QSize sizeHint() const override { return {520, 260}; }
     QSize minimumSizeHint() const override { return {240, 140}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     QImage image_;
     double t0_ = 0, t1_ = 0, vmax_ = 1;
     std::size_t rows_ = 0, cols_ = 0;

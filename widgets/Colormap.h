@@ -7,7 +7,7 @@
 namespace as::widgets {
 
 class Colormap {
-public:
+  public:
     /// The shared viridis-like map.
     static const Colormap& viridis();
     /// Colour for t in [0, 1] (clamped; NaN maps to 0).
@@ -15,7 +15,7 @@ public:
     QColor color(double t) const { return QColor::fromRgb(rgb(t)); }
     const std::array<QRgb, 256>& table() const { return table_; }
 
-private:
+  private:
     Colormap();
     std::array<QRgb, 256> table_{};
 };

@@ -9,9 +9,10 @@ namespace as::widgets {
 
 class ConfidenceDecodePlot : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ConfidenceDecodePlot(QWidget* parent = nullptr);
-    /// t (ms), decoded and stimulus (rad, wrapped to (-pi, pi]), confidence in [0, 1]; equal lengths.
+    /// t (ms), decoded and stimulus (rad, wrapped to (-pi, pi]), confidence in [0, 1]; equal
+    /// lengths.
     void setData(std::vector<double> t, std::vector<double> decoded, std::vector<double> stimulus,
                  std::vector<double> confidence);
     void setDark(bool dark);
@@ -19,10 +20,10 @@ public:
     std::size_t drawnPoints() const { return drawn_; }
     QSize sizeHint() const override { return {640, 180}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     std::vector<double> t_, decoded_, stimulus_, confidence_;
     bool dark_ = false;
     std::size_t drawn_ = 0;

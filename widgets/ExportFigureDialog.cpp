@@ -16,9 +16,15 @@
 namespace as::widgets {
 
 ExportFigureDialog::ExportFigureDialog(const QStringList& targets, QSize px, QWidget* parent)
-    : QDialog(parent), target_(new QComboBox), format_(new QComboBox), theme_(new QComboBox),
-      fromAspect_(new QCheckBox(tr("from the view's aspect"))), width_(new QSpinBox),
-      height_(new QSpinBox), dpi_(new QSpinBox), path_(new QLineEdit) {
+    : QDialog(parent),
+      target_(new QComboBox),
+      format_(new QComboBox),
+      theme_(new QComboBox),
+      fromAspect_(new QCheckBox(tr("from the view's aspect"))),
+      width_(new QSpinBox),
+      height_(new QSpinBox),
+      dpi_(new QSpinBox),
+      path_(new QLineEdit) {
     setWindowTitle(tr("Export Figure"));
     target_->setObjectName("exportView");
     format_->setObjectName("exportFormat");
@@ -74,7 +80,9 @@ ExportFigureDialog::ExportFigureDialog(const QStringList& targets, QSize px, QWi
     formatChanged();
 }
 
-int ExportFigureDialog::target() const { return target_->currentIndex(); }
+int ExportFigureDialog::target() const {
+    return target_->currentIndex();
+}
 
 void ExportFigureDialog::setTarget(int index) {
     if (index >= 0 && index < target_->count()) target_->setCurrentIndex(index);
@@ -98,7 +106,9 @@ FigureOptions ExportFigureDialog::options() const {
     return o;
 }
 
-QString ExportFigureDialog::path() const { return path_->text(); }
+QString ExportFigureDialog::path() const {
+    return path_->text();
+}
 
 void ExportFigureDialog::setPath(const QString& p) {
     path_->setText(p);
@@ -127,9 +137,11 @@ void ExportFigureDialog::setViewSizes(const QList<QSize>& sizes) {
 
 void ExportFigureDialog::updateHeight() {
     const int i = target_->currentIndex();
-    if (!fromAspect_->isChecked() || i < 0 || i >= viewSizes_.size() || viewSizes_[i].width() <= 0) return;
+    if (!fromAspect_->isChecked() || i < 0 || i >= viewSizes_.size() || viewSizes_[i].width() <= 0)
+        return;
     const QSize s = viewSizes_[i];
-    height_->setValue(std::max(1, int(std::lround(double(width_->value()) * s.height() / s.width()))));
+    height_->setValue(
+        std::max(1, int(std::lround(double(width_->value()) * s.height() / s.width()))));
 }
 
 void ExportFigureDialog::browse() {

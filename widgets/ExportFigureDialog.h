@@ -16,7 +16,7 @@ namespace as::widgets {
 
 class ExportFigureDialog : public QDialog {
     Q_OBJECT
-public:
+  public:
     /// targets: names of the views the caller can export ("Ring view", "Whole lab", ...);
     /// a defaultPixels height of 0 starts with the height from the view's aspect.
     ExportFigureDialog(const QStringList& targets, QSize defaultPixels, QWidget* parent = nullptr);
@@ -30,7 +30,7 @@ public:
     QString path() const;
     void setPath(const QString& path);
 
-private:
+  private:
     void browse();
     void formatChanged();
     void updateHeight();

@@ -40,8 +40,10 @@ bool FieldShortcuts::eventFilter(QObject* watched, QEvent* event) {
     track(sb);  // before the first key typed into it
     if (t != QEvent::ShortcutOverride) return false;
     auto* key = static_cast<QKeyEvent*>(event);
-    constexpr Qt::KeyboardModifiers chords = Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier;
-    if (!(key->modifiers() & chords) || hasPendingEdit(sb)) return false;  // typing stays in the field
+    constexpr Qt::KeyboardModifiers chords =
+        Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier;
+    if (!(key->modifiers() & chords) || hasPendingEdit(sb))
+        return false;  // typing stays in the field
     // Not claimed: the shortcut map gets the key; if no shortcut matches, the spin box still
     // receives it as a key press (Ctrl+A, Ctrl+C, word moves keep working).
     key->ignore();

@@ -12,15 +12,15 @@ namespace as::widgets {
 
 class FieldShortcuts : public QObject {
     Q_OBJECT
-public:
+  public:
     using QObject::QObject;
     /// True while `spinBox` holds typed text that is not committed yet.
     static bool hasPendingEdit(const QObject* spinBox);
 
-protected:
+  protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
-private:
+  private:
     /// Follows the spin box's line edit: typing marks a pending edit, Enter or focus-out clears it.
     void track(QObject* spinBox);
 };

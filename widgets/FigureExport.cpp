@@ -33,7 +33,8 @@ QString checkWidget(QWidget* w, const QString& path) {
 
 QSize pngSize(const QWidget* w, QSize pixels) {
     if (!w || pixels.height() > 0 || w->width() <= 0) return pixels;
-    return {pixels.width(), std::max(1, int(std::lround(double(pixels.width()) * w->height() / w->width())))};
+    return {pixels.width(),
+            std::max(1, int(std::lround(double(pixels.width()) * w->height() / w->width())))};
 }
 
 QString toPng(QWidget* w, const QString& path, QSize pixels, int dpi) {
@@ -67,7 +68,8 @@ QString toSvg(QWidget* w, const QString& path, const QString& title) {
     if (!p.begin(&gen)) return QObject::tr("Could not write the SVG file %1").arg(path);
     paintScaled(w, p, QSizeF(w->size()));
     p.end();
-    if (QFileInfo(path).size() <= 0) return QObject::tr("Could not write the SVG file %1").arg(path);
+    if (QFileInfo(path).size() <= 0)
+        return QObject::tr("Could not write the SVG file %1").arg(path);
     return {};
 }
 
@@ -84,15 +86,19 @@ QString toPdf(QWidget* w, const QString& path, int dpi) {
     if (!p.begin(&pdf)) return QObject::tr("Could not write the PDF file %1").arg(path);
     paintScaled(w, p, QSizeF(pdf.width(), pdf.height()));
     p.end();
-    if (QFileInfo(path).size() <= 0) return QObject::tr("Could not write the PDF file %1").arg(path);
+    if (QFileInfo(path).size() <= 0)
+        return QObject::tr("Could not write the PDF file %1").arg(path);
     return {};
 }
 
 QString save(QWidget* w, const QString& path, const FigureOptions& o) {
     switch (o.format) {
-        case FigureFormat::Svg: return toSvg(w, path);
-        case FigureFormat::Pdf: return toPdf(w, path, o.dpi);
-        case FigureFormat::Png: break;
+        case FigureFormat::Svg:
+            return toSvg(w, path);
+        case FigureFormat::Pdf:
+            return toPdf(w, path, o.dpi);
+        case FigureFormat::Png:
+            break;
     }
     return toPng(w, path, o.pixels, o.dpi);
 }

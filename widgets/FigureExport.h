@@ -1,9 +1,9 @@
 #pragma once
 // Renders any QWidget to a figure file: PNG at a chosen pixel size and DPI, SVG (QSvgGenerator) or
-// PDF (QPdfWriter). The widget keeps its on-screen layout and is scaled uniformly to fit the target,
-// centred on the widget's background colour; a PNG whose height is left 0 takes the widget's own
-// aspect (no letterbox bars). Functions return an empty string on success, else a message naming
-// the file.
+// PDF (QPdfWriter). The widget keeps its on-screen layout and is scaled uniformly to fit the
+// target, centred on the widget's background colour; a PNG whose height is left 0 takes the
+// widget's own aspect (no letterbox bars). Functions return an empty string on success, else a
+// message naming the file.
 #include <QSize>
 #include <QString>
 

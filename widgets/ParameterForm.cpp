@@ -38,7 +38,8 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
             row.editor = cb;
         } else if (spec.integer) {
             auto* sb = new QSpinBox;
-            sb->setRange(int(std::max<double>(spec.min, INT_MIN)), int(std::min<double>(spec.max, INT_MAX)));
+            sb->setRange(int(std::max<double>(spec.min, INT_MIN)),
+                         int(std::min<double>(spec.max, INT_MAX)));
             sb->setSingleStep(std::max(1, int(spec.step)));
             sb->setValue(int(spec.defaultValue));
             sb->setKeyboardTracking(false);  // valueChanged only on a committed edit
@@ -52,7 +53,8 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
             sb->setValue(spec.defaultValue);
             sb->setKeyboardTracking(false);
             if (!spec.unit.empty()) sb->setSuffix(" " + QString::fromStdString(spec.unit));
-            connect(sb, &QDoubleSpinBox::valueChanged, this, [this, key](double v) { commit(key, v); });
+            connect(sb, &QDoubleSpinBox::valueChanged, this,
+                    [this, key](double v) { commit(key, v); });
             row.editor = sb;
         }
         row.editor->setToolTip(tip);
@@ -68,7 +70,9 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
     }
 }
 
-QStringList ParameterForm::keys() const { return order_; }
+QStringList ParameterForm::keys() const {
+    return order_;
+}
 
 QWidget* ParameterForm::editor(const QString& key) const {
     auto it = rows_.find(key);
@@ -116,6 +120,8 @@ void ParameterForm::showError(const QString& text) {
     error_->setVisible(!text.isEmpty());
 }
 
-QString ParameterForm::errorText() const { return error_->isVisible() ? error_->text() : QString(); }
+QString ParameterForm::errorText() const {
+    return error_->isVisible() ? error_->text() : QString();
+}
 
 }  // namespace as::widgets

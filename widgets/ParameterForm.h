@@ -17,7 +17,7 @@ namespace as::widgets {
 
 class ParameterForm : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* parent = nullptr);
     /// Sets the shown values without emitting edited(); unknown keys are ignored.
     void setValues(const QMap<QString, double>& values);
@@ -30,10 +30,10 @@ public:
     void showError(const QString& text);
     QString errorText() const;
 
-signals:
+  signals:
     void edited(const QString& key, double oldValue, double newValue);
 
-private:
+  private:
     void commit(const QString& key, double v);
     struct Row {
         as::ParamSpec spec;

@@ -11,11 +11,13 @@
 
 namespace as::widgets {
 
-PointCloudView::PointCloudView(const QString& title, QWidget* parent) : QWidget(parent), title_(title) {
+PointCloudView::PointCloudView(const QString& title, QWidget* parent)
+    : QWidget(parent), title_(title) {
     setMinimumSize(160, 160);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::OpenHandCursor);
-    setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering) go to the lab
+    setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering)
+                                     // go to the lab
 }
 
 void PointCloudView::setPoints(std::vector<Point> points) {
@@ -70,9 +72,11 @@ void PointCloudView::paintEvent(QPaintEvent*) {
     p.setPen(fg);
     p.drawText(QRect(0, 2, width(), 18), Qt::AlignHCenter | Qt::AlignVCenter, title_);
     if (box_) {
-        static const int e[12][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}, {4, 5}, {5, 7}, {7, 6}, {6, 4}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+        static const int e[12][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}, {4, 5}, {5, 7},
+                                     {7, 6}, {6, 4}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
         QPointF c[8];
-        for (int i = 0; i < 8; ++i) c[i] = project(i & 1 ? 1.f : -1.f, i & 2 ? 1.f : -1.f, i & 4 ? 1.f : -1.f);
+        for (int i = 0; i < 8; ++i)
+            c[i] = project(i & 1 ? 1.f : -1.f, i & 2 ? 1.f : -1.f, i & 4 ? 1.f : -1.f);
         p.setPen(QPen(QColor(fg.red(), fg.green(), fg.blue(), 90), 1));
         for (const auto& edge : e) p.drawLine(c[edge[0]], c[edge[1]]);
         p.setPen(fg);
@@ -87,7 +91,8 @@ void PointCloudView::paintEvent(QPaintEvent*) {
         screen[i] = project(points_[i].x, points_[i].y, points_[i].z, &depth[i]);
     std::vector<std::size_t> order(points_.size());
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return depth[a] > depth[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return depth[a] > depth[b]; });
     const auto& map = Colormap::viridis();
     const double base = std::max(2.0, 0.012 * std::min(width(), height()) * zoom_);
     p.setPen(Qt::NoPen);
@@ -122,7 +127,9 @@ void PointCloudView::mouseMoveEvent(QMouseEvent* e) {
     setRotation(yaw_ + d.x() * 0.5, pitch_ + d.y() * 0.5);
 }
 
-void PointCloudView::mouseReleaseEvent(QMouseEvent*) { setCursor(Qt::OpenHandCursor); }
+void PointCloudView::mouseReleaseEvent(QMouseEvent*) {
+    setCursor(Qt::OpenHandCursor);
+}
 
 void PointCloudView::wheelEvent(QWheelEvent* e) {
     zoom_ = std::clamp(zoom_ * std::pow(1.0015, e->angleDelta().y()), 0.3, 5.0);

@@ -12,7 +12,7 @@ namespace as::widgets {
 
 class PointCloudView : public QWidget {
     Q_OBJECT
-public:
+  public:
     struct Point {
         float x, y, z;  ///< in the view's unit cube [-1, 1]^3
         float value;    ///< colour in [0, 1] through the colour map; also the size and opacity
@@ -37,14 +37,14 @@ public:
     std::size_t pointCount() const { return points_.size(); }
     QSize sizeHint() const override { return {360, 320}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
     void wheelEvent(QWheelEvent* e) override;
 
-private:
+  private:
     QPointF project(float x, float y, float z, double* depth = nullptr) const;
     QString title_;
     std::vector<Point> points_;

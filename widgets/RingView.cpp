@@ -1,19 +1,19 @@
 #include "RingView.h"
 
-#include "PresentationScale.h"
-
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
 
+#include "PresentationScale.h"
+
 namespace as::widgets {
 namespace {
 constexpr double kPi = 3.14159265358979323846;
-const QColor kProfile(230, 97, 1);      // orange: firing rate
-const QColor kStimulus(33, 145, 140);   // teal: stimulus
-const QColor kDecoded(200, 30, 90);     // magenta: decoded position
+const QColor kProfile(230, 97, 1);     // orange: firing rate
+const QColor kStimulus(33, 145, 140);  // teal: stimulus
+const QColor kDecoded(200, 30, 90);    // magenta: decoded position
 }  // namespace
 
 RingView::RingView(QWidget* parent) : QWidget(parent) {
@@ -33,7 +33,9 @@ QPointF RingView::centre() const {
     return QPointF(width() / 2.0, height() / 2.0 + std::min(width(), height()) * 0.04);
 }
 
-double RingView::ringRadius() const { return std::min<double>(width(), height() * 0.92) * 0.26; }
+double RingView::ringRadius() const {
+    return std::min<double>(width(), height() * 0.92) * 0.26;
+}
 
 QPointF RingView::pointAt(double x, double f) const {
     const QPointF c = centre();
@@ -118,7 +120,10 @@ void RingView::paintEvent(QPaintEvent*) {
     f.setPointSizeF(presentationScale() * std::max(8.0, std::min(width(), height()) / 45.0));
     p.setFont(f);
     p.setPen(fg);
-    const struct { double x; const char* t; } labels[] = {
+    const struct {
+        double x;
+        const char* t;
+    } labels[] = {
         {0, "0"}, {kPi / 2, "\u03c0/2"}, {kPi, "\u00b1\u03c0"}, {-kPi / 2, "\u2212\u03c0/2"}};
     const QFontMetricsF fm(f);
     for (const auto& l : labels) {
@@ -159,7 +164,8 @@ void RingView::paintEvent(QPaintEvent*) {
 
 void RingView::drawLegend(QPainter& p) {
     QFont f = font();
-    f.setPointSizeF(presentationScale() * std::clamp(std::min(width(), height()) / 50.0, 8.0, 12.0));
+    f.setPointSizeF(presentationScale() *
+                    std::clamp(std::min(width(), height()) / 50.0, 8.0, 12.0));
     p.setFont(f);
     const QFontMetricsF fm(f);
     const double lh = fm.height() * 1.25;
@@ -172,34 +178,40 @@ void RingView::drawLegend(QPainter& p) {
         p.drawText(QPointF(x0 + sw + 8, y + lh / 2 + fm.ascent() / 2 - 1), text);
         y += lh;
     };
-    row([&](QRectF r) {
-        QColor fill = kProfile;
-        fill.setAlphaF(0.55);
-        p.setPen(QPen(kProfile.darker(115), 1.2));
-        p.setBrush(fill);
-        p.drawRect(r.adjusted(1, 3, -1, -3));
-    }, tr("firing rate r(x)"));
-    row([&](QRectF r) {
-        p.setPen(QPen(kStimulus, 2));
-        p.setBrush(kStimulus);
-        p.drawEllipse(r.center(), r.width() * 0.32, r.width() * 0.32);
-    }, tr("stimulus z (hollow: off)"));
-    row([&](QRectF r) {
-        p.setPen(QPen(kDecoded, 2));
-        p.setBrush(kDecoded);
-        const QPointF q = r.center();
-        const double m = r.width() * 0.38;
-        p.drawPolygon(QPolygonF{} << q + QPointF(0, -m) << q + QPointF(m, 0) << q + QPointF(0, m)
-                                  << q + QPointF(-m, 0));
-    }, tr("decoded position"));
+    row(
+        [&](QRectF r) {
+            QColor fill = kProfile;
+            fill.setAlphaF(0.55);
+            p.setPen(QPen(kProfile.darker(115), 1.2));
+            p.setBrush(fill);
+            p.drawRect(r.adjusted(1, 3, -1, -3));
+        },
+        tr("firing rate r(x)"));
+    row(
+        [&](QRectF r) {
+            p.setPen(QPen(kStimulus, 2));
+            p.setBrush(kStimulus);
+            p.drawEllipse(r.center(), r.width() * 0.32, r.width() * 0.32);
+        },
+        tr("stimulus z (hollow: off)"));
+    row(
+        [&](QRectF r) {
+            p.setPen(QPen(kDecoded, 2));
+            p.setBrush(kDecoded);
+            const QPointF q = r.center();
+            const double m = r.width() * 0.38;
+            p.drawPolygon(QPolygonF{} << q + QPointF(0, -m) << q + QPointF(m, 0)
+                                      << q + QPointF(0, m) << q + QPointF(-m, 0));
+        },
+        tr("decoded position"));
     if (snap_) {
         p.setPen(fg);
         const QString info = tr("t = %1 ms   N = %2   scale r = %3")
                                  .arg(snap_->t, 0, 'f', 1)
                                  .arg(snap_->params.N)
                                  .arg(scale_, 0, 'g', 3);
-        p.drawText(QRectF(0, height() - lh - 6, width() - 10, lh), Qt::AlignRight | Qt::AlignVCenter,
-                   info);
+        p.drawText(QRectF(0, height() - lh - 6, width() - 10, lh),
+                   Qt::AlignRight | Qt::AlignVCenter, info);
     }
 }
 

@@ -13,7 +13,7 @@ namespace as::widgets {
 
 class RingView : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit RingView(QWidget* parent = nullptr);
     void setSnapshot(std::shared_ptr<const as::RingSnapshot> s);
     std::shared_ptr<const as::RingSnapshot> snapshot() const { return snap_; }
@@ -27,18 +27,18 @@ public:
     QSize sizeHint() const override { return {560, 560}; }
     QSize minimumSizeHint() const override { return {220, 220}; }
 
-signals:
+  signals:
     void stimulusDragged(double zRad);
     void dragStarted();
     void dragFinished();
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseReleaseEvent(QMouseEvent*) override;
 
-private:
+  private:
     QPointF centre() const;
     double ringRadius() const;
     double profileScale();

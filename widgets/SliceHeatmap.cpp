@@ -8,16 +8,19 @@
 
 namespace as::widgets {
 
-SliceHeatmap::SliceHeatmap(const QString& title, const QString& rowAxis, const QString& colAxis, QWidget* parent)
+SliceHeatmap::SliceHeatmap(const QString& title, const QString& rowAxis, const QString& colAxis,
+                           QWidget* parent)
     : QWidget(parent), title_(title), rowAxis_(rowAxis), colAxis_(colAxis) {
     setMinimumSize(120, 120);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering) go to the lab
+    setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering)
+                                     // go to the lab
 }
 
 void SliceHeatmap::setData(const std::vector<float>& values, int rows, int cols, float vmax) {
     if (rows <= 0 || cols <= 0 || values.size() < std::size_t(rows) * std::size_t(cols)) return;
-    if (image_.width() != cols || image_.height() != rows) image_ = QImage(cols, rows, QImage::Format_RGB32);
+    if (image_.width() != cols || image_.height() != rows)
+        image_ = QImage(cols, rows, QImage::Format_RGB32);
     const auto& map = Colormap::viridis();
     const float inv = vmax > 0 ? 1.0f / vmax : 0.0f;
     for (int r = 0; r < rows; ++r) {
@@ -72,11 +75,13 @@ void SliceHeatmap::paintEvent(QPaintEvent*) {
     }
     p.setPen(QPen(fg, 1));
     p.drawRect(plot.adjusted(0, 0, -1, -1));
-    p.drawText(QRect(plot.left(), plot.bottom() + 2, plot.width(), 16), Qt::AlignHCenter, colAxis_ + " →");
+    p.drawText(QRect(plot.left(), plot.bottom() + 2, plot.width(), 16), Qt::AlignHCenter,
+               colAxis_ + " →");
     p.save();
     p.translate(plot.left() - 6, plot.center().y());
     p.rotate(-90);
-    p.drawText(QRect(-plot.height() / 2, -14, plot.height(), 16), Qt::AlignHCenter, rowAxis_ + " →");
+    p.drawText(QRect(-plot.height() / 2, -14, plot.height(), 16), Qt::AlignHCenter,
+               rowAxis_ + " →");
     p.restore();
     if (rows_ > 0 && markRow_ >= 0 && markCol_ >= 0) {
         const double cw = double(plot.width()) / cols_, ch = double(plot.height()) / rows_;

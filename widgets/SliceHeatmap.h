@@ -11,7 +11,7 @@ namespace as::widgets {
 
 class SliceHeatmap : public QWidget {
     Q_OBJECT
-public:
+  public:
     explicit SliceHeatmap(const QString& title, const QString& rowAxis, const QString& colAxis,
                           QWidget* parent = nullptr);
     /// rows x cols values, row-major (row 0 drawn at the bottom); colours scale to [0, vmax].
@@ -27,15 +27,15 @@ public:
     QSize sizeHint() const override { return {260, 260}; }
     QSize minimumSizeHint() const override { return {120, 120}; }
 
-signals:
+  signals:
     /// Click at fractions (row from the bottom, col from the left) in [0, 1).
     void clicked(double rowFrac, double colFrac);
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* e) override;
 
-private:
+  private:
     QRect plotRect() const;
     QString title_, rowAxis_, colAxis_;
     QImage image_;

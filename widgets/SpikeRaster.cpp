@@ -88,8 +88,8 @@ void SpikeRaster::paintEvent(QPaintEvent*) {
     g.setPen(text);
     g.drawText(QRectF(kLeft, height() - kBottom, 120, kBottom), Qt::AlignLeft | Qt::AlignVCenter,
                QString::number(t0_, 'f', 0) + " ms");
-    g.drawText(QRectF(width() - kRight - 120, height() - kBottom, 120, kBottom), Qt::AlignRight | Qt::AlignVCenter,
-               QString::number(t1_, 'f', 0) + " ms");
+    g.drawText(QRectF(width() - kRight - 120, height() - kBottom, 120, kBottom),
+               Qt::AlignRight | Qt::AlignVCenter, QString::number(t1_, 'f', 0) + " ms");
 }
 
 }  // namespace as::widgets

@@ -14,12 +14,12 @@ namespace as::widgets {
 
 class SpikeRaster : public QWidget {
     Q_OBJECT
-public:
+  public:
     struct Population {
         QString name;
         int size = 0;
         QColor colour;
-        std::vector<double> times;      ///< ms, any order
+        std::vector<double> times;  ///< ms, any order
         std::vector<std::uint32_t> ids;
     };
 
@@ -31,10 +31,10 @@ public:
     std::size_t drawnSpikes() const { return drawn_; }
     QSize sizeHint() const override { return {640, 300}; }
 
-protected:
+  protected:
     void paintEvent(QPaintEvent*) override;
 
-private:
+  private:
     void render();
 
     double t0_ = 0, t1_ = 1000;

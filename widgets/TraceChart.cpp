@@ -1,16 +1,15 @@
 #include "TraceChart.h"
 
-#include "PresentationScale.h"
-
-#include <QEvent>
-
 #include <QChart>
+#include <QEvent>
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
 #include <array>
 #include <cmath>
+
+#include "PresentationScale.h"
 
 namespace as::widgets {
 namespace {
@@ -78,7 +77,9 @@ int TraceChart::addSeries(const QString& name, const QColor& colour, qreal width
     return int(series_.size()) - 1;
 }
 
-int TraceChart::pointCount(int i) const { return series_.at(std::size_t(i))->count(); }
+int TraceChart::pointCount(int i) const {
+    return series_.at(std::size_t(i))->count();
+}
 
 void TraceChart::setSeriesData(int i, const std::vector<double>& x, const std::vector<double>& y) {
     const std::size_t n = std::min(x.size(), y.size());

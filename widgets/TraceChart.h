@@ -15,7 +15,7 @@ namespace as::widgets {
 
 class TraceChart : public QChartView {
     Q_OBJECT
-public:
+  public:
     TraceChart(const QString& title, const QString& xTitle, const QString& yTitle,
                QWidget* parent = nullptr);
     /// Adds a series; returns its index.
@@ -31,10 +31,10 @@ public:
     int pointCount(int series) const;
     QSize sizeHint() const override { return {420, 200}; }
 
-protected:
+  protected:
     void changeEvent(QEvent* e) override;
 
-private:
+  private:
     bool dark_ = false;
     void rescale();
     std::vector<QLineSeries*> series_;

@@ -1,7 +1,8 @@
 #include "CancelSignal.h"
 
-#include <csignal>
 #include <unistd.h>
+
+#include <csignal>
 
 #include "CliCommand.h"
 
@@ -21,12 +22,14 @@ extern "C" void onCancelSignal(int) {
         ::_exit(kExitCancelled);
     }
     if (gCancel.exchange(true)) {
-        static const char quit[] = "attractor-cli: interrupted again: quitting without writing the outputs\n";
+        static const char quit[] =
+            "attractor-cli: interrupted again: quitting without writing the outputs\n";
         [[maybe_unused]] auto n = ::write(2, quit, sizeof quit - 1);
         ::_exit(kExitCancelled);
     }
     static const char msg[] =
-        "attractor-cli: interrupted: stopping and writing the outputs (interrupt again to quit at once)\n";
+        "attractor-cli: interrupted: stopping and writing the outputs (interrupt again to quit at "
+        "once)\n";
     [[maybe_unused]] auto n = ::write(2, msg, sizeof msg - 1);
 }
 
@@ -41,12 +44,20 @@ void installCancelHandlers() {
     sigaction(SIGTERM, &sa, nullptr);
 }
 
-const std::atomic<bool>* cancelFlag() { return &gCancel; }
+const std::atomic<bool>* cancelFlag() {
+    return &gCancel;
+}
 
-bool cancelRequested() { return gCancel.load(); }
+bool cancelRequested() {
+    return gCancel.load();
+}
 
-CancelPoll::CancelPoll() { ++gPolls; }
+CancelPoll::CancelPoll() {
+    ++gPolls;
+}
 
-CancelPoll::~CancelPoll() { --gPolls; }
+CancelPoll::~CancelPoll() {
+    --gPolls;
+}
 
 }  // namespace as::cli

@@ -1,8 +1,8 @@
 #pragma once
 // Ctrl-C for the CLI's long jobs: while a job that polls the flag runs (a CancelPoll exists), the
-// first SIGINT or SIGTERM sets the flag (the engine's cancellation, as the GUI's Stop uses); the job
-// then stops, writes its outputs with the state reached and exits kExitCancelled. A second signal,
-// or any signal while no job polls, exits kExitCancelled at once.
+// first SIGINT or SIGTERM sets the flag (the engine's cancellation, as the GUI's Stop uses); the
+// job then stops, writes its outputs with the state reached and exits kExitCancelled. A second
+// signal, or any signal while no job polls, exits kExitCancelled at once.
 #include <atomic>
 
 namespace as::cli {
@@ -16,7 +16,7 @@ bool cancelRequested();
 
 /// Marks the scope of a job that polls cancelFlag() (and then writes its outputs).
 class CancelPoll {
-public:
+  public:
     CancelPoll();
     ~CancelPoll();
     CancelPoll(const CancelPoll&) = delete;

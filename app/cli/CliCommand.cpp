@@ -22,7 +22,9 @@ void checkStepBudget(double steps, const std::string& what, bool force) {
     char count[64];
     std::snprintf(count, sizeof count, "%.0f steps (%.3g)", steps, steps);
     if (!std::isfinite(steps) || steps > 9e18)
-        throw CliError(what + " is " + (std::isfinite(steps) ? std::string(count) : std::string("not a finite number of steps")) +
+        throw CliError(what + " is " +
+                       (std::isfinite(steps) ? std::string(count)
+                                             : std::string("not a finite number of steps")) +
                        ", more than can be counted, even with --force");
     if (steps > kMaxStepsWithoutForce && !force) {
         char limit[32];
@@ -33,8 +35,10 @@ void checkStepBudget(double steps, const std::string& what, bool force) {
 }
 
 void checkDurationSteps(double durationMs, double dtMs, bool force) {
-    checkStepBudget(durationMs / dtMs, "--duration " + formatNumber(durationMs) + " ms at dt = " + formatNumber(dtMs) + " ms",
-                    force);
+    checkStepBudget(
+        durationMs / dtMs,
+        "--duration " + formatNumber(durationMs) + " ms at dt = " + formatNumber(dtMs) + " ms",
+        force);
 }
 
 long runSteps(long total, int chunk, double dtMs, const std::function<long(int)>& step,
@@ -49,12 +53,15 @@ long runSteps(long total, int chunk, double dtMs, const std::function<long(int)>
 }
 
 void Command::addSharedOptions() {
-    app()->add_flag("--quiet", quiet_, "No progress lines on stderr (long jobs print them at most once a second)");
-    app()->add_flag("--force", force_,
-                    "Run even if the job has more than 1e8 steps (refused without it; see docs/cli.md)");
+    app()->add_flag("--quiet", quiet_,
+                    "No progress lines on stderr (long jobs print them at most once a second)");
+    app()->add_flag(
+        "--force", force_,
+        "Run even if the job has more than 1e8 steps (refused without it; see docs/cli.md)");
 }
 
-int writeRunOutputs(bool halted, const std::string& haltMessage, double simMs, const std::string& out,
+int writeRunOutputs(bool halted, const std::string& haltMessage, double simMs,
+                    const std::string& out,
                     const std::function<void(const std::string&)>& saveSession,
                     const std::string& csv, const TraceBuffer& traces) {
     int code = kExitOk;
@@ -62,8 +69,8 @@ int writeRunOutputs(bool halted, const std::string& haltMessage, double simMs, c
         std::cerr << "attractor-cli: watchdog stopped the run: " << haltMessage << std::endl;
         code = kExitHalted;
     } else if (cancelRequested()) {
-        std::cerr << "attractor-cli: cancelled at t = " << simMs << " ms; the outputs hold the state reached"
-                  << std::endl;
+        std::cerr << "attractor-cli: cancelled at t = " << simMs
+                  << " ms; the outputs hold the state reached" << std::endl;
         code = kExitCancelled;
     }
     try {
@@ -115,8 +122,9 @@ void listParams(const std::string& title, const std::vector<ParamSpec>& specs) {
             def = formatNumber(s.defaultValue);
             range = "[" + formatNumber(s.min) + ", " + formatNumber(s.max) + "]";
         }
-        std::printf("%-12s %-14s %-12s %-24s %s\n", s.key.c_str(), s.unit.empty() ? "-" : s.unit.c_str(),
-                    def.c_str(), range.c_str(), s.tooltip.c_str());
+        std::printf("%-12s %-14s %-12s %-24s %s\n", s.key.c_str(),
+                    s.unit.empty() ? "-" : s.unit.c_str(), def.c_str(), range.c_str(),
+                    s.tooltip.c_str());
     }
 }
 

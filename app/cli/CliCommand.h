@@ -19,10 +19,11 @@ namespace as::cli {
 /// Exit codes shared by all subcommands (docs/cli.md).
 enum ExitCode : int {
     kExitOk = 0,
-    kExitFailure = 1,   ///< an output file could not be written, or an unexpected error
-    kExitUsage = 2,     ///< bad arguments, invalid parameters, unreadable session file
-    kExitHalted = 3,    ///< the watchdog stopped the run (outputs are still written)
-    kExitCancelled = 130,  ///< Ctrl-C / SIGTERM stopped the job (outputs written with the state reached)
+    kExitFailure = 1,  ///< an output file could not be written, or an unexpected error
+    kExitUsage = 2,    ///< bad arguments, invalid parameters, unreadable session file
+    kExitHalted = 3,   ///< the watchdog stopped the run (outputs are still written)
+    kExitCancelled =
+        130,  ///< Ctrl-C / SIGTERM stopped the job (outputs written with the state reached)
 };
 
 /// Runs of more steps than this are refused unless --force is given.
@@ -30,11 +31,12 @@ inline constexpr double kMaxStepsWithoutForce = 1e8;
 
 /// A problem with the user's input; main() prints it as one error line and exits with `code`.
 class CliError : public std::runtime_error {
-public:
-    explicit CliError(const std::string& what, int code = kExitUsage) : std::runtime_error(what), code_(code) {}
+  public:
+    explicit CliError(const std::string& what, int code = kExitUsage)
+        : std::runtime_error(what), code_(code) {}
     int code() const { return code_; }
 
-private:
+  private:
     int code_;
 };
 
@@ -88,7 +90,8 @@ long runSteps(long total, int chunk, double dtMs, const std::function<long(int)>
 /// (saveSession(out), when out is given) and the traces CSV (when csv is given). Returns
 /// kExitHalted, kExitCancelled (when cancelRequested()) or kExitOk; an output that cannot be
 /// written throws CliError(kExitFailure).
-int writeRunOutputs(bool halted, const std::string& haltMessage, double simMs, const std::string& out,
+int writeRunOutputs(bool halted, const std::string& haltMessage, double simMs,
+                    const std::string& out,
                     const std::function<void(const std::string&)>& saveSession,
                     const std::string& csv, const TraceBuffer& traces);
 
@@ -96,7 +99,7 @@ int writeRunOutputs(bool halted, const std::string& haltMessage, double simMs, c
 void listParams(const std::string& title, const std::vector<ParamSpec>& specs);
 
 class Command {
-public:
+  public:
     virtual ~Command() = default;
     /// The CLI11 subcommand this command registered.
     virtual CLI::App* app() const = 0;
@@ -106,8 +109,9 @@ public:
     /// each command, after the command registered its own options.
     void addSharedOptions();
 
-protected:
-    bool quiet_ = false;  ///< --quiet: no progress lines on stderr (and, where a job has them, no per-epoch lines)
+  protected:
+    bool quiet_ = false;  ///< --quiet: no progress lines on stderr (and, where a job has them, no
+                          ///< per-epoch lines)
     bool force_ = false;  ///< --force: run even above kMaxStepsWithoutForce steps
 };
 

@@ -10,12 +10,12 @@
 namespace as::cli {
 
 class EiCommand : public Command {
-public:
+  public:
     explicit EiCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
 
-private:
+  private:
     EiParams buildParams() const;
 
     CLI::App* app_ = nullptr;

@@ -15,12 +15,12 @@ class Hd2dSimulation;
 namespace as::cli {
 
 class Hd2dCommand : public Command {
-public:
+  public:
     explicit Hd2dCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
 
-private:
+  private:
     void applyOverrides(TorusParams& p, TrajectoryParams& h) const;
     void printSummary(const Hd2dSimulation& sim, long runSteps, double wallSeconds) const;
 

@@ -8,12 +8,14 @@
 namespace as::cli {
 
 class JsonSummary {
-public:
+  public:
     JsonSummary& add(const std::string& key, double value);
     JsonSummary& add(const std::string& key, long long value);
     JsonSummary& add(const std::string& key, bool value);
     JsonSummary& add(const std::string& key, const std::string& value);
-    JsonSummary& add(const std::string& key, const char* value) { return add(key, std::string(value)); }
+    JsonSummary& add(const std::string& key, const char* value) {
+        return add(key, std::string(value));
+    }
     JsonSummary& add(const std::string& key, std::optional<double> value);  ///< nullopt -> null
     JsonSummary& addNull(const std::string& key);
     /// The object on one line, e.g. {"protocol":"moving","lag_rad":0.12,"t95_ms":null}.
@@ -21,7 +23,7 @@ public:
 
     static std::string quote(const std::string& text);
 
-private:
+  private:
     std::vector<std::pair<std::string, std::string>> fields_;  // key, encoded value
 };
 

@@ -33,15 +33,16 @@ std::vector<int> parseDigits(const std::string& text, int classes) {
             used = 0;
         }
         if (used != item.size() || d < 0 || d > 9)
-            throw CliError("--digits must be a comma-separated list of digits 0..9 (got '" + text + "')");
+            throw CliError("--digits must be a comma-separated list of digits 0..9 (got '" + text +
+                           "')");
         for (int e : out)
             if (e == d) throw CliError("--digits lists " + std::to_string(d) + " twice");
         out.push_back(d);
     }
     if (out.empty()) throw CliError("--digits is empty");
     if (classes > 0 && int(out.size()) != classes)
-        throw CliError("--digits lists " + std::to_string(out.size()) + " digits but the model has " +
-                       std::to_string(classes) + " classes");
+        throw CliError("--digits lists " + std::to_string(out.size()) +
+                       " digits but the model has " + std::to_string(classes) + " classes");
     return out;
 }
 

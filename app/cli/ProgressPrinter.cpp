@@ -10,7 +10,8 @@ namespace as::cli {
 namespace {
 
 double steadySeconds() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 std::string amount(double v, double total) {
@@ -24,8 +25,12 @@ std::string amount(double v, double total) {
 
 }  // namespace
 
-ProgressPrinter::ProgressPrinter(std::string job, std::string unit, bool quiet, std::ostream* out, Clock clock)
-    : job_(std::move(job)), unit_(std::move(unit)), quiet_(quiet), out_(out ? out : &std::cerr),
+ProgressPrinter::ProgressPrinter(std::string job, std::string unit, bool quiet, std::ostream* out,
+                                 Clock clock)
+    : job_(std::move(job)),
+      unit_(std::move(unit)),
+      quiet_(quiet),
+      out_(out ? out : &std::cerr),
       clock_(clock ? std::move(clock) : Clock(steadySeconds)) {
     start_ = clock_();
 }
@@ -68,7 +73,8 @@ void ProgressPrinter::update(double done, double total) {
     char pct[16];
     std::snprintf(pct, sizeof pct, "%.0f%%", std::floor(100 * fraction));
     *out_ << job_ << ": " << pct;
-    if (!unit_.empty()) *out_ << " (" << amount(done, total) << "/" << amount(total, total) << " " << unit_ << ")";
+    if (!unit_.empty())
+        *out_ << " (" << amount(done, total) << "/" << amount(total, total) << " " << unit_ << ")";
     *out_ << ", " << left << std::endl;
 }
 

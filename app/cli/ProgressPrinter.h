@@ -9,7 +9,7 @@
 namespace as::cli {
 
 class ProgressPrinter {
-public:
+  public:
     /// Seconds on a monotonic clock.
     using Clock = std::function<double()>;
     static constexpr double kQuietSeconds = 2.0;  ///< no line before this much wall time
@@ -30,7 +30,7 @@ public:
     /// "3.1 s", "4 min 05 s", "2.3 h".
     static std::string formatSeconds(double s);
 
-private:
+  private:
     std::string job_, unit_;
     bool quiet_;
     std::ostream* out_;

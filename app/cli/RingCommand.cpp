@@ -23,16 +23,20 @@ RingCommand::RingCommand(CLI::App& parent) {
                      "Set a parameter, key=value (repeatable); keys from --list-params, "
                      "enumerations by name (integrator=rk4)")
         ->type_name("KEY=VALUE");
-    app_->add_flag("--list-params", listParams_, "List every parameter (key, unit, default, range) and exit");
+    app_->add_flag("--list-params", listParams_,
+                   "List every parameter (key, unit, default, range) and exit");
     app_->add_option("--protocol", protocol_, "off|static|persistent|moving|jump|noisy|external")
         ->type_name("NAME");
     app_->add_option("--duration", durationMs_, "Simulated time to run (ms), default 200")
         ->type_name("MS");
-    app_->add_option("--out", out_, "Write the session (HDF5) here at the end")->type_name("FILE.h5");
-    app_->add_option("--csv", csv_, "Write the recorded traces (CSV) here at the end")->type_name("FILE.csv");
+    app_->add_option("--out", out_, "Write the session (HDF5) here at the end")
+        ->type_name("FILE.h5");
+    app_->add_option("--csv", csv_, "Write the recorded traces (CSV) here at the end")
+        ->type_name("FILE.csv");
     app_->add_option("--seed", seed_, "Seed of the noisy protocol's random stream")->type_name("S");
-    app_->add_option("--session", session_,
-                     "Continue from a saved session (GUI or CLI); --set/--protocol/--seed override it")
+    app_->add_option(
+            "--session", session_,
+            "Continue from a saved session (GUI or CLI); --set/--protocol/--seed override it")
         ->type_name("FILE.h5");
 }
 
@@ -75,8 +79,8 @@ int RingCommand::run() {
         applyOverrides(p, s);
         if (!(p == sim->params())) sim->setParams(p);
         if (!(s == sim->stimulusParams())) sim->setStimulus(s);  // restarts the protocol clock
-        std::printf("continuing session %s at t = %.6g ms (%ld steps)\n", session_.c_str(), sim->time(),
-                    sim->steps());
+        std::printf("continuing session %s at t = %.6g ms (%ld steps)\n", session_.c_str(),
+                    sim->time(), sim->steps());
     } else {
         CannParams p;
         StimulusParams s;
@@ -87,18 +91,23 @@ int RingCommand::run() {
     const CannParams& p = sim->params();
     checkDurationSteps(durationMs_, p.dt, force_);
     const long total = std::lround(durationMs_ / p.dt);
-    std::printf("ring CANN: N = %d, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g ms, %s\n",
-                p.N, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt, findSpec(CannParams::specs(), "integrator")->choices.at(std::size_t(p.integrator)).c_str());
-    std::printf("protocol %s for %.6g ms (%ld steps)\n", protocolName(sim->stimulusParams().protocol).c_str(),
-                durationMs_, total);
+    std::printf(
+        "ring CANN: N = %d, k = %.6g (k_c = %.6g), a = %.6g rad, J0 = %.6g, A = %.6g, dt = %.6g "
+        "ms, %s\n",
+        p.N, p.k, p.kCritical(), p.a, p.J0, p.A, p.dt,
+        findSpec(CannParams::specs(), "integrator")->choices.at(std::size_t(p.integrator)).c_str());
+    std::printf("protocol %s for %.6g ms (%ld steps)\n",
+                protocolName(sim->stimulusParams().protocol).c_str(), durationMs_, total);
 
     const double t0 = sim->time();
     const double clock0 = sim->stimulus().localTime();
     const auto start = std::chrono::steady_clock::now();
     ProgressPrinter progress("ring", "ms simulated", quiet_);
     const long taken = runSteps(
-        total, 1000, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); }, progress);
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        total, 1000, p.dt, [&](int n) { return long(sim->step(n)); }, [&] { return sim->halted(); },
+        progress);
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     const int code = writeRunOutputs(
         sim->halted(), sim->message(), sim->time(), out_,
@@ -107,8 +116,8 @@ int RingCommand::run() {
     return code;
 }
 
-void RingCommand::printSummary(const RingSimulation& sim, double t0, double stimulusClock0, long runSteps,
-                               double wallSeconds) const {
+void RingCommand::printSummary(const RingSimulation& sim, double t0, double stimulusClock0,
+                               long runSteps, double wallSeconds) const {
     const CannParams& p = sim.params();
     const StimulusParams& s = sim.stimulusParams();
     const auto& u = sim.model().u();
@@ -119,7 +128,8 @@ void RingCommand::printSummary(const RingSimulation& sim, double t0, double stim
     const double decoded = rMax > 0 ? sim.decode().angle : NAN;
 
     std::optional<double> lag, t95;
-    if (s.protocol == Protocol::Moving) lag = trackingLag(sim.traces(), t0 + 0.5 * (sim.time() - t0));
+    if (s.protocol == Protocol::Moving)
+        lag = trackingLag(sim.traces(), t0 + 0.5 * (sim.time() - t0));
     if (s.protocol == Protocol::Jump) {
         // The protocol clock may not start at t0 (a continued session): map t_jump to run time.
         const double tJump = t0 + (s.t_jump - stimulusClock0);
@@ -127,8 +137,10 @@ void RingCommand::printSummary(const RingSimulation& sim, double t0, double stim
     }
     const double stepsPerSecond = wallSeconds > 0 ? double(runSteps) / wallSeconds : NAN;
 
-    std::printf("t = %.6g ms: decoded %.4f rad, u_max %.5g (U0 analytic %.5g), r_max %.5g (r0 analytic %.5g)\n",
-                sim.time(), decoded, uMax, p.analyticU0(), rMax, p.analyticR0());
+    std::printf(
+        "t = %.6g ms: decoded %.4f rad, u_max %.5g (U0 analytic %.5g), r_max %.5g (r0 analytic "
+        "%.5g)\n",
+        sim.time(), decoded, uMax, p.analyticU0(), rMax, p.analyticR0());
     if (lag) std::printf("tracking lag %.5g rad over the second half\n", *lag);
     if (t95) std::printf("time to 95%% of the jump %.5g ms\n", *t95);
     std::printf("%ld steps in %.3g s (%.3g steps/s)\n", runSteps, wallSeconds, stepsPerSecond);

@@ -15,12 +15,12 @@ class RingSimulation;
 namespace as::cli {
 
 class RingCommand : public Command {
-public:
+  public:
     explicit RingCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
 
-private:
+  private:
     /// Applies --set, --protocol and --seed on top of p and s (throws CliError).
     void applyOverrides(CannParams& p, StimulusParams& s) const;
     void printSummary(const RingSimulation& sim, double t0, double stimulusClock0, long runSteps,

@@ -22,16 +22,21 @@ namespace {
 using namespace as::sde;
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double secondsSince(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
-Eigen::MatrixXd couplingOf(const SdeModel& m) { return m.A().cast<double>(); }
+Eigen::MatrixXd couplingOf(const SdeModel& m) {
+    return m.A().cast<double>();
+}
 
-/// Newton count of the stationary points and basin end points of F = f + A g (--count-fixed-points),
-/// printed and added to the JSON summary.
-void countFixedPoints(const Eigen::MatrixXd& A, const std::shared_ptr<const AttractorSet>& set, std::uint64_t seed,
-                      JsonSummary& j) {
+/// Newton count of the stationary points and basin end points of F = f + A g
+/// (--count-fixed-points), printed and added to the JSON summary.
+void countFixedPoints(const Eigen::MatrixXd& A, const std::shared_ptr<const AttractorSet>& set,
+                      std::uint64_t seed, JsonSummary& j) {
     if (set->n() > 200)
-        throw CliError("--count-fixed-points needs n <= 200 (got " + std::to_string(set->n()) + ")");
+        throw CliError("--count-fixed-points needs n <= 200 (got " + std::to_string(set->n()) +
+                       ")");
     const FixedPointFinder finder(A, set);
     FixedPointOptions fo;
     fo.seed = seed;
@@ -41,16 +46,19 @@ void countFixedPoints(const Eigen::MatrixXd& A, const std::shared_ptr<const Attr
     const BasinReport basins = finder.sampleBasins(bo);
     int spurious = 0;
     for (int k : basins.planted) spurious += k < 0;
-    std::printf("stationary points: %zu found from %d starts (%d converged), %d stable\n", rep.points.size(),
-                rep.starts, rep.converged, rep.stableCount);
+    std::printf("stationary points: %zu found from %d starts (%d converged), %d stable\n",
+                rep.points.size(), rep.starts, rep.converged, rep.stableCount);
     for (const FixedPoint& fp : rep.points) {
-        std::printf("  %s max Re %+.4f  hits %3d  c =", fp.stable ? "stable  " : "unstable", fp.spectrum.maxRealPart,
-                    fp.hits);
+        std::printf("  %s max Re %+.4f  hits %3d  c =", fp.stable ? "stable  " : "unstable",
+                    fp.spectrum.maxRealPart, fp.hits);
         for (Eigen::Index l = 0; l < fp.lattice.size(); ++l) std::printf(" %.4f", fp.lattice[l]);
-        std::printf("%s\n", fp.planted >= 0 ? ("  (planted " + std::to_string(fp.planted) + ")").c_str() : "");
+        std::printf("%s\n", fp.planted >= 0
+                                ? ("  (planted " + std::to_string(fp.planted) + ")").c_str()
+                                : "");
     }
-    std::printf("basins from %d uniform starts in [0, 1]^N: %zu end points (%d spurious), %d unconverged\n",
-                bo.starts, basins.endPoints.size(), spurious, basins.unconverged);
+    std::printf(
+        "basins from %d uniform starts in [0, 1]^N: %zu end points (%d spurious), %d unconverged\n",
+        bo.starts, basins.endPoints.size(), spurious, basins.unconverged);
     j.add("fixed_points", (long long)rep.points.size())
         .add("stable_fixed_points", (long long)rep.stableCount)
         .add("basin_end_points", (long long)basins.endPoints.size())
@@ -88,43 +96,62 @@ sde::LoadedSdeModel loadModelFile(const std::string& path) {
 }
 
 SdeCommand::SdeCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand("sde", "SDE classifier lab: plant, spectrum, lyapunov, train, eval");
+    app_ =
+        parent.add_subcommand("sde", "SDE classifier lab: plant, spectrum, lyapunov, train, eval");
     app_->add_option("action", action_, "plant | spectrum | lyapunov | train | eval")
         ->check(CLI::IsMember({"plant", "spectrum", "lyapunov", "train", "eval"}));
-    app_->add_option("--classes", classes_, "plant: planted attractors C (default 10)")->type_name("C");
-    app_->add_option("--pattern", pattern_, "plant/train: blocks | blocks-minus | canonical (default blocks)")
+    app_->add_option("--classes", classes_, "plant: planted attractors C (default 10)")
+        ->type_name("C");
+    app_->add_option("--pattern", pattern_,
+                     "plant/train: blocks | blocks-minus | canonical (default blocks)")
         ->type_name("NAME");
     app_->add_option("--n", n_, "plant: nodes N (default 784)")->type_name("N");
-    app_->add_option("--set", sets_, "Model or training parameter key=value (repeatable; see --list-params)")
+    app_->add_option("--set", sets_,
+                     "Model or training parameter key=value (repeatable; see --list-params)")
         ->type_name("KEY=VALUE");
     app_->add_flag("--list-params", listParams_, "List the model and training parameters and exit");
     app_->add_option("--out", out_, "plant/train: write the model here")->type_name("FILE.h5");
-    app_->add_flag("--count-fixed-points", countFixedPoints_,
-                   "plant/spectrum: count stationary and stable points (Newton + basin sampler; N <= 200)");
-    app_->add_option("--model", model_, "spectrum/lyapunov/eval: the model file")->type_name("FILE.h5");
-    app_->add_option("--attractor", attractor_, "spectrum/lyapunov: attractor index or all (default all)")
+    app_->add_flag(
+        "--count-fixed-points", countFixedPoints_,
+        "plant/spectrum: count stationary and stable points (Newton + basin sampler; N <= 200)");
+    app_->add_option("--model", model_, "spectrum/lyapunov/eval: the model file")
+        ->type_name("FILE.h5");
+    app_->add_option("--attractor", attractor_,
+                     "spectrum/lyapunov: attractor index or all (default all)")
         ->type_name("L|all");
-    app_->add_option("--csv", csv_, "spectrum: eigenvalues; lyapunov: Mahalanobis matrix; eval: accuracy table")
+    app_->add_option("--csv", csv_,
+                     "spectrum: eigenvalues; lyapunov: Mahalanobis matrix; eval: accuracy table")
         ->type_name("FILE.csv");
-    app_->add_option("--eps", eps_, "lyapunov: noise strength (default: the model's); train: eps")->type_name("EPS");
-    app_->add_option("--samples", samples_,
-                     "lyapunov: late-time samples per trajectory for the empirical covariance (0: skip)")
+    app_->add_option("--eps", eps_, "lyapunov: noise strength (default: the model's); train: eps")
+        ->type_name("EPS");
+    app_->add_option(
+            "--samples", samples_,
+            "lyapunov: late-time samples per trajectory for the empirical covariance (0: skip)")
         ->type_name("N");
-    app_->add_option("--mnist", mnist_, "train/eval: directory with the MNIST IDX files")->type_name("DIR");
-    app_->add_option("--digits", digits_, "train/eval: digits, e.g. 0,1,2 (default: 0..C-1)")->type_name("LIST");
-    app_->add_option("--train-count", trainCount_, "train: training images (default 1000)")->type_name("N");
-    app_->add_option("--val-count", valCount_, "train: validation images held out (default 200)")->type_name("N");
+    app_->add_option("--mnist", mnist_, "train/eval: directory with the MNIST IDX files")
+        ->type_name("DIR");
+    app_->add_option("--digits", digits_, "train/eval: digits, e.g. 0,1,2 (default: 0..C-1)")
+        ->type_name("LIST");
+    app_->add_option("--train-count", trainCount_, "train: training images (default 1000)")
+        ->type_name("N");
+    app_->add_option("--val-count", valCount_, "train: validation images held out (default 200)")
+        ->type_name("N");
     app_->add_option("--epochs", epochs_, "train: epochs")->type_name("E");
-    app_->add_option("--iterations", iterations_, "train: stop after this many iterations")->type_name("I");
+    app_->add_option("--iterations", iterations_, "train: stop after this many iterations")
+        ->type_name("I");
     app_->add_option("--batch", batch_, "train: batch size")->type_name("B");
     app_->add_option("--lr", lr_, "train: Adam learning rate")->type_name("X");
     app_->add_flag("--train-g", trainG_, "train: also train the noise matrix G");
     app_->add_option("--alpha", alpha_, "train: weight of alpha / sum|G_ij|")->type_name("A");
     app_->add_option("--seed", seed_, "train/eval/lyapunov: seed")->type_name("S");
-    app_->add_option("--checkpoint", checkpoint_, "train: checkpoint file (kept on Ctrl-C)")->type_name("FILE.h5");
-    app_->add_option("--resume", resume_, "train: continue from this checkpoint")->type_name("FILE.h5");
-    app_->add_option("--test-count", testCount_, "eval: test images (default 1000)")->type_name("N");
-    app_->add_option("--corruptions", corruptions_, "eval: all | key,key,... (see docs/cli.md)")->type_name("LIST");
+    app_->add_option("--checkpoint", checkpoint_, "train: checkpoint file (kept on Ctrl-C)")
+        ->type_name("FILE.h5");
+    app_->add_option("--resume", resume_, "train: continue from this checkpoint")
+        ->type_name("FILE.h5");
+    app_->add_option("--test-count", testCount_, "eval: test images (default 1000)")
+        ->type_name("N");
+    app_->add_option("--corruptions", corruptions_, "eval: all | key,key,... (see docs/cli.md)")
+        ->type_name("LIST");
 }
 
 int SdeCommand::run() {
@@ -134,7 +161,8 @@ int SdeCommand::run() {
         listParams("training (TrainParams)", TrainParams::specs());
         return kExitOk;
     }
-    if (action_.empty()) throw CliError("sde needs an action: plant, spectrum, lyapunov, train or eval");
+    if (action_.empty())
+        throw CliError("sde needs an action: plant, spectrum, lyapunov, train or eval");
     if (action_ == "plant") return runPlant();
     if (action_ == "spectrum") return runSpectrum();
     if (action_ == "lyapunov") return runLyapunov();
@@ -176,8 +204,8 @@ std::vector<int> SdeCommand::selectedAttractors(int classes) const {
         used = 0;
     }
     if (used != attractor_.size() || l < 0 || l >= classes)
-        throw CliError("--attractor must be all or an index in [0, " + std::to_string(classes) + ") (got '" +
-                       attractor_ + "')");
+        throw CliError("--attractor must be all or an index in [0, " + std::to_string(classes) +
+                       ") (got '" + attractor_ + "')");
     out.push_back(l);
     return out;
 }
@@ -200,8 +228,9 @@ int SdeCommand::runPlant() {
     // eq 8: the eigenvalue along a block at a_+ is f'(a_+) + lambda g'(a_+); stable if < 0.
     const double ev = Jacobian::blockEigenvalue(set.functions(), p.lambda, set.aPlus());
     const double evMinus = Jacobian::blockEigenvalue(set.functions(), p.lambda, set.aMinus());
-    std::printf("a+ = %.6f, a- = %.6f (eq 9); eq 8 eigenvalue at a+: %.6f (%s); at a-: %.6f (eq 27)\n",
-                set.aPlus(), set.aMinus(), ev, ev < 0 ? "stable" : "unstable", evMinus);
+    std::printf(
+        "a+ = %.6f, a- = %.6f (eq 9); eq 8 eigenvalue at a+: %.6f (%s); at a-: %.6f (eq 27)\n",
+        set.aPlus(), set.aMinus(), ev, ev < 0 ? "stable" : "unstable", evMinus);
 
     JsonSummary j;
     j.add("action", "plant")
@@ -236,7 +265,8 @@ int SdeCommand::runSpectrum() {
     const AttractorSet& set = model.attractors();
     const std::vector<int> which = selectedAttractors(set.classes());
     if (countFixedPoints_ && set.n() > 200)
-        throw CliError("--count-fixed-points needs n <= 200 (the model has n = " + std::to_string(set.n()) + ")");
+        throw CliError("--count-fixed-points needs n <= 200 (the model has n = " +
+                       std::to_string(set.n()) + ")");
     const Eigen::MatrixXd A = couplingOf(model);
     std::ofstream csv;
     if (!csv_.empty()) {
@@ -246,20 +276,23 @@ int SdeCommand::runSpectrum() {
         csv.precision(10);
     }
     const auto t0 = Clock::now();
-    double maxRe = -std::numeric_limits<double>::infinity(), minRe = std::numeric_limits<double>::infinity();
+    double maxRe = -std::numeric_limits<double>::infinity(),
+           minRe = std::numeric_limits<double>::infinity();
     double maxIm = 0.0;
     int unstable = 0;
     for (int l : which) {
-        const Spectrum s = Jacobian::spectrum(Jacobian::at(A, set.points().col(l), set.functions()));
-        std::printf("attractor %d: max Re %+.6f, min Re %+.6f, max |Im| %.6f, %s\n", l, s.maxRealPart, s.minRealPart,
-                    s.maxImagPart, s.stable ? "stable" : "UNSTABLE");
+        const Spectrum s =
+            Jacobian::spectrum(Jacobian::at(A, set.points().col(l), set.functions()));
+        std::printf("attractor %d: max Re %+.6f, min Re %+.6f, max |Im| %.6f, %s\n", l,
+                    s.maxRealPart, s.minRealPart, s.maxImagPart, s.stable ? "stable" : "UNSTABLE");
         maxRe = std::max(maxRe, s.maxRealPart);
         minRe = std::min(minRe, s.minRealPart);
         maxIm = std::max(maxIm, s.maxImagPart);
         unstable += !s.stable;
         if (csv.is_open())
             for (Eigen::Index k = 0; k < s.eigenvalues.size(); ++k)
-                csv << l << ',' << k << ',' << s.eigenvalues[k].real() << ',' << s.eigenvalues[k].imag() << '\n';
+                csv << l << ',' << k << ',' << s.eigenvalues[k].real() << ','
+                    << s.eigenvalues[k].imag() << '\n';
     }
     if (csv.is_open() && !csv) throw CliError("--csv: writing '" + csv_ + "' failed", kExitFailure);
     JsonSummary j;
@@ -298,9 +331,10 @@ int SdeCommand::runLyapunov() {
     for (int l : which) {
         AttractorNoise a = ln.analyse(l);
         if (a.shape.solved) {
-            std::printf("attractor %d: max Re %+.6f, Lyapunov residual %.3e, %.3f s, Tr Sigma = %.6g\n", l,
-                        a.spectrum.maxRealPart, a.shape.residual, a.shape.seconds,
-                        (eps > 0 ? a.covariance : a.shape.S).trace());
+            std::printf(
+                "attractor %d: max Re %+.6f, Lyapunov residual %.3e, %.3f s, Tr Sigma = %.6g\n", l,
+                a.spectrum.maxRealPart, a.shape.residual, a.shape.seconds,
+                (eps > 0 ? a.covariance : a.shape.S).trace());
             maxResidual = std::max(maxResidual, a.shape.residual);
             solveSeconds += a.shape.seconds;
         } else {
@@ -310,7 +344,8 @@ int SdeCommand::runLyapunov() {
         analyses.push_back(std::move(a));
     }
     const MahalanobisResult mr = ln.mahalanobis(analyses);
-    std::printf("Mahalanobis Delta_lm (eq 19, row l uses Sigma_l%s):\n", mr.unitEps ? ", eps = 1 shape" : "");
+    std::printf("Mahalanobis Delta_lm (eq 19, row l uses Sigma_l%s):\n",
+                mr.unitEps ? ", eps = 1 shape" : "");
     for (int l : which) {
         std::printf("  %2d:", l);
         for (Eigen::Index m = 0; m < mr.delta.cols(); ++m) std::printf(" %10.4g", mr.delta(l, m));
@@ -370,18 +405,22 @@ int SdeCommand::runLyapunov() {
             } else {
                 relDiff = LinearNoise::relativeDifference(e.covariance, a->covariance);
                 empiricalSamples = e.samples;
-                std::printf("empirical vs analytic covariance at attractor %d: relative Frobenius difference %.4f "
-                            "(%ld samples, dt = %g, %.2f s; mean offset %.3g)\n",
-                            a->attractor, *relDiff, e.samples, eo.dt, empiricalSeconds,
-                            (e.mean - setPtr->points().col(a->attractor)).cwiseAbs().maxCoeff());
-                // The same samples against the exact covariance of the Euler–Maruyama map at this dt:
-                // what is left is sampling error (and the non-linearity).
+                std::printf(
+                    "empirical vs analytic covariance at attractor %d: relative Frobenius "
+                    "difference %.4f "
+                    "(%ld samples, dt = %g, %.2f s; mean offset %.3g)\n",
+                    a->attractor, *relDiff, e.samples, eo.dt, empiricalSeconds,
+                    (e.mean - setPtr->points().col(a->attractor)).cwiseAbs().maxCoeff());
+                // The same samples against the exact covariance of the Euler–Maruyama map at this
+                // dt: what is left is sampling error (and the non-linearity).
                 const LyapunovResult euler = ln.eulerCovariance(a->attractor, eo.dt);
                 if (euler.solved) {
                     relDiffEuler = LinearNoise::relativeDifference(e.covariance, euler.S);
                     biasEuler = LinearNoise::relativeDifference(euler.S, a->covariance);
-                    std::printf("  vs the Euler-Maruyama covariance at dt = %g: %.4f (its own O(dt) bias: %.4f)\n",
-                                eo.dt, *relDiffEuler, *biasEuler);
+                    std::printf(
+                        "  vs the Euler-Maruyama covariance at dt = %g: %.4f (its own O(dt) bias: "
+                        "%.4f)\n",
+                        eo.dt, *relDiffEuler, *biasEuler);
                 }
             }
         }
@@ -396,11 +435,13 @@ int SdeCommand::runLyapunov() {
         .add("effective_eps", eps * (G.size() ? LinearNoise::effectiveEps(G) : 1.0))
         .add("attractors", (long long)which.size())
         .add("unsolved", (long long)unsolved)
-        .add("max_residual", unsolved == int(which.size()) ? std::optional<double>() : std::optional<double>(maxResidual))
+        .add("max_residual", unsolved == int(which.size()) ? std::optional<double>()
+                                                           : std::optional<double>(maxResidual))
         .add("lyapunov_s", solveSeconds)
         .add("mahalanobis_unit_eps", mr.unitEps)
         .add("mahalanobis_min", dCount ? std::optional<double>(dMin) : std::nullopt)
-        .add("mahalanobis_mean", dCount ? std::optional<double>(dSum / double(dCount)) : std::nullopt)
+        .add("mahalanobis_mean",
+             dCount ? std::optional<double>(dSum / double(dCount)) : std::nullopt)
         .add("empirical_rel_diff", relDiff)
         .add("empirical_rel_diff_euler", relDiffEuler)
         .add("euler_bias", biasEuler)

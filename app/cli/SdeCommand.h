@@ -1,5 +1,6 @@
 #pragma once
-// `attractor-cli sde plant|spectrum|lyapunov|train|eval`: the SDE classifier lab (seed 002) headless.
+// `attractor-cli sde plant|spectrum|lyapunov|train|eval`: the SDE classifier lab (seed 002)
+// headless.
 //   plant     plants C attractors, reports a_+-, residuals, eq 8 stability, optionally counts the
 //             stationary points (small N) and writes an untrained model file;
 //   spectrum  Jacobian spectra at the planted attractors of a model file (Fig. 6);
@@ -22,18 +23,19 @@ std::string processCommandLine();
 sde::LoadedSdeModel loadModelFile(const std::string& path);
 
 class SdeCommand : public Command {
-public:
+  public:
     explicit SdeCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
 
-private:
+  private:
     int runPlant();
     int runSpectrum();
     int runLyapunov();
     int runTrain();
     int runEval();
-    /// SdeParams from --n/--classes/--pattern/--eps then --set (TrainParams keys go to tp); checked.
+    /// SdeParams from --n/--classes/--pattern/--eps then --set (TrainParams keys go to tp);
+    /// checked.
     void buildParams(sde::SdeParams& p, sde::TrainParams& tp) const;
     /// The attractors selected by --attractor ("all" or an index) for a model with C classes.
     std::vector<int> selectedAttractors(int classes) const;
@@ -43,7 +45,8 @@ private:
     std::vector<int> digits(int classes) const;
 
     CLI::App* app_ = nullptr;
-    std::string action_, pattern_, out_, model_, attractor_ = "all", csv_, mnist_, digits_, checkpoint_, resume_;
+    std::string action_, pattern_, out_, model_, attractor_ = "all", csv_, mnist_, digits_,
+                                                 checkpoint_, resume_;
     std::string corruptions_ = "all";
     std::vector<std::string> sets_;
     bool listParams_ = false, countFixedPoints_ = false, trainG_ = false;

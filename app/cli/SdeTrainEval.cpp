@@ -25,10 +25,13 @@ namespace {
 using namespace as::sde;
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double secondsSince(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 /// Images of `set` as initial conditions: pixel / 255, optional corruption, normalised to max.
-Eigen::MatrixXf initialConditions(const data::ImageSet& set, data::Corruption c, std::uint64_t seed) {
+Eigen::MatrixXf initialConditions(const data::ImageSet& set, data::Corruption c,
+                                  std::uint64_t seed) {
     Eigen::MatrixXf x = set.floats(0, set.count());
     if (c != data::Corruption::Clean) x = data::corruptBatch(c, x, seed, set.rows, set.cols);
     data::normaliseToMax(x);
@@ -43,9 +46,13 @@ data::ImageSet firstN(const data::ImageSet& s, int first, int n) {
 
 }  // namespace
 
-std::string SdeCommand::mnistDir() const { return findMnistOrThrow(mnist_); }
+std::string SdeCommand::mnistDir() const {
+    return findMnistOrThrow(mnist_);
+}
 
-std::vector<int> SdeCommand::digits(int classes) const { return parseDigits(digits_, classes); }
+std::vector<int> SdeCommand::digits(int classes) const {
+    return parseDigits(digits_, classes);
+}
 
 int SdeCommand::runTrain() {
     if (out_.empty()) throw CliError("--out FILE.h5 (the trained model) is required");
@@ -60,14 +67,15 @@ int SdeCommand::runTrain() {
     buildParams(p, tp);
     if (p.n != 784) throw CliError("--set n: MNIST training needs n = 784 (one node per pixel)");
     if (p.classes != int(ds.size()))
-        throw CliError("classes (" + std::to_string(p.classes) + ") must equal the number of --digits (" +
-                       std::to_string(ds.size()) + ")");
+        throw CliError("classes (" + std::to_string(p.classes) +
+                       ") must equal the number of --digits (" + std::to_string(ds.size()) + ")");
     if (epochs_ > 0) tp.epochs = epochs_;
     if (iterations_ >= 0) tp.maxIterations = long(iterations_);
     if (batch_ > 0) tp.batch = batch_;
     if (lr_ > 0) tp.learningRate = lr_;
     if (trainG_) tp.trainG = true;
-    if (tp.trainG) p.noise = NoiseKind::Trained;  // --set train_g=1 as well: the model then uses its G
+    if (tp.trainG)
+        p.noise = NoiseKind::Trained;  // --set train_g=1 as well: the model then uses its G
     if (alpha_ >= 0) tp.alpha = alpha_;
     tp.seed = std::uint64_t(seed_);
     tp.validationCount = valCount_;
@@ -85,20 +93,24 @@ int SdeCommand::runTrain() {
     const std::string dir = mnistDir();
     const data::ImageSet all = loadMnistSplit(dir, data::MnistSplit::Train).withLabels(ds);
     if (all.count() < trainCount_ + valCount_)
-        throw CliError("--train-count + --val-count = " + std::to_string(trainCount_ + valCount_) + " but only " +
-                       std::to_string(all.count()) + " training images have those digits");
-    const data::ImageSet trainSet = firstN(all, 0, trainCount_), valSet = firstN(all, trainCount_, valCount_);
+        throw CliError("--train-count + --val-count = " + std::to_string(trainCount_ + valCount_) +
+                       " but only " + std::to_string(all.count()) +
+                       " training images have those digits");
+    const data::ImageSet trainSet = firstN(all, 0, trainCount_),
+                         valSet = firstN(all, trainCount_, valCount_);
     const Eigen::MatrixXf x = initialConditions(trainSet, data::Corruption::Clean, 0);
     const Eigen::MatrixXf xv = initialConditions(valSet, data::Corruption::Clean, 0);
-    const Eigen::VectorXi y = classIndices(trainSet.labels, ds), yv = classIndices(valSet.labels, ds);
+    const Eigen::VectorXi y = classIndices(trainSet.labels, ds),
+                          yv = classIndices(valSet.labels, ds);
 
     SdeModel model(p);
     if (!resume_.empty()) {
         model = loadModelFile(resume_).model;  // the checkpoint's structure and weights
         if (model.params().classes != p.classes || model.params().n != p.n)
-            throw CliError("--resume: the checkpoint's model has n = " + std::to_string(model.params().n) +
-                           ", classes = " + std::to_string(model.params().classes) + ", not n = " +
-                           std::to_string(p.n) + ", classes = " + std::to_string(p.classes) + " (--digits)");
+            throw CliError(
+                "--resume: the checkpoint's model has n = " + std::to_string(model.params().n) +
+                ", classes = " + std::to_string(model.params().classes) + ", not n = " +
+                std::to_string(p.n) + ", classes = " + std::to_string(p.classes) + " (--digits)");
     }
     BpttTrainer trainer(model, tp);
     if (!resume_.empty()) {
@@ -110,19 +122,24 @@ int SdeCommand::runTrain() {
             throw CliError(std::string("--resume: ") + e.what());
         }
     }
-    std::printf("training on %d images of digits %s (%d validation), N = %d, C = %d, eps = %g, G %s\n",
-                trainSet.count(), digits_.empty() ? "0..C-1" : digits_.c_str(), valSet.count(), p.n, p.classes,
-                p.eps, tp.trainG ? "trained" : "identity");
+    std::printf(
+        "training on %d images of digits %s (%d validation), N = %d, C = %d, eps = %g, G %s\n",
+        trainSet.count(), digits_.empty() ? "0..C-1" : digits_.c_str(), valSet.count(), p.n,
+        p.classes, p.eps, tp.trainG ? "trained" : "identity");
     std::fflush(stdout);
     ProgressPrinter printer("sde train", "iterations", quiet_);
     const auto progress = [&](const TrainProgress& pg) {
         printer.update(double(pg.iteration), double(pg.totalIterations));
         if (quiet_) return;
         const long every = std::max(1L, pg.totalIterations / 20);
-        if (pg.iteration % every != 0 && pg.iteration != pg.totalIterations && pg.validationAccuracy < 0) return;
-        std::printf("iteration %ld/%ld  epoch %d  loss %.5f  batch acc %.3f%s  %.3f s/iter\n", pg.iteration,
-                    pg.totalIterations, pg.epoch, pg.loss, pg.batchAccuracy,
-                    pg.validationAccuracy >= 0 ? ("  val acc " + std::to_string(pg.validationAccuracy)).c_str() : "",
+        if (pg.iteration % every != 0 && pg.iteration != pg.totalIterations &&
+            pg.validationAccuracy < 0)
+            return;
+        std::printf("iteration %ld/%ld  epoch %d  loss %.5f  batch acc %.3f%s  %.3f s/iter\n",
+                    pg.iteration, pg.totalIterations, pg.epoch, pg.loss, pg.batchAccuracy,
+                    pg.validationAccuracy >= 0
+                        ? ("  val acc " + std::to_string(pg.validationAccuracy)).c_str()
+                        : "",
                     pg.secondsPerIteration);
         std::fflush(stdout);
     };
@@ -133,7 +150,8 @@ int SdeCommand::runTrain() {
         throw CliError(std::string("cannot train: ") + e.what());
     }
     if (rep.outcome == TrainOutcome::Cancelled)
-        std::fprintf(stderr, "attractor-cli: cancelled at iteration %ld: writing the model%s as reached\n",
+        std::fprintf(stderr,
+                     "attractor-cli: cancelled at iteration %ld: writing the model%s as reached\n",
                      rep.iterations, checkpoint_.empty() ? "" : " and the checkpoint");
 
     const TrainingMeta meta = TrainingMeta::fromReport(tp, rep, processCommandLine());
@@ -151,7 +169,8 @@ int SdeCommand::runTrain() {
         .add("iterations", (long long)rep.iterations)
         .add("final_loss", rep.finalLoss)
         .add("s_per_iter", rep.secondsPerIteration)
-        .add("val_acc", rep.validationAccuracy >= 0 ? std::optional<double>(rep.validationAccuracy) : std::nullopt)
+        .add("val_acc", rep.validationAccuracy >= 0 ? std::optional<double>(rep.validationAccuracy)
+                                                    : std::nullopt)
         .add("n_train", (long long)trainSet.count())
         .add("classes", (long long)p.classes)
         .add("eps", p.eps)
@@ -166,7 +185,8 @@ int SdeCommand::runTrain() {
 int SdeCommand::runEval() {
     const LoadedSdeModel loaded = loadModelFile(model_);
     const SdeModel& model = loaded.model;
-    if (model.params().n != 784) throw CliError("eval needs a model with n = 784 (one node per MNIST pixel)");
+    if (model.params().n != 784)
+        throw CliError("eval needs a model with n = 784 (one node per MNIST pixel)");
     if (model.params().classes > 10)
         throw CliError("eval: the model has " + std::to_string(model.params().classes) +
                        " classes, MNIST has 10 digits");
@@ -189,7 +209,8 @@ int SdeCommand::runEval() {
     }
     const auto t0 = Clock::now();
     const std::string dir = mnistDir();
-    const data::ImageSet test = firstN(loadMnistSplit(dir, data::MnistSplit::Test).withLabels(ds), 0, testCount_);
+    const data::ImageSet test =
+        firstN(loadMnistSplit(dir, data::MnistSplit::Test).withLabels(ds), 0, testCount_);
     const Eigen::VectorXi y = classIndices(test.labels, ds);
     std::ofstream csv;
     if (!csv_.empty()) {
@@ -205,23 +226,26 @@ int SdeCommand::runEval() {
     for (data::Corruption c : conds) {
         const Eigen::MatrixXf x0 = initialConditions(test, c, std::uint64_t(seed_));
         const double before = double(finished) * test.count();
-        const Eigen::VectorXi predicted = classify(model, x0, std::uint64_t(seed_), cancelFlag(), [&](long done, long) {
-            printer.update(before + double(done), images);
-        });
-        if (cancelRequested()) break;  // this condition is incomplete: the table keeps the finished ones
+        const Eigen::VectorXi predicted =
+            classify(model, x0, std::uint64_t(seed_), cancelFlag(),
+                     [&](long done, long) { printer.update(before + double(done), images); });
+        if (cancelRequested())
+            break;  // this condition is incomplete: the table keeps the finished ones
         ++finished;
         const double acc = accuracy(predicted, y);
         std::printf("%-28s %.4f\n", data::corruptionLabel(c), acc);
         std::fflush(stdout);
         j.add(std::string(data::corruptionKey(c)) + "_acc", acc);
         if (csv.is_open())
-            csv << data::corruptionKey(c) << ",\"" << data::corruptionLabel(c) << "\"," << acc << ',' << test.count()
-                << '\n';
+            csv << data::corruptionKey(c) << ",\"" << data::corruptionLabel(c) << "\"," << acc
+                << ',' << test.count() << '\n';
     }
     const bool cancelled = cancelRequested();
     if (cancelled)
-        std::fprintf(stderr, "attractor-cli: cancelled: %d of %zu conditions finished (in the table and the JSON)\n",
-                     finished, conds.size());
+        std::fprintf(
+            stderr,
+            "attractor-cli: cancelled: %d of %zu conditions finished (in the table and the JSON)\n",
+            finished, conds.size());
     j.add("eps", model.params().eps).add("wall_s", secondsSince(t0)).add("cancelled", cancelled);
     std::printf("%s\n", j.str().c_str());
     return cancelled ? kExitCancelled : kExitOk;

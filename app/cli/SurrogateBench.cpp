@@ -86,12 +86,15 @@ int SurrogateCommand::runBench() {
     // After Ctrl-C: the steps the FFT ODE finished are compared (nothing if under 10).
     const int n = fftDone;
     if (cancelled && n < 10) {
-        std::fprintf(stderr, "attractor-cli: cancelled after %d input steps; nothing measured\n", n);
+        std::fprintf(stderr, "attractor-cli: cancelled after %d input steps; nothing measured\n",
+                     n);
         return kExitCancelled;
     }
     if (cancelled)
-        std::fprintf(stderr, "attractor-cli: cancelled: measured over the %d input steps finished (dense ODE: %d)\n",
-                     n, denseDone);
+        std::fprintf(
+            stderr,
+            "attractor-cli: cancelled: measured over the %d input steps finished (dense ODE: %d)\n",
+            n, denseDone);
     // Surrogate: channel 0 (every channel is one such net; hd2d runs two).
     const int channels = int(m.nets.size());
     SurrogateStream stream(*m.nets[0], m.componentScale);
@@ -162,7 +165,8 @@ int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
     const bool twoOdes = choiceName(tp, "convolution") != "fft";
     const int odeTotal = benchSteps_ * (twoOdes ? 2 : 1);
     checkStepBudget(double(odeTotal) * k + 2.0 * settle,
-                    "the bench (" + std::to_string(odeTotal) + " input steps x " + std::to_string(k) + " ODE steps)",
+                    "the bench (" + std::to_string(odeTotal) + " input steps x " +
+                        std::to_string(k) + " ODE steps)",
                     force_);
     ProgressPrinter progress("surrogate bench", "ODE input steps", quiet_);
     int odeDone = 0;
@@ -191,18 +195,20 @@ int SurrogateCommand::runBenchGrid3d(SurrogateModel& m) {
     const double fftUs = twoOdes ? timeOde(fft, false, fftDone) : odeUs;
     const bool cancelled = cancelRequested();
     if (cancelled && n < 10) {
-        std::fprintf(stderr, "attractor-cli: cancelled after %d input steps; nothing measured\n", n);
+        std::fprintf(stderr, "attractor-cli: cancelled after %d input steps; nothing measured\n",
+                     n);
         return kExitCancelled;
     }
     if (cancelled)
-        std::fprintf(stderr, "attractor-cli: cancelled: measured over the %d input steps finished (full-FFT ODE: %d)\n",
+        std::fprintf(stderr,
+                     "attractor-cli: cancelled: measured over the %d input steps finished "
+                     "(full-FFT ODE: %d)\n",
                      n, twoOdes ? fftDone : n);
     SurrogateStream stream(*m.nets[0], m.componentScale);
     std::vector<std::array<StreamDecode, 3>> sur(static_cast<std::size_t>(n));
     const auto t1 = Clock::now();
     const double c1 = threadCpuSeconds();
-    for (int t = 0; t < n; ++t)
-        stream.step(seq.data() + 3 * t, sur[std::size_t(t)].data());
+    for (int t = 0; t < n; ++t) stream.step(seq.data() + 3 * t, sur[std::size_t(t)].data());
     const double surCpuUs = (threadCpuSeconds() - c1) * 1e6 / n;
     const double surUs = secondsSince(t1) * 1e6 / n;
     double mseA = 0, mseC = 0;

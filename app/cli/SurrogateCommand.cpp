@@ -52,7 +52,6 @@ SurrogateModel loadSurrogateModel(const std::string& path) {
     }
 }
 
-
 SurrogateCommand::SurrogateCommand(CLI::App& parent) {
     app_ = parent.add_subcommand(
         "surrogate", "Surrogate lab (CAN2ANN): datasets, training, evaluation, benchmark");
@@ -135,10 +134,12 @@ int SurrogateCommand::runDataset() {
         throw CliError(std::string("invalid dataset parameter: ") + e.what());
     }
     const double teacherSteps =
-        double(caseChannels(p.which).size()) * p.sequences * (double(p.steps) * p.odeStepsPerInput() + p.settleMs / p.teacherDt());
+        double(caseChannels(p.which).size()) * p.sequences *
+        (double(p.steps) * p.odeStepsPerInput() + p.settleMs / p.teacherDt());
     checkStepBudget(teacherSteps,
-                    "the dataset (" + std::to_string(p.sequences) + " sequences x " + std::to_string(p.steps) +
-                        " input steps x " + std::to_string(p.odeStepsPerInput()) + " ODE steps)",
+                    "the dataset (" + std::to_string(p.sequences) + " sequences x " +
+                        std::to_string(p.steps) + " input steps x " +
+                        std::to_string(p.odeStepsPerInput()) + " ODE steps)",
                     force_);
     const auto t0 = Clock::now();
     ProgressPrinter progress("surrogate dataset", "sequences", quiet_);
@@ -147,13 +148,15 @@ int SurrogateCommand::runDataset() {
     const double seconds = secondsSince(t0);
     const bool cancelled = cancelRequested();
     if (cancelled && d.sequences < 2) {
-        std::fprintf(stderr, "attractor-cli: cancelled after %d sequence(s); no dataset written (it needs 2)\n",
-                     d.sequences);
+        std::fprintf(
+            stderr,
+            "attractor-cli: cancelled after %d sequence(s); no dataset written (it needs 2)\n",
+            d.sequences);
         return kExitCancelled;
     }
     if (cancelled)
-        std::fprintf(stderr, "attractor-cli: cancelled: writing the %d sequences finished of %d\n", d.sequences,
-                     sequences_);
+        std::fprintf(stderr, "attractor-cli: cancelled: writing the %d sequences finished of %d\n",
+                     d.sequences, sequences_);
     try {
         d.save(dataset_);
     } catch (const h5::Error& e) {
@@ -230,11 +233,15 @@ int SurrogateCommand::runTrain() {
     const bool cancelled = cancelRequested();
     if (cancelled && int(m.results.size()) < d.channels) {
         // A model file with an untrained channel would pass for a trained one: not written.
-        std::fprintf(stderr, "attractor-cli: cancelled before channel %zu was trained; no model written%s\n",
-                     m.results.size() + 1, checkpoint_.empty() ? "" : " (the checkpoint holds the best so far)");
+        std::fprintf(
+            stderr, "attractor-cli: cancelled before channel %zu was trained; no model written%s\n",
+            m.results.size() + 1,
+            checkpoint_.empty() ? "" : " (the checkpoint holds the best so far)");
         return kExitCancelled;
     }
-    if (cancelled) std::fprintf(stderr, "attractor-cli: cancelled: writing the model with its best weights so far\n");
+    if (cancelled)
+        std::fprintf(stderr,
+                     "attractor-cli: cancelled: writing the model with its best weights so far\n");
     try {
         m.save(model_);
     } catch (const h5::Error& e) {

@@ -15,12 +15,12 @@ class TorusSimulation;
 namespace as::cli {
 
 class TorusCommand : public Command {
-public:
+  public:
     explicit TorusCommand(CLI::App& parent);
     CLI::App* app() const override { return app_; }
     int run() override;
 
-private:
+  private:
     void applyOverrides(TorusParams& p, TrajectoryParams& t) const;
     void printSummary(const TorusSimulation& sim, long runSteps, double wallSeconds) const;
 

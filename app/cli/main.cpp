@@ -1,7 +1,6 @@
 // attractor-cli: runs the labs' protocols headless, writes sessions (HDF5) and traces (CSV), prints
 // a few human lines and, last, one JSON object. Never opens a dialog. See docs/cli.md.
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <memory>
 #include <vector>
@@ -18,7 +17,8 @@
 
 int main(int argc, char** argv) {
     using namespace as::cli;
-    CLI::App app{"attractor-cli: headless runs of Attractor Studio's labs (see docs/cli.md)", "attractor-cli"};
+    CLI::App app{"attractor-cli: headless runs of Attractor Studio's labs (see docs/cli.md)",
+                 "attractor-cli"};
     app.set_version_flag("--version", std::string(AS_VERSION));
     app.require_subcommand(1, 1);
 
@@ -46,7 +46,8 @@ int main(int argc, char** argv) {
         return kExitUsage;
     }
 
-    installCancelHandlers();  // Ctrl-C / SIGTERM: jobs stop, write their outputs, exit kExitCancelled
+    installCancelHandlers();  // Ctrl-C / SIGTERM: jobs stop, write their outputs, exit
+                              // kExitCancelled
     try {
         for (auto& c : commands)
             if (c->app()->parsed()) return c->run();

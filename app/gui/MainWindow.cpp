@@ -31,11 +31,13 @@
 #include "labs/EiLab.h"
 #include "labs/Lab.h"
 #include "labs/RingLab.h"
-#include "labs/TorusLab.h"
 #include "labs/SurrogateLab.h"
+#include "labs/TorusLab.h"
 #include "sde/SdeLab.h"
 
-static void initResources() { Q_INIT_RESOURCE(resources); }
+static void initResources() {
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace as::gui {
 
@@ -47,8 +49,8 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowIcon(QIcon(":/icons/attractor-studio.svg"));
     tabs_->setDocumentMode(true);
     setCentralWidget(tabs_);
-    ring_ = new RingLab(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}),
-                        undo_);
+    ring_ = new RingLab(
+        std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}), undo_);
     addLab(ring_);
     addLab(new SurrogateLab);
     addLab(new EiLab(undo_));
@@ -77,7 +79,9 @@ void MainWindow::addLab(Lab* lab) {
     });
 }
 
-Lab* MainWindow::currentLab() const { return qobject_cast<Lab*>(tabs_->currentWidget()); }
+Lab* MainWindow::currentLab() const {
+    return qobject_cast<Lab*>(tabs_->currentWidget());
+}
 
 bool MainWindow::showLab(const QString& labId) {
     for (Lab* lab : labs_)
@@ -246,15 +250,17 @@ void MainWindow::newSession() {
 
 void MainWindow::openDialog() {
     if (!maybeSave()) return;
-    const QString f = QFileDialog::getOpenFileName(this, tr("Open Session"), lastDir(),
-                                                   tr("Attractor Studio sessions (*.h5 *.hdf5);;All files (*)"));
+    const QString f =
+        QFileDialog::getOpenFileName(this, tr("Open Session"), lastDir(),
+                                     tr("Attractor Studio sessions (*.h5 *.hdf5);;All files (*)"));
     if (!f.isEmpty()) openFile(f);
 }
 
 QString MainWindow::saveTo(const QString& path, bool quiet) {
     QString err;
     try {
-        as::SessionWriter writer(QFile::encodeName(path).toStdString(), currentLab()->labId().toStdString());
+        as::SessionWriter writer(QFile::encodeName(path).toStdString(),
+                                 currentLab()->labId().toStdString());
         for (Lab* lab : labs_) writer.write([lab](hid_t root) { lab->writeSession(root); });
         writer.commit();
     } catch (const std::exception& e) {
@@ -271,7 +277,9 @@ QString MainWindow::saveTo(const QString& path, bool quiet) {
     return {};
 }
 
-bool MainWindow::save() { return file_.isEmpty() ? saveAs() : saveTo(file_).isEmpty(); }
+bool MainWindow::save() {
+    return file_.isEmpty() ? saveAs() : saveTo(file_).isEmpty();
+}
 
 bool MainWindow::saveAs() {
     QString f = QFileDialog::getSaveFileName(this, tr("Save Session"),
@@ -284,9 +292,9 @@ bool MainWindow::saveAs() {
 
 bool MainWindow::maybeSave() {
     if (!isWindowModified()) return true;
-    const auto r = QMessageBox::question(this, tr("Unsaved changes"),
-                                         tr("The session has unsaved parameter changes. Save them?"),
-                                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    const auto r = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("The session has unsaved parameter changes. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (r == QMessageBox::Save) return save();
     return r == QMessageBox::Discard;
 }
@@ -325,10 +333,12 @@ void MainWindow::rebuildRecentMenu() {
     const QStringList list = QSettings().value(settings::kRecentSessions).toStringList();
     int i = 1;
     for (const QString& f : list)
-        recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i++).arg(QFileInfo(f).fileName()), this,
-                               [this, f] {
-                                   if (maybeSave()) openFile(f);
-                               })->setToolTip(f);
+        recentMenu_
+            ->addAction(QStringLiteral("&%1 %2").arg(i++).arg(QFileInfo(f).fileName()), this,
+                        [this, f] {
+                            if (maybeSave()) openFile(f);
+                        })
+            ->setToolTip(f);
     recentMenu_->setEnabled(!list.isEmpty());
 }
 
@@ -348,8 +358,9 @@ QString MainWindow::exportFigure(int target, const QString& path, const widgets:
     const auto targets = currentLab()->exportTargets();
     if (target < 0 || target >= int(targets.size())) return tr("No such view");
     const bool screenDark = dark_;
-    const bool figureDark = o.theme == widgets::FigureTheme::AsOnScreen ? screenDark
-                                                                        : o.theme == widgets::FigureTheme::Dark;
+    const bool figureDark = o.theme == widgets::FigureTheme::AsOnScreen
+                                ? screenDark
+                                : o.theme == widgets::FigureTheme::Dark;
     // The figure's theme for the time of the render only; palette changes reach the widgets as
     // posted events, delivered here before painting (no repaint happens in between: no flicker).
     auto switchTo = [this](bool dark) {
@@ -379,9 +390,11 @@ void MainWindow::exportFigureDialog() {
     // The last export's choices: view (by name), format, size, dpi, colours and folder.
     QSettings st;
     widgets::FigureOptions last;
-    last.pixels = QSize(st.value(settings::kExportWidth, 1600).toInt(), st.value(settings::kExportHeight, 0).toInt());
+    last.pixels = QSize(st.value(settings::kExportWidth, 1600).toInt(),
+                        st.value(settings::kExportHeight, 0).toInt());
     last.dpi = st.value(settings::kExportDpi, 150).toInt();
-    last.theme = widgets::FigureTheme(std::clamp(st.value(settings::kExportTheme, 0).toInt(), 0, 2));
+    last.theme =
+        widgets::FigureTheme(std::clamp(st.value(settings::kExportTheme, 0).toInt(), 0, 2));
     dlg.setOptions(last);
     dlg.setTarget(int(names.indexOf(st.value(settings::kExportView).toString())));
     static const char* suffixes[] = {"png", "svg", "pdf"};
@@ -405,9 +418,9 @@ void MainWindow::exportFigureDialog() {
 }
 
 void MainWindow::exportCsvDialog() {
-    const QString f = QFileDialog::getSaveFileName(this, tr("Export Traces as CSV"),
-                                                   lastDir() + "/" + currentLab()->labId() + "-traces.csv",
-                                                   tr("CSV (*.csv)"));
+    const QString f = QFileDialog::getSaveFileName(
+        this, tr("Export Traces as CSV"), lastDir() + "/" + currentLab()->labId() + "-traces.csv",
+        tr("CSV (*.csv)"));
     if (f.isEmpty()) return;
     const QString err = currentLab()->exportCsv(f);
     if (!err.isEmpty())

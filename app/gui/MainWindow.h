@@ -1,7 +1,7 @@
 #pragma once
 // The application window: one tab per lab (labs/Lab.h), File / Edit / View / Help menus, sessions
-// (New, Open, Save, Save As, Recent: one file holds every lab's group), figure and CSV export of the
-// current lab, and the status bar.
+// (New, Open, Save, Save As, Recent: one file holds every lab's group), figure and CSV export of
+// the current lab, and the status bar.
 #include <QMainWindow>
 #include <memory>
 #include <vector>
@@ -23,7 +23,7 @@ class RingLab;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -56,10 +56,10 @@ public:
     bool startTour();
     GuidedTour* tour() const { return tour_; }
 
-protected:
+  protected:
     void closeEvent(QCloseEvent* e) override;
 
-private:
+  private:
     void addLab(Lab* lab);
     void currentLabChanged(int index);
     /// Loads every lab from a session file (all validated before any is applied); returns the

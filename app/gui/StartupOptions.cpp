@@ -4,8 +4,8 @@
 #include <QCommandLineParser>
 #include <QImage>
 #include <QStatusBar>
-#include <QUndoStack>
 #include <QTimer>
+#include <QUndoStack>
 #include <cstdio>
 
 #include "MainWindow.h"
@@ -32,26 +32,34 @@ QString StartupOptions::parse(const QStringList& args) {
                            "protocol=noisy; keys as attractor-cli <lab> --list-params.",
                            "key=value");
     QCommandLineOption shot("screenshot", "Render the main window to a PNG and quit.", "file.png");
-    QCommandLineOption after("after-ms", "Delay before --screenshot (ms, default 3000).", "ms", "3000");
-    QCommandLineOption statsOpt("stats", "Print time, steps/s and frames/s once a second to stderr.");
+    QCommandLineOption after("after-ms", "Delay before --screenshot (ms, default 3000).", "ms",
+                             "3000");
+    QCommandLineOption statsOpt("stats",
+                                "Print time, steps/s and frames/s once a second to stderr.");
     QCommandLineOption spf("steps-per-frame", "Simulation steps per worker tick.", "n", "0");
-    QCommandLineOption labOpt("lab", "Open on this lab's tab: ring, surrogate, ei, torus, hd2d (the Torus "
-                              "lab's head-direction page) or sde.", "id");
+    QCommandLineOption labOpt("lab",
+                              "Open on this lab's tab: ring, surrogate, ei, torus, hd2d (the Torus "
+                              "lab's head-direction page) or sde.",
+                              "id");
     QCommandLineOption tourOpt("tour", "Start the lab's guided tour at step n (from 1).", "n");
-    QCommandLineOption presentOpt("presentation", "Presentation mode: large fonts for a projector.");
-    QCommandLineOption recordOpt("record",
-                                 "Torus lab (--lab torus or hd2d): record the page as an animated GIF (a .gif "
-                                 "file) or as numbered PNGs (a folder), then quit.",
-                                 "file.gif|dir");
-    QCommandLineOption recordFramesOpt("record-frames", "Frames for --record (default 100).", "n", "100");
-    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt, recordOpt,
-                  recordFramesOpt});
+    QCommandLineOption presentOpt("presentation",
+                                  "Presentation mode: large fonts for a projector.");
+    QCommandLineOption recordOpt(
+        "record",
+        "Torus lab (--lab torus or hd2d): record the page as an animated GIF (a .gif "
+        "file) or as numbered PNGs (a folder), then quit.",
+        "file.gif|dir");
+    QCommandLineOption recordFramesOpt("record-frames", "Frames for --record (default 100).", "n",
+                                       "100");
+    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt,
+                  recordOpt, recordFramesOpt});
     p.process(args);  // exits on --help / --version / unknown options
     if (p.positionalArguments().size() > 1) return "at most one session file";
     session = p.positionalArguments().value(0);
     play = !p.isSet(noPlay);
     theme = p.value(themeOpt);
-    if (!theme.isEmpty() && theme != "light" && theme != "dark") return "--theme must be light or dark";
+    if (!theme.isEmpty() && theme != "light" && theme != "dark")
+        return "--theme must be light or dark";
     sets = p.values(set);
     screenshot = p.value(shot);
     bool ok = true;
@@ -133,8 +141,9 @@ int StartupOptions::apply(MainWindow& w) const {
             fprintf(stderr, "recorded %d frames\n", torus->recordedFrames());
             QApplication::exit(0);
         });
-        const bool ok = record.endsWith(".gif", Qt::CaseInsensitive) ? torus->startGifRecording(record, recordFrames)
-                                                                      : torus->startRecording(record, recordFrames);
+        const bool ok = record.endsWith(".gif", Qt::CaseInsensitive)
+                            ? torus->startGifRecording(record, recordFrames)
+                            : torus->startRecording(record, recordFrames);
         if (!ok) {
             fprintf(stderr, "attractor-studio: cannot record into %s\n", qPrintable(record));
             return 1;
@@ -168,7 +177,8 @@ int StartupOptions::apply(MainWindow& w) const {
             img.fill(Qt::transparent);
             w.render(&img);
             const bool ok = img.save(out, "PNG");
-            fprintf(stderr, "%s %s\n", ok ? "screenshot written:" : "could not write", qPrintable(out));
+            fprintf(stderr, "%s %s\n", ok ? "screenshot written:" : "could not write",
+                    qPrintable(out));
             QApplication::exit(ok ? 0 : 1);
         });
     }

@@ -1,6 +1,7 @@
 #pragma once
 // Command-line options of attractor-studio, so documentation screenshots and rate measurements are
-// scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms, --stats,
+// scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms,
+// --stats,
 // --lab, --tour [n], --presentation, --record (an animation of the Torus lab).
 #include <QString>
 #include <QStringList>
@@ -10,18 +11,18 @@ namespace as::gui {
 class MainWindow;
 
 struct StartupOptions {
-    QString session;          ///< file to open; empty: the embedded example
+    QString session;  ///< file to open; empty: the embedded example
     bool play = true;
-    QString theme;            ///< "light", "dark" or empty (QSettings)
-    QStringList sets;         ///< key=value parameter overrides for the --lab lab (or the session's)
-    QString screenshot;       ///< render the window to this PNG, then quit
+    QString theme;       ///< "light", "dark" or empty (QSettings)
+    QStringList sets;    ///< key=value parameter overrides for the --lab lab (or the session's)
+    QString screenshot;  ///< render the window to this PNG, then quit
     int afterMs = 3000;
-    int stepsPerFrame = 0;    ///< > 0: overrides the toolbar value
-    bool stats = false;       ///< print t, steps/s and frames/s once a second to stderr
-    QString lab;              ///< lab id whose tab to show ("ring", "torus", "hd2d", ...); empty: the session's
-    int tourStep = 0;         ///< > 0: start the guided tour at this step (1-based)
+    int stepsPerFrame = 0;  ///< > 0: overrides the toolbar value
+    bool stats = false;     ///< print t, steps/s and frames/s once a second to stderr
+    QString lab;  ///< lab id whose tab to show ("ring", "torus", "hd2d", ...); empty: the session's
+    int tourStep = 0;           ///< > 0: start the guided tour at this step (1-based)
     bool presentation = false;  ///< large fonts
-    QString record;           ///< Torus lab: record its page into this .gif (else a PNG folder), then quit
+    QString record;  ///< Torus lab: record its page into this .gif (else a PNG folder), then quit
     int recordFrames = 100;
 
     /// Parses arguments; returns an error message or "".

@@ -7,8 +7,8 @@
 #include <QTimer>
 #include <cstdio>
 
-#include "StartupOptions.h"
 #include "MainWindow.h"
+#include "StartupOptions.h"
 
 namespace {
 

@@ -9,7 +9,8 @@ namespace as {
 struct BumpShape {
     double centre = 0.0;  ///< decoded position (rad)
     double height = 0.0;  ///< max of the profile
-    double width = 0.0;   ///< std of the profile around the centre (rad): equals a for r ∝ exp(-d^2/2a^2)
+    double width =
+        0.0;  ///< std of the profile around the centre (rad): equals a for r ∝ exp(-d^2/2a^2)
 };
 
 /// Height, centre and width (second moment about the population-vector centre) of a profile.

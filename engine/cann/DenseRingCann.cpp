@@ -1,9 +1,9 @@
 #include "cann/DenseRingCann.h"
 
-#include "cann/RingCann.h"
-
 #include <cmath>
 #include <stdexcept>
+
+#include "cann/RingCann.h"
 
 namespace as {
 

@@ -9,7 +9,7 @@
 namespace as {
 
 class DenseRingCann {
-public:
+  public:
     explicit DenseRingCann(const CannParams& p);
     const CannParams& params() const { return p_; }
     const Eigen::VectorXd& u() const { return u_; }
@@ -17,7 +17,7 @@ public:
     /// One Euler step (the integrator setting is ignored): u += dt/tau (-u + W r + I).
     void step(const double* input);
 
-private:
+  private:
     CannParams p_;
     Eigen::MatrixXd w_;
     Eigen::VectorXd u_, r_;

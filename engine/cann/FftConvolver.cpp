@@ -74,7 +74,8 @@ template <class T>
 FftConvolver<T>::FftConvolver(std::vector<int> shape, const std::vector<T>& kernel, bool quickPlan)
     : impl_(std::make_unique<Impl>()), shape_(std::move(shape)) {
     using F = Fftw<T>;
-    if (shape_.empty() || shape_.size() > 3) throw std::invalid_argument("lattice rank must be 1..3");
+    if (shape_.empty() || shape_.size() > 3)
+        throw std::invalid_argument("lattice rank must be 1..3");
     size_ = 1;
     for (int n : shape_) {
         if (n < 1) throw std::invalid_argument("lattice sides must be positive");
@@ -84,14 +85,16 @@ FftConvolver<T>::FftConvolver(std::vector<int> shape, const std::vector<T>& kern
     impl_->nSpec = size_ / static_cast<std::size_t>(shape_.back()) *
                    static_cast<std::size_t>(shape_.back() / 2 + 1);
     impl_->real = static_cast<T*>(F::alloc(sizeof(T) * size_));
-    impl_->spec = static_cast<typename F::Complex*>(F::alloc(sizeof(typename F::Complex) * impl_->nSpec));
+    impl_->spec =
+        static_cast<typename F::Complex*>(F::alloc(sizeof(typename F::Complex) * impl_->nSpec));
     if (!impl_->real || !impl_->spec) throw std::bad_alloc();
     const int rank = static_cast<int>(shape_.size());
     {
         std::lock_guard<std::mutex> lock(plannerMutex());
         const unsigned flags = quickPlan ? FFTW_ESTIMATE : FFTW_MEASURE;
         impl_->forward = F::r2c(rank, shape_.data(), impl_->real, impl_->spec, flags);
-        impl_->inverse = F::c2r(rank, shape_.data(), impl_->spec, impl_->real, flags | FFTW_DESTROY_INPUT);
+        impl_->inverse =
+            F::c2r(rank, shape_.data(), impl_->spec, impl_->real, flags | FFTW_DESTROY_INPUT);
     }
     if (!impl_->forward || !impl_->inverse) throw std::runtime_error("FFTW could not make a plan");
     // Kernel spectrum, with the 1/size of the unnormalised inverse folded in.
@@ -154,7 +157,8 @@ void denseCircularConvolve(const std::vector<int>& shape, const std::vector<T>& 
                             const int d0 = ((x0 - y0) % n[0] + n[0]) % n[0];
                             const int d1 = ((x1 - y1) % n[1] + n[1]) % n[1];
                             const int d2 = ((x2 - y2) % n[2] + n[2]) % n[2];
-                            acc += static_cast<double>(kernel[idx(d0, d1, d2)]) * in[idx(y0, y1, y2)];
+                            acc +=
+                                static_cast<double>(kernel[idx(d0, d1, d2)]) * in[idx(y0, y1, y2)];
                         }
                 out[idx(x0, x1, x2)] = static_cast<T>(acc);
             }

@@ -1,6 +1,7 @@
 #pragma once
-// Circular convolution on a periodic lattice of D = 1, 2 or 3 dimensions by real FFTs (FFTW r2c/c2r).
-// The kernel spectrum is computed once; plans are made once per convolver and reused every step.
+// Circular convolution on a periodic lattice of D = 1, 2 or 3 dimensions by real FFTs (FFTW
+// r2c/c2r). The kernel spectrum is computed once; plans are made once per convolver and reused
+// every step.
 #include <complex>
 #include <memory>
 #include <vector>
@@ -12,7 +13,7 @@ namespace as {
 /// instances may run concurrently.
 template <class T>
 class FftConvolver {
-public:
+  public:
     /// `kernel` is indexed by lattice offset (offset 0 at index 0, periodic). Plans use
     /// FFTW_MEASURE unless `quickPlan` is set (FFTW_ESTIMATE: instant, slightly slower steps).
     FftConvolver(std::vector<int> shape, const std::vector<T>& kernel, bool quickPlan = false);
@@ -27,7 +28,7 @@ public:
     std::size_t size() const { return size_; }
     const std::vector<int>& shape() const { return shape_; }
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::vector<int> shape_;

@@ -26,10 +26,23 @@ Decode fromSums(double c, double s) {
 }  // namespace
 
 const std::vector<std::string>& Hd2dSimulation::traceChannels() {
-    static const std::vector<std::string> c = {
-        "t",           "azimuth",         "pitch",           "rings_azimuth", "rings_pitch",  "sheet_azimuth",
-        "sheet_pitch", "rings_error",     "sheet_error",     "rings_sin_az",  "rings_cos_az", "rings_sin_pitch",
-        "rings_cos_pitch", "sheet_sin_az", "sheet_cos_az",   "sheet_sin_pitch", "sheet_cos_pitch"};
+    static const std::vector<std::string> c = {"t",
+                                               "azimuth",
+                                               "pitch",
+                                               "rings_azimuth",
+                                               "rings_pitch",
+                                               "sheet_azimuth",
+                                               "sheet_pitch",
+                                               "rings_error",
+                                               "sheet_error",
+                                               "rings_sin_az",
+                                               "rings_cos_az",
+                                               "rings_sin_pitch",
+                                               "rings_cos_pitch",
+                                               "sheet_sin_az",
+                                               "sheet_cos_az",
+                                               "sheet_sin_pitch",
+                                               "sheet_cos_pitch"};
     return c;
 }
 
@@ -41,7 +54,8 @@ void Hd2dSimulation::checkParams(const TorusParams& p) {
     sheet.check();
 }
 
-Hd2dSimulation::Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading, std::size_t traceCapacity)
+Hd2dSimulation::Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading,
+                               std::size_t traceCapacity)
     : p_(p), heading_(heading), traces_(traceChannels(), traceCapacity) {
     checkParams(p_);
     rebuild();
@@ -51,7 +65,8 @@ Hd2dSimulation::Hd2dSimulation(const TorusParams& p, const TrajectoryParams& hea
 void Hd2dSimulation::rebuild() {
     const CannParams c = p_.dynamics();
     for (auto& r : rings_) r = std::make_unique<LatticeCann>(std::vector<int>{p_.n}, c);
-    sheet_ = std::make_unique<LatticeCann>(std::vector<int>{p_.n, p_.n}, c, ConvolutionPrecision::Float32, p_.convolution);
+    sheet_ = std::make_unique<LatticeCann>(std::vector<int>{p_.n, p_.n}, c,
+                                           ConvolutionPrecision::Float32, p_.convolution);
     const auto x = rings_[0]->axisPositions(0);
     cosX_.resize(x.size());
     sinX_.resize(x.size());
@@ -119,7 +134,8 @@ void Hd2dSimulation::refreshInput() {
     if (!profile_ || profile_->size() != p_.n || profile_->c() != c)
         profile_ = std::make_unique<PeriodicGaussian>(p_.n, c);
     // The same input for both models: the sheet's is the product of the rings' profiles / A.
-    for (int d = 0; d < 2; ++d) profile_->fill(z[std::size_t(d)], p_.A, ringInput_[std::size_t(d)].data());
+    for (int d = 0; d < 2; ++d)
+        profile_->fill(z[std::size_t(d)], p_.A, ringInput_[std::size_t(d)].data());
     const int n = p_.n;
     const double invA = 1.0 / p_.A;
     for (int i = 0; i < n; ++i) {
@@ -178,7 +194,8 @@ int Hd2dSimulation::step(int nSteps) {
         ++timedSteps_;
         const double tNext = t_ + p_.dt;
         for (const LatticeCann* m : {rings_[0].get(), rings_[1].get(), sheet_.get()}) {
-            if (auto problem = watchdog_.inspect(m->u(), tNext, m->dims() == 1 ? "ring u" : "sheet u")) {
+            if (auto problem =
+                    watchdog_.inspect(m->u(), tNext, m->dims() == 1 ? "ring u" : "sheet u")) {
                 halted_ = true;
                 message_ = *problem;
                 break;
@@ -203,9 +220,10 @@ int Hd2dSimulation::step(int nSteps) {
             ++count_;
         }
         traces_.append({t_, z[0], z[1], ringsDec_[0].angle, ringsDec_[1].angle, sheetDec_[0].angle,
-                        sheetDec_[1].angle, ringsErr_, sheetErr_, ringsDec_[0].sumSin, ringsDec_[0].sumCos,
-                        ringsDec_[1].sumSin, ringsDec_[1].sumCos, sheetDec_[0].sumSin, sheetDec_[0].sumCos,
-                        sheetDec_[1].sumSin, sheetDec_[1].sumCos});
+                        sheetDec_[1].angle, ringsErr_, sheetErr_, ringsDec_[0].sumSin,
+                        ringsDec_[0].sumCos, ringsDec_[1].sumSin, ringsDec_[1].sumCos,
+                        sheetDec_[0].sumSin, sheetDec_[0].sumCos, sheetDec_[1].sumSin,
+                        sheetDec_[1].sumCos});
     }
     return taken;
 }
@@ -232,7 +250,8 @@ void Hd2dSimulation::restoreState(const State& s) {
     sheet_->setState(s.uSheet);
     t_ = s.t;
     steps_ = s.steps;
-    heading_.restore(s.headingClock, s.heading, s.velocity, s.steering, s.helixOrigin, s.helixStart);
+    heading_.restore(s.headingClock, s.heading, s.velocity, s.steering, s.helixOrigin,
+                     s.helixStart);
     decodeAll();
     ringsErrSum_ = sheetErrSum_ = ringsErrMax_ = sheetErrMax_ = 0.0;
     count_ = timedSteps_ = 0;
@@ -244,7 +263,8 @@ void Hd2dSimulation::restoreState(const State& s) {
 
 void Hd2dSimulation::restoreRecordings(const TraceBuffer& traces) {
     if (traces.channels() != traceChannels())
-        throw std::invalid_argument("recorded trace channels do not match this version's hd2d channels");
+        throw std::invalid_argument(
+            "recorded trace channels do not match this version's hd2d channels");
     traces_ = traces;
 }
 
@@ -255,11 +275,15 @@ std::shared_ptr<const Hd2dSnapshot> Hd2dSimulation::snapshot(std::size_t maxTrac
     s->t = t_;
     s->steps = steps_;
     s->n = p_.n;
-    const auto toFloat = [](const std::vector<double>& v) { return std::vector<float>(v.begin(), v.end()); };
+    const auto toFloat = [](const std::vector<double>& v) {
+        return std::vector<float>(v.begin(), v.end());
+    };
     s->ringAzimuth = toFloat(rings_[0]->r());
     s->ringPitch = toFloat(rings_[1]->r());
     s->sheet = toFloat(sheet_->r());
-    const auto mx = [](const std::vector<float>& v) { return v.empty() ? 0.0f : *std::max_element(v.begin(), v.end()); };
+    const auto mx = [](const std::vector<float>& v) {
+        return v.empty() ? 0.0f : *std::max_element(v.begin(), v.end());
+    };
     s->rMaxRings = std::max(mx(s->ringAzimuth), mx(s->ringPitch));
     s->rMaxSheet = mx(s->sheet);
     const auto z = heading();

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
+#include "cann/Hd2dSnapshot.h"
 #include "cann/LatticeCann.h"
 #include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
 #include "cann/TorusParams.h"
-#include "cann/Hd2dSnapshot.h"
 #include "cann/Trajectory.h"
 #include "core/TraceBuffer.h"
 #include "core/Watchdog.h"
@@ -21,7 +21,7 @@
 namespace as {
 
 class Hd2dSimulation {
-public:
+  public:
     /// Recorded every step: t, azimuth, pitch (true, rad); rings_azimuth, rings_pitch,
     /// sheet_azimuth, sheet_pitch (decoded, rad); rings_error, sheet_error (rad, Euclidean over the
     /// two angles); the decode components rings_sin_az, rings_cos_az, rings_sin_pitch,
@@ -40,7 +40,8 @@ public:
 
     /// p.dims is ignored (rings D = 1, sheet D = 2); p.spacing is unused. k must lie below both
     /// critical values (the ring's is the smaller), else ParamError.
-    Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading, std::size_t traceCapacity = 100000);
+    Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading,
+                   std::size_t traceCapacity = 100000);
     static void checkParams(const TorusParams& p);
 
     const TorusParams& params() const { return p_; }
@@ -48,7 +49,9 @@ public:
     void setParams(const TorusParams& p);
     void setHeadingParams(const TrajectoryParams& h) { heading_.setParams(h); }
     /// Steering: angular velocity (rad/ms) of azimuth and pitch (External kind).
-    void setSteering(double azimuthRate, double pitchRate) { heading_.setVelocity({azimuthRate, pitchRate, 0}); }
+    void setSteering(double azimuthRate, double pitchRate) {
+        heading_.setVelocity({azimuthRate, pitchRate, 0});
+    }
     void setHeading(double azimuth, double pitch) { heading_.setPosition({azimuth, pitch, 0}); }
 
     int step(int n = 1);
@@ -70,8 +73,12 @@ public:
     double ringsMaxError() const { return ringsErrMax_; }
     double sheetMaxError() const { return sheetErrMax_; }
     /// Model-only step rates measured over the run (steps per wall second), 0 before any step.
-    double ringsStepsPerSecond() const { return ringsWall_ > 0 ? double(timedSteps_) / ringsWall_ : 0.0; }
-    double sheetStepsPerSecond() const { return sheetWall_ > 0 ? double(timedSteps_) / sheetWall_ : 0.0; }
+    double ringsStepsPerSecond() const {
+        return ringsWall_ > 0 ? double(timedSteps_) / ringsWall_ : 0.0;
+    }
+    double sheetStepsPerSecond() const {
+        return sheetWall_ > 0 ? double(timedSteps_) / sheetWall_ : 0.0;
+    }
 
     State captureState() const;
     /// Restores a captured state (state sizes must match n and n^2, else std::invalid_argument).
@@ -81,7 +88,7 @@ public:
 
     std::shared_ptr<const Hd2dSnapshot> snapshot(std::size_t maxTracePoints = 2000) const;
 
-private:
+  private:
     void rebuild();
     void refreshInput();
     void decodeAll();
@@ -101,7 +108,8 @@ private:
     std::array<Decode, 2> ringsDec_{}, sheetDec_{};
     double t_ = 0.0;
     long steps_ = 0;
-    double ringsErrSum_ = 0, sheetErrSum_ = 0, ringsErrMax_ = 0, sheetErrMax_ = 0, ringsErr_ = 0, sheetErr_ = 0;
+    double ringsErrSum_ = 0, sheetErrSum_ = 0, ringsErrMax_ = 0, sheetErrMax_ = 0, ringsErr_ = 0,
+           sheetErr_ = 0;
     long count_ = 0, timedSteps_ = 0;
     double ringsWall_ = 0.0, sheetWall_ = 0.0;
     bool halted_ = false;

@@ -18,7 +18,7 @@ struct Hd2dSnapshot {
     std::vector<float> ringAzimuth, ringPitch;  ///< r of each ring (n values)
     std::vector<float> sheet;                   ///< r of the sheet, n x n, azimuth rows
     float rMaxRings = 0.0f, rMaxSheet = 0.0f;
-    double azimuth = 0.0, pitch = 0.0;          ///< true heading (rad, wrapped)
+    double azimuth = 0.0, pitch = 0.0;                      ///< true heading (rad, wrapped)
     std::array<double, 2> rings{0, 0}, sheetDecoded{0, 0};  ///< decoded (azimuth, pitch)
     double ringsError = 0.0, sheetError = 0.0, ringsMeanError = 0.0, sheetMeanError = 0.0;
     double ringsStepsPerSecond = 0.0, sheetStepsPerSecond = 0.0;  ///< model-only step rates

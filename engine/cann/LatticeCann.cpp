@@ -1,12 +1,12 @@
 #include "cann/LatticeCann.h"
 
-#include "core/FlushDenormals.h"
-
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+
+#include "core/FlushDenormals.h"
 
 namespace as {
 namespace {
@@ -19,7 +19,8 @@ double wrapAngle(double d) {
     return d - kPi;
 }
 
-std::vector<std::vector<double>> latticeKernelFactors(const std::vector<int>& shape, double a, double J0) {
+std::vector<std::vector<double>> latticeKernelFactors(const std::vector<int>& shape, double a,
+                                                      double J0) {
     const int dims = int(shape.size());
     std::vector<std::vector<double>> g(shape.size());
     for (int d = 0; d < dims; ++d) {
@@ -83,14 +84,16 @@ struct LatticeCann::Conv {
     }
 };
 
-LatticeCann::LatticeCann(std::vector<int> shape, const CannParams& p, ConvolutionPrecision precision,
-                         ConvolutionMethod method)
+LatticeCann::LatticeCann(std::vector<int> shape, const CannParams& p,
+                         ConvolutionPrecision precision, ConvolutionMethod method)
     : shape_(std::move(shape)), p_(p), precision_(precision), requested_(method) {
     if (shape_.empty() || shape_.size() > 3)
-        throw std::invalid_argument("a lattice has 1 to 3 axes (got " + std::to_string(shape_.size()) + ")");
+        throw std::invalid_argument("a lattice has 1 to 3 axes (got " +
+                                    std::to_string(shape_.size()) + ")");
     for (int n : shape_)
         if (n < 4 || n > 16384)
-            throw std::invalid_argument("lattice sides must be in [4, 16384] (got " + std::to_string(n) + ")");
+            throw std::invalid_argument("lattice sides must be in [4, 16384] (got " +
+                                        std::to_string(n) + ")");
     rebuild();
     clearState();
 }
@@ -135,13 +138,16 @@ void LatticeCann::rebuild() {
     conv_ = std::make_unique<Conv>();
     if (choice_.method == ConvolutionMethod::Fft) {
         if (f32)
-            conv_->fft32 = std::make_unique<FftConvolver<float>>(shape_, std::vector<float>(kernel_.begin(), kernel_.end()));
+            conv_->fft32 = std::make_unique<FftConvolver<float>>(
+                shape_, std::vector<float>(kernel_.begin(), kernel_.end()));
         else
             conv_->fft64 = std::make_unique<FftConvolver<double>>(shape_, kernel_);
     } else if (f32) {
-        conv_->sep32 = std::make_unique<SeparableConvolver<float>>(shape_, factors, choice_.bandLimit);
+        conv_->sep32 =
+            std::make_unique<SeparableConvolver<float>>(shape_, factors, choice_.bandLimit);
     } else {
-        conv_->sep64 = std::make_unique<SeparableConvolver<double>>(shape_, factors, choice_.bandLimit);
+        conv_->sep64 =
+            std::make_unique<SeparableConvolver<double>>(shape_, factors, choice_.bandLimit);
     }
     u_.assign(n, 0.0);
     r_.assign(n, 0.0);
@@ -176,8 +182,8 @@ const std::vector<double>& LatticeCann::r() const {
 
 void LatticeCann::setState(const std::vector<double>& u) {
     if (u.size() != u_.size())
-        throw std::invalid_argument("state has " + std::to_string(u.size()) + " entries, expected " +
-                                    std::to_string(u_.size()));
+        throw std::invalid_argument("state has " + std::to_string(u.size()) +
+                                    " entries, expected " + std::to_string(u_.size()));
     u_ = u;
     refreshSquares();
 }
@@ -272,7 +278,8 @@ void LatticeCann::step(const double* input) {
     derivative(t, input, k3_.data());
     for (std::size_t i = 0; i < n; ++i) t[i] = u[i] + dt * k3_[i];
     derivative(t, input, k4_.data());
-    for (std::size_t i = 0; i < n; ++i) u[i] += dt / 6.0 * (k1_[i] + 2 * k2_[i] + 2 * k3_[i] + k4_[i]);
+    for (std::size_t i = 0; i < n; ++i)
+        u[i] += dt / 6.0 * (k1_[i] + 2 * k2_[i] + 2 * k3_[i] + k4_[i]);
     refreshSquares();
 }
 

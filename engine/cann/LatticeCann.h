@@ -2,11 +2,13 @@
 // The rate CANN of models.md §1 on a periodic lattice of D = 1, 2 or 3 axes (sides may differ):
 //   tau du/dt = -u + J * r + I,   r = [u]_+^2 / (1 + k sum [u]_+^2),
 //   J(d) = J0 / (sqrt(2 pi) a)^D exp(-|d|^2 / 2a^2)   (d the shortest periodic difference),
-// applied as a circular convolution by one of three methods (ConvolutionMethod; chosen automatically
-// by estimated cost unless forced): the full r2c/c2r FFT (FftConvolver: kernel spectrum and plans
-// made once), or, J being separable, one matrix product per axis (SeparableConvolver): exact
+// applied as a circular convolution by one of three methods (ConvolutionMethod; chosen
+// automatically by estimated cost unless forced): the full r2c/c2r FFT (FftConvolver: kernel
+// spectrum and plans made once), or, J being separable, one matrix product per axis
+// (SeparableConvolver): exact
 // ("separable") or keeping only the kernel's significant Fourier band ("pruned").
-// RingCann is its D = 1 case (always the FFT); the torus and 2D head-direction labs use it directly.
+// RingCann is its D = 1 case (always the FFT); the torus and 2D head-direction labs use it
+// directly.
 //
 // Hot path (Euler): one fused pass updates u and computes q = [u]_+^2 and its sum for the next
 // step; the divisive factor 1/(1 + k sum q) is applied after the convolution (J * (s q) = s J * q),
@@ -26,9 +28,8 @@ namespace as {
 
 enum class ConvolutionPrecision { Float32, Float64 };
 
-
 class LatticeCann {
-public:
+  public:
     /// `shape`: 1 to 3 sides, each in [4, 16384] (std::invalid_argument otherwise). The dynamics
     /// come from p's tau, k, a, J0, dt and integrator; p.N is not used (the owner checks p against
     /// its own lattice, e.g. RingCann with p.check(), TorusParams::check()). State starts at u = 0.
@@ -76,7 +77,7 @@ public:
     /// The kernel by lattice offset (offset 0 at index 0, periodic).
     const std::vector<double>& kernel() const { return kernel_; }
 
-private:
+  private:
     struct Conv;
     void rebuild();
     void refreshSquares();
@@ -103,7 +104,8 @@ private:
 std::vector<double> latticeKernel(const std::vector<int>& shape, double a, double J0);
 /// Its per-axis factors (J0 / (sqrt(2 pi) a)^D folded into the first): the kernel at
 /// (i_0, .., i_{D-1}) is the product of factors[d][i_d].
-std::vector<std::vector<double>> latticeKernelFactors(const std::vector<int>& shape, double a, double J0);
+std::vector<std::vector<double>> latticeKernelFactors(const std::vector<int>& shape, double a,
+                                                      double J0);
 
 /// Shortest periodic difference wrapped into [-pi, pi).
 double wrapAngle(double d);

@@ -11,13 +11,13 @@
 namespace as {
 
 class PeriodicGaussian {
-public:
+  public:
     PeriodicGaussian(int n, double c);
     int size() const { return n_; }
     double c() const { return c_; }
     void fill(double z, double amplitude, double* out) const;
 
-private:
+  private:
     int n_;
     double c_, dx_;
     std::vector<double> g_;  // G_k for k = -n/2 .. n/2, at index k + n/2

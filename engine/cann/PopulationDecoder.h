@@ -19,7 +19,7 @@ Decode populationDecode(const std::vector<double>& positions, const std::vector<
 /// Running confidence C(t) in [0, 1]. |v| is smoothed by an exponential filter of time constant
 /// `smoothingMs`; C is |v| divided by the maximum of the smoothed |v| over the trailing `windowMs`.
 class ConfidenceTracker {
-public:
+  public:
     explicit ConfidenceTracker(double smoothingMs = 2.0, double windowMs = 200.0)
         : smoothing_(smoothingMs), window_(windowMs) {}
     /// Feeds |v| at time t (ms, increasing) and returns C(t).
@@ -27,7 +27,7 @@ public:
     double value() const { return c_; }
     void reset();
 
-private:
+  private:
     double smoothing_, window_;
     double smoothed_ = 0.0, lastT_ = 0.0, c_ = 0.0;
     bool started_ = false;

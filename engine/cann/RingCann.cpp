@@ -10,7 +10,9 @@ const CannParams& checked(const CannParams& p) {
 }
 }  // namespace
 
-std::vector<double> ringKernel(const CannParams& p) { return latticeKernel({p.N}, p.a, p.J0); }
+std::vector<double> ringKernel(const CannParams& p) {
+    return latticeKernel({p.N}, p.a, p.J0);
+}
 
 RingCann::RingCann(const CannParams& p, ConvolutionPrecision precision)
     : p_(checked(p)), lattice_({p.N}, p, precision), x_(lattice_.axisPositions(0)) {}
@@ -31,7 +33,8 @@ void RingCann::setParams(const CannParams& p) {
         const double pos = double(i) * oldN / p.N;
         const int i0 = int(pos) % oldN;
         const double w = pos - std::floor(pos);
-        u[std::size_t(i)] = (1 - w) * oldU[std::size_t(i0)] + w * oldU[std::size_t((i0 + 1) % oldN)];
+        u[std::size_t(i)] =
+            (1 - w) * oldU[std::size_t(i0)] + w * oldU[std::size_t((i0 + 1) % oldN)];
     }
     next.setState(u);
     lattice_ = std::move(next);

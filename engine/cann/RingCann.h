@@ -11,7 +11,7 @@
 namespace as {
 
 class RingCann {
-public:
+  public:
     /// Throws ParamError if p.check() fails. State starts at u = 0.
     explicit RingCann(const CannParams& p,
                       ConvolutionPrecision precision = ConvolutionPrecision::Float32);
@@ -41,7 +41,9 @@ public:
     /// Recurrent input J * r by FFT (out has length N), in the model's precision.
     void recurrentInput(const double* r, double* out) { lattice_.recurrentInput(r, out); }
     /// The same by the dense O(N^2) product: the test oracle.
-    void denseRecurrentInput(const double* r, double* out) const { lattice_.denseRecurrentInput(r, out); }
+    void denseRecurrentInput(const double* r, double* out) const {
+        lattice_.denseRecurrentInput(r, out);
+    }
     /// r = [u]_+^2 / (1 + k sum [u]_+^2).
     static void rates(const double* u, int n, double k, double* r) {
         LatticeCann::rates(u, std::size_t(n), k, r);
@@ -51,7 +53,7 @@ public:
     /// The underlying lattice model.
     const LatticeCann& lattice() const { return lattice_; }
 
-private:
+  private:
     CannParams p_;
     LatticeCann lattice_;
     std::vector<double> x_;

@@ -1,13 +1,12 @@
 #include "cann/RingSimulation.h"
 
-#include "cann/PeriodicGaussian.h"
-
 #include <Eigen/Core>
-
 #include <algorithm>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
+
+#include "cann/PeriodicGaussian.h"
 
 namespace as {
 
@@ -25,9 +24,9 @@ Decode populationDecode(const std::vector<double>& cosX, const std::vector<doubl
 }
 
 const std::vector<std::string>& RingSimulation::traceChannels() {
-    static const std::vector<std::string> c = {"t",       "stimulus",          "stimulus_unwrapped",
-                                               "stimulus_on", "decoded",       "decoded_unwrapped",
-                                               "confidence",  "height",        "u_max"};
+    static const std::vector<std::string> c = {"t",           "stimulus", "stimulus_unwrapped",
+                                               "stimulus_on", "decoded",  "decoded_unwrapped",
+                                               "confidence",  "height",   "u_max"};
     return c;
 }
 
@@ -167,8 +166,8 @@ void RingSimulation::record(double sumCosQ, double sumSinQ, double uMax) {
     lastDec_ = decode_.angle;
     const double up = std::max(uMax, 0.0);
     const double height = up * up * norm;  // max r: r is increasing in u
-    traces_.append({t_, z, stimUnwrapped_, stimulus_.on() ? 1.0 : 0.0, decode_.angle, decUnwrapped_, c,
-                    height, uMax});
+    traces_.append({t_, z, stimUnwrapped_, stimulus_.on() ? 1.0 : 0.0, decode_.angle, decUnwrapped_,
+                    c, height, uMax});
     if (steps_ % long(activity_.stride()) == 0) activity_.offer(steps_, t_, activityRow());
 }
 
@@ -218,7 +217,8 @@ void RingSimulation::restoreState(const State& s) {
 
 void RingSimulation::restoreRecordings(const TraceBuffer& traces, const ActivityBuffer& activity) {
     if (traces.channels() != traceChannels())
-        throw std::invalid_argument("recorded trace channels do not match this version's ring channels");
+        throw std::invalid_argument(
+            "recorded trace channels do not match this version's ring channels");
     traces_ = traces;
     activity_ = activity;
 }
@@ -240,7 +240,8 @@ std::shared_ptr<const RingSnapshot> RingSimulation::snapshot(std::size_t maxTrac
     s->height = s->r.empty() ? 0.0 : *std::max_element(s->r.begin(), s->r.end());
     s->r0Analytic = model_.params().analyticR0();
     const std::size_t first =
-        traceWindowMs > 0 ? traces_.lowerBound(std::size_t(traces_.index("t")), t_ - traceWindowMs) : 0;
+        traceWindowMs > 0 ? traces_.lowerBound(std::size_t(traces_.index("t")), t_ - traceWindowMs)
+                          : 0;
     const auto pick = [&](const char* name) {
         return traces_.channelDecimated(std::size_t(traces_.index(name)), maxTracePoints, first);
     };

@@ -1,7 +1,7 @@
 #pragma once
-// One ring-CANN run: the model, its stimulus protocol, decoding, recording and the watchdog, stepped
-// together. This is the unit the GUI controller (in its worker thread), the CLI and the session
-// files drive; it knows nothing of threads or Qt.
+// One ring-CANN run: the model, its stimulus protocol, decoding, recording and the watchdog,
+// stepped together. This is the unit the GUI controller (in its worker thread), the CLI and the
+// session files drive; it knows nothing of threads or Qt.
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,7 +17,7 @@
 namespace as {
 
 class RingSimulation {
-public:
+  public:
     /// Recorded every step: t (ms), stimulus (rad, wrapped), stimulus_unwrapped, stimulus_on (0/1),
     /// decoded, decoded_unwrapped, confidence (0..1), height (max r), u_max.
     static const std::vector<std::string>& traceChannels();
@@ -38,8 +38,8 @@ public:
 
     const CannParams& params() const { return model_.params(); }
     const StimulusParams& stimulusParams() const { return stimulus_.params(); }
-    /// Live parameter change between steps (checked; throws ParamError and changes nothing on error).
-    /// Clears a watchdog halt, so the user can fix dt and go on.
+    /// Live parameter change between steps (checked; throws ParamError and changes nothing on
+    /// error). Clears a watchdog halt, so the user can fix dt and go on.
     void setParams(const CannParams& p);
     /// Switches protocol or its settings; the protocol clock restarts at 0.
     void setStimulus(const StimulusParams& s);
@@ -73,7 +73,7 @@ public:
     std::shared_ptr<const RingSnapshot> snapshot(std::size_t maxTracePoints = 2000,
                                                  double traceWindowMs = 0.0) const;
 
-private:
+  private:
     void refreshInput();
     void refreshTables();
     void record(double sumCosQ, double sumSinQ, double uMax);

@@ -11,8 +11,8 @@ namespace as {
 struct RingSnapshot {
     CannParams params;
     StimulusParams stimulus;
-    double t = 0.0;    ///< simulated time (ms)
-    long steps = 0;    ///< steps since reset
+    double t = 0.0;  ///< simulated time (ms)
+    long steps = 0;  ///< steps since reset
     std::vector<double> positions, u, r;
     double stimulusZ = 0.0;
     bool stimulusOn = false;
@@ -20,7 +20,8 @@ struct RingSnapshot {
     double r0Analytic = 0.0;  ///< analytic bump height of r (a scale for views)
     // Traces, decimated, oldest first (channels as in RingSimulation::traceChannels()).
     std::vector<double> traceT, traceStimulus, traceDecoded, traceConfidence, traceHeight;
-    // Activity history: activityRows x N, row-major, oldest first, one row every activityStride steps.
+    // Activity history: activityRows x N, row-major, oldest first, one row every activityStride
+    // steps.
     std::vector<float> activity;
     std::size_t activityRows = 0;
     std::size_t activityStride = 1;

@@ -51,13 +51,33 @@ void Stimulus::advance(double dt) {
 
 void Stimulus::evaluate() {
     switch (p_.protocol) {
-        case Protocol::Off: on_ = false; z_ = p_.z0; break;
-        case Protocol::Static: on_ = true; z_ = p_.z0; break;
-        case Protocol::Persistent: on_ = t_ < p_.t_off; z_ = p_.z0; break;
-        case Protocol::Moving: on_ = true; z_ = wrapAngle(p_.z0 + p_.v * t_); break;
-        case Protocol::Jump: on_ = true; z_ = wrapAngle(t_ < p_.t_jump ? p_.z0 : p_.z0 + p_.dz); break;
-        case Protocol::Noisy: on_ = true; break;
-        case Protocol::External: on_ = true; z_ = external_; break;
+        case Protocol::Off:
+            on_ = false;
+            z_ = p_.z0;
+            break;
+        case Protocol::Static:
+            on_ = true;
+            z_ = p_.z0;
+            break;
+        case Protocol::Persistent:
+            on_ = t_ < p_.t_off;
+            z_ = p_.z0;
+            break;
+        case Protocol::Moving:
+            on_ = true;
+            z_ = wrapAngle(p_.z0 + p_.v * t_);
+            break;
+        case Protocol::Jump:
+            on_ = true;
+            z_ = wrapAngle(t_ < p_.t_jump ? p_.z0 : p_.z0 + p_.dz);
+            break;
+        case Protocol::Noisy:
+            on_ = true;
+            break;
+        case Protocol::External:
+            on_ = true;
+            z_ = external_;
+            break;
     }
 }
 

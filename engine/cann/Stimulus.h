@@ -8,7 +8,7 @@
 namespace as {
 
 class Stimulus {
-public:
+  public:
     explicit Stimulus(const StimulusParams& p);
     const StimulusParams& params() const { return p_; }
     /// Replaces the parameters (checked) and restarts the protocol clock at 0.
@@ -27,7 +27,7 @@ public:
     void restore(double localTime, double z, double externalTarget);
     double externalTarget() const { return external_; }
 
-private:
+  private:
     void evaluate();
     StimulusParams p_;
     double t_ = 0.0;

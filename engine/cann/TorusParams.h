@@ -23,7 +23,8 @@ struct TorusParams {
     int n = 32;
     /// Membrane time constant tau (ms). Default 1, range (0, 1000].
     double tau = 1.0;
-    /// Divisive inhibition k. Default 8.1; must lie in (0, k_c) (k_c above; 33.6 at 32^3, 268 at 64^3).
+    /// Divisive inhibition k. Default 8.1; must lie in (0, k_c) (k_c above; 33.6 at 32^3, 268 at
+    /// 64^3).
     double k = 8.1;
     /// Interaction range a (rad). Default 0.5, range [2 dx, pi/2], dx = 2 pi / n.
     double a = 0.5;

@@ -1,7 +1,6 @@
 #include "cann/TorusSimulation.h"
 
 #include <Eigen/Core>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,13 +14,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 const std::vector<std::string>& TorusSimulation::traceChannels() {
     static const std::vector<std::string> c = {
-        "t",         "true_x",    "true_y",    "true_z",    "est_x", "est_y", "est_z", "error",
-        "phase_x",   "phase_y",   "phase_z",   "decoded_x", "decoded_y", "decoded_z", "sin_x", "cos_x",
-        "sin_y",     "cos_y",     "sin_z",     "cos_z",     "input_on", "height", "u_max"};
+        "t",       "true_x",  "true_y",  "true_z",    "est_x",     "est_y",     "est_z", "error",
+        "phase_x", "phase_y", "phase_z", "decoded_x", "decoded_y", "decoded_z", "sin_x", "cos_x",
+        "sin_y",   "cos_y",   "sin_z",   "cos_z",     "input_on",  "height",    "u_max"};
     return c;
 }
 
-TorusSimulation::TorusSimulation(const TorusParams& p, const TrajectoryParams& tp, std::size_t traceCapacity)
+TorusSimulation::TorusSimulation(const TorusParams& p, const TrajectoryParams& tp,
+                                 std::size_t traceCapacity)
     : p_(p), trajectory_(tp), traces_(traceChannels(), traceCapacity) {
     p_.check();
     rebuild();
@@ -29,7 +29,8 @@ TorusSimulation::TorusSimulation(const TorusParams& p, const TrajectoryParams& t
 }
 
 void TorusSimulation::rebuild() {
-    model_ = std::make_unique<LatticeCann>(p_.shape(), p_.dynamics(), ConvolutionPrecision::Float32, p_.convolution);
+    model_ = std::make_unique<LatticeCann>(p_.shape(), p_.dynamics(), ConvolutionPrecision::Float32,
+                                           p_.convolution);
     for (int d = 0; d < 3; ++d) {
         const std::size_t k = std::size_t(d);
         if (d < p_.dims) {
@@ -245,9 +246,28 @@ void TorusSimulation::record() {
     const Vec3 z = inputPhase();
     const double up = std::max(uMax_, 0.0);
     const auto dec = [&](int d) { return d < p_.dims ? decode_[std::size_t(d)].angle : kNaN; };
-    traces_.append({t_, pos[0], pos[1], pos[2], estimate_[0], estimate_[1], estimate_[2], error_, z[0], z[1], z[2],
-                    dec(0), dec(1), dec(2), decode_[0].sumSin, decode_[0].sumCos, decode_[1].sumSin,
-                    decode_[1].sumCos, decode_[2].sumSin, decode_[2].sumCos, inputOn_ ? 1.0 : 0.0, up * up * norm,
+    traces_.append({t_,
+                    pos[0],
+                    pos[1],
+                    pos[2],
+                    estimate_[0],
+                    estimate_[1],
+                    estimate_[2],
+                    error_,
+                    z[0],
+                    z[1],
+                    z[2],
+                    dec(0),
+                    dec(1),
+                    dec(2),
+                    decode_[0].sumSin,
+                    decode_[0].sumCos,
+                    decode_[1].sumSin,
+                    decode_[1].sumCos,
+                    decode_[2].sumSin,
+                    decode_[2].sumCos,
+                    inputOn_ ? 1.0 : 0.0,
+                    up * up * norm,
                     uMax_});
 }
 
@@ -270,12 +290,14 @@ void TorusSimulation::restoreState(const State& s) {
     model_->setState(s.u);
     t_ = s.t;
     steps_ = s.steps;
-    trajectory_.restore(s.trajectoryClock, s.position, s.velocity, s.steering, s.helixOrigin, s.helixStart);
+    trajectory_.restore(s.trajectoryClock, s.position, s.velocity, s.steering, s.helixOrigin,
+                        s.helixStart);
     decUnwrapped_ = s.decodedUnwrapped;
     for (int d = 0; d < 3; ++d) {
         lastDec_[std::size_t(d)] = wrapAngle(s.decodedUnwrapped[std::size_t(d)]);
         estimate_[std::size_t(d)] =
-            d < p_.dims ? p_.spacing[std::size_t(d)] / (2 * kPi) * decUnwrapped_[std::size_t(d)] : kNaN;
+            d < p_.dims ? p_.spacing[std::size_t(d)] / (2 * kPi) * decUnwrapped_[std::size_t(d)]
+                        : kNaN;
     }
     observe();
     clearErrorStats();
@@ -286,7 +308,8 @@ void TorusSimulation::restoreState(const State& s) {
 
 void TorusSimulation::restoreRecordings(const TraceBuffer& traces) {
     if (traces.channels() != traceChannels())
-        throw std::invalid_argument("recorded trace channels do not match this version's torus channels");
+        throw std::invalid_argument(
+            "recorded trace channels do not match this version's torus channels");
     traces_ = traces;
 }
 

@@ -20,11 +20,11 @@
 namespace as {
 
 class TorusSimulation {
-public:
+  public:
     /// Recorded every step: t; true_x/y/z and est_x/y/z (cm; est is NaN on axes beyond D); error
-    /// (cm, Euclidean over the D decoded axes); phase_x/y/z (input phase, rad); decoded_x/y/z (rad);
-    /// the decode components sin_x, cos_x, sin_y, cos_y, sin_z, cos_z (sum r sin x_d, sum r cos x_d
-    /// per axis; 0 beyond D); input_on; height (max r); u_max.
+    /// (cm, Euclidean over the D decoded axes); phase_x/y/z (input phase, rad); decoded_x/y/z
+    /// (rad); the decode components sin_x, cos_x, sin_y, cos_y, sin_z, cos_z (sum r sin x_d, sum r
+    /// cos x_d per axis; 0 beyond D); input_on; height (max r); u_max.
     static const std::vector<std::string>& traceChannels();
     /// Errors are averaged from this time on (ms after reset): the bump forms first.
     static constexpr double kSettleMs = 10.0;
@@ -39,7 +39,8 @@ public:
         Vec3 decodedUnwrapped{0, 0, 0};
     };
 
-    TorusSimulation(const TorusParams& p, const TrajectoryParams& tp, std::size_t traceCapacity = 100000);
+    TorusSimulation(const TorusParams& p, const TrajectoryParams& tp,
+                    std::size_t traceCapacity = 100000);
 
     const TorusParams& params() const { return p_; }
     const TrajectoryParams& trajectoryParams() const { return trajectory_.params(); }
@@ -87,7 +88,7 @@ public:
     /// An immutable copy for the views, paths decimated to at most maxPathPoints rows.
     std::shared_ptr<const TorusSnapshot> snapshot(std::size_t maxPathPoints = 2000) const;
 
-private:
+  private:
     void rebuild();
     void refreshInput();
     bool observe();

@@ -35,8 +35,8 @@ void Trajectory::setPosition(const Vec3& p) {
     helixT0_ = t_;
 }
 
-void Trajectory::restore(double t, const Vec3& pos, const Vec3& vel, const Vec3& steer, const Vec3& helixOrigin,
-                         double helixStart) {
+void Trajectory::restore(double t, const Vec3& pos, const Vec3& vel, const Vec3& steer,
+                         const Vec3& helixOrigin, double helixStart) {
     t_ = t;
     pos_ = pos;
     vel_ = vel;
@@ -67,9 +67,10 @@ void Trajectory::advance(double dt) {
             const double w = 2 * kPi / p_.period;
             const double s = t_ - helixT0_;
             const Vec3 prev = pos_;
-            pos_ = {helixOrigin_[0] + p_.radius * (std::cos(w * s) - 1.0), helixOrigin_[1] + p_.radius * std::sin(w * s),
-                    helixOrigin_[2] + p_.rise * s};
-            for (int d = 0; d < 3; ++d) vel_[std::size_t(d)] = (pos_[std::size_t(d)] - prev[std::size_t(d)]) / dt;
+            pos_ = {helixOrigin_[0] + p_.radius * (std::cos(w * s) - 1.0),
+                    helixOrigin_[1] + p_.radius * std::sin(w * s), helixOrigin_[2] + p_.rise * s};
+            for (int d = 0; d < 3; ++d)
+                vel_[std::size_t(d)] = (pos_[std::size_t(d)] - prev[std::size_t(d)]) / dt;
             break;
         }
         case TrajectoryKind::External:

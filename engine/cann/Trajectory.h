@@ -13,7 +13,7 @@ namespace as {
 using Vec3 = std::array<double, 3>;
 
 class Trajectory {
-public:
+  public:
     explicit Trajectory(const TrajectoryParams& p);
     const TrajectoryParams& params() const { return p_; }
     /// Replaces the parameters (checked); the path continues from the current position.
@@ -37,10 +37,10 @@ public:
     const Vec3& helixOrigin() const { return helixOrigin_; }
     double helixStart() const { return helixT0_; }
     /// Session restore: clock, position, velocity, steering, helix origin and start.
-    void restore(double t, const Vec3& pos, const Vec3& vel, const Vec3& steer, const Vec3& helixOrigin,
-                 double helixStart);
+    void restore(double t, const Vec3& pos, const Vec3& vel, const Vec3& steer,
+                 const Vec3& helixOrigin, double helixStart);
 
-private:
+  private:
     TrajectoryParams p_;
     double t_ = 0.0;
     Vec3 pos_{0, 0, 0}, vel_{0, 0, 0}, steer_{0, 0, 0}, helixOrigin_{0, 0, 0};

@@ -9,11 +9,11 @@
 namespace as {
 
 enum class TrajectoryKind {
-    Off = 0,       ///< no input (the bump, if any, persists)
-    Static = 1,    ///< fixed at the start position
-    Random = 2,    ///< random walk with momentum: velocity is an OU process of rms `speed`
-    Helix = 3,     ///< circle of `radius` in x-y at angular period `period`, rising at `rise` in z
-    External = 4   ///< the caller (GUI mouse / arrow keys) sets the velocity or the position
+    Off = 0,      ///< no input (the bump, if any, persists)
+    Static = 1,   ///< fixed at the start position
+    Random = 2,   ///< random walk with momentum: velocity is an OU process of rms `speed`
+    Helix = 3,    ///< circle of `radius` in x-y at angular period `period`, rising at `rise` in z
+    External = 4  ///< the caller (GUI mouse / arrow keys) sets the velocity or the position
 };
 
 /// Names on the CLI and in session files: off, static, random, helix, external.

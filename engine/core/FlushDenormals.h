@@ -10,17 +10,21 @@
 namespace as {
 
 class FlushDenormals {
-public:
+  public:
 #if defined(__SSE2__)
-    FlushDenormals() : saved_(_mm_getcsr()) { _mm_setcsr(saved_ | 0x8040u); }  // FTZ | DAZ
-    ~FlushDenormals() { _mm_setcsr(saved_); }
+    FlushDenormals() : saved_(_mm_getcsr()) {
+        _mm_setcsr(saved_ | 0x8040u);
+    }  // FTZ | DAZ
+    ~FlushDenormals() {
+        _mm_setcsr(saved_);
+    }
 
-private:
+  private:
     unsigned int saved_;
 #else
     FlushDenormals() = default;
 #endif
-public:
+  public:
     FlushDenormals(const FlushDenormals&) = delete;
     FlushDenormals& operator=(const FlushDenormals&) = delete;
 };

@@ -21,7 +21,7 @@ inline std::string formatNumber(double v, int precision = 5) {
 
 /// Thrown for an unknown key or an ill-typed value; message names the key.
 class ParamError : public std::invalid_argument {
-public:
+  public:
     using std::invalid_argument::invalid_argument;
 };
 
@@ -29,7 +29,7 @@ public:
 /// std::uint64_t or an enum class (stored as its index).
 template <class P>
 class ParamTable {
-public:
+  public:
     using Getter = double (*)(const P&);
     using Setter = void (*)(P&, double);
     struct Row {
@@ -88,7 +88,7 @@ public:
         return false;
     }
 
-private:
+  private:
     const Row& row(const std::string& key) const {
         for (const auto& r : rows_)
             if (r.spec.key == key) return r;

@@ -7,17 +7,17 @@
 namespace as {
 
 struct ParamSpec {
-    std::string key;        ///< stable identifier used in sessions and on the CLI (e.g. "tau")
-    std::string label;      ///< human-readable name for forms
-    std::string unit;       ///< unit text ("ms", "rad", "" for dimensionless)
+    std::string key;    ///< stable identifier used in sessions and on the CLI (e.g. "tau")
+    std::string label;  ///< human-readable name for forms
+    std::string unit;   ///< unit text ("ms", "rad", "" for dimensionless)
     double defaultValue = 0.0;
-    double min = 0.0;       ///< inclusive lower bound for the form (check() has the exact rule)
-    double max = 1.0;       ///< inclusive upper bound for the form
-    double step = 0.1;      ///< spin-box step
-    int decimals = 3;       ///< digits shown in forms
-    bool integer = false;   ///< integer-valued (N, seed, ...)
+    double min = 0.0;      ///< inclusive lower bound for the form (check() has the exact rule)
+    double max = 1.0;      ///< inclusive upper bound for the form
+    double step = 0.1;     ///< spin-box step
+    int decimals = 3;      ///< digits shown in forms
+    bool integer = false;  ///< integer-valued (N, seed, ...)
     std::vector<std::string> choices;  ///< non-empty: an enumeration; the value is the index
-    std::string tooltip;    ///< one sentence: meaning, unit, rule
+    std::string tooltip;               ///< one sentence: meaning, unit, rule
 };
 
 /// Finds a spec by key; returns nullptr if unknown.

@@ -1,7 +1,6 @@
 #include "core/TraceBuffer.h"
 
 #include <algorithm>
-
 #include <stdexcept>
 
 namespace as {
@@ -55,7 +54,8 @@ std::vector<double> TraceBuffer::channelDecimated(std::size_t c, std::size_t max
         return out;
     }
     std::vector<double> out(maxPoints);
-    for (std::size_t k = 0; k < maxPoints; ++k) out[k] = at(c, first + k * (n - 1) / (maxPoints - 1));
+    for (std::size_t k = 0; k < maxPoints; ++k)
+        out[k] = at(c, first + k * (n - 1) / (maxPoints - 1));
     return out;
 }
 
@@ -71,7 +71,9 @@ std::size_t TraceBuffer::lowerBound(std::size_t c, double value) const {
     return lo;
 }
 
-void TraceBuffer::clear() { head_ = count_ = 0; }
+void TraceBuffer::clear() {
+    head_ = count_ = 0;
+}
 
 void ActivityBuffer::offer(long step, double t, const std::vector<double>& values) {
     if (step % long(stride_) != 0) return;
@@ -102,7 +104,8 @@ void ActivityBuffer::restore(std::size_t width, const std::vector<float>& flat,
     width_ = width;
     const std::size_t first = times.size() > rows_ ? times.size() - rows_ : 0;
     for (std::size_t i = first; i < times.size(); ++i) {
-        data_.emplace_back(flat.begin() + std::ptrdiff_t(i * width), flat.begin() + std::ptrdiff_t((i + 1) * width));
+        data_.emplace_back(flat.begin() + std::ptrdiff_t(i * width),
+                           flat.begin() + std::ptrdiff_t((i + 1) * width));
         times_.push_back(times[i]);
     }
 }

@@ -8,7 +8,7 @@
 namespace as {
 
 class TraceBuffer {
-public:
+  public:
     TraceBuffer(std::vector<std::string> channels, std::size_t capacity);
 
     const std::vector<std::string>& channels() const { return names_; }
@@ -26,12 +26,13 @@ public:
     std::vector<double> channel(const std::string& name) const;
     /// One channel from row `first` on, at most maxPoints rows evenly picked (always including the
     /// newest).
-    std::vector<double> channelDecimated(std::size_t c, std::size_t maxPoints, std::size_t first = 0) const;
+    std::vector<double> channelDecimated(std::size_t c, std::size_t maxPoints,
+                                         std::size_t first = 0) const;
     /// First row whose value in channel c is >= value, for a channel that never decreases (time).
     std::size_t lowerBound(std::size_t c, double value) const;
     void clear();
 
-private:
+  private:
     std::vector<std::string> names_;
     std::size_t capacity_;
     std::size_t head_ = 0, count_ = 0;  // head_: next row to write
@@ -40,8 +41,9 @@ private:
 
 /// Rows of a population's activity (e.g. r over neurons) sampled every `stride` steps, bounded.
 class ActivityBuffer {
-public:
-    ActivityBuffer(std::size_t rows, std::size_t stride) : rows_(rows), stride_(stride ? stride : 1) {}
+  public:
+    ActivityBuffer(std::size_t rows, std::size_t stride)
+        : rows_(rows), stride_(stride ? stride : 1) {}
     void setStride(std::size_t stride) { stride_ = stride ? stride : 1; }
     std::size_t stride() const { return stride_; }
     std::size_t capacity() const { return rows_; }
@@ -55,10 +57,12 @@ public:
     const std::vector<double>& times() const { return times_; }
     void clear();
     /// Replaces the contents with times.size() rows of `width` values (row-major `flat`, oldest
-    /// first), keeping the newest capacity() rows (session load). std::invalid_argument on a size mismatch.
-    void restore(std::size_t width, const std::vector<float>& flat, const std::vector<double>& times);
+    /// first), keeping the newest capacity() rows (session load). std::invalid_argument on a size
+    /// mismatch.
+    void restore(std::size_t width, const std::vector<float>& flat,
+                 const std::vector<double>& times);
 
-private:
+  private:
     std::size_t rows_, stride_, width_ = 0;
     std::vector<std::vector<float>> data_;  // kept in time order (rows_ is small)
     std::vector<double> times_;

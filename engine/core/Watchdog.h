@@ -8,7 +8,7 @@
 namespace as {
 
 class Watchdog {
-public:
+  public:
     /// `limit`: largest |value| accepted before the run counts as runaway.
     explicit Watchdog(double limit = 1e6) : limit_(limit) {}
     /// Returns a message naming the problem, or nothing if the state is healthy.
@@ -16,7 +16,7 @@ public:
                                        const std::string& variable) const;
     double limit() const { return limit_; }
 
-private:
+  private:
     double limit_;
 };
 

@@ -25,20 +25,87 @@ constexpr std::int64_t kFormatVersion = 2;
 const ParamTable<P>& table() {
     static const ParamTable<P> t = [] {
         ParamTable<P> t;
-        t.add({"hidden1", "Hidden layer 1", "", 256, 8, 4096, 8, 0, true, {}, "First hidden layer, [8, 4096]."},
-              [](const P& p) { return double(p.hidden1); }, [](P& p, double v) { p.hidden1 = int(v); });
-        t.add({"hidden2", "Feature layer", "", 128, 8, 4096, 8, 0, true, {},
-               "Second hidden layer = the features of the Frechet distance, [8, 4096]."},
-              [](const P& p) { return double(p.hidden2); }, [](P& p, double v) { p.hidden2 = int(v); });
-        t.add({"epochs", "Epochs", "", 12, 1, 1000, 1, 0, true, {}, "Passes over the training set, [1, 1000]."},
-              [](const P& p) { return double(p.epochs); }, [](P& p, double v) { p.epochs = int(v); });
-        t.add({"batch", "Batch size", "", 128, 1, 4096, 1, 0, true, {}, "Images per mini-batch, [1, 4096]."},
-              [](const P& p) { return double(p.batch); }, [](P& p, double v) { p.batch = int(v); });
-        t.add({"lr", "Learning rate", "", 1e-3, 1e-7, 1, 1e-4, 6, false, {},
-               "Adam step size, halved after every third epoch, (0, 1]."},
-              [](const P& p) { return p.learningRate; }, [](P& p, double v) { p.learningRate = v; });
-        t.add({"seed", "Seed", "", 1, 0, 4294967295.0, 1, 0, true, {}, "Initial weights and batch order."},
-              [](const P& p) { return double(p.seed); }, [](P& p, double v) { p.seed = std::uint64_t(v); });
+        t.add(
+            {"hidden1",
+             "Hidden layer 1",
+             "",
+             256,
+             8,
+             4096,
+             8,
+             0,
+             true,
+             {},
+             "First hidden layer, [8, 4096]."},
+            [](const P& p) { return double(p.hidden1); },
+            [](P& p, double v) { p.hidden1 = int(v); });
+        t.add(
+            {"hidden2",
+             "Feature layer",
+             "",
+             128,
+             8,
+             4096,
+             8,
+             0,
+             true,
+             {},
+             "Second hidden layer = the features of the Frechet distance, [8, 4096]."},
+            [](const P& p) { return double(p.hidden2); },
+            [](P& p, double v) { p.hidden2 = int(v); });
+        t.add(
+            {"epochs",
+             "Epochs",
+             "",
+             12,
+             1,
+             1000,
+             1,
+             0,
+             true,
+             {},
+             "Passes over the training set, [1, 1000]."},
+            [](const P& p) { return double(p.epochs); }, [](P& p, double v) { p.epochs = int(v); });
+        t.add(
+            {"batch",
+             "Batch size",
+             "",
+             128,
+             1,
+             4096,
+             1,
+             0,
+             true,
+             {},
+             "Images per mini-batch, [1, 4096]."},
+            [](const P& p) { return double(p.batch); }, [](P& p, double v) { p.batch = int(v); });
+        t.add(
+            {"lr",
+             "Learning rate",
+             "",
+             1e-3,
+             1e-7,
+             1,
+             1e-4,
+             6,
+             false,
+             {},
+             "Adam step size, halved after every third epoch, (0, 1]."},
+            [](const P& p) { return p.learningRate; }, [](P& p, double v) { p.learningRate = v; });
+        t.add(
+            {"seed",
+             "Seed",
+             "",
+             1,
+             0,
+             4294967295.0,
+             1,
+             0,
+             true,
+             {},
+             "Initial weights and batch order."},
+            [](const P& p) { return double(p.seed); },
+            [](P& p, double v) { p.seed = std::uint64_t(v); });
         return t;
     }();
     return t;
@@ -57,19 +124,27 @@ void ClassifierParams::check() const {
     need(hidden2 >= 8 && hidden2 <= 4096, "hidden2 must be in [8, 4096]", hidden2);
     need(epochs >= 1 && epochs <= 1000, "epochs must be in [1, 1000]", epochs);
     need(batch >= 1 && batch <= 4096, "batch must be in [1, 4096]", batch);
-    need(std::isfinite(learningRate) && learningRate > 0 && learningRate <= 1, "lr must be in (0, 1]", learningRate);
+    need(std::isfinite(learningRate) && learningRate > 0 && learningRate <= 1,
+         "lr must be in (0, 1]", learningRate);
 }
 const std::vector<ParamSpec>& ClassifierParams::specs() {
     static const std::vector<ParamSpec> s = table().specs();
     return s;
 }
-double ClassifierParams::get(const std::string& key) const { return table().get(*this, key); }
-void ClassifierParams::set(const std::string& key, double value) { table().set(*this, key, value); }
-double ClassifierParams::parse(const std::string& key, const std::string& text) { return table().parse(key, text); }
+double ClassifierParams::get(const std::string& key) const {
+    return table().get(*this, key);
+}
+void ClassifierParams::set(const std::string& key, double value) {
+    table().set(*this, key, value);
+}
+double ClassifierParams::parse(const std::string& key, const std::string& text) {
+    return table().parse(key, text);
+}
 
 FeatureClassifier::FeatureClassifier(const ClassifierParams& p, int pixels) : params_(p) {
     p.check();
-    net_ = makeMlp({pixels, p.hidden1, p.hidden2, 10}, Activation::Relu, Activation::Identity, p.seed);
+    net_ =
+        makeMlp({pixels, p.hidden1, p.hidden2, 10}, Activation::Relu, Activation::Identity, p.seed);
 }
 
 double FeatureClassifier::train(const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
@@ -99,8 +174,11 @@ double FeatureClassifier::train(const Eigen::MatrixXf& images, const Eigen::Vect
         if (e == 0 || e % 3 == 0) {
             std::vector<std::unique_ptr<sde::AdamOptimizer>> next;
             for (std::size_t k = 0; k < tensors.size(); ++k) {
-                next.push_back(std::make_unique<sde::AdamOptimizer>(tensors[k]->rows(), tensors[k]->cols(), s));
-                if (!adam.empty()) next[k]->restore(adam[k]->steps(), adam[k]->firstMoment(), adam[k]->secondMoment());
+                next.push_back(std::make_unique<sde::AdamOptimizer>(tensors[k]->rows(),
+                                                                    tensors[k]->cols(), s));
+                if (!adam.empty())
+                    next[k]->restore(adam[k]->steps(), adam[k]->firstMoment(),
+                                     adam[k]->secondMoment());
             }
             adam = std::move(next);
         }
@@ -109,8 +187,9 @@ double FeatureClassifier::train(const Eigen::MatrixXf& images, const Eigen::Vect
         for (long it = 0; it < perEpoch; ++it) {
             if (cancel && cancel->load()) return epochLoss / double(std::max(1L, it));
             const int first = int(it * B), len = std::min(B, m - first);
-            const sde::ThreadBudget budget(sde::ThreadBudget::machineBusy() ? 0.0
-                                                                           : double(len) * images.rows() * params_.hidden1);
+            const sde::ThreadBudget budget(sde::ThreadBudget::machineBusy()
+                                               ? 0.0
+                                               : double(len) * images.rows() * params_.hidden1);
             X.resize(images.rows(), len);
             for (int j = 0; j < len; ++j) X.col(j) = images.col(order[std::size_t(first + j)]);
             mlpForward(net_, X, cache);
@@ -141,7 +220,8 @@ double FeatureClassifier::train(const Eigen::MatrixXf& images, const Eigen::Vect
                 pg.iteration = e * perEpoch + it + 1;
                 pg.totalIterations = total;
                 pg.loss = loss / len;
-                const double el = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                const double el =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
                 pg.secondsLeft = el / double(pg.iteration) * double(total - pg.iteration);
                 progress(pg);
             }
@@ -179,7 +259,8 @@ void FeatureClassifier::save(const std::string& path, const std::string& command
         h5::Handle g = h5::createGroup(f, kGroup);
         h5::writeAttribute(g, "format_version", kFormatVersion);
         h5::writeAttribute(g, "pixels", std::int64_t(net_.inputs()));
-        for (const auto& s : ClassifierParams::specs()) h5::writeAttribute(g, s.key, params_.get(s.key));
+        for (const auto& s : ClassifierParams::specs())
+            h5::writeAttribute(g, s.key, params_.get(s.key));
         h5::writeAttribute(g, "test_accuracy", testAccuracy_);
         h5::writeAttribute(g, "command_line", commandLine);
         h5::writeAttribute(g, "date", sde::utcNow());
@@ -197,13 +278,15 @@ FeatureClassifier FeatureClassifier::load(const std::string& path) {
     if (!h5::isHdf5(path)) throw h5::Error(where + " is not an HDF5 file (damaged or truncated?)");
     return h5::namingFile(path, where, [&] {
         h5::Handle f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
-        if (!h5::hasChild(f, kGroup)) throw h5::Error(std::string("it holds no /") + kGroup + " group");
+        if (!h5::hasChild(f, kGroup))
+            throw h5::Error(std::string("it holds no /") + kGroup + " group");
         h5::Handle g = h5::openGroup(f, kGroup);
         sde::requireChecksums(f, g, where);
         if (h5::readIntAttribute(g, "format_version") != kFormatVersion)
             throw h5::Error("unsupported format_version");
         ClassifierParams p;
-        for (const auto& s : ClassifierParams::specs()) p.set(s.key, h5::readDoubleAttribute(g, s.key));
+        for (const auto& s : ClassifierParams::specs())
+            p.set(s.key, h5::readDoubleAttribute(g, s.key));
         p.check();
         const std::int64_t pixels = h5::readIntAttribute(g, "pixels");
         if (pixels < 1 || pixels > 1 << 20) throw h5::Error("field 'pixels' is out of range");

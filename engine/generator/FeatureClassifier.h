@@ -19,12 +19,12 @@
 namespace as::generator {
 
 struct ClassifierParams {
-    int hidden1 = 256;          ///< first hidden layer. Default 256, [8, 4096]
-    int hidden2 = 128;          ///< the feature layer. Default 128, [8, 4096]
-    int epochs = 12;            ///< passes over the training set. Default 12, [1, 1000]
-    int batch = 128;            ///< mini-batch. Default 128, [1, 4096]
-    double learningRate = 1e-3; ///< Adam step size, halved after every third epoch. (0, 1]
-    std::uint64_t seed = 1;     ///< initial weights and batch order
+    int hidden1 = 256;           ///< first hidden layer. Default 256, [8, 4096]
+    int hidden2 = 128;           ///< the feature layer. Default 128, [8, 4096]
+    int epochs = 12;             ///< passes over the training set. Default 12, [1, 1000]
+    int batch = 128;             ///< mini-batch. Default 128, [1, 4096]
+    double learningRate = 1e-3;  ///< Adam step size, halved after every third epoch. (0, 1]
+    std::uint64_t seed = 1;      ///< initial weights and batch order
 
     void check() const;
     static const std::vector<ParamSpec>& specs();
@@ -40,7 +40,7 @@ struct ClassifierProgress {
 };
 
 class FeatureClassifier {
-public:
+  public:
     FeatureClassifier() = default;
     /// An untrained classifier of p's sizes for images of `pixels` values.
     FeatureClassifier(const ClassifierParams& p, int pixels);
@@ -65,7 +65,7 @@ public:
     /// Throws h5::Error naming the file (and the field) on a missing, damaged or foreign file.
     static FeatureClassifier load(const std::string& path);
 
-private:
+  private:
     ClassifierParams params_;
     MlpWeights<float> net_;
     double testAccuracy_ = -1.0;

@@ -7,21 +7,25 @@
 namespace as::generator {
 
 template <class S>
-LossTerms generatorLossAndGradient(const GeneratorProblem<S>& pr, const MatS<S>& X, const Eigen::VectorXi& labels,
-                                   std::uint64_t seed, GeneratorBuffers<S>& buf, GeneratorGradient<S>* grad) {
+LossTerms generatorLossAndGradient(const GeneratorProblem<S>& pr, const MatS<S>& X,
+                                   const Eigen::VectorXi& labels, std::uint64_t seed,
+                                   GeneratorBuffers<S>& buf, GeneratorGradient<S>* grad) {
     const sde::SdeParams& lp = *pr.latent;
     const int d = lp.n, C = lp.classes, B = int(X.cols()), D = int(X.rows());
     const int dIn = pr.decoder->inputs();
-    if (pr.encoder->inputs() != D || pr.encoder->outputs() != d || pr.decoder->outputs() != D || dIn < 1 || dIn > d)
-        throw std::invalid_argument("generator: encoder " + std::to_string(pr.encoder->inputs()) + " -> " +
-                                    std::to_string(pr.encoder->outputs()) + ", decoder " + std::to_string(dIn) +
-                                    " -> " + std::to_string(pr.decoder->outputs()) + " do not fit images of " +
-                                    std::to_string(D) + " pixels and d = " + std::to_string(d));
-    if (labels.size() != B || B == 0) throw std::invalid_argument("generator: need one label per image");
+    if (pr.encoder->inputs() != D || pr.encoder->outputs() != d || pr.decoder->outputs() != D ||
+        dIn < 1 || dIn > d)
+        throw std::invalid_argument(
+            "generator: encoder " + std::to_string(pr.encoder->inputs()) + " -> " +
+            std::to_string(pr.encoder->outputs()) + ", decoder " + std::to_string(dIn) + " -> " +
+            std::to_string(pr.decoder->outputs()) + " do not fit images of " + std::to_string(D) +
+            " pixels and d = " + std::to_string(d));
+    if (labels.size() != B || B == 0)
+        throw std::invalid_argument("generator: need one label per image");
     for (Eigen::Index j = 0; j < labels.size(); ++j)
         if (labels[j] < 0 || labels[j] >= C)
-            throw std::invalid_argument("generator: label " + std::to_string(labels[j]) + " is outside [0, " +
-                                        std::to_string(C) + ")");
+            throw std::invalid_argument("generator: label " + std::to_string(labels[j]) +
+                                        " is outside [0, " + std::to_string(C) + ")");
 
     // Forward.
     mlpForward(*pr.encoder, X, buf.enc);
@@ -49,7 +53,8 @@ LossTerms generatorLossAndGradient(const GeneratorProblem<S>& pr, const MatS<S>&
     }
     Eigen::MatrixXd centroidGap = Eigen::MatrixXd::Zero(d, C);  // class mean of x(T) - xbar_l
     for (int l = 0; l < C; ++l)
-        if (count[std::size_t(l)] > 0) centroidGap.col(l) = sums.col(l) / double(count[std::size_t(l)]);
+        if (count[std::size_t(l)] > 0)
+            centroidGap.col(l) = sums.col(l) / double(count[std::size_t(l)]);
     L.centroid = centroidGap.squaredNorm() / (double(d) * C);
     L.total = pr.wConv * L.conv + pr.wRec * L.rec + pr.wCentroid * L.centroid;
     if (!grad) return L;
@@ -61,8 +66,8 @@ LossTerms generatorLossAndGradient(const GeneratorProblem<S>& pr, const MatS<S>&
     buf.dxT = S(2.0 * pr.wConv / (double(B) * d)) * gap;
     for (int j = 0; j < B; ++j) {
         const int l = labels[j];
-        buf.dxT.col(j) +=
-            (S(2.0 * pr.wCentroid / (double(d) * C * count[std::size_t(l)])) * centroidGap.col(l).template cast<S>());
+        buf.dxT.col(j) += (S(2.0 * pr.wCentroid / (double(d) * C * count[std::size_t(l)])) *
+                           centroidGap.col(l).template cast<S>());
     }
     buf.dxT.topRows(dIn) += buf.dDecIn;
     // Through the SDE, then the encoder.
@@ -71,11 +76,13 @@ LossTerms generatorLossAndGradient(const GeneratorProblem<S>& pr, const MatS<S>&
     return L;
 }
 
-template LossTerms generatorLossAndGradient<float>(const GeneratorProblem<float>&, const MatS<float>&,
-                                                   const Eigen::VectorXi&, std::uint64_t, GeneratorBuffers<float>&,
+template LossTerms generatorLossAndGradient<float>(const GeneratorProblem<float>&,
+                                                   const MatS<float>&, const Eigen::VectorXi&,
+                                                   std::uint64_t, GeneratorBuffers<float>&,
                                                    GeneratorGradient<float>*);
-template LossTerms generatorLossAndGradient<double>(const GeneratorProblem<double>&, const MatS<double>&,
-                                                    const Eigen::VectorXi&, std::uint64_t, GeneratorBuffers<double>&,
+template LossTerms generatorLossAndGradient<double>(const GeneratorProblem<double>&,
+                                                    const MatS<double>&, const Eigen::VectorXi&,
+                                                    std::uint64_t, GeneratorBuffers<double>&,
                                                     GeneratorGradient<double>*);
 
 }  // namespace as::generator

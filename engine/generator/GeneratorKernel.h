@@ -22,11 +22,11 @@ struct LossTerms {
 
 template <class S>
 struct GeneratorProblem {
-    const sde::SdeParams* latent = nullptr;      ///< n = d, classes = C
+    const sde::SdeParams* latent = nullptr;  ///< n = d, classes = C
     const sde::AttractorSet* attractors = nullptr;
-    const MatS<S>* A = nullptr;                  ///< the assembled latent coupling (d x d)
-    const MlpWeights<S>* encoder = nullptr;      ///< D -> d
-    const MlpWeights<S>* decoder = nullptr;      ///< d_in -> D
+    const MatS<S>* A = nullptr;              ///< the assembled latent coupling (d x d)
+    const MlpWeights<S>* encoder = nullptr;  ///< D -> d
+    const MlpWeights<S>* decoder = nullptr;  ///< d_in -> D
     double wConv = 1.0, wRec = 1.0, wCentroid = 1.0;
 };
 
@@ -47,7 +47,8 @@ struct GeneratorBuffers {
 /// Loss terms of the batch X (D x B, pixels in [0, 1]) with labels (class indices in [0, C)); fills
 /// grad if not nullptr. Throws std::invalid_argument on shapes or labels.
 template <class S>
-LossTerms generatorLossAndGradient(const GeneratorProblem<S>& problem, const MatS<S>& X, const Eigen::VectorXi& labels,
-                                   std::uint64_t noiseSeed, GeneratorBuffers<S>& buf, GeneratorGradient<S>* grad);
+LossTerms generatorLossAndGradient(const GeneratorProblem<S>& problem, const MatS<S>& X,
+                                   const Eigen::VectorXi& labels, std::uint64_t noiseSeed,
+                                   GeneratorBuffers<S>& buf, GeneratorGradient<S>* grad);
 
 }  // namespace as::generator

@@ -17,8 +17,10 @@ sde::SdeParams checkedLatent(const GeneratorParams& p, int classes) {
 
 void requireSameShape(const MlpWeights<float>& a, const MlpWeights<float>& b, const char* what) {
     if (a.sizes() != b.sizes() || a.act != b.act)
-        throw std::invalid_argument(std::string(what) + ": layer sizes or activations differ from the model's");
-    if (!b.allFinite()) throw std::invalid_argument(std::string(what) + " holds a non-finite weight");
+        throw std::invalid_argument(std::string(what) +
+                                    ": layer sizes or activations differ from the model's");
+    if (!b.allFinite())
+        throw std::invalid_argument(std::string(what) + " holds a non-finite weight");
 }
 
 }  // namespace
@@ -26,7 +28,8 @@ void requireSameShape(const MlpWeights<float>& a, const MlpWeights<float>& b, co
 GeneratorModel::GeneratorModel(const GeneratorParams& p, int pixels, std::vector<int> digits)
     : params_(p), digits_(std::move(digits)), latent_(checkedLatent(p, int(digits_.size()))) {
     if (pixels < 1) throw std::invalid_argument("the generator needs images of at least one pixel");
-    encoder_ = makeMlp({pixels, p.hidden, p.latentDim}, Activation::Relu, Activation::Identity, p.initSeed);
+    encoder_ = makeMlp({pixels, p.hidden, p.latentDim}, Activation::Relu, Activation::Identity,
+                       p.initSeed);
     decoder_ = makeMlp({p.decoderWidth(), p.hidden, pixels}, Activation::Relu, Activation::Sigmoid,
                        p.initSeed + 0x9E37ull);
 }
@@ -65,7 +68,8 @@ Eigen::MatrixXf GeneratorModel::encode(const Eigen::MatrixXf& images) const {
     return out;
 }
 
-Eigen::MatrixXf GeneratorModel::evolve(const Eigen::MatrixXf& x0, std::uint64_t seed, long columnOffset) const {
+Eigen::MatrixXf GeneratorModel::evolve(const Eigen::MatrixXf& x0, std::uint64_t seed,
+                                       long columnOffset) const {
     sde::RunOptions o;
     o.seed = seed;
     o.columnOffset = columnOffset;
@@ -74,8 +78,8 @@ Eigen::MatrixXf GeneratorModel::evolve(const Eigen::MatrixXf& x0, std::uint64_t 
 
 Eigen::MatrixXf GeneratorModel::decode(const Eigen::MatrixXf& latent) const {
     if (latent.rows() != params_.latentDim)
-        throw std::invalid_argument("decode: latent states have " + std::to_string(latent.rows()) + " rows, d = " +
-                                    std::to_string(params_.latentDim));
+        throw std::invalid_argument("decode: latent states have " + std::to_string(latent.rows()) +
+                                    " rows, d = " + std::to_string(params_.latentDim));
     const int w = params_.decoderWidth();
     Eigen::MatrixXf out(pixels(), latent.cols());
     MlpCache<float> cache;
@@ -87,13 +91,15 @@ Eigen::MatrixXf GeneratorModel::decode(const Eigen::MatrixXf& latent) const {
     return out;
 }
 
-Eigen::MatrixXf GeneratorModel::reconstruct(const Eigen::MatrixXf& images, std::uint64_t seed) const {
+Eigen::MatrixXf GeneratorModel::reconstruct(const Eigen::MatrixXf& images,
+                                            std::uint64_t seed) const {
     return decode(evolve(encode(images), seed));
 }
 
-LatentStats GeneratorModel::measureStats(const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
-                                         std::uint64_t seed) const {
-    return LatentStats::estimate(evolve(encode(images), seed), labels, latent_.attractors().points());
+LatentStats GeneratorModel::measureStats(const Eigen::MatrixXf& images,
+                                         const Eigen::VectorXi& labels, std::uint64_t seed) const {
+    return LatentStats::estimate(evolve(encode(images), seed), labels,
+                                 latent_.attractors().points());
 }
 
 const LatentStats& GeneratorModel::stats() const {
@@ -103,8 +109,9 @@ const LatentStats& GeneratorModel::stats() const {
 
 void GeneratorModel::setStats(LatentStats s) {
     if (s.dim() != params_.latentDim || s.classes() != classes())
-        throw std::invalid_argument("latent statistics of d = " + std::to_string(s.dim()) + ", C = " +
-                                    std::to_string(s.classes()) + " do not fit the model");
+        throw std::invalid_argument("latent statistics of d = " + std::to_string(s.dim()) +
+                                    ", C = " + std::to_string(s.classes()) +
+                                    " do not fit the model");
     stats_ = std::move(s);
 }
 

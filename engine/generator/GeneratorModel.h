@@ -16,7 +16,7 @@
 namespace as::generator {
 
 class GeneratorModel {
-public:
+  public:
     /// A fresh model for images of `pixels` values and the class digits (C = digits.size()):
     /// encoder pixels-hidden-d, decoder d_in-hidden-pixels, weights from p.initSeed, Atilde = 0.
     /// Throws std::invalid_argument if p is invalid for C.
@@ -32,7 +32,8 @@ public:
     const MlpWeights<float>& encoder() const { return encoder_; }
     const MlpWeights<float>& decoder() const { return decoder_; }
     const sde::SdeModel& latent() const { return latent_; }
-    /// Replace the weights (shapes must match; throws std::invalid_argument otherwise or if not finite).
+    /// Replace the weights (shapes must match; throws std::invalid_argument otherwise or if not
+    /// finite).
     void setEncoder(const MlpWeights<float>& w);
     void setDecoder(const MlpWeights<float>& w);
     void setAtilde(const Eigen::MatrixXf& atilde) { latent_.setAtilde(atilde); }
@@ -41,15 +42,19 @@ public:
 
     /// x(0) = E(X): d x B.
     Eigen::MatrixXf encode(const Eigen::MatrixXf& images) const;
-    /// x(T) from x(0) with the noise of (seed, column columnOffset + j); optional trajectory record.
-    Eigen::MatrixXf evolve(const Eigen::MatrixXf& x0, std::uint64_t seed, long columnOffset = 0) const;
-    /// D(x): pixels x B from latent states (d x B; the decoder reads the first decoderWidth() rows).
+    /// x(T) from x(0) with the noise of (seed, column columnOffset + j); optional trajectory
+    /// record.
+    Eigen::MatrixXf evolve(const Eigen::MatrixXf& x0, std::uint64_t seed,
+                           long columnOffset = 0) const;
+    /// D(x): pixels x B from latent states (d x B; the decoder reads the first decoderWidth()
+    /// rows).
     Eigen::MatrixXf decode(const Eigen::MatrixXf& latent) const;
     /// D(x(T)) of E(X).
     Eigen::MatrixXf reconstruct(const Eigen::MatrixXf& images, std::uint64_t seed) const;
 
     /// Eq 22's statistics of x(T) for the images (D x M) with class labels (M; noise of seed).
-    LatentStats measureStats(const Eigen::MatrixXf& images, const Eigen::VectorXi& labels, std::uint64_t seed) const;
+    LatentStats measureStats(const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
+                             std::uint64_t seed) const;
 
     bool hasStats() const { return stats_.has_value(); }
     /// Throws std::logic_error if no statistics are attached.
@@ -57,7 +62,7 @@ public:
     void setStats(LatentStats s);
     void clearStats() { stats_.reset(); }
 
-private:
+  private:
     GeneratorParams params_;
     std::vector<int> digits_;
     MlpWeights<float> encoder_, decoder_;

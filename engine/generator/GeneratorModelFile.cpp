@@ -12,7 +12,8 @@
 namespace as::generator {
 namespace {
 
-constexpr std::int64_t kFormatVersion = 2;  // 2: checksummed (io/Hdf5Integrity.h) from the first version
+constexpr std::int64_t kFormatVersion =
+    2;  // 2: checksummed (io/Hdf5Integrity.h) from the first version
 
 void writeMlp(hid_t parent, const std::string& name, const MlpWeights<float>& net) {
     h5::Handle g = h5::createGroup(parent, name);
@@ -25,7 +26,8 @@ void writeMlp(hid_t parent, const std::string& name, const MlpWeights<float>& ne
 }
 
 /// Reads into `net` (whose shapes are the expected ones).
-void readMlp(hid_t parent, const std::string& name, MlpWeights<float>& net, const std::string& where) {
+void readMlp(hid_t parent, const std::string& name, MlpWeights<float>& net,
+             const std::string& where) {
     h5::Handle g = h5::openGroup(parent, name);
     if (h5::readIntAttribute(g, "layers") != net.layers())
         throw h5::Error(where + ": field '" + name + "/layers' does not match the parameters");
@@ -33,9 +35,12 @@ void readMlp(hid_t parent, const std::string& name, MlpWeights<float>& net, cons
         const std::size_t ks = std::size_t(k);
         const std::string f = name + "/";
         if (h5::readIntAttribute(g, "act" + std::to_string(k)) != std::int64_t(net.act[ks]))
-            throw h5::Error(where + ": field '" + f + "act" + std::to_string(k) + "' is not the expected activation");
-        net.w[ks] = h5::readMatrixF(g, "w" + std::to_string(k), net.w[ks].rows(), net.w[ks].cols(), where + ": " + f);
-        net.b[ks] = h5::readMatrixF(g, "b" + std::to_string(k), net.b[ks].rows(), 1, where + ": " + f);
+            throw h5::Error(where + ": field '" + f + "act" + std::to_string(k) +
+                            "' is not the expected activation");
+        net.w[ks] = h5::readMatrixF(g, "w" + std::to_string(k), net.w[ks].rows(), net.w[ks].cols(),
+                                    where + ": " + f);
+        net.b[ks] =
+            h5::readMatrixF(g, "b" + std::to_string(k), net.b[ks].rows(), 1, where + ": " + f);
     }
 }
 
@@ -56,7 +61,8 @@ void writeStats(hid_t parent, const LatentStats& s) {
 
 LatentStats readStats(hid_t parent, int d, int C, const std::string& where) {
     h5::Handle g = h5::openGroup(parent, "stats");
-    if (h5::readIntAttribute(g, "classes") != C) throw h5::Error(where + ": field 'stats/classes' does not match");
+    if (h5::readIntAttribute(g, "classes") != C)
+        throw h5::Error(where + ": field 'stats/classes' does not match");
     std::vector<ClassStats> parts;
     for (int l = 0; l < C; ++l) {
         const std::string name = "class_" + std::to_string(l);
@@ -78,7 +84,8 @@ void writeCurve(hid_t g, const std::string& name, const std::vector<double>& v) 
     h5::writeDataset(g, name, v, {hsize_t(v.size())});
 }
 
-std::vector<double> readCurve(hid_t g, const std::string& name, std::size_t n, const std::string& where) {
+std::vector<double> readCurve(hid_t g, const std::string& name, std::size_t n,
+                              const std::string& where) {
     const auto shape = h5::datasetShape(g, name);
     if (shape.size() != 1 || shape[0] != n)
         throw h5::Error(where + ": field 'training/" + name + "' has the wrong length");
@@ -87,8 +94,10 @@ std::vector<double> readCurve(hid_t g, const std::string& name, std::size_t n, c
 
 }  // namespace
 
-GeneratorTrainingMeta GeneratorTrainingMeta::fromReport(const GeneratorTrainParams& tp, const GeneratorReport& rep,
-                                                        std::string commandLine, double wallSeconds) {
+GeneratorTrainingMeta GeneratorTrainingMeta::fromReport(const GeneratorTrainParams& tp,
+                                                        const GeneratorReport& rep,
+                                                        std::string commandLine,
+                                                        double wallSeconds) {
     GeneratorTrainingMeta m;
     m.train = tp;
     m.iterations = rep.iterations;
@@ -116,7 +125,8 @@ void writeGeneratorModel(hid_t g, const GeneratorModel& model, const GeneratorTr
     }
     if (model.hasStats()) writeStats(g, model.stats());
     h5::Handle t = h5::createGroup(g, "training");
-    for (const auto& s : GeneratorTrainParams::specs()) h5::writeAttribute(t, "train_" + s.key, meta.train.get(s.key));
+    for (const auto& s : GeneratorTrainParams::specs())
+        h5::writeAttribute(t, "train_" + s.key, meta.train.get(s.key));
     h5::writeAttribute(t, "iterations", std::int64_t(meta.iterations));
     h5::writeAttribute(t, "seconds_per_iteration", meta.secondsPerIteration);
     h5::writeAttribute(t, "wall_seconds", meta.wallSeconds);
@@ -146,17 +156,20 @@ LoadedGenerator readGeneratorModel(hid_t g, const std::string& file) {
         const std::vector<double> dv = h5::readDoubles(g, "digits");
         std::vector<int> digits;
         for (double v : dv) {
-            if (!(v >= 0 && v <= 9) || v != double(int(v))) throw h5::Error(where + ": field 'digits' holds a non-digit");
+            if (!(v >= 0 && v <= 9) || v != double(int(v)))
+                throw h5::Error(where + ": field 'digits' holds a non-digit");
             digits.push_back(int(v));
         }
         const std::int64_t pixels = h5::readIntAttribute(g, "pixels");
-        if (pixels < 1 || pixels > 1 << 20) throw h5::Error(where + ": field 'pixels' is out of range");
+        if (pixels < 1 || pixels > 1 << 20)
+            throw h5::Error(where + ": field 'pixels' is out of range");
         h5::Handle lg = h5::openGroup(g, "latent");
         sde::LoadedSdeModel latent = sde::readSdeModel(lg, file);
         p.latent = latent.model.params();
         if (p.latent.n != p.latentDim || p.latent.classes != int(digits.size()))
-            throw h5::Error(where + ": field 'latent' has n = " + std::to_string(p.latent.n) + ", classes = " +
-                            std::to_string(p.latent.classes) + ", expected latent_dim and the digits' count");
+            throw h5::Error(where + ": field 'latent' has n = " + std::to_string(p.latent.n) +
+                            ", classes = " + std::to_string(p.latent.classes) +
+                            ", expected latent_dim and the digits' count");
         try {
             p.check(int(digits.size()));
         } catch (const std::invalid_argument& e) {
@@ -169,7 +182,8 @@ LoadedGenerator readGeneratorModel(hid_t g, const std::string& file) {
         out.model.setEncoder(enc);
         out.model.setDecoder(dec);
         out.model.setAtilde(latent.model.atilde());
-        if (h5::hasChild(g, "stats")) out.model.setStats(readStats(g, p.latentDim, int(digits.size()), where));
+        if (h5::hasChild(g, "stats"))
+            out.model.setStats(readStats(g, p.latentDim, int(digits.size()), where));
 
         GeneratorTrainingMeta& m = out.meta;
         h5::Handle t = h5::openGroup(g, "training");
@@ -196,7 +210,8 @@ LoadedGenerator readGeneratorModel(hid_t g, const std::string& file) {
     });
 }
 
-void saveGeneratorModel(const std::string& path, const GeneratorModel& model, const GeneratorTrainingMeta& meta) {
+void saveGeneratorModel(const std::string& path, const GeneratorModel& model,
+                        const GeneratorTrainingMeta& meta) {
     h5::silenceErrors();
     h5::writeFileAtomically(path, "generator model file", [&](hid_t f) {
         h5::Handle g = h5::createGroup(f, kGeneratorGroup);
@@ -211,7 +226,8 @@ h5::Handle openGeneratorFile(const std::string& path, const std::string& where) 
     return h5::namingFile(path, where, [&] {
         h5::Handle f = h5::openFileReadOnly(path);  // verifies the checksums the file carries
         if (!h5::hasChild(f, kGeneratorGroup))
-            throw h5::Error(std::string("it holds no /") + kGeneratorGroup + " group (not a generator model file)");
+            throw h5::Error(std::string("it holds no /") + kGeneratorGroup +
+                            " group (not a generator model file)");
         h5::Handle g = h5::openGroup(f, kGeneratorGroup);
         sde::requireChecksums(f, g, where);
         return f;

@@ -26,8 +26,9 @@ struct GeneratorTrainingMeta {
     LossCurves curves;
     std::string commandLine, date, outcome;
 
-    static GeneratorTrainingMeta fromReport(const GeneratorTrainParams& tp, const GeneratorReport& rep,
-                                            std::string commandLine, double wallSeconds);
+    static GeneratorTrainingMeta fromReport(const GeneratorTrainParams& tp,
+                                            const GeneratorReport& rep, std::string commandLine,
+                                            double wallSeconds);
 };
 
 struct LoadedGenerator {
@@ -35,11 +36,13 @@ struct LoadedGenerator {
     GeneratorTrainingMeta meta;
 };
 
-void writeGeneratorModel(hid_t group, const GeneratorModel& model, const GeneratorTrainingMeta& meta);
+void writeGeneratorModel(hid_t group, const GeneratorModel& model,
+                         const GeneratorTrainingMeta& meta);
 LoadedGenerator readGeneratorModel(hid_t group, const std::string& fileForMessages);
 
 /// Written atomically (temp file + rename), with the format-2 checksums.
-void saveGeneratorModel(const std::string& path, const GeneratorModel& model, const GeneratorTrainingMeta& meta = {});
+void saveGeneratorModel(const std::string& path, const GeneratorModel& model,
+                        const GeneratorTrainingMeta& meta = {});
 LoadedGenerator loadGeneratorModel(const std::string& path);
 /// Opens path read-only (verifying its checksums) and checks that it holds a checksummed
 /// /generator group; throws h5::Error starting with `where` otherwise.

@@ -15,9 +15,9 @@
 namespace as::generator {
 
 struct GeneratorParams {
-    int latentDim = 20;        ///< d, the latent dimension = the SDE's nodes. Default 20, [2, 512]
-    int hidden = 400;          ///< hidden units of the encoder and of the decoder. Default 400, [4, 4096]
-    int decoderInputs = 0;     ///< latent components the decoder reads (0: all d). [0, d]
+    int latentDim = 20;  ///< d, the latent dimension = the SDE's nodes. Default 20, [2, 512]
+    int hidden = 400;    ///< hidden units of the encoder and of the decoder. Default 400, [4, 4096]
+    int decoderInputs = 0;       ///< latent components the decoder reads (0: all d). [0, d]
     std::uint64_t initSeed = 1;  ///< seed of the initial encoder and decoder weights
 
     /// The latent SDE's parameters apart from n and classes (set by latentParams()). Defaults of

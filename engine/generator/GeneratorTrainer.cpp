@@ -31,18 +31,21 @@ LossTerms LossCurves::last() const {
     return t;
 }
 
-GeneratorTrainer::GeneratorTrainer(GeneratorModel& model, const GeneratorTrainParams& tp) : model_(model), tp_(tp) {
+GeneratorTrainer::GeneratorTrainer(GeneratorModel& model, const GeneratorTrainParams& tp)
+    : model_(model), tp_(tp) {
     tp_.check();
     MlpWeights<float> enc = model_.encoder(), dec = model_.decoder();
     Eigen::MatrixXf at = model_.latent().atilde();
     sde::AdamOptimizer::Settings s;
     s.learningRate = tp_.learningRate;
-    for (Eigen::MatrixXf* m : tensors(enc, dec, at)) adam_.push_back(std::make_unique<sde::AdamOptimizer>(m->rows(), m->cols(), s));
+    for (Eigen::MatrixXf* m : tensors(enc, dec, at))
+        adam_.push_back(std::make_unique<sde::AdamOptimizer>(m->rows(), m->cols(), s));
 }
 
 GeneratorTrainer::~GeneratorTrainer() = default;
 
-std::vector<Eigen::MatrixXf*> GeneratorTrainer::tensors(MlpWeights<float>& enc, MlpWeights<float>& dec,
+std::vector<Eigen::MatrixXf*> GeneratorTrainer::tensors(MlpWeights<float>& enc,
+                                                        MlpWeights<float>& dec,
                                                         Eigen::MatrixXf& atilde) const {
     std::vector<Eigen::MatrixXf*> out;
     for (MlpWeights<float>* net : {&enc, &dec})
@@ -71,16 +74,18 @@ LossTerms GeneratorTrainer::lossAndGradient(const Eigen::MatrixXf& X, const Eige
     return t;
 }
 
-GeneratorReport GeneratorTrainer::train(const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
-                                        const std::function<void(const GeneratorProgress&)>& progress,
-                                        const std::atomic<bool>* cancel) {
+GeneratorReport GeneratorTrainer::train(
+    const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
+    const std::function<void(const GeneratorProgress&)>& progress,
+    const std::atomic<bool>* cancel) {
     if (images.rows() != model_.pixels())
-        throw std::invalid_argument("training images have " + std::to_string(images.rows()) + " pixels, the model " +
-                                    std::to_string(model_.pixels()));
+        throw std::invalid_argument("training images have " + std::to_string(images.rows()) +
+                                    " pixels, the model " + std::to_string(model_.pixels()));
     if (labels.size() != images.cols() || images.cols() == 0)
         throw std::invalid_argument("need one label per training image (and at least one image)");
     if ((labels.array() < 0).any() || (labels.array() >= model_.classes()).any())
-        throw std::invalid_argument("a training label is outside [0, " + std::to_string(model_.classes()) + ")");
+        throw std::invalid_argument("a training label is outside [0, " +
+                                    std::to_string(model_.classes()) + ")");
     const int m = int(images.cols());
     const long perEpoch = (m + tp_.batch - 1) / tp_.batch;
     const long total = tp_.maxIterations > 0 ? tp_.maxIterations : perEpoch * tp_.epochs;
@@ -114,7 +119,8 @@ GeneratorReport GeneratorTrainer::train(const Eigen::MatrixXf& images, const Eig
         // thread stalls every product; measured 20x slower with 2 threads under a load of 8).
         const sde::ThreadBudget budget(sde::ThreadBudget::machineBusy()
                                            ? 0.0
-                                           : double(len) * double(images.rows()) * double(model_.params().hidden));
+                                           : double(len) * double(images.rows()) *
+                                                 double(model_.params().hidden));
         X.resize(images.rows(), len);
         lab.resize(len);
         for (int j = 0; j < len; ++j) {
@@ -122,10 +128,13 @@ GeneratorReport GeneratorTrainer::train(const Eigen::MatrixXf& images, const Eig
             X.col(j) = images.col(item);
             lab[j] = labels[item];
         }
-        const LossTerms t = lossAndGradient(X, lab, sde::iterationNoiseSeed(tp_.seed, iteration_), grad, dAtilde);
-        if (!std::isfinite(t.total) || !grad.encoder.allFinite() || !grad.decoder.allFinite() || !dAtilde.allFinite()) {
+        const LossTerms t =
+            lossAndGradient(X, lab, sde::iterationNoiseSeed(tp_.seed, iteration_), grad, dAtilde);
+        if (!std::isfinite(t.total) || !grad.encoder.allFinite() || !grad.decoder.allFinite() ||
+            !dAtilde.allFinite()) {
             rep.outcome = sde::TrainOutcome::Diverged;
-            rep.message = "the loss became non-finite at iteration " + std::to_string(iteration_ + 1) +
+            rep.message = "the loss became non-finite at iteration " +
+                          std::to_string(iteration_ + 1) +
                           "; the model keeps the weights of the last good iteration";
             break;
         }
@@ -134,7 +143,8 @@ GeneratorReport GeneratorTrainer::train(const Eigen::MatrixXf& images, const Eig
         for (std::size_t k = 0; k < params.size(); ++k) adam_[k]->step(*params[k], *grads[k]);
         if (!enc.allFinite() || !dec.allFinite() || !atilde.allFinite()) {
             rep.outcome = sde::TrainOutcome::Diverged;
-            rep.message = "the weights became non-finite at iteration " + std::to_string(iteration_ + 1) +
+            rep.message = "the weights became non-finite at iteration " +
+                          std::to_string(iteration_ + 1) +
                           "; the model keeps the weights of the last good iteration";
             break;
         }
@@ -143,7 +153,8 @@ GeneratorReport GeneratorTrainer::train(const Eigen::MatrixXf& images, const Eig
         model_.setAtilde(atilde);
         ++iteration_;
         curves_.push(t);
-        trainSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        trainSeconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
         GeneratorProgress pg;
         pg.iteration = iteration_;
@@ -154,10 +165,12 @@ GeneratorReport GeneratorTrainer::train(const Eigen::MatrixXf& images, const Eig
         pg.secondsLeft = pg.secondsPerIteration * double(total - iteration_);
         rep.secondsPerIteration = pg.secondsPerIteration;
         if (progress) progress(pg);
-        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 && iteration_ % tp_.checkpointEvery == 0)
+        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 &&
+            iteration_ % tp_.checkpointEvery == 0)
             saveCheckpoint(tp_.checkpointPath);
     }
-    if (rep.outcome == sde::TrainOutcome::Finished) rep.message = "finished " + std::to_string(iteration_) + " iterations";
+    if (rep.outcome == sde::TrainOutcome::Finished)
+        rep.message = "finished " + std::to_string(iteration_) + " iterations";
     rep.iterations = iteration_;
     rep.final = curves_.last();
     rep.curves = curves_;
@@ -195,14 +208,17 @@ void GeneratorTrainer::resume(const std::string& path) {
         h5::Handle mg = h5::openGroup(f, kGeneratorGroup);
         LoadedGenerator saved = readGeneratorModel(mg, path);
         const GeneratorModel& sm = saved.model;
-        if (sm.encoder().sizes() != model_.encoder().sizes() || sm.decoder().sizes() != model_.decoder().sizes() ||
-            sm.digits() != model_.digits() ||
+        if (sm.encoder().sizes() != model_.encoder().sizes() ||
+            sm.decoder().sizes() != model_.decoder().sizes() || sm.digits() != model_.digits() ||
             sde::SdeModel::structuralChange(sm.latent().params(), model_.latent().params()))
-            throw h5::Error(where + " was written for a different architecture (sizes, digits or latent model)");
+            throw h5::Error(
+                where +
+                " was written for a different architecture (sizes, digits or latent model)");
         h5::Handle c = h5::openGroup(f, "checkpoint");
         const long it = long(h5::readIntAttribute(c, "iteration"));
         if (it < 0 || std::size_t(it) != saved.meta.curves.size())
-            throw h5::Error(where + ": field 'checkpoint/iteration' does not match the loss curves");
+            throw h5::Error(where +
+                            ": field 'checkpoint/iteration' does not match the loss curves");
         if (h5::readIntAttribute(c, "tensors") != std::int64_t(adam_.size()))
             throw h5::Error(where + ": field 'checkpoint/tensors' does not match the model");
         std::vector<Eigen::MatrixXf> ms, vs;

@@ -47,7 +47,7 @@ struct GeneratorReport {
 };
 
 class GeneratorTrainer {
-public:
+  public:
     /// Keeps a reference to model; train() updates its weights. Throws if tp is invalid.
     GeneratorTrainer(GeneratorModel& model, const GeneratorTrainParams& tp);
     ~GeneratorTrainer();
@@ -60,8 +60,9 @@ public:
 
     /// Loss terms and gradient of one batch at the model's current weights (dAtilde pulled back
     /// through eq 2).
-    LossTerms lossAndGradient(const Eigen::MatrixXf& X, const Eigen::VectorXi& labels, std::uint64_t noiseSeed,
-                              GeneratorGradient<float>& grad, Eigen::MatrixXf& dAtilde) const;
+    LossTerms lossAndGradient(const Eigen::MatrixXf& X, const Eigen::VectorXi& labels,
+                              std::uint64_t noiseSeed, GeneratorGradient<float>& grad,
+                              Eigen::MatrixXf& dAtilde) const;
 
     /// Model, Adam state, counters and curves, written atomically.
     void saveCheckpoint(const std::string& path) const;
@@ -73,9 +74,10 @@ public:
     const LossCurves& curves() const { return curves_; }
     const GeneratorTrainParams& params() const { return tp_; }
 
-private:
+  private:
     /// The trained tensors in a fixed order: encoder w/b per layer, decoder w/b per layer, Atilde.
-    std::vector<Eigen::MatrixXf*> tensors(MlpWeights<float>& enc, MlpWeights<float>& dec, Eigen::MatrixXf& atilde) const;
+    std::vector<Eigen::MatrixXf*> tensors(MlpWeights<float>& enc, MlpWeights<float>& dec,
+                                          Eigen::MatrixXf& atilde) const;
 
     GeneratorModel& model_;
     GeneratorTrainParams tp_;

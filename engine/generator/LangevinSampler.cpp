@@ -36,8 +36,9 @@ LangevinNoise noiseForCovariance(const Eigen::MatrixXd& J, const Eigen::MatrixXd
         n.clippedFraction = double(n.clippedCount) / double(d);
         n.clippedWeight = all > 0 ? neg / all : 0.0;
         n.G = es.eigenvectors() * lam.cwiseMax(0.0).cwiseSqrt().asDiagonal();
-        n.message = "Q = -(J Sigma + Sigma J^T) is not positive definite: " + std::to_string(n.clippedCount) + " of " +
-                    std::to_string(d) + " eigenvalues clipped to 0";
+        n.message = "Q = -(J Sigma + Sigma J^T) is not positive definite: " +
+                    std::to_string(n.clippedCount) + " of " + std::to_string(d) +
+                    " eigenvalues clipped to 0";
     }
     const sde::LyapunovSolver solver(J);
     n.maxRealPart = solver.maxRealPart();
@@ -54,13 +55,15 @@ LangevinNoise noiseForCovariance(const Eigen::MatrixXd& J, const Eigen::MatrixXd
 LangevinNoise langevinNoise(const GeneratorModel& model, int l, LatentCentre centre) {
     const sde::SdeModel& lat = model.latent();
     const Eigen::VectorXd xbar = lat.attractors().points().col(l);
-    const Eigen::MatrixXd J = sde::Jacobian::at(lat.A().cast<double>(), xbar, lat.attractors().functions());
+    const Eigen::MatrixXd J =
+        sde::Jacobian::at(lat.A().cast<double>(), xbar, lat.attractors().functions());
     return noiseForCovariance(J, model.stats().at(l).covariance(centre));
 }
 
-Eigen::MatrixXf langevinChain(const GeneratorModel& model, int l, const LangevinNoise& noise, int steps, int every,
-                              std::uint64_t seed, int chains) {
-    if (steps < 0 || every < 1 || chains < 1) throw std::invalid_argument("Langevin chain: bad steps, every or chains");
+Eigen::MatrixXf langevinChain(const GeneratorModel& model, int l, const LangevinNoise& noise,
+                              int steps, int every, std::uint64_t seed, int chains) {
+    if (steps < 0 || every < 1 || chains < 1)
+        throw std::invalid_argument("Langevin chain: bad steps, every or chains");
     // The latent CVFR with the noise term G_T dW: a trained-G copy of the latent model at eps = 1.
     sde::SdeModel m = model.latent();
     sde::SdeParams p = m.params();

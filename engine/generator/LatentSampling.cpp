@@ -31,7 +31,8 @@ Eigen::MatrixXf sampleGaussian(const ClassStats& s, LatentCentre c, int count, s
 
 Eigen::MatrixXf interpolate(const Eigen::VectorXf& a, const Eigen::VectorXf& b, int steps) {
     if (steps < 2) throw std::invalid_argument("interpolate: need at least 2 steps");
-    if (a.size() != b.size()) throw std::invalid_argument("interpolate: end points differ in dimension");
+    if (a.size() != b.size())
+        throw std::invalid_argument("interpolate: end points differ in dimension");
     Eigen::MatrixXf out(a.size(), steps);
     for (int k = 0; k < steps; ++k) {
         const float t = float(k) / float(steps - 1);

@@ -8,13 +8,15 @@ namespace as::generator {
 LatentStats LatentStats::estimate(const Eigen::MatrixXf& states, const Eigen::VectorXi& labels,
                                   const Eigen::MatrixXd& attractors) {
     const int d = int(states.rows()), C = int(attractors.cols());
-    if (attractors.rows() != d) throw std::invalid_argument("latent statistics: attractors and states differ in d");
-    if (labels.size() != states.cols()) throw std::invalid_argument("latent statistics: need one label per state");
+    if (attractors.rows() != d)
+        throw std::invalid_argument("latent statistics: attractors and states differ in d");
+    if (labels.size() != states.cols())
+        throw std::invalid_argument("latent statistics: need one label per state");
     std::vector<std::vector<int>> members(static_cast<std::size_t>(C));
     for (Eigen::Index i = 0; i < labels.size(); ++i) {
         if (labels[i] < 0 || labels[i] >= C)
-            throw std::invalid_argument("latent statistics: label " + std::to_string(labels[i]) + " outside [0, " +
-                                        std::to_string(C) + ")");
+            throw std::invalid_argument("latent statistics: label " + std::to_string(labels[i]) +
+                                        " outside [0, " + std::to_string(C) + ")");
         members[std::size_t(labels[i])].push_back(int(i));
     }
     std::vector<ClassStats> parts;
@@ -22,8 +24,8 @@ LatentStats LatentStats::estimate(const Eigen::MatrixXf& states, const Eigen::Ve
         const auto& idx = members[std::size_t(l)];
         const long n = long(idx.size());
         if (n < 2)
-            throw std::invalid_argument("latent statistics: class " + std::to_string(l) + " has " + std::to_string(n) +
-                                        " states (need >= 2)");
+            throw std::invalid_argument("latent statistics: class " + std::to_string(l) + " has " +
+                                        std::to_string(n) + " states (need >= 2)");
         Eigen::MatrixXd x(d, n);
         for (long k = 0; k < n; ++k) x.col(k) = states.col(idx[std::size_t(k)]).cast<double>();
         ClassStats s;
@@ -46,7 +48,8 @@ LatentStats LatentStats::fromParts(std::vector<ClassStats> parts) {
         if (s.mean.size() != d || s.attractor.size() != d || s.aboutAttractor.rows() != d ||
             s.aboutAttractor.cols() != d || s.aboutMean.rows() != d || s.aboutMean.cols() != d)
             throw std::invalid_argument("latent statistics: inconsistent shapes");
-        if (s.count < 2) throw std::invalid_argument("latent statistics: a class has fewer than 2 states");
+        if (s.count < 2)
+            throw std::invalid_argument("latent statistics: a class has fewer than 2 states");
         if (!s.mean.allFinite() || !s.aboutAttractor.allFinite() || !s.aboutMean.allFinite())
             throw std::invalid_argument("latent statistics: a non-finite value");
     }

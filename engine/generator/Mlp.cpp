@@ -43,17 +43,22 @@ bool MlpWeights<S>::allFinite() const {
     return true;
 }
 
-MlpWeights<float> makeMlp(const std::vector<int>& sizes, Activation hidden, Activation out, std::uint64_t seed) {
-    if (sizes.size() < 2) throw std::invalid_argument("an MLP needs at least an input and an output size");
+MlpWeights<float> makeMlp(const std::vector<int>& sizes, Activation hidden, Activation out,
+                          std::uint64_t seed) {
+    if (sizes.size() < 2)
+        throw std::invalid_argument("an MLP needs at least an input and an output size");
     for (int s : sizes)
-        if (s < 1) throw std::invalid_argument("MLP layer sizes must be >= 1 (got " + std::to_string(s) + ")");
+        if (s < 1)
+            throw std::invalid_argument("MLP layer sizes must be >= 1 (got " + std::to_string(s) +
+                                        ")");
     MlpWeights<float> net;
     for (std::size_t k = 0; k + 1 < sizes.size(); ++k) {
         const int in = sizes[k], outN = sizes[k + 1];
         const Activation a = k + 2 == sizes.size() ? out : hidden;
         const double scale = std::sqrt((a == Activation::Relu ? 2.0 : 1.0) / double(in));
         Eigen::MatrixXf w(outN, in);
-        for (int c = 0; c < in; ++c) sde::gaussianBlock(seed, std::uint64_t(k), std::uint64_t(c), w.col(c).data(), outN);
+        for (int c = 0; c < in; ++c)
+            sde::gaussianBlock(seed, std::uint64_t(k), std::uint64_t(c), w.col(c).data(), outN);
         w *= float(scale);
         net.w.push_back(std::move(w));
         net.b.push_back(Eigen::MatrixXf::Zero(outN, 1));
@@ -65,9 +70,14 @@ MlpWeights<float> makeMlp(const std::vector<int>& sizes, Activation hidden, Acti
 template <class S>
 void applyActivation(Activation act, MatS<S>& z) {
     switch (act) {
-    case Activation::Identity: break;
-    case Activation::Relu: z = z.cwiseMax(S(0)); break;
-    case Activation::Sigmoid: z = (S(1) / (S(1) + (-z.array()).exp())).matrix(); break;
+        case Activation::Identity:
+            break;
+        case Activation::Relu:
+            z = z.cwiseMax(S(0));
+            break;
+        case Activation::Sigmoid:
+            z = (S(1) / (S(1) + (-z.array()).exp())).matrix();
+            break;
     }
 }
 
@@ -75,8 +85,9 @@ template <class S>
 void mlpForward(const MlpWeights<S>& net, const MatS<S>& x, MlpCache<S>& cache) {
     if (net.w.empty()) throw std::invalid_argument("MLP: no layers");
     if (x.rows() != net.inputs())
-        throw std::invalid_argument("MLP: input has " + std::to_string(x.rows()) + " rows, the network " +
-                                    std::to_string(net.inputs()) + " inputs");
+        throw std::invalid_argument("MLP: input has " + std::to_string(x.rows()) +
+                                    " rows, the network " + std::to_string(net.inputs()) +
+                                    " inputs");
     const int L = net.layers();
     cache.a.resize(std::size_t(L + 1));
     cache.a[0] = x;
@@ -94,19 +105,25 @@ namespace {
 template <class S>
 void times_slope(Activation act, const MatS<S>& a, MatS<S>& delta) {
     switch (act) {
-    case Activation::Identity: break;
-    case Activation::Relu: delta = (a.array() > S(0)).select(delta, S(0)); break;
-    case Activation::Sigmoid: delta.array() *= a.array() * (S(1) - a.array()); break;
+        case Activation::Identity:
+            break;
+        case Activation::Relu:
+            delta = (a.array() > S(0)).select(delta, S(0));
+            break;
+        case Activation::Sigmoid:
+            delta.array() *= a.array() * (S(1) - a.array());
+            break;
     }
 }
 
 }  // namespace
 
 template <class S>
-void mlpBackward(const MlpWeights<S>& net, const MlpCache<S>& cache, const MatS<S>& dOut, MlpWeights<S>& grad,
-                 MatS<S>* dIn) {
+void mlpBackward(const MlpWeights<S>& net, const MlpCache<S>& cache, const MatS<S>& dOut,
+                 MlpWeights<S>& grad, MatS<S>* dIn) {
     const int L = net.layers();
-    if (int(cache.a.size()) != L + 1 || dOut.rows() != net.outputs() || dOut.cols() != cache.a[0].cols())
+    if (int(cache.a.size()) != L + 1 || dOut.rows() != net.outputs() ||
+        dOut.cols() != cache.a[0].cols())
         throw std::invalid_argument("MLP backward: dL/d(output) does not match the forward pass");
     if (grad.layers() != L) grad = net.zerosLike();
     MatS<S> delta = dOut, prev;
@@ -129,9 +146,9 @@ template void applyActivation<float>(Activation, MatS<float>&);
 template void applyActivation<double>(Activation, MatS<double>&);
 template void mlpForward<float>(const MlpWeights<float>&, const MatS<float>&, MlpCache<float>&);
 template void mlpForward<double>(const MlpWeights<double>&, const MatS<double>&, MlpCache<double>&);
-template void mlpBackward<float>(const MlpWeights<float>&, const MlpCache<float>&, const MatS<float>&,
-                                 MlpWeights<float>&, MatS<float>*);
-template void mlpBackward<double>(const MlpWeights<double>&, const MlpCache<double>&, const MatS<double>&,
-                                  MlpWeights<double>&, MatS<double>*);
+template void mlpBackward<float>(const MlpWeights<float>&, const MlpCache<float>&,
+                                 const MatS<float>&, MlpWeights<float>&, MatS<float>*);
+template void mlpBackward<double>(const MlpWeights<double>&, const MlpCache<double>&,
+                                  const MatS<double>&, MlpWeights<double>&, MatS<double>*);
 
 }  // namespace as::generator

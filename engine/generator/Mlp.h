@@ -1,7 +1,8 @@
 #pragma once
 // A fully connected network (multi-layer perceptron) on a batch of columns, for the generator's
 // encoder and decoder (seed 002 §VI.1) and the feature classifier of the quality metric:
-//   a_0 = input (n_0 x B),   a_{k+1} = act_k(W_k a_k + b_k),   W_k: n_{k+1} x n_k, b_k: n_{k+1} x 1.
+//   a_0 = input (n_0 x B),   a_{k+1} = act_k(W_k a_k + b_k),   W_k: n_{k+1} x n_k, b_k: n_{k+1}
+//   x 1.
 // Activations: identity, ReLU, sigmoid. Templated on the scalar: float for training, double for the
 // finite-difference tests. The backward pass uses only the stored activations (ReLU' = [a > 0],
 // sigmoid' = a (1 - a)). Eigen's products use the OpenMP threads the caller allows.
@@ -18,9 +19,9 @@ enum class Activation { Identity = 0, Relu = 1, Sigmoid = 2 };
 
 template <class S>
 struct MlpWeights {
-    std::vector<MatS<S>> w;        ///< layer k: n_{k+1} x n_k
-    std::vector<MatS<S>> b;        ///< layer k: n_{k+1} x 1
-    std::vector<Activation> act;   ///< layer k's activation
+    std::vector<MatS<S>> w;       ///< layer k: n_{k+1} x n_k
+    std::vector<MatS<S>> b;       ///< layer k: n_{k+1} x 1
+    std::vector<Activation> act;  ///< layer k's activation
 
     int layers() const { return int(w.size()); }
     int inputs() const { return w.empty() ? 0 : int(w.front().cols()); }
@@ -53,17 +54,18 @@ struct MlpCache {
 /// last. Weights N(0, 2 / n_in) for ReLU layers, N(0, 1 / n_in) otherwise (He / LeCun), biases 0,
 /// from the counter-based normals of sde/GaussianNoise.h keyed by (seed, layer, column).
 /// Throws std::invalid_argument for fewer than two sizes or a size < 1.
-MlpWeights<float> makeMlp(const std::vector<int>& sizes, Activation hidden, Activation out, std::uint64_t seed);
+MlpWeights<float> makeMlp(const std::vector<int>& sizes, Activation hidden, Activation out,
+                          std::uint64_t seed);
 
 /// Forward pass of x (n_0 x B); the output is cache.output().
 template <class S>
 void mlpForward(const MlpWeights<S>& net, const MatS<S>& x, MlpCache<S>& cache);
 
-/// Backward pass from dL/d(output) (n_L x B) through the pass cache holds: grad receives dL/dW_k and
-/// dL/db_k (shaped as net), dIn (if not nullptr) dL/d(input).
+/// Backward pass from dL/d(output) (n_L x B) through the pass cache holds: grad receives dL/dW_k
+/// and dL/db_k (shaped as net), dIn (if not nullptr) dL/d(input).
 template <class S>
-void mlpBackward(const MlpWeights<S>& net, const MlpCache<S>& cache, const MatS<S>& dOut, MlpWeights<S>& grad,
-                 MatS<S>* dIn);
+void mlpBackward(const MlpWeights<S>& net, const MlpCache<S>& cache, const MatS<S>& dOut,
+                 MlpWeights<S>& grad, MatS<S>* dIn);
 
 /// Applies act elementwise in place.
 template <class S>

@@ -8,7 +8,8 @@ namespace as::generator {
 
 Nearest nearestColumns(const Eigen::MatrixXf& queries, const Eigen::MatrixXf& references) {
     if (queries.rows() != references.rows() || references.cols() < 1)
-        throw std::invalid_argument("nearestColumns: queries and references differ in length, or no references");
+        throw std::invalid_argument(
+            "nearestColumns: queries and references differ in length, or no references");
     const Eigen::Index nq = queries.cols(), nr = references.cols();
     const Eigen::VectorXd qn = queries.cast<double>().colwise().squaredNorm().transpose();
     const Eigen::VectorXd rn = references.cast<double>().colwise().squaredNorm().transpose();

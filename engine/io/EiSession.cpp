@@ -33,7 +33,8 @@ EiSessionState readEiGroup(hid_t root) {
                         std::to_string(h5::readIntAttribute(g, "format")) + ")");
     s.protocol = h5::readStringAttribute(g, "protocol");
     s.timeMs = h5::readDoubleAttribute(g, "t");
-    if (!std::isfinite(s.timeMs) || s.timeMs < 0) throw h5::Error("'/ei/state' attribute 't' must be a time >= 0");
+    if (!std::isfinite(s.timeMs) || s.timeMs < 0)
+        throw h5::Error("'/ei/state' attribute 't' must be a time >= 0");
     return s;
 }
 

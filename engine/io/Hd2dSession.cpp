@@ -8,7 +8,9 @@
 
 namespace as {
 namespace {
-std::vector<double> toVector(const Vec3& v) { return {v[0], v[1], v[2]}; }
+std::vector<double> toVector(const Vec3& v) {
+    return {v[0], v[1], v[2]};
+}
 }  // namespace
 
 void writeHd2dGroup(hid_t root, const Hd2dSimulation& sim) {
@@ -74,10 +76,12 @@ std::unique_ptr<Hd2dSimulation> readHd2dGroup(hid_t root) {
         st.uPitch = readFiniteVector(g, "u_pitch", n, "/hd2d/state");
         const auto dims = h5::datasetShape(g, "u_sheet");
         if (dims.size() != 2 || dims[0] != hsize_t(n) || dims[1] != hsize_t(n))
-            throw h5::Error("dataset '/hd2d/state/u_sheet' must be [n x n] with n = " + std::to_string(n));
+            throw h5::Error("dataset '/hd2d/state/u_sheet' must be [n x n] with n = " +
+                            std::to_string(n));
         st.uSheet = h5::readDoubles(g, "u_sheet");
         for (double v : st.uSheet)
-            if (!std::isfinite(v)) throw h5::Error("dataset '/hd2d/state/u_sheet' contains non-finite values");
+            if (!std::isfinite(v))
+                throw h5::Error("dataset '/hd2d/state/u_sheet' contains non-finite values");
         const auto vec3 = [&](const char* name) {
             const auto v = readFiniteVector(g, name, 3, "/hd2d/state");
             return Vec3{v[0], v[1], v[2]};
@@ -89,7 +93,8 @@ std::unique_ptr<Hd2dSimulation> readHd2dGroup(hid_t root) {
     }
     TraceBuffer traces = [&] {
         h5::Handle rec = h5::openGroup(hd, "recording");
-        return readTraceGroup(rec, "traces", Hd2dSimulation::traceChannels(), "/hd2d/recording/traces", 100000);
+        return readTraceGroup(rec, "traces", Hd2dSimulation::traceChannels(),
+                              "/hd2d/recording/traces", 100000);
     }();
     auto sim = std::make_unique<Hd2dSimulation>(p, h, traces.capacity());
     sim->restoreState(st);

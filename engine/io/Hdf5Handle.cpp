@@ -67,8 +67,9 @@ void writeDatasetT(hid_t loc, const std::string& name, const std::vector<T>& dat
                          "cannot create dataspace for '" + path + "'");
     // Chunked with the Fletcher32 filter: HDF5 verifies every chunk on read (Hdf5Integrity.h).
     Handle dcpl = checksummedCreation(dims, sizeof(T));
-    Handle set = check(H5Dcreate2(loc, name.c_str(), fileType, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
-                       "cannot create dataset '" + path + "'");
+    Handle set =
+        check(H5Dcreate2(loc, name.c_str(), fileType, space, H5P_DEFAULT, dcpl, H5P_DEFAULT),
+              "cannot create dataset '" + path + "'");
     if (count > 0)
         checkStatus(H5Dwrite(set, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
                     "cannot write dataset '" + path + "'");
@@ -94,8 +95,9 @@ void checkStoredSize(hid_t set, hid_t type, hssize_t n, const std::string& path)
     const double raw = double(n) * double(elementSize);
     const double stored = double(H5Dget_storage_size(set));
     if (raw > ratio * stored)
-        throw Error("dataset '" + path + "' claims " + std::to_string(n) + " values but the file stores " +
-                    std::to_string(static_cast<long long>(stored)) + " bytes for it (damaged file?)");
+        throw Error(
+            "dataset '" + path + "' claims " + std::to_string(n) + " values but the file stores " +
+            std::to_string(static_cast<long long>(stored)) + " bytes for it (damaged file?)");
 }
 
 template <class T>
@@ -104,7 +106,8 @@ std::vector<T> readDatasetT(hid_t loc, const std::string& name, hid_t memType) {
     Handle set = openDataset(loc, name);
     Handle type = check(H5Dget_type(set), "cannot read dataset '" + path + "'");
     const H5T_class_t cls = H5Tget_class(type);
-    if (cls != H5T_INTEGER && cls != H5T_FLOAT) throw Error("dataset '" + path + "' is not numeric");
+    if (cls != H5T_INTEGER && cls != H5T_FLOAT)
+        throw Error("dataset '" + path + "' is not numeric");
     Handle space = check(H5Dget_space(set), "cannot read dataset '" + path + "'");
     const hssize_t n = H5Sget_simple_extent_npoints(space);
     if (n < 0) throw Error("cannot read the shape of dataset '" + path + "'");
@@ -113,7 +116,8 @@ std::vector<T> readDatasetT(hid_t loc, const std::string& name, hid_t memType) {
     if (n > 0 && H5Dread(set, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) {
         const std::string why = failureReason();
         if (why.find("checksum") != std::string::npos) throw Error("dataset '" + path + "' " + why);
-        throw Error("cannot read dataset '" + path + "': " + (why.empty() ? "the file is damaged or truncated" : why));
+        throw Error("cannot read dataset '" + path +
+                    "': " + (why.empty() ? "the file is damaged or truncated" : why));
     }
     return out;
 }
@@ -180,12 +184,14 @@ Handle createFile(const std::string& path) {
                 "cannot select the HDF5 1.10 file format");
     Handle fcpl = check(H5Pcreate(H5P_FILE_CREATE), "cannot create a file creation property list");
     keepCompact(fcpl);  // the root group
-    return check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl), "cannot create HDF5 file '" + path + "'");
+    return check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl),
+                 "cannot create HDF5 file '" + path + "'");
 }
 
 Handle openFileReadOnly(const std::string& path) {
     silenceErrors();
-    Handle f = check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "the HDF5 file cannot be opened");
+    Handle f =
+        check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "the HDF5 file cannot be opened");
     if (hasChecksums(f)) verifyChecksums(f);
     return f;
 }
@@ -199,7 +205,8 @@ bool hasChild(hid_t loc, const std::string& name) {
 
 Handle createGroup(hid_t loc, const std::string& name) {
     const std::string path = where(loc, name);
-    Handle gcpl = check(H5Pcreate(H5P_GROUP_CREATE), "cannot create a group creation property list");
+    Handle gcpl =
+        check(H5Pcreate(H5P_GROUP_CREATE), "cannot create a group creation property list");
     keepCompact(gcpl);
     return check(H5Gcreate2(loc, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT),
                  "cannot create group '" + path + "'");
@@ -229,16 +236,18 @@ bool hasAttribute(hid_t loc, const std::string& name) {
 void writeAttribute(hid_t loc, const std::string& name, double value) {
     const std::string path = where(loc, name);
     Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
-    Handle attr = check(H5Acreate2(loc, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT),
-                        "cannot create attribute '" + path + "'");
+    Handle attr =
+        check(H5Acreate2(loc, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+              "cannot create attribute '" + path + "'");
     checkStatus(H5Awrite(attr, H5T_NATIVE_DOUBLE, &value), "cannot write attribute '" + path + "'");
 }
 
 void writeAttribute(hid_t loc, const std::string& name, std::int64_t value) {
     const std::string path = where(loc, name);
     Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
-    Handle attr = check(H5Acreate2(loc, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
-                        "cannot create attribute '" + path + "'");
+    Handle attr =
+        check(H5Acreate2(loc, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+              "cannot create attribute '" + path + "'");
     checkStatus(H5Awrite(attr, H5T_NATIVE_INT64, &value), "cannot write attribute '" + path + "'");
 }
 
@@ -269,7 +278,8 @@ std::int64_t readIntAttribute(hid_t loc, const std::string& name) {
     Handle attr = openAttribute(loc, name);
     requireScalarNumber(attr, path);
     Handle type = check(H5Aget_type(attr), "cannot read attribute '" + path + "'");
-    if (H5Tget_class(type) != H5T_INTEGER) throw Error("attribute '" + path + "' is not an integer");
+    if (H5Tget_class(type) != H5T_INTEGER)
+        throw Error("attribute '" + path + "' is not an integer");
     std::int64_t v = 0;
     checkStatus(H5Aread(attr, H5T_NATIVE_INT64, &v), "cannot read attribute '" + path + "'");
     return v;

@@ -5,15 +5,15 @@
 #include <hdf5.h>
 
 #include <cstdint>
-#include <stdexcept>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace as::h5 {
 
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -23,7 +23,7 @@ void silenceErrors();
 
 /// An owning hid_t (file, group, dataset, attribute, dataspace or datatype), closed on destruction.
 class Handle {
-public:
+  public:
     Handle() = default;
     explicit Handle(hid_t id) : id_(id) {}
     Handle(Handle&& o) noexcept : id_(o.id_) { o.id_ = H5I_INVALID_HID; }
@@ -38,7 +38,7 @@ public:
     void close();
     void reset() noexcept;
 
-private:
+  private:
     hid_t id_ = H5I_INVALID_HID;
 };
 
@@ -46,8 +46,9 @@ private:
 bool isHdf5(const std::string& path);
 Handle createFile(const std::string& path);  ///< truncates
 /// Writes a whole file atomically: `write` fills a new file at path + ".part", which then replaces
-/// path by a rename, so a failure (exception from `write`, full disk) leaves the old file intact and
-/// removes the partial one. Throws Error("cannot write <what> '<path>': ...") if the rename fails.
+/// path by a rename, so a failure (exception from `write`, full disk) leaves the old file intact
+/// and removes the partial one. Throws Error("cannot write <what> '<path>': ...") if the rename
+/// fails.
 void writeFileAtomically(const std::string& path, const std::string& what,
                          const std::function<void(hid_t file)>& write);
 Handle openFileReadOnly(const std::string& path);

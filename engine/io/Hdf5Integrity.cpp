@@ -13,7 +13,7 @@ constexpr int kMaxDepth = 64;  // guards the walk against link cycles in foreign
 
 /// 64-bit FNV-1a over a canonical byte stream (integers little-endian, strings length-prefixed).
 class Digest {
-public:
+  public:
     void bytes(const void* data, std::size_t n) {
         const auto* p = static_cast<const unsigned char*>(data);
         for (std::size_t i = 0; i < n; ++i) {
@@ -36,7 +36,7 @@ public:
         return kDigestPrefix + std::string(buf);
     }
 
-private:
+  private:
     std::uint64_t h_ = 0xcbf29ce484222325ull;
 };
 
@@ -64,7 +64,7 @@ std::string childPath(const std::string& parent, const std::string& name) {
 
 /// Feeds the object's attributes (by name, increasing) into the digest.
 class Walker {
-public:
+  public:
     Walker(Digest& d, bool verify) : d_(d), verify_(verify) {}
 
     void object(hid_t obj, const std::string& path, int depth) {
@@ -88,7 +88,7 @@ public:
         }
     }
 
-private:
+  private:
     void dataset(hid_t set, const std::string& path) {
         Handle type(H5Dget_type(set));
         if (!type.valid()) damaged("cannot read the type of dataset '" + path + "'");
@@ -111,8 +111,8 @@ private:
         unsigned flags = 0;
         std::size_t nelmts = 0;
         unsigned config = 0;
-        const herr_t has = H5Pget_filter_by_id2(dcpl, H5Z_FILTER_FLETCHER32, &flags, &nelmts, nullptr, 0,
-                                                nullptr, &config);
+        const herr_t has = H5Pget_filter_by_id2(dcpl, H5Z_FILTER_FLETCHER32, &flags, &nelmts,
+                                                nullptr, 0, nullptr, &config);
         if (has < 0) throw Error("dataset '" + path + "' carries no checksum (Fletcher32 filter)");
     }
 
@@ -177,15 +177,17 @@ private:
         H5G_info_t info;
         if (H5Gget_info(group, &info) < 0) damaged("cannot list group '" + path + "'");
         for (hsize_t i = 0; i < info.nlinks; ++i) {
-            const ssize_t len =
-                H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+            const ssize_t len = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i,
+                                                   nullptr, 0, H5P_DEFAULT);
             if (len < 0) damaged("cannot list group '" + path + "'");
             std::string name(std::size_t(len) + 1, '\0');
-            H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
+            H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size(),
+                               H5P_DEFAULT);
             name.resize(std::size_t(len));
             const std::string child = childPath(path, name);
             H5L_info_t link;
-            if (H5Lget_info(group, name.c_str(), &link, H5P_DEFAULT) < 0) damaged("cannot read link '" + child + "'");
+            if (H5Lget_info(group, name.c_str(), &link, H5P_DEFAULT) < 0)
+                damaged("cannot read link '" + child + "'");
             if (link.type != H5L_TYPE_HARD) {
                 d_.text("link");
                 d_.text(child);
@@ -249,7 +251,8 @@ std::string failureReason() {
     StackScan scan;
     H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, scanError, &scan);
     if (scan.checksum) return "failed its checksum (the file is damaged)";
-    if (!scan.innermost.empty()) return "the file is damaged or truncated (HDF5: " + scan.innermost + ")";
+    if (!scan.innermost.empty())
+        return "the file is damaged or truncated (HDF5: " + scan.innermost + ")";
     return {};
 }
 
@@ -259,14 +262,18 @@ void writeChecksums(hid_t file) {
     writeAttribute(file, kChecksumAttribute, digestOf(file, false));
 }
 
-bool hasChecksums(hid_t file) { return hasAttribute(file, kChecksumAttribute); }
+bool hasChecksums(hid_t file) {
+    return hasAttribute(file, kChecksumAttribute);
+}
 
 void verifyChecksums(hid_t file) {
     const std::string stored = readStringAttribute(file, kChecksumAttribute);
     if (stored.rfind(kDigestPrefix, 0) != 0)
-        throw Error("attribute '/" + std::string(kChecksumAttribute) + "' holds an unknown kind of checksum ('" +
-                    stored.substr(0, 16) + "'; written by a newer version, or damaged)");
-    if (digestOf(file, true) != stored) throw Error("attributes do not match their checksum (the file is damaged)");
+        throw Error("attribute '/" + std::string(kChecksumAttribute) +
+                    "' holds an unknown kind of checksum ('" + stored.substr(0, 16) +
+                    "'; written by a newer version, or damaged)");
+    if (digestOf(file, true) != stored)
+        throw Error("attributes do not match their checksum (the file is damaged)");
 }
 
 }  // namespace as::h5

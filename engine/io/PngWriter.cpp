@@ -16,7 +16,8 @@ void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
     for (int s = 24; s >= 0; s -= 8) out.push_back(std::uint8_t(v >> s));
 }
 
-void chunk(std::vector<std::uint8_t>& out, const char* type, const std::vector<std::uint8_t>& data) {
+void chunk(std::vector<std::uint8_t>& out, const char* type,
+           const std::vector<std::uint8_t>& data) {
     put32(out, std::uint32_t(data.size()));
     const std::size_t start = out.size();
     out.insert(out.end(), type, type + 4);
@@ -29,8 +30,10 @@ void chunk(std::vector<std::uint8_t>& out, const char* type, const std::vector<s
 
 void writeGrayPng(const std::string& path, const GrayImage& img) {
     const std::string what = "cannot write PNG '" + path + "': ";
-    if (img.width < 1 || img.height < 1 || img.pixels.size() != std::size_t(img.width) * std::size_t(img.height))
-        throw std::runtime_error(what + "the image is empty or its pixel count does not match its size");
+    if (img.width < 1 || img.height < 1 ||
+        img.pixels.size() != std::size_t(img.width) * std::size_t(img.height))
+        throw std::runtime_error(what +
+                                 "the image is empty or its pixel count does not match its size");
     std::vector<std::uint8_t> raw;
     raw.reserve(std::size_t(img.height) * std::size_t(img.width + 1));
     for (int r = 0; r < img.height; ++r) {
@@ -48,7 +51,8 @@ void writeGrayPng(const std::string& path, const GrayImage& img) {
     std::vector<std::uint8_t> ihdr;
     put32(ihdr, std::uint32_t(img.width));
     put32(ihdr, std::uint32_t(img.height));
-    ihdr.insert(ihdr.end(), {8, 0, 0, 0, 0});  // 8-bit grey, deflate, adaptive filtering, no interlace
+    ihdr.insert(ihdr.end(),
+                {8, 0, 0, 0, 0});  // 8-bit grey, deflate, adaptive filtering, no interlace
     chunk(file, "IHDR", ihdr);
     chunk(file, "IDAT", packed);
     chunk(file, "IEND", {});
@@ -69,12 +73,14 @@ void writeGrayPng(const std::string& path, const GrayImage& img) {
     }
 }
 
-GrayImage tileImages(const Eigen::MatrixXf& images, int rows, int cols, int gridCols, int scale, int pad) {
+GrayImage tileImages(const Eigen::MatrixXf& images, int rows, int cols, int gridCols, int scale,
+                     int pad) {
     if (rows < 1 || cols < 1 || gridCols < 1 || scale < 1 || pad < 0 || images.cols() < 1)
         throw std::invalid_argument("tileImages: sizes must be >= 1 and there must be an image");
     if (images.rows() != Eigen::Index(rows) * cols)
-        throw std::invalid_argument("tileImages: images have " + std::to_string(images.rows()) + " values, not " +
-                                    std::to_string(rows) + " x " + std::to_string(cols));
+        throw std::invalid_argument("tileImages: images have " + std::to_string(images.rows()) +
+                                    " values, not " + std::to_string(rows) + " x " +
+                                    std::to_string(cols));
     const int n = int(images.cols());
     const int gc = std::min(gridCols, n), gr = (n + gc - 1) / gc;
     const int cw = cols * scale, ch = rows * scale;

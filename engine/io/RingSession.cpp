@@ -62,13 +62,13 @@ void writeRingGroup(hid_t root, const RingSimulation& sim) {
                 h5::writeAttribute(g, "stride", std::int64_t(ab.stride()));
                 h5::writeAttribute(g, "capacity", std::int64_t(ab.capacity()));
                 const std::size_t width = ab.size() ? ab.width() : 0;
-                h5::writeDataset(g, "activity", ab.flattened(), {hsize_t(ab.size()), hsize_t(width)});
+                h5::writeDataset(g, "activity", ab.flattened(),
+                                 {hsize_t(ab.size()), hsize_t(width)});
                 h5::writeDataset(g, "times", ab.times(), {hsize_t(ab.times().size())});
             }
         }
     }
 }
-
 
 std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
     h5::Handle ring = h5::openGroup(root, "ring");
@@ -93,15 +93,16 @@ std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
         st.externalTarget = h5::readDoubleAttribute(g, "external_target");
         st.stimulusUnwrapped = h5::readDoubleAttribute(g, "stimulus_unwrapped");
         st.decodedUnwrapped = h5::readDoubleAttribute(g, "decoded_unwrapped");
-        for (double v : {st.t, st.stimulusClock, st.stimulusZ, st.externalTarget, st.stimulusUnwrapped,
-                         st.decodedUnwrapped})
+        for (double v : {st.t, st.stimulusClock, st.stimulusZ, st.externalTarget,
+                         st.stimulusUnwrapped, st.decodedUnwrapped})
             if (!std::isfinite(v)) throw h5::Error("'/ring/state' has a non-finite attribute");
         if (st.steps < 0) throw h5::Error("'/ring/state' attribute 'steps' is negative");
         const auto dims = h5::datasetShape(g, "u");
         if (dims.size() != 1 || dims[0] != hsize_t(p.N))
-            throw h5::Error("dataset '/ring/state/u' has " + std::to_string(dims.empty() ? 0 : dims[0]) +
-                            (dims.size() == 1 ? "" : " (rank " + std::to_string(dims.size()) + ")") +
-                            " entries, expected N = " + std::to_string(p.N));
+            throw h5::Error(
+                "dataset '/ring/state/u' has " + std::to_string(dims.empty() ? 0 : dims[0]) +
+                (dims.size() == 1 ? "" : " (rank " + std::to_string(dims.size()) + ")") +
+                " entries, expected N = " + std::to_string(p.N));
         st.u = h5::readDoubles(g, "u");
         if (!std::all_of(st.u.begin(), st.u.end(), [](double v) { return std::isfinite(v); }))
             throw h5::Error("dataset '/ring/state/u' contains non-finite values");
@@ -117,12 +118,14 @@ std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
         for (const std::string& name : channels) {
             const auto dims = h5::datasetShape(g, name);
             if (dims.size() != 1)
-                throw h5::Error("dataset '/ring/recording/traces/" + name + "' must be one-dimensional");
+                throw h5::Error("dataset '/ring/recording/traces/" + name +
+                                "' must be one-dimensional");
             columns.push_back(h5::readDoubles(g, name));
             if (columns.back().size() != columns.front().size())
-                throw h5::Error("trace channels of unequal length ('/ring/recording/traces/" + name + "' has " +
-                                std::to_string(columns.back().size()) + " rows, '" + channels.front() +
-                                "' has " + std::to_string(columns.front().size()) + ")");
+                throw h5::Error("trace channels of unequal length ('/ring/recording/traces/" +
+                                name + "' has " + std::to_string(columns.back().size()) +
+                                " rows, '" + channels.front() + "' has " +
+                                std::to_string(columns.front().size()) + ")");
         }
     }
     const std::size_t traceRows = columns.front().size();
@@ -134,16 +137,19 @@ std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
     {
         h5::Handle g = h5::openGroup(rec, "activity");
         const std::int64_t strideAttr = h5::readIntAttribute(g, "stride");
-        if (strideAttr < 1) throw h5::Error("'/ring/recording/activity' attribute 'stride' must be >= 1");
+        if (strideAttr < 1)
+            throw h5::Error("'/ring/recording/activity' attribute 'stride' must be >= 1");
         stride = std::size_t(strideAttr);
         activityCapacity = optionalCapacity(g, kDefaultActivityRows);
         const auto dims = h5::datasetShape(g, "activity");
         const auto tdims = h5::datasetShape(g, "times");
-        const std::size_t expectedWidth = std::min<std::size_t>(std::size_t(p.N), RingSimulation::kActivityColumns);
+        const std::size_t expectedWidth =
+            std::min<std::size_t>(std::size_t(p.N), RingSimulation::kActivityColumns);
         if (dims.size() != 2 || tdims.size() != 1 || dims[0] != tdims[0] ||
             (dims[0] > 0 && dims[1] != expectedWidth))
-            throw h5::Error("activity shape mismatch: '/ring/recording/activity/activity' must be [rows x " +
-                            std::to_string(expectedWidth) + "] with rows = length of 'times'");
+            throw h5::Error(
+                "activity shape mismatch: '/ring/recording/activity/activity' must be [rows x " +
+                std::to_string(expectedWidth) + "] with rows = length of 'times'");
         width = dims[0] > 0 ? std::size_t(dims[1]) : 0;
         activity = h5::readFloats(g, "activity");
         times = h5::readDoubles(g, "times");
@@ -164,7 +170,6 @@ std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
     sim->restoreRecordings(traces, act);
     return sim;
 }
-
 
 void saveRingSession(const std::string& path, const RingSimulation& sim, const std::string& lab) {
     SessionWriter w(path, lab);

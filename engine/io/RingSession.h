@@ -26,7 +26,8 @@ struct RingSessionData {
 };
 
 /// A session holding only the ring lab, saved atomically. Throws SessionError naming the file.
-void saveRingSession(const std::string& path, const RingSimulation& sim, const std::string& lab = "ring");
+void saveRingSession(const std::string& path, const RingSimulation& sim,
+                     const std::string& lab = "ring");
 /// Loads the ring lab of a session written by this or an earlier version. Throws SessionError.
 RingSessionData loadRingSession(const std::string& path);
 

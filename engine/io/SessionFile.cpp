@@ -22,9 +22,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string tempPathFor(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
+std::string tempPathFor(const std::string& path) {
+    return path + ".tmp-" + std::to_string(::getpid());
+}
 
-std::string errnoText() { return std::strerror(errno); }
+std::string errnoText() {
+    return std::strerror(errno);
+}
 
 }  // namespace
 
@@ -63,7 +67,9 @@ SessionWriter::~SessionWriter() {
     if (impl_->created && !impl_->committed) std::remove(impl_->tmp.c_str());
 }
 
-hid_t SessionWriter::root() const { return impl_->file; }
+hid_t SessionWriter::root() const {
+    return impl_->file;
+}
 
 void SessionWriter::fail(const std::string& why) {
     impl_->file.reset();
@@ -109,19 +115,22 @@ SessionReader::SessionReader(const std::string& path) : impl_(std::make_unique<I
         impl_->file = h5::openFileReadOnly(path);
         const hid_t f = impl_->file;
         if (!h5::hasAttribute(f, "format"))
-            throw h5::Error("not an Attractor Studio session file (HDF5 without a 'format' attribute)");
+            throw h5::Error(
+                "not an Attractor Studio session file (HDF5 without a 'format' attribute)");
         const std::string format = h5::readStringAttribute(f, "format");
         if (format != kSessionFormatName)
-            throw h5::Error("not an Attractor Studio session file (format is '" + format + "', expected '" +
-                            kSessionFormatName + "')");
+            throw h5::Error("not an Attractor Studio session file (format is '" + format +
+                            "', expected '" + kSessionFormatName + "')");
         const std::int64_t version = h5::readIntAttribute(f, "format_version");
         if (version > kSessionFormatVersion)
-            throw h5::Error("written by a newer Attractor Studio (format " + std::to_string(version) +
-                            "), this version reads up to " + std::to_string(kSessionFormatVersion));
+            throw h5::Error("written by a newer Attractor Studio (format " +
+                            std::to_string(version) + "), this version reads up to " +
+                            std::to_string(kSessionFormatVersion));
         if (version < 1) throw h5::Error("invalid format_version " + std::to_string(version));
         if (version >= kFirstChecksummedSessionVersion && !h5::hasChecksums(f))
-            throw h5::Error("a format " + std::to_string(version) + " file must carry attribute '/" +
-                            h5::kChecksumAttribute + "' (damaged, or altered by another program)");
+            throw h5::Error("a format " + std::to_string(version) +
+                            " file must carry attribute '/" + h5::kChecksumAttribute +
+                            "' (damaged, or altered by another program)");
         impl_->version = int(version);
         if (h5::hasAttribute(f, "lab")) impl_->lab = h5::readStringAttribute(f, "lab");
         return 0;
@@ -130,10 +139,18 @@ SessionReader::SessionReader(const std::string& path) : impl_(std::make_unique<I
 
 SessionReader::~SessionReader() = default;
 
-hid_t SessionReader::root() const { return impl_->file; }
-const std::string& SessionReader::path() const { return impl_->path; }
-const std::string& SessionReader::lab() const { return impl_->lab; }
-int SessionReader::formatVersion() const { return impl_->version; }
+hid_t SessionReader::root() const {
+    return impl_->file;
+}
+const std::string& SessionReader::path() const {
+    return impl_->path;
+}
+const std::string& SessionReader::lab() const {
+    return impl_->lab;
+}
+int SessionReader::formatVersion() const {
+    return impl_->version;
+}
 bool SessionReader::hasGroup(const std::string& name) const {
     return read([&](hid_t root) { return h5::hasChild(root, name); });  // a failure names the file
 }
@@ -147,12 +164,16 @@ void SessionReader::fail(const std::string& why) const {
 void exportTracesCsv(const std::string& path, const TraceBuffer& traces) {
     const std::string tmp = tempPathFor(path);
     std::FILE* f = std::fopen(tmp.c_str(), "w");
-    if (!f) throw SessionError("cannot write CSV '" + path + "': cannot create '" + tmp + "': " + errnoText());
+    if (!f)
+        throw SessionError("cannot write CSV '" + path + "': cannot create '" + tmp +
+                           "': " + errnoText());
     const auto& names = traces.channels();
-    for (std::size_t c = 0; c < names.size(); ++c) std::fprintf(f, "%s%s", c ? "," : "", names[c].c_str());
+    for (std::size_t c = 0; c < names.size(); ++c)
+        std::fprintf(f, "%s%s", c ? "," : "", names[c].c_str());
     std::fputc('\n', f);
     for (std::size_t i = 0; i < traces.size(); ++i) {
-        for (std::size_t c = 0; c < names.size(); ++c) std::fprintf(f, "%s%.9g", c ? "," : "", traces.at(c, i));
+        for (std::size_t c = 0; c < names.size(); ++c)
+            std::fprintf(f, "%s%.9g", c ? "," : "", traces.at(c, i));
         std::fputc('\n', f);
     }
     const bool ok = !std::ferror(f);
@@ -164,7 +185,8 @@ void exportTracesCsv(const std::string& path, const TraceBuffer& traces) {
     if (std::rename(tmp.c_str(), path.c_str()) != 0) {
         const std::string err = errnoText();
         std::remove(tmp.c_str());
-        throw SessionError("cannot write CSV '" + path + "': cannot rename the temporary file: " + err);
+        throw SessionError("cannot write CSV '" + path +
+                           "': cannot rename the temporary file: " + err);
     }
 }
 

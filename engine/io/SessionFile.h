@@ -1,12 +1,14 @@
 #pragma once
 // Session files: one HDF5 file per session (docs/session-format.md).
-//   /  attrs: format = "attractor-studio-session", format_version (int), app_version, lab (open tab)
+//   /  attrs: format = "attractor-studio-session", format_version (int), app_version, lab (open
+//   tab)
 //   /<lab>/...  one group per lab that has state (ring: engine/io/RingSession.h)
 // SessionWriter writes "<path>.tmp-<pid>", seals it with checksums and renames it over <path> on
-// commit(), so the last good file survives a crash or a failed save. SessionReader validates the file (exists, HDF5, format,
-// version) before any lab reads its group; every failure is a SessionError whose message names the
-// file and the problem (a damaged file: the dataset or attribute that failed its checksum). Readers
-// build new objects and never touch what the caller holds.
+// commit(), so the last good file survives a crash or a failed save. SessionReader validates the
+// file (exists, HDF5, format, version) before any lab reads its group; every failure is a
+// SessionError whose message names the file and the problem (a damaged file: the dataset or
+// attribute that failed its checksum). Readers build new objects and never touch what the caller
+// holds.
 #include <hdf5.h>
 
 #include <memory>
@@ -21,16 +23,17 @@ inline constexpr const char* kSessionFormatName = "attractor-studio-session";
 /// Version written by this build. Loading accepts 1..kSessionFormatVersion and refuses newer ones.
 /// Version 2 = version 1's layout with checksums (docs/session-format.md, "Checksums").
 inline constexpr int kSessionFormatVersion = 2;
-/// First version whose files must carry checksums (io/Hdf5Integrity.h); older files load unverified.
+/// First version whose files must carry checksums (io/Hdf5Integrity.h); older files load
+/// unverified.
 inline constexpr int kFirstChecksummedSessionVersion = 2;
 
 class SessionError : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 class SessionWriter {
-public:
+  public:
     /// Starts a session file at `path` (written aside until commit()); `openLab` is the tab that
     /// was open. Throws SessionError("cannot write session '<path>': ...").
     SessionWriter(const std::string& path, const std::string& openLab);
@@ -54,13 +57,13 @@ public:
     void commit();
     [[noreturn]] void fail(const std::string& why);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
 class SessionReader {
-public:
+  public:
     /// Opens and validates `path`. Throws SessionError("cannot load session '<path>': ...").
     explicit SessionReader(const std::string& path);
     ~SessionReader();
@@ -88,7 +91,7 @@ public:
     }
     [[noreturn]] void fail(const std::string& why) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

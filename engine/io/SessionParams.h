@@ -14,7 +14,8 @@ void writeParams(hid_t group, const P& p) {
     for (const ParamSpec& s : P::specs()) {
         h5::writeAttribute(group, s.key, p.get(s.key));
         h5::writeAttribute(group, s.key + ".unit", s.unit);
-        if (!s.choices.empty()) h5::writeAttribute(group, s.key + ".name", s.choices.at(std::size_t(p.get(s.key))));
+        if (!s.choices.empty())
+            h5::writeAttribute(group, s.key + ".name", s.choices.at(std::size_t(p.get(s.key))));
     }
 }
 

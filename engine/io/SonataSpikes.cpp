@@ -1,10 +1,11 @@
 #include "io/SonataSpikes.h"
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
@@ -30,7 +31,8 @@ h5::Handle sortingType(hid_t base) {
     if (!t.valid()) throw h5::Error("cannot create the sorting enum type");
     const char* names[] = {"none", "by_id", "by_time"};
     for (std::uint8_t v = 0; v < 3; ++v) {
-        // H5Tenum_insert takes the value in the enum's base type: the same byte for U8LE and native.
+        // H5Tenum_insert takes the value in the enum's base type: the same byte for U8LE and
+        // native.
         check(H5Tenum_insert(t, names[v], &v), "cannot create the sorting enum type");
     }
     return t;
@@ -41,10 +43,12 @@ void writeUint32Attribute(hid_t loc, const char* name, const std::uint32_t* valu
     h5::Handle space(n == 1 ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &n, nullptr));
     h5::Handle attr(H5Acreate2(loc, name, H5T_STD_U32LE, space, H5P_DEFAULT, H5P_DEFAULT));
     if (!attr.valid()) throw h5::Error(std::string("cannot create attribute '") + name + "'");
-    check(H5Awrite(attr, H5T_NATIVE_UINT32, values), std::string("cannot write attribute '") + name + "'");
+    check(H5Awrite(attr, H5T_NATIVE_UINT32, values),
+          std::string("cannot write attribute '") + name + "'");
 }
 
-/// A variable-length UTF-8 string attribute (as the SONATA writers store `units`; h5py reads it as str).
+/// A variable-length UTF-8 string attribute (as the SONATA writers store `units`; h5py reads it as
+/// str).
 void writeVlenStringAttribute(hid_t loc, const char* name, const std::string& value) {
     h5::Handle type(H5Tcopy(H5T_C_S1));
     check(H5Tset_size(type, H5T_VARIABLE), "cannot create a string type");
@@ -56,7 +60,9 @@ void writeVlenStringAttribute(hid_t loc, const char* name, const std::string& va
     check(H5Awrite(attr, type, data), std::string("cannot write attribute '") + name + "'");
 }
 
-std::string aside(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
+std::string aside(const std::string& path) {
+    return path + ".tmp-" + std::to_string(::getpid());
+}
 
 }  // namespace
 
@@ -75,12 +81,14 @@ void writeSonataSpikes(const std::string& path, const std::vector<const SpikeRec
                     h5::Handle fileType = sortingType(H5T_STD_U8LE);
                     h5::Handle memType = sortingType(H5T_NATIVE_UINT8);
                     h5::Handle space(H5Screate(H5S_SCALAR));
-                    h5::Handle attr(H5Acreate2(pop, "sorting", fileType, space, H5P_DEFAULT, H5P_DEFAULT));
+                    h5::Handle attr(
+                        H5Acreate2(pop, "sorting", fileType, space, H5P_DEFAULT, H5P_DEFAULT));
                     if (!attr.valid()) throw h5::Error("cannot create attribute 'sorting'");
                     const std::uint8_t byTime = 2;  // the records are in time order (SpikeRecord)
                     check(H5Awrite(attr, memType, &byTime), "cannot write attribute 'sorting'");
                 }
-                h5::writeDataset(pop, "timestamps", r->times, {hsize_t(r->times.size())});  // float64
+                h5::writeDataset(pop, "timestamps", r->times,
+                                 {hsize_t(r->times.size())});  // float64
                 {
                     h5::Handle ds(H5Dopen2(pop, "timestamps", H5P_DEFAULT));
                     writeVlenStringAttribute(ds, "units", "ms");
@@ -89,11 +97,13 @@ void writeSonataSpikes(const std::string& path, const std::vector<const SpikeRec
                 const hsize_t n = ids.size();
                 h5::Handle space(H5Screate_simple(1, &n, nullptr));
                 h5::Handle dcpl = h5::checksummedCreation({n}, sizeof(std::uint64_t));
-                h5::Handle ds(H5Dcreate2(pop, "node_ids", H5T_STD_U64LE, space, H5P_DEFAULT, dcpl, H5P_DEFAULT));
+                h5::Handle ds(H5Dcreate2(pop, "node_ids", H5T_STD_U64LE, space, H5P_DEFAULT, dcpl,
+                                         H5P_DEFAULT));
                 if (!ds.valid()) throw h5::Error("cannot create dataset 'node_ids'");
                 if (n)
-                    check(H5Dwrite(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()),
-                          "cannot write 'node_ids'");
+                    check(
+                        H5Dwrite(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()),
+                        "cannot write 'node_ids'");
             }
         });
     } catch (const std::exception& e) {
@@ -121,9 +131,11 @@ std::vector<SpikeRecord> readSonataSpikes(const std::string& path) {
         std::vector<std::uint64_t> ids(r.times.size());
         const auto shape = h5::datasetShape(pop, "node_ids");
         if (shape.size() != 1 || shape[0] != ids.size())
-            throw h5::Error("'/spikes/" + r.population + "': node_ids and timestamps differ in length");
+            throw h5::Error("'/spikes/" + r.population +
+                            "': node_ids and timestamps differ in length");
         if (!ids.empty())
-            check(H5Dread(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()), "cannot read node_ids");
+            check(H5Dread(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ids.data()),
+                  "cannot read node_ids");
         for (auto id : ids) {
             r.ids.push_back(std::uint32_t(id));
             r.size = std::max(r.size, int(id) + 1);

@@ -2,9 +2,9 @@
 // Spike export in the SONATA format (github.com/AllenInstitute/sonata, "Spike file"), which NEST,
 // NEURON/BMTK, Brian2 tools and libsonata read:
 //   /                                attrs magic: uint32 0x0A7A, version: uint32[2] = {0, 1}
-//   /spikes/<population>             attr sorting: enum over uint8 {none = 0, by_id = 1, by_time = 2} = by_time
-//   /spikes/<population>/timestamps  float64 [n], attr units = "ms" (variable-length UTF-8 string)
-//   /spikes/<population>/node_ids    uint64 [n]
+//   /spikes/<population>             attr sorting: enum over uint8 {none = 0, by_id = 1, by_time =
+//   2} = by_time /spikes/<population>/timestamps  float64 [n], attr units = "ms" (variable-length
+//   UTF-8 string) /spikes/<population>/node_ids    uint64 [n]
 // and as CSV (population,node_id,timestamp_ms). Both are written aside and renamed into place.
 #include <string>
 #include <vector>

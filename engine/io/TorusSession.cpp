@@ -12,7 +12,9 @@ namespace {
 
 constexpr std::size_t kDefaultTraceCapacity = 100000;
 
-std::vector<double> toVector(const Vec3& v) { return {v[0], v[1], v[2]}; }
+std::vector<double> toVector(const Vec3& v) {
+    return {v[0], v[1], v[2]};
+}
 
 Vec3 readVec3(hid_t g, const std::string& name) {
     const auto v = readFiniteVector(g, name, 3, "/torus/state");
@@ -84,7 +86,8 @@ std::unique_ptr<TorusSimulation> readTorusGroup(hid_t root) {
             std::string got, want;
             for (auto v : dims) got += (got.empty() ? "" : " x ") + std::to_string(v);
             for (int v : shape) want += (want.empty() ? "" : " x ") + std::to_string(v);
-            throw h5::Error("dataset '/torus/state/u' has shape [" + got + "], expected [" + want + "] (n^D)");
+            throw h5::Error("dataset '/torus/state/u' has shape [" + got + "], expected [" + want +
+                            "] (n^D)");
         }
         st.u = h5::readDoubles(g, "u");
         if (!std::all_of(st.u.begin(), st.u.end(), [](double v) { return std::isfinite(v); }))
@@ -97,8 +100,8 @@ std::unique_ptr<TorusSimulation> readTorusGroup(hid_t root) {
     }
     TraceBuffer traces = [&] {
         h5::Handle rec = h5::openGroup(torus, "recording");
-        return readTraceGroup(rec, "traces", TorusSimulation::traceChannels(), "/torus/recording/traces",
-                              kDefaultTraceCapacity);
+        return readTraceGroup(rec, "traces", TorusSimulation::traceChannels(),
+                              "/torus/recording/traces", kDefaultTraceCapacity);
     }();
     auto sim = std::make_unique<TorusSimulation>(p, tp, traces.capacity());
     sim->restoreState(st);

@@ -16,8 +16,9 @@ void writeTraceGroup(hid_t parent, const std::string& name, const TraceBuffer& t
     }
 }
 
-TraceBuffer readTraceGroup(hid_t parent, const std::string& name, const std::vector<std::string>& channels,
-                           const std::string& path, std::size_t fallbackCapacity) {
+TraceBuffer readTraceGroup(hid_t parent, const std::string& name,
+                           const std::vector<std::string>& channels, const std::string& path,
+                           std::size_t fallbackCapacity) {
     h5::Handle g = h5::openGroup(parent, name);
     std::size_t capacity = fallbackCapacity;
     if (h5::hasAttribute(g, "capacity")) {
@@ -27,12 +28,13 @@ TraceBuffer readTraceGroup(hid_t parent, const std::string& name, const std::vec
     std::vector<std::vector<double>> columns;
     for (const std::string& c : channels) {
         const auto dims = h5::datasetShape(g, c);
-        if (dims.size() != 1) throw h5::Error("dataset '" + path + "/" + c + "' must be one-dimensional");
+        if (dims.size() != 1)
+            throw h5::Error("dataset '" + path + "/" + c + "' must be one-dimensional");
         columns.push_back(h5::readDoubles(g, c));
         if (columns.back().size() != columns.front().size())
             throw h5::Error("trace channels of unequal length ('" + path + "/" + c + "' has " +
-                            std::to_string(columns.back().size()) + " rows, '" + channels.front() + "' has " +
-                            std::to_string(columns.front().size()) + ")");
+                            std::to_string(columns.back().size()) + " rows, '" + channels.front() +
+                            "' has " + std::to_string(columns.front().size()) + ")");
     }
     const std::size_t rows = columns.empty() ? 0 : columns.front().size();
     TraceBuffer traces(channels, std::max(capacity, rows));
@@ -44,13 +46,16 @@ TraceBuffer readTraceGroup(hid_t parent, const std::string& name, const std::vec
     return traces;
 }
 
-std::vector<double> readFiniteVector(hid_t parent, const std::string& name, std::size_t size, const std::string& path) {
+std::vector<double> readFiniteVector(hid_t parent, const std::string& name, std::size_t size,
+                                     const std::string& path) {
     const auto dims = h5::datasetShape(parent, name);
     if (dims.size() != 1 || (size > 0 && dims[0] != hsize_t(size)))
-        throw h5::Error("dataset '" + path + "/" + name + "' must hold " + std::to_string(size) + " values");
+        throw h5::Error("dataset '" + path + "/" + name + "' must hold " + std::to_string(size) +
+                        " values");
     std::vector<double> v = h5::readDoubles(parent, name);
     for (double x : v)
-        if (!std::isfinite(x)) throw h5::Error("dataset '" + path + "/" + name + "' contains non-finite values");
+        if (!std::isfinite(x))
+            throw h5::Error("dataset '" + path + "/" + name + "' contains non-finite values");
     return v;
 }
 

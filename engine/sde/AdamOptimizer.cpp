@@ -44,7 +44,8 @@ double AdamOptimizer::step(Eigen::MatrixXf& value, const Eigen::MatrixXf& grad) 
 }
 
 void AdamOptimizer::restore(long steps, const Eigen::MatrixXf& m, const Eigen::MatrixXf& v) {
-    if (m.rows() != m_.rows() || m.cols() != m_.cols() || v.rows() != v_.rows() || v.cols() != v_.cols())
+    if (m.rows() != m_.rows() || m.cols() != m_.cols() || v.rows() != v_.rows() ||
+        v.cols() != v_.cols())
         throw std::invalid_argument("Adam: saved moments have the wrong shape");
     if (steps < 0) throw std::invalid_argument("Adam: negative step count");
     t_ = steps;

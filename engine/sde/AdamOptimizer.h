@@ -6,7 +6,7 @@
 namespace as::sde {
 
 class AdamOptimizer {
-public:
+  public:
     struct Settings {
         double learningRate = 1e-3;
         double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
@@ -23,7 +23,7 @@ public:
     /// Restores a saved state (shapes must match; throws std::invalid_argument otherwise).
     void restore(long steps, const Eigen::MatrixXf& m, const Eigen::MatrixXf& v);
 
-private:
+  private:
     Settings s_;
     Eigen::MatrixXf m_, v_;
     long t_ = 0;

@@ -13,8 +13,9 @@ AttractorSet::AttractorSet(const SdeParams& p) {
     fn_ = NodeFunctions::make(p.nodeParams());
     const std::vector<double> roots = fn_->alphabet(p.lambda);
     if (roots.size() != 2)
-        throw std::invalid_argument("f(a) + lambda g(a) = 0 has no non-zero solution for lambda = " +
-                                    formatNumber(p.lambda));
+        throw std::invalid_argument(
+            "f(a) + lambda g(a) = 0 has no non-zero solution for lambda = " +
+            formatNumber(p.lambda));
     aMinus_ = roots[0];
     aPlus_ = roots[1];
 
@@ -22,16 +23,16 @@ AttractorSet::AttractorSet(const SdeParams& p) {
     points_ = Eigen::MatrixXd::Zero(N, C);
     for (int l = 0; l < C; ++l) {
         switch (p.pattern) {
-        case Pattern::Blocks:
-            points_.col(l).segment(l * L, L).setConstant(aPlus_);
-            break;
-        case Pattern::BlocksMinus:
-            points_.col(l).segment(l * L, L).setConstant(aPlus_);
-            points_(l * L, l) = aMinus_;
-            break;
-        case Pattern::Canonical:
-            points_(l, l) = aPlus_;
-            break;
+            case Pattern::Blocks:
+                points_.col(l).segment(l * L, L).setConstant(aPlus_);
+                break;
+            case Pattern::BlocksMinus:
+                points_.col(l).segment(l * L, L).setConstant(aPlus_);
+                points_(l * L, l) = aMinus_;
+                break;
+            case Pattern::Canonical:
+                points_(l, l) = aPlus_;
+                break;
         }
     }
     q_.resize(N, C);
@@ -43,7 +44,8 @@ AttractorSet::AttractorSet(const SdeParams& p) {
             f[i] = fn_->f(points_(i, l));
         }
         const double norm = g.norm();
-        if (!(norm > 0.0)) throw std::invalid_argument("g(x_l) vanishes for attractor " + std::to_string(l));
+        if (!(norm > 0.0))
+            throw std::invalid_argument("g(x_l) vanishes for attractor " + std::to_string(l));
         q_.col(l) = g / norm;
         fq_.col(l) = -f / norm;
     }
@@ -56,8 +58,12 @@ AttractorSet::AttractorSet(const SdeParams& p) {
     fqF_ = fq_.cast<float>();
 }
 
-Eigen::MatrixXd AttractorSet::projector() const { return q_ * q_.transpose(); }
-Eigen::MatrixXd AttractorSet::ptilde() const { return fq_ * q_.transpose(); }
+Eigen::MatrixXd AttractorSet::projector() const {
+    return q_ * q_.transpose();
+}
+Eigen::MatrixXd AttractorSet::ptilde() const {
+    return fq_ * q_.transpose();
+}
 
 Eigen::MatrixXf AttractorSet::assemble(const Eigen::MatrixXf& atilde) const {
     Eigen::MatrixXf aq = atilde * qF_;  // N x C

@@ -1,6 +1,7 @@
 #pragma once
 // Planting C stationary points x_l of the deterministic model (seed 002 §III, eq 2–4):
-//   A = Atilde (1 - P) + Ptilde,  P = sum_l g_l g_l^T / |g_l|^2,  Ptilde = -sum_l f(x_l) g_l^T / |g_l|^2
+//   A = Atilde (1 - P) + Ptilde,  P = sum_l g_l g_l^T / |g_l|^2,  Ptilde = -sum_l f(x_l) g_l^T /
+//   |g_l|^2
 // with g_l = g(x_l) mutually orthogonal. Whatever Atilde is, A g_l = -f(x_l), so every x_l is
 // stationary; training changes only Atilde. The points are built from the alphabet {0, a_-, a_+}
 // of eq 6/9, so g(x_l) is also an eigenvector of A with eigenvalue lambda (eq 5).
@@ -16,7 +17,7 @@
 namespace as::sde {
 
 class AttractorSet {
-public:
+  public:
     /// Builds the C points of p.pattern (throws std::invalid_argument if p is invalid).
     explicit AttractorSet(const SdeParams& p);
 
@@ -51,7 +52,7 @@ public:
     /// Squared Euclidean distance of each column of states to each point: C x B.
     Eigen::MatrixXf distances2(const Eigen::MatrixXf& states) const;
 
-private:
+  private:
     std::shared_ptr<const NodeFunctions> fn_;
     double aPlus_ = 0.0, aMinus_ = 0.0;
     Eigen::MatrixXd points_, q_, fq_;

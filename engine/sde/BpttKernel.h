@@ -23,8 +23,8 @@ using MatS = Eigen::Matrix<S, Eigen::Dynamic, Eigen::Dynamic>;
 /// Reused storage (about 2 N B T scalars, twice that with a trained G).
 template <class S>
 struct BpttBuffers {
-    MatS<S> g, slope;   ///< N x (B T): g(x_t), then g'(x_t) overwritten by delta_{t+1}
-    MatS<S> eta, geta;  ///< N x (B T): the noise and G eta (trained G only)
+    MatS<S> g, slope;              ///< N x (B T): g(x_t), then g'(x_t) overwritten by delta_{t+1}
+    MatS<S> eta, geta;             ///< N x (B T): the noise and G eta (trained G only)
     MatS<S> x, drive, delta, avg;  ///< N x B
 };
 
@@ -42,9 +42,9 @@ struct BpttProblem {
 /// predicted (nearest attractor to the late-time average) if given. A non-finite loss is returned
 /// as is (the gradients are then meaningless).
 template <class S>
-double bpttLossAndGradient(const BpttProblem<S>& problem, const MatS<S>& x0, const Eigen::VectorXi& labels,
-                           std::uint64_t noiseSeed, MatS<S>& dA, MatS<S>* dG, BpttBuffers<S>& buf,
-                           Eigen::VectorXi* predicted = nullptr);
+double bpttLossAndGradient(const BpttProblem<S>& problem, const MatS<S>& x0,
+                           const Eigen::VectorXi& labels, std::uint64_t noiseSeed, MatS<S>& dA,
+                           MatS<S>* dG, BpttBuffers<S>& buf, Eigen::VectorXi* predicted = nullptr);
 
 /// The two halves for a loss of the caller's (the generator's latent SDE, engine/generator):
 /// bpttForward integrates x0 (N x B) with the noise of noiseSeed, keeping every step, and leaves
@@ -52,10 +52,11 @@ double bpttLossAndGradient(const BpttProblem<S>& problem, const MatS<S>& x0, con
 /// alpha term, if problem.gradG and dG != nullptr) and, if dx0 != nullptr, dL/dx(0) (the
 /// reparametrisation trick: the noise of the forward pass is held fixed). labels are not used.
 template <class S>
-void bpttForward(const BpttProblem<S>& problem, const MatS<S>& x0, std::uint64_t noiseSeed, BpttBuffers<S>& buf);
+void bpttForward(const BpttProblem<S>& problem, const MatS<S>& x0, std::uint64_t noiseSeed,
+                 BpttBuffers<S>& buf);
 template <class S>
-void bpttBackward(const BpttProblem<S>& problem, const MatS<S>& dxT, BpttBuffers<S>& buf, MatS<S>& dA,
-                  MatS<S>* dG, MatS<S>* dx0);
+void bpttBackward(const BpttProblem<S>& problem, const MatS<S>& dxT, BpttBuffers<S>& buf,
+                  MatS<S>& dA, MatS<S>* dG, MatS<S>* dx0);
 
 /// Forward pass only (the same arithmetic): the loss, and predicted if given.
 template <class S>

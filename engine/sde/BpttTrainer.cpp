@@ -18,7 +18,7 @@
 namespace as::sde {
 
 class BpttWorkspace {
-public:
+  public:
     BpttBuffers<float> buf;
     Eigen::MatrixXf dA;
 };
@@ -26,7 +26,8 @@ public:
 namespace {
 
 /// Training image `in` (side x side, row-major) moved by (dx, dy) pixels into `out`, zero fill.
-void shiftImage(const Eigen::Ref<const Eigen::VectorXf>& in, int side, int dx, int dy, Eigen::Ref<Eigen::VectorXf> out) {
+void shiftImage(const Eigen::Ref<const Eigen::VectorXf>& in, int side, int dx, int dy,
+                Eigen::Ref<Eigen::VectorXf> out) {
     out.setZero();
     for (int r = 0; r < side; ++r) {
         const int r2 = r + dy;
@@ -51,7 +52,8 @@ std::vector<int> epochOrder(std::uint64_t seed, long epoch, int m) {
     std::vector<int> order(static_cast<std::size_t>(m));
     for (int i = 0; i < m; ++i) order[std::size_t(i)] = i;
     std::mt19937_64 rng(mix64(seed ^ mix64(std::uint64_t(epoch) + 0x5151)));
-    for (int i = m - 1; i > 0; --i) std::swap(order[std::size_t(i)], order[std::size_t(rng() % std::uint64_t(i + 1))]);
+    for (int i = m - 1; i > 0; --i)
+        std::swap(order[std::size_t(i)], order[std::size_t(rng() % std::uint64_t(i + 1))]);
     return order;
 }
 
@@ -61,9 +63,12 @@ std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration) {
 
 const char* trainOutcomeName(TrainOutcome o) {
     switch (o) {
-    case TrainOutcome::Finished: return "finished";
-    case TrainOutcome::Cancelled: return "cancelled";
-    case TrainOutcome::Diverged: return "diverged";
+        case TrainOutcome::Finished:
+            return "finished";
+        case TrainOutcome::Cancelled:
+            return "cancelled";
+        case TrainOutcome::Diverged:
+            return "diverged";
     }
     return "?";
 }
@@ -73,7 +78,8 @@ BpttTrainer::BpttTrainer(SdeModel& model, const TrainParams& tp)
     tp_.check();
     const int n = model_.params().n;
     adamA_ = std::make_unique<AdamOptimizer>(n, n, adamSettings(tp_.learningRate, tp_.clip));
-    if (tp_.trainG) adamG_ = std::make_unique<AdamOptimizer>(n, n, adamSettings(tp_.gLearningRate, tp_.clip));
+    if (tp_.trainG)
+        adamG_ = std::make_unique<AdamOptimizer>(n, n, adamSettings(tp_.gLearningRate, tp_.clip));
 }
 
 BpttTrainer::~BpttTrainer() = default;
@@ -84,7 +90,8 @@ void BpttTrainer::ensureG() {
 }
 
 double BpttTrainer::lossAndGradient(const Eigen::MatrixXf& x0, const Eigen::VectorXi& labels,
-                                    std::uint64_t noiseSeed, Eigen::MatrixXf& dAtilde, Eigen::MatrixXf* dG) const {
+                                    std::uint64_t noiseSeed, Eigen::MatrixXf& dAtilde,
+                                    Eigen::MatrixXf* dG) const {
     const int n = model_.params().n;
     Eigen::MatrixXf identity;
     BpttProblem<float> pr;
@@ -122,25 +129,29 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
     if (adamA_->firstMoment().rows() != n)
         throw std::invalid_argument("the model's size changed since the trainer was made");
     if (images.rows() != n)
-        throw std::invalid_argument("training images have " + std::to_string(images.rows()) + " rows, the model " +
-                                    std::to_string(n) + " nodes");
+        throw std::invalid_argument("training images have " + std::to_string(images.rows()) +
+                                    " rows, the model " + std::to_string(n) + " nodes");
     if (labels.size() != images.cols() || images.cols() == 0)
         throw std::invalid_argument("need one label per training image (and at least one image)");
     if ((labels.array() < 0).any() || (labels.array() >= p.classes).any())
-        throw std::invalid_argument("a training label is outside [0, " + std::to_string(p.classes) + ")");
+        throw std::invalid_argument("a training label is outside [0, " + std::to_string(p.classes) +
+                                    ")");
     if (valImages.cols() > 0 && valImages.rows() != n)
         throw std::invalid_argument("validation images have the wrong number of rows");
-    if (valLabels.size() != valImages.cols()) throw std::invalid_argument("need one label per validation image");
+    if (valLabels.size() != valImages.cols())
+        throw std::invalid_argument("need one label per validation image");
     ensureG();
 
     const int side = int(std::lround(std::sqrt(double(n))));
     if (tp_.shift > 0 && side * side != n)
-        throw std::invalid_argument("shift augmentation needs square images; N = " + std::to_string(n) + " is not a square");
+        throw std::invalid_argument("shift augmentation needs square images; N = " +
+                                    std::to_string(n) + " is not a square");
     const int m = int(images.cols());
     const long perEpoch = (m + tp_.batch - 1) / tp_.batch;
     const long total = tp_.maxIterations > 0 ? tp_.maxIterations : perEpoch * tp_.epochs;
-    const int valCount = int(tp_.validationCount > 0 ? std::min<Eigen::Index>(tp_.validationCount, valImages.cols())
-                                                     : valImages.cols());
+    const int valCount =
+        int(tp_.validationCount > 0 ? std::min<Eigen::Index>(tp_.validationCount, valImages.cols())
+                                    : valImages.cols());
     TrainReport rep;
     auto validate = [&]() -> double {
         if (valCount == 0) return -1.0;
@@ -173,13 +184,16 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         const int first = int(pos * tp_.batch), len = std::min(tp_.batch, m - first);
         // Small models run on one thread: see ThreadBudget.h (the whole iteration, including the
         // N x N x C products of the pull-back and the re-assembly of A).
-        const ThreadBudget budget(len <= 8 ? ThreadBudget::smallBatchWork() : double(n) * double(n) * double(len));
+        const ThreadBudget budget(len <= 8 ? ThreadBudget::smallBatchWork()
+                                           : double(n) * double(n) * double(len));
         x0.resize(n, len);
         lab.resize(len);
         for (int j = 0; j < len; ++j) {
             const int item = order[std::size_t(first + j)];
-            if (tp_.shift > 0) {  // offsets keyed by (seed, iteration, item): a resumed run draws the same
-                const std::uint64_t h = mix64(mix64(tp_.seed ^ 0x5417F7ull) ^ mix64(std::uint64_t(iteration_)) ^ std::uint64_t(j));
+            if (tp_.shift >
+                0) {  // offsets keyed by (seed, iteration, item): a resumed run draws the same
+                const std::uint64_t h = mix64(mix64(tp_.seed ^ 0x5417F7ull) ^
+                                              mix64(std::uint64_t(iteration_)) ^ std::uint64_t(j));
                 const int span = 2 * tp_.shift + 1;
                 shiftImage(images.col(item), side, int(h % std::uint64_t(span)) - tp_.shift,
                            int((h >> 32) % std::uint64_t(span)) - tp_.shift, x0.col(j));
@@ -196,21 +210,25 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         pr.G = tp_.trainG ? &model_.trainedG() : model_.noiseMatrix();
         pr.gradG = tp_.trainG;
         pr.alpha = tp_.alpha;
-        const double loss = bpttLossAndGradient(pr, x0, lab, iterationNoiseSeed(tp_.seed, iteration_), ws_->dA,
-                                                tp_.trainG ? &dG : nullptr, ws_->buf, &pred);
+        const double loss =
+            bpttLossAndGradient(pr, x0, lab, iterationNoiseSeed(tp_.seed, iteration_), ws_->dA,
+                                tp_.trainG ? &dG : nullptr, ws_->buf, &pred);
         if (!std::isfinite(loss) || !ws_->dA.allFinite() || (tp_.trainG && !dG.allFinite())) {
             rep.outcome = TrainOutcome::Diverged;
-            rep.message = "the loss became non-finite at iteration " + std::to_string(iteration_ + 1) +
+            rep.message = "the loss became non-finite at iteration " +
+                          std::to_string(iteration_ + 1) +
                           "; the model keeps the weights of the last good iteration";
             break;
         }
         dAtilde = model_.attractors().pullBack(ws_->dA);
-        // Adam updates the working copies; the model keeps the last good weights until both are finite.
+        // Adam updates the working copies; the model keeps the last good weights until both are
+        // finite.
         adamA_->step(atilde, dAtilde);
         if (tp_.trainG) adamG_->step(G, dG);
         if (!atilde.allFinite() || (tp_.trainG && !G.allFinite())) {
             rep.outcome = TrainOutcome::Diverged;
-            rep.message = "the weights became non-finite at iteration " + std::to_string(iteration_ + 1) +
+            rep.message = "the weights became non-finite at iteration " +
+                          std::to_string(iteration_ + 1) +
                           "; the model keeps the weights of the last good iteration";
             break;
         }
@@ -226,7 +244,8 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         pg.loss = loss;
         pg.batchAccuracy = accuracy(pred, lab);
         // Seconds per iteration count the training work only, not validation or checkpoints.
-        trainSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - iterStart).count();
+        trainSeconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - iterStart).count();
         if ((tp_.evalEvery > 0 && iteration_ % tp_.evalEvery == 0) || iteration_ == total) {
             pg.validationAccuracy = lastValidation = validate();
             if (lastValidation >= 0) {
@@ -238,7 +257,8 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         pg.secondsLeft = pg.secondsPerIteration * double(total - iteration_);
         rep.secondsPerIteration = pg.secondsPerIteration;
         if (progress) progress(pg);
-        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 && iteration_ % tp_.checkpointEvery == 0)
+        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 &&
+            iteration_ % tp_.checkpointEvery == 0)
             saveCheckpoint(tp_.checkpointPath);
     }
     if (rep.outcome == TrainOutcome::Finished)
@@ -293,7 +313,9 @@ void BpttTrainer::resume(const std::string& path) {
         requireChecksums(f, mg, where);
         LoadedSdeModel saved = readSdeModel(mg, path);
         if (SdeModel::structuralChange(model_.params(), saved.model.params()))
-            throw h5::Error(where + " was written for a different model (n, classes, pattern or node constants)");
+            throw h5::Error(
+                where +
+                " was written for a different model (n, classes, pattern or node constants)");
         h5::Handle c = h5::openGroup(f, "checkpoint");
         if ((h5::readIntAttribute(c, "train_g") != 0) != tp_.trainG)
             throw h5::Error(where + ": train_g differs from the trainer's");
@@ -301,7 +323,8 @@ void BpttTrainer::resume(const std::string& path) {
         const long it = long(h5::readIntAttribute(c, "iteration"));
         if (it < 0 || std::size_t(it) != saved.meta.lossCurve.size())
             throw h5::Error(where + ": field 'iteration' does not match the loss curve");
-        const Eigen::MatrixXf am = h5::readMatrixF(c, "adam_a_m", n, n, where), av = h5::readMatrixF(c, "adam_a_v", n, n, where);
+        const Eigen::MatrixXf am = h5::readMatrixF(c, "adam_a_m", n, n, where),
+                              av = h5::readMatrixF(c, "adam_a_v", n, n, where);
         Eigen::MatrixXf gm, gv;
         long gSteps = 0;
         if (tp_.trainG) {
@@ -317,8 +340,10 @@ void BpttTrainer::resume(const std::string& path) {
         // Everything read and checked: now change state.
         model_.setParams(saved.model.params());
         model_.setAtilde(saved.model.atilde());
-        if (saved.model.hasTrainedG()) model_.setTrainedG(saved.model.trainedG());
-        else model_.clearTrainedG();
+        if (saved.model.hasTrainedG())
+            model_.setTrainedG(saved.model.trainedG());
+        else
+            model_.clearTrainedG();
         adamA_->restore(aSteps, am, av);
         if (tp_.trainG) adamG_->restore(gSteps, gm, gv);
         iteration_ = it;

@@ -42,15 +42,15 @@ struct TrainReport {
     TrainOutcome outcome = TrainOutcome::Finished;
     long iterations = 0;  ///< iterations done in total (including those before a resume)
     double finalLoss = 0.0, secondsPerIteration = 0.0;
-    double validationAccuracy = -1.0;  ///< last evaluated (< 0: none)
-    std::vector<double> lossCurve;        ///< loss of every iteration
-    std::vector<double> validationCurve;  ///< accuracy at every evaluation
+    double validationAccuracy = -1.0;        ///< last evaluated (< 0: none)
+    std::vector<double> lossCurve;           ///< loss of every iteration
+    std::vector<double> validationCurve;     ///< accuracy at every evaluation
     std::vector<long> validationIterations;  ///< the iteration of each validationCurve entry
     std::string message;
 };
 
 class BpttTrainer {
-public:
+  public:
     /// Keeps a reference to model; train() updates its Atilde (and G). Throws if tp is invalid.
     BpttTrainer(SdeModel& model, const TrainParams& tp);
     ~BpttTrainer();
@@ -64,10 +64,12 @@ public:
                       const std::atomic<bool>* cancel = nullptr);
 
     /// Loss (eq 18, + alpha / sum|G| if tp.trainG) of one batch x0 (N x B) with the noise of
-    /// noiseSeed, and its gradient with respect to Atilde (N x N) and, if dG is given and tp.trainG,
-    /// to G. Uses the model's current weights (G = I if trainG and the model has no G yet).
-    double lossAndGradient(const Eigen::MatrixXf& x0, const Eigen::VectorXi& labels, std::uint64_t noiseSeed,
-                           Eigen::MatrixXf& dAtilde, Eigen::MatrixXf* dG) const;
+    /// noiseSeed, and its gradient with respect to Atilde (N x N) and, if dG is given and
+    /// tp.trainG, to G. Uses the model's current weights (G = I if trainG and the model has no G
+    /// yet).
+    double lossAndGradient(const Eigen::MatrixXf& x0, const Eigen::VectorXi& labels,
+                           std::uint64_t noiseSeed, Eigen::MatrixXf& dAtilde,
+                           Eigen::MatrixXf* dG) const;
 
     /// Writes model, Adam state, counters and curves to path atomically (temp file + rename).
     void saveCheckpoint(const std::string& path) const;
@@ -78,7 +80,7 @@ public:
     long iteration() const { return iteration_; }
     const TrainParams& params() const { return tp_; }
 
-private:
+  private:
     void ensureG();
     SdeModel& model_;
     TrainParams tp_;

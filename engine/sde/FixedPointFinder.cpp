@@ -14,23 +14,25 @@
 namespace as::sde {
 namespace {
 
-/// Eigen single-threaded for the lifetime of the guard: the Newton solves are many small (N <= a few
-/// hundred) LU factorisations, where OpenMP's fork/join costs more than it saves — on a busy
+/// Eigen single-threaded for the lifetime of the guard: the Newton solves are many small (N <= a
+/// few hundred) LU factorisations, where OpenMP's fork/join costs more than it saves — on a busy
 /// machine 100x more (N = 120: 13 s instead of 0.6 s). Restores the previous setting. It sets the
 /// calling thread's OpenMP count (Eigen follows it), not Eigen's process-wide one, so other threads
 /// are unaffected and Eigen keeps following each thread's own setting afterwards.
 class SerialEigen {
-public:
+  public:
     SerialEigen() : previous_(omp_get_max_threads()) { omp_set_num_threads(1); }
     ~SerialEigen() { omp_set_num_threads(previous_); }
     SerialEigen(const SerialEigen&) = delete;
     SerialEigen& operator=(const SerialEigen&) = delete;
 
-private:
+  private:
     int previous_;
 };
 
-double maxAbs(const Eigen::VectorXd& v) { return v.size() ? v.cwiseAbs().maxCoeff() : 0.0; }
+double maxAbs(const Eigen::VectorXd& v) {
+    return v.size() ? v.cwiseAbs().maxCoeff() : 0.0;
+}
 
 /// Index of the point in `points` within `tol` (max norm) of x, or -1.
 int findNear(const std::vector<Eigen::VectorXd>& points, const Eigen::VectorXd& x, double tol) {
@@ -45,8 +47,8 @@ FixedPointFinder::FixedPointFinder(Eigen::MatrixXd A, std::shared_ptr<const Attr
     : A_(std::move(A)), set_(std::move(set)) {
     if (!set_) throw std::invalid_argument("FixedPointFinder needs the planted attractors");
     if (A_.rows() != set_->n() || A_.cols() != set_->n())
-        throw std::invalid_argument("FixedPointFinder: A must be " + std::to_string(set_->n()) + " x " +
-                                    std::to_string(set_->n()));
+        throw std::invalid_argument("FixedPointFinder: A must be " + std::to_string(set_->n()) +
+                                    " x " + std::to_string(set_->n()));
 }
 
 bool FixedPointFinder::newton(Eigen::VectorXd& x, int maxIterations, double tolerance) const {
@@ -87,8 +89,9 @@ int FixedPointFinder::plantedIndex(const Eigen::VectorXd& x, double tol) const {
 FixedPointReport FixedPointFinder::find(const FixedPointOptions& o) const {
     if (o.latticeStarts < 0 || o.randomStarts < 0 || o.maxIterations < 1 || !(o.tolerance > 0.0) ||
         !(o.mergeDistance > 0.0) || !(o.hi > o.lo))
-        throw std::invalid_argument("fixed points: starts >= 0, max_iterations >= 1, tolerance > 0, "
-                                    "merge distance > 0 and hi > lo are required");
+        throw std::invalid_argument(
+            "fixed points: starts >= 0, max_iterations >= 1, tolerance > 0, "
+            "merge distance > 0 and hi > lo are required");
     const int n = set_->n(), C = set_->classes();
     const Eigen::MatrixXd& P = set_->points();
     const double coeffs[3] = {0.0, 1.0, set_->aMinus() / set_->aPlus()};
@@ -146,19 +149,21 @@ FixedPointReport FixedPointFinder::find(const FixedPointOptions& o) const {
         found.push_back(x);
         rep.points.push_back(std::move(fp));
     }
-    std::stable_sort(rep.points.begin(), rep.points.end(), [](const FixedPoint& a, const FixedPoint& b) {
-        if (a.stable != b.stable) return a.stable;
-        return a.x.norm() < b.x.norm();
-    });
+    std::stable_sort(rep.points.begin(), rep.points.end(),
+                     [](const FixedPoint& a, const FixedPoint& b) {
+                         if (a.stable != b.stable) return a.stable;
+                         return a.x.norm() < b.x.norm();
+                     });
     for (const FixedPoint& p : rep.points) rep.stableCount += p.stable;
     return rep;
 }
 
 BasinReport FixedPointFinder::sampleBasins(const BasinOptions& o) const {
-    if (o.starts < 1 || !(o.dt > 0.0) || o.maxSteps < 1 || !(o.tolerance > 0.0) || !(o.mergeDistance > 0.0) ||
-        !(o.hi > o.lo))
-        throw std::invalid_argument("basins: starts >= 1, dt > 0, max_steps >= 1, tolerance > 0, "
-                                    "merge distance > 0 and hi > lo are required");
+    if (o.starts < 1 || !(o.dt > 0.0) || o.maxSteps < 1 || !(o.tolerance > 0.0) ||
+        !(o.mergeDistance > 0.0) || !(o.hi > o.lo))
+        throw std::invalid_argument(
+            "basins: starts >= 1, dt > 0, max_steps >= 1, tolerance > 0, "
+            "merge distance > 0 and hi > lo are required");
     const NodeFunctions& fn = set_->functions();
     const Eigen::Index n = set_->n(), b = o.starts;
     const SerialEigen serial;  // N x N times N x starts products, N small
@@ -200,7 +205,8 @@ BasinReport FixedPointFinder::sampleBasins(const BasinOptions& o) const {
     // Most visited first.
     std::vector<std::size_t> order(rep.counts.size());
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t c) { return rep.counts[a] > rep.counts[c]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t c) { return rep.counts[a] > rep.counts[c]; });
     BasinReport sorted;
     sorted.unconverged = rep.unconverged;
     for (std::size_t k : order) {

@@ -15,7 +15,8 @@ namespace {
 constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ull;
 
 std::uint64_t streamKey(std::uint64_t seed, std::uint64_t step, std::uint64_t column) {
-    return mix64(mix64(mix64(seed) ^ (step * 0xD1B54A32D192ED03ull)) ^ (column * 0xAEF17502108EF2D9ull));
+    return mix64(mix64(mix64(seed) ^ (step * 0xD1B54A32D192ED03ull)) ^
+                 (column * 0xAEF17502108EF2D9ull));
 }
 
 /// Two uniforms in (0, 1] per 64-bit hash: the high and low 32 bits, (k + 1) / 2^32.
@@ -53,11 +54,13 @@ std::uint64_t mix64(std::uint64_t z) {
     return z ^ (z >> 31);
 }
 
-void gaussianBlock(std::uint64_t seed, std::uint64_t step, std::uint64_t column, float* out, int n) {
+void gaussianBlock(std::uint64_t seed, std::uint64_t step, std::uint64_t column, float* out,
+                   int n) {
     gaussianT<float>(seed, step, column, out, n);
 }
 
-void gaussianBlock(std::uint64_t seed, std::uint64_t step, std::uint64_t column, double* out, int n) {
+void gaussianBlock(std::uint64_t seed, std::uint64_t step, std::uint64_t column, double* out,
+                   int n) {
     gaussianT<double>(seed, step, column, out, n);
 }
 

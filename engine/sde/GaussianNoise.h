@@ -9,7 +9,8 @@ namespace as::sde {
 
 /// Fills out[0..n) with N(0, 1) numbers keyed by (seed, step, column).
 void gaussianBlock(std::uint64_t seed, std::uint64_t step, std::uint64_t column, float* out, int n);
-void gaussianBlock(std::uint64_t seed, std::uint64_t step, std::uint64_t column, double* out, int n);
+void gaussianBlock(std::uint64_t seed, std::uint64_t step, std::uint64_t column, double* out,
+                   int n);
 
 /// SplitMix64 finaliser (a bijective 64-bit mix).
 std::uint64_t mix64(std::uint64_t z);

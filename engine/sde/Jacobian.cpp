@@ -13,13 +13,15 @@ namespace {
 
 void checkSizes(const Eigen::MatrixXd& A, const Eigen::VectorXd& x) {
     if (A.rows() != A.cols() || A.rows() != x.size())
-        throw std::invalid_argument("Jacobian: A must be N x N and x of length N (A is " + std::to_string(A.rows()) +
-                                    " x " + std::to_string(A.cols()) + ", x has " + std::to_string(x.size()) + ")");
+        throw std::invalid_argument("Jacobian: A must be N x N and x of length N (A is " +
+                                    std::to_string(A.rows()) + " x " + std::to_string(A.cols()) +
+                                    ", x has " + std::to_string(x.size()) + ")");
 }
 
 }  // namespace
 
-Eigen::VectorXd Jacobian::drift(const Eigen::MatrixXd& A, const Eigen::VectorXd& x, const NodeFunctions& fn) {
+Eigen::VectorXd Jacobian::drift(const Eigen::MatrixXd& A, const Eigen::VectorXd& x,
+                                const NodeFunctions& fn) {
     checkSizes(A, x);
     const Eigen::Index n = x.size();
     Eigen::VectorXd f(n), g(n);
@@ -31,7 +33,8 @@ Eigen::VectorXd Jacobian::drift(const Eigen::MatrixXd& A, const Eigen::VectorXd&
     return f;
 }
 
-Eigen::MatrixXd Jacobian::at(const Eigen::MatrixXd& A, const Eigen::VectorXd& x, const NodeFunctions& fn) {
+Eigen::MatrixXd Jacobian::at(const Eigen::MatrixXd& A, const Eigen::VectorXd& x,
+                             const NodeFunctions& fn) {
     checkSizes(A, x);
     const Eigen::Index n = x.size();
     Eigen::MatrixXd J(n, n);
@@ -44,7 +47,8 @@ Spectrum Jacobian::spectrum(const Eigen::MatrixXd& J) {
     if (J.rows() != J.cols() || J.rows() == 0)
         throw std::invalid_argument("Jacobian::spectrum needs a non-empty square matrix");
     Eigen::EigenSolver<Eigen::MatrixXd> es(J, /*computeEigenvectors=*/false);
-    if (es.info() != Eigen::Success) throw std::runtime_error("the eigenvalue iteration did not converge");
+    if (es.info() != Eigen::Success)
+        throw std::runtime_error("the eigenvalue iteration did not converge");
     const Eigen::VectorXcd ev = es.eigenvalues();
     std::vector<Eigen::Index> order(std::size_t(ev.size()));
     std::iota(order.begin(), order.end(), Eigen::Index(0));

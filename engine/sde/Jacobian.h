@@ -22,11 +22,13 @@ struct Spectrum {
 };
 
 class Jacobian {
-public:
+  public:
     /// F(x) = f(x) + A g(x).
-    static Eigen::VectorXd drift(const Eigen::MatrixXd& A, const Eigen::VectorXd& x, const NodeFunctions& fn);
+    static Eigen::VectorXd drift(const Eigen::MatrixXd& A, const Eigen::VectorXd& x,
+                                 const NodeFunctions& fn);
     /// J(x) = diag(f'(x)) + A diag(g'(x)) (N x N). Throws std::invalid_argument on a size mismatch.
-    static Eigen::MatrixXd at(const Eigen::MatrixXd& A, const Eigen::VectorXd& x, const NodeFunctions& fn);
+    static Eigen::MatrixXd at(const Eigen::MatrixXd& A, const Eigen::VectorXd& x,
+                              const NodeFunctions& fn);
     /// Eigenvalues of J (Eigen::EigenSolver, no eigenvectors), sorted; stable = max Re < 0.
     static Spectrum spectrum(const Eigen::MatrixXd& J);
     /// The eigenvalue of J along a block of equal entries a of a planted point (eq 8 for Atilde's

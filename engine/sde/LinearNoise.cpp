@@ -12,15 +12,17 @@
 
 namespace as::sde {
 
-LinearNoise::LinearNoise(Eigen::MatrixXd A, std::shared_ptr<const AttractorSet> set, Eigen::MatrixXd G, double eps)
+LinearNoise::LinearNoise(Eigen::MatrixXd A, std::shared_ptr<const AttractorSet> set,
+                         Eigen::MatrixXd G, double eps)
     : A_(std::move(A)), G_(std::move(G)), set_(std::move(set)), eps_(eps) {
     if (!set_) throw std::invalid_argument("LinearNoise needs the planted attractors");
     const Eigen::Index n = set_->n();
     if (A_.rows() != n || A_.cols() != n)
-        throw std::invalid_argument("LinearNoise: A must be " + std::to_string(n) + " x " + std::to_string(n));
+        throw std::invalid_argument("LinearNoise: A must be " + std::to_string(n) + " x " +
+                                    std::to_string(n));
     if (G_.size() != 0 && (G_.rows() != n || G_.cols() != n))
-        throw std::invalid_argument("LinearNoise: G must be " + std::to_string(n) + " x " + std::to_string(n) +
-                                    " (or empty for the identity)");
+        throw std::invalid_argument("LinearNoise: G must be " + std::to_string(n) + " x " +
+                                    std::to_string(n) + " (or empty for the identity)");
     if (!std::isfinite(eps_) || eps_ < 0.0)
         throw std::invalid_argument("eps must be finite and >= 0 (got " + formatNumber(eps_) + ")");
     D_ = G_.size() == 0 ? Eigen::MatrixXd::Identity(n, n) : Eigen::MatrixXd(G_ * G_.transpose());
@@ -28,7 +30,8 @@ LinearNoise::LinearNoise(Eigen::MatrixXd A, std::shared_ptr<const AttractorSet> 
 
 AttractorNoise LinearNoise::analyse(int l) const {
     if (l < 0 || l >= classes())
-        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " + std::to_string(classes()) + ")");
+        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " +
+                                std::to_string(classes()) + ")");
     AttractorNoise out;
     out.attractor = l;
     const Eigen::MatrixXd J = Jacobian::at(A_, set_->points().col(l), set_->functions());
@@ -40,8 +43,10 @@ AttractorNoise LinearNoise::analyse(int l) const {
 
 LyapunovResult LinearNoise::eulerCovariance(int l, double dt) const {
     if (l < 0 || l >= classes())
-        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " + std::to_string(classes()) + ")");
-    if (!(dt > 0.0) || !std::isfinite(dt)) throw std::invalid_argument("eulerCovariance needs dt > 0");
+        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " +
+                                std::to_string(classes()) + ")");
+    if (!(dt > 0.0) || !std::isfinite(dt))
+        throw std::invalid_argument("eulerCovariance needs dt > 0");
     const Eigen::Index n = this->n();
     const Eigen::MatrixXd J = Jacobian::at(A_, set_->points().col(l), set_->functions());
     const Eigen::MatrixXd B = 2.0 * Eigen::MatrixXd::Identity(n, n) + dt * J;
@@ -49,14 +54,17 @@ LyapunovResult LinearNoise::eulerCovariance(int l, double dt) const {
     // Jc = (dt J) B^{-1} = B^{-1} (dt J) (they commute); Qc = 2 B^{-1} (dt eps^2 D) B^{-T}.
     const Eigen::MatrixXd Jc = lu.solve(dt * J);
     const Eigen::MatrixXd BinvD = lu.solve((2.0 * dt * eps_ * eps_) * D_);
-    Eigen::MatrixXd Qc = lu.solve(BinvD.transpose());  // B^{-1} (B^{-1} D')^T = B^{-1} D' B^{-T} (D' symmetric)
+    Eigen::MatrixXd Qc =
+        lu.solve(BinvD.transpose());  // B^{-1} (B^{-1} D')^T = B^{-1} D' B^{-T} (D' symmetric)
     Qc = 0.5 * (Qc + Qc.transpose()).eval();
     LyapunovResult r = LyapunovSolver(Jc).solve(Qc);
     if (!r.solved) {
-        r.message = "the Euler map is not contracting at dt = " + formatNumber(dt) + " (" + r.message + ")";
+        r.message =
+            "the Euler map is not contracting at dt = " + formatNumber(dt) + " (" + r.message + ")";
         return r;
     }
-    // Report the residual of the Stein equation itself: |M S M^T + dt eps^2 D - S|_F / |dt eps^2 D|_F.
+    // Report the residual of the Stein equation itself: |M S M^T + dt eps^2 D - S|_F / |dt eps^2
+    // D|_F.
     const Eigen::MatrixXd M = Eigen::MatrixXd::Identity(n, n) + dt * J;
     const Eigen::MatrixXd Q = (dt * eps_ * eps_) * D_;
     const double qn = Q.norm();
@@ -66,11 +74,14 @@ LyapunovResult LinearNoise::eulerCovariance(int l, double dt) const {
 
 EmpiricalCovariance LinearNoise::empirical(int l, const EmpiricalOptions& o) const {
     if (l < 0 || l >= classes())
-        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " + std::to_string(classes()) + ")");
+        throw std::out_of_range("attractor " + std::to_string(l) + " is not in [0, " +
+                                std::to_string(classes()) + ")");
     if (!(eps_ > 0.0)) throw std::invalid_argument("the empirical covariance needs eps > 0");
-    if (!(o.dt > 0.0) || !(o.burnTime >= 0.0) || o.sampleEvery < 1 || o.samples < 1 || o.trajectories < 1)
-        throw std::invalid_argument("empirical covariance: dt > 0, burn time >= 0, sample_every, samples and "
-                                    "trajectories >= 1 are required");
+    if (!(o.dt > 0.0) || !(o.burnTime >= 0.0) || o.sampleEvery < 1 || o.samples < 1 ||
+        o.trajectories < 1)
+        throw std::invalid_argument(
+            "empirical covariance: dt > 0, burn time >= 0, sample_every, samples and "
+            "trajectories >= 1 are required");
     const Eigen::Index n = this->n(), b = o.trajectories;
     const NodeFunctions& fn = set_->functions();
     Eigen::MatrixXd X = set_->points().col(l).replicate(1, b);
@@ -124,12 +135,15 @@ std::string joinIndices(const std::vector<int>& v) {
     return s;
 }
 
-/// eq 19 rows for the attractors that have a covariance; lists those without one and the singular ones.
+/// eq 19 rows for the attractors that have a covariance; lists those without one and the singular
+/// ones.
 Eigen::MatrixXd deltaRows(const Eigen::MatrixXd& points, const std::vector<Eigen::MatrixXd>& cov,
                           std::vector<int>& missing, std::vector<int>& singular) {
     const Eigen::Index c = points.cols();
-    if (Eigen::Index(cov.size()) != c) throw std::invalid_argument("mahalanobis: one covariance per attractor is needed");
-    Eigen::MatrixXd delta = Eigen::MatrixXd::Constant(c, c, std::numeric_limits<double>::quiet_NaN());
+    if (Eigen::Index(cov.size()) != c)
+        throw std::invalid_argument("mahalanobis: one covariance per attractor is needed");
+    Eigen::MatrixXd delta =
+        Eigen::MatrixXd::Constant(c, c, std::numeric_limits<double>::quiet_NaN());
     for (Eigen::Index l = 0; l < c; ++l) {
         const Eigen::MatrixXd& S = cov[std::size_t(l)];
         if (S.size() == 0) {
@@ -137,7 +151,8 @@ Eigen::MatrixXd deltaRows(const Eigen::MatrixXd& points, const std::vector<Eigen
             continue;
         }
         if (S.rows() != points.rows() || S.cols() != points.rows())
-            throw std::invalid_argument("mahalanobis: covariance " + std::to_string(l) + " has the wrong size");
+            throw std::invalid_argument("mahalanobis: covariance " + std::to_string(l) +
+                                        " has the wrong size");
         const Eigen::LDLT<Eigen::MatrixXd> ldlt(S);
         const Eigen::VectorXd d = ldlt.vectorD();
         const double dmax = d.cwiseAbs().maxCoeff();
@@ -154,9 +169,10 @@ Eigen::MatrixXd deltaRows(const Eigen::MatrixXd& points, const std::vector<Eigen
 }
 
 std::string singularNote(const std::vector<int>& singular) {
-    return singular.empty() ? std::string()
-                            : "covariance of attractor(s) " + joinIndices(singular) +
-                                  " is singular (noise does not reach every direction): Delta undefined";
+    return singular.empty()
+               ? std::string()
+               : "covariance of attractor(s) " + joinIndices(singular) +
+                     " is singular (noise does not reach every direction): Delta undefined";
 }
 
 std::string joinNotes(const std::string& a, const std::string& b) {
@@ -180,18 +196,21 @@ MahalanobisResult LinearNoise::mahalanobis(const std::vector<AttractorNoise>& an
     MahalanobisResult r;
     r.delta = deltaRows(set_->points(), cov, missing, singular);
     if (!unstable.empty())
-        r.note = "no covariance for attractor(s) " + joinIndices(unstable) + " (Jacobian not stable)";
+        r.note =
+            "no covariance for attractor(s) " + joinIndices(unstable) + " (Jacobian not stable)";
     r.note = joinNotes(r.note, singularNote(singular));
     if (!(eps_ > 0.0)) {
         r.unitEps = true;
-        r.note = joinNotes("eps = 0: the state covariance vanishes; Delta uses the noise shape (eps = 1), "
-                           "divide by eps^2 for another eps",
-                           r.note);
+        r.note = joinNotes(
+            "eps = 0: the state covariance vanishes; Delta uses the noise shape (eps = 1), "
+            "divide by eps^2 for another eps",
+            r.note);
     }
     return r;
 }
 
-MahalanobisResult LinearNoise::mahalanobis(const Eigen::MatrixXd& points, const std::vector<Eigen::MatrixXd>& cov) {
+MahalanobisResult LinearNoise::mahalanobis(const Eigen::MatrixXd& points,
+                                           const std::vector<Eigen::MatrixXd>& cov) {
     std::vector<int> missing, singular;
     MahalanobisResult r;
     r.delta = deltaRows(points, cov, missing, singular);

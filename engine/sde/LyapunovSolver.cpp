@@ -14,7 +14,9 @@ namespace as::sde {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double since(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 /// Start index of each diagonal block of the quasi-triangular T (a 2x2 block has T(i+1, i) != 0).
 std::vector<Eigen::Index> blockStarts(const Eigen::MatrixXd& T) {
@@ -66,7 +68,8 @@ LyapunovSolver::LyapunovSolver(const Eigen::MatrixXd& J) : J_(J) {
         throw std::invalid_argument("LyapunovSolver: J must be a non-empty square matrix");
     const auto t0 = Clock::now();
     Eigen::RealSchur<Eigen::MatrixXd> schur(J, /*computeU=*/true);
-    if (schur.info() != Eigen::Success) throw std::runtime_error("LyapunovSolver: the real Schur form did not converge");
+    if (schur.info() != Eigen::Success)
+        throw std::runtime_error("LyapunovSolver: the real Schur form did not converge");
     U_ = schur.matrixU();
     T_ = schur.matrixT();
     // Exact zeros below the quasi-triangle (Eigen leaves tiny values under deflated blocks).
@@ -83,7 +86,8 @@ LyapunovSolver::LyapunovSolver(const Eigen::MatrixXd& J) : J_(J) {
     schurSeconds_ = since(t0);
 }
 
-Eigen::MatrixXd LyapunovSolver::solveQuasiTriangular(const Eigen::MatrixXd& T, const Eigen::MatrixXd& C) {
+Eigen::MatrixXd LyapunovSolver::solveQuasiTriangular(const Eigen::MatrixXd& T,
+                                                     const Eigen::MatrixXd& C) {
     const Eigen::Index n = T.rows();
     if (T.cols() != n || C.rows() != n || C.cols() != n)
         throw std::invalid_argument("solveQuasiTriangular: T and C must be N x N");
@@ -104,15 +108,17 @@ Eigen::MatrixXd LyapunovSolver::solveQuasiTriangular(const Eigen::MatrixXd& T, c
 LyapunovResult LyapunovSolver::solve(const Eigen::MatrixXd& Q) const {
     const Eigen::Index n = J_.rows();
     if (Q.rows() != n || Q.cols() != n)
-        throw std::invalid_argument("LyapunovSolver: Q must be " + std::to_string(n) + " x " + std::to_string(n));
+        throw std::invalid_argument("LyapunovSolver: Q must be " + std::to_string(n) + " x " +
+                                    std::to_string(n));
     const double qmax = Q.cwiseAbs().maxCoeff();
     if (!((Q - Q.transpose()).cwiseAbs().maxCoeff() <= 1e-12 * qmax))
-        throw std::invalid_argument("LyapunovSolver: Q must be symmetric and finite (the solution is symmetrised)");
+        throw std::invalid_argument(
+            "LyapunovSolver: Q must be symmetric and finite (the solution is symmetrised)");
     LyapunovResult r;
     r.maxRealPart = maxRe_;
     if (!(maxRe_ < 0.0)) {
-        r.message = "J is not stable (largest real part of its eigenvalues " + formatNumber(maxRe_) +
-                    " >= 0): no stationary covariance";
+        r.message = "J is not stable (largest real part of its eigenvalues " +
+                    formatNumber(maxRe_) + " >= 0): no stationary covariance";
         return r;
     }
     const auto t0 = Clock::now();

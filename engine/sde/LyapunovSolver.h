@@ -1,5 +1,6 @@
 #pragma once
-// The continuous Lyapunov equation of the linear noise approximation (seed 002, eq 16 at equilibrium)
+// The continuous Lyapunov equation of the linear noise approximation (seed 002, eq 16 at
+// equilibrium)
 //   J S + S J^T + Q = 0,   Q symmetric, J stable (every eigenvalue with Re < 0),
 // solved by Bartels–Stewart on the real Schur form: J = U T U^T with T upper quasi-triangular
 // (1x1 and 2x2 diagonal blocks, the latter for complex pairs), T Y + Y T^T = -U^T Q U is solved
@@ -16,15 +17,15 @@ namespace as::sde {
 
 struct LyapunovResult {
     bool solved = false;
-    std::string message;        ///< why not solved (empty when solved)
-    Eigen::MatrixXd S;          ///< the symmetric solution (empty when not solved)
-    double residual = 0.0;      ///< |J S + S J^T + Q|_F / |Q|_F
-    double maxRealPart = 0.0;   ///< max Re of J's eigenvalues (from the Schur form)
-    double seconds = 0.0;       ///< wall time of the solve (Schur + substitution + residual)
+    std::string message;       ///< why not solved (empty when solved)
+    Eigen::MatrixXd S;         ///< the symmetric solution (empty when not solved)
+    double residual = 0.0;     ///< |J S + S J^T + Q|_F / |Q|_F
+    double maxRealPart = 0.0;  ///< max Re of J's eigenvalues (from the Schur form)
+    double seconds = 0.0;      ///< wall time of the solve (Schur + substitution + residual)
 };
 
 class LyapunovSolver {
-public:
+  public:
     /// Factorises J (real Schur). Throws std::invalid_argument if J is not square.
     explicit LyapunovSolver(const Eigen::MatrixXd& J);
 
@@ -33,7 +34,8 @@ public:
     bool stable() const { return maxRe_ < 0.0; }
 
     /// Solves J S + S J^T + Q = 0 for symmetric Q (N x N; throws std::invalid_argument on a size
-    /// mismatch or a Q that is not symmetric to 1e-12 relative, or not finite). Reuses the factorisation, so several Q cost one Schur form.
+    /// mismatch or a Q that is not symmetric to 1e-12 relative, or not finite). Reuses the
+    /// factorisation, so several Q cost one Schur form.
     LyapunovResult solve(const Eigen::MatrixXd& Q) const;
 
     /// One-shot convenience.
@@ -42,7 +44,7 @@ public:
     /// Solves T Y + Y T^T = C for upper quasi-triangular T (the kernel, exposed for tests).
     static Eigen::MatrixXd solveQuasiTriangular(const Eigen::MatrixXd& T, const Eigen::MatrixXd& C);
 
-private:
+  private:
     Eigen::MatrixXd J_, U_, T_;
     double maxRe_ = 0.0;
     double schurSeconds_ = 0.0;

@@ -10,7 +10,7 @@ namespace as::sde {
 namespace {
 
 class Cvfr final : public NodeFunctions {
-public:
+  public:
     explicit Cvfr(const NodeParams& p) : NodeFunctions(p) {}
     double f(double x) const override { return -p_.r * x; }
     double df(double) const override { return -p_.r; }
@@ -43,7 +43,7 @@ public:
 };
 
 class Hopfield final : public NodeFunctions {
-public:
+  public:
     explicit Hopfield(const NodeParams& p) : NodeFunctions(p) {}
     double f(double x) const override { return -p_.r * x; }
     double df(double) const override { return -p_.r; }
@@ -87,12 +87,12 @@ std::shared_ptr<const NodeFunctions> NodeFunctions::make(const NodeParams& p) {
     if (!(p.r >= 0.0) || !std::isfinite(p.r))
         throw std::invalid_argument("r must be >= 0 (got " + formatNumber(p.r) + ")");
     switch (p.model) {
-    case NodeModel::Cvfr:
-        if (!(p.c > 0.0) || !std::isfinite(p.c))
-            throw std::invalid_argument("c must be > 0 (got " + formatNumber(p.c) + ")");
-        return std::make_shared<Cvfr>(p);
-    case NodeModel::Hopfield:
-        return std::make_shared<Hopfield>(p);
+        case NodeModel::Cvfr:
+            if (!(p.c > 0.0) || !std::isfinite(p.c))
+                throw std::invalid_argument("c must be > 0 (got " + formatNumber(p.c) + ")");
+            return std::make_shared<Cvfr>(p);
+        case NodeModel::Hopfield:
+            return std::make_shared<Hopfield>(p);
     }
     throw std::invalid_argument("unknown node model " + std::to_string(int(p.model)));
 }

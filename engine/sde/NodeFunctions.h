@@ -4,8 +4,8 @@
 // behind one interface, so planting, integration, training and the linear-noise analysis work for
 // any choice. The Continuous-Variable Firing Rate model (CVFR) is the default:
 //   f(x) = -r x,   g(x) = beta x^2 / (c + x^2).
-// A second model, "Hopfield" (f = -r x, g = beta tanh(x)), shows the interface is general; its odd g
-// plants the negation of every attractor as well (the paper's footnote 1).
+// A second model, "Hopfield" (f = -r x, g = beta tanh(x)), shows the interface is general; its odd
+// g plants the negation of every attractor as well (the paper's footnote 1).
 #include <Eigen/Core>
 #include <memory>
 #include <vector>
@@ -17,13 +17,13 @@ enum class NodeModel { Cvfr = 0, Hopfield = 1 };
 /// The constants of f and g (CVFR defaults of the paper, §V: c = 1/8, beta = 1, r = 1).
 struct NodeParams {
     NodeModel model = NodeModel::Cvfr;
-    double c = 0.125;  ///< CVFR half-saturation constant c (> 0)
-    double beta = 1.0; ///< gain of g (> 0)
-    double r = 1.0;    ///< decay rate in f(x) = -r x (>= 0; 0 drops the decay, §VI.3)
+    double c = 0.125;   ///< CVFR half-saturation constant c (> 0)
+    double beta = 1.0;  ///< gain of g (> 0)
+    double r = 1.0;     ///< decay rate in f(x) = -r x (>= 0; 0 drops the decay, §VI.3)
 };
 
 class NodeFunctions {
-public:
+  public:
     virtual ~NodeFunctions() = default;
     virtual double f(double x) const = 0;
     virtual double df(double x) const = 0;  ///< f'(x)
@@ -46,7 +46,7 @@ public:
     /// The functions for p (throws std::invalid_argument for out-of-range constants).
     static std::shared_ptr<const NodeFunctions> make(const NodeParams& p);
 
-protected:
+  protected:
     explicit NodeFunctions(const NodeParams& p) : p_(p) {}
     NodeParams p_;
 };

@@ -127,17 +127,17 @@ std::string parseRobustnessCsv(const std::string& text, const std::string& sourc
         r.corruption = table ? f[1] : f[0];
         if (r.model.empty()) return lineError(source, lineNo, "the model name is empty");
         if (std::find(keys.begin(), keys.end(), r.corruption) == keys.end())
-            return lineError(source, lineNo,
-                             "unknown corruption '" + r.corruption + "' (known: " +
-                                 join(keys, ", ") + ")");
+            return lineError(
+                source, lineNo,
+                "unknown corruption '" + r.corruption + "' (known: " + join(keys, ", ") + ")");
         if (!parseInt(seedText, r.seed) || r.seed < 0)
             return lineError(source, lineNo, "seed '" + seedText + "' is not an integer >= 0");
         if (!parseNumber(accText, r.accuracy) || !std::isfinite(r.accuracy))
             return lineError(source, lineNo, "accuracy '" + accText + "' is not a number");
         if (r.accuracy < 0 || r.accuracy > 1)
-            return lineError(source, lineNo,
-                             "accuracy " + accText +
-                                 " is outside [0, 1] (a fraction, not percent)");
+            return lineError(
+                source, lineNo,
+                "accuracy " + accText + " is outside [0, 1] (a fraction, not percent)");
         if (!parseInt(nText, r.n) || r.n <= 0)
             return lineError(source, lineNo, "n '" + nText + "' is not an integer > 0");
         records.push_back(r);
@@ -153,7 +153,8 @@ std::string formatRobustnessCsv(const std::vector<RobustnessRecord>& records) {
         std::string model = r.model;
         std::replace(model.begin(), model.end(), ',', ';');
         char acc[400];  // locale-independent, fits any double with 6 decimals
-        const auto res = std::to_chars(acc, acc + sizeof acc, r.accuracy, std::chars_format::fixed, 6);
+        const auto res =
+            std::to_chars(acc, acc + sizeof acc, r.accuracy, std::chars_format::fixed, 6);
         s += model + ',' + r.corruption + ',' + std::to_string(r.seed) + ',' +
              std::string(acc, res.ptr) + ',' + std::to_string(r.n) + '\n';
     }

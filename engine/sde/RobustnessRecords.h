@@ -17,7 +17,7 @@
 namespace as::sde {
 
 struct RobustnessRecord {
-    std::string model;       ///< a name without commas ("eps0", "gtrained", the current model's name)
+    std::string model;  ///< a name without commas ("eps0", "gtrained", the current model's name)
     std::string corruption;  ///< corruption key
     int seed = 1;            ///< corruption and noise seed
     double accuracy = 0;     ///< fraction correct, [0, 1]

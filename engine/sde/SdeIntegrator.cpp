@@ -40,7 +40,8 @@ void advance(const SdeModel& model, Eigen::MatrixXf& x, StepBuffers& buf, std::u
         buf.eta.resize(n, b);
 #pragma omp parallel for schedule(static) if (par)
         for (int j = 0; j < b; ++j)
-            gaussianBlock(seed, stepIndex, std::uint64_t(columnOffset + j), buf.eta.col(j).data(), n);
+            gaussianBlock(seed, stepIndex, std::uint64_t(columnOffset + j), buf.eta.col(j).data(),
+                          n);
         const float s = float(std::sqrt(p.dt) * p.eps);
         if (const Eigen::MatrixXf* G = model.noiseMatrix()) {
             buf.drive.noalias() = *G * buf.eta;
@@ -98,8 +99,8 @@ RunResult runColumns(const SdeModel& model, const Eigen::MatrixXf& x0, const Run
 RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& options) const {
     const SdeParams& p = model_.params();
     if (x0.rows() != p.n)
-        throw std::invalid_argument("the initial state has " + std::to_string(x0.rows()) + " rows, the model " +
-                                    std::to_string(p.n) + " nodes");
+        throw std::invalid_argument("the initial state has " + std::to_string(x0.rows()) +
+                                    " rows, the model " + std::to_string(p.n) + " nodes");
     std::vector<int> nodes = options.recordNodes;
     if (options.recordEvery > 0 && nodes.empty())
         for (int i = 0; i < p.n; ++i) nodes.push_back(i);
@@ -136,7 +137,8 @@ RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& option
     r.lateAverage.resize(p.n, b);
     r.predicted.resize(b);
     r.recordTimes = parts[0].recordTimes;
-    for (std::size_t k = 0; k < r.recordTimes.size(); ++k) r.recorded.emplace_back(Eigen::Index(nodes.size()), b);
+    for (std::size_t k = 0; k < r.recordTimes.size(); ++k)
+        r.recorded.emplace_back(Eigen::Index(nodes.size()), b);
     for (int k = 0; k < threads; ++k) {
         const Eigen::Index c0 = first[std::size_t(k)], w = first[std::size_t(k) + 1] - c0;
         if (w <= 0) continue;
@@ -144,21 +146,27 @@ RunResult SdeIntegrator::run(const Eigen::MatrixXf& x0, const RunOptions& option
         r.final.middleCols(c0, w) = part.final;
         r.lateAverage.middleCols(c0, w) = part.lateAverage;
         r.predicted.segment(c0, w) = part.predicted;
-        for (std::size_t i = 0; i < r.recorded.size(); ++i) r.recorded[i].middleCols(c0, w) = part.recorded[i];
+        for (std::size_t i = 0; i < r.recorded.size(); ++i)
+            r.recorded[i].middleCols(c0, w) = part.recorded[i];
         if (part.diverged) {
             r.diverged = true;
-            r.divergedStep = r.divergedStep < 0 ? part.divergedStep : std::min(r.divergedStep, part.divergedStep);
+            r.divergedStep = r.divergedStep < 0 ? part.divergedStep
+                                                : std::min(r.divergedStep, part.divergedStep);
         }
     }
     return r;
 }
 
-void SdeIntegrator::step(Eigen::MatrixXf& x, std::mt19937_64& rng) const { step(x, rng(), 0, 0); }
+void SdeIntegrator::step(Eigen::MatrixXf& x, std::mt19937_64& rng) const {
+    step(x, rng(), 0, 0);
+}
 
-void SdeIntegrator::step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t stepIndex, long columnOffset) const {
+void SdeIntegrator::step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t stepIndex,
+                         long columnOffset) const {
     if (x.rows() != model_.params().n)
-        throw std::invalid_argument("the state has " + std::to_string(x.rows()) + " rows, the model " +
-                                    std::to_string(model_.params().n) + " nodes");
+        throw std::invalid_argument("the state has " + std::to_string(x.rows()) +
+                                    " rows, the model " + std::to_string(model_.params().n) +
+                                    " nodes");
     const ThreadBudget budget(double(x.rows()) * double(x.rows()) * double(x.cols()));
     StepBuffers buf;
     buf.resize(x.rows(), x.cols());
@@ -166,7 +174,8 @@ void SdeIntegrator::step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t s
 }
 
 Eigen::VectorXi classify(const SdeModel& model, const Eigen::MatrixXf& x0, std::uint64_t seed,
-                         const std::atomic<bool>* cancel, const std::function<void(long, long)>& progress) {
+                         const std::atomic<bool>* cancel,
+                         const std::function<void(long, long)>& progress) {
     constexpr Eigen::Index chunk = 256;
     SdeIntegrator integ(model);
     Eigen::VectorXi out = Eigen::VectorXi::Constant(x0.cols(), -1);
@@ -184,8 +193,9 @@ Eigen::VectorXi classify(const SdeModel& model, const Eigen::MatrixXf& x0, std::
 
 double accuracy(const Eigen::VectorXi& predicted, const Eigen::VectorXi& labels) {
     if (predicted.size() != labels.size())
-        throw std::invalid_argument("accuracy: " + std::to_string(predicted.size()) + " predictions for " +
-                                    std::to_string(labels.size()) + " labels");
+        throw std::invalid_argument("accuracy: " + std::to_string(predicted.size()) +
+                                    " predictions for " + std::to_string(labels.size()) +
+                                    " labels");
     if (labels.size() == 0) return 0.0;
     return double((predicted.array() == labels.array()).count()) / double(labels.size());
 }

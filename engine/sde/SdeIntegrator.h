@@ -6,8 +6,8 @@
 // seed gives the same numbers whatever the thread count or the batch split.
 #include <Eigen/Core>
 #include <atomic>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <vector>
 
@@ -19,21 +19,21 @@ struct RunOptions {
     std::uint64_t seed = 1;        ///< noise seed (ignored when eps = 0)
     int recordEvery = 0;           ///< record recordNodes every this many steps (0: never)
     std::vector<int> recordNodes;  ///< node indices to record (empty with recordEvery > 0: all)
-    long columnOffset = 0;         ///< global index of column 0 (the noise of a column depends on it)
+    long columnOffset = 0;  ///< global index of column 0 (the noise of a column depends on it)
 };
 
 struct RunResult {
-    Eigen::MatrixXf final;        ///< N x B: x(T)
-    Eigen::MatrixXf lateAverage;  ///< N x B: mean of x over the last params().averageSteps steps
-    Eigen::VectorXi predicted;    ///< nearest planted attractor to lateAverage (-1 if diverged)
-    std::vector<float> recordTimes;       ///< model time of each record (t = 0 is the initial state)
+    Eigen::MatrixXf final;           ///< N x B: x(T)
+    Eigen::MatrixXf lateAverage;     ///< N x B: mean of x over the last params().averageSteps steps
+    Eigen::VectorXi predicted;       ///< nearest planted attractor to lateAverage (-1 if diverged)
+    std::vector<float> recordTimes;  ///< model time of each record (t = 0 is the initial state)
     std::vector<Eigen::MatrixXf> recorded;  ///< recorded[k]: recordNodes x B at recordTimes[k]
-    bool diverged = false;        ///< a state became non-finite; integration stopped there
-    int divergedStep = -1;        ///< the step at which it was detected (-1: none)
+    bool diverged = false;  ///< a state became non-finite; integration stopped there
+    int divergedStep = -1;  ///< the step at which it was detected (-1: none)
 };
 
 class SdeIntegrator {
-public:
+  public:
     /// Keeps a reference: the model must outlive the integrator and not change during run().
     explicit SdeIntegrator(const SdeModel& model);
 
@@ -43,9 +43,10 @@ public:
     /// One step in place (the GUI's play loop); one draw of rng keys the step's noise.
     void step(Eigen::MatrixXf& x, std::mt19937_64& rng) const;
     /// One step in place with the noise of (seed, stepIndex, columns columnOffset...).
-    void step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t stepIndex, long columnOffset = 0) const;
+    void step(Eigen::MatrixXf& x, std::uint64_t seed, std::uint64_t stepIndex,
+              long columnOffset = 0) const;
 
-private:
+  private:
     const SdeModel& model_;
 };
 

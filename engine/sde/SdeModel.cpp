@@ -8,9 +8,11 @@ namespace {
 
 void requireSquare(const Eigen::MatrixXf& m, int n, const char* what) {
     if (m.rows() != n || m.cols() != n)
-        throw std::invalid_argument(std::string(what) + " must be " + std::to_string(n) + " x " + std::to_string(n) +
-                                    " (got " + std::to_string(m.rows()) + " x " + std::to_string(m.cols()) + ")");
-    if (!m.allFinite()) throw std::invalid_argument(std::string(what) + " holds a non-finite value");
+        throw std::invalid_argument(std::string(what) + " must be " + std::to_string(n) + " x " +
+                                    std::to_string(n) + " (got " + std::to_string(m.rows()) +
+                                    " x " + std::to_string(m.cols()) + ")");
+    if (!m.allFinite())
+        throw std::invalid_argument(std::string(what) + " holds a non-finite value");
 }
 
 }  // namespace
@@ -22,8 +24,8 @@ SdeModel::SdeModel(const SdeParams& p)
 }
 
 bool SdeModel::structuralChange(const SdeParams& a, const SdeParams& b) {
-    return a.n != b.n || a.classes != b.classes || a.pattern != b.pattern || a.node != b.node || a.c != b.c ||
-           a.beta != b.beta || a.lambda != b.lambda || a.r != b.r;
+    return a.n != b.n || a.classes != b.classes || a.pattern != b.pattern || a.node != b.node ||
+           a.c != b.c || a.beta != b.beta || a.lambda != b.lambda || a.r != b.r;
 }
 
 void SdeModel::setParams(const SdeParams& p) {

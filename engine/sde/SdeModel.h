@@ -11,14 +11,15 @@
 namespace as::sde {
 
 class SdeModel {
-public:
+  public:
     /// Plants the attractors of p (throws std::invalid_argument if p is invalid); Atilde = 0, no G.
     explicit SdeModel(const SdeParams& p);
 
     const SdeParams& params() const { return params_; }
-    /// Takes new parameters. Re-plants and resets Atilde to 0 and drops G only if a structural value
-    /// changed (n, classes, pattern, node, c, beta, lambda, r); dt, steps, eps, noise, averageSteps
-    /// and seed change without touching the weights. Throws (model unchanged) if p is invalid.
+    /// Takes new parameters. Re-plants and resets Atilde to 0 and drops G only if a structural
+    /// value changed (n, classes, pattern, node, c, beta, lambda, r); dt, steps, eps, noise,
+    /// averageSteps and seed change without touching the weights. Throws (model unchanged) if p is
+    /// invalid.
     void setParams(const SdeParams& p);
     /// Whether going from a to b re-plants the attractors.
     static bool structuralChange(const SdeParams& a, const SdeParams& b);
@@ -42,7 +43,7 @@ public:
     /// nullptr for the identity. The noise term is eps * G * eta (eps = params().eps).
     const Eigen::MatrixXf* noiseMatrix() const;
 
-private:
+  private:
     SdeParams params_;
     std::shared_ptr<const AttractorSet> attractors_;
     Eigen::MatrixXf atilde_, a_, g_;

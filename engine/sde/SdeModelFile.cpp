@@ -25,17 +25,19 @@ std::vector<float> rowMajor(const Eigen::MatrixXf& m) {
 Eigen::MatrixXf readSquare(hid_t g, const std::string& name, int n, const std::string& where) {
     const auto shape = h5::datasetShape(g, name);
     if (shape.size() != 2 || shape[0] != hsize_t(n) || shape[1] != hsize_t(n)) {
-        std::string got = shape.size() == 2 ? std::to_string(shape[0]) + " x " + std::to_string(shape[1])
-                                            : "rank " + std::to_string(shape.size());
-        throw h5::Error(where + ": field '" + name + "' has shape " + got + ", expected " + std::to_string(n) +
-                        " x " + std::to_string(n));
+        std::string got = shape.size() == 2
+                              ? std::to_string(shape[0]) + " x " + std::to_string(shape[1])
+                              : "rank " + std::to_string(shape.size());
+        throw h5::Error(where + ": field '" + name + "' has shape " + got + ", expected " +
+                        std::to_string(n) + " x " + std::to_string(n));
     }
     const std::vector<float> v = h5::readFloats(g, name);
     Eigen::MatrixXf m(n, n);
     for (int r = 0; r < n; ++r)
         for (int c = 0; c < n; ++c) {
             const float x = v[std::size_t(r) * std::size_t(n) + std::size_t(c)];
-            if (!std::isfinite(x)) throw h5::Error(where + ": field '" + name + "' holds a non-finite value");
+            if (!std::isfinite(x))
+                throw h5::Error(where + ": field '" + name + "' holds a non-finite value");
             m(r, c) = x;
         }
     return m;
@@ -69,7 +71,8 @@ void writeSdeModel(hid_t g, const SdeModel& model, const TrainingMeta& meta) {
     if (model.hasTrainedG()) h5::writeDataset(g, "g", rowMajor(model.trainedG()), {n, n});
 
     h5::Handle t = h5::createGroup(g, "training");
-    for (const auto& s : TrainParams::specs()) h5::writeAttribute(t, "train_" + s.key, meta.train.get(s.key));
+    for (const auto& s : TrainParams::specs())
+        h5::writeAttribute(t, "train_" + s.key, meta.train.get(s.key));
     h5::writeAttribute(t, "iterations", std::int64_t(meta.iterations));
     h5::writeAttribute(t, "final_loss", meta.finalLoss);
     h5::writeAttribute(t, "validation_accuracy", meta.validationAccuracy);
@@ -78,7 +81,8 @@ void writeSdeModel(hid_t g, const SdeModel& model, const TrainingMeta& meta) {
     h5::writeAttribute(t, "date", meta.date.empty() ? utcNow() : meta.date);
     h5::writeAttribute(t, "outcome", meta.outcome);
     h5::writeDataset(t, "loss_curve", meta.lossCurve, {hsize_t(meta.lossCurve.size())});
-    h5::writeDataset(t, "validation_curve", meta.validationCurve, {hsize_t(meta.validationCurve.size())});
+    h5::writeDataset(t, "validation_curve", meta.validationCurve,
+                     {hsize_t(meta.validationCurve.size())});
 }
 
 LoadedSdeModel readSdeModel(hid_t g, const std::string& file) {
@@ -103,7 +107,8 @@ LoadedSdeModel readSdeModel(hid_t g, const std::string& file) {
         }
         LoadedSdeModel out{SdeModel(p), {}};
         out.model.setAtilde(readSquare(g, "atilde", p.n, where));
-        if (h5::readIntAttribute(g, "has_trained_g") != 0) out.model.setTrainedG(readSquare(g, "g", p.n, where));
+        if (h5::readIntAttribute(g, "has_trained_g") != 0)
+            out.model.setTrainedG(readSquare(g, "g", p.n, where));
 
         TrainingMeta& m = out.meta;
         if (h5::hasChild(g, "training")) {
@@ -124,7 +129,8 @@ LoadedSdeModel readSdeModel(hid_t g, const std::string& file) {
                 throw h5::Error(where + ": invalid training parameters: " + e.what());
             }
             m.iterations = long(h5::readIntAttribute(t, "iterations"));
-            if (m.iterations < 0) throw h5::Error(where + ": field 'training/iterations' is negative");
+            if (m.iterations < 0)
+                throw h5::Error(where + ": field 'training/iterations' is negative");
             m.finalLoss = h5::readDoubleAttribute(t, "final_loss");
             m.validationAccuracy = h5::readDoubleAttribute(t, "validation_accuracy");
             m.secondsPerIteration = h5::readDoubleAttribute(t, "seconds_per_iteration");
@@ -170,8 +176,9 @@ void saveSdeModel(const std::string& path, const SdeModel& model, const Training
 void requireChecksums(hid_t file, hid_t model, const std::string& where) {
     const std::int64_t version = h5::readIntAttribute(model, "format_version");
     if (version >= 2 && !h5::hasChecksums(file))
-        throw h5::Error(where + ": a format " + std::to_string(version) + " file must carry attribute '/" +
-                        h5::kChecksumAttribute + "' (damaged, or altered by another program)");
+        throw h5::Error(where + ": a format " + std::to_string(version) +
+                        " file must carry attribute '/" + h5::kChecksumAttribute +
+                        "' (damaged, or altered by another program)");
 }
 
 LoadedSdeModel loadSdeModel(const std::string& path) {

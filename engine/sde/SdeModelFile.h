@@ -22,8 +22,8 @@ struct TrainingMeta {
     double secondsPerIteration = 0.0;
     std::vector<double> lossCurve, validationCurve;
     std::string commandLine;  ///< the command that produced the model
-    std::string date;         ///< ISO 8601 UTC; filled with the current time by saveSdeModel if empty
-    std::string outcome;      ///< "finished", "cancelled", "diverged" or empty
+    std::string date;     ///< ISO 8601 UTC; filled with the current time by saveSdeModel if empty
+    std::string outcome;  ///< "finished", "cancelled", "diverged" or empty
 
     /// The metadata of a finished training run (CLI and GUI record the same fields).
     static TrainingMeta fromReport(const TrainParams& train, const TrainReport& report,

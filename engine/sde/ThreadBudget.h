@@ -13,7 +13,7 @@
 namespace as::sde {
 
 class ThreadBudget {
-public:
+  public:
     /// Multiply-adds of one step's product (n * n * batch) from which threads are used.
     static constexpr double kMinParallelWork = 4.0e6;
 
@@ -35,7 +35,7 @@ public:
     ThreadBudget(const ThreadBudget&) = delete;
     ThreadBudget& operator=(const ThreadBudget&) = delete;
 
-private:
+  private:
     int saved_;
 };
 

@@ -35,8 +35,10 @@ void AdaptiveThreadCount::stepDone() {
     if (cur_ > 1 && est_[0] > 0 && ns > 3.0 * est_[0] * timed + 2.0e5) {
         inWindow_ = 0;
         est_[1] = ns / timed;
-        if (phase_ == Phase::Base) startTrial();  // the multi-thread base went slow: try one thread
-        else endTrial(false, now);
+        if (phase_ == Phase::Base)
+            startTrial();  // the multi-thread base went slow: try one thread
+        else
+            endTrial(false, now);
         return;
     }
     if (inWindow_ <= kWindow || ns < kWindowNs) return;
@@ -44,20 +46,21 @@ void AdaptiveThreadCount::stepDone() {
     const double perStep = ns / timed;
     const int k = cur_ > 1 ? 1 : 0;
     switch (phase_) {
-    case Phase::WarmUp:  // discarded: caches refill, the worker wakes
-        phase_ = Phase::Trial;
-        break;
-    case Phase::Trial:
-        est_[k] = perStep;
-        endTrial(est_[k] < 0.93 * est_[base_ > 1 ? 1 : 0], now);
-        break;
-    case Phase::Base: {
-        est_[k] = perStep;  // the latest window: the activity, and so the step cost, drifts
-        // Try the other count when due, or at once when a multi-thread base fell behind one thread.
-        const bool baseSlowed = base_ > 1 && est_[0] > 0 && perStep > 1.5 * est_[0];
-        if (now >= nextTrial_ || baseSlowed) startTrial();
-        break;
-    }
+        case Phase::WarmUp:  // discarded: caches refill, the worker wakes
+            phase_ = Phase::Trial;
+            break;
+        case Phase::Trial:
+            est_[k] = perStep;
+            endTrial(est_[k] < 0.93 * est_[base_ > 1 ? 1 : 0], now);
+            break;
+        case Phase::Base: {
+            est_[k] = perStep;  // the latest window: the activity, and so the step cost, drifts
+            // Try the other count when due, or at once when a multi-thread base fell behind one
+            // thread.
+            const bool baseSlowed = base_ > 1 && est_[0] > 0 && perStep > 1.5 * est_[0];
+            if (now >= nextTrial_ || baseSlowed) startTrial();
+            break;
+        }
     }
 }
 
@@ -75,7 +78,8 @@ void AdaptiveThreadCount::endTrial(bool keep, Clock::time_point now) {
     }
     phase_ = Phase::Base;
     cur_ = base_;
-    nextTrial_ = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(gapS_));
+    nextTrial_ =
+        now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(gapS_));
 }
 
 }  // namespace as

@@ -3,19 +3,20 @@
 // barrier every step (the spiking network: ~1-100 µs a step). Threads pay on an idle machine
 // and large networks, but one descheduled thread stalls every barrier: with the other core busy,
 // a 2-thread step took milliseconds instead of microseconds (docs/performance.md). So the count
-// is measured, not guessed: steps run in timed windows (at least kWindow steps and 10 ms: the caches of a 10,000-neuron network take ~20 ms to settle after a change of count); now
-// and then the other count runs a warm-up window (caches refill on the other core, the worker
-// wakes), then a measured one, and is kept if it is at least 7 % faster. A multi-thread window
-// that runs far over the one-thread time ends at once (a busy machine costs one slow step, not
-// a window of them), and failed trials back off exponentially (0.25 s to 16 s of wall time apart).
-// The spiking results do not depend on the thread count, so switching changes only the speed.
+// is measured, not guessed: steps run in timed windows (at least kWindow steps and 10 ms: the
+// caches of a 10,000-neuron network take ~20 ms to settle after a change of count); now and then
+// the other count runs a warm-up window (caches refill on the other core, the worker wakes), then a
+// measured one, and is kept if it is at least 7 % faster. A multi-thread window that runs far over
+// the one-thread time ends at once (a busy machine costs one slow step, not a window of them), and
+// failed trials back off exponentially (0.25 s to 16 s of wall time apart). The spiking results do
+// not depend on the thread count, so switching changes only the speed.
 #include <chrono>
 #include <functional>
 
 namespace as {
 
 class AdaptiveThreadCount {
-public:
+  public:
     static constexpr int kWindow = 64;
     static constexpr double kWindowNs = 1.0e7;
 
@@ -33,8 +34,7 @@ public:
     /// Replaces the clock read after every step (tests drive the tuner with simulated step costs).
     void setClock(std::function<Clock::time_point()> now) { now_ = std::move(now); }
 
-private:
-
+  private:
     enum class Phase { Base, WarmUp, Trial };
     void startTrial();
     void endTrial(bool keep, Clock::time_point now);

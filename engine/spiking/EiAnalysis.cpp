@@ -14,8 +14,8 @@ double wrap(double d) {
     if (d < 0) d += 2 * kPi;
     return d - kPi;
 }
-std::vector<std::vector<int>> countsPerNeuron(const SpikeRecord& r, double t0, double t1, double binMs,
-                                              const std::vector<int>& which) {
+std::vector<std::vector<int>> countsPerNeuron(const SpikeRecord& r, double t0, double t1,
+                                              double binMs, const std::vector<int>& which) {
     const int bins = std::max(1, int((t1 - t0) / binMs));
     std::vector<int> slot(std::size_t(r.size), -1);
     for (std::size_t k = 0; k < which.size(); ++k) slot[std::size_t(which[k])] = int(k);
@@ -33,12 +33,14 @@ std::vector<std::vector<int>> countsPerNeuron(const SpikeRecord& r, double t0, d
 
 double meanRateHz(const SpikeRecord& r, double t0, double t1) {
     if (t1 <= t0 || r.size <= 0) return NAN;
-    const auto n = std::count_if(r.times.begin(), r.times.end(), [&](double t) { return t >= t0 && t < t1; });
+    const auto n =
+        std::count_if(r.times.begin(), r.times.end(), [&](double t) { return t >= t0 && t < t1; });
     return double(n) / ((t1 - t0) / 1000.0) / r.size;
 }
 
 double meanCvIsi(const SpikeRecord& r, double t0, double t1) {
-    std::vector<double> last(std::size_t(r.size), NAN), s1(std::size_t(r.size), 0), s2(std::size_t(r.size), 0);
+    std::vector<double> last(std::size_t(r.size), NAN), s1(std::size_t(r.size), 0),
+        s2(std::size_t(r.size), 0);
     std::vector<int> n(std::size_t(r.size), 0);
     for (std::size_t k = 0; k < r.times.size(); ++k) {
         const double t = r.times[k];
@@ -63,7 +65,8 @@ double meanCvIsi(const SpikeRecord& r, double t0, double t1) {
     return used ? sum / used : NAN;
 }
 
-double meanCountCorrelation(const SpikeRecord& r, double t0, double t1, double binMs, int pairs, unsigned seed) {
+double meanCountCorrelation(const SpikeRecord& r, double t0, double t1, double binMs, int pairs,
+                            unsigned seed) {
     if (r.size < 2) return NAN;
     SpikeRng rng(seed, 99);
     std::vector<int> a, b, which;
@@ -87,7 +90,10 @@ double meanCountCorrelation(const SpikeRecord& r, double t0, double t1, double b
     for (std::size_t k = 0; k < a.size(); ++k) {
         const auto &x = at(a[k]), &y = at(b[k]);
         double mx = 0, my = 0;
-        for (std::size_t t = 0; t < x.size(); ++t) { mx += x[t]; my += y[t]; }
+        for (std::size_t t = 0; t < x.size(); ++t) {
+            mx += x[t];
+            my += y[t];
+        }
         mx /= double(x.size());
         my /= double(y.size());
         double sxy = 0, sxx = 0, syy = 0;
@@ -127,7 +133,10 @@ Spectrum populationSpectrum(const SpikeRecord& r, double t0, double t1, double b
     }
     const double toHz = 1000.0 / (binMs * r.size);
     double mean = 0;
-    for (auto& v : x) { v *= toHz; mean += v; }
+    for (auto& v : x) {
+        v *= toHz;
+        mean += v;
+    }
     mean /= n;
     for (auto& v : x) v -= mean;
     // Plain DFT of the real series (n is at most a few thousand bins here).
@@ -210,10 +219,16 @@ std::vector<double> runningDecodeSd(const TraceBuffer& tr, double windowMs) {
     int n = 0;
     for (std::size_t i = 0; i < tr.size(); ++i) {
         const double t = tr.at(std::size_t(ct), i), d = tr.at(std::size_t(cd), i);
-        if (!std::isnan(d)) { acc += std::polar(1.0, d); ++n; }
+        if (!std::isnan(d)) {
+            acc += std::polar(1.0, d);
+            ++n;
+        }
         while (tr.at(std::size_t(ct), lo) <= t - windowMs) {
             const double dl = tr.at(std::size_t(cd), lo);
-            if (!std::isnan(dl)) { acc -= std::polar(1.0, dl); --n; }
+            if (!std::isnan(dl)) {
+                acc -= std::polar(1.0, dl);
+                --n;
+            }
             ++lo;
         }
         if (n > 0) {

@@ -21,7 +21,8 @@ double meanCountCorrelation(const SpikeRecord& r, double t0, double t1, double b
 struct Spectrum {
     std::vector<double> freqHz;
     std::vector<double> power;  ///< periodogram of the mean-removed population rate (Hz^2 / Hz)
-    /// Ratio of the largest peak above 5 Hz to the median power above 5 Hz (a flat spectrum: small).
+    /// Ratio of the largest peak above 5 Hz to the median power above 5 Hz (a flat spectrum:
+    /// small).
     double peakToMedian() const;
 };
 /// Power spectrum of the population rate binned at binMs over [t0, t1).
@@ -29,12 +30,12 @@ Spectrum populationSpectrum(const SpikeRecord& r, double t0, double t1, double b
 
 /// Circular mean of channel `decoded` over rows with t in [t0, t1); NaN if none.
 double meanDecoded(const TraceBuffer& tr, double t0, double t1);
-/// Sudden change (Fig. 4B): with zFrom the mean decode over [tJump - 50, tJump) and zTo the mean over
-/// the last 20% of the run, the time after tJump until the decode first covers 95% of the way
+/// Sudden change (Fig. 4B): with zFrom the mean decode over [tJump - 50, tJump) and zTo the mean
+/// over the last 20% of the run, the time after tJump until the decode first covers 95% of the way
 /// (along the shorter arc). NaN if it never does or zFrom == zTo.
 double adaptationTime95(const TraceBuffer& tr, double tJump);
 struct LagStats {
-    double mean = 0, sd = 0;   ///< rad, lag = wrap(stimulus - decoded) > 0 when behind
+    double mean = 0, sd = 0;  ///< rad, lag = wrap(stimulus - decoded) > 0 when behind
     std::vector<double> samples;
 };
 /// Tracking lag over rows with t >= tFrom (Fig. 4C).

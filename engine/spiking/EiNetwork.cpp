@@ -2,9 +2,9 @@
 
 #include <omp.h>
 
-#include <memory>
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <thread>
 
 #include "core/ParamAccess.h"
@@ -59,18 +59,22 @@ EiNetwork::EiNetwork(const EiParams& params) : p_(params), noiseRng_(params.seed
         double w;
     };
     const double sqKE = std::sqrt(p_.K(NE)), sqKId = std::sqrt(p_.K(NId));
-    const Spec specs[7] = {  // index = random stream; E->E (2/3 of the synapses) first
-        {&EE_, NE, NE, true, p_.sEi * p_.jEE / sqKE},         {&EId_, NE, NId, false, p_.sEi * p_.jEId / sqKE},
-        {&IdE_, NId, NE, false, p_.sEi * p_.jIdE / sqKId},    {&IdId_, NId, NId, true, p_.sEi * p_.jIdId / sqKId},
-        {&EIp_, NE, NIp, false, p_.wEIp / p_.K(NE)},          {&IpE_, NIp, NE, false, p_.wIpE / p_.K(NIp)},
-        {&IpIp_, NIp, NIp, true, p_.wIpIp / p_.K(NIp)}};
+    const Spec specs[7] = {// index = random stream; E->E (2/3 of the synapses) first
+                           {&EE_, NE, NE, true, p_.sEi * p_.jEE / sqKE},
+                           {&EId_, NE, NId, false, p_.sEi * p_.jEId / sqKE},
+                           {&IdE_, NId, NE, false, p_.sEi * p_.jIdE / sqKId},
+                           {&IdId_, NId, NId, true, p_.sEi * p_.jIdId / sqKId},
+                           {&EIp_, NE, NIp, false, p_.wEIp / p_.K(NE)},
+                           {&IpE_, NIp, NE, false, p_.wIpE / p_.K(NIp)},
+                           {&IpIp_, NIp, NIp, true, p_.wIpIp / p_.K(NIp)}};
     // The projections are independent (one stream each), so they are drawn in parallel: at
     // N_E = 10,000 the 38 M synapses took 0.34 s on one core. Same synapses for any thread count.
     const int builders = NE >= 2000 ? std::min(omp_get_max_threads(), 2) : 1;
 #pragma omp parallel for schedule(dynamic) num_threads(builders)
     for (int k = 0; k < 7; ++k) {
         SpikeRng rng(p_.seed, std::uint64_t(10 + k));
-        specs[k].pr->csr = SparseProjection(specs[k].nPre, specs[k].nPost, p_.p, specs[k].self, rng);
+        specs[k].pr->csr =
+            SparseProjection(specs[k].nPre, specs[k].nPost, p_.p, specs[k].self, rng);
         specs[k].pr->w = float(specs[k].w);
     }
 
@@ -84,7 +88,8 @@ EiNetwork::EiNetwork(const EiParams& params) : p_(params), noiseRng_(params.seed
     wSlowEE_ = float(p_.wEE / NE);
 
     phase_.resize(std::size_t(NE));
-    for (int j = 0; j < NE; ++j) phase_[std::size_t(j)] = std::polar(1.0, theta_[kPopE][std::size_t(j)]);
+    for (int j = 0; j < NE; ++j)
+        phase_[std::size_t(j)] = std::polar(1.0, theta_[kPopE][std::size_t(j)]);
 
     const double tauM[3] = {p_.tauE, p_.tauI, p_.tauI};
     for (int pop = 0; pop < 3; ++pop) {
@@ -124,8 +129,18 @@ void EiNetwork::setMode(EiMode mode) {
     p_.mode = mode;
     updateGains();
     auto clear = [](NeuronArray& v) { std::fill(v.begin(), v.end(), 0.f); };
-    if (gFastE_ == 0.f) { clear(eFastE_); clear(eFastId_); clear(dFastE_); clear(dFastId_); }
-    if (gSlow_ == 0.f) { clear(eSlowE_); clear(eSlowIp_); clear(pSlowE_); clear(pSlowIp_); }
+    if (gFastE_ == 0.f) {
+        clear(eFastE_);
+        clear(eFastId_);
+        clear(dFastE_);
+        clear(dFastId_);
+    }
+    if (gSlow_ == 0.f) {
+        clear(eSlowE_);
+        clear(eSlowIp_);
+        clear(pSlowE_);
+        clear(pSlowIp_);
+    }
 }
 
 void EiNetwork::setInput(const EiInput& in) {
@@ -137,8 +152,8 @@ void EiNetwork::setInput(const EiInput& in) {
 
 void EiNetwork::refreshExternal(int pop, int lo, int hi) const {
     const double scale = pop == kPopE ? p_.extScaleE() : p_.fI * std::sqrt(p_.Nff());
-    spike::gaussianProfile(thetaF_[pop].data(), lo, hi, input_.z, 2 * p_.stimA * p_.stimA, scale, input_.bg,
-                           input_.height, ext_[pop].data());
+    spike::gaussianProfile(thetaF_[pop].data(), lo, hi, input_.z, 2 * p_.stimA * p_.stimA, scale,
+                           input_.bg, input_.height, ext_[pop].data());
 }
 
 void EiNetwork::ensureExternal() const {
@@ -151,26 +166,35 @@ void EiNetwork::setThreads(int n, bool exact) {
     threads_ = std::max(0, n);
     exactThreads_ = exact && threads_ > 0;
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    tuner_.setMax(exactThreads_ ? 1 : threads_ > 0 ? threads_ : std::min(omp_get_max_threads(), cores));
+    tuner_.setMax(exactThreads_  ? 1
+                  : threads_ > 0 ? threads_
+                                 : std::min(omp_get_max_threads(), cores));
 }
 
-int EiNetwork::threads() const { return exactThreads_ ? threads_ : tuner_.current(); }
+int EiNetwork::threads() const {
+    return exactThreads_ ? threads_ : tuner_.current();
+}
 
 void EiNetwork::integrate(int pop, int lo, int hi, SpikeIds& out) {
     float* V = V_[pop].data();
     float* R = refr_[pop].data();
     const float* x = ext_[pop].data();
-    const float a = alpha_[pop], b = beta_[pop], vfloor = float(p_.Vfloor), vreset = float(p_.Vreset);
+    const float a = alpha_[pop], b = beta_[pop], vfloor = float(p_.Vfloor),
+                vreset = float(p_.Vreset);
     const float vth = float(p_.Vth), nref = nRef_;
     if (pop == kPopE) {
-        float *fe = eFastE_.data(), *fi = eFastId_.data(), *se = eSlowE_.data(), *si = eSlowIp_.data();
+        float *fe = eFastE_.data(), *fi = eFastId_.data(), *se = eSlowE_.data(),
+              *si = eSlowIp_.data();
         const float gFE = gFastE_, gFI = gFastId_, gS = gSlow_, kap = float(p_.kappa);
         const float dFE = decFastE_, dFI = decFastI_, dSE = decSlowE_, dSI = decSlowI_;
 #pragma omp simd
         for (int i = lo; i < hi; ++i) {
             const float ome = gFE * fe[i], omi = gFI * fi[i], ge = gS * se[i], gi = gS * si[i];
             const float I = ome + omi + ge + gi + kap * (ome + ge + x[i]) * gi + x[i];
-            fe[i] *= dFE; fi[i] *= dFI; se[i] *= dSE; si[i] *= dSI;
+            fe[i] *= dFE;
+            fi[i] *= dFI;
+            se[i] *= dSE;
+            si[i] *= dSI;
             float v = std::max(a * V[i] + b * I, vfloor);
             const float r = R[i];
             V[i] = r > 0.f ? vreset : v;
@@ -180,14 +204,25 @@ void EiNetwork::integrate(int pop, int lo, int hi, SpikeIds& out) {
         float *f1, *f2;
         float g1, g2, d1, d2;
         if (pop == kPopId) {
-            f1 = dFastE_.data(); f2 = dFastId_.data(); g1 = gFastE_; g2 = gFastId_; d1 = decFastE_; d2 = decFastI_;
+            f1 = dFastE_.data();
+            f2 = dFastId_.data();
+            g1 = gFastE_;
+            g2 = gFastId_;
+            d1 = decFastE_;
+            d2 = decFastI_;
         } else {
-            f1 = pSlowE_.data(); f2 = pSlowIp_.data(); g1 = gSlow_; g2 = gSlow_; d1 = decSlowE_; d2 = decSlowI_;
+            f1 = pSlowE_.data();
+            f2 = pSlowIp_.data();
+            g1 = gSlow_;
+            g2 = gSlow_;
+            d1 = decSlowE_;
+            d2 = decSlowI_;
         }
 #pragma omp simd
         for (int i = lo; i < hi; ++i) {
             const float I = g1 * f1[i] + g2 * f2[i] + x[i];
-            f1[i] *= d1; f2[i] *= d2;
+            f1[i] *= d1;
+            f2[i] *= d2;
             float v = std::max(a * V[i] + b * I, vfloor);
             const float r = R[i];
             V[i] = r > 0.f ? vreset : v;
@@ -294,7 +329,8 @@ void EiNetwork::step() {
                 }
                 view[pop] = {me.all[pop].data(), int(me.all[pop].size())};
             }
-            for (int pop = 0; pop < 3; ++pop) deliver(blockEdge(pop, t, T), blockEdge(pop, t + 1, T), pop, view);
+            for (int pop = 0; pop < 3; ++pop)
+                deliver(blockEdge(pop, t, T), blockEdge(pop, t + 1, T), pop, view);
         });
         for (int pop = 0; pop < 3; ++pop) spikes_[pop].swap(perThread_[0].all[pop]);
         extDirty_ = false;
@@ -329,19 +365,30 @@ EiCurrents EiNetwork::meanCurrentsE() const {
     for (int i = 0; i < n; ++i) {
         const double a = gFastE_ * eFastE_[std::size_t(i)], b = gFastId_ * eFastId_[std::size_t(i)];
         const double c = gSlow_ * eSlowE_[std::size_t(i)], d = gSlow_ * eSlowIp_[std::size_t(i)];
-        fe += a; fi += b; se += c; si += d; x += ext[i];
+        fe += a;
+        fi += b;
+        se += c;
+        si += d;
+        x += ext[i];
         sh += p_.kappa * (a + c + ext[i]) * d;
     }
     EiCurrents m;
-    m.fastE = fe / n; m.fastId = fi / n; m.slowE = se / n; m.slowIp = si / n; m.ext = x / n; m.shunt = sh / n;
+    m.fastE = fe / n;
+    m.fastId = fi / n;
+    m.slowE = se / n;
+    m.slowIp = si / n;
+    m.ext = x / n;
+    m.shunt = sh / n;
     return m;
 }
 
 bool EiNetwork::finite() const {
     for (int pop = 0; pop < 3; ++pop)
-        for (float v : V_[pop]) if (!std::isfinite(v)) return false;
+        for (float v : V_[pop])
+            if (!std::isfinite(v)) return false;
     for (const auto* v : {&eFastE_, &eFastId_, &eSlowE_, &eSlowIp_})
-        for (float x : *v) if (!std::isfinite(x)) return false;
+        for (float x : *v)
+            if (!std::isfinite(x)) return false;
     return true;
 }
 

@@ -5,7 +5,8 @@
 //   integrateMembranes()  input currents from the synaptic variables, exponential-Euler LIF,
 //                         threshold, reset, refractory; synaptic variables decay exactly
 //   propagateSpikes()     event-driven: each spike adds its weight to its targets (CSR rows) and,
-//                         for E spikes, a shifted copy of the E->E Gaussian kernel (no N_E^2 matrix)
+//                         for E spikes, a shifted copy of the E->E Gaussian kernel (no N_E^2
+//                         matrix)
 //   updateDecode()        the population vector decays and gains e^{i theta_j} per E spike
 // Exponential synapses are linear, so each projection keeps one postsynaptic variable per target
 // neuron (sum_j g_ij f_j) that jumps by g/tau per presynaptic spike; spikes of step n act from
@@ -47,7 +48,7 @@ struct EiCurrents {
 };
 
 class EiNetwork {
-public:
+  public:
     /// Builds the connectivity from params.seed; throws ParamError if params.check() fails.
     explicit EiNetwork(const EiParams& params);
 
@@ -93,7 +94,7 @@ public:
     /// Membrane state only (session round trips rebuild the network from the seed).
     void setPotentials(int pop, const std::vector<float>& V);
 
-private:
+  private:
     struct Proj {
         SparseProjection csr;
         float w = 0;  // synaptic weight g (the jump is g / tau)
@@ -103,10 +104,11 @@ private:
         const int* ids = nullptr;  // ascending
         int count = 0;
     };
-    void deliver(int lo, int hi, int pop, const SpikeView spikes[3]);  // into target pop, neurons [lo, hi)
-    int blockEdge(int pop, int t, int nt) const;  // first neuron of thread t's block of nt
+    void deliver(int lo, int hi, int pop,
+                 const SpikeView spikes[3]);              // into target pop, neurons [lo, hi)
+    int blockEdge(int pop, int t, int nt) const;          // first neuron of thread t's block of nt
     void refreshExternal(int pop, int lo, int hi) const;  // ext_ of neurons [lo, hi) from input_
-    void ensureExternal() const;                         // all of ext_, if the input changed
+    void ensureExternal() const;                          // all of ext_, if the input changed
     void updateGains();
 
     EiParams p_;
@@ -129,8 +131,8 @@ private:
     float alpha_[3], beta_[3];
     float nRef_ = 0;
     struct alignas(64) ThreadSpikes {  // one cache-line-aligned set per thread
-        SpikeIds local[3];               // the step's spikes of this thread's blocks
-        SpikeIds all[3];                 // all blocks' spikes (multi-thread steps)
+        SpikeIds local[3];             // the step's spikes of this thread's blocks
+        SpikeIds all[3];               // all blocks' spikes (multi-thread steps)
     };
     std::vector<ThreadSpikes> perThread_;
     std::unique_ptr<StepTeam> team_;  // created at the first multi-thread step

@@ -20,18 +20,38 @@ struct Info {
 };
 const std::map<std::string, Info>& infos() {
     static const std::map<std::string, Info> m{
-        {"irregular", {"uniform background input: rates, ISI CV, spike-count correlation, population spectrum (Fig. 2A-C)", 1000}},
-        {"response", {"uniform input steps up at half time: rate response time vs the unbalanced mode (Fig. 2D)", 600}},
-        {"persistent", {"bump on from 10% to 40% of the run, then off: does it persist? (Fig. 3A)", 1000}},
+        {"irregular",
+         {"uniform background input: rates, ISI CV, spike-count correlation, population spectrum "
+          "(Fig. 2A-C)",
+          1000}},
+        {"response",
+         {"uniform input steps up at half time: rate response time vs the unbalanced mode (Fig. "
+          "2D)",
+          600}},
+        {"persistent",
+         {"bump on from 10% to 40% of the run, then off: does it persist? (Fig. 3A)", 1000}},
         {"tracking", {"stimulus moving at 2 turns / 3 s: smooth tracking and lag (Fig. 3B)", 1000}},
-        {"fastcann", {"the persistent protocol with fast CANN synapses: the bump is lost (Fig. 3C)", 1000}},
-        {"size", {"the persistent protocol at N_E / 2, N_E, 2 N_E with the same parameters (Fig. 3D)", 800}},
-        {"readout", {"bump onset at 25%: decode error, spread and confidence, vs CANN only (Fig. 4A)", 400}},
+        {"fastcann",
+         {"the persistent protocol with fast CANN synapses: the bump is lost (Fig. 3C)", 1000}},
+        {"size",
+         {"the persistent protocol at N_E / 2, N_E, 2 N_E with the same parameters (Fig. 3D)",
+          800}},
+        {"readout",
+         {"bump onset at 25%: decode error, spread and confidence, vs CANN only (Fig. 4A)", 400}},
         {"jump", {"stimulus jumps by pi/6 at half time: t95, vs CANN only (Fig. 4B)", 600}},
         {"lag", {"tracking lag distribution, vs CANN only (Fig. 4C)", 1000}},
-        {"balance", {"localised input: total input to the centre neuron at N_E / 2, N_E, 2 N_E, vs E-INN only (Fig. 4D)", 400}},
-        {"currents", {"bump onset at half time: currents and E/I ratio of a peripheral neuron, vs CANN only (Fig. 5)", 600}},
-        {"lambda0", {"reduced rate model: measured height eigenvalue lambda_0(beta) vs eq 17, v_max and lag (Fig. 1F)", 0}},
+        {"balance",
+         {"localised input: total input to the centre neuron at N_E / 2, N_E, 2 N_E, vs E-INN only "
+          "(Fig. 4D)",
+          400}},
+        {"currents",
+         {"bump onset at half time: currents and E/I ratio of a peripheral neuron, vs CANN only "
+          "(Fig. 5)",
+          600}},
+        {"lambda0",
+         {"reduced rate model: measured height eigenvalue lambda_0(beta) vs eq 17, v_max and lag "
+          "(Fig. 1F)",
+          0}},
     };
     return m;
 }
@@ -70,12 +90,16 @@ void summarise(EiProtocolResult& r, const EiSimulation& sim) {
     r.cvIsi = meanCvIsi(sim.spikes(kPopE), 0.1 * T, T);
     // decode error over samples with the bump on (after 20 ms of settling)
     const TraceBuffer& tr = sim.traces();
-    const int ct = tr.index("t"), con = tr.index("stimulus_on"), cd = tr.index("decoded"), cs = tr.index("stimulus");
+    const int ct = tr.index("t"), con = tr.index("stimulus_on"), cd = tr.index("decoded"),
+              cs = tr.index("stimulus");
     double sum = 0, onSince = -1;
     int n = 0;
     for (std::size_t i = 0; i < tr.size(); ++i) {
         const double t = tr.at(std::size_t(ct), i);
-        if (tr.at(std::size_t(con), i) < 0.5) { onSince = -1; continue; }
+        if (tr.at(std::size_t(con), i) < 0.5) {
+            onSince = -1;
+            continue;
+        }
         if (onSince < 0) onSince = t;
         const double d = tr.at(std::size_t(cd), i);
         if (t - onSince < 20 || std::isnan(d)) continue;
@@ -88,7 +112,8 @@ void summarise(EiProtocolResult& r, const EiSimulation& sim) {
 std::vector<double> smooth(const std::vector<double>& x, int half) {
     std::vector<double> y(x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
-        const std::size_t a = i >= std::size_t(half) ? i - std::size_t(half) : 0, b = std::min(x.size(), i + std::size_t(half) + 1);
+        const std::size_t a = i >= std::size_t(half) ? i - std::size_t(half) : 0,
+                          b = std::min(x.size(), i + std::size_t(half) + 1);
         double s = 0;
         for (std::size_t k = a; k < b; ++k) s += x[k];
         y[i] = s / double(b - a);
@@ -101,14 +126,18 @@ double windowMean(const TraceBuffer& tr, const std::string& ch, double t0, doubl
     double s = 0;
     int n = 0;
     for (std::size_t i = 0; i < t.size(); ++i)
-        if (t[i] >= t0 && t[i] < t1 && std::isfinite(x[i])) { s += x[i]; ++n; }
+        if (t[i] >= t0 && t[i] < t1 && std::isfinite(x[i])) {
+            s += x[i];
+            ++n;
+        }
     return n ? s / n : NAN;
 }
 
 // Time after tStep for the 5 ms-smoothed E rate to cover 63% of its change.
 double responseTime(const TraceBuffer& tr, double tStep, double T) {
     const auto t = tr.channel("t"), rate = smooth(tr.channel("rate_E"), 5);
-    const double before = windowMean(tr, "rate_E", 0.6 * tStep, tStep), after = windowMean(tr, "rate_E", tStep + 0.6 * (T - tStep), T + 1);
+    const double before = windowMean(tr, "rate_E", 0.6 * tStep, tStep),
+                 after = windowMean(tr, "rate_E", tStep + 0.6 * (T - tStep), T + 1);
     const double target = before + 0.63 * (after - before);
     for (std::size_t i = 0; i < t.size(); ++i)
         if (t[i] >= tStep && (after - before) * (rate[i] - target) >= 0) return t[i] - tStep;
@@ -125,7 +154,8 @@ EiProtocolResult runLambda0(const EiProtocolRequest& req) {
     EiProtocolResult r;
     r.protocol = "lambda0";
     r.mode = req.params.mode;
-    r.columns = {"b", "beta", "lambda0_measured", "lambda0_eq17", "lambda0_projected", "v_max", "lag_rad"};
+    r.columns = {"b",     "beta",   "lambda0_measured", "lambda0_eq17", "lambda0_projected",
+                 "v_max", "lag_rad"};
     const std::vector<double> bs{-0.3, -0.2, -0.1, -0.05, -0.02, 0.0, 0.02, 0.05};
     const double alpha = 1.0;
     double vRef = NAN;
@@ -141,8 +171,11 @@ EiProtocolResult runLambda0(const EiProtocolRequest& req) {
         ReducedRateModel m(p);
         const double l = m.measureLambda0();
         const double vmax = ReducedRateModel::maxTrackableSpeed(alpha, l, p.a, p.tau);
-        if (std::isnan(vRef)) vRef = 0.5 * ReducedRateModel::maxTrackableSpeed(alpha, ReducedRateModel::lambda0Eq17(p), p.a, p.tau);
-        r.rows.push_back({bs[k], p.beta, l, ReducedRateModel::lambda0Eq17(p), ReducedRateModel::lambda0Projected(p), vmax,
+        if (std::isnan(vRef))
+            vRef = 0.5 * ReducedRateModel::maxTrackableSpeed(
+                             alpha, ReducedRateModel::lambda0Eq17(p), p.a, p.tau);
+        r.rows.push_back({bs[k], p.beta, l, ReducedRateModel::lambda0Eq17(p),
+                          ReducedRateModel::lambda0Projected(p), vmax,
                           ReducedRateModel::trackingLag(vRef, alpha, l, p.a, p.tau)});
         if (bs[k] == 0.0) {
             r.values.push_back({"lambda0_measured_b0", l});
@@ -206,8 +239,8 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
     r.protocol = name;
     r.mode = req.params.mode;
     const EiParams& P = req.params;
-    const bool compares = name == "response" || name == "readout" || name == "jump" || name == "lag" ||
-                          name == "currents" || name == "fastcann";
+    const bool compares = name == "response" || name == "readout" || name == "jump" ||
+                          name == "lag" || name == "currents" || name == "fastcann";
     const int subRuns = (name == "size") ? 3 : (name == "balance") ? 6 : compares ? 2 : 1;
     Runner run{req, subRuns, 0, RunOutcome::Completed, {}};
 
@@ -226,7 +259,8 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
         const Spectrum sp = populationSpectrum(e, 0.2 * T, T, 1.0);
         r.values.push_back({"spectrum_peak_to_median", sp.peakToMedian()});
         r.columns = {"freq_hz", "power"};
-        for (std::size_t k = 0; k < sp.freqHz.size(); ++k) r.rows.push_back({sp.freqHz[k], sp.power[k]});
+        for (std::size_t k = 0; k < sp.freqHz.size(); ++k)
+            r.rows.push_back({sp.freqHz[k], sp.power[k]});
     } else if (name == "response") {
         EiStimulus s;
         s.kind = EiStimulus::Kind::Uniform;
@@ -238,9 +272,11 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
         r.values.push_back({"response_ms", responseTime(r.primary->traces(), s.tOn, T)});
         r.values.push_back({"response_ms_unbalanced", responseTime(other->traces(), s.tOn, T)});
         r.columns = {"t", "rate_E", "rate_E_unbalanced"};
-        const auto t = r.primary->traces().channel("t"), a = smooth(r.primary->traces().channel("rate_E"), 5),
+        const auto t = r.primary->traces().channel("t"),
+                   a = smooth(r.primary->traces().channel("rate_E"), 5),
                    b = smooth(other->traces().channel("rate_E"), 5);
-        for (std::size_t i = 0; i < std::min(t.size(), b.size()); ++i) r.rows.push_back({t[i], a[i], b[i]});
+        for (std::size_t i = 0; i < std::min(t.size(), b.size()); ++i)
+            r.rows.push_back({t[i], a[i], b[i]});
     } else if (name == "persistent" || name == "fastcann" || name == "size") {
         bump.tOn = 0.1 * T;
         bump.tOff = 0.4 * T;
@@ -263,11 +299,14 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             r.primary = run.run(main, bump, T);
             if (name == "fastcann") {
                 auto coupled = run.run(withMode(P, EiMode::Coupled), bump, T);
-                r.values.push_back({"persistent_coupled", bumpPersists(coupled->traces(), bump.tOn, bump.tOff, bump.z0) ? 1.0 : 0.0});
+                r.values.push_back(
+                    {"persistent_coupled",
+                     bumpPersists(coupled->traces(), bump.tOn, bump.tOff, bump.z0) ? 1.0 : 0.0});
             }
         }
         double ratio = NAN;
-        r.persistent = bumpPersists(r.primary->traces(), bump.tOn, bump.tOff, bump.z0, &ratio) ? 1 : 0;
+        r.persistent =
+            bumpPersists(r.primary->traces(), bump.tOn, bump.tOff, bump.z0, &ratio) ? 1 : 0;
         r.values.push_back({"persistence_ratio", ratio});
         if (name != "size") {
             r.columns = {"t", "stimulus_on", "decoded", "magnitude", "confidence", "rate_E"};
@@ -291,7 +330,8 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             r.columns = {"t", "stimulus", "decoded", "confidence"};
             const TraceBuffer& tr = r.primary->traces();
             for (std::size_t i = 0; i < tr.size(); ++i)
-                r.rows.push_back({tr.at(0, i), tr.at(1, i), tr.at(std::size_t(tr.index("decoded")), i),
+                r.rows.push_back({tr.at(0, i), tr.at(1, i),
+                                  tr.at(std::size_t(tr.index("decoded")), i),
                                   tr.at(std::size_t(tr.index("confidence")), i)});
         } else {
             auto other = run.run(withMode(P, EiMode::CannOnly), s, T);
@@ -302,9 +342,14 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             const int bins = 40;
             const double lo = -0.5, hi = 1.0, w = (hi - lo) / bins;
             std::vector<double> ha(bins, 0), hb(bins, 0);
-            for (double x : a.samples) if (x >= lo && x < hi) ha[std::size_t((x - lo) / w)] += 1.0 / (double(a.samples.size()) * w);
-            for (double x : b.samples) if (x >= lo && x < hi) hb[std::size_t((x - lo) / w)] += 1.0 / (double(b.samples.size()) * w);
-            for (int k = 0; k < bins; ++k) r.rows.push_back({lo + (k + 0.5) * w, ha[std::size_t(k)], hb[std::size_t(k)]});
+            for (double x : a.samples)
+                if (x >= lo && x < hi)
+                    ha[std::size_t((x - lo) / w)] += 1.0 / (double(a.samples.size()) * w);
+            for (double x : b.samples)
+                if (x >= lo && x < hi)
+                    hb[std::size_t((x - lo) / w)] += 1.0 / (double(b.samples.size()) * w);
+            for (int k = 0; k < bins; ++k)
+                r.rows.push_back({lo + (k + 0.5) * w, ha[std::size_t(k)], hb[std::size_t(k)]});
         }
     } else if (name == "readout" || name == "jump" || name == "currents") {
         EiStimulus s = bump;
@@ -327,34 +372,52 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             r.values.push_back({"t95_ms_cann", adaptationTime95(tb, tEvent)});
             r.columns = {"t", "stimulus", "decoded", "decoded_cann"};
             for (std::size_t i = 0; i < rows; ++i)
-                r.rows.push_back({ta.at(0, i), ta.at(1, i), ta.at(std::size_t(ta.index("decoded")), i),
+                r.rows.push_back({ta.at(0, i), ta.at(1, i),
+                                  ta.at(std::size_t(ta.index("decoded")), i),
                                   tb.at(std::size_t(tb.index("decoded")), i)});
         } else if (name == "readout") {
             const auto sa = runningDecodeSd(ta, 10), sb = runningDecodeSd(tb, 10);
-            r.values.push_back({"readout_error_rad", std::abs(meanDecoded(ta, tEvent, tEvent + 50))});
-            r.values.push_back({"readout_error_rad_cann", std::abs(meanDecoded(tb, tEvent, tEvent + 50))});
+            r.values.push_back(
+                {"readout_error_rad", std::abs(meanDecoded(ta, tEvent, tEvent + 50))});
+            r.values.push_back(
+                {"readout_error_rad_cann", std::abs(meanDecoded(tb, tEvent, tEvent + 50))});
             r.values.push_back({"confidence", windowMean(ta, "confidence", tEvent, tEvent + 50)});
-            r.values.push_back({"confidence_cann", windowMean(tb, "confidence", tEvent, tEvent + 50)});
+            r.values.push_back(
+                {"confidence_cann", windowMean(tb, "confidence", tEvent, tEvent + 50)});
             double ma = 0, mb = 0;
             int n = 0;
-            r.columns = {"t", "decoded", "confidence", "decode_sd", "decoded_cann", "confidence_cann", "decode_sd_cann"};
+            r.columns = {"t",
+                         "decoded",
+                         "confidence",
+                         "decode_sd",
+                         "decoded_cann",
+                         "confidence_cann",
+                         "decode_sd_cann"};
             const int cd = ta.index("decoded"), cc = ta.index("confidence");
             for (std::size_t i = 0; i < rows; ++i) {
                 const double t = ta.at(0, i);
-                r.rows.push_back({t, ta.at(std::size_t(cd), i), ta.at(std::size_t(cc), i), sa[i], tb.at(std::size_t(cd), i),
-                                  tb.at(std::size_t(cc), i), sb[i]});
-                if (t >= tEvent && t < tEvent + 50 && std::isfinite(sa[i]) && std::isfinite(sb[i])) { ma += sa[i]; mb += sb[i]; ++n; }
+                r.rows.push_back({t, ta.at(std::size_t(cd), i), ta.at(std::size_t(cc), i), sa[i],
+                                  tb.at(std::size_t(cd), i), tb.at(std::size_t(cc), i), sb[i]});
+                if (t >= tEvent && t < tEvent + 50 && std::isfinite(sa[i]) &&
+                    std::isfinite(sb[i])) {
+                    ma += sa[i];
+                    mb += sb[i];
+                    ++n;
+                }
             }
             r.values.push_back({"readout_sd_rad", n ? ma / n : NAN});
             r.values.push_back({"readout_sd_rad_cann", n ? mb / n : NAN});
         } else {
-            r.columns = {"t", "epsc", "ipsc", "total", "ei_ratio", "epsc_cann", "ipsc_cann", "total_cann", "ei_ratio_cann"};
-            const int e = ta.index("probe_epsc"), i_ = ta.index("probe_ipsc"), tot = ta.index("probe_total");
+            r.columns = {"t",         "epsc",      "ipsc",       "total",        "ei_ratio",
+                         "epsc_cann", "ipsc_cann", "total_cann", "ei_ratio_cann"};
+            const int e = ta.index("probe_epsc"), i_ = ta.index("probe_ipsc"),
+                      tot = ta.index("probe_total");
             for (std::size_t i = 0; i < rows; ++i) {
                 const double ea = ta.at(std::size_t(e), i), ia = ta.at(std::size_t(i_), i);
                 const double eb = tb.at(std::size_t(e), i), ib = tb.at(std::size_t(i_), i);
-                r.rows.push_back({ta.at(0, i), ea, ia, ta.at(std::size_t(tot), i), ia != 0 ? ea / -ia : NAN, eb, ib,
-                                  tb.at(std::size_t(tot), i), ib != 0 ? eb / -ib : NAN});
+                r.rows.push_back({ta.at(0, i), ea, ia, ta.at(std::size_t(tot), i),
+                                  ia != 0 ? ea / -ia : NAN, eb, ib, tb.at(std::size_t(tot), i),
+                                  ib != 0 ? eb / -ib : NAN});
             }
             auto ratio = [&](const TraceBuffer& tr) {
                 return windowMean(tr, "probe_epsc", tEvent + 0.5 * (T - tEvent), T + 1) /
@@ -365,7 +428,8 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
         }
     } else if (name == "balance") {
         bump.tOn = 0;
-        r.columns = {"NE", "total", "epsc", "ipsc", "shunt", "total_einn", "epsc_einn", "ipsc_einn"};
+        r.columns = {"NE",    "total",      "epsc",      "ipsc",
+                     "shunt", "total_einn", "epsc_einn", "ipsc_einn"};
         std::vector<double> totals, totalsEinn;
         for (int NE : {std::max(80, P.NE / 2), P.NE, std::min(20000, P.NE * 2)}) {
             EiParams q = P;
@@ -373,9 +437,12 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             auto a = run.run(q, bump, T, NE / 2);
             auto b = run.run(withMode(q, EiMode::EinnOnly), bump, T, NE / 2);
             const double t0 = 0.25 * T;
-            auto m = [&](const EiSimulation& s, const char* c) { return windowMean(s.traces(), c, t0, T + 1); };
-            r.rows.push_back({double(NE), m(*a, "probe_total"), m(*a, "probe_epsc"), m(*a, "probe_ipsc"),
-                              m(*a, "probe_shunt"), m(*b, "probe_total"), m(*b, "probe_epsc"), m(*b, "probe_ipsc")});
+            auto m = [&](const EiSimulation& s, const char* c) {
+                return windowMean(s.traces(), c, t0, T + 1);
+            };
+            r.rows.push_back({double(NE), m(*a, "probe_total"), m(*a, "probe_epsc"),
+                              m(*a, "probe_ipsc"), m(*a, "probe_shunt"), m(*b, "probe_total"),
+                              m(*b, "probe_epsc"), m(*b, "probe_ipsc")});
             totals.push_back(m(*a, "probe_total"));
             totalsEinn.push_back(m(*b, "probe_total"));
             if (NE == P.NE) r.primary = std::move(a);

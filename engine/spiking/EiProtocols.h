@@ -28,17 +28,17 @@ struct EiProtocolResult {
     EiMode mode = EiMode::Coupled;
     RunOutcome outcome = RunOutcome::Completed;
     std::string message;
-    double simMs = 0;       ///< simulated time of the primary run
+    double simMs = 0;                                ///< simulated time of the primary run
     double rateE = NAN, rateIp = NAN, rateId = NAN;  ///< Hz, primary run after its first 10%
-    double cvIsi = NAN;           ///< mean ISI CV of E neurons
-    double decodeError = NAN;     ///< mean |decoded - stimulus| while the bump is on (rad)
-    double t95 = NAN;             ///< adaptation time after a sudden change (ms), jump protocol
+    double cvIsi = NAN;                              ///< mean ISI CV of E neurons
+    double decodeError = NAN;       ///< mean |decoded - stimulus| while the bump is on (rad)
+    double t95 = NAN;               ///< adaptation time after a sudden change (ms), jump protocol
     double lag = NAN, lagSd = NAN;  ///< tracking lag (rad), tracking and lag protocols
-    int persistent = -1;          ///< persistent / fastcann: 1 if the bump outlived the stimulus
+    int persistent = -1;            ///< persistent / fastcann: 1 if the bump outlived the stimulus
     std::vector<std::pair<std::string, double>> values;  ///< protocol-specific results
     std::vector<std::string> columns;                    ///< table for CSV
     std::vector<std::vector<double>> rows;
-    std::unique_ptr<EiSimulation> primary;  ///< the primary run (spikes, traces)
+    std::unique_ptr<EiSimulation> primary;       ///< the primary run (spikes, traces)
     double value(const std::string& key) const;  ///< NaN if absent
 };
 
@@ -52,6 +52,7 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& request);
 
 /// Whether a bump outlived the stimulus: over the last 40% of [tOff, end) the decode magnitude is
 /// above 25% of its mean while the stimulus was on and the decode stays within 0.5 rad of z.
-bool bumpPersists(const TraceBuffer& tr, double tOn, double tOff, double z, double* ratio = nullptr);
+bool bumpPersists(const TraceBuffer& tr, double tOn, double tOff, double z,
+                  double* ratio = nullptr);
 
 }  // namespace as

@@ -9,9 +9,12 @@ namespace as {
 
 const char* runOutcomeName(RunOutcome o) {
     switch (o) {
-    case RunOutcome::Completed: return "completed";
-    case RunOutcome::Cancelled: return "cancelled";
-    case RunOutcome::Diverged: return "diverged";
+        case RunOutcome::Completed:
+            return "completed";
+        case RunOutcome::Cancelled:
+            return "cancelled";
+        case RunOutcome::Diverged:
+            return "diverged";
     }
     return "?";
 }
@@ -23,9 +26,9 @@ EiSimulation::EiSimulation(const EiParams& params, const EiStimulus& stimulus, d
       sampleMs_(sampleMs),
       sampleEvery_(std::max(1L, std::lround(sampleMs / params.dt))),
       probe_(params.NE / 2),
-      traces_({"t", "stimulus", "stimulus_on", "decoded", "magnitude", "confidence", "rate_E", "rate_Ip",
-               "rate_Id", "probe_epsc", "probe_ipsc", "probe_shunt", "probe_total", "mean_epsc",
-               "mean_ipsc", "mean_total"},
+      traces_({"t", "stimulus", "stimulus_on", "decoded", "magnitude", "confidence", "rate_E",
+               "rate_Ip", "rate_Id", "probe_epsc", "probe_ipsc", "probe_shunt", "probe_total",
+               "mean_epsc", "mean_ipsc", "mean_total"},
               traceRows),
       confidence_(2.0, 200.0) {
     for (int pop = 0; pop < 3; ++pop) {
@@ -53,9 +56,9 @@ void EiSimulation::sample() {
         rate[pop] = double(counts_[pop]) / (binS * net_.size(pop));
         counts_[pop] = 0;
     }
-    traces_.append({t, stim_.position(t), stim_.bumpOn(t) ? 1.0 : 0.0, mag > 0 ? std::arg(v) : NAN, mag, c,
-                    rate[0], rate[1], rate[2], pc.epsc(), pc.ipsc(), pc.shunt, pc.total(), m.epsc(), m.ipsc(),
-                    m.total()});
+    traces_.append({t, stim_.position(t), stim_.bumpOn(t) ? 1.0 : 0.0, mag > 0 ? std::arg(v) : NAN,
+                    mag, c, rate[0], rate[1], rate[2], pc.epsc(), pc.ipsc(), pc.shunt, pc.total(),
+                    m.epsc(), m.ipsc(), m.total()});
 }
 
 RunOutcome EiSimulation::run(double ms, const std::atomic<bool>* cancel,
@@ -77,7 +80,8 @@ RunOutcome EiSimulation::run(double ms, const std::atomic<bool>* cancel,
         if (net_.steps() % sampleEvery_ == 0) sample();
         if ((s & 255) == 255) {
             if (!net_.finite()) {
-                message_ = "non-finite membrane potential or synaptic current at t = " + std::to_string(t) + " ms";
+                message_ = "non-finite membrane potential or synaptic current at t = " +
+                           std::to_string(t) + " ms";
                 return RunOutcome::Diverged;
             }
             if (cancel && cancel->load(std::memory_order_relaxed)) {
@@ -90,7 +94,8 @@ RunOutcome EiSimulation::run(double ms, const std::atomic<bool>* cancel,
     if (spikeWindowMs_ > 0) {
         const double keepFrom = net_.time() - spikeWindowMs_;
         for (auto& r : rec_) {
-            const auto cut = std::lower_bound(r.times.begin(), r.times.end(), keepFrom) - r.times.begin();
+            const auto cut =
+                std::lower_bound(r.times.begin(), r.times.end(), keepFrom) - r.times.begin();
             if (cut > 0 && std::size_t(cut) * 4 > r.times.size()) {  // amortised: trim in bulk
                 r.times.erase(r.times.begin(), r.times.begin() + cut);
                 r.ids.erase(r.ids.begin(), r.ids.begin() + cut);
@@ -98,7 +103,8 @@ RunOutcome EiSimulation::run(double ms, const std::atomic<bool>* cancel,
         }
     }
     if (!net_.finite()) {
-        message_ = "non-finite membrane potential or synaptic current at t = " + std::to_string(net_.time()) + " ms";
+        message_ = "non-finite membrane potential or synaptic current at t = " +
+                   std::to_string(net_.time()) + " ms";
         return RunOutcome::Diverged;
     }
     return RunOutcome::Completed;

@@ -19,7 +19,7 @@ enum class RunOutcome { Completed = 0, Cancelled = 1, Diverged = 2 };
 const char* runOutcomeName(RunOutcome o);
 
 class EiSimulation {
-public:
+  public:
     /// sampleMs: trace sampling interval (ms); rates in the traces are counted over it.
     /// traceRows: rows the trace ring buffer keeps (allocated up front: size it to the run).
     EiSimulation(const EiParams& params, const EiStimulus& stimulus, double sampleMs = 0.5,
@@ -45,11 +45,12 @@ public:
 
     const SpikeRecord& spikes(int pop) const { return rec_[pop]; }
     /// Channels: t, stimulus, stimulus_on, decoded, magnitude, confidence, rate_E, rate_Ip,
-    /// rate_Id (Hz), probe_epsc, probe_ipsc, probe_shunt, probe_total, mean_epsc, mean_ipsc, mean_total.
+    /// rate_Id (Hz), probe_epsc, probe_ipsc, probe_shunt, probe_total, mean_epsc, mean_ipsc,
+    /// mean_total.
     const TraceBuffer& traces() const { return traces_; }
     void clearRecords();
 
-private:
+  private:
     void sample();
 
     EiNetwork net_;

@@ -10,9 +10,12 @@ bool EiStimulus::bumpOn(double t) const {
 
 double EiStimulus::position(double t) const {
     switch (kind) {
-    case Kind::Jump: return t >= tJump ? z1 : z0;
-    case Kind::Moving: return t > tOn ? z0 + speed * (t - tOn) : z0;
-    default: return z0;
+        case Kind::Jump:
+            return t >= tJump ? z1 : z0;
+        case Kind::Moving:
+            return t > tOn ? z0 + speed * (t - tOn) : z0;
+        default:
+            return z0;
     }
 }
 

@@ -15,14 +15,14 @@ struct EiStimulus {
         Moving = 3,   ///< bump from tOn moving at `speed` rad/ms from z0 (tracking, Fig. 3B/4C)
     };
     Kind kind = Kind::Bump;
-    double height = 0.9;   ///< bump height above the background (the reference's 1 - bg)
-    double bg = 0.1;       ///< background, uniform
-    double z0 = 0.0;       ///< initial position (rad)
+    double height = 0.9;             ///< bump height above the background (the reference's 1 - bg)
+    double bg = 0.1;                 ///< background, uniform
+    double z0 = 0.0;                 ///< initial position (rad)
     double z1 = 1.0471975511965976;  ///< position after the jump (rad), default pi/3
-    double tOn = 0.0;      ///< onset (ms)
-    double tOff = 1e300;   ///< offset (ms)
-    double tJump = 1e300;  ///< jump time (ms)
-    double speed = 0.0;    ///< rad/ms
+    double tOn = 0.0;                ///< onset (ms)
+    double tOff = 1e300;             ///< offset (ms)
+    double tJump = 1e300;            ///< jump time (ms)
+    double speed = 0.0;              ///< rad/ms
 
     /// Input at time t (ms).
     EiInput at(double t) const;

@@ -10,7 +10,7 @@
 
 namespace as::spike {
 
-void gaussianProfile(const float* theta, int lo, int hi, double z, double s2, double scale, double bg,
-                     double height, float* out);
+void gaussianProfile(const float* theta, int lo, int hi, double z, double s2, double scale,
+                     double bg, double height, float* out);
 
 }  // namespace as::spike

@@ -35,7 +35,7 @@ struct BitRows {
 enum class ProjectionLayout { Auto, Csr, Bits };
 
 class SparseProjection {
-public:
+  public:
     SparseProjection() = default;
     /// Each (pre, post) pair connected with probability p, independently; self-connections
     /// excluded when `noSelf` (recurrent projections). Gaps between connections are drawn from the
@@ -55,13 +55,15 @@ public:
     /// Adds `w` to post[t] for every target t of presynaptic neuron `pre`.
     void deliver(int pre, float w, float* post) const { deliver(&pre, 1, w, post, 0, nPost_); }
     /// The same restricted to targets in [lo, hi) (one thread's block of postsynaptic neurons).
-    void deliver(int pre, float w, float* post, int lo, int hi) const { deliver(&pre, 1, w, post, lo, hi); }
+    void deliver(int pre, float w, float* post, int lo, int hi) const {
+        deliver(&pre, 1, w, post, lo, hi);
+    }
     /// Every spike of `pres[0..count)` in order: post[t] += w once per (spike, target in [lo, hi)).
     void deliver(const int* pres, int count, float w, float* post, int lo, int hi) const;
     /// Targets of one presynaptic neuron, ascending (for tests and export).
     std::vector<int> targetsOf(int pre) const;
 
-private:
+  private:
     int nPre_ = 0, nPost_ = 0;
     std::variant<CsrTargets<std::uint16_t>, CsrTargets<std::uint32_t>, BitRows> rows_;
 };

@@ -10,7 +10,8 @@
 namespace as::spike {
 namespace {
 
-void addBitRowsScalar(const unsigned char* const* rows, int count, float w, float* out, int lo, int hi) {
+void addBitRowsScalar(const unsigned char* const* rows, int count, float w, float* out, int lo,
+                      int hi) {
     for (int s = 0; s < count; ++s)
         for (int i = lo; i < hi; ++i)
             if ((rows[s][i >> 3] >> (i & 7)) & 1) out[i] += w;
@@ -46,7 +47,8 @@ void findCrossings(const float* v, int lo, int hi, float threshold, SpikeIds& ou
     // One compare and a movemask per 8 neurons; a loop over the set bits only on a crossing.
     const __m256 th = _mm256_set1_ps(threshold);
     for (; i + 8 <= hi; i += 8) {
-        unsigned m = unsigned(_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(v + i), th, _CMP_GE_OQ)));
+        unsigned m =
+            unsigned(_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(v + i), th, _CMP_GE_OQ)));
         while (m) {
             out.push_back(i + __builtin_ctz(m));
             m &= m - 1;

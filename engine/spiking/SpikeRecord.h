@@ -9,9 +9,9 @@
 namespace as {
 
 struct SpikeRecord {
-    std::string population;        ///< "E", "Ip", "Id"
-    int size = 0;                  ///< neurons in the population
-    std::vector<double> times;     ///< ms
+    std::string population;     ///< "E", "Ip", "Id"
+    int size = 0;               ///< neurons in the population
+    std::vector<double> times;  ///< ms
     std::vector<std::uint32_t> ids;
     std::size_t capacity = 20'000'000;
     std::size_t dropped = 0;
@@ -24,7 +24,11 @@ struct SpikeRecord {
             ++dropped;
         }
     }
-    void clear() { times.clear(); ids.clear(); dropped = 0; }
+    void clear() {
+        times.clear();
+        ids.clear();
+        dropped = 0;
+    }
 };
 
 }  // namespace as

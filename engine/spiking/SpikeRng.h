@@ -9,7 +9,7 @@
 namespace as {
 
 class SpikeRng {
-public:
+  public:
     explicit SpikeRng(std::uint64_t seed, std::uint64_t stream = 0) {
         std::uint64_t x = seed ^ (0x9E3779B97F4A7C15ull * (stream + 1));
         for (auto& s : s_) s = splitmix(x);
@@ -35,7 +35,7 @@ public:
         return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
     }
 
-private:
+  private:
     static std::uint64_t splitmix(std::uint64_t& x) {
         std::uint64_t z = (x += 0x9E3779B97F4A7C15ull);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;

@@ -14,7 +14,7 @@
 namespace as {
 
 class StepTeam {
-public:
+  public:
     /// `threads` members in all: threads - 1 workers are started.
     explicit StepTeam(int threads);
     ~StepTeam();
@@ -27,16 +27,16 @@ public:
     /// Every member calls this inside the job; returns when all have arrived.
     void barrier();
 
-private:
+  private:
     void workerLoop(int t);
 
     int n_;
     const std::function<void(int)>* job_ = nullptr;
-    std::atomic<unsigned> start_{0};     // bumped by run(): a new job
-    std::atomic<int> done_{0};           // workers finished with the current job
-    std::atomic<int> arrived_{0};        // members at the barrier
+    std::atomic<unsigned> start_{0};       // bumped by run(): a new job
+    std::atomic<int> done_{0};             // workers finished with the current job
+    std::atomic<int> arrived_{0};          // members at the barrier
     std::atomic<unsigned> generation_{0};  // barrier generation
-    std::atomic<int> sleeping_{0};       // workers blocked in start_.wait
+    std::atomic<int> sleeping_{0};         // workers blocked in start_.wait
     std::atomic<bool> stop_{false};
     std::vector<std::thread> workers_;
 };

@@ -12,10 +12,10 @@ namespace as::surrogate {
 enum class ProcessKind {
     Walk = 0,               ///< random walk with momentum: v <- m v + s_w xi, angle += v
     OrnsteinUhlenbeck = 1,  ///< angle += theta (mu - angle) + s_ou xi, mu drawn per sequence
-    Jumps = 2,    ///< piecewise constant: with probability p per step, jump to a uniform angle
-    Mixture = 3,  ///< segments of 50..300 steps, each one of the three above, continuing in place
-    All = 4,      ///< sequence s uses kind s mod 4 (walk, OU, jumps, mixture; grid3d: s mod 6,
-                  ///< adding random3d and helix): the default
+    Jumps = 2,     ///< piecewise constant: with probability p per step, jump to a uniform angle
+    Mixture = 3,   ///< segments of 50..300 steps, each one of the three above, continuing in place
+    All = 4,       ///< sequence s uses kind s mod 4 (walk, OU, jumps, mixture; grid3d: s mod 6,
+                   ///< adding random3d and helix): the default
     Random3d = 5,  ///< the torus lab's 3D random walk with momentum (Trajectory), wrapped per axis
     Helix = 6      ///< the torus lab's helix (Trajectory), wrapped per axis
 };

@@ -227,7 +227,8 @@ void SurrogateDataset::save(const std::string& path) const {
         if (which == SurrogateCase::Grid3d)
             for (const auto& spec : TorusParams::specs())
                 h5::writeAttribute(g, "torus_" + spec.key, params.torus.get(spec.key));
-        const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps), A = hsize_t(axes);
+        const auto C = hsize_t(channels), S = hsize_t(sequences), T = hsize_t(steps),
+                   A = hsize_t(axes);
         if (axes == 1)
             h5::writeDataset(g, "inputs", inputs, {C, S, T});
         else
@@ -259,10 +260,12 @@ SurrogateDataset SurrogateDataset::loadChecked(const std::string& path) {
     SurrogateDataset d;
     const std::int64_t version = h5::readIntAttribute(g, "format_version");
     if (version < 1 || version > kDatasetFormatVersion)
-        throw h5::Error("'" + path + "': unsupported dataset format version " + std::to_string(version));
+        throw h5::Error("'" + path + "': unsupported dataset format version " +
+                        std::to_string(version));
     if (version >= 2 && !h5::hasChecksums(f))
-        throw h5::Error("'" + path + "': a format " + std::to_string(version) + " file must carry attribute '/" +
-                        h5::kChecksumAttribute + "' (damaged, or altered by another program)");
+        throw h5::Error("'" + path + "': a format " + std::to_string(version) +
+                        " file must carry attribute '/" + h5::kChecksumAttribute +
+                        "' (damaged, or altered by another program)");
     try {
         d.which = caseFromName(h5::readStringAttribute(g, "case"));
         d.params.process.kind = processFromName(h5::readStringAttribute(g, "process"));

@@ -78,8 +78,8 @@ struct SurrogateDataset {
     const float* input(int channel, int seq) const;
     const float* target(int channel, int seq) const;
 
-    /// Runs the teacher (grid3d: TorusOdeStepper). progress(done, total) is called after each sequence; cancel stops early
-    /// (then the result has fewer sequences: check `sequences`).
+    /// Runs the teacher (grid3d: TorusOdeStepper). progress(done, total) is called after each
+    /// sequence; cancel stops early (then the result has fewer sequences: check `sequences`).
     static SurrogateDataset generate(const DatasetParams& p,
                                      const std::function<void(int, int)>& progress = {},
                                      const std::atomic<bool>* cancel = nullptr);
@@ -89,7 +89,7 @@ struct SurrogateDataset {
     /// Reads and checks shapes; throws h5::Error with a clear message on a bad file.
     static SurrogateDataset load(const std::string& path);
 
-private:
+  private:
     static SurrogateDataset loadChecked(const std::string& path);
 };
 

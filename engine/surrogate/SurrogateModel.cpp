@@ -39,9 +39,8 @@ SurrogateModel SurrogateModel::create(SurrogateCase which, const TrainParams& pa
     m.params = params;
     m.channels = caseChannels(which);
     for (std::size_t c = 0; c < m.channels.size(); ++c)
-        m.nets.push_back(
-            std::make_unique<SurrogateNet<float>>(params.shape(caseAxes(which)),
-                                                  params.seed + 7919 * c));
+        m.nets.push_back(std::make_unique<SurrogateNet<float>>(params.shape(caseAxes(which)),
+                                                               params.seed + 7919 * c));
     m.componentScale = data.componentScale;
     m.inputStepMs = data.params.inputStepMs;
     m.teacher = data.params.teacher;
@@ -115,8 +114,9 @@ SurrogateModel SurrogateModel::loadChecked(const std::string& path, const std::s
     if (version < 1 || version > kFormatVersion)
         throw h5::Error(where + ": unsupported format version " + std::to_string(version));
     if (version >= 2 && !h5::hasChecksums(f))
-        throw h5::Error(where + ": a format " + std::to_string(version) + " file must carry attribute '/" +
-                        h5::kChecksumAttribute + "' (damaged, or altered by another program)");
+        throw h5::Error(where + ": a format " + std::to_string(version) +
+                        " file must carry attribute '/" + h5::kChecksumAttribute +
+                        "' (damaged, or altered by another program)");
     SurrogateModel m;
     try {
         m.which = caseFromName(h5::readStringAttribute(g, "case"));

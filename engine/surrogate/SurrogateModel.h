@@ -23,8 +23,8 @@ struct SurrogateModel {
     std::vector<TrainResult> results;                        ///< one per channel (may be empty)
     double componentScale = 1.0;                             ///< targets were divided by this
     double inputStepMs = 1.0;  ///< one surrogate step stands for this much ODE time
-    CannParams teacher;   ///< the ring teacher (ring, hd2d)
-    TorusParams torus;    ///< the 3D torus teacher (grid3d)
+    CannParams teacher;        ///< the ring teacher (ring, hd2d)
+    TorusParams torus;         ///< the 3D torus teacher (grid3d)
     int axes() const { return caseAxes(which); }
     /// The teacher's internal dt (ms) and internal steps per input step.
     double teacherDt() const { return which == SurrogateCase::Grid3d ? torus.dt : teacher.dt; }
@@ -36,7 +36,7 @@ struct SurrogateModel {
     void save(const std::string& path) const;
     static SurrogateModel load(const std::string& path);
 
-private:
+  private:
     static SurrogateModel loadChecked(const std::string& path, const std::string& where);
 };
 

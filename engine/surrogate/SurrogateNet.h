@@ -41,8 +41,8 @@ class SurrogateNet {
     int stateRows() const { return rnn_->stateRows(); }
     Mat<T> zeroState(int batch) const { return Mat<T>::Zero(stateRows(), batch); }
 
-    /// Forward over an encoded chunk x (A*M x T*B) from state s0; returns the outputs (2A x T*B) and
-    /// leaves the state after the chunk in finalState().
+    /// Forward over an encoded chunk x (A*M x T*B) from state s0; returns the outputs (2A x T*B)
+    /// and leaves the state after the chunk in finalState().
     const Mat<T>& forward(const Mat<T>& x, const Mat<T>& s0, int batch);
     const Mat<T>& finalState() const { return rnn_->finalState(); }
     /// Mean squared error of the last forward() against target (2A x T*B), over all entries.

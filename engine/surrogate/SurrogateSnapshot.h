@@ -15,7 +15,7 @@ struct SurrogateSnapshot {
     /// Per decoded angle a (axisNames[a]), per step: the input, the ODE's and the surrogate's
     /// decoded angles, and the wrapped error surrogate - ODE (rad).
     std::vector<std::vector<double>> input, odeAngle, surAngle, error;
-    long steps = 0;                   ///< input steps since the last reset
+    long steps = 0;           ///< input steps since the last reset
     double runningMse = 0.0;  ///< mean squared error since the last reset, mean over angles (rad^2)
     double odeUs = 0.0, surUs = 0.0;  ///< smoothed cost per input step, all channels (us)
     // Transition diagrams: rows x cols, row-major, oldest row first; with several angles the

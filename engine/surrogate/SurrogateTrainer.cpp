@@ -29,8 +29,7 @@ void gather(const SurrogateDataset& d, int channel, const std::vector<int>& seqs
         for (int t = 0; t < L; ++t) {
             const std::size_t col = std::size_t(t) * B + b;
             for (int a = 0; a < A; ++a) angles[col * A + a] = in[(t0 + t) * A + a];
-            for (int k = 0; k < 2 * A; ++k)
-                target(k, Eigen::Index(col)) = tg[2 * A * (t0 + t) + k];
+            for (int k = 0; k < 2 * A; ++k) target(k, Eigen::Index(col)) = tg[2 * A * (t0 + t) + k];
         }
     }
 }

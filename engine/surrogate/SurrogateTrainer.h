@@ -41,7 +41,8 @@ struct TrainResult {
 
 /// Our products are small (tens to hundreds of rows): Eigen's OpenMP-parallel GEMM only adds
 /// synchronisation, 50x slower on a loaded 2-core machine (measured). Training, evaluation and
-/// streaming call this; it sets the calling thread's OpenMP thread count to 1 (other threads keep theirs).
+/// streaming call this; it sets the calling thread's OpenMP thread count to 1 (other threads keep
+/// theirs).
 void singleThreadedEigen();
 
 /// Runs `net` over sequences [first, last) of `channel` (batched, chunks of `chunk` steps).

@@ -5,10 +5,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QSpinBox>
-#include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <cmath>
 
 #include "ConfidenceDecodePlot.h"
 #include "MainWindow.h"
@@ -22,10 +22,10 @@ using as::gui::EiLab;
 
 class TestEiLab : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<EiLab> lab_;
 
-private slots:
+  private slots:
     void init() {
         lab_ = std::make_unique<EiLab>();
         lab_->resize(1200, 800);
@@ -35,7 +35,8 @@ private slots:
     void cleanup() { lab_.reset(); }
 
     void playsAndDrawsSpikes() {
-        QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest() && lab_->controller()->latest()->t > 100, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            lab_->controller()->latest() && lab_->controller()->latest()->t > 100, 10000);
         const auto s = lab_->controller()->latest();
         QVERIFY(!s->spikeTimes[0].empty());
         auto* raster = lab_->findChild<as::widgets::SpikeRaster*>();
@@ -48,7 +49,8 @@ private slots:
 
     void modeToggleActsOnTheRunningNetwork() {
         lab_->setMode(as::EiMode::CannOnly);
-        QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->params.mode == as::EiMode::CannOnly, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->params.mode == as::EiMode::CannOnly,
+                                 5000);
         const double t0 = lab_->controller()->latest()->t;
         QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->t > t0 + 50, 10000);
         // I_d has no input without the fast synapses: no I_d spike after the switch
@@ -86,7 +88,8 @@ private slots:
         lab_->setValue("bump", 0);
         QTRY_VERIFY_WITH_TIMEOUT(!lab_->controller()->latest()->bumpOn, 5000);
         lab_->setValue("position_deg", 90);
-        QTRY_VERIFY_WITH_TIMEOUT(std::abs(lab_->controller()->latest()->z - M_PI / 2) < 1e-12, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(lab_->controller()->latest()->z - M_PI / 2) < 1e-12,
+                                 5000);
         undo->undo();
         undo->undo();
         QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->bumpOn, 5000);
@@ -133,7 +136,8 @@ private slots:
         const auto s = lab_->controller()->latest();
         QVERIFY(!s->spectrumHz.empty());
         QCOMPARE(s->spectrumHz.size(), s->spectrumPower.size());
-        QVERIFY(s->spectrumHz.back() > 240 && s->spectrumHz.back() <= 250);  // Nyquist of 2 ms bins: 250 Hz
+        QVERIFY(s->spectrumHz.back() > 240 &&
+                s->spectrumHz.back() <= 250);  // Nyquist of 2 ms bins: 250 Hz
         QTemporaryDir dir;
         QCOMPARE(lab_->exportCsv(dir.filePath("live.csv")), QString());
         QFile f(dir.filePath("live-spectrum.csv"));
@@ -154,12 +158,14 @@ private slots:
             QVERIFY(steps[i].action);
             steps[i].action();
             if (steps[i].title.contains("Fast CANN")) {
-                QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::FastCann && !lab_->controller()->latest()->bumpOn,
-                                         5000);
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    mode() == as::EiMode::FastCann && !lab_->controller()->latest()->bumpOn, 5000);
             }
-            if (steps[i].title.contains("CANN only")) QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::CannOnly, 5000);
+            if (steps[i].title.contains("CANN only"))
+                QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::CannOnly, 5000);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(mode() == as::EiMode::Coupled && lab_->controller()->latest()->bumpOn, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            mode() == as::EiMode::Coupled && lab_->controller()->latest()->bumpOn, 5000);
         QVERIFY(undo->count() >= 8);  // every set-up went through the undo stack
         undo->undo();                 // the last step's last edit: the bump back on, undone
         QTRY_VERIFY_WITH_TIMEOUT(!lab_->controller()->latest()->bumpOn, 5000);
@@ -215,7 +221,8 @@ private slots:
         as::h5::Handle f = as::h5::openFileReadOnly(path);
         auto apply = lab_->prepareLoad(f);
         apply();
-        QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->params.mode == as::EiMode::FastCann, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->latest()->params.mode == as::EiMode::FastCann,
+                                 5000);
     }
 };
 

@@ -2,16 +2,16 @@
 // bars), and with the dark theme on screen the figure is light by default (or dark, or as on
 // screen, when asked), with the screen left as it was.
 #include <QApplication>
-#include <QImage>
-#include <QTemporaryDir>
-#include <QSpinBox>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QImage>
 #include <QSettings>
+#include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <functional>
 #include <cmath>
+#include <functional>
 
 #include "ExportFigureDialog.h"
 #include "FigureExport.h"
@@ -22,11 +22,13 @@ using as::gui::MainWindow;
 
 class TestExportFigure : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<MainWindow> w_;
-    static int lightness(const QImage& img, int x, int y) { return img.pixelColor(x, y).lightness(); }
+    static int lightness(const QImage& img, int x, int y) {
+        return img.pixelColor(x, y).lightness();
+    }
 
-private slots:
+  private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("AttractorStudioTest");
         QCoreApplication::setApplicationName("test_export_figure");
@@ -52,8 +54,12 @@ private slots:
             // Height from the view's aspect, to the pixel: no letterbox bars.
             const double expected = 1600.0 * view.height() / view.width();
             QVERIFY2(std::abs(img.height() - expected) <= 1.0,
-                     qPrintable(QString("%1: %2x%3 for a %4x%5 view").arg(targets[std::size_t(i)].first)
-                                    .arg(img.width()).arg(img.height()).arg(view.width()).arg(view.height())));
+                     qPrintable(QString("%1: %2x%3 for a %4x%5 view")
+                                    .arg(targets[std::size_t(i)].first)
+                                    .arg(img.width())
+                                    .arg(img.height())
+                                    .arg(view.width())
+                                    .arg(view.height())));
         }
     }
 
@@ -67,7 +73,8 @@ private slots:
         // The screen is still dark.
         QVERIFY(w_->darkTheme());
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
-        QVERIFY(w_->ringLab()->centralWidget()->palette().color(QPalette::Window).lightness() < 100);
+        QVERIFY(w_->ringLab()->centralWidget()->palette().color(QPalette::Window).lightness() <
+                100);
     }
 
     void darkOrAsOnScreenWhenAsked() {
@@ -98,7 +105,8 @@ private slots:
             bool done = false;
             QTimer poll;
             connect(&poll, &QTimer::timeout, this, [&] {
-                if (auto* d = qobject_cast<as::widgets::ExportFigureDialog*>(QApplication::activeModalWidget());
+                if (auto* d = qobject_cast<as::widgets::ExportFigureDialog*>(
+                        QApplication::activeModalWidget());
                     d && !done) {
                     done = true;
                     act(d);
@@ -111,7 +119,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(done, 3000);
         };
         run([&](as::widgets::ExportFigureDialog* d) {
-            d->findChild<QComboBox*>("exportView")->setCurrentIndex(1);  // Ring view
+            d->findChild<QComboBox*>("exportView")->setCurrentIndex(1);     // Ring view
             d->findChild<QComboBox*>("exportColours")->setCurrentIndex(1);  // Dark
             d->findChild<QSpinBox*>("exportWidth")->setValue(900);
             d->setPath(svg);

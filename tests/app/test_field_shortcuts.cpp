@@ -22,7 +22,7 @@ using as::gui::MainWindow;
 
 class TestFieldShortcuts : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<MainWindow> w_;
 
     /// Focuses the field as a click would, replaces its text by `text` and presses Enter.
@@ -34,10 +34,11 @@ private:
         if (enter) QTest::keyClick(field, Qt::Key_Return);
     }
     static void ctrl(QWidget* w, Qt::Key key, bool shift = false) {
-        QTest::keyClick(w, key, shift ? Qt::ControlModifier | Qt::ShiftModifier : Qt::ControlModifier);
+        QTest::keyClick(w, key,
+                        shift ? Qt::ControlModifier | Qt::ShiftModifier : Qt::ControlModifier);
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("AttractorStudioTest");
         QCoreApplication::setApplicationName("test_field_shortcuts");
@@ -101,7 +102,8 @@ private slots:
         bool dialogShown = false;
         QTimer poll;  // the dialog runs its own event loop: close it from there
         connect(&poll, &QTimer::timeout, this, [&] {
-            if (auto* d = qobject_cast<as::widgets::ExportFigureDialog*>(QApplication::activeModalWidget())) {
+            if (auto* d = qobject_cast<as::widgets::ExportFigureDialog*>(
+                    QApplication::activeModalWidget())) {
                 dialogShown = true;
                 d->reject();
             }

@@ -33,7 +33,7 @@ Player playerOf(Lab* lab) {
 
 class TestLabResume : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<MainWindow> w_;
     Lab* lab(const QString& id) {
         for (Lab* l : w_->labs())
@@ -64,7 +64,7 @@ private:
         return p.isPlaying();
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("AttractorStudioTest");
         QCoreApplication::setApplicationName("test_lab_resume");

@@ -4,10 +4,10 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QMessageBox>
-#include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <cmath>
 
@@ -25,19 +25,22 @@ using as::gui::MainWindow;
 
 class TestMainWindow : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<MainWindow> w_;
     as::gui::RingLab* lab() { return w_->ringLab(); }
     as::gui::RingController* ctl() { return lab()->controller(); }
     /// Waits until the views' snapshot reflects the controller's intended parameters.
     std::shared_ptr<const as::RingSnapshot> settled() {
         std::shared_ptr<const as::RingSnapshot> s;
-        [&] { QTRY_VERIFY_WITH_TIMEOUT((s = ctl()->latest()) && s->params == ctl()->params() &&
-                                           s->stimulus == ctl()->stimulus(), 5000); }();
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT((s = ctl()->latest()) && s->params == ctl()->params() &&
+                                         s->stimulus == ctl()->stimulus(),
+                                     5000);
+        }();
         return s;
     }
 
-private slots:
+  private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("AttractorStudioTest");
         QCoreApplication::setApplicationName("test_main_window");

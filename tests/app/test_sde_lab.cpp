@@ -7,8 +7,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QMessageBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 #include <cmath>
@@ -19,11 +19,11 @@
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
 #include "sde/DigitCanvas.h"
-#include "sde/RobustnessTable.h"
-#include "sde/SdeAnalysisPage.h"
 #include "sde/DistanceBars.h"
 #include "sde/ImageGrid.h"
 #include "sde/PixelTrajectoryPlot.h"
+#include "sde/RobustnessTable.h"
+#include "sde/SdeAnalysisPage.h"
 #include "sde/SdeController.h"
 #include "sde/SdeDynamicsPage.h"
 #include "sde/SdeInputPanel.h"
@@ -288,15 +288,20 @@ class TestSdeLab : public QObject {
         }
         auto loadAndResave = [](const std::string& in, const std::string& out) {
             as::SessionReader r(in);
-            const as::gui::SdeSessionState st = r.read([](hid_t root) { return as::gui::readSdeSession(root); });
+            const as::gui::SdeSessionState st =
+                r.read([](hid_t root) { return as::gui::readSdeSession(root); });
             as::SessionWriter w(out, "sde");
             w.write([&](hid_t root) { as::gui::writeSdeSession(root, st); });
             w.commit();
         };
         loadAndResave(original, reference);
-        const auto c = as::test::flipVariants(original, as::test::fileContent(reference), 50, 18, loadAndResave);
-        qInfo("SDE session (%lld bytes): %d variants, %d identical, %d refused, %d silently different",
-              qint64(std::filesystem::file_size(original)), c.variants, c.identical, c.refused, c.different);
+        const auto c = as::test::flipVariants(original, as::test::fileContent(reference), 50, 18,
+                                              loadAndResave);
+        qInfo(
+            "SDE session (%lld bytes): %d variants, %d identical, %d refused, %d silently "
+            "different",
+            qint64(std::filesystem::file_size(original)), c.variants, c.identical, c.refused,
+            c.different);
         for (const auto& p : c.problems) qWarning("%s", p.c_str());
         QCOMPARE(c.variants, 50);
         QCOMPARE(c.different, 0);
@@ -315,7 +320,8 @@ class TestSdeLab : public QObject {
         QVERIFY(QFile::copy(path, damaged));
         QVERIFY(as::test::damageDataset(damaged.toStdString(), "/sde_model/atilde"));
         const QString msg = lab_->loadModel(damaged);
-        QVERIFY2(msg.contains(damaged) && msg.contains("dataset '/sde_model/atilde' failed its checksum"),
+        QVERIFY2(msg.contains(damaged) &&
+                     msg.contains("dataset '/sde_model/atilde' failed its checksum"),
                  qPrintable(msg));
         const auto boxes = lab_->findChildren<QMessageBox*>(QStringLiteral("fileErrorDialog"));
         QVERIFY(!boxes.isEmpty());

@@ -109,10 +109,12 @@ class TestSurrogateLab : public QObject {
         lab.loadModel(damaged);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
         const QString msg = failed.at(1).at(0).toString();
-        QVERIFY2(msg.contains(damaged) && msg.contains("failed its checksum") && msg.contains("/surrogate_model/ring/rnn.Wx"),
+        QVERIFY2(msg.contains(damaged) && msg.contains("failed its checksum") &&
+                     msg.contains("/surrogate_model/ring/rnn.Wx"),
                  qPrintable(msg));
         QTRY_COMPARE(lab.findChildren<QMessageBox*>(QStringLiteral("fileErrorDialog")).size(), 2);
-        const auto boxes = lab.findChildren<QMessageBox*>(QStringLiteral("fileErrorDialog"));  // one per refused file, the latest last
+        const auto boxes = lab.findChildren<QMessageBox*>(
+            QStringLiteral("fileErrorDialog"));  // one per refused file, the latest last
         QVERIFY2(boxes.first()->text().contains(bad), qPrintable(boxes.first()->text()));
         QVERIFY2(boxes.last()->text().contains(damaged), qPrintable(boxes.last()->text()));
         for (QMessageBox* box : boxes) box->accept();

@@ -12,10 +12,10 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include "PointCloudView.h"
-#include "SliceHeatmap.h"
 #include "MainWindow.h"
 #include "ParameterForm.h"
+#include "PointCloudView.h"
+#include "SliceHeatmap.h"
 #include "StartupOptions.h"
 #include "controllers/TorusController.h"
 #include "io/Hd2dSession.h"
@@ -27,23 +27,25 @@ using as::gui::TorusLab;
 
 class TestTorusLab : public QObject {
     Q_OBJECT
-private:
+  private:
     std::unique_ptr<TorusLab> lab_;
 
     /// Waits until the worker's torus snapshot carries the controller's intended parameters.
     bool torusSettled() {
         auto* ctl = lab_->controller();
-        (void)QTest::qWaitFor([&] {
-            ctl->stepOnce();
-            QTest::qWait(20);
-            auto s = ctl->torus();
-            return s && s->params == ctl->torusParams();
-        }, 5000);
+        (void)QTest::qWaitFor(
+            [&] {
+                ctl->stepOnce();
+                QTest::qWait(20);
+                auto s = ctl->torus();
+                return s && s->params == ctl->torusParams();
+            },
+            5000);
         auto s = ctl->torus();
         return s && s->params == ctl->torusParams();
     }
 
-private slots:
+  private slots:
     void init() {
         lab_ = std::make_unique<TorusLab>();
         lab_->resize(1400, 900);
@@ -81,7 +83,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(ctl->hd2d()->sheetStepsPerSecond > 0, 5000);
         QCOMPARE(int(ctl->hd2d()->sheet.size()), 64 * 64);
         // The page draws the snapshot: its summary compares the two models.
-        QTRY_VERIFY_WITH_TIMEOUT(lab_->findChild<QLabel*>("hdSummary")->text().contains("cheaper"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(lab_->findChild<QLabel*>("hdSummary")->text().contains("cheaper"),
+                                 5000);
         if (qEnvironmentVariableIsSet("AS_TORUS_HD_SHOT"))
             lab_->grab().save(qEnvironmentVariable("AS_TORUS_HD_SHOT"));
     }
@@ -145,7 +148,8 @@ private slots:
         const int count = undo->count();
         QVERIFY(!lab_->requestEdit(0, "k", 1e3));
         QCOMPARE(undo->count(), count);
-        QVERIFY2(lab_->form(0)->errorText().contains("k_c"), qPrintable(lab_->form(0)->errorText()));
+        QVERIFY2(lab_->form(0)->errorText().contains("k_c"),
+                 qPrintable(lab_->form(0)->errorText()));
     }
 
     void startupSettingsNameKeyAndLab() {
@@ -156,10 +160,12 @@ private slots:
         QCOMPARE(lab_->applySetting("hd2d", "n", "48"), QString());
         QCOMPARE(lab_->controller()->hd2dParams().n, 48);
         QCOMPARE(lab_->controller()->torusParams().n, 40);
-        QString err = lab_->applySetting("hd2d", "spacing_x", "3");  // no grid spacing in head direction
+        QString err =
+            lab_->applySetting("hd2d", "spacing_x", "3");  // no grid spacing in head direction
         QVERIFY2(err.contains("'spacing_x'") && err.contains("'hd2d'"), qPrintable(err));
         err = lab_->applySetting("torus", "bogus", "1");
-        QVERIFY2(err.contains("'bogus'") && err.contains("'torus'") && err.contains("spacing_x"), qPrintable(err));
+        QVERIFY2(err.contains("'bogus'") && err.contains("'torus'") && err.contains("spacing_x"),
+                 qPrintable(err));
         err = lab_->applySetting("torus", "k", "1000");
         QVERIFY2(err.contains("k_c") && err.contains("'torus'"), qPrintable(err));
         err = lab_->applySetting("torus", "n", "many");
@@ -170,8 +176,8 @@ private slots:
         lab_.reset();  // one torus lab at a time
         MainWindow w;
         as::gui::StartupOptions opt;
-        QCOMPARE(opt.parse({"attractor-studio", "--lab", "hd2d", "--no-play", "--set", "n=40", "--set",
-                            "trajectory=static"}),
+        QCOMPARE(opt.parse({"attractor-studio", "--lab", "hd2d", "--no-play", "--set", "n=40",
+                            "--set", "trajectory=static"}),
                  QString());
         QCOMPARE(opt.apply(w), 0);
         auto* torus = qobject_cast<TorusLab*>(w.currentLab());
@@ -179,8 +185,9 @@ private slots:
         QCOMPARE(torus->page(), 1);
         QCOMPARE(torus->controller()->hd2dParams().n, 40);
         QCOMPARE(torus->controller()->heading().kind, as::TrajectoryKind::Static);
-        QCOMPARE(torus->controller()->torusParams().n, 32);  // --lab hd2d: the 3D page keeps its defaults
-        QCOMPARE(w.undoStack()->count(), 0);                 // overrides are the start, not edits
+        QCOMPARE(torus->controller()->torusParams().n,
+                 32);                         // --lab hd2d: the 3D page keeps its defaults
+        QCOMPARE(w.undoStack()->count(), 0);  // overrides are the start, not edits
         QVERIFY(!torus->controller()->isPlaying());
         // Edit on the torus tab, then Ctrl+Z / Ctrl+Shift+Z in the main window.
         w.show();
@@ -197,12 +204,16 @@ private slots:
         QVERIFY(torus->controller()->torusParams().tau > tau0);
 
         as::gui::StartupOptions bad;
-        QCOMPARE(bad.parse({"attractor-studio", "--lab", "torus", "--set", "nonsense=1"}), QString());
+        QCOMPARE(bad.parse({"attractor-studio", "--lab", "torus", "--set", "nonsense=1"}),
+                 QString());
         QCOMPARE(bad.apply(w), 2);
         as::gui::StartupOptions notTorus;  // --record is the Torus lab's
-        QCOMPARE(notTorus.parse({"attractor-studio", "--lab", "ring", "--record", "x.gif"}), QString());
+        QCOMPARE(notTorus.parse({"attractor-studio", "--lab", "ring", "--record", "x.gif"}),
+                 QString());
         QCOMPARE(notTorus.apply(w), 2);
-        QVERIFY(!as::gui::StartupOptions().parse({"attractor-studio", "--record-frames", "0"}).isEmpty());
+        QVERIFY(!as::gui::StartupOptions()
+                     .parse({"attractor-studio", "--record-frames", "0"})
+                     .isEmpty());
     }
 
     void recordsAnAnimatedGif() {
@@ -243,7 +254,8 @@ private slots:
         apply();
         QCOMPARE(lab_->page(), 1);
         QCOMPARE(lab_->controller()->hd2dParams().n, 32);
-        QTRY_VERIFY_WITH_TIMEOUT(lab_->controller()->hd2d() && lab_->controller()->hd2d()->steps == 25, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            lab_->controller()->hd2d() && lab_->controller()->hd2d()->steps == 25, 5000);
         QCOMPARE(lab_->controller()->torusParams().n, 32);  // the 3D page at its defaults
     }
 
@@ -279,7 +291,8 @@ private slots:
         QCOMPARE(QString::fromStdString(r.lab()), QString("torus"));
         auto apply = r.read([&](hid_t root) { return other.prepareLoad(root); });
         apply();
-        QTRY_VERIFY_WITH_TIMEOUT(other.controller()->torus() && other.controller()->torus()->steps == 15, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            other.controller()->torus() && other.controller()->torus()->steps == 15, 5000);
         QVERIFY(r.hasGroup("hd2d"));
     }
 };

@@ -34,12 +34,13 @@ void BM_EiNetwork(benchmark::State& state) {
         ++steps;
     }
     const double simMs = steps * p.dt;
-    state.counters["sim_s_per_wall_s"] = benchmark::Counter(simMs / 1000.0, benchmark::Counter::kIsRate);
+    state.counters["sim_s_per_wall_s"] =
+        benchmark::Counter(simMs / 1000.0, benchmark::Counter::kIsRate);
     state.counters["rate_E_hz"] = spikes[0] / (simMs / 1000.0) / p.NE;
     // fast + slow random projections per spike (expected fan-out), excluding the kernel
     const double K = p.p;
-    const double events = spikes[0] * K * (p.NE + p.NId() + p.NIp()) + spikes[1] * K * (p.NE + p.NIp()) +
-                          spikes[2] * K * (p.NE + p.NId());
+    const double events = spikes[0] * K * (p.NE + p.NId() + p.NIp()) +
+                          spikes[1] * K * (p.NE + p.NIp()) + spikes[2] * K * (p.NE + p.NId());
     state.counters["syn_events_per_s"] = benchmark::Counter(events, benchmark::Counter::kIsRate);
     state.counters["threads_at_end"] = net.threads();
     if (state.range(2) == 0) {  // the automatic choice's own measurements
@@ -54,7 +55,8 @@ void BM_EiNetwork(benchmark::State& state) {
 void BM_SparseDeliver(benchmark::State& state) {
     SpikeRng rng(1);
     const int n = 10000, k = int(state.range(1));
-    const SparseProjection proj(n, n, 0.25, true, rng, state.range(0) ? ProjectionLayout::Bits : ProjectionLayout::Csr);
+    const SparseProjection proj(n, n, 0.25, true, rng,
+                                state.range(0) ? ProjectionLayout::Bits : ProjectionLayout::Csr);
     std::vector<float> post(n, 0.f);
     std::vector<int> pres(std::size_t(k), 0);
     int pre = 0;
@@ -73,7 +75,8 @@ void BM_SparseDeliver(benchmark::State& state) {
 // Slow E->E input for one step with `spikes` E spikes: shifted kernel rows (what EiNetwork does).
 void BM_SlowShiftedKernel(benchmark::State& state) {
     const int N = int(state.range(0)), k = int(state.range(1));
-    std::vector<float> kernel2(2 * static_cast<std::size_t>(N)), out(static_cast<std::size_t>(N), 0.f);
+    std::vector<float> kernel2(2 * static_cast<std::size_t>(N)),
+        out(static_cast<std::size_t>(N), 0.f);
     for (int i = 0; i < 2 * N; ++i) kernel2[std::size_t(i)] = std::exp(-0.5f * float(i % N) / N);
     int j = 0;
     for (auto _ : state) {
@@ -87,10 +90,12 @@ void BM_SlowShiftedKernel(benchmark::State& state) {
     }
 }
 
-// The alternative: decay a presynaptic trace vector and convolve it with the kernel by FFT each step.
+// The alternative: decay a presynaptic trace vector and convolve it with the kernel by FFT each
+// step.
 void BM_SlowFft(benchmark::State& state) {
     const int N = int(state.range(0));
-    std::vector<float> kernel(static_cast<std::size_t>(N)), trace(static_cast<std::size_t>(N), 0.f), out(static_cast<std::size_t>(N));
+    std::vector<float> kernel(static_cast<std::size_t>(N)), trace(static_cast<std::size_t>(N), 0.f),
+        out(static_cast<std::size_t>(N));
     for (int i = 0; i < N; ++i) kernel[std::size_t(i)] = std::exp(-0.5f * float(i) / N);
     FftConvolver<float> conv({N}, kernel);
     for (auto _ : state) {
@@ -105,13 +110,31 @@ void BM_SlowFft(benchmark::State& state) {
 
 // (N_E, dt in 1/100 ms, threads)
 // threads 0: the automatic choice (AdaptiveThreadCount); 1 and 2: fixed
-BENCHMARK(BM_EiNetwork)->Args({800, 5, 1})->Args({800, 5, 2})->Args({800, 5, 0})->Args({800, 1, 1})
-    ->Args({2000, 5, 1})->Args({2000, 5, 2})->Args({10000, 5, 1})->Args({10000, 5, 2})->Args({10000, 5, 0})
-    ->Unit(benchmark::kMicrosecond)->MinTime(2.0);
+BENCHMARK(BM_EiNetwork)
+    ->Args({800, 5, 1})
+    ->Args({800, 5, 2})
+    ->Args({800, 5, 0})
+    ->Args({800, 1, 1})
+    ->Args({2000, 5, 1})
+    ->Args({2000, 5, 2})
+    ->Args({10000, 5, 1})
+    ->Args({10000, 5, 2})
+    ->Args({10000, 5, 0})
+    ->Unit(benchmark::kMicrosecond)
+    ->MinTime(2.0);
 // (layout: 0 index rows, 1 bit rows; spikes per call)
-BENCHMARK(BM_SparseDeliver)->Args({0, 1})->Args({0, 10})->Args({1, 1})->Args({1, 10})->Unit(benchmark::kNanosecond);
+BENCHMARK(BM_SparseDeliver)
+    ->Args({0, 1})
+    ->Args({0, 10})
+    ->Args({1, 1})
+    ->Args({1, 10})
+    ->Unit(benchmark::kNanosecond);
 // (N_E, E spikes per step): 800 neurons at ~20 Hz and dt 0.05 ms is ~0.8 spikes/step; 10,000 is ~10
-BENCHMARK(BM_SlowShiftedKernel)->Args({800, 1})->Args({10000, 1})->Args({10000, 10})->Args({10000, 50});
+BENCHMARK(BM_SlowShiftedKernel)
+    ->Args({800, 1})
+    ->Args({10000, 1})
+    ->Args({10000, 10})
+    ->Args({10000, 50});
 BENCHMARK(BM_SlowFft)->Arg(800)->Arg(10000);
 
 BENCHMARK_MAIN();

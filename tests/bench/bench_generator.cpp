@@ -50,7 +50,9 @@ void sampleAndDecode(benchmark::State& state) {
     m.setStats(m.measureStats(x, y, 1));
     for (auto _ : state) {
         Eigen::MatrixXf latent(20, 3147);
-        for (int l = 0; l < 3; ++l) latent.middleCols(l * 1049, 1049) = sampleGaussian(m.stats().at(l), LatentCentre::Attractor, 1049, 1, std::uint64_t(l));
+        for (int l = 0; l < 3; ++l)
+            latent.middleCols(l * 1049, 1049) =
+                sampleGaussian(m.stats().at(l), LatentCentre::Attractor, 1049, 1, std::uint64_t(l));
         benchmark::DoNotOptimize(m.decode(latent).data());
     }
 }

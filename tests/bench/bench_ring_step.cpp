@@ -43,8 +43,12 @@ void ringStep(benchmark::State& state, ConvolutionPrecision precision) {
     state.SetItemsProcessed(state.iterations());
 }
 
-void BM_RingStepFft32(benchmark::State& s) { ringStep(s, ConvolutionPrecision::Float32); }
-void BM_RingStepFft64(benchmark::State& s) { ringStep(s, ConvolutionPrecision::Float64); }
+void BM_RingStepFft32(benchmark::State& s) {
+    ringStep(s, ConvolutionPrecision::Float32);
+}
+void BM_RingStepFft64(benchmark::State& s) {
+    ringStep(s, ConvolutionPrecision::Float64);
+}
 
 void BM_RingStepDense(benchmark::State& state) {
     const CannParams p = paramsFor(int(state.range(0)));

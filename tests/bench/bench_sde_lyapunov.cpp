@@ -64,8 +64,15 @@ void BM_Spectrum(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK_CAPTURE(BM_LyapunovFull, random_dense, false)->Arg(300)->Arg(784)->Unit(benchmark::kMillisecond)->Iterations(2);
-BENCHMARK_CAPTURE(BM_LyapunovFull, planted, true)->Arg(784)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK_CAPTURE(BM_LyapunovFull, random_dense, false)
+    ->Arg(300)
+    ->Arg(784)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
+BENCHMARK_CAPTURE(BM_LyapunovFull, planted, true)
+    ->Arg(784)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
 BENCHMARK(BM_LyapunovSubstitution)->Arg(784)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK(BM_Spectrum)->Arg(784)->Unit(benchmark::kMillisecond)->Iterations(2);
 BENCHMARK_MAIN();

@@ -53,7 +53,8 @@ void trainIteration(benchmark::State& state, double eps, bool trainG) {
         // The thread rule of BpttTrainer::train for the whole iteration (ThreadBudget.h).
         const int b = int(s.x0.cols());
         const ThreadBudget budget(b <= 8 ? ThreadBudget::smallBatchWork() : 784.0 * 784.0 * b);
-        const double loss = trainer.lossAndGradient(s.x0, s.labels, seed++, dAtilde, trainG ? &dG : nullptr);
+        const double loss =
+            trainer.lossAndGradient(s.x0, s.labels, seed++, dAtilde, trainG ? &dG : nullptr);
         benchmark::DoNotOptimize(loss);
         adamA.step(atilde, dAtilde);
         s.model.setAtilde(atilde);
@@ -64,19 +65,25 @@ void trainIteration(benchmark::State& state, double eps, bool trainG) {
     };
     iteration();  // warm-up: the first call allocates the 2 N B T stash
     for (auto _ : state) iteration();
-    state.counters["items/s"] = benchmark::Counter(double(state.iterations()) * double(state.range(0)),
-                                                   benchmark::Counter::kIsRate);
+    state.counters["items/s"] = benchmark::Counter(
+        double(state.iterations()) * double(state.range(0)), benchmark::Counter::kIsRate);
 }
 
 }  // namespace
 
-static void BM_SdeTrainIteration(benchmark::State& state) { trainIteration(state, 0.0, false); }
+static void BM_SdeTrainIteration(benchmark::State& state) {
+    trainIteration(state, 0.0, false);
+}
 BENCHMARK(BM_SdeTrainIteration)->Arg(128)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-static void BM_SdeTrainIterationNoisy(benchmark::State& state) { trainIteration(state, 0.1, false); }
+static void BM_SdeTrainIterationNoisy(benchmark::State& state) {
+    trainIteration(state, 0.1, false);
+}
 BENCHMARK(BM_SdeTrainIterationNoisy)->Arg(128)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-static void BM_SdeTrainIterationTrainedG(benchmark::State& state) { trainIteration(state, 0.1, true); }
+static void BM_SdeTrainIterationTrainedG(benchmark::State& state) {
+    trainIteration(state, 0.1, true);
+}
 BENCHMARK(BM_SdeTrainIterationTrainedG)->Arg(128)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 static void BM_SdeForward(benchmark::State& state) {
@@ -84,8 +91,8 @@ static void BM_SdeForward(benchmark::State& state) {
     SdeIntegrator integ(s.model);
     benchmark::DoNotOptimize(integ.run(s.x0).predicted.data());
     for (auto _ : state) benchmark::DoNotOptimize(integ.run(s.x0).predicted.data());
-    state.counters["items/s"] = benchmark::Counter(double(state.iterations()) * double(state.range(0)),
-                                                   benchmark::Counter::kIsRate);
+    state.counters["items/s"] = benchmark::Counter(
+        double(state.iterations()) * double(state.range(0)), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_SdeForward)->Arg(128)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_MAIN();

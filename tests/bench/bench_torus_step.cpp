@@ -36,14 +36,17 @@ std::vector<double> bumpState(const TorusParams& p) {
     std::size_t idx = 0;
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j)
-            for (int k = 0; k < n; ++k) u[idx++] = p.analyticU0() * g[std::size_t(i)] * g[std::size_t(j)] * g[std::size_t(k)];
+            for (int k = 0; k < n; ++k)
+                u[idx++] =
+                    p.analyticU0() * g[std::size_t(i)] * g[std::size_t(j)] * g[std::size_t(k)];
     return u;
 }
 
 /// Args: n, method (0 auto, 1 fft, 2 separable, 3 pruned).
 void BM_TorusStep(benchmark::State& state) {
     const TorusParams p = torusFor(int(state.range(0)));
-    LatticeCann m(p.shape(), p.dynamics(), ConvolutionPrecision::Float32, ConvolutionMethod(state.range(1)));
+    LatticeCann m(p.shape(), p.dynamics(), ConvolutionPrecision::Float32,
+                  ConvolutionMethod(state.range(1)));
     m.setState(bumpState(p));
     std::vector<double> input(m.size(), 0.0);
     for (auto _ : state) {
@@ -58,7 +61,8 @@ void BM_TorusStep(benchmark::State& state) {
 void BM_TorusConvolution(benchmark::State& state) {
     const TorusParams p = torusFor(int(state.range(0)));
     const auto factors = latticeKernelFactors(p.shape(), p.a, p.J0);
-    const ConvolutionChoice c = convolutionChoice(p.shape(), factors, ConvolutionMethod(state.range(1)));
+    const ConvolutionChoice c =
+        convolutionChoice(p.shape(), factors, ConvolutionMethod(state.range(1)));
     const auto u = bumpState(p);
     auto run = [&](auto& conv) {
         float* b = conv.buffer();

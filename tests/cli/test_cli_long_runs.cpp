@@ -36,7 +36,8 @@ std::string errorOf(double steps, bool force) {
 TEST(StepGuard, RefusesOverOneHundredMillionStepsWithTheCountAndForce) {
     EXPECT_EQ(errorOf(1e8, false), "");
     EXPECT_EQ(errorOf(1e8 + 1, false),
-              "the job is 100000001 steps (1e+08), more than the 1e+08 allowed without --force (pass --force to run it anyway)");
+              "the job is 100000001 steps (1e+08), more than the 1e+08 allowed without --force "
+              "(pass --force to run it anyway)");
     EXPECT_EQ(errorOf(1e10, true), "");  // --force allows it
 }
 
@@ -46,7 +47,8 @@ TEST(StepGuard, DurationAndDtNameTheirValues) {
         FAIL() << "10 ms at dt = 1e-9 ms should be refused";
     } catch (const CliError& e) {
         EXPECT_EQ(std::string(e.what()),
-                  "--duration 10 ms at dt = 1e-09 ms is 10000000000 steps (1e+10), more than the 1e+08 allowed "
+                  "--duration 10 ms at dt = 1e-09 ms is 10000000000 steps (1e+10), more than the "
+                  "1e+08 allowed "
                   "without --force (pass --force to run it anyway)");
     }
     EXPECT_NO_THROW(as::cli::checkDurationSteps(10, 1e-9, true));
@@ -55,7 +57,9 @@ TEST(StepGuard, DurationAndDtNameTheirValues) {
 
 TEST(StepGuard, UncountableRunsAreRefusedEvenWithForce) {
     EXPECT_NE(errorOf(1e19, true), "");
-    EXPECT_NE(errorOf(std::numeric_limits<double>::infinity(), true).find("not a finite number of steps"), std::string::npos);
+    EXPECT_NE(
+        errorOf(std::numeric_limits<double>::infinity(), true).find("not a finite number of steps"),
+        std::string::npos);
 }
 
 TEST(ProgressPrinter, SilentForJobsUnderTwoSeconds) {

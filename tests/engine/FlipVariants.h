@@ -42,7 +42,8 @@ inline void attributesOf(hid_t obj, const std::string& path, FileContent& out) {
             if (c->path == "/" && (n == "metadata_checksum" || n == "app_version")) return 0;
             const hid_t a = H5Aopen(loc, name, H5P_DEFAULT);
             const hid_t t = H5Aget_type(a), s = H5Aget_space(a);
-            std::vector<unsigned char> v(std::size_t(H5Sget_simple_extent_npoints(s)) * H5Tget_size(t));
+            std::vector<unsigned char> v(std::size_t(H5Sget_simple_extent_npoints(s)) *
+                                         H5Tget_size(t));
             if (!v.empty()) H5Aread(a, t, v.data());
             (*c->out)[c->path + "@" + n] = v;
             H5Sclose(s);
@@ -97,9 +98,10 @@ inline FileContent fileContent(const std::string& path) {
     return out;
 }
 
-/// Changes one byte among the stored values of `dataset` (a path such as "/ring/state/u") in `file`,
-/// found by searching the file for the dataset's first bytes (the product stores values unencoded,
-/// followed by their Fletcher32 checksum). Returns false if the dataset or its bytes were not found.
+/// Changes one byte among the stored values of `dataset` (a path such as "/ring/state/u") in
+/// `file`, found by searching the file for the dataset's first bytes (the product stores values
+/// unencoded, followed by their Fletcher32 checksum). Returns false if the dataset or its bytes
+/// were not found.
 inline bool damageDataset(const std::string& file, const std::string& dataset) {
     std::vector<unsigned char> values;
     {
@@ -118,7 +120,8 @@ inline bool damageDataset(const std::string& file, const std::string& dataset) {
     }
     if (values.size() < 32) return false;
     std::ifstream in(file, std::ios::binary);
-    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                     std::istreambuf_iterator<char>());
     in.close();
     const auto it = std::search(bytes.begin(), bytes.end(), values.begin(), values.begin() + 32);
     if (it == bytes.end()) return false;
@@ -138,18 +141,20 @@ struct FlipCounts {
 /// each: it loads the variant and saves what it loaded to its second argument, or throws. A refusal
 /// must name the variant's path; a load must give the content of `reference` (the original loaded
 /// and re-saved the same way).
-inline FlipCounts flipVariants(const std::string& original, const FileContent& reference, int variants,
-                               std::uint64_t seed,
-                               const std::function<void(const std::string&, const std::string&)>& loadAndResave) {
+inline FlipCounts flipVariants(
+    const std::string& original, const FileContent& reference, int variants, std::uint64_t seed,
+    const std::function<void(const std::string&, const std::string&)>& loadAndResave) {
     std::ifstream in(original, std::ios::binary);
-    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
+                                  std::istreambuf_iterator<char>());
     std::mt19937_64 rng(seed);
     FlipCounts c;
     const std::string variant = original + ".flipped.h5", resaved = original + ".resaved.h5";
     for (int i = 0; i < variants; ++i) {
         const std::size_t lo = bytes.size() * std::size_t(i) / std::size_t(variants);
         const std::size_t hi = bytes.size() * std::size_t(i + 1) / std::size_t(variants);
-        const std::size_t offset = lo + std::size_t(rng() % std::uint64_t(std::max<std::size_t>(1, hi - lo)));
+        const std::size_t offset =
+            lo + std::size_t(rng() % std::uint64_t(std::max<std::size_t>(1, hi - lo)));
         const auto mask = static_cast<char>(1 + rng() % 255);
         std::vector<char> damaged = bytes;
         damaged[offset] = static_cast<char>(damaged[offset] ^ mask);
@@ -165,7 +170,8 @@ inline FlipCounts flipVariants(const std::string& original, const FileContent& r
             ++c.refused;
             if (std::string(e.what()).find(variant) == std::string::npos) {
                 ++c.unnamed;
-                c.problems.push_back("offset " + std::to_string(offset) + ": refusal without the file: " + e.what());
+                c.problems.push_back("offset " + std::to_string(offset) +
+                                     ": refusal without the file: " + e.what());
             }
             continue;
         }

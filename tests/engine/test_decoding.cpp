@@ -162,7 +162,8 @@ TEST(PeriodicGaussian, MatchesDirectEvaluationAnywhereOnTheRing) {
                 const double d = wrapAngle(x[i] - z);
                 const double expect = 10.0 * std::exp(-d * d);
                 // at |d| = pi exactly either side of the seam is the same distance
-                ASSERT_NEAR(out[i], expect, 1e-12 * 10.0 + 1e-9 * expect) << "n=" << n << " z=" << z << " i=" << i << " d=" << d;
+                ASSERT_NEAR(out[i], expect, 1e-12 * 10.0 + 1e-9 * expect)
+                    << "n=" << n << " z=" << z << " i=" << i << " d=" << d;
             }
         }
     }

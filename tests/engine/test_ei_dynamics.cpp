@@ -32,7 +32,11 @@ Currents meanCurrents(EiMode mode, int NE) {
     Currents c{0, 0, 0};
     int n = 0;
     for (std::size_t k = 0; k < t.size(); ++k)
-        if (t[k] >= 100) { c.epsc += e[k]; c.ipsc += i[k]; ++n; }
+        if (t[k] >= 100) {
+            c.epsc += e[k];
+            c.ipsc += i[k];
+            ++n;
+        }
     c.epsc /= n;
     c.ipsc /= n;
     c.total = c.epsc + c.ipsc;
@@ -42,7 +46,8 @@ Currents meanCurrents(EiMode mode, int NE) {
 }  // namespace
 
 TEST(EiBalance, CoupledCurrentsGrowAsSqrtKWhileTheirSumStaysOrderOne) {
-    const Currents small = meanCurrents(EiMode::Coupled, 400), large = meanCurrents(EiMode::Coupled, 1600);
+    const Currents small = meanCurrents(EiMode::Coupled, 400),
+                   large = meanCurrents(EiMode::Coupled, 1600);
     // K grows 4x: E and I currents about 2x (sqrt K), the total does not grow.
     EXPECT_NEAR(large.epsc / small.epsc, 2.0, 0.4) << small.epsc << " " << large.epsc;
     EXPECT_NEAR(large.ipsc / small.ipsc, 2.0, 0.5) << small.ipsc << " " << large.ipsc;
@@ -51,7 +56,8 @@ TEST(EiBalance, CoupledCurrentsGrowAsSqrtKWhileTheirSumStaysOrderOne) {
 }
 
 TEST(EiBalance, UnbalancedTotalGrowsWithK) {
-    const Currents small = meanCurrents(EiMode::Unbalanced, 400), large = meanCurrents(EiMode::Unbalanced, 1600);
+    const Currents small = meanCurrents(EiMode::Unbalanced, 400),
+                   large = meanCurrents(EiMode::Unbalanced, 1600);
     EXPECT_GT(large.total / small.total, 1.25) << small.total << " " << large.total;
     EXPECT_GT(large.total, 0.25 * large.epsc);
 }
@@ -100,7 +106,8 @@ TEST(EiProtocols, IrregularFiringUnderUniformInput) {
     req.progress = [&calls](double) { ++calls; };
     const EiProtocolResult r = runEiProtocol(req);
     EXPECT_GT(calls, 10);
-    // Reference defaults fire fairly regularly (CV ~0.15-0.2, docs/models/ei-spiking.md); asynchronous.
+    // Reference defaults fire fairly regularly (CV ~0.15-0.2, docs/models/ei-spiking.md);
+    // asynchronous.
     EXPECT_GT(r.cvIsi, 0.05);
     EXPECT_LT(std::abs(r.value("count_correlation")), 0.1) << r.value("count_correlation");
     EXPECT_LT(r.value("spectrum_peak_to_median"), 100.0);

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string tmpPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_ei_" + std::to_string(::getpid()) + "_" + name)).string();
+    return (fs::temp_directory_path() / ("as_ei_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 }  // namespace
 
@@ -28,14 +29,16 @@ TEST(EiExport, SonataSpikesReadBack) {
     EiSimulation sim(p, s);
     sim.run(60);
     const std::string path = tmpPath("spikes.h5");
-    std::vector<const SpikeRecord*> recs{&sim.spikes(kPopE), &sim.spikes(kPopIp), &sim.spikes(kPopId)};
+    std::vector<const SpikeRecord*> recs{&sim.spikes(kPopE), &sim.spikes(kPopIp),
+                                         &sim.spikes(kPopId)};
     ASSERT_GT(sim.spikes(kPopE).times.size(), 10u);
     writeSonataSpikes(path, recs);
     const auto back = readSonataSpikes(path);
     ASSERT_EQ(back.size(), 3u);
     for (const SpikeRecord& r : back) {
         const SpikeRecord* orig = nullptr;
-        for (auto* o : recs) if (o->population == r.population) orig = o;
+        for (auto* o : recs)
+            if (o->population == r.population) orig = o;
         ASSERT_NE(orig, nullptr) << r.population;
         EXPECT_EQ(r.times, orig->times);
         EXPECT_EQ(r.ids, orig->ids);

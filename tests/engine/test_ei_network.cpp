@@ -30,7 +30,11 @@ std::uint64_t spikeChecksum(EiNetwork& net, long steps) {
     for (long s = 0; s < steps; ++s) {
         net.step();
         for (int pop = 0; pop < 3; ++pop)
-            for (int i : net.spikes(pop)) { mix(std::uint64_t(s)); mix(std::uint64_t(pop)); mix(std::uint64_t(i)); }
+            for (int i : net.spikes(pop)) {
+                mix(std::uint64_t(s));
+                mix(std::uint64_t(pop));
+                mix(std::uint64_t(i));
+            }
     }
     return h;
 }
@@ -84,9 +88,11 @@ TEST(EiNetwork, SuprathresholdLifFiresAtTheAnalyticPeriod) {
             if (i == 3) spikes.push_back(net.time());
     }
     ASSERT_GE(spikes.size(), 4u);
-    // From reset: time to threshold tau/gL ln((V_inf - Vreset)/(V_inf - Vth)) plus the refractory period.
+    // From reset: time to threshold tau/gL ln((V_inf - Vreset)/(V_inf - Vth)) plus the refractory
+    // period.
     const double period = p.tauRef + p.tauE / p.gL * std::log((vinf - p.Vreset) / (vinf - p.Vth));
-    for (std::size_t k = 1; k < spikes.size(); ++k) EXPECT_NEAR(spikes[k] - spikes[k - 1], period, 2 * p.dt);
+    for (std::size_t k = 1; k < spikes.size(); ++k)
+        EXPECT_NEAR(spikes[k] - spikes[k - 1], period, 2 * p.dt);
 }
 
 TEST(EiNetwork, RandomProjectionsHaveNarrowIndicesAndTheRightDensity) {
@@ -110,13 +116,16 @@ TEST(EiNetwork, RandomProjectionsHaveNarrowIndicesAndTheRightDensity) {
     std::vector<float> all(n, 0.f), block(n, 0.f);
     proj.deliver(11, 1.f, all.data());
     proj.deliver(11, 1.f, block.data(), 500, 1500);
-    for (int i = 0; i < n; ++i) EXPECT_EQ(block[std::size_t(i)], (i >= 500 && i < 1500) ? all[std::size_t(i)] : 0.f);
+    for (int i = 0; i < n; ++i)
+        EXPECT_EQ(block[std::size_t(i)], (i >= 500 && i < 1500) ? all[std::size_t(i)] : 0.f);
     SpikeRng rng2(5);
     EXPECT_FALSE(SparseProjection(10, 70000, 0.01, false, rng2).narrow());
     SpikeRng rng3(5);
-    EXPECT_TRUE(SparseProjection(10, 1000, 0.25, false, rng3).bitRows()) << "auto layout at p = 0.25";
+    EXPECT_TRUE(SparseProjection(10, 1000, 0.25, false, rng3).bitRows())
+        << "auto layout at p = 0.25";
     SpikeRng rng4(5);
-    EXPECT_FALSE(SparseProjection(10, 1000, 0.05, false, rng4).bitRows()) << "auto layout at p = 0.05";
+    EXPECT_FALSE(SparseProjection(10, 1000, 0.05, false, rng4).bitRows())
+        << "auto layout at p = 0.05";
 }
 
 TEST(EiNetwork, BitRowsHoldAndDeliverTheSameSynapsesAsIndexRows) {
@@ -132,11 +141,14 @@ TEST(EiNetwork, BitRowsHoldAndDeliverTheSameSynapsesAsIndexRows) {
     EXPECT_LT(bits.bytes() * 3, csr.bytes()) << "a bit row is ~4x smaller at p = 0.25";
     for (int i = 0; i < nPre; i += 13) EXPECT_EQ(csr.targetsOf(i), bits.targetsOf(i));
     const std::vector<int> spikes = {0, 3, 3, 17, 64, 65, 150, 299};  // a repeat too
-    for (auto [lo, hi] : {std::pair{0, nPost}, {5, 37}, {32, 64}, {100, 999}, {997, 1003}, {7, 8}}) {
+    for (auto [lo, hi] :
+         {std::pair{0, nPost}, {5, 37}, {32, 64}, {100, 999}, {997, 1003}, {7, 8}}) {
         std::vector<float> a(nPost, 0.5f), b(nPost, 0.5f);
         csr.deliver(spikes.data(), int(spikes.size()), 0.1f, a.data(), lo, hi);
         bits.deliver(spikes.data(), int(spikes.size()), 0.1f, b.data(), lo, hi);
-        for (int i = 0; i < nPost; ++i) ASSERT_EQ(a[std::size_t(i)], b[std::size_t(i)]) << "neuron " << i << " block " << lo << ".." << hi;
+        for (int i = 0; i < nPost; ++i)
+            ASSERT_EQ(a[std::size_t(i)], b[std::size_t(i)])
+                << "neuron " << i << " block " << lo << ".." << hi;
         // and each target in the block got the weight once per spike
         int hits = 0;
         for (int i = lo; i < hi; ++i) hits += a[std::size_t(i)] != 0.5f;
@@ -178,7 +190,8 @@ TEST(EiNetwork, TwoThreadsGiveTheSameSpikesAsOne) {
     a.setThreads(1, true);
     b.setThreads(2, true);
     for (auto* n : {&a, &b}) n->setInput({1.0, 0.9, 0.1});
-    const std::uint64_t ha = spikeChecksum(a, 300);  // 15 ms: initial potentials near threshold fire
+    const std::uint64_t ha =
+        spikeChecksum(a, 300);  // 15 ms: initial potentials near threshold fire
     EXPECT_NE(ha, 1469598103934665603ull) << "no spikes at all";
     EXPECT_EQ(ha, spikeChecksum(b, 300));
 }

@@ -24,7 +24,8 @@ TEST(ReducedModel, Lambda0MatchesEq17ForSmallBeta) {
         ReducedRateModel m(p);
         const double l = m.measureLambda0();
         // eq 17 is first order in beta: agreement to 1% of lambda_0 at beta = 0, O(|b|) beside it
-        EXPECT_NEAR(l, ReducedRateModel::lambda0Eq17(p), 0.01 * l + 0.5 * std::abs(b)) << "b = " << b;
+        EXPECT_NEAR(l, ReducedRateModel::lambda0Eq17(p), 0.01 * l + 0.5 * std::abs(b))
+            << "b = " << b;
     }
 }
 

@@ -18,7 +18,8 @@ namespace {
 // Steps whose cost depends on the thread count the tuner asks for, on a simulated clock that
 // advances by each step's cost (no real waiting, so a busy machine cannot change the outcome);
 // returns the count the tuner settles on after 150 ms of simulated steps.
-int settle(AdaptiveThreadCount& tuner, std::chrono::microseconds one, std::chrono::microseconds multi) {
+int settle(AdaptiveThreadCount& tuner, std::chrono::microseconds one,
+           std::chrono::microseconds multi) {
     auto now = AdaptiveThreadCount::Clock::time_point{} + std::chrono::seconds(1);
     tuner.setClock([&now] { return now; });
     const auto until = now + std::chrono::milliseconds(150);

@@ -32,8 +32,12 @@ void expectMatchesDense(const std::vector<int>& shape, double relTol) {
 
 class RingSizes : public ::testing::TestWithParam<int> {};
 
-TEST_P(RingSizes, DoubleMatchesDense) { expectMatchesDense<double>({GetParam()}, 1e-12); }
-TEST_P(RingSizes, FloatMatchesDense) { expectMatchesDense<float>({GetParam()}, 2e-5); }
+TEST_P(RingSizes, DoubleMatchesDense) {
+    expectMatchesDense<double>({GetParam()}, 1e-12);
+}
+TEST_P(RingSizes, FloatMatchesDense) {
+    expectMatchesDense<float>({GetParam()}, 2e-5);
+}
 INSTANTIATE_TEST_SUITE_P(FftConvolver, RingSizes, ::testing::Values(16, 17, 64, 100, 512, 1024));
 
 TEST(FftConvolver, LatticesMatchDense) {
@@ -56,5 +60,6 @@ TEST(FftConvolver, DeltaKernelIsIdentityAndShift) {
 TEST(FftConvolver, RejectsBadShapes) {
     EXPECT_THROW(FftConvolver<double>({}, {}), std::invalid_argument);
     EXPECT_THROW(FftConvolver<double>({4, 4}, std::vector<double>(15)), std::invalid_argument);
-    EXPECT_THROW(FftConvolver<double>({2, 2, 2, 2}, std::vector<double>(16)), std::invalid_argument);
+    EXPECT_THROW(FftConvolver<double>({2, 2, 2, 2}, std::vector<double>(16)),
+                 std::invalid_argument);
 }

@@ -28,11 +28,12 @@ namespace {
 constexpr int kVariants = 50;
 
 std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_integrity_" + std::to_string(::getpid()) + "_" + name)).string();
+    return (fs::temp_directory_path() / ("as_integrity_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 
-/// Runs the flip test on the file `write` makes; `loadAndResave(in, out)` loads `in` as the kind and
-/// saves what it loaded to `out`. Prints and checks the counts.
+/// Runs the flip test on the file `write` makes; `loadAndResave(in, out)` loads `in` as the kind
+/// and saves what it loaded to `out`. Prints and checks the counts.
 void flipTest(const std::string& kind, const std::function<void(const std::string&)>& write,
               const std::function<void(const std::string&, const std::string&)>& loadAndResave,
               std::uint64_t seed) {
@@ -41,9 +42,11 @@ void flipTest(const std::string& kind, const std::function<void(const std::strin
     loadAndResave(original, resaved);
     const test::FileContent reference = test::fileContent(resaved);
     ASSERT_FALSE(reference.empty());
-    const test::FlipCounts c = test::flipVariants(original, reference, kVariants, seed, loadAndResave);
-    std::printf("%s (%ju bytes): %d variants, %d identical, %d refused, %d silently different\n", kind.c_str(),
-                std::uintmax_t(fs::file_size(original)), c.variants, c.identical, c.refused, c.different);
+    const test::FlipCounts c =
+        test::flipVariants(original, reference, kVariants, seed, loadAndResave);
+    std::printf("%s (%ju bytes): %d variants, %d identical, %d refused, %d silently different\n",
+                kind.c_str(), std::uintmax_t(fs::file_size(original)), c.variants, c.identical,
+                c.refused, c.different);
     for (const auto& p : c.problems) std::printf("  %s\n", p.c_str());
     EXPECT_EQ(c.variants, kVariants);
     EXPECT_EQ(c.different, 0) << kind;
@@ -115,7 +118,8 @@ EiSessionState loadEi(const std::string& path) {
 TEST(FileIntegrity, ChunksAreBoundedAndSplitAlongTheSlowestAxis) {
     EXPECT_EQ(h5::chunkShape({100}, 8), (std::vector<hsize_t>{100}));
     EXPECT_EQ(h5::chunkShape({200000}, 8), (std::vector<hsize_t>{100000}));  // two equal chunks
-    EXPECT_EQ(h5::chunkShape({784, 784}, 4), (std::vector<hsize_t>{262, 784}));  // 3 x 262 >= 784 rows
+    EXPECT_EQ(h5::chunkShape({784, 784}, 4),
+              (std::vector<hsize_t>{262, 784}));  // 3 x 262 >= 784 rows
     EXPECT_EQ(h5::chunkShape({600, 512}, 4), (std::vector<hsize_t>{300, 512}));
     EXPECT_EQ(h5::chunkShape({1, 100, 1000, 6}, 4), (std::vector<hsize_t>{1, 34, 1000, 6}));
     EXPECT_EQ(h5::chunkShape({4, 1000, 1000}, 8), (std::vector<hsize_t>{1, 125, 1000}));
@@ -131,7 +135,9 @@ TEST(FileIntegrity, WrittenFilesCarryChecksums) {
     EXPECT_EQ(H5Pget_layout(dcpl), H5D_CHUNKED);
     unsigned flags = 0, config = 0;
     std::size_t n = 0;
-    EXPECT_GE(H5Pget_filter_by_id2(dcpl, H5Z_FILTER_FLETCHER32, &flags, &n, nullptr, 0, nullptr, &config), 0);
+    EXPECT_GE(
+        H5Pget_filter_by_id2(dcpl, H5Z_FILTER_FLETCHER32, &flags, &n, nullptr, 0, nullptr, &config),
+        0);
     EXPECT_EQ(SessionReader(path).formatVersion(), kSessionFormatVersion);
     fs::remove(path);
 }
@@ -178,7 +184,8 @@ TEST(FileIntegrity, AlteredAttributeIsRefused) {
         FAIL() << "an altered attribute was loaded";
     } catch (const SessionError& e) {
         EXPECT_EQ(std::string(e.what()),
-                  "cannot load session '" + path + "': attributes do not match their checksum (the file is damaged)");
+                  "cannot load session '" + path +
+                      "': attributes do not match their checksum (the file is damaged)");
     }
     // A version-2 file stripped of its digest is refused too.
     {
@@ -189,7 +196,8 @@ TEST(FileIntegrity, AlteredAttributeIsRefused) {
         loadRingSession(path);
         FAIL() << "a file without its digest was loaded";
     } catch (const SessionError& e) {
-        EXPECT_NE(std::string(e.what()).find("must carry attribute '/metadata_checksum'"), std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("must carry attribute '/metadata_checksum'"),
+                  std::string::npos)
             << e.what();
     }
     fs::remove(path);
@@ -213,7 +221,10 @@ TEST(FileIntegrity, FlippedTorusSession) {
     sim.step(40);
     flipTest(
         "torus session", [&](const std::string& p) { saveTorusSession(p, sim); },
-        [](const std::string& in, const std::string& out) { saveTorusSession(out, *loadTorusSession(in)); }, 12);
+        [](const std::string& in, const std::string& out) {
+            saveTorusSession(out, *loadTorusSession(in));
+        },
+        12);
 }
 
 TEST(FileIntegrity, FlippedHd2dSession) {
@@ -223,7 +234,10 @@ TEST(FileIntegrity, FlippedHd2dSession) {
     sim.step(40);
     flipTest(
         "hd2d session", [&](const std::string& path) { saveHd2dSession(path, sim); },
-        [](const std::string& in, const std::string& out) { saveHd2dSession(out, *loadHd2dSession(in)); }, 13);
+        [](const std::string& in, const std::string& out) {
+            saveHd2dSession(out, *loadHd2dSession(in));
+        },
+        13);
 }
 
 TEST(FileIntegrity, FlippedEiSession) {
@@ -257,27 +271,38 @@ TEST(FileIntegrity, FlippedSurrogateModelAndDataset) {
     const surrogate::SurrogateDataset d = tinyDataset();
     flipTest(
         "surrogate dataset", [&](const std::string& p) { d.save(p); },
-        [](const std::string& in, const std::string& out) { surrogate::SurrogateDataset::load(in).save(out); }, 16);
+        [](const std::string& in, const std::string& out) {
+            surrogate::SurrogateDataset::load(in).save(out);
+        },
+        16);
     const surrogate::SurrogateModel m = tinyModel(d);
     flipTest(
         "surrogate model", [&](const std::string& p) { m.save(p); },
-        [](const std::string& in, const std::string& out) { surrogate::SurrogateModel::load(in).save(out); }, 17);
+        [](const std::string& in, const std::string& out) {
+            surrogate::SurrogateModel::load(in).save(out);
+        },
+        17);
 }
 
 // The flip test itself sees silent damage: on a file written before checksums (legacy ring
 // session) some flipped variants load different numbers.
 TEST(FileIntegrity, FlipTestSeesSilentDamageInFilesWithoutChecksums) {
-    const std::string original = tempPath("legacy_ring.h5"), resaved = tempPath("legacy_ring_ref.h5");
-    fs::copy_file(fs::path(AS_TEST_DATA_DIR) / "legacy" / "ring_v1.h5", original, fs::copy_options::overwrite_existing);
+    const std::string original = tempPath("legacy_ring.h5"),
+                      resaved = tempPath("legacy_ring_ref.h5");
+    fs::copy_file(fs::path(AS_TEST_DATA_DIR) / "legacy" / "ring_v1.h5", original,
+                  fs::copy_options::overwrite_existing);
     auto loadAndResave = [](const std::string& in, const std::string& out) {
         const RingSessionData d = loadRingSession(in);
         saveRingSession(out, *d.simulation, d.lab);
     };
     loadAndResave(original, resaved);
-    const test::FlipCounts c = test::flipVariants(original, test::fileContent(resaved), kVariants, 21, loadAndResave);
-    std::printf("ring session without checksums (%ju bytes): %d variants, %d identical, %d refused, %d silently "
-                "different\n",
-                std::uintmax_t(fs::file_size(original)), c.variants, c.identical, c.refused, c.different);
+    const test::FlipCounts c =
+        test::flipVariants(original, test::fileContent(resaved), kVariants, 21, loadAndResave);
+    std::printf(
+        "ring session without checksums (%ju bytes): %d variants, %d identical, %d refused, %d "
+        "silently "
+        "different\n",
+        std::uintmax_t(fs::file_size(original)), c.variants, c.identical, c.refused, c.different);
     EXPECT_GT(c.different, 0);
     fs::remove(original);
     fs::remove(resaved);
@@ -314,7 +339,8 @@ TEST(FileIntegrity, FilesWithoutChecksumsStillLoad) {
     saveRingSession(resaved, *ring.simulation, ring.lab);
     const RingSessionData again = loadRingSession(resaved);
     EXPECT_EQ(again.simulation->captureState().u, ring.simulation->captureState().u);
-    EXPECT_EQ(again.simulation->traces().channel("decoded"), ring.simulation->traces().channel("decoded"));
+    EXPECT_EQ(again.simulation->traces().channel("decoded"),
+              ring.simulation->traces().channel("decoded"));
     EXPECT_EQ(SessionReader(resaved).formatVersion(), 2);
     fs::remove(resaved);
 }

@@ -1,7 +1,7 @@
 // The generator's gradients (seed 002 §VI.1, eq 21) against central finite differences in double
-// precision, block by block: the MLP alone, the latent SDE's input and coupling gradients with fixed
-// noise, and the whole loss with respect to the encoder, the latent coupling A and the decoder, with
-// every term on and with the centroid term alone.
+// precision, block by block: the MLP alone, the latent SDE's input and coupling gradients with
+// fixed noise, and the whole loss with respect to the encoder, the latent coupling A and the
+// decoder, with every term on and with the centroid term alone.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -22,7 +22,8 @@ using as::test::randomMatrix;
 namespace {
 
 /// Max relative error of analytic vs central-difference derivatives over `entries` of m.
-double checkEntries(Mat& m, const Mat& analytic, const std::function<double()>& loss, int entries, std::uint64_t seed) {
+double checkEntries(Mat& m, const Mat& analytic, const std::function<double()>& loss, int entries,
+                    std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     double worst = 0.0;
     const double h = 1e-6;
@@ -43,7 +44,8 @@ double checkEntries(Mat& m, const Mat& analytic, const std::function<double()>& 
 }  // namespace
 
 TEST(GeneratorGradients, MlpMatchesFiniteDifferences) {
-    MlpWeights<double> net = makeMlp({5, 7, 3}, Activation::Relu, Activation::Sigmoid, 3).cast<double>();
+    MlpWeights<double> net =
+        makeMlp({5, 7, 3}, Activation::Relu, Activation::Sigmoid, 3).cast<double>();
     net.b[0] = randomMatrix(7, 1, 0.3, 4);
     Mat x = randomMatrix(5, 4, 1.0, 5);
     const Mat R = randomMatrix(3, 4, 1.0, 6);
@@ -110,7 +112,8 @@ struct GenCase {
         A = set.assemble(Mat(randomMatrix(4, 4, 0.4, 12)));
         X = randomMatrix(10, 5, 1.0, 13).cwiseAbs().cwiseMin(1.0);
         enc = makeMlp({10, 6, 4}, Activation::Relu, Activation::Identity, 14).cast<double>();
-        dec = makeMlp({decoderInputs, 6, 10}, Activation::Relu, Activation::Sigmoid, 15).cast<double>();
+        dec = makeMlp({decoderInputs, 6, 10}, Activation::Relu, Activation::Sigmoid, 15)
+                  .cast<double>();
         enc.b[0] = randomMatrix(6, 1, 0.2, 16);
         dec.b[0] = randomMatrix(6, 1, 0.2, 17);
         labels.resize(5);
@@ -131,7 +134,9 @@ struct GenCase {
         p.averageSteps = 2;
         return p;
     }
-    double loss() { return generatorLossAndGradient<double>(pr, X, labels, 77, buf, nullptr).total; }
+    double loss() {
+        return generatorLossAndGradient<double>(pr, X, labels, 77, buf, nullptr).total;
+    }
     GeneratorGradient<double> gradient() {
         GeneratorGradient<double> g;
         generatorLossAndGradient(pr, X, labels, 77, buf, &g);
@@ -142,7 +147,8 @@ struct GenCase {
 }  // namespace
 
 TEST(GeneratorGradients, WholeLossEveryBlock) {
-    for (int decoderInputs : {4, 3}) {  // all latent components, and the Fig. 8 variant's first three
+    for (int decoderInputs :
+         {4, 3}) {  // all latent components, and the Fig. 8 variant's first three
         GenCase c(decoderInputs);
         c.pr.wConv = 0.7;
         c.pr.wRec = 1.3;
@@ -174,7 +180,8 @@ TEST(GeneratorGradients, CentroidTermAlone) {
         counts[c.labels[j]] += 1;
     }
     double expected = 0.0;
-    for (int l = 0; l < 2; ++l) expected += (means.col(l) / counts[l] - c.set.points().col(l)).squaredNorm();
+    for (int l = 0; l < 2; ++l)
+        expected += (means.col(l) / counts[l] - c.set.points().col(l)).squaredNorm();
     EXPECT_NEAR(t.centroid, expected / 8.0, 1e-12);
     EXPECT_NEAR(t.total, t.centroid, 1e-15);
     const GeneratorGradient<double> g = c.gradient();

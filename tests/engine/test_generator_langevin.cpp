@@ -26,7 +26,8 @@ TEST(GeneratorLangevin, DerivedNoiseReproducesTheCovariance) {
     EXPECT_EQ(n.clippedCount, 0);
     ASSERT_TRUE(n.solved);
     EXPECT_LT(n.residual, 1e-10);
-    EXPECT_LT((n.G * n.G.transpose() - G0 * G0.transpose()).norm() / (G0 * G0.transpose()).norm(), 1e-10);
+    EXPECT_LT((n.G * n.G.transpose() - G0 * G0.transpose()).norm() / (G0 * G0.transpose()).norm(),
+              1e-10);
 }
 
 TEST(GeneratorLangevin, IndefiniteQIsClippedAndReported) {
@@ -49,13 +50,16 @@ TEST(GeneratorLangevin, LongChainHasTheTargetCovariance) {
     p.hidden = 8;
     GeneratorModel m(p, 16, {0, 1});
     m.setAtilde(randomMatrix(4, 4, 0.3, 3).cast<float>());
-    // Target: the linear-noise covariance of G0 = 0.02 (I + small), tiny, so the chain stays linear.
+    // Target: the linear-noise covariance of G0 = 0.02 (I + small), tiny, so the chain stays
+    // linear.
     const as::sde::SdeModel& lat = m.latent();
     std::vector<ClassStats> parts;
     for (int l = 0; l < 2; ++l) {
         const Eigen::VectorXd xbar = lat.attractors().points().col(l);
-        const Eigen::MatrixXd J = as::sde::Jacobian::at(lat.A().cast<double>(), xbar, lat.attractors().functions());
-        const Eigen::MatrixXd G0 = 0.02 * (Eigen::MatrixXd::Identity(4, 4) + randomMatrix(4, 4, 0.2, 4 + l));
+        const Eigen::MatrixXd J =
+            as::sde::Jacobian::at(lat.A().cast<double>(), xbar, lat.attractors().functions());
+        const Eigen::MatrixXd G0 =
+            0.02 * (Eigen::MatrixXd::Identity(4, 4) + randomMatrix(4, 4, 0.2, 4 + l));
         const as::sde::LyapunovResult r = as::sde::LyapunovSolver::solve(J, G0 * G0.transpose());
         ASSERT_TRUE(r.solved);
         ClassStats s;
@@ -68,11 +72,14 @@ TEST(GeneratorLangevin, LongChainHasTheTargetCovariance) {
     const LangevinNoise n = langevinNoise(m, 1);
     ASSERT_TRUE(n.positiveDefinite);
     EXPECT_LT(n.residual, 1e-9);
-    // 8 chains x 40,000 steps of dt = 0.03 (model time 1,200 each), every 10th state after the first 2,000.
+    // 8 chains x 40,000 steps of dt = 0.03 (model time 1,200 each), every 10th state after the
+    // first 2,000.
     const Eigen::MatrixXf chain = langevinChain(m, 1, n, 40000, 10, 11, 8);
     const int per = 40000 / 10 + 1, burn = 200;
     Eigen::MatrixXd x(4, 8 * (per - burn));
-    for (int c = 0; c < 8; ++c) x.middleCols(c * (per - burn), per - burn) = chain.middleCols(c * per + burn, per - burn).cast<double>();
+    for (int c = 0; c < 8; ++c)
+        x.middleCols(c * (per - burn), per - burn) =
+            chain.middleCols(c * per + burn, per - burn).cast<double>();
     const Eigen::VectorXd xbar = lat.attractors().points().col(1);
     EXPECT_LT((x.rowwise().mean() - xbar).norm(), 0.01);
     const Eigen::MatrixXd c = x.colwise() - xbar;

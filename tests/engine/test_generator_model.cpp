@@ -22,7 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_test_generator_" + std::to_string(::getpid()) + "_" + name)).string();
+    return (fs::temp_directory_path() /
+            ("as_test_generator_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 
 GeneratorParams tinyParams() {
@@ -44,7 +46,8 @@ Data threeHundred() {
     Data d;
     const std::string dir = as::data::findMnistDir();
     if (!dir.empty()) {
-        const auto s = as::data::loadMnist(dir, as::data::MnistSplit::Train, 2000).withLabels({0, 1, 2}, 100);
+        const auto s =
+            as::data::loadMnist(dir, as::data::MnistSplit::Train, 2000).withLabels({0, 1, 2}, 100);
         d.x = s.floats(0, s.count());
         d.y = s.labels;
         d.mnist = true;
@@ -58,7 +61,8 @@ Data threeHundred() {
     d.y.resize(300);
     for (int j = 0; j < 300; ++j) {
         d.y[j] = j % 3;
-        for (int i = 0; i < 784; ++i) d.x(i, j) = std::clamp(proto(i, j % 3) + 0.4f * (u(rng) - 0.5f), 0.0f, 1.0f);
+        for (int i = 0; i < 784; ++i)
+            d.x(i, j) = std::clamp(proto(i, j % 3) + 0.4f * (u(rng) - 0.5f), 0.0f, 1.0f);
     }
     return d;
 }
@@ -87,7 +91,8 @@ TEST(GeneratorModel, PlantedLatentAttractorsAreStationary) {
     const Eigen::MatrixXd points = m.latent().attractors().points();
     const Eigen::MatrixXf end = m.evolve(points.cast<float>(), 1);
     EXPECT_LT((end - points.cast<float>()).cwiseAbs().maxCoeff(), 1e-5f);
-    for (int l = 0; l < 3; ++l) EXPECT_LT(m.latent().attractors().residual(m.latent().A().cast<double>(), l), 1e-5);
+    for (int l = 0; l < 3; ++l)
+        EXPECT_LT(m.latent().attractors().residual(m.latent().A().cast<double>(), l), 1e-5);
 }
 
 TEST(GeneratorModel, LatentStatsOnSyntheticGaussians) {
@@ -117,7 +122,9 @@ TEST(GeneratorModel, LatentStatsOnSyntheticGaussians) {
         EXPECT_NEAR(c.meanDistance, shift.norm(), 0.01);
         // The identity between the two: Sigma_T = S_T + N/(N-1) (m - xbar)(m - xbar)^T.
         const Eigen::Vector3d gap = c.mean - c.attractor;
-        EXPECT_LT((c.aboutAttractor - c.aboutMean - double(n) / (n - 1) * gap * gap.transpose()).norm(), 1e-6);
+        EXPECT_LT(
+            (c.aboutAttractor - c.aboutMean - double(n) / (n - 1) * gap * gap.transpose()).norm(),
+            1e-6);
     }
 }
 
@@ -131,10 +138,12 @@ TEST(GeneratorModel, TinyModelReconstructsBetterThanTheMeanImage) {
     const double mse = (rec - data.x).squaredNorm() / double(data.x.size());
     const Eigen::VectorXf mean = data.x.rowwise().mean();
     const double baseline = (data.x.colwise() - mean).squaredNorm() / double(data.x.size());
-    std::printf("[ info ] %s: reconstruction MSE %.4f, mean image %.4f, final loss %.4f (conv %.4f rec %.4f "
-                "centroid %.5f), %.2f ms/iteration\n",
-                data.mnist ? "MNIST 0-2" : "synthetic", mse, baseline, rep.final.total, rep.final.conv, rep.final.rec,
-                rep.final.centroid, 1e3 * rep.secondsPerIteration);
+    std::printf(
+        "[ info ] %s: reconstruction MSE %.4f, mean image %.4f, final loss %.4f (conv %.4f rec "
+        "%.4f "
+        "centroid %.5f), %.2f ms/iteration\n",
+        data.mnist ? "MNIST 0-2" : "synthetic", mse, baseline, rep.final.total, rep.final.conv,
+        rep.final.rec, rep.final.centroid, 1e3 * rep.secondsPerIteration);
     EXPECT_LT(mse, 0.75 * baseline);  // measured 0.60 on MNIST
     EXPECT_LT(rep.final.total, rep.curves.total.front());
 }
@@ -165,7 +174,8 @@ TEST(GeneratorModel, ResumeContinuesExactlyAndCancelStops) {
 
     std::atomic<bool> cancel{true};
     GeneratorModel c(tinyParams(), 784, {0, 1, 2});
-    const GeneratorReport rc = GeneratorTrainer(c, tinyTraining(12)).train(data.x, data.y, {}, &cancel);
+    const GeneratorReport rc =
+        GeneratorTrainer(c, tinyTraining(12)).train(data.x, data.y, {}, &cancel);
     EXPECT_EQ(rc.outcome, as::sde::TrainOutcome::Cancelled);
     EXPECT_EQ(rc.iterations, 0);
 }
@@ -210,7 +220,8 @@ TEST(GeneratorModelFile, RoundTripDamagedAndForeign) {
         saveGeneratorModel(out, g.model, g.meta);
     };
     loadAndResave(path, resaved);
-    const as::test::FlipCounts c = as::test::flipVariants(path, as::test::fileContent(resaved), 40, 8, loadAndResave);
+    const as::test::FlipCounts c =
+        as::test::flipVariants(path, as::test::fileContent(resaved), 40, 8, loadAndResave);
     for (const auto& pr : c.problems) std::printf("  %s\n", pr.c_str());
     EXPECT_EQ(c.different, 0);
     EXPECT_EQ(c.unnamed, 0);

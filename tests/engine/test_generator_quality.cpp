@@ -47,7 +47,8 @@ TEST(FrechetDistance, ZeroForTheSameSetAndGrowsWithNoise) {
 TEST(FrechetDistance, ClosedFormForTwoGaussians) {
     // Commuting covariances S1 = Q D1 Q^T, S2 = Q D2 Q^T: FD = |dmu|^2 + sum (sqrt d1 - sqrt d2)^2.
     const int d = 6;
-    const Eigen::MatrixXd Q = Eigen::HouseholderQR<Eigen::MatrixXd>(gaussianSet(d, d, 3).cast<double>()).householderQ();
+    const Eigen::MatrixXd Q =
+        Eigen::HouseholderQR<Eigen::MatrixXd>(gaussianSet(d, d, 3).cast<double>()).householderQ();
     Eigen::VectorXd d1(d), d2(d);
     d1 << 1, 2, 0.5, 3, 0.1, 0;  // one zero variance: a singular covariance
     d2 << 2, 1, 0.5, 1, 0.4, 0.25;
@@ -56,7 +57,8 @@ TEST(FrechetDistance, ClosedFormForTwoGaussians) {
     b.mean = Eigen::VectorXd::Constant(d, 0.3);
     a.covariance = Q * d1.asDiagonal() * Q.transpose();
     b.covariance = Q * d2.asDiagonal() * Q.transpose();
-    const double expected = (a.mean - b.mean).squaredNorm() + (d1.cwiseSqrt() - d2.cwiseSqrt()).squaredNorm();
+    const double expected =
+        (a.mean - b.mean).squaredNorm() + (d1.cwiseSqrt() - d2.cwiseSqrt()).squaredNorm();
     // The zero variance is ~1e-16 after rounding; its square root ~1e-8 bounds the agreement.
     EXPECT_NEAR(frechetDistance(a, b), expected, 1e-7);
     EXPECT_NEAR(frechetDistance(b, a), expected, 1e-7);
@@ -94,7 +96,9 @@ TEST(FeatureClassifier, LearnsAToyTaskAndRoundTrips) {
     EXPECT_GE(c.features(x).minCoeff(), 0.0f);  // ReLU features
 
     namespace fs = std::filesystem;
-    const std::string path = (fs::temp_directory_path() / ("as_test_cls_" + std::to_string(::getpid()) + ".h5")).string();
+    const std::string path =
+        (fs::temp_directory_path() / ("as_test_cls_" + std::to_string(::getpid()) + ".h5"))
+            .string();
     c.setTestAccuracy(0.5);
     c.save(path, "test");
     const FeatureClassifier back = FeatureClassifier::load(path);
@@ -111,7 +115,6 @@ TEST(FeatureClassifier, LearnsAToyTaskAndRoundTrips) {
     fs::remove(path);
 }
 
-
 TEST(GeneratorShipped, SamplesOfTheShippedModelAreClassifiedAsIntended) {
     const std::string dir = std::string(AS_RESOURCES_DIR) + "/models/";
     const LoadedGenerator g = loadGeneratorModel(dir + "gen_012.h5");
@@ -121,12 +124,14 @@ TEST(GeneratorShipped, SamplesOfTheShippedModelAreClassifiedAsIntended) {
     EXPECT_EQ(g.model.digits(), (std::vector<int>{0, 1, 2}));
     long hits = 0, total = 0;
     for (int l = 0; l < 3; ++l) {
-        const Eigen::MatrixXf images = g.model.decode(sampleGaussian(g.model.stats().at(l), LatentCentre::Attractor, 200, 1, l));
+        const Eigen::MatrixXf images = g.model.decode(
+            sampleGaussian(g.model.stats().at(l), LatentCentre::Attractor, 200, 1, l));
         const Eigen::VectorXi pred = c.predict(images);
         hits += (pred.array() == l).count();
         total += pred.size();
     }
     const double agreement = double(hits) / double(total);
-    std::printf("[ info ] shipped gen_012.h5: class agreement %.4f on %ld samples\n", agreement, total);
+    std::printf("[ info ] shipped gen_012.h5: class agreement %.4f on %ld samples\n", agreement,
+                total);
     EXPECT_GE(agreement, 0.95);
 }

@@ -73,21 +73,27 @@ TEST(GeneratorSampling, InterpolationAndTraversal) {
 
 TEST(PngWriter, DecodesBackToThePixels) {
     Eigen::MatrixXf imgs(6, 3);  // three 2 x 3 images
-    for (Eigen::Index i = 0; i < imgs.size(); ++i) imgs.data()[i] = float(i) / float(imgs.size() - 1);
+    for (Eigen::Index i = 0; i < imgs.size(); ++i)
+        imgs.data()[i] = float(i) / float(imgs.size() - 1);
     const as::GrayImage g = as::tileImages(imgs, 2, 3, 2, 2, 1);
     EXPECT_EQ(g.width, 2 * 6 + 3);
     EXPECT_EQ(g.height, 2 * 4 + 3);
     EXPECT_EQ(g.pixels[std::size_t(1 * g.width + 1)], 0);  // image 0, first pixel = 0
-    EXPECT_EQ(g.pixels[std::size_t((1 + 4 + 1 + 3) * g.width + 1 + 5)], 255);  // image 2 (row 1), last pixel = 1
-    const std::string path =
-        (std::filesystem::temp_directory_path() / ("as_test_png_" + std::to_string(::getpid()) + ".png")).string();
+    EXPECT_EQ(g.pixels[std::size_t((1 + 4 + 1 + 3) * g.width + 1 + 5)],
+              255);  // image 2 (row 1), last pixel = 1
+    const std::string path = (std::filesystem::temp_directory_path() /
+                              ("as_test_png_" + std::to_string(::getpid()) + ".png"))
+                                 .string();
     as::writeGrayPng(path, g);
     std::ifstream in(path, std::ios::binary);
-    const std::vector<unsigned char> b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::vector<unsigned char> b((std::istreambuf_iterator<char>(in)),
+                                       std::istreambuf_iterator<char>());
     ASSERT_GT(b.size(), 33u);
     EXPECT_EQ(std::vector<unsigned char>(b.begin(), b.begin() + 8),
               (std::vector<unsigned char>{0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}));
-    auto be32 = [&](std::size_t o) { return (b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]; };
+    auto be32 = [&](std::size_t o) {
+        return (b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3];
+    };
     EXPECT_EQ(be32(16), unsigned(g.width));
     EXPECT_EQ(be32(20), unsigned(g.height));
     // IDAT follows IHDR (8 + 25 bytes): inflate it and compare with the filtered rows.
@@ -106,7 +112,6 @@ TEST(PngWriter, DecodesBackToThePixels) {
     }
     std::filesystem::remove(path);
 }
-
 
 TEST(GeneratorSampling, NearestTrainingImageByBruteForce) {
     std::mt19937_64 rng(3);

@@ -18,8 +18,12 @@ TEST(Hd2d, RingsAndSheetAgreeOnAStaticHeading) {
     sim.step(400);
     ASSERT_FALSE(sim.halted()) << sim.message();
     for (int d = 0; d < 2; ++d) {
-        EXPECT_LT(std::abs(wrapAngle(sim.ringsDecode()[std::size_t(d)].angle - sim.sheetDecode()[std::size_t(d)].angle)), 0.01);
-        EXPECT_LT(std::abs(wrapAngle(sim.ringsDecode()[std::size_t(d)].angle - sim.heading()[std::size_t(d)])), 0.01);
+        EXPECT_LT(std::abs(wrapAngle(sim.ringsDecode()[std::size_t(d)].angle -
+                                     sim.sheetDecode()[std::size_t(d)].angle)),
+                  0.01);
+        EXPECT_LT(std::abs(wrapAngle(sim.ringsDecode()[std::size_t(d)].angle -
+                                     sim.heading()[std::size_t(d)])),
+                  0.01);
     }
     EXPECT_GT(sim.ringsStepsPerSecond(), 0.0);
     EXPECT_GT(sim.sheetStepsPerSecond(), 0.0);

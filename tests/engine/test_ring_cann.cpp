@@ -50,9 +50,15 @@ TEST(CannParams, RefusesKAtOrAboveCriticalAndStatesIt) {
 TEST(CannParams, RangeRulesAndKeyAccess) {
     CannParams p;
     EXPECT_NO_THROW(p.check());
-    for (auto [key, bad] : std::vector<std::pair<std::string, double>>{
-             {"N", 8}, {"tau", 0}, {"a", 0.001}, {"a", 2.0}, {"J0", -1}, {"A", -1}, {"dt", 0}, {"dt", 6},
-             {"tau", NAN}}) {
+    for (auto [key, bad] : std::vector<std::pair<std::string, double>>{{"N", 8},
+                                                                       {"tau", 0},
+                                                                       {"a", 0.001},
+                                                                       {"a", 2.0},
+                                                                       {"J0", -1},
+                                                                       {"A", -1},
+                                                                       {"dt", 0},
+                                                                       {"dt", 6},
+                                                                       {"tau", NAN}}) {
         CannParams q;
         q.set(key, bad);
         EXPECT_THROW(q.check(), std::invalid_argument) << key << " = " << bad;
@@ -64,7 +70,8 @@ TEST(CannParams, RangeRulesAndKeyAccess) {
     EXPECT_THROW(CannParams::parse("N", "12x"), std::invalid_argument);
     EXPECT_THROW(p.set("N", 12.5), std::invalid_argument);
     // Integers the member cannot hold are refused before any cast (found by fuzz_set).
-    for (double bad : {1e18, -3e9, double(INFINITY), double(NAN)}) EXPECT_THROW(p.set("N", bad), std::invalid_argument) << bad;
+    for (double bad : {1e18, -3e9, double(INFINITY), double(NAN)})
+        EXPECT_THROW(p.set("N", bad), std::invalid_argument) << bad;
     StimulusParams s;
     EXPECT_THROW(s.set("seed", -1), std::invalid_argument);
     EXPECT_NO_THROW(s.set("seed", 2147483647.0));  // its documented range, [0, 2^31 - 1]
@@ -78,7 +85,8 @@ TEST(RingCann, FftRecurrentInputEqualsDenseProduct) {
             p.N = n;
             RingCann m(p, precision);
             std::vector<double> r(n), fft(n), dense(n);
-            for (int i = 0; i < n; ++i) r[i] = std::exp(-std::pow(m.positions()[i] - 0.7, 2)) + 0.1 * (i % 3);
+            for (int i = 0; i < n; ++i)
+                r[i] = std::exp(-std::pow(m.positions()[i] - 0.7, 2)) + 0.1 * (i % 3);
             m.recurrentInput(r.data(), fft.data());
             m.denseRecurrentInput(r.data(), dense.data());
             const double tol = precision == ConvolutionPrecision::Float64 ? 1e-11 : 2e-5;
@@ -97,7 +105,7 @@ TEST_P(BumpAcrossTheRing, SettlesOnTheAnalyticBumpAtTheStimulus) {
     const BumpShape u = measureBump(sim.model().positions(), sim.model().u());
     EXPECT_NEAR(u.height, p.analyticU0(), 0.01 * p.analyticU0());
     EXPECT_NEAR(r.height, p.analyticR0(), 0.01 * p.analyticR0());
-    EXPECT_NEAR(r.width, p.a, 0.01 * p.a);                  // r ∝ exp(-d^2 / 2a^2)
+    EXPECT_NEAR(r.width, p.a, 0.01 * p.a);                   // r ∝ exp(-d^2 / 2a^2)
     EXPECT_NEAR(u.width, std::sqrt(2.0) * p.a, 0.01 * p.a);  // u ∝ exp(-d^2 / 4a^2)
     EXPECT_LT(std::abs(wrapAngle(sim.decode().angle - z0)), 1e-3);
     EXPECT_FALSE(sim.halted());
@@ -110,8 +118,9 @@ TEST(RingCann, NeutrallyStableWithoutInput) {
     const double before = sim.decode().angle;
     sim.step(int(1000.0 / sim.params().dt));  // 1000 tau
     EXPECT_LT(std::abs(wrapAngle(sim.decode().angle - before)), 0.01);
-    EXPECT_NEAR(sim.model().u()[0] * 0 + measureBump(sim.model().positions(), sim.model().u()).height,
-                sim.params().analyticU0(), 0.01 * sim.params().analyticU0());
+    EXPECT_NEAR(
+        sim.model().u()[0] * 0 + measureBump(sim.model().positions(), sim.model().u()).height,
+        sim.params().analyticU0(), 0.01 * sim.params().analyticU0());
 }
 
 TEST(RingCann, TracksAMovingStimulusWithALagThatGrowsWithSpeed) {
@@ -176,12 +185,14 @@ TEST(RingCann, Float32AndFloat64ConvolutionAgree) {
     CannParams p;
     std::vector<double> input(p.N, 0.0);
     RingCann f32(p, ConvolutionPrecision::Float32), f64(p, ConvolutionPrecision::Float64);
-    for (int i = 0; i < p.N; ++i) input[i] = p.A * std::exp(-std::pow(f32.positions()[i], 2) / (4 * p.a * p.a));
+    for (int i = 0; i < p.N; ++i)
+        input[i] = p.A * std::exp(-std::pow(f32.positions()[i], 2) / (4 * p.a * p.a));
     for (int k = 0; k < 500; ++k) {
         f32.step(input.data());
         f64.step(input.data());
     }
-    for (int i = 0; i < p.N; ++i) ASSERT_NEAR(f32.u()[i], f64.u()[i], 1e-5 * (1 + std::abs(f64.u()[i])));
+    for (int i = 0; i < p.N; ++i)
+        ASSERT_NEAR(f32.u()[i], f64.u()[i], 1e-5 * (1 + std::abs(f64.u()[i])));
 }
 
 TEST(RingCann, ChangingNResamplesTheBump) {
@@ -246,12 +257,14 @@ TEST(DenseRingCann, AgreesWithTheFftModel) {
     DenseRingCann dense(p);
     std::vector<double> input(p.N);
     for (int i = 0; i < p.N; ++i)
-        input[i] = p.A * std::exp(-std::pow(wrapAngle(fft.positions()[i] - 2.0), 2) / (4 * p.a * p.a));
+        input[i] =
+            p.A * std::exp(-std::pow(wrapAngle(fft.positions()[i] - 2.0), 2) / (4 * p.a * p.a));
     for (int k = 0; k < 300; ++k) {
         fft.step(input.data());
         dense.step(input.data());
     }
-    for (int i = 0; i < p.N; ++i) ASSERT_NEAR(fft.u()[i], dense.u()(i), 1e-10 * (1 + std::abs(dense.u()(i))));
+    for (int i = 0; i < p.N; ++i)
+        ASSERT_NEAR(fft.u()[i], dense.u()(i), 1e-10 * (1 + std::abs(dense.u()(i))));
 }
 
 TEST(RingSimulation, SnapshotTracesCoverTheRequestedWindow) {

@@ -3,10 +3,10 @@
 
 #include <cmath>
 #include <cstdio>
-#include <string>
 #include <limits>
 #include <memory>
 #include <random>
+#include <string>
 
 #include "sde/Jacobian.h"
 #include "sde/LinearNoise.h"
@@ -15,7 +15,8 @@ using namespace as::sde;
 
 namespace {
 
-std::shared_ptr<const AttractorSet> plant(int n, int c, Pattern pattern, NodeModel node = NodeModel::Cvfr) {
+std::shared_ptr<const AttractorSet> plant(int n, int c, Pattern pattern,
+                                          NodeModel node = NodeModel::Cvfr) {
     SdeParams p;
     p.n = n;
     p.classes = c;
@@ -34,7 +35,9 @@ Eigen::MatrixXd randomMatrix(int n, double scale, std::uint32_t seed) {
     return m;
 }
 
-Eigen::MatrixXd zeros(int n) { return Eigen::MatrixXd::Zero(n, n); }
+Eigen::MatrixXd zeros(int n) {
+    return Eigen::MatrixXd::Zero(n, n);
+}
 
 }  // namespace
 
@@ -52,8 +55,9 @@ TEST(SdeJacobian, MatchesCentralFiniteDifferences) {
             Eigen::VectorXd xp = x, xm = x;
             xp[j] += h;
             xm[j] -= h;
-            const Eigen::VectorXd col =
-                (Jacobian::drift(A, xp, set->functions()) - Jacobian::drift(A, xm, set->functions())) / (2 * h);
+            const Eigen::VectorXd col = (Jacobian::drift(A, xp, set->functions()) -
+                                         Jacobian::drift(A, xm, set->functions())) /
+                                        (2 * h);
             EXPECT_LT((col - J.col(j)).cwiseAbs().maxCoeff(), 1e-8) << "column " << j;
         }
     }
@@ -71,8 +75,9 @@ TEST(SdeJacobian, SpectrumSortedAndStabilityFlag) {
     EXPECT_TRUE(s.stable);
     J(0, 0) = 0.1;
     EXPECT_FALSE(Jacobian::spectrum(J).stable);
-    EXPECT_THROW(Jacobian::at(zeros(3), Eigen::VectorXd::Zero(4), plant(6, 2, Pattern::Blocks)->functions()),
-                 std::invalid_argument);
+    EXPECT_THROW(
+        Jacobian::at(zeros(3), Eigen::VectorXd::Zero(4), plant(6, 2, Pattern::Blocks)->functions()),
+        std::invalid_argument);
 }
 
 TEST(SdeJacobian, Eq8BlockEigenvalueAtPlantedPointsForAnyAtilde) {
@@ -97,7 +102,8 @@ TEST(SdeJacobian, Eq8BlockEigenvalueAtPlantedPointsForAnyAtilde) {
     const Spectrum s = Jacobian::spectrum(Jacobian::at(set->assemble(Eigen::MatrixXd(zeros(9))),
                                                        set->points().col(1), set->functions()));
     EXPECT_TRUE(s.stable);
-    EXPECT_NEAR(s.maxRealPart, Jacobian::blockEigenvalue(set->functions(), 1.0, set->aPlus()), 1e-10);
+    EXPECT_NEAR(s.maxRealPart, Jacobian::blockEigenvalue(set->functions(), 1.0, set->aPlus()),
+                1e-10);
 }
 
 TEST(SdeJacobian, Eq27SpuriousAMinusPointIsUnstable) {
@@ -156,7 +162,8 @@ TEST(LinearNoiseApprox, EmpiricalCovarianceMatchesTheAnalyticOne) {
     RecordProperty("relative_difference", std::to_string(rel));
     std::printf("empirical vs analytic covariance: relative Frobenius difference %.4f\n", rel);
     EXPECT_LT((e.mean - set->points().col(0)).cwiseAbs().maxCoeff(), 0.01);
-    EXPECT_THROW(LinearNoise(A, set, Eigen::MatrixXd(), 0.0).empirical(0, o), std::invalid_argument);
+    EXPECT_THROW(LinearNoise(A, set, Eigen::MatrixXd(), 0.0).empirical(0, o),
+                 std::invalid_argument);
 }
 
 TEST(LinearNoiseApprox, EulerCovarianceSolvesTheSteinEquationAndTendsToTheContinuousOne) {
@@ -190,9 +197,12 @@ TEST(LinearNoiseApprox, EmpiricalAtALargeStepMatchesTheEulerCovariance) {
     o.trajectories = 64;
     const EmpiricalCovariance e = ln.empirical(0, o);
     ASSERT_FALSE(e.diverged);
-    const double toEuler = LinearNoise::relativeDifference(e.covariance, ln.eulerCovariance(0, 0.2).S);
-    const double toContinuous = LinearNoise::relativeDifference(e.covariance, ln.analyse(0).covariance);
-    std::printf("dt = 0.2: empirical vs Euler covariance %.4f, vs continuous %.4f\n", toEuler, toContinuous);
+    const double toEuler =
+        LinearNoise::relativeDifference(e.covariance, ln.eulerCovariance(0, 0.2).S);
+    const double toContinuous =
+        LinearNoise::relativeDifference(e.covariance, ln.analyse(0).covariance);
+    std::printf("dt = 0.2: empirical vs Euler covariance %.4f, vs continuous %.4f\n", toEuler,
+                toContinuous);
     EXPECT_LT(toEuler, 0.05);
     EXPECT_LT(toEuler, toContinuous);
 }
@@ -206,14 +216,17 @@ TEST(LinearNoiseApprox, MahalanobisIsotropicCase) {
     EXPECT_TRUE(r.note.empty());
     for (int l = 0; l < 3; ++l)
         for (int m = 0; m < 3; ++m)
-            EXPECT_NEAR(r.delta(l, m), (set->points().col(l) - set->points().col(m)).squaredNorm() / (s * s), 1e-10);
+            EXPECT_NEAR(r.delta(l, m),
+                        (set->points().col(l) - set->points().col(m)).squaredNorm() / (s * s),
+                        1e-10);
 }
 
 TEST(LinearNoiseApprox, MahalanobisAtEpsZeroUsesTheShapeAndScalesAsOneOverEps2) {
     const auto set = plant(6, 2, Pattern::Blocks);
     const Eigen::MatrixXd A = set->assemble(Eigen::MatrixXd(zeros(6)));
     const LinearNoise zero(A, set, Eigen::MatrixXd(), 0.0), some(A, set, Eigen::MatrixXd(), 0.1);
-    std::vector<AttractorNoise> az{zero.analyse(0), zero.analyse(1)}, as{some.analyse(0), some.analyse(1)};
+    std::vector<AttractorNoise> az{zero.analyse(0), zero.analyse(1)},
+        as{some.analyse(0), some.analyse(1)};
     const MahalanobisResult rz = zero.mahalanobis(az), rs = some.mahalanobis(as);
     EXPECT_TRUE(rz.unitEps);
     EXPECT_NE(rz.note.find("eps = 0"), std::string::npos);
@@ -228,7 +241,8 @@ TEST(LinearNoiseApprox, SingularOrMissingCovarianceGivesNaNAndANote) {
     const auto set = plant(6, 2, Pattern::Blocks);
     Eigen::MatrixXd singular = Eigen::MatrixXd::Identity(6, 6);
     singular(5, 5) = 0.0;
-    const MahalanobisResult r = LinearNoise::mahalanobis(set->points(), {singular, Eigen::MatrixXd()});
+    const MahalanobisResult r =
+        LinearNoise::mahalanobis(set->points(), {singular, Eigen::MatrixXd()});
     EXPECT_TRUE(std::isnan(r.delta(0, 1)));
     EXPECT_TRUE(std::isnan(r.delta(1, 0)));
     EXPECT_NE(r.note.find("singular"), std::string::npos) << r.note;
@@ -259,6 +273,7 @@ TEST(LinearNoiseApprox, EffectiveEpsAppendixB) {
     G(0, 1) = 2.0;  // Tr(G G^T) = 4, n = 4
     EXPECT_NEAR(LinearNoise::effectiveEps(G), 1.0, 1e-15);
     const auto set = plant(6, 2, Pattern::Blocks);
-    EXPECT_THROW(LinearNoise(zeros(6), set, Eigen::MatrixXd::Identity(5, 5), 0.1), std::invalid_argument);
+    EXPECT_THROW(LinearNoise(zeros(6), set, Eigen::MatrixXd::Identity(5, 5), 0.1),
+                 std::invalid_argument);
     EXPECT_THROW(LinearNoise(zeros(6), set, Eigen::MatrixXd(), -1.0), std::invalid_argument);
 }

@@ -43,13 +43,17 @@ struct Case {
     Eigen::MatrixXd atilde, G, x0;
     Eigen::VectorXi labels;
     explicit Case(double eps)
-        : p(smallParams(eps)), set(p), atilde(randomMatrix(kN, kN, 0.4, 21)),
+        : p(smallParams(eps)),
+          set(p),
+          atilde(randomMatrix(kN, kN, 0.4, 21)),
           G(Eigen::MatrixXd::Identity(kN, kN) + randomMatrix(kN, kN, 0.2, 22)),
-          x0(randomMatrix(kN, kB, 0.5, 23).cwiseAbs()), labels(kB) {
+          x0(randomMatrix(kN, kB, 0.5, 23).cwiseAbs()),
+          labels(kB) {
         labels << 0, 1, 2, 1;
     }
     /// Loss for (Atilde, G) in double with noise seed 99.
-    double loss(const Eigen::MatrixXd& at, const Eigen::MatrixXd* g, bool gradG, double alpha) const {
+    double loss(const Eigen::MatrixXd& at, const Eigen::MatrixXd* g, bool gradG,
+                double alpha) const {
         const Eigen::MatrixXd A = set.assemble(at);
         BpttProblem<double> pr;
         pr.params = &p;
@@ -106,9 +110,13 @@ void checkAtildeGradient(double eps, const char* what) {
 
 }  // namespace
 
-TEST(SdeBptt, AtildeGradientDeterministic) { checkAtildeGradient(0.0, "eps = 0"); }
+TEST(SdeBptt, AtildeGradientDeterministic) {
+    checkAtildeGradient(0.0, "eps = 0");
+}
 
-TEST(SdeBptt, AtildeGradientWithFixedNoise) { checkAtildeGradient(0.3, "eps = 0.3, fixed noise, G != I"); }
+TEST(SdeBptt, AtildeGradientWithFixedNoise) {
+    checkAtildeGradient(0.3, "eps = 0.3, fixed noise, G != I");
+}
 
 TEST(SdeBptt, GGradientWithAlphaTerm) {
     const Case c(0.3);
@@ -123,12 +131,14 @@ TEST(SdeBptt, GGradientWithAlphaTerm) {
             plus(i, j) += h;
             minus(i, j) -= h;
             numeric(i, j) =
-                (c.loss(c.atilde, &plus, true, alpha) - c.loss(c.atilde, &minus, true, alpha)) / (2 * h);
+                (c.loss(c.atilde, &plus, true, alpha) - c.loss(c.atilde, &minus, true, alpha)) /
+                (2 * h);
         }
     EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3);
     EXPECT_LT(relativeError(dG, numeric), 1e-7);
     // The alpha term alone: alpha / sum|G| with its gradient -alpha sign(G) / (sum|G|)^2.
-    const double withAlpha = c.loss(c.atilde, &c.G, true, alpha), without = c.loss(c.atilde, &c.G, true, 0.0);
+    const double withAlpha = c.loss(c.atilde, &c.G, true, alpha),
+                 without = c.loss(c.atilde, &c.G, true, 0.0);
     EXPECT_NEAR(withAlpha - without, alpha / c.G.cwiseAbs().sum(), 1e-12);
 }
 
@@ -167,11 +177,13 @@ TEST(SdeBptt, RefusesBadBatches) {
     Eigen::MatrixXf dA;
     Eigen::VectorXi labels(2);
     labels << 0, 3;
-    EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN, 2), labels, 1, dA, nullptr), std::invalid_argument);
+    EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN, 2), labels, 1, dA, nullptr),
+                 std::invalid_argument);
     labels << 0, 1;
     EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN + 1, 2), labels, 1, dA, nullptr),
                  std::invalid_argument);
-    EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN, 3), labels, 1, dA, nullptr), std::invalid_argument);
+    EXPECT_THROW(trainer.lossAndGradient(Eigen::MatrixXf::Zero(kN, 3), labels, 1, dA, nullptr),
+                 std::invalid_argument);
 }
 
 TEST(SdeBptt, SmallBatchRowParallelPathMatchesBatchedPath) {
@@ -182,7 +194,8 @@ TEST(SdeBptt, SmallBatchRowParallelPathMatchesBatchedPath) {
     p.steps = 12;
     SdeModel model(p);
     model.setAtilde(randomMatrix(300, 300, 0.05, 31).cast<float>());
-    model.setTrainedG((Eigen::MatrixXd::Identity(300, 300) + randomMatrix(300, 300, 0.05, 32)).cast<float>());
+    model.setTrainedG(
+        (Eigen::MatrixXd::Identity(300, 300) + randomMatrix(300, 300, 0.05, 32)).cast<float>());
     const Eigen::MatrixXf x0 = randomMatrix(300, 3, 0.5, 33).cwiseAbs().cast<float>();
     Eigen::VectorXi labels(3);
     labels << 2, 0, 1;
@@ -213,7 +226,8 @@ TEST(SdeBptt, ColumnSplitPathMatchesOneThread) {
     p.steps = 6;
     SdeModel model(p);
     model.setAtilde(randomMatrix(400, 400, 0.05, 41).cast<float>());
-    const Eigen::MatrixXf x0 = randomMatrix(400, 36, 0.5, 42).cwiseAbs().cast<float>();  // 400^2 * 36 > 4e6
+    const Eigen::MatrixXf x0 =
+        randomMatrix(400, 36, 0.5, 42).cwiseAbs().cast<float>();  // 400^2 * 36 > 4e6
     Eigen::VectorXi labels(36);
     for (int j = 0; j < 36; ++j) labels[j] = j % 4;
     const BpttTrainer trainer(model, TrainParams{});

@@ -23,8 +23,12 @@ Eigen::MatrixXd untrainedA(const AttractorSet& set) {
     return set.assemble(Eigen::MatrixXd(Eigen::MatrixXd::Zero(set.n(), set.n())));
 }
 
-int pow3(int c) { return int(std::lround(std::pow(3.0, c))); }
-int pow2(int c) { return 1 << c; }
+int pow3(int c) {
+    return int(std::lround(std::pow(3.0, c)));
+}
+int pow2(int c) {
+    return 1 << c;
+}
 
 }  // namespace
 
@@ -44,7 +48,8 @@ TEST(FixedPoints, Eq10HasThreeToTheCStationaryPointsOfWhichTwoToTheCStable) {
             bool hasMinus = false;
             for (int l = 0; l < c; ++l) {
                 const double cl = fp.lattice[l];
-                const bool onLattice = std::abs(cl) < 1e-8 || std::abs(cl - 1.0) < 1e-8 || std::abs(cl - ratio) < 1e-8;
+                const bool onLattice =
+                    std::abs(cl) < 1e-8 || std::abs(cl - 1.0) < 1e-8 || std::abs(cl - ratio) < 1e-8;
                 EXPECT_TRUE(onLattice) << "c_" << l << " = " << cl;
                 hasMinus |= std::abs(cl - ratio) < 1e-8;
             }
@@ -110,7 +115,8 @@ TEST(FixedPoints, HopfieldOddGPlantsTheNegationsAndDestabilisesTheZeroBlocks) {
     ASSERT_EQ(int(rep.points.size()), 9);
     EXPECT_EQ(rep.stableCount, 4);
     for (const FixedPoint& fp : rep.points) {
-        const bool allSigned = std::abs(std::abs(fp.lattice[0]) - 1.0) < 1e-8 && std::abs(std::abs(fp.lattice[1]) - 1.0) < 1e-8;
+        const bool allSigned = std::abs(std::abs(fp.lattice[0]) - 1.0) < 1e-8 &&
+                               std::abs(std::abs(fp.lattice[1]) - 1.0) < 1e-8;
         EXPECT_EQ(fp.stable, allSigned) << "c = " << fp.lattice.transpose();
         if (!fp.stable) {
             EXPECT_NEAR(fp.spectrum.maxRealPart, 1.0, 1e-9);

@@ -1,5 +1,5 @@
-// SDE integration (seed 002 §IV): planted points stay put under Euler for any Atilde, eq 10 points are
-// linearly stable with Atilde = 0 (eq 8), the fused kernel matches NodeFunctions, the noise is
+// SDE integration (seed 002 §IV): planted points stay put under Euler for any Atilde, eq 10 points
+// are linearly stable with Atilde = 0 (eq 8), the fused kernel matches NodeFunctions, the noise is
 // reproducible (seed, thread count, batch split), classification, and the divergence flag.
 #include <gtest/gtest.h>
 #include <omp.h>
@@ -43,7 +43,8 @@ TEST(SdeIntegrator, PlantedPointsAreStationaryForRandomAtilde) {
     SdeModel model(small(30, 3));
     const Eigen::MatrixXd at = randomMatrix(30, 30, 0.5f, 3).cast<double>();
     const Eigen::MatrixXd A = model.attractors().assemble(at);
-    for (int l = 0; l < 3; ++l) EXPECT_LT(model.attractors().residual(A, l), 1e-10) << "attractor " << l;
+    for (int l = 0; l < 3; ++l)
+        EXPECT_LT(model.attractors().residual(A, l), 1e-10) << "attractor " << l;
 
     // A float Euler run started at x_l stays there (random Atilde, eps = 0).
     model.setAtilde(at.cast<float>());
@@ -159,7 +160,8 @@ TEST(SdeIntegrator, TrainingForwardPassIsTheIntegratorsRun) {
     const RunResult r = SdeIntegrator(model).run(x0, o);
     double expected = 0;
     for (int j = 0; j < 6; ++j)
-        expected += (r.final.col(j) - model.attractors().points().col(labels[j]).cast<float>()).squaredNorm();
+        expected += (r.final.col(j) - model.attractors().points().col(labels[j]).cast<float>())
+                        .squaredNorm();
     expected /= 6;
     BpttProblem<float> pr;
     pr.params = &model.params();

@@ -22,8 +22,8 @@ Eigen::MatrixXd randomMatrix(int n, std::uint32_t seed) {
     return m;
 }
 
-/// A stable J with complex pairs: a random matrix (eigenvalues spread over a disc of radius ~sqrt(N))
-/// shifted left of its spectral abscissa.
+/// A stable J with complex pairs: a random matrix (eigenvalues spread over a disc of radius
+/// ~sqrt(N)) shifted left of its spectral abscissa.
 Eigen::MatrixXd stableJ(int n, std::uint32_t seed, double margin = 0.5) {
     Eigen::MatrixXd J = randomMatrix(n, seed) / std::sqrt(double(n));
     const Eigen::VectorXcd ev = J.eigenvalues();
@@ -73,7 +73,8 @@ TEST(Lyapunov, MatchesKroneckerSolveWithComplexPairs) {
         EXPECT_LT((r.S - K).norm() / K.norm(), 1e-10) << "n = " << n;
         EXPECT_LT((r.S - r.S.transpose()).norm(), 1e-14 * r.S.norm());
         // A stable J and a positive definite Q give a positive definite covariance.
-        EXPECT_GT(Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(r.S).eigenvalues().minCoeff(), 0.0);
+        EXPECT_GT(Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(r.S).eigenvalues().minCoeff(),
+                  0.0);
         EXPECT_LT(r.maxRealPart, 0.0);
     }
 }
@@ -118,7 +119,8 @@ TEST(Lyapunov, RefusesAnUnstableJacobian) {
     EXPECT_THROW(LyapunovSolver(J).solve(Eigen::MatrixXd::Identity(3, 3)), std::invalid_argument);
     Eigen::MatrixXd asym = Eigen::MatrixXd::Identity(4, 4);
     asym(0, 1) = 0.5;
-    EXPECT_THROW(LyapunovSolver(-Eigen::MatrixXd::Identity(4, 4)).solve(asym), std::invalid_argument);
+    EXPECT_THROW(LyapunovSolver(-Eigen::MatrixXd::Identity(4, 4)).solve(asym),
+                 std::invalid_argument);
 }
 
 TEST(Lyapunov, LargeRandomStableJacobian) {

@@ -19,7 +19,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_test_sde_model_" + std::to_string(::getpid()) + "_" + name)).string();
+    return (fs::temp_directory_path() /
+            ("as_test_sde_model_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 
 SdeModel trainedModel() {
@@ -48,7 +50,8 @@ SdeModel trainedModel() {
 /// Rewrites /sde_model/<name> in an existing file with a matrix of the given shape and value (and
 /// seals the file again, as if it had been written so: checksums are tested in
 /// test_file_integrity.cpp).
-void replaceDataset(const std::string& path, const std::string& name, int rows, int cols, float value) {
+void replaceDataset(const std::string& path, const std::string& name, int rows, int cols,
+                    float value) {
     as::h5::silenceErrors();
     const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
     ASSERT_GE(f, 0);
@@ -93,7 +96,8 @@ TEST(SdeModelFile, RoundTrip) {
     saveSdeModel(path, m, meta);
     EXPECT_FALSE(fs::exists(path + ".part"));
     const LoadedSdeModel l = loadSdeModel(path);
-    for (const auto& s : SdeParams::specs()) EXPECT_EQ(l.model.params().get(s.key), m.params().get(s.key)) << s.key;
+    for (const auto& s : SdeParams::specs())
+        EXPECT_EQ(l.model.params().get(s.key), m.params().get(s.key)) << s.key;
     EXPECT_EQ(l.model.atilde(), m.atilde());
     ASSERT_TRUE(l.model.hasTrainedG());
     EXPECT_EQ(l.model.trainedG(), m.trainedG());
@@ -156,9 +160,7 @@ TEST(SdeModelFile, RefusesTruncatedAndForeignFiles) {
         fs::resize_file(path, std::uintmax_t(double(size) * keep));
         expectRefused(path, "");
     }
-    {
-        std::ofstream(path) << "not an HDF5 file\n";
-    }
+    { std::ofstream(path) << "not an HDF5 file\n"; }
     expectRefused(path, "HDF5");
     fs::remove(path);
     expectRefused(path, "does not exist");

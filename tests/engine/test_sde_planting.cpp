@@ -1,5 +1,6 @@
-// Planting (seed 002 §III): the alphabet of eq 9, the patterns of eq 10 / eq 23, the stationarity of
-// every planted point for any Atilde (eq 2–4), the eigenvector property (eq 5) and parameter checks.
+// Planting (seed 002 §III): the alphabet of eq 9, the patterns of eq 10 / eq 23, the stationarity
+// of every planted point for any Atilde (eq 2–4), the eigenvector property (eq 5) and parameter
+// checks.
 #include <gtest/gtest.h>
 
 #include <Eigen/Dense>
@@ -53,7 +54,8 @@ TEST(SdePlanting, EveryPointIsStationaryForAnyAtilde) {
         Eigen::MatrixXd at(60, 60);
         for (int i = 0; i < at.size(); ++i) at.data()[i] = normal(rng);
         const Eigen::MatrixXd A = set.assemble(at);
-        for (int l = 0; l < 5; ++l) EXPECT_LT(set.residual(A, l), 1e-12) << patternName(p) << " l=" << l;
+        for (int l = 0; l < 5; ++l)
+            EXPECT_LT(set.residual(A, l), 1e-12) << patternName(p) << " l=" << l;
         // The low-rank assembly equals the dense formula of eq 2.
         const Eigen::MatrixXd dense =
             at * (Eigen::MatrixXd::Identity(60, 60) - set.projector()) + set.ptilde();
@@ -74,8 +76,10 @@ TEST(SdePlanting, PullBackIsTheAdjointOfAssembly) {
         x.data()[i] = normal(rng);
         dA.data()[i] = normal(rng);
     }
-    const Eigen::MatrixXf lin = set.assemble(x) - set.assemble(Eigen::MatrixXf::Zero(24, 24).eval());
-    EXPECT_NEAR((dA.array() * lin.array()).sum(), (set.pullBack(dA).array() * x.array()).sum(), 1e-3);
+    const Eigen::MatrixXf lin =
+        set.assemble(x) - set.assemble(Eigen::MatrixXf::Zero(24, 24).eval());
+    EXPECT_NEAR((dA.array() * lin.array()).sum(), (set.pullBack(dA).array() * x.array()).sum(),
+                1e-3);
 }
 
 TEST(SdePlanting, NearestAttractorAndDistances) {

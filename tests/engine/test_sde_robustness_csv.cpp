@@ -23,9 +23,10 @@ TEST(RobustnessCsv, ReadsTheTableFormWithCommentsQuotesAndCrlf) {
 
 TEST(RobustnessCsv, ReadsTheCliEvalFormUnderTheGivenName) {
     std::vector<RobustnessRecord> r;
-    ASSERT_EQ(parseRobustnessCsv("corruption,label,accuracy,n_test\ncanny,\"Canny edges\",0.5001,1000\n",
-                                 "sde_eps01.csv", r, "sde_eps01"),
-              "");
+    ASSERT_EQ(
+        parseRobustnessCsv("corruption,label,accuracy,n_test\ncanny,\"Canny edges\",0.5001,1000\n",
+                           "sde_eps01.csv", r, "sde_eps01"),
+        "");
     ASSERT_EQ(r.size(), 1u);
     EXPECT_EQ(r[0].model, "sde_eps01");
     EXPECT_EQ(r[0].corruption, "canny");
@@ -61,7 +62,9 @@ TEST(RobustnessCsv, WrittenRecordsReadBack) {
     const std::vector<RobustnessRecord> in{{"a,b", "clean", 3, 0.1234567, 10},
                                            {"eps0", "fog", 0, 1.0, 10000}};
     const std::string text = formatRobustnessCsv(in);
-    EXPECT_EQ(text, "model,corruption,seed,accuracy,n\na;b,clean,3,0.123457,10\neps0,fog,0,1.000000,10000\n");
+    EXPECT_EQ(
+        text,
+        "model,corruption,seed,accuracy,n\na;b,clean,3,0.123457,10\neps0,fog,0,1.000000,10000\n");
     std::vector<RobustnessRecord> out;
     ASSERT_EQ(parseRobustnessCsv(text, "w.csv", out), "");
     ASSERT_EQ(out.size(), 2u);

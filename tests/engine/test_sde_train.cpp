@@ -3,11 +3,11 @@
 // in a few seconds; cancel and divergence are outcomes; a resumed checkpoint reproduces an
 // uninterrupted run bit for bit.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <random>
-#include <unistd.h>
 
 #include "data/ImageSet.h"
 #include "data/MnistLocator.h"
@@ -20,7 +20,9 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_test_sde_train_" + std::to_string(::getpid()) + "_" + name)).string();
+    return (fs::temp_directory_path() /
+            ("as_test_sde_train_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 
 struct Split {
@@ -35,8 +37,9 @@ Eigen::MatrixXf pooled(const Eigen::MatrixXf& x) {
     for (Eigen::Index b = 0; b < x.cols(); ++b)
         for (int r = 0; r < 14; ++r)
             for (int c = 0; c < 14; ++c)
-                out(r * 14 + c, b) = 0.25f * (x(56 * r + 2 * c, b) + x(56 * r + 2 * c + 1, b) +
-                                              x(56 * r + 28 + 2 * c, b) + x(56 * r + 28 + 2 * c + 1, b));
+                out(r * 14 + c, b) =
+                    0.25f * (x(56 * r + 2 * c, b) + x(56 * r + 2 * c + 1, b) +
+                             x(56 * r + 28 + 2 * c, b) + x(56 * r + 28 + 2 * c + 1, b));
     as::data::normaliseToMax(out);
     return out;
 }
@@ -45,13 +48,15 @@ Split synthetic(int perClassTrain, int perClassTest) {
     std::mt19937_64 rng(5);
     std::uniform_real_distribution<float> u(0.0f, 1.0f);
     Eigen::MatrixXf proto(196, 3);
-    for (Eigen::Index i = 0; i < proto.size(); ++i) proto.data()[i] = u(rng) < 0.25f ? u(rng) : 0.0f;
+    for (Eigen::Index i = 0; i < proto.size(); ++i)
+        proto.data()[i] = u(rng) < 0.25f ? u(rng) : 0.0f;
     auto make = [&](int perClass, Eigen::MatrixXf& x, Eigen::VectorXi& y) {
         x.resize(196, 3 * perClass);
         y.resize(3 * perClass);
         for (int j = 0; j < 3 * perClass; ++j) {
             y[j] = j % 3;
-            for (int i = 0; i < 196; ++i) x(i, j) = std::max(0.0f, proto(i, j % 3) + 0.3f * (u(rng) - 0.5f));
+            for (int i = 0; i < 196; ++i)
+                x(i, j) = std::max(0.0f, proto(i, j % 3) + 0.3f * (u(rng) - 0.5f));
         }
         as::data::normaliseToMax(x);
     };
@@ -66,8 +71,10 @@ Split mnist012(int perClassTrain, int perClassTest) {
     if (dir.empty()) return synthetic(perClassTrain, perClassTest);
     Split s;
     s.mnist = true;
-    const auto train = as::data::loadMnist(dir, as::data::MnistSplit::Train, 2000).withLabels({0, 1, 2}, perClassTrain);
-    const auto test = as::data::loadMnist(dir, as::data::MnistSplit::Test, 1000).withLabels({0, 1, 2}, perClassTest);
+    const auto train = as::data::loadMnist(dir, as::data::MnistSplit::Train, 2000)
+                           .withLabels({0, 1, 2}, perClassTrain);
+    const auto test = as::data::loadMnist(dir, as::data::MnistSplit::Test, 1000)
+                          .withLabels({0, 1, 2}, perClassTest);
     s.train = pooled(train.floats(0, train.count()));
     s.trainLabels = train.labels;
     s.test = pooled(test.floats(0, test.count()));
@@ -98,18 +105,20 @@ TEST(SdeTrain, SmallModelLearnsThreeDigits) {
     tp.evalEvery = 0;
     std::vector<double> losses;
     BpttTrainer trainer(model, tp);
-    const TrainReport rep = trainer.train(data.train, data.trainLabels, data.test, data.testLabels,
-                                          [&](const TrainProgress& pg) { losses.push_back(pg.loss); });
+    const TrainReport rep =
+        trainer.train(data.train, data.trainLabels, data.test, data.testLabels,
+                      [&](const TrainProgress& pg) { losses.push_back(pg.loss); });
     EXPECT_EQ(rep.outcome, TrainOutcome::Finished) << rep.message;
     EXPECT_EQ(rep.iterations, 4 * ((data.train.cols() + 31) / 32));
     EXPECT_EQ(losses.size(), std::size_t(rep.iterations));
     EXPECT_LT(rep.lossCurve.back(), 0.5 * rep.lossCurve.front());
     const double after = accuracy(classify(model, data.test), data.testLabels);
     EXPECT_DOUBLE_EQ(after, rep.validationAccuracy);
-    EXPECT_GT(after, 0.85) << (data.mnist ? "MNIST 0/1/2" : "synthetic") << ", before training " << before;
-    std::cout << "[ info ] " << (data.mnist ? "MNIST 0/1/2 (14x14)" : "synthetic 3 classes") << ": accuracy "
-              << before << " -> " << after << " in " << rep.iterations << " iterations, "
-              << rep.secondsPerIteration * 1e3 << " ms/iteration\n";
+    EXPECT_GT(after, 0.85) << (data.mnist ? "MNIST 0/1/2" : "synthetic") << ", before training "
+                           << before;
+    std::cout << "[ info ] " << (data.mnist ? "MNIST 0/1/2 (14x14)" : "synthetic 3 classes")
+              << ": accuracy " << before << " -> " << after << " in " << rep.iterations
+              << " iterations, " << rep.secondsPerIteration * 1e3 << " ms/iteration\n";
 }
 
 TEST(SdeTrain, CancelAndDivergenceAreOutcomes) {
@@ -119,11 +128,12 @@ TEST(SdeTrain, CancelAndDivergenceAreOutcomes) {
     tp.batch = 10;
     std::atomic<bool> cancel{false};
     BpttTrainer trainer(model, tp);
-    const TrainReport rep = trainer.train(data.train, data.trainLabels, data.test, data.testLabels,
-                                          [&](const TrainProgress& pg) {
-                                              if (pg.iteration == 2) cancel = true;
-                                          },
-                                          &cancel);
+    const TrainReport rep = trainer.train(
+        data.train, data.trainLabels, data.test, data.testLabels,
+        [&](const TrainProgress& pg) {
+            if (pg.iteration == 2) cancel = true;
+        },
+        &cancel);
     EXPECT_EQ(rep.outcome, TrainOutcome::Cancelled);
     EXPECT_EQ(rep.iterations, 2);
 
@@ -232,7 +242,8 @@ TEST(SdeTrain, ShiftAugmentationIsSeededAndResumable) {
     TrainParams tp0 = tp;
     tp0.shift = 0;
     BpttTrainer(plain, tp0).train(data.train, data.trainLabels, data.test, data.testLabels);
-    EXPECT_GT((a.atilde() - plain.atilde()).norm(), 1e-6 * plain.atilde().norm()) << "shift changed nothing";
+    EXPECT_GT((a.atilde() - plain.atilde()).norm(), 1e-6 * plain.atilde().norm())
+        << "shift changed nothing";
 
     const std::string ck = tempPath("shift.h5");
     SdeModel first(smallModel());

@@ -21,7 +21,7 @@ using namespace as;
 namespace {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         static int counter = 0;
         path_ = fs::temp_directory_path() /
@@ -37,7 +37,7 @@ public:
     std::string file(const std::string& name) const { return (path_ / name).string(); }
     const fs::path& path() const { return path_; }
 
-private:
+  private:
     fs::path path_;
 };
 
@@ -80,7 +80,8 @@ void expectRefused(const std::string& path, const std::vector<std::string>& frag
     } catch (const SessionError& e) {
         const std::string msg = e.what();
         EXPECT_NE(msg.find(path), std::string::npos) << msg;
-        for (const auto& f : fragments) EXPECT_NE(msg.find(f), std::string::npos) << "missing '" << f << "' in: " << msg;
+        for (const auto& f : fragments)
+            EXPECT_NE(msg.find(f), std::string::npos) << "missing '" << f << "' in: " << msg;
     }
 }
 
@@ -110,7 +111,8 @@ TEST(SessionFile, RoundTripIsExact) {
     EXPECT_EQ(b.t, a.t);
     EXPECT_EQ(b.steps, a.steps);
     ASSERT_EQ(b.u.size(), a.u.size());
-    EXPECT_EQ(std::memcmp(a.u.data(), b.u.data(), a.u.size() * sizeof(double)), 0) << "u not bitwise equal";
+    EXPECT_EQ(std::memcmp(a.u.data(), b.u.data(), a.u.size() * sizeof(double)), 0)
+        << "u not bitwise equal";
     EXPECT_EQ(b.stimulusClock, a.stimulusClock);
     EXPECT_EQ(b.stimulusZ, a.stimulusZ);
     EXPECT_EQ(b.externalTarget, a.externalTarget);
@@ -143,7 +145,8 @@ TEST(SessionFile, LoadedSimulationContinuesIdentically) {
         const auto& u2 = loaded->model().u();
         ASSERT_EQ(u1.size(), u2.size());
         double worst = 0;
-        for (std::size_t i = 0; i < u1.size(); ++i) worst = std::max(worst, std::abs(u1[i] - u2[i]));
+        for (std::size_t i = 0; i < u1.size(); ++i)
+            worst = std::max(worst, std::abs(u1[i] - u2[i]));
         EXPECT_LE(worst, 1e-12) << protocolName(protocol);
         EXPECT_EQ(loaded->traces().channel("decoded"), sim->traces().channel("decoded"));
     }
@@ -210,7 +213,8 @@ TEST(SessionFile, RefusesNewerFormatVersion) {
         ASSERT_GE(H5Adelete(f, "format_version"), 0);
         h5::writeAttribute(f, "format_version", std::int64_t(kSessionFormatVersion + 1));
     });
-    expectRefused(path, {"written by a newer Attractor Studio (format 3), this version reads up to 2"});
+    expectRefused(path,
+                  {"written by a newer Attractor Studio (format 3), this version reads up to 2"});
 }
 
 TEST(SessionFile, RefusesMissingGroupAttributeDataset) {
@@ -220,7 +224,9 @@ TEST(SessionFile, RefusesMissingGroupAttributeDataset) {
     expectRefused(noState, {"missing group", "/ring/state"});
 
     const std::string noT = savedCopy(dir, "not.h5");
-    editFile(noT, [](hid_t f) { ASSERT_GE(H5Adelete_by_name(f, "/ring/state", "steps", H5P_DEFAULT), 0); });
+    editFile(noT, [](hid_t f) {
+        ASSERT_GE(H5Adelete_by_name(f, "/ring/state", "steps", H5P_DEFAULT), 0);
+    });
     expectRefused(noT, {"missing attribute", "/ring/state/steps"});
 
     const std::string noTrace = savedCopy(dir, "notrace.h5");
@@ -279,7 +285,7 @@ TEST(SessionFile, UnknownKeysIgnoredMissingParamsTakeDefaults) {
         h5::Handle g = h5::openGroup(f, "/ring/parameters");
         h5::writeAttribute(g, "future_param", 42.0);
         h5::writeAttribute(g, "future_param.unit", std::string("ms"));
-        ASSERT_GE(H5Adelete(g, "A"), 0);      // as if A had been added after this file was written
+        ASSERT_GE(H5Adelete(g, "A"), 0);  // as if A had been added after this file was written
         ASSERT_GE(H5Adelete(g, "A.unit"), 0);
         h5::Handle extra = h5::createGroup(f, "/ring/future_group");
     });
@@ -302,7 +308,9 @@ TEST(SessionFile, FailedSaveLeavesOldFileIntact) {
         saveRingSession(path, *other);
         FAIL() << "save should fail";
     } catch (const SessionError& e) {
-        EXPECT_NE(std::string(e.what()).find("cannot write session '" + path + "'"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("cannot write session '" + path + "'"),
+                  std::string::npos)
+            << e.what();
     }
     fs::remove(tmp);
     EXPECT_EQ(fs::file_size(path), before);
@@ -316,7 +324,8 @@ TEST(SessionFile, FailedSaveLeavesOldFileIntact) {
         EXPECT_EQ(loadRingSession(path).simulation->steps(), 30);
     }
     for (const auto& entry : fs::directory_iterator(dir.path()))
-        EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << "left behind: " << entry.path();
+        EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos)
+            << "left behind: " << entry.path();
 }
 
 TEST(SessionFile, CsvExportHasHeaderAndOneRowPerStep) {
@@ -328,7 +337,8 @@ TEST(SessionFile, CsvExportHasHeaderAndOneRowPerStep) {
     std::string header;
     std::getline(in, header);
     std::string expected;
-    for (const auto& c : RingSimulation::traceChannels()) expected += (expected.empty() ? "" : ",") + c;
+    for (const auto& c : RingSimulation::traceChannels())
+        expected += (expected.empty() ? "" : ",") + c;
     EXPECT_EQ(header, expected);
     std::string line;
     int rows = 0;
@@ -359,7 +369,8 @@ TEST(SessionFile, ShippedDefaultSessionLoads) {
     EXPECT_GT(sim.steps(), 0);
     EXPECT_EQ(sim.traces().size(), std::size_t(sim.steps()));
     const auto& r = sim.model().r();
-    EXPECT_GT(*std::max_element(r.begin(), r.end()), 0.5 * sim.params().analyticR0()) << "no bump in the default session";
+    EXPECT_GT(*std::max_element(r.begin(), r.end()), 0.5 * sim.params().analyticR0())
+        << "no bump in the default session";
 }
 
 TEST(SessionFile, OneGroupPerLabAndUnknownGroupsAreIgnored) {
@@ -391,10 +402,12 @@ TEST(SessionFile, AnAbandonedWriterLeavesNoTemporaryFileAndTheOldFileIntact) {
     saveRingSession(path, *sim);
     {
         SessionWriter w(path, "ring");
-        EXPECT_THROW(w.write([](hid_t) { throw std::runtime_error("lab refused to save"); }), SessionError);
+        EXPECT_THROW(w.write([](hid_t) { throw std::runtime_error("lab refused to save"); }),
+                     SessionError);
     }
     std::size_t files = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir.path())) files += e.is_regular_file();
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        files += e.is_regular_file();
     EXPECT_EQ(files, 1u);
     EXPECT_EQ(loadRingSession(path).simulation->steps(), 7);
 }

@@ -38,21 +38,25 @@ TorusParams smallTorus(int n) {
 TEST(LatticeCann, EveryMethodEqualsDirectSumOnSmallLattices) {
     CannParams c;
     c.a = 0.7;
-    for (const std::vector<int>& shape : {std::vector<int>{4, 4, 4}, std::vector<int>{6, 8, 5}, std::vector<int>{7, 12}})
-        for (auto method : {ConvolutionMethod::Fft, ConvolutionMethod::Separable, ConvolutionMethod::Pruned})
-        for (auto precision : {ConvolutionPrecision::Float64, ConvolutionPrecision::Float32}) {
-            LatticeCann m(shape, c, precision, method);
-            ASSERT_EQ(m.convolution().method, method);
-            const auto r = randomVector(m.size(), 3);
-            std::vector<double> fft(m.size()), dense(m.size());
-            m.recurrentInput(r.data(), fft.data());
-            m.denseRecurrentInput(r.data(), dense.data());
-            double scale = 0;
-            for (double v : dense) scale = std::max(scale, std::abs(v));
-            const double tol = (precision == ConvolutionPrecision::Float64 ? 1e-12 : 1e-5) * scale;
-            for (std::size_t i = 0; i < m.size(); ++i)
-                ASSERT_NEAR(fft[i], dense[i], tol) << "index " << i << ", " << m.convolution().name();
-        }
+    for (const std::vector<int>& shape :
+         {std::vector<int>{4, 4, 4}, std::vector<int>{6, 8, 5}, std::vector<int>{7, 12}})
+        for (auto method :
+             {ConvolutionMethod::Fft, ConvolutionMethod::Separable, ConvolutionMethod::Pruned})
+            for (auto precision : {ConvolutionPrecision::Float64, ConvolutionPrecision::Float32}) {
+                LatticeCann m(shape, c, precision, method);
+                ASSERT_EQ(m.convolution().method, method);
+                const auto r = randomVector(m.size(), 3);
+                std::vector<double> fft(m.size()), dense(m.size());
+                m.recurrentInput(r.data(), fft.data());
+                m.denseRecurrentInput(r.data(), dense.data());
+                double scale = 0;
+                for (double v : dense) scale = std::max(scale, std::abs(v));
+                const double tol =
+                    (precision == ConvolutionPrecision::Float64 ? 1e-12 : 1e-5) * scale;
+                for (std::size_t i = 0; i < m.size(); ++i)
+                    ASSERT_NEAR(fft[i], dense[i], tol)
+                        << "index " << i << ", " << m.convolution().name();
+            }
 }
 
 TEST(LatticeCann, MethodsAgreeOnA32CubedBumpAndSwitchKeepingTheState) {
@@ -60,7 +64,8 @@ TEST(LatticeCann, MethodsAgreeOnA32CubedBumpAndSwitchKeepingTheState) {
     // runs of 200 steps from the same bump stay within float32 rounding of each other.
     TorusParams p;
     std::vector<std::vector<double>> finals;
-    for (auto method : {ConvolutionMethod::Fft, ConvolutionMethod::Separable, ConvolutionMethod::Pruned}) {
+    for (auto method :
+         {ConvolutionMethod::Fft, ConvolutionMethod::Separable, ConvolutionMethod::Pruned}) {
         LatticeCann m(p.shape(), p.dynamics(), ConvolutionPrecision::Float32, method);
         std::vector<double> input(m.size(), 0.0);
         const auto x = m.axisPositions(0);
@@ -74,9 +79,11 @@ TEST(LatticeCann, MethodsAgreeOnA32CubedBumpAndSwitchKeepingTheState) {
     const double top = *std::max_element(finals[0].begin(), finals[0].end());
     for (std::size_t k = 1; k < finals.size(); ++k) {
         double err = 0;
-        for (std::size_t i = 0; i < finals[0].size(); ++i) err = std::max(err, std::abs(finals[k][i] - finals[0][i]));
+        for (std::size_t i = 0; i < finals[0].size(); ++i)
+            err = std::max(err, std::abs(finals[k][i] - finals[0][i]));
         EXPECT_LT(err, 1e-6 * top) << "method " << k;  // measured 2.7e-9 for both
-        std::printf("200 steps, max |u - u_fft| / max u: %s %.3g\n", k == 1 ? "separable" : "pruned", err / top);
+        std::printf("200 steps, max |u - u_fft| / max u: %s %.3g\n",
+                    k == 1 ? "separable" : "pruned", err / top);
     }
     LatticeCann m(p.shape(), p.dynamics());
     EXPECT_EQ(m.convolution().method, ConvolutionMethod::Separable);
@@ -91,7 +98,8 @@ TEST(LatticeCann, MethodsAgreeOnA32CubedBumpAndSwitchKeepingTheState) {
 }
 
 TEST(LatticeCann, KernelIsSeparableAndNormalised) {
-    // Sum of J over a fine lattice with rho dx^D = 1 approximates J0 (the Gaussian integrates to 1).
+    // Sum of J over a fine lattice with rho dx^D = 1 approximates J0 (the Gaussian integrates to
+    // 1).
     const std::vector<int> shape{40, 40, 40};
     const auto k = latticeKernel(shape, 0.5, 4.0);
     const double rho = std::pow(40 / (2 * kPi), 3);
@@ -100,7 +108,8 @@ TEST(LatticeCann, KernelIsSeparableAndNormalised) {
     EXPECT_NEAR(sum / rho, 4.0, 1e-6);
     // Separable: J(i, j, l) J(0, 0, 0)^2 = J(i, 0, 0) J(0, j, 0) J(0, 0, l).
     auto at = [&](int i, int j, int l) { return k[(std::size_t(i) * 40 + j) * 40 + l]; };
-    EXPECT_NEAR(at(3, 5, 7) * at(0, 0, 0) * at(0, 0, 0), at(3, 0, 0) * at(0, 5, 0) * at(0, 0, 7), 1e-15);
+    EXPECT_NEAR(at(3, 5, 7) * at(0, 0, 0) * at(0, 0, 0), at(3, 0, 0) * at(0, 5, 0) * at(0, 0, 7),
+                1e-15);
 }
 
 TEST(LatticeCann, RingIsItsOneDimensionalCase) {
@@ -110,7 +119,8 @@ TEST(LatticeCann, RingIsItsOneDimensionalCase) {
     LatticeCann lattice({256}, p);
     EXPECT_EQ(ring.kernel(), lattice.kernel());
     std::vector<double> input(256);
-    for (int i = 0; i < 256; ++i) input[std::size_t(i)] = 10 * std::exp(-std::pow(ring.positions()[std::size_t(i)] - 1.0, 2));
+    for (int i = 0; i < 256; ++i)
+        input[std::size_t(i)] = 10 * std::exp(-std::pow(ring.positions()[std::size_t(i)] - 1.0, 2));
     for (int s = 0; s < 200; ++s) {
         ring.step(input.data());
         lattice.step(input.data());
@@ -145,7 +155,8 @@ TEST(TorusParams, CriticalInhibitionMatchesTheRingInOneDimension) {
 
 namespace {
 /// Forms a bump at `pos` (cm) with a static input, then lets it persist with the input off.
-TorusSimulation persistentBump(const TorusParams& p, const Vec3& pos, int formSteps, int freeSteps) {
+TorusSimulation persistentBump(const TorusParams& p, const Vec3& pos, int formSteps,
+                               int freeSteps) {
     TrajectoryParams tp;
     tp.kind = TrajectoryKind::Static;
     TorusSimulation sim(p, tp);
@@ -190,7 +201,10 @@ TEST(Torus, BumpMatchesTheAnalyticHeightAndIsStationaryAndIsotropic) {
     const auto before = sim.decode();
     sim.step(500);
     for (int d = 0; d < 3; ++d)
-        EXPECT_LT(std::abs(wrapAngle(sim.decode()[std::size_t(d)].angle - before[std::size_t(d)].angle)), 1e-4) << d;
+        EXPECT_LT(
+            std::abs(wrapAngle(sim.decode()[std::size_t(d)].angle - before[std::size_t(d)].angle)),
+            1e-4)
+            << d;
     const auto& u = sim.model().u();
     const double uMax = *std::max_element(u.begin(), u.end());
     EXPECT_NEAR(uMax, p.analyticU0(), 0.02 * p.analyticU0());
@@ -207,7 +221,8 @@ TEST(Torus, BumpKeepsItsShapeAcrossTheSeams) {
     const double half = p.spacing[0] / 2 - 0.1;
     const auto corner = persistentBump(p, {half, -half, half}, 300, 700);
     const auto wc = marginalWidths(centre), ws = marginalWidths(corner);
-    for (int d = 0; d < 3; ++d) EXPECT_NEAR(ws[std::size_t(d)], wc[std::size_t(d)], 2e-3 * wc[std::size_t(d)]);
+    for (int d = 0; d < 3; ++d)
+        EXPECT_NEAR(ws[std::size_t(d)], wc[std::size_t(d)], 2e-3 * wc[std::size_t(d)]);
     const auto& rc = centre.model().r();
     const auto& rs = corner.model().r();
     EXPECT_NEAR(*std::max_element(rs.begin(), rs.end()), *std::max_element(rc.begin(), rc.end()),
@@ -217,7 +232,9 @@ TEST(Torus, BumpKeepsItsShapeAcrossTheSeams) {
     for (double v : rs) ss += v;
     EXPECT_NEAR(ss, sc, 1e-6 * sc);  // total activity is translation invariant
     for (int d = 0; d < 3; ++d)
-        EXPECT_LT(std::abs(wrapAngle(corner.decode()[std::size_t(d)].angle - corner.inputPhase()[std::size_t(d)])), 0.01);
+        EXPECT_LT(std::abs(wrapAngle(corner.decode()[std::size_t(d)].angle -
+                                     corner.inputPhase()[std::size_t(d)])),
+                  0.01);
 }
 
 TEST(Torus, TracksASlowRandomWalkAcrossManyPeriods) {
@@ -332,7 +349,8 @@ TEST(Torus, CaptureAndRestoreContinueExactly) {
     a.step(50);
     b.step(50);
     EXPECT_EQ(a.model().u(), b.model().u());
-    for (int d = 0; d < 3; ++d) EXPECT_NEAR(a.estimate()[std::size_t(d)], b.estimate()[std::size_t(d)], 1e-12);
+    for (int d = 0; d < 3; ++d)
+        EXPECT_NEAR(a.estimate()[std::size_t(d)], b.estimate()[std::size_t(d)], 1e-12);
     const auto snap = a.snapshot();
     EXPECT_EQ(snap->sliceXY.size(), 256u);
     EXPECT_EQ(snap->sliceYZ.size(), 256u);

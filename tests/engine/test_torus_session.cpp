@@ -15,7 +15,9 @@ using namespace as;
 
 namespace {
 std::string tempPath(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("as_torus_" + std::to_string(::getpid()) + "_" + name)).string();
+    return (std::filesystem::temp_directory_path() /
+            ("as_torus_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 
 TorusParams small() {
@@ -46,7 +48,8 @@ TEST(TorusSession, SavedRunContinuesExactly) {
     a.step(60);
     b->step(60);
     EXPECT_EQ(b->model().u(), a.model().u());
-    for (int d = 0; d < 3; ++d) EXPECT_NEAR(b->estimate()[std::size_t(d)], a.estimate()[std::size_t(d)], 1e-12);
+    for (int d = 0; d < 3; ++d)
+        EXPECT_NEAR(b->estimate()[std::size_t(d)], a.estimate()[std::size_t(d)], 1e-12);
     std::remove(path.c_str());
 }
 

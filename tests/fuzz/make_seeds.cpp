@@ -135,8 +135,9 @@ void csvSeeds(const fs::path& dir) {
                                                {"eps0", "gauss05", 2, 0.6521, 1000},
                                                {"gtrained", "fog", 1, 0.5, 100}};
     writeText(dir / "table.csv", "# Table 1\n" + sde::formatRobustnessCsv(records));
-    writeText(dir / "cli_eval.csv",
-              "corruption,label,accuracy,n_test\nclean,MNIST,0.98,1000\n\"shot\",Shot noise,0.9,1000\n");
+    writeText(
+        dir / "cli_eval.csv",
+        "corruption,label,accuracy,n_test\nclean,MNIST,0.98,1000\n\"shot\",Shot noise,0.9,1000\n");
 }
 
 void setSeeds(const fs::path& dir) {

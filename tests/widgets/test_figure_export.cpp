@@ -14,7 +14,7 @@ using namespace as::widgets;
 
 class TestFigureExport : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void writesAllFormats() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

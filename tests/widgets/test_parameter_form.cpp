@@ -21,7 +21,7 @@ std::vector<as::ParamSpec> specs() {
 
 class TestParameterForm : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void typedEditIsOneEdit() {
         ParameterForm f(specs());
         f.show();

@@ -9,7 +9,7 @@ using as::widgets::RingView;
 
 class TestRingView : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void pressEmitsAngle() {
         RingView v;
         v.resize(400, 400);

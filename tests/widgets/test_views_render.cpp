@@ -31,7 +31,8 @@ std::shared_ptr<as::RingSnapshot> bumpSnapshot() {
         s->u.push_back(s->r.back());
     }
     for (int r = 0; r < rows; ++r)
-        for (int i = 0; i < n; ++i) s->activity.push_back(float(std::exp(-std::pow(s->positions[i] - r * 0.05, 2) / 0.5)));
+        for (int i = 0; i < n; ++i)
+            s->activity.push_back(float(std::exp(-std::pow(s->positions[i] - r * 0.05, 2) / 0.5)));
     s->activityRows = rows;
     s->activityT0 = 0;
     s->activityT1 = 49;
@@ -45,7 +46,7 @@ std::shared_ptr<as::RingSnapshot> bumpSnapshot() {
 
 class TestViewsRender : public QObject {
     Q_OBJECT
-private slots:
+  private slots:
     void colormapAnchors() {
         const auto& m = Colormap::viridis();
         QCOMPARE(m.rgb(0.0) & 0xffffff, QRgb(0x440154));
@@ -88,8 +89,8 @@ private slots:
         QVERIFY(distinctColours(c.grab().toImage()) > 10);
     }
 
-    // Regression: an auto-range jump (all-zero trace, then tens of Hz, then tiny values) used to set
-    // the new range under the old tick interval, so Qt Charts built ~1e5 tick items and hung.
+    // Regression: an auto-range jump (all-zero trace, then tens of Hz, then tiny values) used to
+    // set the new range under the old tick interval, so Qt Charts built ~1e5 tick items and hung.
     void traceChartSurvivesRangeJumps() {
         TraceChart c("Rate", "time t (ms)", "rate (Hz)");
         const int a = c.addSeries("E", Qt::blue);

@@ -7,7 +7,7 @@
 namespace as::gui {
 
 class ParameterEditCommand : public QUndoCommand {
-public:
+  public:
     /// apply(group, key, value) sets the value live; it is called by redo() and undo().
     using Apply = std::function<void(const QString& group, const QString& key, double value)>;
     ParameterEditCommand(Apply apply, QString group, QString key, double oldValue, double newValue,
@@ -15,7 +15,7 @@ public:
     void undo() override;
     void redo() override;
 
-private:
+  private:
     Apply apply_;
     QString group_, key_;
     double old_, new_;

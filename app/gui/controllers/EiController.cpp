@@ -16,12 +16,14 @@ EiController::EiController(QObject* parent) : QObject(parent) {
     });
     connect(worker_, &EiWorker::halted, this, &EiController::halted);
     connect(worker_, &EiWorker::protocolProgress, this, &EiController::protocolProgress);
-    connect(worker_, &EiWorker::protocolFinished, this, [this](const QString& s, const QString& c, bool ok) {
-        protocolRunning_ = false;
-        emit protocolFinished(s, c, ok);
-    });
+    connect(worker_, &EiWorker::protocolFinished, this,
+            [this](const QString& s, const QString& c, bool ok) {
+                protocolRunning_ = false;
+                emit protocolFinished(s, c, ok);
+            });
     thread_.start();
-    QMetaObject::invokeMethod(worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_] { w->start(); }, Qt::BlockingQueuedConnection);
 }
 
 EiController::~EiController() {
@@ -52,7 +54,8 @@ void EiController::setBump(bool on, double z) {
 void EiController::runProtocol(const QString& name, double durationMs, const as::EiParams& p) {
     protocolRunning_ = true;
     cancel_.store(false);
-    QMetaObject::invokeMethod(worker_, [w = worker_, name, durationMs, p] { w->runProtocol(name, durationMs, p); });
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, name, durationMs, p] { w->runProtocol(name, durationMs, p); });
 }
 
 }  // namespace as::gui

@@ -1,6 +1,7 @@
 #pragma once
 // Owns the E-I lab's worker thread; commands reach the worker by queued invocation; views read the
-// latest snapshot on their own timer. Cancel of a running protocol is an atomic flag the worker polls.
+// latest snapshot on their own timer. Cancel of a running protocol is an atomic flag the worker
+// polls.
 #include <QObject>
 #include <QThread>
 #include <atomic>
@@ -14,11 +15,13 @@ class EiWorker;
 
 class EiController : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit EiController(QObject* parent = nullptr);
     ~EiController() override;
 
-    std::shared_ptr<const EiSnapshot> latest(quint64* serial = nullptr) const { return slot_.load(serial); }
+    std::shared_ptr<const EiSnapshot> latest(quint64* serial = nullptr) const {
+        return slot_.load(serial);
+    }
     bool isPlaying() const { return playing_; }
     bool protocolRunning() const { return protocolRunning_; }
 
@@ -30,13 +33,13 @@ public:
     void runProtocol(const QString& name, double durationMs, const as::EiParams& p);
     void cancelProtocol() { cancel_.store(true); }
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void halted(const QString& message);
     void protocolProgress(double fraction);
     void protocolFinished(const QString& summary, const QString& csv, bool completed);
 
-private:
+  private:
     EiSnapshotSlot slot_;
     std::atomic<bool> cancel_{false};
     QThread thread_;

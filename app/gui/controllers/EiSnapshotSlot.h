@@ -9,7 +9,7 @@
 namespace as::gui {
 
 class EiSnapshotSlot {
-public:
+  public:
     void store(std::shared_ptr<const EiSnapshot> s) {
         QMutexLocker lock(&mutex_);
         latest_ = std::move(s);
@@ -21,7 +21,7 @@ public:
         return latest_;
     }
 
-private:
+  private:
     mutable QMutex mutex_;
     std::shared_ptr<const EiSnapshot> latest_;
     quint64 serial_ = 0;

@@ -11,7 +11,8 @@
 
 namespace as::gui {
 
-EiWorker::EiWorker(EiSnapshotSlot* slot, std::atomic<bool>* cancel) : slot_(slot), cancel_(cancel) {}
+EiWorker::EiWorker(EiSnapshotSlot* slot, std::atomic<bool>* cancel)
+    : slot_(slot), cancel_(cancel) {}
 EiWorker::~EiWorker() = default;
 
 void EiWorker::start() {
@@ -128,7 +129,8 @@ void EiWorker::publish() {
     col("probe_total", s->probeTotal);
     // The spectrum costs ~n^2/2 for n = 500 bins (a plain DFT): recomputed every 200 simulated ms.
     const double t0 = std::max(0.0, from);
-    if (s->t - t0 >= kSpectrumEveryMs && (s->t >= spectrumAt_ + kSpectrumEveryMs || s->t < spectrumAt_)) {
+    if (s->t - t0 >= kSpectrumEveryMs &&
+        (s->t >= spectrumAt_ + kSpectrumEveryMs || s->t < spectrumAt_)) {
         const as::Spectrum sp = as::populationSpectrum(sim_->spikes(0), t0, s->t, kSpectrumBinMs);
         spectrumHz_ = sp.freqHz;
         spectrumPower_ = sp.power;
@@ -161,8 +163,9 @@ void EiWorker::runProtocol(const QString& name, double durationMs, const as::EiP
         const as::EiProtocolResult r = as::runEiProtocol(req);
         completed = r.outcome == as::RunOutcome::Completed;
         summary.precision(4);
-        summary << "protocol " << r.protocol << " (" << as::eiModeName(r.mode) << "), " << as::runOutcomeName(r.outcome)
-                << (r.message.empty() ? "" : ": " + r.message) << "\n";
+        summary << "protocol " << r.protocol << " (" << as::eiModeName(r.mode) << "), "
+                << as::runOutcomeName(r.outcome) << (r.message.empty() ? "" : ": " + r.message)
+                << "\n";
         auto line = [&summary](const std::string& k, double v) {
             if (std::isfinite(v)) summary << k << " = " << v << "\n";
         };
@@ -185,7 +188,8 @@ void EiWorker::runProtocol(const QString& name, double durationMs, const as::EiP
     } catch (const std::exception& e) {
         summary << "protocol " << name.toStdString() << " refused: " << e.what() << "\n";
     }
-    emit protocolFinished(QString::fromStdString(summary.str()), QString::fromStdString(csv.str()), completed);
+    emit protocolFinished(QString::fromStdString(summary.str()), QString::fromStdString(csv.str()),
+                          completed);
     if (wasPlaying) play();
 }
 

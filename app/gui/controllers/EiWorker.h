@@ -20,7 +20,7 @@ class EiSnapshotSlot;
 
 class EiWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     EiWorker(EiSnapshotSlot* slot, std::atomic<bool>* cancel);
     ~EiWorker() override;
 
@@ -38,13 +38,13 @@ public:
     static constexpr double kWindowMs = 1000.0;
     static constexpr double kSpectrumBinMs = 2.0, kSpectrumEveryMs = 200.0;
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void halted(const QString& message);
     void protocolProgress(double fraction);
     void protocolFinished(const QString& summary, const QString& csv, bool completed);
 
-private:
+  private:
     void tick();
     void publish();
     void applyStimulus();

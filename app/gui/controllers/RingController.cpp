@@ -24,7 +24,8 @@ RingController::RingController(std::unique_ptr<as::RingSimulation> sim, QObject*
 }
 
 RingController::~RingController() {
-    QMetaObject::invokeMethod(worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
     thread_.quit();
     thread_.wait();
 }
@@ -44,8 +45,12 @@ void RingController::pause() {
     post([w = worker_] { w->pause(); });
 }
 
-void RingController::stepOnce() { post([w = worker_] { w->stepOnce(); }); }
-void RingController::reset() { post([w = worker_] { w->reset(); }); }
+void RingController::stepOnce() {
+    post([w = worker_] { w->stepOnce(); });
+}
+void RingController::reset() {
+    post([w = worker_] { w->reset(); });
+}
 
 void RingController::setParams(const as::CannParams& p) {
     params_ = p;

@@ -19,7 +19,7 @@ class RingWorker;
 
 class RingController : public QObject {
     Q_OBJECT
-public:
+  public:
     explicit RingController(std::unique_ptr<as::RingSimulation> sim, QObject* parent = nullptr);
     ~RingController() override;
 
@@ -53,14 +53,14 @@ public:
     /// Writes the recorded traces as CSV (waits for the worker); returns an error or "".
     QString exportCsv(const QString& path);
 
-signals:
+  signals:
     void playingChanged(bool playing);
     /// The watchdog stopped the run; message says why.
     void halted(const QString& message);
     /// The worker refused a command (message is the violated rule).
     void rejected(const QString& message);
 
-private:
+  private:
     template <class F>
     void post(F&& f);
 

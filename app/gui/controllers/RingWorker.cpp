@@ -2,7 +2,6 @@
 
 #include <QTimer>
 
-
 namespace as::gui {
 
 RingWorker::RingWorker(std::unique_ptr<as::RingSimulation> sim, SnapshotSlot* slot,
@@ -113,7 +112,9 @@ void RingWorker::setExternalTarget(double z) {
     if (!playing_) publish();
 }
 
-void RingWorker::setStepsPerFrame(int n) { stepsPerFrame_ = std::max(1, n); }
+void RingWorker::setStepsPerFrame(int n) {
+    stepsPerFrame_ = std::max(1, n);
+}
 
 void RingWorker::setTraceWindow(double ms) {
     traceWindowMs_ = std::max(0.0, ms);

@@ -18,7 +18,7 @@ namespace as::gui {
 
 class RingWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     RingWorker(std::unique_ptr<as::RingSimulation> sim, SnapshotSlot* slot,
                std::atomic<long>* stepCounter);
     ~RingWorker() override;
@@ -41,12 +41,12 @@ public:
     /// Longest time one tick may step before yielding to the event loop (ms).
     static constexpr int kTickBudgetMs = 25;
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void halted(const QString& message);
     void rejected(const QString& message);
 
-private:
+  private:
     void tick();
     void publish();
     void stopOnHalt();

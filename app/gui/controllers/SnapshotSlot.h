@@ -10,7 +10,7 @@
 namespace as::gui {
 
 class SnapshotSlot {
-public:
+  public:
     void store(std::shared_ptr<const as::RingSnapshot> s) {
         QMutexLocker lock(&mutex_);
         latest_ = std::move(s);
@@ -23,7 +23,7 @@ public:
         return latest_;
     }
 
-private:
+  private:
     mutable QMutex mutex_;
     std::shared_ptr<const as::RingSnapshot> latest_;
     quint64 serial_ = 0;

@@ -410,8 +410,9 @@ void SurrogateWorker::train(int sequences, const TrainParams& params) {
                 model->results.push_back(r);
             }
             if (int(model->results.size()) < channels) {
-                message = tr("Training cancelled before every channel was trained; the running "
-                             "model is kept.");
+                message =
+                    tr("Training cancelled before every channel was trained; the running "
+                       "model is kept.");
             } else {
                 message = tr("Training %1 after %2 epochs: validation angle MSE %3 rad².")
                               .arg(QString::fromLatin1(outcomeName(outcome)))

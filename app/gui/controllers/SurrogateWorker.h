@@ -85,8 +85,8 @@ class SurrogateWorker : public QObject {
     std::vector<double> sequence_;  ///< axes_ angles per step, interleaved
     std::size_t seqPos_ = 0;
     std::shared_ptr<as::surrogate::SurrogateModel> model_;
-    std::vector<std::unique_ptr<as::surrogate::OdeStepper>> rings_;  ///< ring: 1, hd2d: 2
-    std::unique_ptr<as::surrogate::TorusOdeStepper> torus_;          ///< grid3d
+    std::vector<std::unique_ptr<as::surrogate::OdeStepper>> rings_;         ///< ring: 1, hd2d: 2
+    std::unique_ptr<as::surrogate::TorusOdeStepper> torus_;                 ///< grid3d
     std::vector<std::unique_ptr<as::surrogate::SurrogateStream>> streams_;  ///< one per net
     // Recent history: times, and per axis the input and both decoded angles.
     std::deque<double> t_;

@@ -2,8 +2,8 @@
 
 namespace as::gui {
 
-TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
-                                 QObject* parent)
+TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus,
+                                 std::unique_ptr<as::Hd2dSimulation> hd2d, QObject* parent)
     : QObject(parent),
       torusParams_(torus->params()),
       hd2dParams_(hd2d->params()),
@@ -23,7 +23,8 @@ TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus, std
 }
 
 TorusController::~TorusController() {
-    QMetaObject::invokeMethod(worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_] { delete w; }, Qt::BlockingQueuedConnection);
     thread_.quit();
     thread_.wait();
 }
@@ -38,8 +39,12 @@ void TorusController::pause() {
     post([w = worker_] { w->pause(); });
 }
 
-void TorusController::stepOnce() { post([w = worker_] { w->stepOnce(); }); }
-void TorusController::reset() { post([w = worker_] { w->reset(); }); }
+void TorusController::stepOnce() {
+    post([w = worker_] { w->stepOnce(); });
+}
+void TorusController::reset() {
+    post([w = worker_] { w->reset(); });
+}
 
 void TorusController::setMode(Mode m) {
     mode_ = m;
@@ -95,7 +100,8 @@ void TorusController::replaceHd2d(std::unique_ptr<as::Hd2dSimulation> sim) {
 QString TorusController::inspect(
     const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit) {
     QString error;
-    QMetaObject::invokeMethod(worker_, [&] { error = worker_->inspect(visit); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [&] { error = worker_->inspect(visit); }, Qt::BlockingQueuedConnection);
     return error;
 }
 

@@ -17,13 +17,15 @@ namespace as::gui {
 
 class TorusController : public QObject {
     Q_OBJECT
-public:
+  public:
     using Mode = TorusWorker::Mode;
-    TorusController(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
-                    QObject* parent = nullptr);
+    TorusController(std::unique_ptr<as::TorusSimulation> torus,
+                    std::unique_ptr<as::Hd2dSimulation> hd2d, QObject* parent = nullptr);
     ~TorusController() override;
 
-    std::shared_ptr<const as::TorusSnapshot> torus(quint64* serial = nullptr) const { return slot_.torus(serial); }
+    std::shared_ptr<const as::TorusSnapshot> torus(quint64* serial = nullptr) const {
+        return slot_.torus(serial);
+    }
     std::shared_ptr<const as::Hd2dSnapshot> hd2d() const { return slot_.hd2d(); }
     long stepCount() const { return steps_.load(); }
     bool isPlaying() const { return playing_; }
@@ -49,14 +51,15 @@ public:
     void replaceTorus(std::unique_ptr<as::TorusSimulation> sim);
     void replaceHd2d(std::unique_ptr<as::Hd2dSimulation> sim);
     /// A read-only visit of both live simulations in the worker thread; returns an error or "".
-    QString inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
+    QString inspect(
+        const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void halted(const QString& message);
     void rejected(const QString& message);
 
-private:
+  private:
     template <class F>
     void post(F&& f) {
         QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);

@@ -11,8 +11,9 @@
 namespace as::gui {
 
 class TorusSnapshotSlot {
-public:
-    void store(std::shared_ptr<const as::TorusSnapshot> t, std::shared_ptr<const as::Hd2dSnapshot> h) {
+  public:
+    void store(std::shared_ptr<const as::TorusSnapshot> t,
+               std::shared_ptr<const as::Hd2dSnapshot> h) {
         QMutexLocker lock(&mutex_);
         if (t) torus_ = std::move(t);
         if (h) hd2d_ = std::move(h);
@@ -28,7 +29,7 @@ public:
         return hd2d_;
     }
 
-private:
+  private:
     mutable QMutex mutex_;
     std::shared_ptr<const as::TorusSnapshot> torus_;
     std::shared_ptr<const as::Hd2dSnapshot> hd2d_;

@@ -4,8 +4,9 @@
 
 namespace as::gui {
 
-TorusWorker::TorusWorker(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
-                         TorusSnapshotSlot* slot, std::atomic<long>* stepCounter)
+TorusWorker::TorusWorker(std::unique_ptr<as::TorusSimulation> torus,
+                         std::unique_ptr<as::Hd2dSimulation> hd2d, TorusSnapshotSlot* slot,
+                         std::atomic<long>* stepCounter)
     : torus_(std::move(torus)), hd2d_(std::move(hd2d)), slot_(slot), stepCounter_(stepCounter) {}
 
 TorusWorker::~TorusWorker() = default;
@@ -19,11 +20,15 @@ void TorusWorker::start() {
     slot_->store(torus_->snapshot(), hd2d_->snapshot());
 }
 
-bool TorusWorker::activeHalted() const { return mode_ == Mode::Grid3d ? torus_->halted() : hd2d_->halted(); }
+bool TorusWorker::activeHalted() const {
+    return mode_ == Mode::Grid3d ? torus_->halted() : hd2d_->halted();
+}
 std::string TorusWorker::activeMessage() const {
     return mode_ == Mode::Grid3d ? torus_->message() : hd2d_->message();
 }
-int TorusWorker::stepActive(int n) { return mode_ == Mode::Grid3d ? torus_->step(n) : hd2d_->step(n); }
+int TorusWorker::stepActive(int n) {
+    return mode_ == Mode::Grid3d ? torus_->step(n) : hd2d_->step(n);
+}
 
 void TorusWorker::play() {
     if (playing_) return;
@@ -119,22 +124,26 @@ static void guarded(TorusWorker* w, F&& f, void (TorusWorker::*signal)(const QSt
 }
 
 void TorusWorker::setTorusParams(const as::TorusParams& p) {
-    guarded(this, [&] { torus_->setParams(p); }, &TorusWorker::rejected);
+    guarded(
+        this, [&] { torus_->setParams(p); }, &TorusWorker::rejected);
     publish();
 }
 
 void TorusWorker::setTrajectory(const as::TrajectoryParams& t) {
-    guarded(this, [&] { torus_->setTrajectory(t); }, &TorusWorker::rejected);
+    guarded(
+        this, [&] { torus_->setTrajectory(t); }, &TorusWorker::rejected);
     publish();
 }
 
 void TorusWorker::setHd2dParams(const as::TorusParams& p) {
-    guarded(this, [&] { hd2d_->setParams(p); }, &TorusWorker::rejected);
+    guarded(
+        this, [&] { hd2d_->setParams(p); }, &TorusWorker::rejected);
     publish();
 }
 
 void TorusWorker::setHeadingParams(const as::TrajectoryParams& h) {
-    guarded(this, [&] { hd2d_->setHeadingParams(h); }, &TorusWorker::rejected);
+    guarded(
+        this, [&] { hd2d_->setHeadingParams(h); }, &TorusWorker::rejected);
     publish();
 }
 
@@ -161,7 +170,8 @@ void TorusWorker::replaceHd2d(as::Hd2dSimulation* sim) {
     slot_->store(nullptr, hd2d_->snapshot());
 }
 
-QString TorusWorker::inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit) {
+QString TorusWorker::inspect(
+    const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit) {
     try {
         visit(*torus_, *hd2d_);
     } catch (const std::exception& e) {

@@ -19,10 +19,11 @@ namespace as::gui {
 
 class TorusWorker : public QObject {
     Q_OBJECT
-public:
+  public:
     enum class Mode { Grid3d, HeadDirection };
-    TorusWorker(std::unique_ptr<as::TorusSimulation> torus, std::unique_ptr<as::Hd2dSimulation> hd2d,
-                TorusSnapshotSlot* slot, std::atomic<long>* stepCounter);
+    TorusWorker(std::unique_ptr<as::TorusSimulation> torus,
+                std::unique_ptr<as::Hd2dSimulation> hd2d, TorusSnapshotSlot* slot,
+                std::atomic<long>* stepCounter);
     ~TorusWorker() override;
 
     void start();
@@ -42,16 +43,17 @@ public:
     void setStepsPerFrame(int n) { stepsPerFrame_ = std::max(1, n); }
     void replaceTorus(as::TorusSimulation* sim);  ///< takes ownership
     void replaceHd2d(as::Hd2dSimulation* sim);    ///< takes ownership
-    QString inspect(const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
+    QString inspect(
+        const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 
     static constexpr int kTickBudgetMs = 25;
 
-signals:
+  signals:
     void playingChanged(bool playing);
     void halted(const QString& message);
     void rejected(const QString& message);
 
-private:
+  private:
     void tick();
     void publish();
     int stepActive(int n);

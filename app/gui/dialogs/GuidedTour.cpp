@@ -62,7 +62,8 @@ void GuidedTour::show(int index) {
     if (index < 0 || index >= stepCount()) return;
     index_ = index;
     const TourStep& s = steps_[std::size_t(index)];
-    setWindowTitle(tr("Guided tour \u2014 %1 (%2 of %3)").arg(labTitle_).arg(index + 1).arg(stepCount()));
+    setWindowTitle(
+        tr("Guided tour \u2014 %1 (%2 of %3)").arg(labTitle_).arg(index + 1).arg(stepCount()));
     heading_->setText(s.title);
     text_->setText(s.text);
     // Room for three wrapped lines in the current font (presentation mode may have changed it).

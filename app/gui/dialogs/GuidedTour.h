@@ -14,7 +14,7 @@ namespace as::gui {
 
 class GuidedTour : public QDockWidget {
     Q_OBJECT
-public:
+  public:
     explicit GuidedTour(QWidget* parent = nullptr);
     /// Starts a tour at its first step (replacing any tour in progress).
     void start(const QString& labTitle, std::vector<TourStep> steps);
@@ -23,7 +23,7 @@ public:
     void next();
     void back();
 
-private:
+  private:
     void show(int index);
 
     std::vector<TourStep> steps_;

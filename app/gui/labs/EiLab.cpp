@@ -3,8 +3,8 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -51,7 +51,8 @@ std::vector<double> smoothed(const std::vector<double>& x, int half) {
     return y;
 }
 // Qt Charts must not see NaN (it stalls range computation): drop non-finite points.
-void setFinite(as::widgets::TraceChart* chart, int series, const std::vector<double>& x, const std::vector<double>& y) {
+void setFinite(as::widgets::TraceChart* chart, int series, const std::vector<double>& x,
+               const std::vector<double>& y) {
     std::vector<double> fx, fy;
     fx.reserve(x.size());
     fy.reserve(y.size());
@@ -65,13 +66,15 @@ void setFinite(as::widgets::TraceChart* chart, int series, const std::vector<dou
 }  // namespace
 
 EiLab::EiLab(QUndoStack* undo, QWidget* parent)
-    : Lab(parent), undo_(undo ? undo : new QUndoStack(this)), controller_(std::make_unique<EiController>()) {
+    : Lab(parent),
+      undo_(undo ? undo : new QUndoStack(this)),
+      controller_(std::make_unique<EiController>()) {
     buildUi();
-    connect(controller_.get(), &EiController::playingChanged, this, [this](bool p) {
-        playAction_->setText(p ? tr("Pause") : tr("Play"));
+    connect(controller_.get(), &EiController::playingChanged, this,
+            [this](bool p) { playAction_->setText(p ? tr("Pause") : tr("Play")); });
+    connect(controller_.get(), &EiController::halted, this, [this](const QString& m) {
+        emit statusMessage(tr("E-I network stopped: %1").arg(m), 0);
     });
-    connect(controller_.get(), &EiController::halted, this,
-            [this](const QString& m) { emit statusMessage(tr("E-I network stopped: %1").arg(m), 0); });
     connect(controller_.get(), &EiController::protocolProgress, this,
             [this](double f) { progress_->setValue(int(std::lround(1000 * f))); });
     connect(controller_.get(), &EiController::protocolFinished, this,
@@ -104,13 +107,16 @@ void EiLab::buildUi() {
     bar->addWidget(new QLabel(tr(" Mode ")));
     modeCombo_ = new QComboBox;
     modeCombo_->setObjectName("eiMode");
-    modeCombo_->addItems({tr("coupled"), tr("CANN only"), tr("E-INN only"), tr("unbalanced"), tr("fast CANN")});
+    modeCombo_->addItems(
+        {tr("coupled"), tr("CANN only"), tr("E-INN only"), tr("unbalanced"), tr("fast CANN")});
     modeCombo_->setToolTip(tr("Which synapses the network uses; switches the running network"));
-    connect(modeCombo_, &QComboBox::currentIndexChanged, this, [this](int i) { setValue("mode", i); });
+    connect(modeCombo_, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setValue("mode", i); });
     bar->addWidget(modeCombo_);
     bumpCheck_ = new QCheckBox(tr("Bump"));
     bumpCheck_->setChecked(true);
-    bumpCheck_->setToolTip(tr("Localised stimulus on (off: background only, watch the bump persist)"));
+    bumpCheck_->setToolTip(
+        tr("Localised stimulus on (off: background only, watch the bump persist)"));
     bar->addWidget(bumpCheck_);
     positionSlider_ = new QSlider(Qt::Horizontal);
     positionSlider_->setRange(-180, 180);
@@ -120,7 +126,8 @@ void EiLab::buildUi() {
     bar->addWidget(positionSlider_);
     // A drag moves the bump live and becomes one undo step when released; keys and clicks on the
     // groove are one step each.
-    connect(bumpCheck_, &QCheckBox::toggled, this, [this](bool on) { setValue("bump", on ? 1 : 0); });
+    connect(bumpCheck_, &QCheckBox::toggled, this,
+            [this](bool on) { setValue("bump", on ? 1 : 0); });
     connect(positionSlider_, &QSlider::valueChanged, this, [this](int deg) {
         if (positionSlider_->isSliderDown())
             controller_->setBump(bumpCheck_->isChecked(), deg * kPi / 180.0);
@@ -137,7 +144,8 @@ void EiLab::buildUi() {
     neSpin_->setSingleStep(200);
     neSpin_->setValue(params_.NE);
     neSpin_->setKeyboardTracking(false);  // one undo step per typed value, not per digit
-    neSpin_->setToolTip(tr("Excitatory neurons (I_p and I_d: N_E / 8); applies on Reset and to protocols"));
+    neSpin_->setToolTip(
+        tr("Excitatory neurons (I_p and I_d: N_E / 8); applies on Reset and to protocols"));
     connect(neSpin_, &QSpinBox::valueChanged, this, [this](int n) { setValue("NE", n); });
     bar->addWidget(neSpin_);
 
@@ -150,19 +158,22 @@ void EiLab::buildUi() {
     // before its tick interval, so a jump from an all-zero trace to tens of Hz builds ~10^5 ticks.
     rates_->setFixedYRange(0, 100);
     decode_ = new as::widgets::ConfidenceDecodePlot;  // Fig. 4A style: R(t) coloured by C(t)
-    currents_ = new as::widgets::TraceChart(tr("Currents of the centre E neuron"), tr("t (ms)"), tr("current"));
+    currents_ = new as::widgets::TraceChart(tr("Currents of the centre E neuron"), tr("t (ms)"),
+                                            tr("current"));
     currents_->addSeries(tr("EPSC"), kE, 1.5);
     currents_->addSeries(tr("IPSC (incl. shunting)"), kIp, 1.5);
     currents_->addSeries(tr("total"), QColor(60, 60, 60), 2.0);
     currents_->setFixedYRange(-20, 20);
     // Fig. 2C on log-log axes (the chart's axes are linear, so it plots log10 of both)
-    spectrum_ = new as::widgets::TraceChart(tr("Power spectrum of the E population rate (last second)"),
-                                            tr("log10 f (Hz)"), tr("log10 P (Hz²/Hz)"));
+    spectrum_ =
+        new as::widgets::TraceChart(tr("Power spectrum of the E population rate (last second)"),
+                                    tr("log10 f (Hz)"), tr("log10 P (Hz²/Hz)"));
     spectrum_->setObjectName("eiSpectrum");
     spectrum_->addSeries(tr("periodogram"), QColor(230, 150, 150), 1.0);
     spectrum_->addSeries(tr("mean per 1/20 decade"), kE, 2.0);
-    spectrum_->setToolTip(tr("Periodogram of the mean-removed E population rate in 2 ms bins over the last "
-                             "1000 ms, recomputed every 200 simulated ms. Flat: asynchronous irregular firing."));
+    spectrum_->setToolTip(
+        tr("Periodogram of the mean-removed E population rate in 2 ms bins over the last "
+           "1000 ms, recomputed every 200 simulated ms. Flat: asynchronous irregular firing."));
     auto* bottom = new QSplitter(Qt::Horizontal);
     bottom->addWidget(currents_);
     bottom->addWidget(spectrum_);
@@ -182,7 +193,8 @@ void EiLab::buildUi() {
     protocolCombo_ = new QComboBox;
     for (const auto& n : as::eiProtocolNames()) {
         protocolCombo_->addItem(QString::fromStdString(n));
-        protocolCombo_->setItemData(protocolCombo_->count() - 1, QString::fromStdString(as::eiProtocolDescription(n)),
+        protocolCombo_->setItemData(protocolCombo_->count() - 1,
+                                    QString::fromStdString(as::eiProtocolDescription(n)),
                                     Qt::ToolTipRole);
     }
     protocolCombo_->setCurrentText("persistent");
@@ -208,10 +220,11 @@ void EiLab::buildUi() {
     v->addWidget(progress_);
     result_ = new QPlainTextEdit;
     result_->setReadOnly(true);
-    result_->setPlaceholderText(tr("Results of the last protocol appear here; File → Export CSV writes its table."));
+    result_->setPlaceholderText(
+        tr("Results of the last protocol appear here; File → Export CSV writes its table."));
     v->addWidget(result_, 1);
-    lambda_ = new as::widgets::TraceChart(tr("Reduced model: lambda_0(b)"), tr("b = 2 sqrt(2 pi) a rho beta / g"),
-                                          tr("lambda_0"));
+    lambda_ = new as::widgets::TraceChart(tr("Reduced model: lambda_0(b)"),
+                                          tr("b = 2 sqrt(2 pi) a rho beta / g"), tr("lambda_0"));
     lambda_->addSeries(tr("measured"), kE);
     lambda_->addSeries(tr("eq 17"), QColor(120, 120, 120), 1.5);
     lambda_->addSeries(tr("height-mode projection"), kIp, 1.5);
@@ -284,19 +297,30 @@ void EiLab::showSpectrum(const std::vector<double>& freqHz, const std::vector<do
     setFinite(spectrum_, 1, bf, bp);
 }
 
-QString EiLab::resultText() const { return result_->toPlainText(); }
-void EiLab::setProtocol(const QString& name) { protocolCombo_->setCurrentText(name); }
-void EiLab::setMode(as::EiMode m) { setValue("mode", int(m)); }
+QString EiLab::resultText() const {
+    return result_->toPlainText();
+}
+void EiLab::setProtocol(const QString& name) {
+    protocolCombo_->setCurrentText(name);
+}
+void EiLab::setMode(as::EiMode m) {
+    setValue("mode", int(m));
+}
 
 // One undo step from the current value to `v` (pushing applies it); no step if nothing changes.
 // The controls call this after they already show the new value, so the old one is the model's.
 void EiLab::setValue(const QString& key, double v) {
     double old = 0;
-    if (key == "mode") old = int(params_.mode);
-    else if (key == "NE") old = params_.NE;
-    else if (key == "bump") old = lastBump_;
-    else if (key == "position_deg") old = lastPositionDeg_;
-    else return;
+    if (key == "mode")
+        old = int(params_.mode);
+    else if (key == "NE")
+        old = params_.NE;
+    else if (key == "bump")
+        old = lastBump_;
+    else if (key == "position_deg")
+        old = lastPositionDeg_;
+    else
+        return;
     if (old == v) {
         applyValue(key, v);  // keep the control in step (a refused or repeated value)
         return;
@@ -312,8 +336,9 @@ void EiLab::setValue(const QString& key, double v) {
     } else {
         label = tr("bump position (deg)");
     }
-    auto* c = new ParameterEditCommand([this](const QString&, const QString& k, double x) { applyValue(k, x); }, "ei",
-                                       key, old, v, label);
+    auto* c = new ParameterEditCommand(
+        [this](const QString&, const QString& k, double x) { applyValue(k, x); }, "ei", key, old, v,
+        label);
     if (!text.isEmpty()) c->setText(text);
     undo_->push(c);
 }
@@ -329,8 +354,10 @@ void EiLab::applyValue(const QString& key, double v) {
         const QSignalBlocker b(neSpin_);
         neSpin_->setValue(int(v));
     } else {
-        if (key == "bump") lastBump_ = v;
-        else lastPositionDeg_ = v;
+        if (key == "bump")
+            lastBump_ = v;
+        else
+            lastPositionDeg_ = v;
         const QSignalBlocker b1(bumpCheck_), b2(positionSlider_);
         bumpCheck_->setChecked(lastBump_ != 0);
         positionSlider_->setValue(int(lastPositionDeg_));
@@ -376,11 +403,14 @@ void EiLab::refresh() {
                          .arg(as::eiModeName(s->params.mode)));
 }
 
-QWidget* EiLab::statusWidget() const { return status_; }
+QWidget* EiLab::statusWidget() const {
+    return status_;
+}
 
 std::vector<std::pair<QString, QWidget*>> EiLab::exportTargets() {
-    return {{tr("E-I lab"), this}, {tr("Raster"), raster_}, {tr("Rates"), rates_}, {tr("Decode"), decode_},
-            {tr("Currents"), currents_}, {tr("Spectrum"), spectrum_}, {tr("lambda_0(b)"), lambda_}};
+    return {{tr("E-I lab"), this},       {tr("Raster"), raster_},     {tr("Rates"), rates_},
+            {tr("Decode"), decode_},     {tr("Currents"), currents_}, {tr("Spectrum"), spectrum_},
+            {tr("lambda_0(b)"), lambda_}};
 }
 
 // The protocol's table (or the live traces) to `path`, and the spectrum shown to a sibling file
@@ -388,8 +418,10 @@ std::vector<std::pair<QString, QWidget*>> EiLab::exportTargets() {
 QString EiLab::exportCsv(const QString& path) {
     if (!spectrumHz_.empty()) {
         const QFileInfo fi(path);
-        QFile sf(fi.dir().filePath(fi.completeBaseName() + "-spectrum." + (fi.suffix().isEmpty() ? "csv" : fi.suffix())));
-        if (!sf.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(sf.fileName());
+        QFile sf(fi.dir().filePath(fi.completeBaseName() + "-spectrum." +
+                                   (fi.suffix().isEmpty() ? "csv" : fi.suffix())));
+        if (!sf.open(QIODevice::WriteOnly | QIODevice::Text))
+            return tr("cannot write %1").arg(sf.fileName());
         QTextStream out(&sf);
         out << "f_hz,power_hz2_per_hz\n";
         for (std::size_t i = 0; i < spectrumHz_.size() && i < spectrumPower_.size(); ++i)
@@ -405,8 +437,8 @@ QString EiLab::exportCsv(const QString& path) {
     const auto s = controller_->latest();
     out << "t_ms,stimulus_rad,decoded_rad,confidence,rate_E_hz,rate_Ip_hz,rate_Id_hz\n";
     for (std::size_t i = 0; s && i < s->tt.size(); ++i)
-        out << s->tt[i] << ',' << s->stimulus[i] << ',' << s->decoded[i] << ',' << s->confidence[i] << ','
-            << s->rateE[i] << ',' << s->rateIp[i] << ',' << s->rateId[i] << '\n';
+        out << s->tt[i] << ',' << s->stimulus[i] << ',' << s->decoded[i] << ',' << s->confidence[i]
+            << ',' << s->rateE[i] << ',' << s->rateIp[i] << ',' << s->rateId[i] << '\n';
     return {};
 }
 
@@ -461,7 +493,8 @@ QString EiLab::applySetting(const QString& section, const QString& key, const QS
         p.set(k, as::EiParams::parse(k, value.toStdString()));
         p.check();
     } catch (const std::exception& e) {
-        return tr("--set %1=%2 refused by lab 'ei': %3").arg(key, value, QString::fromUtf8(e.what()));
+        return tr("--set %1=%2 refused by lab 'ei': %3")
+            .arg(key, value, QString::fromUtf8(e.what()));
     }
     applyParams(p);
     return {};
@@ -476,6 +509,8 @@ void EiLab::resetToDefaults() {
     undo_->clear();  // the edits were made to the network just replaced
 }
 
-void EiLab::setActive(bool active) { resume_.setActive(active, *controller_); }
+void EiLab::setActive(bool active) {
+    resume_.setActive(active, *controller_);
+}
 
 }  // namespace as::gui

@@ -35,7 +35,7 @@ class EiController;
 
 class EiLab : public Lab {
     Q_OBJECT
-public:
+  public:
     /// Edits are pushed onto `undo` (the main window's stack); without one the lab keeps its own.
     explicit EiLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
     ~EiLab() override;
@@ -66,7 +66,7 @@ public:
     /// A startup `--set key=value` (an EiParams key): the network is rebuilt with it.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
-private:
+  private:
     void buildUi();
     void refresh();
     void applyParams(const as::EiParams& p);
@@ -90,7 +90,8 @@ private:
     as::widgets::TraceChart* lambda_ = nullptr;
     as::widgets::TraceChart* spectrum_ = nullptr;
     std::vector<double> spectrumHz_, spectrumPower_;  ///< shown, for the CSV export
-    double lastBump_ = 1, lastPositionDeg_ = 0;  ///< the stimulus the network has (undo's old values)
+    double lastBump_ = 1,
+           lastPositionDeg_ = 0;  ///< the stimulus the network has (undo's old values)
     QAction* playAction_ = nullptr;
     QComboBox* modeCombo_ = nullptr;
     QComboBox* protocolCombo_ = nullptr;

@@ -8,8 +8,9 @@ namespace as::gui {
 
 HaltBanner::HaltBanner(QWidget* parent) : QFrame(parent), label_(new QLabel) {
     setObjectName("haltBanner");
-    setStyleSheet("#haltBanner { background: #fdecea; border: 1px solid #d62728; border-radius: 4px; }"
-                  "#haltBanner QLabel { color: #8b1a1a; }");
+    setStyleSheet(
+        "#haltBanner { background: #fdecea; border: 1px solid #d62728; border-radius: 4px; }"
+        "#haltBanner QLabel { color: #8b1a1a; }");
     label_->setWordWrap(true);
     label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* close = new QToolButton;
@@ -25,12 +26,15 @@ HaltBanner::HaltBanner(QWidget* parent) : QFrame(parent), label_(new QLabel) {
 }
 
 void HaltBanner::showMessage(const QString& text) {
-    label_->setText(tr("<b>Simulation stopped:</b> %1 &mdash; fix the parameter (e.g. a smaller dt) "
-                       "and press Play, or Reset.")
-                        .arg(text.toHtmlEscaped()));
+    label_->setText(
+        tr("<b>Simulation stopped:</b> %1 &mdash; fix the parameter (e.g. a smaller dt) "
+           "and press Play, or Reset.")
+            .arg(text.toHtmlEscaped()));
     show();
 }
 
-QString HaltBanner::text() const { return isVisible() ? label_->text() : QString(); }
+QString HaltBanner::text() const {
+    return isVisible() ? label_->text() : QString();
+}
 
 }  // namespace as::gui

@@ -9,12 +9,12 @@ namespace as::gui {
 
 class HaltBanner : public QFrame {
     Q_OBJECT
-public:
+  public:
     explicit HaltBanner(QWidget* parent = nullptr);
     void showMessage(const QString& text);
     QString text() const;
 
-private:
+  private:
     QLabel* label_;
 };
 

@@ -23,7 +23,7 @@ struct TourStep {
 
 class Lab : public QMainWindow {
     Q_OBJECT
-public:
+  public:
     using QMainWindow::QMainWindow;
 
     /// Stable id: the session group name ("ring") and the value of the file's `lab` attribute.
@@ -67,11 +67,11 @@ public:
         return tr("lab '%1' has no parameters to set with --set").arg(section);
     }
 
-signals:
+  signals:
     /// A message for the status bar, timeout in ms (0: until replaced).
     void statusMessage(const QString& text, int timeoutMs);
 
-protected:
+  protected:
     /// A file the lab could not load (damaged, foreign, missing): a warning dialog with the
     /// message, which names the file and what failed. Window-modal but not blocking (open(), not
     /// exec()), deleted when closed; object name "fileErrorDialog".

@@ -8,7 +8,7 @@
 namespace as::gui {
 
 class ResumeWhenShown {
-public:
+  public:
     explicit ResumeWhenShown(bool playWhenFirstShown = false) : resume_(playWhenFirstShown) {}
 
     /// Applies the rule to a player with isPlaying(), play() and pause() (a lab's controller).
@@ -30,7 +30,7 @@ public:
     void setResume(bool on) { resume_ = on; }
     bool willResume() const { return resume_; }
 
-private:
+  private:
     std::optional<bool> active_;  ///< unknown until the main window first tells the lab
     bool resume_;
 };

@@ -1,7 +1,5 @@
 #include "labs/RingLab.h"
 
-#include <stdexcept>
-
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -14,6 +12,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <stdexcept>
 
 #include "ActivityHeatmap.h"
 #include "ParameterForm.h"
@@ -37,8 +36,7 @@ QMap<QString, double> valuesOf(const std::vector<as::ParamSpec>& specs, auto&& g
 }  // namespace
 
 RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWidget* parent)
-    : Lab(parent), controller_(std::make_unique<RingController>(std::move(sim))),
-      undo_(undo) {
+    : Lab(parent), controller_(std::make_unique<RingController>(std::move(sim))), undo_(undo) {
     setWindowFlags(Qt::Widget);
     setObjectName("ringLab");
     buildViews();
@@ -48,7 +46,8 @@ RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWid
 
     connect(controller_.get(), &RingController::playingChanged, this, [this](bool on) {
         playAction_->setText(on ? tr("Pause") : tr("Play"));
-        playAction_->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        playAction_->setIcon(
+            style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
         playAction_->setChecked(on);
         if (on) banner_->hide();
     });
@@ -141,13 +140,15 @@ void RingLab::buildToolBar() {
     stepsSpin_->setRange(1, 5000);
     stepsSpin_->setValue(controller_->stepsPerFrame());
     stepsSpin_->setToolTip(tr("Simulation steps taken per worker tick (about 60 ticks a second)"));
-    connect(stepsSpin_, &QSpinBox::valueChanged, this, [this](int n) { controller_->setStepsPerFrame(n); });
+    connect(stepsSpin_, &QSpinBox::valueChanged, this,
+            [this](int n) { controller_->setStepsPerFrame(n); });
     tb->addWidget(stepsSpin_);
     tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Protocol: ")));
     protocolCombo_ = new QComboBox;
     for (const auto& n : as::protocolNames()) protocolCombo_->addItem(QString::fromStdString(n));
-    protocolCombo_->setToolTip(tr("What drives the stimulus; switching restarts the protocol clock"));
+    protocolCombo_->setToolTip(
+        tr("What drives the stimulus; switching restarts the protocol clock"));
     connect(protocolCombo_, &QComboBox::activated, this, [this](int i) {
         requestEdit("stimulus", "protocol", double(int(controller_->stimulus().protocol)), i);
     });
@@ -156,8 +157,11 @@ void RingLab::buildToolBar() {
     tb->addWidget(new QLabel(tr(" Traces: ")));
     auto* window = new QComboBox;
     window->setObjectName("traceWindow");
-    for (const auto& [label, ms] : std::vector<std::pair<QString, double>>{
-             {tr("last 0.5 s"), 500.0}, {tr("last 2 s"), 2000.0}, {tr("last 10 s"), 10000.0}, {tr("whole run"), 0.0}})
+    for (const auto& [label, ms] :
+         std::vector<std::pair<QString, double>>{{tr("last 0.5 s"), 500.0},
+                                                 {tr("last 2 s"), 2000.0},
+                                                 {tr("last 10 s"), 10000.0},
+                                                 {tr("whole run"), 0.0}})
         window->addItem(label, ms);
     window->setCurrentIndex(1);
     window->setToolTip(tr("How much simulated time the trace charts show"));
@@ -210,15 +214,14 @@ void RingLab::buildDock() {
     addDockWidget(Qt::RightDockWidgetArea, dock);
 }
 
-QWidget* RingLab::statusWidget() const { return status_; }
+QWidget* RingLab::statusWidget() const {
+    return status_;
+}
 
 std::vector<std::pair<QString, QWidget*>> RingLab::exportTargets() {
-    return {{tr("Whole lab"), centralWidget()},
-            {tr("Ring view"), ring_},
-            {tr("Activity heatmap"), heatmap_},
-            {tr("Position chart"), posChart_},
-            {tr("Confidence chart"), confChart_},
-            {tr("Bump height chart"), heightChart_}};
+    return {{tr("Whole lab"), centralWidget()},   {tr("Ring view"), ring_},
+            {tr("Activity heatmap"), heatmap_},   {tr("Position chart"), posChart_},
+            {tr("Confidence chart"), confChart_}, {tr("Bump height chart"), heightChart_}};
 }
 
 bool RingLab::requestEdit(const QString& group, const QString& key, double oldValue,
@@ -243,7 +246,8 @@ bool RingLab::requestEdit(const QString& group, const QString& key, double oldVa
         return false;
     }
     form->showError({});
-    const auto* spec = as::findSpec(group == "cann" ? as::CannParams::specs() : as::StimulusParams::specs(), k);
+    const auto* spec =
+        as::findSpec(group == "cann" ? as::CannParams::specs() : as::StimulusParams::specs(), k);
     const QString label = spec ? QString::fromStdString(spec->label) : key;
     undo_->push(new ParameterEditCommand(
         [this](const QString& g, const QString& k2, double v) { apply(g, k2, v); }, group, key,
@@ -275,7 +279,8 @@ QString RingLab::applySetting(const QString& section, const QString& key, const 
         }
         requestEdit(cann ? "cann" : "stimulus", key, old, v);
     } catch (const std::exception& e) {
-        return tr("--set %1=%2 refused by lab 'ring': %3").arg(key, value, QString::fromUtf8(e.what()));
+        return tr("--set %1=%2 refused by lab 'ring': %3")
+            .arg(key, value, QString::fromUtf8(e.what()));
     }
     return {};
 }
@@ -305,18 +310,21 @@ void RingLab::apply(const QString& group, const QString& key, double value) {
 void RingLab::syncForms() {
     const as::CannParams p = controller_->params();
     const as::StimulusParams s = controller_->stimulus();
-    cannForm_->setValues(valuesOf(as::CannParams::specs(), [&](const std::string& k) { return p.get(k); }));
-    stimForm_->setValues(valuesOf(as::StimulusParams::specs(), [&](const std::string& k) { return s.get(k); }));
+    cannForm_->setValues(
+        valuesOf(as::CannParams::specs(), [&](const std::string& k) { return p.get(k); }));
+    stimForm_->setValues(
+        valuesOf(as::StimulusParams::specs(), [&](const std::string& k) { return s.get(k); }));
     protocolCombo_->setCurrentIndex(int(s.protocol));
     updateKc();
 }
 
 void RingLab::updateKc() {
     const as::CannParams p = controller_->params();
-    kcLabel_->setText(tr("Critical inhibition k<sub>c</sub> = %1: a bump exists for 0 &lt; k &lt; k<sub>c</sub>. "
-                         "Analytic bump height r<sub>0</sub> = %2.")
-                          .arg(p.kCritical(), 0, 'f', 2)
-                          .arg(p.k < p.kCritical() ? QString::number(p.analyticR0(), 'g', 4) : "\u2014"));
+    kcLabel_->setText(
+        tr("Critical inhibition k<sub>c</sub> = %1: a bump exists for 0 &lt; k &lt; k<sub>c</sub>. "
+           "Analytic bump height r<sub>0</sub> = %2.")
+            .arg(p.kCritical(), 0, 'f', 2)
+            .arg(p.k < p.kCritical() ? QString::number(p.analyticR0(), 'g', 4) : "\u2014"));
 }
 
 void RingLab::onDrag(double z) {
@@ -378,10 +386,13 @@ void RingLab::setStepsPerFrame(int n) {
     controller_->setStepsPerFrame(n);
 }
 
-QString RingLab::exportCsv(const QString& path) { return controller_->exportCsv(path); }
+QString RingLab::exportCsv(const QString& path) {
+    return controller_->exportCsv(path);
+}
 
 void RingLab::writeSession(hid_t root) {
-    const QString error = controller_->inspect([root](const as::RingSimulation& sim) { as::writeRingGroup(root, sim); });
+    const QString error = controller_->inspect(
+        [root](const as::RingSimulation& sim) { as::writeRingGroup(root, sim); });
     if (!error.isEmpty()) throw std::runtime_error(error.toStdString());
 }
 
@@ -396,11 +407,14 @@ void RingLab::resetToDefaults() {
     loadSimulation(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}));
 }
 
-void RingLab::setActive(bool active) { resume_.setActive(active, *controller_); }
+void RingLab::setActive(bool active) {
+    resume_.setActive(active, *controller_);
+}
 
 void RingLab::setValue(const QString& group, const QString& key, double value) {
     const std::string k = key.toStdString();
-    const double old = group == "cann" ? controller_->params().get(k) : controller_->stimulus().get(k);
+    const double old =
+        group == "cann" ? controller_->params().get(k) : controller_->stimulus().get(k);
     if (old != value) requestEdit(group, key, old, value);
 }
 
@@ -415,8 +429,10 @@ std::vector<TourStep> RingLab::tourSteps() {
     };
     return {
         {tr("A ring of neurons"),
-         tr("Each of the N neurons prefers one direction on the ring. The orange shape is their firing "
-            "rate r(x): a <b>bump</b> of activity, held in shape by excitation between neighbours and "
+         tr("Each of the N neurons prefers one direction on the ring. The orange shape is their "
+            "firing "
+            "rate r(x): a <b>bump</b> of activity, held in shape by excitation between neighbours "
+            "and "
             "global inhibition."),
          [this, protocolMoving] {
              setValue("cann", "k", 8.1);
@@ -424,8 +440,10 @@ std::vector<TourStep> RingLab::tourSteps() {
              controller_->play();
          }},
         {tr("Tracking a moving stimulus"),
-         tr("The teal dot is the stimulus, moving at v = 0.02 rad/ms. The bump follows with a small lag; "
-            "the red diamond is where a population vector decodes it. The heatmap draws the bump over "
+         tr("The teal dot is the stimulus, moving at v = 0.02 rad/ms. The bump follows with a "
+            "small lag; "
+            "the red diamond is where a population vector decodes it. The heatmap draws the bump "
+            "over "
             "time as a diagonal band: the <i>bump transition diagram</i>."),
          {}},
         {tr("Drag it yourself"),
@@ -433,12 +451,15 @@ std::vector<TourStep> RingLab::tourSteps() {
             "<i>external</i> and the bump follows your hand."),
          {}},
         {tr("Memory without input"),
-         tr("The stimulus is now switched off at t = 20 ms (the dot turns hollow). The bump stays where "
-            "it was: a <b>continuous attractor</b> holds the last position with no input at all, like "
+         tr("The stimulus is now switched off at t = 20 ms (the dot turns hollow). The bump stays "
+            "where "
+            "it was: a <b>continuous attractor</b> holds the last position with no input at all, "
+            "like "
             "working memory."),
          restartWith(as::Protocol::Persistent)},
         {tr("A big jump"),
-         tr("At t = 20 ms the stimulus jumps by \u03c0/2, three times the bump's width a. The old bump "
+         tr("At t = 20 ms the stimulus jumps by \u03c0/2, three times the bump's width a. The old "
+            "bump "
             "fades while a new one grows at the new place: the heatmap shows a break, and the bump "
             "height (max r) halves during the switch."),
          [this, restartWith] {
@@ -446,20 +467,25 @@ std::vector<TourStep> RingLab::tourSteps() {
              restartWith(as::Protocol::Jump)();
          }},
         {tr("A small jump slides"),
-         tr("Now the jump is only 0.5 rad, about a. The bump <b>slides</b> along the ring to the new "
-            "position, keeping its height: moving along the attractor costs nothing, so the network "
+         tr("Now the jump is only 0.5 rad, about a. The bump <b>slides</b> along the ring to the "
+            "new "
+            "position, keeping its height: moving along the attractor costs nothing, so the "
+            "network "
             "follows small changes smoothly."),
          [this, restartWith] {
              setValue("stimulus", "dz", 0.5);
              restartWith(as::Protocol::Jump)();
          }},
         {tr("Global inhibition and k<sub>c</sub>"),
-         tr("Global inhibition k is raised from 8.1 to 100: the bump gets lower (compare the bump height "
-            "chart with r<sub>0</sub> in the dock). Beyond k<sub>c</sub> = 130.03 no bump can exist, "
+         tr("Global inhibition k is raised from 8.1 to 100: the bump gets lower (compare the bump "
+            "height "
+            "chart with r<sub>0</sub> in the dock). Beyond k<sub>c</sub> = 130.03 no bump can "
+            "exist, "
             "and the dock refuses such values."),
          [this] { setValue("cann", "k", 100.0); }},
         {tr("Your turn"),
-         tr("Edit any parameter in the dock (Ctrl+Z undoes), save the session (Ctrl+S) and export a "
+         tr("Edit any parameter in the dock (Ctrl+Z undoes), save the session (Ctrl+S) and export "
+            "a "
             "figure (Ctrl+E). The same runs work headless: <tt>attractor-cli ring --help</tt>."),
          [this, protocolMoving] {
              setValue("cann", "k", 8.1);

@@ -33,7 +33,7 @@ class RingController;
 
 class RingLab : public Lab {
     Q_OBJECT
-public:
+  public:
     /// Redraw period of the views (ms): at most 50 frames per second.
     static constexpr int kFrameIntervalMs = 20;
 
@@ -73,8 +73,7 @@ public:
     /// A startup `--set key=value` (CannParams or StimulusParams key) as an edit.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
-
-private:
+  private:
     void buildViews();
     void buildToolBar();
     void buildDock();

@@ -4,8 +4,8 @@
 #include <QActionGroup>
 #include <QComboBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFile>
+#include <QFileDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
@@ -42,8 +42,12 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 }  // namespace
 
-as::TorusParams TorusLab::defaultTorusParams() { return as::TorusParams{}; }
-as::TrajectoryParams TorusLab::defaultTrajectory() { return as::TrajectoryParams{}; }
+as::TorusParams TorusLab::defaultTorusParams() {
+    return as::TorusParams{};
+}
+as::TrajectoryParams TorusLab::defaultTrajectory() {
+    return as::TrajectoryParams{};
+}
 as::TorusParams TorusLab::defaultHd2dParams() {
     as::TorusParams p;
     p.dims = 2;
@@ -85,13 +89,16 @@ TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
     status_->setObjectName("torusStatus");
 
     connect(pages_, &QTabWidget::currentChanged, this, [this](int i) {
-        controller_->setMode(i == 0 ? TorusController::Mode::Grid3d : TorusController::Mode::HeadDirection);
+        controller_->setMode(i == 0 ? TorusController::Mode::Grid3d
+                                    : TorusController::Mode::HeadDirection);
         dockPages_->setCurrentIndex(i);
-        trajectoryCombo_->setCurrentIndex(int(i == 0 ? controller_->trajectory().kind : controller_->heading().kind));
+        trajectoryCombo_->setCurrentIndex(
+            int(i == 0 ? controller_->trajectory().kind : controller_->heading().kind));
     });
     connect(controller_.get(), &TorusController::playingChanged, this, [this](bool on) {
         playAction_->setText(on ? tr("Pause") : tr("Play"));
-        playAction_->setIcon(style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        playAction_->setIcon(
+            style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
         playAction_->setChecked(on);
         if (on) banner_->hide();
     });
@@ -124,15 +131,17 @@ QWidget* TorusLab::buildGridPage() {
             return spacing * (k + phase / (2 * kPi));
         };
         controller_->setPosition(nearest(s->truePosition[0], phx, p.spacing[0]),
-                                 nearest(s->truePosition[1], phy, p.spacing[1]), s->truePosition[2]);
+                                 nearest(s->truePosition[1], phy, p.spacing[1]),
+                                 s->truePosition[2]);
     });
     return gridPage_;
 }
 
 QWidget* TorusLab::buildHeadPage() {
     headPage_ = new HeadDirectionPage;
-    connect(headPage_, &HeadDirectionPage::headingClicked, this,
-            [this](double azimuth, double pitch) { controller_->setPosition(azimuth, pitch, 0.0); });
+    connect(
+        headPage_, &HeadDirectionPage::headingClicked, this,
+        [this](double azimuth, double pitch) { controller_->setPosition(azimuth, pitch, 0.0); });
     return headPage_;
 }
 
@@ -159,14 +168,17 @@ void TorusLab::buildToolBar() {
     stepsSpin_->setRange(1, 1000);
     stepsSpin_->setValue(kDefaultStepsPerFrame);
     stepsSpin_->setToolTip(tr("Simulation steps between two redraws"));
-    connect(stepsSpin_, &QSpinBox::valueChanged, this, [this](int n) { controller_->setStepsPerFrame(n); });
+    connect(stepsSpin_, &QSpinBox::valueChanged, this,
+            [this](int n) { controller_->setStepsPerFrame(n); });
     tb->addWidget(stepsSpin_);
     tb->addWidget(new QLabel(tr("  Input: ")));
     trajectoryCombo_ = new QComboBox;
     trajectoryCombo_->setObjectName("trajectoryCombo");
-    for (const auto& n : as::trajectoryNames()) trajectoryCombo_->addItem(QString::fromStdString(n));
-    trajectoryCombo_->setToolTip(tr("What moves the input: off, static, random walk, helix, or steered with "
-                                    "the arrow keys (PgUp/PgDn for z)"));
+    for (const auto& n : as::trajectoryNames())
+        trajectoryCombo_->addItem(QString::fromStdString(n));
+    trajectoryCombo_->setToolTip(
+        tr("What moves the input: off, static, random walk, helix, or steered with "
+           "the arrow keys (PgUp/PgDn for z)"));
     connect(trajectoryCombo_, &QComboBox::activated, this, [this](int i) {
         requestEdit(page() == 0 ? kTrajectoryForm : kHeadingForm, "trajectory", double(i));
     });
@@ -191,8 +203,9 @@ void TorusLab::buildToolBar() {
     recordAction_ = new QAction(QIcon(dot), tr("Record"), this);
     recordAction_->setObjectName("torusRecord");
     recordAction_->setCheckable(true);
-    recordAction_->setToolTip(tr("Record this page's redraws (at most 250 frames, 10 s at 25 frames/s) as an "
-                                 "animated GIF or as numbered PNG frames; press again to stop"));
+    recordAction_->setToolTip(
+        tr("Record this page's redraws (at most 250 frames, 10 s at 25 frames/s) as an "
+           "animated GIF or as numbered PNG frames; press again to stop"));
     auto* formats = new QMenu(this);
     recordGifAction_ = formats->addAction(tr("As an animated GIF\u2026"));
     auto* pngAction = formats->addAction(tr("As numbered PNG frames in a folder\u2026"));
@@ -218,11 +231,14 @@ void TorusLab::buildToolBar() {
         }
         bool started = false;
         if (recordGifAction_->isChecked()) {
-            const QString file = QFileDialog::getSaveFileName(this, tr("Record an animated GIF"), "bump.gif",
-                                                              tr("GIF animations (*.gif)"));
-            started = !file.isEmpty() && startGifRecording(file.endsWith(".gif", Qt::CaseInsensitive) ? file : file + ".gif");
+            const QString file = QFileDialog::getSaveFileName(
+                this, tr("Record an animated GIF"), "bump.gif", tr("GIF animations (*.gif)"));
+            started = !file.isEmpty() &&
+                      startGifRecording(file.endsWith(".gif", Qt::CaseInsensitive) ? file
+                                                                                   : file + ".gif");
         } else {
-            const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the animation frames"));
+            const QString dir =
+                QFileDialog::getExistingDirectory(this, tr("Folder for the animation frames"));
             started = !dir.isEmpty() && startRecording(dir);
         }
         recordAction_->setChecked(started);
@@ -241,28 +257,53 @@ bool TorusLab::startGifRecording(const QString& file, int maxFrames) {
     return ok;
 }
 
-void TorusLab::stopRecording() { recorder_->stop(); }
-int TorusLab::recordedFrames() const { return recorder_->frames(); }
-bool TorusLab::isRecording() const { return recorder_->isRecording(); }
+void TorusLab::stopRecording() {
+    recorder_->stop();
+}
+int TorusLab::recordedFrames() const {
+    return recorder_->frames();
+}
+bool TorusLab::isRecording() const {
+    return recorder_->isRecording();
+}
 
-int TorusLab::page() const { return pages_->currentIndex(); }
-widgets::SliceHeatmap* TorusLab::slice(int i) const { return gridPage_->slice(i); }
-widgets::PointCloudView* TorusLab::torusView() const { return gridPage_->torusView(); }
-void TorusLab::showPage(int page) { pages_->setCurrentIndex(page); }
-void TorusLab::setStepsPerFrame(int n) { stepsSpin_->setValue(n); }
-QWidget* TorusLab::statusWidget() const { return status_; }
+int TorusLab::page() const {
+    return pages_->currentIndex();
+}
+widgets::SliceHeatmap* TorusLab::slice(int i) const {
+    return gridPage_->slice(i);
+}
+widgets::PointCloudView* TorusLab::torusView() const {
+    return gridPage_->torusView();
+}
+void TorusLab::showPage(int page) {
+    pages_->setCurrentIndex(page);
+}
+void TorusLab::setStepsPerFrame(int n) {
+    stepsSpin_->setValue(n);
+}
+QWidget* TorusLab::statusWidget() const {
+    return status_;
+}
 
 QString TorusLab::statsLine() const {
     if (page() == 0) {
         auto s = controller_->torus();
         if (!s) return {};
         return QString("stats: torus %1^%2 t=%3 ms steps/s=%4 frames/s=%5")
-            .arg(s->params.n).arg(s->params.dims).arg(s->t, 0, 'f', 1).arg(s->stepsPerSecond, 0, 'f', 0).arg(fps_, 0, 'f', 1);
+            .arg(s->params.n)
+            .arg(s->params.dims)
+            .arg(s->t, 0, 'f', 1)
+            .arg(s->stepsPerSecond, 0, 'f', 0)
+            .arg(fps_, 0, 'f', 1);
     }
     auto h = controller_->hd2d();
     if (!h) return {};
     return QString("stats: hd2d n=%1 t=%2 ms steps/s=%3 frames/s=%4")
-        .arg(h->n).arg(h->t, 0, 'f', 1).arg(h->stepsPerSecond, 0, 'f', 0).arg(fps_, 0, 'f', 1);
+        .arg(h->n)
+        .arg(h->t, 0, 'f', 1)
+        .arg(h->stepsPerSecond, 0, 'f', 0)
+        .arg(fps_, 0, 'f', 1);
 }
 
 void TorusLab::frame() {
@@ -295,14 +336,15 @@ void TorusLab::frame() {
 void TorusLab::drawTorus(const as::TorusSnapshot& s) {
     gridPage_->draw(s, ++chartPhase_ % 2 == 0);
     const int n = s.params.n, D = s.params.dims;
-    status_->setText(tr("t = %1 ms   %2^%3 neurons   error %4 cm (mean %5)   %6 steps/s   %7 frames/s")
-                         .arg(s.t, 0, 'f', 1)
-                         .arg(n)
-                         .arg(D)
-                         .arg(s.error, 0, 'f', 3)
-                         .arg(s.meanError, 0, 'f', 3)
-                         .arg(s.stepsPerSecond, 0, 'f', 0)
-                         .arg(fps_, 0, 'f', 0));
+    status_->setText(
+        tr("t = %1 ms   %2^%3 neurons   error %4 cm (mean %5)   %6 steps/s   %7 frames/s")
+            .arg(s.t, 0, 'f', 1)
+            .arg(n)
+            .arg(D)
+            .arg(s.error, 0, 'f', 3)
+            .arg(s.meanError, 0, 'f', 3)
+            .arg(s.stepsPerSecond, 0, 'f', 0)
+            .arg(fps_, 0, 'f', 0));
 }
 
 void TorusLab::drawHead(const as::Hd2dSnapshot& s) {
@@ -320,34 +362,61 @@ void TorusLab::drawHead(const as::Hd2dSnapshot& s) {
 void TorusLab::keyPressEvent(QKeyEvent* e) {
     if (e->isAutoRepeat()) return;
     switch (e->key()) {
-        case Qt::Key_Left: keyX_ = -1; break;
-        case Qt::Key_Right: keyX_ = 1; break;
-        case Qt::Key_Down: keyY_ = -1; break;
-        case Qt::Key_Up: keyY_ = 1; break;
-        case Qt::Key_PageDown: keyZ_ = -1; break;
-        case Qt::Key_PageUp: keyZ_ = 1; break;
-        default: Lab::keyPressEvent(e); return;
+        case Qt::Key_Left:
+            keyX_ = -1;
+            break;
+        case Qt::Key_Right:
+            keyX_ = 1;
+            break;
+        case Qt::Key_Down:
+            keyY_ = -1;
+            break;
+        case Qt::Key_Up:
+            keyY_ = 1;
+            break;
+        case Qt::Key_PageDown:
+            keyZ_ = -1;
+            break;
+        case Qt::Key_PageUp:
+            keyZ_ = 1;
+            break;
+        default:
+            Lab::keyPressEvent(e);
+            return;
     }
     const bool grid = page() == 0;
     const auto kind = grid ? controller_->trajectory().kind : controller_->heading().kind;
     if (kind != as::TrajectoryKind::External)
-        requestEdit(grid ? kTrajectoryForm : kHeadingForm, "trajectory", double(int(as::TrajectoryKind::External)));
+        requestEdit(grid ? kTrajectoryForm : kHeadingForm, "trajectory",
+                    double(int(as::TrajectoryKind::External)));
     steer();
 }
 
 void TorusLab::keyReleaseEvent(QKeyEvent* e) {
     if (e->isAutoRepeat()) return;
     switch (e->key()) {
-        case Qt::Key_Left: case Qt::Key_Right: keyX_ = 0; break;
-        case Qt::Key_Down: case Qt::Key_Up: keyY_ = 0; break;
-        case Qt::Key_PageDown: case Qt::Key_PageUp: keyZ_ = 0; break;
-        default: Lab::keyReleaseEvent(e); return;
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+            keyX_ = 0;
+            break;
+        case Qt::Key_Down:
+        case Qt::Key_Up:
+            keyY_ = 0;
+            break;
+        case Qt::Key_PageDown:
+        case Qt::Key_PageUp:
+            keyZ_ = 0;
+            break;
+        default:
+            Lab::keyReleaseEvent(e);
+            return;
     }
     steer();
 }
 
 void TorusLab::steer() {
-    const double v = page() == 0 ? std::max(0.01, controller_->trajectory().speed) : std::max(0.001, controller_->heading().speed);
+    const double v = page() == 0 ? std::max(0.01, controller_->trajectory().speed)
+                                 : std::max(0.001, controller_->heading().speed);
     controller_->setSteering(keyX_ * v, keyY_ * v, keyZ_ * v);
 }
 
@@ -372,8 +441,8 @@ void TorusLab::setDark(bool dark) {
 }
 
 void TorusLab::writeSession(hid_t root) {
-    const QString error = controller_->inspect(
-        [root](const as::TorusSimulation& t, const as::Hd2dSimulation& h) {
+    const QString error =
+        controller_->inspect([root](const as::TorusSimulation& t, const as::Hd2dSimulation& h) {
             as::writeTorusGroup(root, t);
             as::writeHd2dGroup(root, h);
         });
@@ -385,11 +454,13 @@ std::function<void()> TorusLab::prepareLoad(hid_t root) {
     // (`attractor-cli hd2d --out` writes /hd2d alone): that page starts from its defaults.
     const bool hasTorus = as::h5::hasChild(root, "torus");
     auto sim = std::make_shared<std::unique_ptr<as::TorusSimulation>>(
-        hasTorus ? as::readTorusGroup(root)
-                 : std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
+        hasTorus
+            ? as::readTorusGroup(root)
+            : std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
     auto hd = std::make_shared<std::unique_ptr<as::Hd2dSimulation>>(
-        as::h5::hasChild(root, "hd2d") ? as::readHd2dGroup(root)
-                                       : std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+        as::h5::hasChild(root, "hd2d")
+            ? as::readHd2dGroup(root)
+            : std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
     return [this, sim, hd, hasTorus] {
         controller_->replaceTorus(std::move(*sim));
         controller_->replaceHd2d(std::move(*hd));
@@ -401,8 +472,10 @@ std::function<void()> TorusLab::prepareLoad(hid_t root) {
 
 void TorusLab::resetToDefaults() {
     controller_->pause();
-    controller_->replaceTorus(std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
-    controller_->replaceHd2d(std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+    controller_->replaceTorus(
+        std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
+    controller_->replaceHd2d(
+        std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
     undo_->clear();
     syncForms();
 }

@@ -46,9 +46,10 @@ class TorusController;
 
 class TorusLab : public Lab {
     Q_OBJECT
-public:
+  public:
     static constexpr int kFrameIntervalMs = 33;  // 30 Hz: the goal is >= 25 frames/s
-    /// Steps per worker tick at start: about 2,500 steps/s at 32^3 (a few ms of work per 16 ms tick).
+    /// Steps per worker tick at start: about 2,500 steps/s at 32^3 (a few ms of work per 16 ms
+    /// tick).
     static constexpr int kDefaultStepsPerFrame = 40;
 
     /// Edits are pushed onto `undo` (the main window's stack); without one the lab keeps its own.
@@ -92,7 +93,8 @@ public:
     /// animation as a numbered PNG sequence). Returns false if the directory cannot be written.
     bool startRecording(const QString& dir, int maxFrames = 250);
     /// Records the current page's redraws into an animated GIF, up to maxFrames, each shown as
-    /// long as it was on screen. Returns false (and a status message) if the file cannot be written.
+    /// long as it was on screen. Returns false (and a status message) if the file cannot be
+    /// written.
     bool startGifRecording(const QString& file, int maxFrames = 250);
     void stopRecording();
     int recordedFrames() const;
@@ -109,15 +111,15 @@ public:
     void resetToDefaults() override;
     void setActive(bool active) override;
 
-signals:
+  signals:
     /// A recording ended (stopped, the frame limit, or a write error).
     void recordingFinished();
 
-protected:
+  protected:
     void keyPressEvent(QKeyEvent* e) override;
     void keyReleaseEvent(QKeyEvent* e) override;
 
-private:
+  private:
     QWidget* buildGridPage();
     QWidget* buildHeadPage();
     void buildToolBar();

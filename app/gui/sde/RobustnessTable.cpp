@@ -123,8 +123,9 @@ void RobustnessTable::setRecords(std::vector<RobustnessRecord> records, const QS
 }
 
 QString RobustnessTable::emptyCaption() {
-    return tr("Table 1: accuracy (%) on MNIST and its corruptions. No results yet: Evaluate, or "
-              "Load CSV\u2026");
+    return tr(
+        "Table 1: accuracy (%) on MNIST and its corruptions. No results yet: Evaluate, or "
+        "Load CSV\u2026");
 }
 
 void RobustnessTable::clear() {
@@ -139,15 +140,17 @@ void RobustnessTable::showMeasured() {
     QFile f(measuredCsvPath());
     std::vector<RobustnessRecord> records;
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text) ||
-        !RobustnessCsv::parse(QString::fromUtf8(f.readAll()), measuredCsvPath(), records).isEmpty() ||
+        !RobustnessCsv::parse(QString::fromUtf8(f.readAll()), measuredCsvPath(), records)
+             .isEmpty() ||
         records.empty()) {
         clear();
         return;
     }
-    setRecords(std::move(records),
-               tr("Table 1: accuracy (%) as measured, mean \u00b1 std over 3 training seeds, 10,000 "
-                  "test digits (resources/sde/table1_measured.csv); two epochs each unless the row "
-                  "says otherwise. Evaluate replaces it with runs of the current and shipped models."));
+    setRecords(
+        std::move(records),
+        tr("Table 1: accuracy (%) as measured, mean \u00b1 std over 3 training seeds, 10,000 "
+           "test digits (resources/sde/table1_measured.csv); two epochs each unless the row "
+           "says otherwise. Evaluate replaces it with runs of the current and shipped models."));
 }
 
 QString RobustnessTable::caption() const {

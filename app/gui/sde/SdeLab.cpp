@@ -25,9 +25,9 @@
 #include "ParameterForm.h"
 #include "TraceChart.h"
 #include "io/Hdf5Handle.h"
+#include "sde/RobustnessTable.h"
 #include "sde/SdeAnalysisPage.h"
 #include "sde/SdeController.h"
-#include "sde/RobustnessTable.h"
 #include "sde/SdeDynamicsPage.h"
 #include "sde/SdeInputPanel.h"
 #include "sde/SdeSession.h"
@@ -463,6 +463,8 @@ void SdeLab::resetToDefaults() {
     analysis_->robustnessTable()->showMeasured();
 }
 
-void SdeLab::setActive(bool active) { resume_.setActive(active, *controller_); }
+void SdeLab::setActive(bool active) {
+    resume_.setActive(active, *controller_);
+}
 
 }  // namespace as::gui

@@ -7,9 +7,9 @@
 #include <cmath>
 
 #include "io/Hdf5Handle.h"
+#include "sde/RobustnessTable.h"
 #include "sde/SdeAnalysisPage.h"
 #include "sde/SdeController.h"
-#include "sde/RobustnessTable.h"
 #include "sde/SdeInputPanel.h"
 #include "sde/SdeLab.h"
 #include "sde/SdeSession.h"
