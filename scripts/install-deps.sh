@@ -5,7 +5,7 @@ set -euo pipefail
 # Keep PACKAGES one word a package, and no ')' inside it: ../shared/tools/check-install-list reads
 # the array from its first line to the first line holding a closing parenthesis. The last line
 # (clang-14 ...) is for the sanitizer build and the fuzz targets (scripts/sanitize.sh, fuzz.sh) and the
-# format check (scripts/check-format.sh).
+# format check (scripts/check-format.sh). zlib1g-dev: the PNG writer (engine/export/PngWriter.cpp).
 # After it, one package a line: the sweeps (docs/sweeps.md) read their JSON spec with
 # nlohmann-json3-dev, run under mpirun with OpenMPI (openmpi-bin, libopenmpi-dev), and their test
 # starts a one-node Slurm cluster (slurm-wlm, munge).
@@ -13,6 +13,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   libeigen3-dev libhdf5-dev libfftw3-dev libcli11-dev
+  zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-h5py xvfb xauth
   clang-14 libclang-rt-14-dev libomp-14-dev clang-format-14

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "EiCommand.h"
+#include "GeneratorCommand.h"
 #include "Hd2dCommand.h"
 #include "RingCommand.h"
 #include "SdeCommand.h"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<Command>> addLabCommands(CLI::App& app) {
     commands.push_back(std::make_unique<TorusCommand>(app));
     commands.push_back(std::make_unique<Hd2dCommand>(app));
     commands.push_back(std::make_unique<SdeCommand>(app));
+    commands.push_back(std::make_unique<GeneratorCommand>(app));
     // One line per lab (docs/adding-a-lab.md).
     for (auto& c : commands) c->addSharedOptions();  // --quiet, --force
     return commands;

@@ -8,6 +8,7 @@
 
 #include "CancelSignal.h"
 #include "JsonSummary.h"
+#include "MnistArgs.h"
 #include "ProgressPrinter.h"
 #include "SdeCommand.h"
 #include "data/Corruptions.h"
@@ -37,70 +38,20 @@ Eigen::MatrixXf initialConditions(const data::ImageSet& set, data::Corruption c,
     return x;
 }
 
-/// Labels renumbered to positions in digits (digit d -> index of d).
-Eigen::VectorXi classIndices(const Eigen::VectorXi& labels, const std::vector<int>& digits) {
-    Eigen::VectorXi out(labels.size());
-    for (Eigen::Index i = 0; i < labels.size(); ++i) {
-        out[i] = -1;
-        for (std::size_t k = 0; k < digits.size(); ++k)
-            if (digits[k] == labels[i]) out[i] = int(k);
-    }
-    return out;
-}
-
 data::ImageSet firstN(const data::ImageSet& s, int first, int n) {
     std::vector<int> idx;
     for (int i = first; i < std::min(s.count(), first + n); ++i) idx.push_back(i);
     return s.subset(idx);
 }
 
-data::ImageSet loadSplit(const std::string& dir, data::MnistSplit split) {
-    try {
-        return data::loadMnist(dir, split);
-    } catch (const data::IdxError& e) {
-        throw CliError(std::string("cannot read MNIST: ") + e.what());
-    }
-}
-
 }  // namespace
 
 std::string SdeCommand::mnistDir() const {
-    const std::string dir = data::findMnistDir(mnist_);
-    if (!mnist_.empty() && dir != mnist_)
-        throw CliError("--mnist '" + mnist_ + "' does not hold the four MNIST IDX files; " +
-                       data::mnistMissingMessage(mnist_));
-    if (dir.empty()) throw CliError(data::mnistMissingMessage(mnist_));
-    return dir;
+    return findMnistOrThrow(mnist_);
 }
 
 std::vector<int> SdeCommand::digits(int classes) const {
-    std::vector<int> out;
-    if (digits_.empty()) {
-        for (int d = 0; d < (classes > 0 ? classes : 10); ++d) out.push_back(d);
-        return out;
-    }
-    std::stringstream ss(digits_);
-    std::string item;
-    while (std::getline(ss, item, ',')) {
-        std::size_t used = 0;
-        int d = -1;
-        try {
-            d = std::stoi(item, &used);
-        } catch (const std::exception&) {
-            used = 0;
-        }
-        if (used != item.size() || d < 0 || d > 9)
-            throw CliError("--digits must be a comma-separated list of digits 0..9 (got '" +
-                           digits_ + "')");
-        for (int e : out)
-            if (e == d) throw CliError("--digits lists " + std::to_string(d) + " twice");
-        out.push_back(d);
-    }
-    if (out.empty()) throw CliError("--digits is empty");
-    if (classes > 0 && int(out.size()) != classes)
-        throw CliError("--digits lists " + std::to_string(out.size()) +
-                       " digits but the model has " + std::to_string(classes) + " classes");
-    return out;
+    return parseDigits(digits_, classes);
 }
 
 int SdeCommand::runTrain() {
@@ -141,7 +92,7 @@ int SdeCommand::runTrain() {
 
     const auto t0 = Clock::now();
     const std::string dir = mnistDir();
-    const data::ImageSet all = loadSplit(dir, data::MnistSplit::Train).withLabels(ds);
+    const data::ImageSet all = loadMnistSplit(dir, data::MnistSplit::Train).withLabels(ds);
     if (all.count() < trainCount_ + valCount_)
         throw CliError("--train-count + --val-count = " + std::to_string(trainCount_ + valCount_) +
                        " but only " + std::to_string(all.count()) +
@@ -260,7 +211,7 @@ int SdeCommand::runEval() {
     const auto t0 = Clock::now();
     const std::string dir = mnistDir();
     const data::ImageSet test =
-        firstN(loadSplit(dir, data::MnistSplit::Test).withLabels(ds), 0, testCount_);
+        firstN(loadMnistSplit(dir, data::MnistSplit::Test).withLabels(ds), 0, testCount_);
     const Eigen::VectorXi y = classIndices(test.labels, ds);
     std::ofstream csv;
     if (!csv_.empty()) {

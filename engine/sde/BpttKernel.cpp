@@ -21,20 +21,26 @@ constexpr int kSmallBatch = 8;
 constexpr int kSmallBatchMinN = 256;
 
 template <class S>
-void checkInputs(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels) {
+void checkBatch(const BpttProblem<S>& pr, const MatS<S>& x0) {
     const SdeParams& p = *pr.params;
     if (x0.rows() != p.n || pr.A->rows() != p.n || pr.A->cols() != p.n)
         throw std::invalid_argument("BPTT: the batch has " + std::to_string(x0.rows()) +
                                     " rows, the model " + std::to_string(p.n) + " nodes");
+    if (x0.cols() == 0) throw std::invalid_argument("BPTT: empty batch");
+    if (pr.gradG && !pr.G) throw std::invalid_argument("BPTT: the G gradient needs G");
+}
+
+template <class S>
+void checkInputs(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels) {
+    checkBatch(pr, x0);
+    const SdeParams& p = *pr.params;
     if (labels.size() != x0.cols())
         throw std::invalid_argument("BPTT: " + std::to_string(labels.size()) + " labels for " +
                                     std::to_string(x0.cols()) + " items");
-    if (x0.cols() == 0) throw std::invalid_argument("BPTT: empty batch");
     for (Eigen::Index j = 0; j < labels.size(); ++j)
         if (labels[j] < 0 || labels[j] >= p.classes)
             throw std::invalid_argument("BPTT: label " + std::to_string(labels[j]) +
                                         " is outside [0, " + std::to_string(p.classes) + ")");
-    if (pr.gradG && !pr.G) throw std::invalid_argument("BPTT: the G gradient needs G");
 }
 
 /// The constants of one forward or backward pass.
@@ -173,16 +179,16 @@ void forwardSmallBatch(const Pass<S>& ps, BpttBuffers<S>& buf) {
     }
 }
 
-/// Forward pass. Returns the loss of eq 18 (+ alpha / sum|G|); predicted from the late average.
+/// Integrates x0 to x(T) (left in buf.x); keep: store g and g' of every step for the backward pass;
+/// wantAvg: sum the late-time states into buf.avg.
 template <class S>
-double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels,
-               std::uint64_t seed, BpttBuffers<S>& buf, bool keep, Eigen::VectorXi* predicted) {
-    checkInputs(pr, x0, labels);
+void integrate(const BpttProblem<S>& pr, const MatS<S>& x0, std::uint64_t seed, BpttBuffers<S>& buf,
+               bool keep, bool wantAvg) {
     const bool smallBatch = x0.cols() <= kSmallBatch && x0.rows() >= kSmallBatchMinN;
     const ThreadBudget budget(smallBatch
                                   ? ThreadBudget::smallBatchWork()
                                   : double(x0.rows()) * double(x0.rows()) * double(x0.cols()));
-    const Pass<S> ps(pr, int(x0.cols()), keep, predicted != nullptr, seed);
+    const Pass<S> ps(pr, int(x0.cols()), keep, wantAvg, seed);
     const int n = ps.n, b = ps.b, T = ps.T;
     buf.g.resize(n, keep ? b * T : 2 * b);
     buf.slope.resize(n, keep ? b * T : 0);
@@ -201,7 +207,15 @@ double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorX
         forwardSmallBatch(ps, buf);
     else
         forwardLargeBatch(ps, buf);
+}
 
+/// Forward pass. Returns the loss of eq 18 (+ alpha / sum|G|); predicted from the late average.
+template <class S>
+double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels,
+               std::uint64_t seed, BpttBuffers<S>& buf, bool keep, Eigen::VectorXi* predicted) {
+    checkInputs(pr, x0, labels);
+    integrate(pr, x0, seed, buf, keep, predicted != nullptr);
+    const int b = int(x0.cols());
     double loss = 0.0;
     for (int j = 0; j < b; ++j)
         loss += double((buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>())
@@ -219,14 +233,15 @@ double forward(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorX
 
 /// Rows [r0, r1) of the backward step t: delta_t = keep delta_{t+1} + dt g'(x_t) .* h (h = A^T
 /// delta_{t+1}, read from `h`), and g'(x_t) is overwritten by delta_{t+1}. cur/next: delta_{t+1}
-/// in, delta_t out.
+/// in, delta_t out. At t = 0 delta_0 = dL/dx(0) is formed only if toInput (the classifier's images
+/// are not trained).
 template <class S>
 void backwardRows(const Pass<S>& ps, BpttBuffers<S>& buf, const MatS<S>& cur, MatS<S>& next,
-                  const MatS<S>& h, int t, int j, int r0, int r1) {
+                  const MatS<S>& h, int t, int j, int r0, int r1, bool toInput) {
     const S* dl = cur.col(j).data();
     S* out = next.col(j).data();
     S* sl = buf.slope.col(t * ps.b + j).data();
-    if (t > 0) {
+    if (t > 0 || toInput) {
         const S* hh = h.col(j).data();
         for (int i = r0; i < r1; ++i) {
             const S old = dl[i];
@@ -238,32 +253,18 @@ void backwardRows(const Pass<S>& ps, BpttBuffers<S>& buf, const MatS<S>& cur, Ma
     }
 }
 
-}  // namespace
-
 template <class S>
-double bpttLoss(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels,
-                std::uint64_t seed, BpttBuffers<S>& buf, Eigen::VectorXi* predicted) {
-    return forward(pr, x0, labels, seed, buf, false, predicted);
-}
-
-template <class S>
-double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0,
-                           const Eigen::VectorXi& labels, std::uint64_t seed, MatS<S>& dA,
-                           MatS<S>* dG, BpttBuffers<S>& buf, Eigen::VectorXi* predicted) {
-    const double loss = forward(pr, x0, labels, seed, buf, true, predicted);
-    const Pass<S> ps(pr, int(x0.cols()), true, false, seed);
+void backward(const BpttProblem<S>& pr, BpttBuffers<S>& buf, MatS<S>& dA, MatS<S>* dG,
+              MatS<S>* dx0) {
+    const Pass<S> ps(pr, int(buf.delta.cols()), true, false, 0);
     const int n = ps.n, b = ps.b, T = ps.T;
     const bool smallBatch = b <= kSmallBatch && n >= kSmallBatchMinN;
     const ThreadBudget budget(smallBatch ? ThreadBudget::smallBatchWork()
                                          : double(n) * double(n) * double(b));
+    const bool toInput = dx0 != nullptr;
 
-    // delta_T = (2 / B) (x_T - xbar_label); two buffers alternate as delta_{t+1} and delta_t.
+    // Two buffers alternate as delta_{t+1} and delta_t.
     MatS<S> other(n, b);
-    buf.delta.resize(n, b);
-    for (int j = 0; j < b; ++j)
-        buf.delta.col(j) =
-            (S(2) / S(b)) *
-            (buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>());
     MatS<S>* cur = &buf.delta;
     MatS<S>* next = &other;
     if (smallBatch && omp_get_max_threads() > 1) {
@@ -274,10 +275,12 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0,
             for (int t = T - 1; t >= 0; --t) {
                 MatS<S>& c = (T - 1 - t) % 2 ? other : buf.delta;
                 MatS<S>& nx = (T - 1 - t) % 2 ? buf.delta : other;
-                if (t > 0 && r1 > r0)  // rows r0..r1 of A^T delta use columns r0..r1 of A
+                if ((t > 0 || toInput) &&
+                    r1 > r0)  // rows r0..r1 of A^T delta use columns r0..r1 of A
                     buf.drive.middleRows(r0, r1 - r0).noalias() =
                         pr.A->middleCols(r0, r1 - r0).transpose() * c;
-                for (int j = 0; j < b; ++j) backwardRows(ps, buf, c, nx, buf.drive, t, j, r0, r1);
+                for (int j = 0; j < b; ++j)
+                    backwardRows(ps, buf, c, nx, buf.drive, t, j, r0, r1, toInput);
 #pragma omp barrier
             }
         }
@@ -290,10 +293,11 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0,
             MatS<S>* c = cur;
             MatS<S>* nx = next;
             for (int t = T - 1; t >= 0 && c1 > c0; --t) {
-                if (t > 0)  // A^T delta_{t+1}
+                if (t > 0 || toInput)  // A^T delta_{t+1}
                     buf.drive.middleCols(c0, c1 - c0).noalias() =
                         pr.A->transpose() * c->middleCols(c0, c1 - c0);
-                for (int j = c0; j < c1; ++j) backwardRows(ps, buf, *c, *nx, buf.drive, t, j, 0, n);
+                for (int j = c0; j < c1; ++j)
+                    backwardRows(ps, buf, *c, *nx, buf.drive, t, j, 0, n, toInput);
                 std::swap(c, nx);
             }
         }
@@ -313,6 +317,52 @@ double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0,
         const S coef = S(-pr.alpha / (sum * sum));
         dG->array() += coef * pr.G->array().sign();
     }
+    // Both paths write delta_t into the other buffer each step: after T steps delta_0 is in `other`
+    // for odd T, in buf.delta for even T.
+    if (dx0) *dx0 = T % 2 ? other : buf.delta;
+}
+
+}  // namespace
+
+template <class S>
+double bpttLoss(const BpttProblem<S>& pr, const MatS<S>& x0, const Eigen::VectorXi& labels,
+                std::uint64_t seed, BpttBuffers<S>& buf, Eigen::VectorXi* predicted) {
+    return forward(pr, x0, labels, seed, buf, false, predicted);
+}
+
+/// The backward pass from delta_T (in buf.delta) through the steps bpttForward/forward kept:
+/// dL/dA, dL/dG (with the alpha term) if pr.gradG and dG, and dL/dx(0) if dx0.
+template <class S>
+void bpttForward(const BpttProblem<S>& pr, const MatS<S>& x0, std::uint64_t seed,
+                 BpttBuffers<S>& buf) {
+    checkBatch(pr, x0);
+    integrate(pr, x0, seed, buf, true, false);
+}
+
+template <class S>
+void bpttBackward(const BpttProblem<S>& pr, const MatS<S>& dxT, BpttBuffers<S>& buf, MatS<S>& dA,
+                  MatS<S>* dG, MatS<S>* dx0) {
+    if (dxT.rows() != buf.x.rows() || dxT.cols() != buf.x.cols() ||
+        buf.slope.cols() != dxT.cols() * pr.params->steps)
+        throw std::invalid_argument(
+            "BPTT: the backward pass needs dL/dx(T) of the batch bpttForward integrated");
+    buf.delta = dxT;
+    backward(pr, buf, dA, dG, dx0);
+}
+
+template <class S>
+double bpttLossAndGradient(const BpttProblem<S>& pr, const MatS<S>& x0,
+                           const Eigen::VectorXi& labels, std::uint64_t seed, MatS<S>& dA,
+                           MatS<S>* dG, BpttBuffers<S>& buf, Eigen::VectorXi* predicted) {
+    const double loss = forward(pr, x0, labels, seed, buf, true, predicted);
+    const int n = pr.params->n, b = int(x0.cols());
+    // delta_T = (2 / B) (x_T - xbar_label).
+    buf.delta.resize(n, b);
+    for (int j = 0; j < b; ++j)
+        buf.delta.col(j) =
+            (S(2) / S(b)) *
+            (buf.x.col(j) - pr.attractors->points().col(labels[j]).template cast<S>());
+    backward<S>(pr, buf, dA, dG, nullptr);
     return loss;
 }
 
@@ -328,5 +378,14 @@ template double bpttLoss<float>(const BpttProblem<float>&, const MatS<float>&,
 template double bpttLoss<double>(const BpttProblem<double>&, const MatS<double>&,
                                  const Eigen::VectorXi&, std::uint64_t, BpttBuffers<double>&,
                                  Eigen::VectorXi*);
+template void bpttForward<float>(const BpttProblem<float>&, const MatS<float>&, std::uint64_t,
+                                 BpttBuffers<float>&);
+template void bpttForward<double>(const BpttProblem<double>&, const MatS<double>&, std::uint64_t,
+                                  BpttBuffers<double>&);
+template void bpttBackward<float>(const BpttProblem<float>&, const MatS<float>&,
+                                  BpttBuffers<float>&, MatS<float>&, MatS<float>*, MatS<float>*);
+template void bpttBackward<double>(const BpttProblem<double>&, const MatS<double>&,
+                                   BpttBuffers<double>&, MatS<double>&, MatS<double>*,
+                                   MatS<double>*);
 
 }  // namespace as::sde

@@ -46,6 +46,18 @@ double bpttLossAndGradient(const BpttProblem<S>& problem, const MatS<S>& x0,
                            const Eigen::VectorXi& labels, std::uint64_t noiseSeed, MatS<S>& dA,
                            MatS<S>* dG, BpttBuffers<S>& buf, Eigen::VectorXi* predicted = nullptr);
 
+/// The two halves for a loss of the caller's (the generator's latent SDE, engine/generator):
+/// bpttForward integrates x0 (N x B) with the noise of noiseSeed, keeping every step, and leaves
+/// x(T) in buf.x; bpttBackward then takes dL/dx(T) (N x B) and returns dL/dA, dL/dG (with the
+/// alpha term, if problem.gradG and dG != nullptr) and, if dx0 != nullptr, dL/dx(0) (the
+/// reparametrisation trick: the noise of the forward pass is held fixed). labels are not used.
+template <class S>
+void bpttForward(const BpttProblem<S>& problem, const MatS<S>& x0, std::uint64_t noiseSeed,
+                 BpttBuffers<S>& buf);
+template <class S>
+void bpttBackward(const BpttProblem<S>& problem, const MatS<S>& dxT, BpttBuffers<S>& buf,
+                  MatS<S>& dA, MatS<S>* dG, MatS<S>* dx0);
+
 /// Forward pass only (the same arithmetic): the loss, and predicted if given.
 template <class S>
 double bpttLoss(const BpttProblem<S>& problem, const MatS<S>& x0, const Eigen::VectorXi& labels,

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "io/Hdf5Handle.h"
+#include "io/Hdf5Matrix.h"
 #include "sde/AdamOptimizer.h"
 #include "sde/BpttKernel.h"
 #include "sde/GaussianNoise.h"
@@ -24,37 +25,6 @@ class BpttWorkspace {
 
 namespace {
 
-std::vector<float> rowMajor(const Eigen::MatrixXf& m) {
-    std::vector<float> v(std::size_t(m.size()));
-    for (Eigen::Index r = 0; r < m.rows(); ++r)
-        for (Eigen::Index c = 0; c < m.cols(); ++c) v[std::size_t(r * m.cols() + c)] = m(r, c);
-    return v;
-}
-
-Eigen::MatrixXf readMatrix(hid_t g, const std::string& name, Eigen::Index rows, Eigen::Index cols,
-                           const std::string& where) {
-    const auto shape = h5::datasetShape(g, name);
-    if (shape.size() != 2 || shape[0] != hsize_t(rows) || shape[1] != hsize_t(cols))
-        throw h5::Error(where + ": field '" + name + "' has the wrong shape");
-    const std::vector<float> v = h5::readFloats(g, name);
-    Eigen::MatrixXf m(rows, cols);
-    for (Eigen::Index r = 0; r < rows; ++r)
-        for (Eigen::Index c = 0; c < cols; ++c) m(r, c) = v[std::size_t(r * cols + c)];
-    if (!m.allFinite()) throw h5::Error(where + ": field '" + name + "' holds a non-finite value");
-    return m;
-}
-
-/// The order of the training items in epoch e: a Fisher–Yates shuffle keyed by (seed, e), so a
-/// resumed run needs only the iteration count to continue with the same batches.
-std::vector<int> epochOrder(std::uint64_t seed, long epoch, int m) {
-    std::vector<int> order(static_cast<std::size_t>(m));
-    for (int i = 0; i < m; ++i) order[std::size_t(i)] = i;
-    std::mt19937_64 rng(mix64(seed ^ mix64(std::uint64_t(epoch) + 0x5151)));
-    for (int i = m - 1; i > 0; --i)
-        std::swap(order[std::size_t(i)], order[std::size_t(rng() % std::uint64_t(i + 1))]);
-    return order;
-}
-
 /// Training image `in` (side x side, row-major) moved by (dx, dy) pixels into `out`, zero fill.
 void shiftImage(const Eigen::Ref<const Eigen::VectorXf>& in, int side, int dx, int dy,
                 Eigen::Ref<Eigen::VectorXf> out) {
@@ -69,10 +39,6 @@ void shiftImage(const Eigen::Ref<const Eigen::VectorXf>& in, int side, int dx, i
     }
 }
 
-std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration) {
-    return mix64(mix64(seed + 0xA5A5) ^ std::uint64_t(iteration));
-}
-
 AdamOptimizer::Settings adamSettings(double lr, double clip) {
     AdamOptimizer::Settings s;
     s.learningRate = lr;
@@ -81,6 +47,19 @@ AdamOptimizer::Settings adamSettings(double lr, double clip) {
 }
 
 }  // namespace
+
+std::vector<int> epochOrder(std::uint64_t seed, long epoch, int m) {
+    std::vector<int> order(static_cast<std::size_t>(m));
+    for (int i = 0; i < m; ++i) order[std::size_t(i)] = i;
+    std::mt19937_64 rng(mix64(seed ^ mix64(std::uint64_t(epoch) + 0x5151)));
+    for (int i = m - 1; i > 0; --i)
+        std::swap(order[std::size_t(i)], order[std::size_t(rng() % std::uint64_t(i + 1))]);
+    return order;
+}
+
+std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration) {
+    return mix64(mix64(seed + 0xA5A5) ^ std::uint64_t(iteration));
+}
 
 const char* trainOutcomeName(TrainOutcome o) {
     switch (o) {
@@ -308,16 +287,15 @@ void BpttTrainer::saveCheckpoint(const std::string& path) const {
             writeSdeModel(g, model_, meta);
         }
         h5::Handle c = h5::createGroup(f, "checkpoint");
-        const hsize_t n = hsize_t(model_.params().n);
         h5::writeAttribute(c, "iteration", std::int64_t(iteration_));
         h5::writeAttribute(c, "train_g", std::int64_t(tp_.trainG ? 1 : 0));
         h5::writeAttribute(c, "adam_a_steps", std::int64_t(adamA_->steps()));
-        h5::writeDataset(c, "adam_a_m", rowMajor(adamA_->firstMoment()), {n, n});
-        h5::writeDataset(c, "adam_a_v", rowMajor(adamA_->secondMoment()), {n, n});
+        h5::writeMatrix(c, "adam_a_m", adamA_->firstMoment());
+        h5::writeMatrix(c, "adam_a_v", adamA_->secondMoment());
         if (adamG_) {
             h5::writeAttribute(c, "adam_g_steps", std::int64_t(adamG_->steps()));
-            h5::writeDataset(c, "adam_g_m", rowMajor(adamG_->firstMoment()), {n, n});
-            h5::writeDataset(c, "adam_g_v", rowMajor(adamG_->secondMoment()), {n, n});
+            h5::writeMatrix(c, "adam_g_m", adamG_->firstMoment());
+            h5::writeMatrix(c, "adam_g_v", adamG_->secondMoment());
         }
         std::vector<double> vi(validationIterations_.begin(), validationIterations_.end());
         h5::writeDataset(c, "validation_iterations", vi, {hsize_t(vi.size())});
@@ -345,14 +323,14 @@ void BpttTrainer::resume(const std::string& path) {
         const long it = long(h5::readIntAttribute(c, "iteration"));
         if (it < 0 || std::size_t(it) != saved.meta.lossCurve.size())
             throw h5::Error(where + ": field 'iteration' does not match the loss curve");
-        const Eigen::MatrixXf am = readMatrix(c, "adam_a_m", n, n, where),
-                              av = readMatrix(c, "adam_a_v", n, n, where);
+        const Eigen::MatrixXf am = h5::readMatrixF(c, "adam_a_m", n, n, where),
+                              av = h5::readMatrixF(c, "adam_a_v", n, n, where);
         Eigen::MatrixXf gm, gv;
         long gSteps = 0;
         if (tp_.trainG) {
             if (!saved.model.hasTrainedG()) throw h5::Error(where + ": missing field 'g'");
-            gm = readMatrix(c, "adam_g_m", n, n, where);
-            gv = readMatrix(c, "adam_g_v", n, n, where);
+            gm = h5::readMatrixF(c, "adam_g_m", n, n, where);
+            gv = h5::readMatrixF(c, "adam_g_v", n, n, where);
             gSteps = long(h5::readIntAttribute(c, "adam_g_steps"));
         }
         const long aSteps = long(h5::readIntAttribute(c, "adam_a_steps"));

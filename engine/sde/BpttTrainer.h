@@ -6,6 +6,7 @@
 // (TrainOutcome); exceptions only for misuse (shapes, labels) and bad checkpoint files.
 #include <Eigen/Core>
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -21,6 +22,12 @@ class AdamOptimizer;
 
 enum class TrainOutcome { Finished, Cancelled, Diverged };
 const char* trainOutcomeName(TrainOutcome o);  ///< "finished", "cancelled", "diverged"
+
+/// The order of m training items in epoch e: a Fisher–Yates shuffle keyed by (seed, e), so a
+/// resumed run needs only the iteration count to continue with the same batches.
+std::vector<int> epochOrder(std::uint64_t seed, long epoch, int m);
+/// The Euler–Maruyama noise seed of training iteration `iteration` (a pure function of both).
+std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration);
 
 struct TrainProgress {
     long iteration = 0, totalIterations = 0;

@@ -45,6 +45,10 @@ expect_error() {
   if [ $# -gt 0 ]; then grep -qF -- "$1" err.txt || fail "stderr should mention '$1'"; fi
 }
 
+# skip_without_mnist: after a run that needs MNIST, exit 77 (skipped) if it was not found.
+skip_without_mnist() {
+  if [ "$RC" -eq 2 ] && grep -q 'MNIST not found' err.txt; then echo "SKIP: MNIST not installed"; exit 77; fi
+}
 flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a damaged copy)
   "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }

@@ -8,9 +8,6 @@ tiny_model() {  # a 12-node, 3-attractor untrained model in tiny.h5
   run sde plant --classes 3 --n 12 --out tiny.h5; expect_ok
   [ -f tiny.h5 ] || fail "tiny.h5 not written"
 }
-skip_without_mnist() {
-  if [ "$RC" -eq 2 ] && grep -q 'MNIST not found' err.txt; then echo "SKIP: MNIST not installed"; exit 77; fi
-}
 # Small, fast training: 3 digits, 48 images, 10 Euler steps, 3 iterations.
 small_train() {
   run sde train --out model.h5 --digits 0,1,2 --train-count 48 --val-count 24 --iterations 3 --batch 16 \

@@ -1,0 +1,67 @@
+#pragma once
+// `attractor-cli generator train|sample|interpolate|...`: the generator lab (seed 002 §VI)
+// headless.
+//   train        trains encoder, latent CVFR and decoder on MNIST digits (eq 21), measures the
+//   latent
+//                statistics (eq 22) and the test reconstruction MSE, writes the model (checkpoints,
+//                --resume, Ctrl-C writes the state reached);
+//   sample       class-conditional samples N(xbar_l, Sigma_T^l) decoded, to HDF5 and PNG,
+//   optionally
+//                with each image's nearest training image (the memorisation check);
+//   interpolate  decoded points between two attractors, two encoded test images (--images), or
+//                along a principal axis (--axis);
+//   langevin     G_T from the stationary Lyapunov equation for Sigma_T^l, then the stochastic CVFR
+//                from xbar_l with G_T dW, every k-th state decoded (Fig. 14);
+//   classifier   trains the MNIST feature classifier of the quality metric (all 60,000 digits);
+//   fid          Frechet distance in that classifier's features between generated and test images,
+//                with the real-vs-real floor and the class agreement.
+// Implementation: GeneratorCommand.cpp (options, train), GeneratorSample.cpp (sample, interpolate,
+// langevin) and GeneratorQuality.cpp (classifier, fid).
+#include <string>
+#include <vector>
+
+#include "CliCommand.h"
+#include "generator/GeneratorModelFile.h"
+
+namespace as::cli {
+
+/// Loads a generator model file; CliError (exit 2) naming --model and the file on a bad file.
+generator::LoadedGenerator loadGeneratorFile(const std::string& path);
+
+class GeneratorCommand : public Command {
+  public:
+    explicit GeneratorCommand(CLI::App& parent);
+    CLI::App* app() const override { return app_; }
+    int run() override;
+
+  private:
+    int runTrain();
+    int runSample();
+    int runInterpolate();
+    int runLangevin();
+    int runClassifier();
+    int runFid();
+    /// Applies --eps and every --set to the three parameter tables (model, latent SDE, training).
+    void applySettings(generator::GeneratorParams& p, generator::GeneratorTrainParams& tp) const;
+    /// --centre as a LatentCentre.
+    generator::LatentCentre centre() const;
+    /// Writes images (pixels x N) with their digit labels and latent states to --out (HDF5), and
+    /// the grid (gridCols per row) to --png; returns nothing, throws CliError(kExitFailure) on
+    /// failure. extra: more 1D datasets for the HDF5 file (name, values).
+    void writeImages(
+        const Eigen::MatrixXf& images, const std::vector<int>& digits,
+        const Eigen::MatrixXf& latent, int gridCols, const std::string& what,
+        const std::vector<std::pair<std::string, std::vector<double>>>& extra = {}) const;
+
+    CLI::App* app_ = nullptr;
+    std::string action_, out_, png_, nearestPng_, model_, classifier_, images_, mnist_, digits_,
+        checkpoint_, resume_, centre_ = "attractor";
+    std::vector<std::string> sets_;
+    bool listParams_ = false, nearest_ = false;
+    int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;
+    int from_ = 0, to_ = 1, testCount_ = 0, every_ = 10, chains_ = 1;
+    long long iterations_ = -1, seed_ = 1;
+    double eps_ = -1.0, lr_ = -1.0, range_ = 2.0;
+};
+
+}  // namespace as::cli

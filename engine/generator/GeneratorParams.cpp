@@ -1,0 +1,125 @@
+#include "generator/GeneratorParams.h"
+
+#include <algorithm>
+
+#include "core/ParamAccess.h"
+
+namespace as::generator {
+namespace {
+
+const ParamTable<GeneratorParams>& table() {
+    static const ParamTable<GeneratorParams> t = [] {
+        ParamTable<GeneratorParams> t;
+        t.add(
+            {"latent_dim",
+             "Latent dimension d",
+             "",
+             20,
+             2,
+             512,
+             1,
+             0,
+             true,
+             {},
+             "Nodes of the latent CVFR = the encoder's output size, [2, 512]; floor(d / C) >= 1."},
+            [](const GeneratorParams& p) { return double(p.latentDim); },
+            [](GeneratorParams& p, double v) { p.latentDim = int(v); });
+        t.add(
+            {"hidden",
+             "Hidden units",
+             "",
+             400,
+             4,
+             4096,
+             10,
+             0,
+             true,
+             {},
+             "Width of the one hidden layer of the encoder and of the decoder, [4, 4096]."},
+            [](const GeneratorParams& p) { return double(p.hidden); },
+            [](GeneratorParams& p, double v) { p.hidden = int(v); });
+        t.add(
+            {"decoder_inputs",
+             "Decoder inputs",
+             "",
+             0,
+             0,
+             512,
+             1,
+             0,
+             true,
+             {},
+             "Latent components the decoder reads, the first ones; 0: all d (3: the Fig. 8 view)."},
+            [](const GeneratorParams& p) { return double(p.decoderInputs); },
+            [](GeneratorParams& p, double v) { p.decoderInputs = int(v); });
+        t.add(
+            {"init_seed",
+             "Initialisation seed",
+             "",
+             1,
+             0,
+             4294967295.0,
+             1,
+             0,
+             true,
+             {},
+             "Seed of the initial encoder and decoder weights."},
+            [](const GeneratorParams& p) { return double(p.initSeed); },
+            [](GeneratorParams& p, double v) { p.initSeed = std::uint64_t(v); });
+        return t;
+    }();
+    return t;
+}
+
+void need(bool ok, const std::string& rule, double got) {
+    if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
+}
+
+}  // namespace
+
+sde::SdeParams GeneratorParams::defaultLatent() {
+    sde::SdeParams p;
+    p.n = 20;
+    p.classes = 3;
+    p.eps = 0.05;
+    p.dt = 0.03;
+    p.steps = 100;
+    return p;
+}
+
+sde::SdeParams GeneratorParams::latentParams(int classes) const {
+    sde::SdeParams p = latent;
+    p.n = latentDim;
+    p.classes = classes;
+    p.noise = sde::NoiseKind::Identity;
+    p.averageSteps = std::clamp(p.averageSteps, 1, std::max(1, p.steps));
+    return p;
+}
+
+void GeneratorParams::check(int classes) const {
+    need(latentDim >= 2 && latentDim <= 512, "latent_dim must be in [2, 512]", latentDim);
+    need(hidden >= 4 && hidden <= 4096, "hidden must be in [4, 4096]", hidden);
+    need(decoderInputs >= 0 && decoderInputs <= latentDim,
+         "decoder_inputs must be in [0, latent_dim]", decoderInputs);
+    need(classes >= 1 && classes <= latentDim, "the classes (digits) must number 1 .. latent_dim",
+         classes);
+    if (latent.noise != sde::NoiseKind::Identity)
+        throw ParamError("the generator's latent SDE uses G = I (noise=identity)");
+    latentParams(classes).check();
+}
+
+const std::vector<ParamSpec>& GeneratorParams::specs() {
+    static const std::vector<ParamSpec> s = table().specs();
+    return s;
+}
+double GeneratorParams::get(const std::string& key) const {
+    return table().get(*this, key);
+}
+void GeneratorParams::set(const std::string& key, double value) {
+    table().set(*this, key, value);
+}
+double GeneratorParams::parse(const std::string& key, const std::string& text) {
+    return table().parse(key, text);
+}
+
+}  // namespace as::generator

@@ -1,0 +1,178 @@
+#include "generator/GeneratorTrainParams.h"
+
+#include <cmath>
+
+#include "core/ParamAccess.h"
+
+namespace as::generator {
+namespace {
+
+using P = GeneratorTrainParams;
+
+const ParamTable<P>& table() {
+    static const ParamTable<P> t = [] {
+        ParamTable<P> t;
+        t.add(
+            {"batch",
+             "Batch size",
+             "",
+             128,
+             1,
+             4096,
+             1,
+             0,
+             true,
+             {},
+             "Images per mini-batch, [1, 4096]."},
+            [](const P& p) { return double(p.batch); }, [](P& p, double v) { p.batch = int(v); });
+        t.add(
+            {"lr",
+             "Learning rate",
+             "",
+             1e-3,
+             1e-7,
+             1,
+             1e-4,
+             6,
+             false,
+             {},
+             "Adam step size for the encoder, the decoder and Atilde, (0, 1]."},
+            [](const P& p) { return p.learningRate; }, [](P& p, double v) { p.learningRate = v; });
+        t.add(
+            {"epochs",
+             "Epochs",
+             "",
+             10,
+             1,
+             100000,
+             1,
+             0,
+             true,
+             {},
+             "Passes over the training set, [1, 100000]."},
+            [](const P& p) { return double(p.epochs); }, [](P& p, double v) { p.epochs = int(v); });
+        t.add(
+            {"max_iterations",
+             "Max iterations",
+             "",
+             0,
+             0,
+             1e9,
+             100,
+             0,
+             true,
+             {},
+             "Stop after this many mini-batches; 0 runs all epochs."},
+            [](const P& p) { return double(p.maxIterations); },
+            [](P& p, double v) { p.maxIterations = long(v); });
+        t.add(
+            {"w_conv",
+             "Weight: convergence",
+             "",
+             1,
+             0,
+             1e6,
+             0.1,
+             3,
+             false,
+             {},
+             "Weight of L_conv = 1/(B d) sum |x(T) - xbar_label|^2 (eq 21)."},
+            [](const P& p) { return p.wConv; }, [](P& p, double v) { p.wConv = v; });
+        t.add(
+            {"w_rec",
+             "Weight: reconstruction",
+             "",
+             1,
+             0,
+             1e6,
+             0.1,
+             3,
+             false,
+             {},
+             "Weight of L_rec = 1/(B D) sum |X - D(x(T))|^2 (eq 21)."},
+            [](const P& p) { return p.wRec; }, [](P& p, double v) { p.wRec = v; });
+        t.add(
+            {"w_centroid",
+             "Weight: centroid",
+             "",
+             1,
+             0,
+             1e6,
+             0.1,
+             3,
+             false,
+             {},
+             "Weight of L_centroid = 1/(d C) sum_l |class mean of x(T) - xbar_l|^2 (eq 20)."},
+            [](const P& p) { return p.wCentroid; }, [](P& p, double v) { p.wCentroid = v; });
+        t.add(
+            {"seed",
+             "Seed",
+             "",
+             1,
+             0,
+             4294967295.0,
+             1,
+             0,
+             true,
+             {},
+             "Seed of the mini-batch order and of the Euler–Maruyama noise of training."},
+            [](const P& p) { return double(p.seed); },
+            [](P& p, double v) { p.seed = std::uint64_t(v); });
+        t.add(
+            {"checkpoint_every",
+             "Checkpoint every",
+             "iterations",
+             0,
+             0,
+             1e9,
+             100,
+             0,
+             true,
+             {},
+             "Write a checkpoint every this many mini-batches (needs a checkpoint path); 0: "
+             "never."},
+            [](const P& p) { return double(p.checkpointEvery); },
+            [](P& p, double v) { p.checkpointEvery = int(v); });
+        return t;
+    }();
+    return t;
+}
+
+void need(bool ok, const std::string& rule, double got) {
+    if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
+}
+
+}  // namespace
+
+void GeneratorTrainParams::check() const {
+    auto w = [](double v) { return std::isfinite(v) && v >= 0 && v <= 1e6; };
+    need(batch >= 1 && batch <= 4096, "batch must be in [1, 4096]", batch);
+    need(std::isfinite(learningRate) && learningRate > 0 && learningRate <= 1,
+         "lr must be in (0, 1]", learningRate);
+    need(epochs >= 1 && epochs <= 100000, "epochs must be in [1, 100000]", epochs);
+    need(maxIterations >= 0 && maxIterations <= 1000000000L, "max_iterations must be in [0, 1e9]",
+         double(maxIterations));
+    need(w(wConv), "w_conv must be in [0, 1e6]", wConv);
+    need(w(wRec), "w_rec must be in [0, 1e6]", wRec);
+    need(w(wCentroid), "w_centroid must be in [0, 1e6]", wCentroid);
+    need(wConv + wRec + wCentroid > 0, "at least one loss weight must be > 0",
+         wConv + wRec + wCentroid);
+    need(checkpointEvery >= 0 && checkpointEvery <= 1000000000,
+         "checkpoint_every must be in [0, 1e9]", checkpointEvery);
+}
+
+const std::vector<ParamSpec>& GeneratorTrainParams::specs() {
+    static const std::vector<ParamSpec> s = table().specs();
+    return s;
+}
+double GeneratorTrainParams::get(const std::string& key) const {
+    return table().get(*this, key);
+}
+void GeneratorTrainParams::set(const std::string& key, double value) {
+    table().set(*this, key, value);
+}
+double GeneratorTrainParams::parse(const std::string& key, const std::string& text) {
+    return table().parse(key, text);
+}
+
+}  // namespace as::generator

@@ -1,0 +1,241 @@
+#include "generator/GeneratorTrainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+#include "generator/GeneratorModelFile.h"
+#include "io/Hdf5Errors.h"
+#include "io/Hdf5Handle.h"
+#include "io/Hdf5Matrix.h"
+#include "sde/AdamOptimizer.h"
+#include "sde/BpttTrainer.h"
+#include "sde/ThreadBudget.h"
+
+namespace as::generator {
+
+void LossCurves::push(const LossTerms& t) {
+    total.push_back(t.total);
+    conv.push_back(t.conv);
+    rec.push_back(t.rec);
+    centroid.push_back(t.centroid);
+}
+
+LossTerms LossCurves::last() const {
+    LossTerms t;
+    if (total.empty()) return t;
+    t.total = total.back();
+    t.conv = conv.back();
+    t.rec = rec.back();
+    t.centroid = centroid.back();
+    return t;
+}
+
+GeneratorTrainer::GeneratorTrainer(GeneratorModel& model, const GeneratorTrainParams& tp)
+    : model_(model), tp_(tp) {
+    tp_.check();
+    MlpWeights<float> enc = model_.encoder(), dec = model_.decoder();
+    Eigen::MatrixXf at = model_.latent().atilde();
+    sde::AdamOptimizer::Settings s;
+    s.learningRate = tp_.learningRate;
+    for (Eigen::MatrixXf* m : tensors(enc, dec, at))
+        adam_.push_back(std::make_unique<sde::AdamOptimizer>(m->rows(), m->cols(), s));
+}
+
+GeneratorTrainer::~GeneratorTrainer() = default;
+
+std::vector<Eigen::MatrixXf*> GeneratorTrainer::tensors(MlpWeights<float>& enc,
+                                                        MlpWeights<float>& dec,
+                                                        Eigen::MatrixXf& atilde) const {
+    std::vector<Eigen::MatrixXf*> out;
+    for (MlpWeights<float>* net : {&enc, &dec})
+        for (int k = 0; k < net->layers(); ++k) {
+            out.push_back(&net->w[std::size_t(k)]);
+            out.push_back(&net->b[std::size_t(k)]);
+        }
+    out.push_back(&atilde);
+    return out;
+}
+
+LossTerms GeneratorTrainer::lossAndGradient(const Eigen::MatrixXf& X, const Eigen::VectorXi& labels,
+                                            std::uint64_t noiseSeed, GeneratorGradient<float>& grad,
+                                            Eigen::MatrixXf& dAtilde) const {
+    GeneratorProblem<float> pr;
+    pr.latent = &model_.latent().params();
+    pr.attractors = &model_.latent().attractors();
+    pr.A = &model_.latent().A();
+    pr.encoder = &model_.encoder();
+    pr.decoder = &model_.decoder();
+    pr.wConv = tp_.wConv;
+    pr.wRec = tp_.wRec;
+    pr.wCentroid = tp_.wCentroid;
+    const LossTerms t = generatorLossAndGradient(pr, X, labels, noiseSeed, buf_, &grad);
+    dAtilde = model_.latent().attractors().pullBack(grad.dA);
+    return t;
+}
+
+GeneratorReport GeneratorTrainer::train(
+    const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
+    const std::function<void(const GeneratorProgress&)>& progress,
+    const std::atomic<bool>* cancel) {
+    if (images.rows() != model_.pixels())
+        throw std::invalid_argument("training images have " + std::to_string(images.rows()) +
+                                    " pixels, the model " + std::to_string(model_.pixels()));
+    if (labels.size() != images.cols() || images.cols() == 0)
+        throw std::invalid_argument("need one label per training image (and at least one image)");
+    if ((labels.array() < 0).any() || (labels.array() >= model_.classes()).any())
+        throw std::invalid_argument("a training label is outside [0, " +
+                                    std::to_string(model_.classes()) + ")");
+    const int m = int(images.cols());
+    const long perEpoch = (m + tp_.batch - 1) / tp_.batch;
+    const long total = tp_.maxIterations > 0 ? tp_.maxIterations : perEpoch * tp_.epochs;
+
+    GeneratorReport rep;
+    MlpWeights<float> enc = model_.encoder(), dec = model_.decoder();
+    Eigen::MatrixXf atilde = model_.latent().atilde();
+    const std::vector<Eigen::MatrixXf*> params = tensors(enc, dec, atilde);
+    GeneratorGradient<float> grad;
+    Eigen::MatrixXf dAtilde;
+    std::vector<int> order;
+    long orderEpoch = -1;
+    Eigen::MatrixXf X;
+    Eigen::VectorXi lab;
+    double trainSeconds = 0.0;
+    const long firstIteration = iteration_;
+    while (iteration_ < total) {
+        if (cancel && cancel->load()) {
+            rep.outcome = sde::TrainOutcome::Cancelled;
+            rep.message = "cancelled after " + std::to_string(iteration_) + " iterations";
+            break;
+        }
+        const auto t0 = std::chrono::steady_clock::now();
+        const long epoch = iteration_ / perEpoch, pos = iteration_ % perEpoch;
+        if (epoch != orderEpoch) {
+            order = sde::epochOrder(tp_.seed, epoch, m);
+            orderEpoch = epoch;
+        }
+        const int first = int(pos * tp_.batch), len = std::min(tp_.batch, m - first);
+        // Threads only for large products on an idle machine (sde/ThreadBudget.h: a descheduled
+        // thread stalls every product; measured 20x slower with 2 threads under a load of 8).
+        const sde::ThreadBudget budget(sde::ThreadBudget::machineBusy()
+                                           ? 0.0
+                                           : double(len) * double(images.rows()) *
+                                                 double(model_.params().hidden));
+        X.resize(images.rows(), len);
+        lab.resize(len);
+        for (int j = 0; j < len; ++j) {
+            const int item = order[std::size_t(first + j)];
+            X.col(j) = images.col(item);
+            lab[j] = labels[item];
+        }
+        const LossTerms t =
+            lossAndGradient(X, lab, sde::iterationNoiseSeed(tp_.seed, iteration_), grad, dAtilde);
+        if (!std::isfinite(t.total) || !grad.encoder.allFinite() || !grad.decoder.allFinite() ||
+            !dAtilde.allFinite()) {
+            rep.outcome = sde::TrainOutcome::Diverged;
+            rep.message = "the loss became non-finite at iteration " +
+                          std::to_string(iteration_ + 1) +
+                          "; the model keeps the weights of the last good iteration";
+            break;
+        }
+        GeneratorGradient<float>& g = grad;
+        const std::vector<Eigen::MatrixXf*> grads = tensors(g.encoder, g.decoder, dAtilde);
+        for (std::size_t k = 0; k < params.size(); ++k) adam_[k]->step(*params[k], *grads[k]);
+        if (!enc.allFinite() || !dec.allFinite() || !atilde.allFinite()) {
+            rep.outcome = sde::TrainOutcome::Diverged;
+            rep.message = "the weights became non-finite at iteration " +
+                          std::to_string(iteration_ + 1) +
+                          "; the model keeps the weights of the last good iteration";
+            break;
+        }
+        model_.setEncoder(enc);
+        model_.setDecoder(dec);
+        model_.setAtilde(atilde);
+        ++iteration_;
+        curves_.push(t);
+        trainSeconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+        GeneratorProgress pg;
+        pg.iteration = iteration_;
+        pg.totalIterations = total;
+        pg.epoch = int(epoch);
+        pg.loss = t;
+        pg.secondsPerIteration = trainSeconds / double(iteration_ - firstIteration);
+        pg.secondsLeft = pg.secondsPerIteration * double(total - iteration_);
+        rep.secondsPerIteration = pg.secondsPerIteration;
+        if (progress) progress(pg);
+        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 &&
+            iteration_ % tp_.checkpointEvery == 0)
+            saveCheckpoint(tp_.checkpointPath);
+    }
+    if (rep.outcome == sde::TrainOutcome::Finished)
+        rep.message = "finished " + std::to_string(iteration_) + " iterations";
+    rep.iterations = iteration_;
+    rep.final = curves_.last();
+    rep.curves = curves_;
+    return rep;
+}
+
+void GeneratorTrainer::saveCheckpoint(const std::string& path) const {
+    h5::silenceErrors();
+    h5::writeFileAtomically(path, "generator checkpoint", [&](hid_t f) {
+        {
+            h5::Handle g = h5::createGroup(f, kGeneratorGroup);
+            GeneratorTrainingMeta meta;
+            meta.train = tp_;
+            meta.iterations = iteration_;
+            meta.curves = curves_;
+            meta.outcome = "checkpoint";
+            writeGeneratorModel(g, model_, meta);
+        }
+        h5::Handle c = h5::createGroup(f, "checkpoint");
+        h5::writeAttribute(c, "iteration", std::int64_t(iteration_));
+        h5::writeAttribute(c, "tensors", std::int64_t(adam_.size()));
+        for (std::size_t k = 0; k < adam_.size(); ++k) {
+            const std::string key = "adam_" + std::to_string(k);
+            h5::writeAttribute(c, key + "_steps", std::int64_t(adam_[k]->steps()));
+            h5::writeMatrix(c, key + "_m", adam_[k]->firstMoment());
+            h5::writeMatrix(c, key + "_v", adam_[k]->secondMoment());
+        }
+    });
+}
+
+void GeneratorTrainer::resume(const std::string& path) {
+    const std::string where = "generator checkpoint '" + path + "'";
+    h5::namingFile(path, where, [&] {
+        h5::Handle f = openGeneratorFile(path, where);
+        h5::Handle mg = h5::openGroup(f, kGeneratorGroup);
+        LoadedGenerator saved = readGeneratorModel(mg, path);
+        const GeneratorModel& sm = saved.model;
+        if (sm.encoder().sizes() != model_.encoder().sizes() ||
+            sm.decoder().sizes() != model_.decoder().sizes() || sm.digits() != model_.digits() ||
+            sde::SdeModel::structuralChange(sm.latent().params(), model_.latent().params()))
+            throw h5::Error(
+                where +
+                " was written for a different architecture (sizes, digits or latent model)");
+        h5::Handle c = h5::openGroup(f, "checkpoint");
+        const long it = long(h5::readIntAttribute(c, "iteration"));
+        if (it < 0 || std::size_t(it) != saved.meta.curves.size())
+            throw h5::Error(where +
+                            ": field 'checkpoint/iteration' does not match the loss curves");
+        if (h5::readIntAttribute(c, "tensors") != std::int64_t(adam_.size()))
+            throw h5::Error(where + ": field 'checkpoint/tensors' does not match the model");
+        std::vector<Eigen::MatrixXf> ms, vs;
+        std::vector<long> steps;
+        for (std::size_t k = 0; k < adam_.size(); ++k) {
+            const std::string key = "adam_" + std::to_string(k);
+            const auto r = adam_[k]->firstMoment().rows(), cl = adam_[k]->firstMoment().cols();
+            ms.push_back(h5::readMatrixF(c, key + "_m", r, cl, where));
+            vs.push_back(h5::readMatrixF(c, key + "_v", r, cl, where));
+            steps.push_back(long(h5::readIntAttribute(c, key + "_steps")));
+        }
+        // Everything read and checked: now change state.
+        model_ = sm;
+        for (std::size_t k = 0; k < adam_.size(); ++k) adam_[k]->restore(steps[k], ms[k], vs[k]);
+        iteration_ = it;
+        curves_ = saved.meta.curves;
+    });
+}
+
+}  // namespace as::generator
