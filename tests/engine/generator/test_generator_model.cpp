@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <functional>
 #include <filesystem>
 #include <random>
 
@@ -239,4 +240,31 @@ TEST(GeneratorModelFile, RoundTripDamagedAndForeign) {
         EXPECT_NE(msg.find("/generator"), std::string::npos) << msg;
     }
     for (const auto& f : {path, damaged, resaved, foreign}) fs::remove(f);
+}
+
+TEST(GeneratorParams, CheckNamesTheRule) {
+    auto message = [](const std::function<void()>& f) {
+        try {
+            f();
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    GeneratorParams p;
+    EXPECT_EQ(message([&] { p.check(3); }), "");
+    p.decoderInputs = 21;
+    EXPECT_NE(message([&] { p.check(3); }).find("decoder_inputs must be in [0, latent_dim]"), std::string::npos);
+    p.decoderInputs = 0;
+    EXPECT_NE(message([&] { p.check(21); }).find("number 1 .. latent_dim"), std::string::npos);
+    p.latent.noise = as::sde::NoiseKind::Trained;
+    EXPECT_NE(message([&] { p.check(3); }).find("G = I"), std::string::npos);
+    GeneratorTrainParams tp;
+    tp.wConv = tp.wRec = tp.wCentroid = 0.0;
+    EXPECT_NE(message([&] { tp.check(); }).find("at least one loss weight"), std::string::npos);
+    tp.wRec = -1;
+    EXPECT_NE(message([&] { tp.check(); }).find("w_rec must be in [0, 1e6]"), std::string::npos);
+    // Every parameter is described once and reachable by key.
+    for (const auto& s : GeneratorTrainParams::specs()) EXPECT_NO_THROW(GeneratorTrainParams().get(s.key)) << s.key;
+    for (const auto& s : GeneratorParams::specs()) EXPECT_NO_THROW(GeneratorParams().get(s.key)) << s.key;
 }
