@@ -4,11 +4,18 @@
 #include <string>
 
 #include "sde/SdeIntegrator.h"
+#include "sde/ThreadBudget.h"
 
 namespace as::generator {
 namespace {
 
 constexpr long kChunk = 1024;  // columns per pass (bounds the temporaries)
+
+/// The work passed to sde::ThreadBudget for a pass over `columns` images: none (one thread) when
+/// the machine is busy (a descheduled thread stalls every product), else the product's size.
+double passWork(Eigen::Index columns, int pixels, int hidden) {
+    return sde::ThreadBudget::machineBusy() ? 0.0 : double(std::min<Eigen::Index>(columns, kChunk)) * pixels * hidden;
+}
 
 sde::SdeParams checkedLatent(const GeneratorParams& p, int classes) {
     p.check(classes);
@@ -58,6 +65,7 @@ void GeneratorModel::setEps(double eps) {
 }
 
 Eigen::MatrixXf GeneratorModel::encode(const Eigen::MatrixXf& images) const {
+    const sde::ThreadBudget budget(passWork(images.cols(), pixels(), params_.hidden));
     Eigen::MatrixXf out(params_.latentDim, images.cols());
     MlpCache<float> cache;
     for (Eigen::Index c0 = 0; c0 < images.cols(); c0 += kChunk) {
@@ -81,6 +89,7 @@ Eigen::MatrixXf GeneratorModel::decode(const Eigen::MatrixXf& latent) const {
         throw std::invalid_argument("decode: latent states have " + std::to_string(latent.rows()) +
                                     " rows, d = " + std::to_string(params_.latentDim));
     const int w = params_.decoderWidth();
+    const sde::ThreadBudget budget(passWork(latent.cols(), pixels(), params_.hidden));
     Eigen::MatrixXf out(pixels(), latent.cols());
     MlpCache<float> cache;
     for (Eigen::Index c0 = 0; c0 < latent.cols(); c0 += kChunk) {
