@@ -232,7 +232,8 @@ double FeatureClassifier::train(const Eigen::MatrixXf& images, const Eigen::Vect
 }
 
 Eigen::MatrixXf FeatureClassifier::features(const Eigen::MatrixXf& images) const {
-    const sde::ThreadBudget budget(sde::ThreadBudget::machineBusy() ? 0.0 : double(kChunk) * images.rows() * params_.hidden1);
+    const sde::ThreadBudget budget(
+        sde::ThreadBudget::machineBusy() ? 0.0 : double(kChunk) * images.rows() * params_.hidden1);
     Eigen::MatrixXf out(params_.hidden2, images.cols());
     MlpCache<float> cache;
     for (Eigen::Index c0 = 0; c0 < images.cols(); c0 += kChunk) {
@@ -244,7 +245,8 @@ Eigen::MatrixXf FeatureClassifier::features(const Eigen::MatrixXf& images) const
 }
 
 Eigen::VectorXi FeatureClassifier::predict(const Eigen::MatrixXf& images) const {
-    const sde::ThreadBudget budget(sde::ThreadBudget::machineBusy() ? 0.0 : double(kChunk) * images.rows() * params_.hidden1);
+    const sde::ThreadBudget budget(
+        sde::ThreadBudget::machineBusy() ? 0.0 : double(kChunk) * images.rows() * params_.hidden1);
     Eigen::VectorXi out(images.cols());
     MlpCache<float> cache;
     for (Eigen::Index c0 = 0; c0 < images.cols(); c0 += kChunk) {

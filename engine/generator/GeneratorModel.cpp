@@ -14,7 +14,9 @@ constexpr long kChunk = 1024;  // columns per pass (bounds the temporaries)
 /// The work passed to sde::ThreadBudget for a pass over `columns` images: none (one thread) when
 /// the machine is busy (a descheduled thread stalls every product), else the product's size.
 double passWork(Eigen::Index columns, int pixels, int hidden) {
-    return sde::ThreadBudget::machineBusy() ? 0.0 : double(std::min<Eigen::Index>(columns, kChunk)) * pixels * hidden;
+    return sde::ThreadBudget::machineBusy()
+               ? 0.0
+               : double(std::min<Eigen::Index>(columns, kChunk)) * pixels * hidden;
 }
 
 sde::SdeParams checkedLatent(const GeneratorParams& p, int classes) {

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <random>
 
 #include "FlipVariants.h"
@@ -254,7 +254,8 @@ TEST(GeneratorParams, CheckNamesTheRule) {
     GeneratorParams p;
     EXPECT_EQ(message([&] { p.check(3); }), "");
     p.decoderInputs = 21;
-    EXPECT_NE(message([&] { p.check(3); }).find("decoder_inputs must be in [0, latent_dim]"), std::string::npos);
+    EXPECT_NE(message([&] { p.check(3); }).find("decoder_inputs must be in [0, latent_dim]"),
+              std::string::npos);
     p.decoderInputs = 0;
     EXPECT_NE(message([&] { p.check(21); }).find("number 1 .. latent_dim"), std::string::npos);
     p.latent.noise = as::sde::NoiseKind::Trained;
@@ -265,6 +266,8 @@ TEST(GeneratorParams, CheckNamesTheRule) {
     tp.wRec = -1;
     EXPECT_NE(message([&] { tp.check(); }).find("w_rec must be in [0, 1e6]"), std::string::npos);
     // Every parameter is described once and reachable by key.
-    for (const auto& s : GeneratorTrainParams::specs()) EXPECT_NO_THROW(GeneratorTrainParams().get(s.key)) << s.key;
-    for (const auto& s : GeneratorParams::specs()) EXPECT_NO_THROW(GeneratorParams().get(s.key)) << s.key;
+    for (const auto& s : GeneratorTrainParams::specs())
+        EXPECT_NO_THROW(GeneratorTrainParams().get(s.key)) << s.key;
+    for (const auto& s : GeneratorParams::specs())
+        EXPECT_NO_THROW(GeneratorParams().get(s.key)) << s.key;
 }
