@@ -141,22 +141,4 @@ inline ParamSpec seedSpec(std::string label, std::string tooltip, double max = 9
             .formMax = 2147483647};
 }
 
-template <class P>
-const std::vector<ParamSpec>& ParamKeys<P>::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-template <class P>
-double ParamKeys<P>::get(const std::string& key) const {
-    return table().get(static_cast<const P&>(*this), key);
-}
-template <class P>
-void ParamKeys<P>::set(const std::string& key, double value) {
-    table().set(static_cast<P&>(*this), key, value);
-}
-template <class P>
-double ParamKeys<P>::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
-}
-
 }  // namespace as

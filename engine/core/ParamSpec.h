@@ -67,7 +67,7 @@ class ParamTable;
 
 /// Base of a parameter struct P (struct CannParams : ParamKeys<CannParams>): access by key,
 /// served by P's table of ParamSpecs. P's .cpp defines table() and instantiates the template
-/// (core/ParamAccess.h has the definitions).
+/// (core/ParamKeysImpl.h has the definitions).
 template <class P>
 struct ParamKeys {
     static const std::vector<ParamSpec>& specs();

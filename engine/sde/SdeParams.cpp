@@ -3,7 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
 namespace as::sde {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
 namespace as::sde {}  // namespace as::sde
 
