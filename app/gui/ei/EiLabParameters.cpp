@@ -30,7 +30,9 @@ void EiLab::bindControls() {
     mode.label = tr("E-I mode").toStdString();
     ne.label = "N_E";
     ParameterBinding::Access a;
-    a.specs = {mode, ne, {.key = "bump", .label = "bump", .choices = {"off", "on"}},
+    a.specs = {mode,
+               ne,
+               {.key = "bump", .label = "bump", .choices = {"off", "on"}},
                {.key = "position_deg",
                 .label = tr("bump position (deg)").toStdString(),
                 .unit = "deg",
@@ -61,7 +63,8 @@ void EiLab::bindControls() {
     binding_ = new ParameterBinding("ei", a, nullptr, undo_, this);
     binding_->setUndoText([this](const QString& key, double v) {
         if (key == "mode") return tr("Switch E-I mode to %1").arg(modeCombo_->itemText(int(v)));
-        if (key == "bump") return v != 0 ? tr("Switch the E-I bump on") : tr("Switch the E-I bump off");
+        if (key == "bump")
+            return v != 0 ? tr("Switch the E-I bump on") : tr("Switch the E-I bump off");
         return QString();
     });
     connect(binding_, &ParameterBinding::applied, this, &EiLab::syncControls);

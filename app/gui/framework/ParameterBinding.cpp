@@ -61,13 +61,13 @@ bool ParameterBinding::edit(const QString& key, double value) {
     const QString text = undoText_ ? undoText_(key, value) : QString();
     QUndoCommand* c = nullptr;
     if (makeCommand_) {
-        c = makeCommand_(key, old, value,
-                         text.isEmpty() ? tr("Set %1 to %2").arg(label(key)).arg(value, 0, 'g', 6)
-                                        : text);
+        c = makeCommand_(
+            key, old, value,
+            text.isEmpty() ? tr("Set %1 to %2").arg(label(key)).arg(value, 0, 'g', 6) : text);
     } else {
-        c = new ParameterEditCommand([this](const QString&, const QString& k2,
-                                            double v) { apply(k2, v); },
-                                     group_, key, old, value, label(key));
+        c = new ParameterEditCommand(
+            [this](const QString&, const QString& k2, double v) { apply(k2, v); }, group_, key, old,
+            value, label(key));
         if (!text.isEmpty()) c->setText(text);
     }
     undo_->push(c);

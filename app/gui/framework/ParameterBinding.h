@@ -1,9 +1,9 @@
 #pragma once
 // Edits of one parameter struct as undo steps, the same in every lab: a value typed in the form
-// (or set by a toolbar control, the tour or a start-up --set) is checked on a copy with the struct's
-// own check(). A refusal shows the rule under the form and leaves the running parameters alone; an
-// accepted value becomes one undo step ("Set Global inhibition k to 20") whose redo and undo set it
-// live. Labels, parsing and the rules come from the parameter description (ParamSpec).
+// (or set by a toolbar control, the tour or a start-up --set) is checked on a copy with the
+// struct's own check(). A refusal shows the rule under the form and leaves the running parameters
+// alone; an accepted value becomes one undo step ("Set Global inhibition k to 20") whose redo and
+// undo set it live. Labels, parsing and the rules come from the parameter description (ParamSpec).
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -30,7 +30,8 @@ class ParameterBinding : public QObject {
     struct Access {
         std::vector<as::ParamSpec> specs;  ///< the keys it edits, with labels
         std::function<double(const std::string& key)> get;
-        /// Sets key on a copy of the parameters and runs the checks; the running ones are untouched.
+        /// Sets key on a copy of the parameters and runs the checks; the running ones are
+        /// untouched.
         std::function<void(const std::string& key, double value)> check;
         /// Checks as above, then sets the value live.
         std::function<void(const std::string& key, double value)> apply;
@@ -39,8 +40,9 @@ class ParameterBinding : public QObject {
     /// The access to a parameter struct P (CannParams, ...) read by `current` and set live by
     /// `setLive`; `check` (default: P::check) may be a lab's own rule set.
     template <class P>
-    static Access of(std::function<P()> current, std::function<void(const P&)> setLive,
-                     std::function<void(const P&)> check = [](const P& p) { p.check(); }) {
+    static Access of(
+        std::function<P()> current, std::function<void(const P&)> setLive,
+        std::function<void(const P&)> check = [](const P& p) { p.check(); }) {
         Access a;
         a.specs = P::specs();
         a.get = [current](const std::string& k) { return current().get(k); };
