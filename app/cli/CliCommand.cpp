@@ -114,16 +114,10 @@ void listParams(const std::string& title, const std::vector<ParamSpec>& specs) {
     std::printf("# %s\n", title.c_str());
     std::printf("%-12s %-14s %-12s %-24s %s\n", "key", "unit", "default", "range", "description");
     for (const ParamSpec& s : specs) {
-        std::string def, range;
-        if (!s.choices.empty()) {
-            def = s.choices.at(std::size_t(s.defaultValue));
-            for (const auto& c : s.choices) range += (range.empty() ? "" : "|") + c;
-        } else {
-            def = formatNumber(s.defaultValue);
-            range = "[" + formatNumber(s.min) + ", " + formatNumber(s.max) + "]";
-        }
+        const std::string def = s.choices.empty() ? formatNumber(s.defaultValue)
+                                                  : s.choices.at(std::size_t(s.defaultValue));
         std::printf("%-12s %-14s %-12s %-24s %s\n", s.key.c_str(),
-                    s.unit.empty() ? "-" : s.unit.c_str(), def.c_str(), range.c_str(),
+                    s.unit.empty() ? "-" : s.unit.c_str(), def.c_str(), s.rangeText().c_str(),
                     s.tooltip.c_str());
     }
 }

@@ -25,31 +25,29 @@ const std::vector<std::string>& protocolNames();
 Protocol protocolFromName(const std::string& name);
 std::string protocolName(Protocol p);
 
-struct StimulusParams {
+struct StimulusParams : ParamKeys<StimulusParams> {
+    // Each member's range, unit and help text are described once, in the table behind specs()
+    // (StimulusParams.cpp); check() enforces them and the rules between members.
     /// Which protocol drives z(t). Default moving.
     Protocol protocol = Protocol::Moving;
-    /// Start (or fixed) position z0 (rad), in [-pi, pi]. Default 0.
+    /// Start (or fixed) position z0 (rad). Default 0.
     double z0 = 0.0;
-    /// Persistent: time the stimulus is switched off (ms), >= 0. Default 20.
+    /// Persistent: time the stimulus is switched off (ms). Default 20.
     double t_off = 20.0;
-    /// Moving: speed v (rad/ms), in [-1, 1]. Default 0.02.
+    /// Moving: speed v (rad/ms). Default 0.02.
     double v = 0.02;
-    /// Jump: time of the jump (ms), >= 0. Default 20.
+    /// Jump: time of the jump (ms). Default 20.
     double t_jump = 20.0;
-    /// Jump: size of the jump dz (rad), in [-pi, pi]. Default pi/2.
+    /// Jump: size of the jump dz (rad). Default pi/2.
     double dz = 1.5707963267948966;
-    /// Noisy: OU reversion rate theta (1/ms), >= 0. Default 0.01.
+    /// Noisy: OU reversion rate theta (1/ms). Default 0.01.
     double ou_theta = 0.01;
-    /// Noisy: OU diffusion sigma (rad / sqrt(ms)), >= 0. Default 0.05.
+    /// Noisy: OU diffusion sigma (rad / sqrt(ms)). Default 0.05.
     double ou_sigma = 0.05;
     /// Seed of the noisy protocol's random stream. Default 1.
     std::uint64_t seed = 1;
 
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
     bool operator==(const StimulusParams&) const = default;
 };
 

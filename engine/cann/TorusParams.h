@@ -16,28 +16,29 @@
 
 namespace as {
 
-struct TorusParams {
-    /// Lattice dimension D. Default 3, range [1, 3].
+struct TorusParams : ParamKeys<TorusParams> {
+    // Each member's range, unit and help text are described once, in the table behind specs()
+    // (TorusParams.cpp); check() enforces them and the rules between members.
+    /// Lattice dimension D. Default 3.
     int dims = 3;
-    /// Neurons per axis n (the lattice is n^D). Default 32, range [8, 128].
+    /// Neurons per axis n (the lattice is n^D). Default 32.
     int n = 32;
-    /// Membrane time constant tau (ms). Default 1, range (0, 1000].
+    /// Membrane time constant tau (ms). Default 1.
     double tau = 1.0;
     /// Divisive inhibition k. Default 8.1; must lie in (0, k_c) (k_c above; 33.6 at 32^3, 268 at
     /// 64^3).
     double k = 8.1;
-    /// Interaction range a (rad). Default 0.5, range [2 dx, pi/2], dx = 2 pi / n.
+    /// Interaction range a (rad). Default 0.5; a >= 2 dx, dx = 2 pi / n.
     double a = 0.5;
-    /// Recurrent strength J0. Default 4, range (0, 1000].
+    /// Recurrent strength J0. Default 4.
     double J0 = 4.0;
-    /// Input amplitude A; I = A exp(-|d|^2 / 4a^2). Default 10, range [0, 1e4].
+    /// Input amplitude A; I = A exp(-|d|^2 / 4a^2). Default 10.
     double A = 10.0;
-    /// Integration step dt (ms). Default 0.1, range (0, 5 tau].
+    /// Integration step dt (ms). Default 0.1.
     double dt = 0.1;
     /// Integrator: Euler (default) or RK4.
     Integrator integrator = Integrator::Euler;
-    /// Grid spacing per axis (cm): position p maps to the phase 2 pi p / spacing. Default 30,
-    /// range [1, 1e4].
+    /// Grid spacing per axis (cm): position p maps to the phase 2 pi p / spacing. Default 30.
     std::array<double, 3> spacing{30.0, 30.0, 30.0};
     /// How the recurrent input J * r is computed (ConvolutionChoice.h): auto (default; the cheapest
     /// by estimate, the FFT for D = 1), fft, separable or pruned. A numerical method, not part of
@@ -55,10 +56,6 @@ struct TorusParams {
 
     /// Throws ParamError naming the violated rule.
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
     bool operator==(const TorusParams&) const = default;
 };
 

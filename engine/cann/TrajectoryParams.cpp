@@ -2,109 +2,77 @@
 
 #include <cmath>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
 namespace as {
-namespace {
+namespace {}  // namespace
 
-const ParamTable<TrajectoryParams>& table() {
+template <>
+const ParamTable<TrajectoryParams>& ParamKeys<TrajectoryParams>::table() {
     static const ParamTable<TrajectoryParams> t = [] {
         ParamTable<TrajectoryParams> t;
-        t.add(
-            {"trajectory", "Trajectory", "", 2, 0, 4, 1, 0, true, trajectoryNames(),
-             "What moves the 3D position: off, static, random walk, helix, or steered by you."},
-            [](const TrajectoryParams& p) { return double(int(p.kind)); },
-            [](TrajectoryParams& p, double v) { p.kind = TrajectoryKind(int(v)); });
-        t.add(
-            {"speed",
-             "Walk speed",
-             "cm/ms",
-             0.05,
-             0,
-             10,
-             0.01,
-             3,
-             false,
-             {},
-             "Random walk: rms speed per axis in cm/ms (also the arrow-key speed)."},
-            [](const TrajectoryParams& p) { return p.speed; },
-            [](TrajectoryParams& p, double v) { p.speed = v; });
-        t.add(
-            {"momentum_ms",
-             "Walk momentum",
-             "ms",
-             100,
-             1,
-             1e5,
-             10,
-             1,
-             false,
-             {},
-             "Random walk: time constant over which the velocity turns (ms)."},
-            [](const TrajectoryParams& p) { return p.momentum_ms; },
-            [](TrajectoryParams& p, double v) { p.momentum_ms = v; });
-        t.add(
-            {"radius",
-             "Helix radius",
-             "cm",
-             20,
-             0,
-             1e4,
-             1,
-             2,
-             false,
-             {},
-             "Helix: radius of the circle in the x-y plane (cm)."},
-            [](const TrajectoryParams& p) { return p.radius; },
-            [](TrajectoryParams& p, double v) { p.radius = v; });
-        t.add(
-            {"period",
-             "Helix period",
-             "ms",
-             2000,
-             1,
-             1e7,
-             100,
-             1,
-             false,
-             {},
-             "Helix: time for one turn (ms)."},
-            [](const TrajectoryParams& p) { return p.period; },
-            [](TrajectoryParams& p, double v) { p.period = v; });
-        t.add(
-            {"rise",
-             "Helix rise",
-             "cm/ms",
-             0.01,
-             -10,
-             10,
-             0.005,
-             4,
-             false,
-             {},
-             "Helix: climb speed along z (cm/ms)."},
-            [](const TrajectoryParams& p) { return p.rise; },
-            [](TrajectoryParams& p, double v) { p.rise = v; });
-        t.add(
-            {"seed",
-             "Random seed",
-             "",
-             1,
-             0,
-             2147483647,
-             1,
-             0,
-             true,
-             {},
-             "Seed of the random walk."},
-            [](const TrajectoryParams& p) { return double(p.seed); },
-            [](TrajectoryParams& p, double v) { p.seed = std::uint64_t(v); });
+        t.add<&TrajectoryParams::kind>({.key = "trajectory",
+                                        .label = "Trajectory",
+                                        .defaultValue = 2,
+                                        .choices = trajectoryNames(),
+                                        .tooltip = "What moves the 3D position: off, static, "
+                                                   "random walk, helix, or steered by you."});
+        t.add<&TrajectoryParams::speed>(
+            {.key = "speed",
+             .label = "Walk speed",
+             .unit = "cm/ms",
+             .defaultValue = 0.05,
+             .min = 0,
+             .max = 10,
+             .step = 0.01,
+             .decimals = 3,
+             .tooltip = "Random walk: rms speed per axis (also the arrow-key speed)."});
+        t.add<&TrajectoryParams::momentum_ms>(
+            {.key = "momentum_ms",
+             .label = "Walk momentum",
+             .unit = "ms",
+             .defaultValue = 100,
+             .min = 1,
+             .max = 1e5,
+             .step = 10,
+             .decimals = 1,
+             .tooltip = "Random walk: time constant over which the velocity turns."});
+        t.add<&TrajectoryParams::radius>(
+            {.key = "radius",
+             .label = "Helix radius",
+             .unit = "cm",
+             .defaultValue = 20,
+             .min = 0,
+             .max = 1e4,
+             .step = 1,
+             .decimals = 2,
+             .tooltip = "Helix: radius of the circle in the x-y plane."});
+        t.add<&TrajectoryParams::period>({.key = "period",
+                                          .label = "Helix period",
+                                          .unit = "ms",
+                                          .defaultValue = 2000,
+                                          .min = 1,
+                                          .max = 1e7,
+                                          .step = 100,
+                                          .decimals = 1,
+                                          .tooltip = "Helix: time for one turn."});
+        t.add<&TrajectoryParams::rise>({.key = "rise",
+                                        .label = "Helix rise",
+                                        .unit = "cm/ms",
+                                        .defaultValue = 0.01,
+                                        .min = -10,
+                                        .max = 10,
+                                        .step = 0.005,
+                                        .decimals = 4,
+                                        .tooltip = "Helix: climb speed along z."});
+        t.add<&TrajectoryParams::seed>(
+            seedSpec("Random seed", "Seed of the random walk.", 2147483647));
         return t;
     }();
     return t;
 }
 
-}  // namespace
+template struct ParamKeys<TrajectoryParams>;
 
 const std::vector<std::string>& trajectoryNames() {
     static const std::vector<std::string> names = {"off", "static", "random", "helix", "external"};
@@ -125,34 +93,7 @@ std::string trajectoryName(TrajectoryKind k) {
 }
 
 void TrajectoryParams::check() const {
-    auto in = [](double v, double lo, double hi) { return std::isfinite(v) && v >= lo && v <= hi; };
-    if (int(kind) < 0 || int(kind) > 4)
-        throw ParamError("trajectory must be off, static, random, helix or external");
-    if (!in(speed, 0, 10))
-        throw ParamError("speed must be in [0, 10] cm/ms (got " + formatNumber(speed) + ")");
-    if (!in(momentum_ms, 1, 1e5))
-        throw ParamError("momentum_ms must be in [1, 1e5] ms (got " + formatNumber(momentum_ms) +
-                         ")");
-    if (!in(radius, 0, 1e4))
-        throw ParamError("radius must be in [0, 1e4] cm (got " + formatNumber(radius) + ")");
-    if (!in(period, 1, 1e7))
-        throw ParamError("period must be in [1, 1e7] ms (got " + formatNumber(period) + ")");
-    if (!in(rise, -10, 10))
-        throw ParamError("rise must be in [-10, 10] cm/ms (got " + formatNumber(rise) + ")");
-}
-
-const std::vector<ParamSpec>& TrajectoryParams::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-double TrajectoryParams::get(const std::string& key) const {
-    return table().get(*this, key);
-}
-void TrajectoryParams::set(const std::string& key, double value) {
-    table().set(*this, key, value);
-}
-double TrajectoryParams::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
+    table().checkRanges(*this);
 }
 
 }  // namespace as

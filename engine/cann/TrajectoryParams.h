@@ -22,27 +22,25 @@ const std::vector<std::string>& trajectoryNames();
 TrajectoryKind trajectoryFromName(const std::string& name);
 std::string trajectoryName(TrajectoryKind k);
 
-struct TrajectoryParams {
+struct TrajectoryParams : ParamKeys<TrajectoryParams> {
+    // Each member's range, unit and help text are described once, in the table behind specs()
+    // (TrajectoryParams.cpp); check() enforces them and the rules between members.
     /// What moves the position. Default random.
     TrajectoryKind kind = TrajectoryKind::Random;
-    /// Random walk: rms speed per axis (cm/ms), in [0, 10]. Default 0.05 (50 cm/s).
+    /// Random walk: rms speed per axis (cm/ms). Default 0.05 (50 cm/s).
     double speed = 0.05;
-    /// Random walk: momentum time constant of the velocity (ms), in [1, 1e5]. Default 100.
+    /// Random walk: momentum time constant of the velocity (ms). Default 100.
     double momentum_ms = 100.0;
-    /// Helix: radius in the x-y plane (cm), in [0, 1e4]. Default 20.
+    /// Helix: radius in the x-y plane (cm). Default 20.
     double radius = 20.0;
-    /// Helix: time for one turn (ms), in [1, 1e7]. Default 2000.
+    /// Helix: time for one turn (ms). Default 2000.
     double period = 2000.0;
-    /// Helix: climb speed along z (cm/ms), in [-10, 10]. Default 0.01.
+    /// Helix: climb speed along z (cm/ms). Default 0.01.
     double rise = 0.01;
     /// Seed of the random walk. Default 1.
     std::uint64_t seed = 1;
 
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
     bool operator==(const TrajectoryParams&) const = default;
 };
 

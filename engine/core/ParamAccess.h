@@ -1,32 +1,20 @@
 #pragma once
-// Key-based access to a parameter struct, built from a table of (spec, member pointer) rows, so
-// every parameter struct gets get/set/specs without writing the same switch statement again.
+// Key-based access to a parameter struct, built from a table of (spec, member) rows, so every
+// parameter struct gets get/set/parse/specs and the per-parameter half of check() from its one
+// description, without writing the same switch statement again.
+#include <algorithm>
 #include <cmath>
-#include <sstream>
-#include <stdexcept>
+#include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/ParamSpec.h"
 
 namespace as {
 
-/// A number as check() messages print it ("130.03"): `precision` significant digits.
-inline std::string formatNumber(double v, int precision = 5) {
-    std::ostringstream s;
-    s.precision(precision);
-    s << v;
-    return s.str();
-}
-
-/// Thrown for an unknown key or an ill-typed value; message names the key.
-class ParamError : public std::invalid_argument {
-  public:
-    using std::invalid_argument::invalid_argument;
-};
-
-/// Table binding ParamSpecs to the members of a struct P. Members may be double, int,
-/// std::uint64_t or an enum class (stored as its index).
+/// Table binding ParamSpecs to the members of a struct P. Members may be double, int, long,
+/// std::uint64_t, bool or an enum class (stored as its index).
 template <class P>
 class ParamTable {
   public:
@@ -38,7 +26,26 @@ class ParamTable {
         Setter set;
     };
 
-    void add(ParamSpec spec, Getter g, Setter s) { rows_.push_back({std::move(spec), g, s}); }
+    /// A row whose value is computed (an array element, ...).
+    void add(ParamSpec spec, Getter g, Setter s) {
+        if (!spec.choices.empty()) {  // an enumeration: the index of one of the choices
+            spec.integer = true;
+            spec.min = 0;
+            spec.max = double(spec.choices.size() - 1);
+        }
+        if (spec.integer) {
+            spec.step = std::max(spec.step, 1.0);
+            spec.decimals = 0;
+        }
+        rows_.push_back({std::move(spec), g, s});
+    }
+    /// A row bound to a member: &P::tau.
+    template <auto Member>
+    void add(ParamSpec spec) {
+        add(
+            std::move(spec), [](const P& p) { return toDouble(p.*Member); },
+            [](P& p, double v) { fromDouble(p.*Member, v); });
+    }
 
     std::vector<ParamSpec> specs() const {
         std::vector<ParamSpec> out;
@@ -62,6 +69,11 @@ class ParamTable {
             throw ParamError(key + " must be one of its " + std::to_string(r.spec.choices.size()) +
                              " choices");
         r.set(p, v);
+    }
+    /// The per-parameter rules of check(): every value finite and within its spec's range, in
+    /// table order. Throws ParamError naming the first that is not.
+    void checkRanges(const P& p) const {
+        for (const auto& r : rows_) r.spec.checkValue(r.get(p));
     }
     /// Parses "value" for `key`: a number, or for enumerations one of the choice names.
     double parse(const std::string& key, const std::string& text) const {
@@ -89,6 +101,24 @@ class ParamTable {
     }
 
   private:
+    template <class M>
+    static double toDouble(const M& m) {
+        if constexpr (std::is_enum_v<M>)
+            return double(static_cast<std::underlying_type_t<M>>(m));
+        else if constexpr (std::is_same_v<M, bool>)
+            return m ? 1.0 : 0.0;
+        else
+            return static_cast<double>(m);
+    }
+    template <class M>
+    static void fromDouble(M& m, double v) {
+        if constexpr (std::is_enum_v<M>)
+            m = static_cast<M>(static_cast<std::underlying_type_t<M>>(v));
+        else if constexpr (std::is_same_v<M, bool>)
+            m = v != 0.0;
+        else
+            m = static_cast<M>(v);
+    }
     const Row& row(const std::string& key) const {
         for (const auto& r : rows_)
             if (r.spec.key == key) return r;
@@ -98,5 +128,17 @@ class ParamTable {
     }
     std::vector<Row> rows_;
 };
+
+/// The seed of a random stream: a whole number in [0, max]; 2^53 is what a double holds exactly.
+inline ParamSpec seedSpec(std::string label, std::string tooltip, double max = 9007199254740992.0) {
+    return {.key = "seed",
+            .label = std::move(label),
+            .defaultValue = 1,
+            .min = 0,
+            .max = max,
+            .integer = true,
+            .tooltip = std::move(tooltip),
+            .formMax = 2147483647};
+}
 
 }  // namespace as

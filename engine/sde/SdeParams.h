@@ -23,7 +23,9 @@ enum class Pattern {
 /// The noise matrix G: the identity (eps sets the strength) or a trained matrix.
 enum class NoiseKind { Identity = 0, Trained = 1 };
 
-struct SdeParams {
+struct SdeParams : ParamKeys<SdeParams> {
+    // Each member's range, unit and help text are described once, in the table behind specs()
+    // (SdeParams.cpp); check() enforces them and the rules between members.
     int n = 784;       ///< nodes N (an image's pixels). [2, 4096]
     int classes = 10;  ///< planted attractors C. [1, 64], with floor(N/C) >= 1 (>= 2 for eq 23)
     Pattern pattern = Pattern::Blocks;  ///< planted pattern (eq 10, eq 23 or canonical)
@@ -45,10 +47,6 @@ struct SdeParams {
 
     /// Throws std::invalid_argument naming the violated rule.
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
 };
 
 const char* patternName(Pattern p);  ///< "blocks", "blocks-minus", "canonical"

@@ -2,242 +2,139 @@
 
 #include <cmath>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
-namespace as::sde {
-namespace {
+namespace as::sde {}  // namespace as::sde
 
-const ParamTable<TrainParams>& table() {
-    static const ParamTable<TrainParams> t = [] {
-        ParamTable<TrainParams> t;
-        t.add(
-            {"batch",
-             "Batch size",
-             "",
-             128,
-             1,
-             4096,
-             1,
-             0,
-             true,
-             {},
-             "Items per mini-batch, [1, 4096]."},
-            [](const TrainParams& p) { return double(p.batch); },
-            [](TrainParams& p, double v) { p.batch = int(v); });
-        t.add(
-            {"lr",
-             "Learning rate",
-             "",
-             1e-3,
-             1e-7,
-             1,
-             1e-4,
-             6,
-             false,
-             {},
-             "Adam step size for Atilde, (0, 1]."},
-            [](const TrainParams& p) { return p.learningRate; },
-            [](TrainParams& p, double v) { p.learningRate = v; });
-        t.add(
-            {"epochs",
-             "Epochs",
-             "",
-             10,
-             1,
-             100000,
-             1,
-             0,
-             true,
-             {},
-             "Passes over the training set, [1, 100000]."},
-            [](const TrainParams& p) { return double(p.epochs); },
-            [](TrainParams& p, double v) { p.epochs = int(v); });
-        t.add(
-            {"max_iterations",
-             "Max iterations",
-             "",
-             0,
-             0,
-             1e9,
-             100,
-             0,
-             true,
-             {},
-             "Stop after this many mini-batches; 0 runs all epochs."},
-            [](const TrainParams& p) { return double(p.maxIterations); },
-            [](TrainParams& p, double v) { p.maxIterations = long(v); });
-        t.add(
-            {"train_g",
-             "Train G",
-             "",
-             0,
-             0,
-             1,
-             1,
-             0,
-             true,
-             {"off", "on"},
-             "Also train the noise matrix G (from G = I), with the alpha / sum|G| term."},
-            [](const TrainParams& p) { return p.trainG ? 1.0 : 0.0; },
-            [](TrainParams& p, double v) { p.trainG = v != 0.0; });
-        t.add(
-            {"alpha",
-             "alpha",
-             "",
-             1,
-             0,
-             1e6,
-             0.1,
-             4,
-             false,
-             {},
-             "Weight of the alpha / sum_ij |G_ij| term that keeps G from vanishing (train_g "
-             "only)."},
-            [](const TrainParams& p) { return p.alpha; },
-            [](TrainParams& p, double v) { p.alpha = v; });
-        t.add(
-            {"g_lr",
-             "G learning rate",
-             "",
-             1e-3,
-             1e-7,
-             1,
-             1e-4,
-             6,
-             false,
-             {},
-             "Adam step size for G, (0, 1]."},
-            [](const TrainParams& p) { return p.gLearningRate; },
-            [](TrainParams& p, double v) { p.gLearningRate = v; });
-        t.add(
-            {"clip",
-             "Gradient clip",
-             "",
-             0,
-             0,
-             1e6,
-             0.1,
-             3,
-             false,
-             {},
-             "Scale each gradient down to this L2 norm before Adam; 0: off."},
-            [](const TrainParams& p) { return p.clip; },
-            [](TrainParams& p, double v) { p.clip = v; });
-        t.add(
-            {"eval_every",
-             "Validate every",
-             "iterations",
-             100,
-             0,
-             1e6,
-             10,
-             0,
-             true,
-             {},
-             "Validation accuracy every this many mini-batches; 0: at the end only."},
-            [](const TrainParams& p) { return double(p.evalEvery); },
-            [](TrainParams& p, double v) { p.evalEvery = int(v); });
-        t.add(
-            {"validation_count",
-             "Validation items",
-             "",
-             1000,
-             0,
-             1e7,
-             100,
-             0,
-             true,
-             {},
-             "Validation uses the first this many items; 0: all."},
-            [](const TrainParams& p) { return double(p.validationCount); },
-            [](TrainParams& p, double v) { p.validationCount = int(v); });
-        t.add(
-            {"seed",
-             "Seed",
-             "",
-             1,
-             0,
-             4294967295.0,
-             1,
-             0,
-             true,
-             {},
-             "Seed of the mini-batch shuffling and of the training noise."},
-            [](const TrainParams& p) { return double(p.seed); },
-            [](TrainParams& p, double v) { p.seed = std::uint64_t(v); });
-        t.add(
-            {"checkpoint_every",
-             "Checkpoint every",
-             "iterations",
-             0,
-             0,
-             1e9,
-             100,
-             0,
-             true,
-             {},
-             "Write a checkpoint every this many mini-batches (needs a checkpoint path); 0: "
-             "never."},
-            [](const TrainParams& p) { return double(p.checkpointEvery); },
-            [](TrainParams& p, double v) { p.checkpointEvery = int(v); });
-        t.add(
-            {"shift",
-             "Shift augmentation",
-             "pixels",
-             0,
-             0,
-             4,
-             1,
-             0,
-             true,
-             {},
-             "Move each training image by a random whole-pixel offset in [-shift, shift] in x and "
-             "y "
-             "(zero fill), drawn per item and iteration; 0: off. Square images only."},
-            [](const TrainParams& p) { return double(p.shift); },
-            [](TrainParams& p, double v) { p.shift = int(v); });
+namespace as {
+
+template <>
+const ParamTable<sde::TrainParams>& ParamKeys<sde::TrainParams>::table() {
+    static const ParamTable<sde::TrainParams> t = [] {
+        ParamTable<sde::TrainParams> t;
+        // Adam step sizes: (0, 1].
+        auto stepSize = [](ParamSpec s) {
+            s.min = 0;
+            s.max = 1;
+            s.minOpen = true;
+            s.step = 1e-4;
+            s.decimals = 6;
+            s.formMin = 1e-7;
+            return s;
+        };
+        t.add<&sde::TrainParams::batch>({.key = "batch",
+                                         .label = "Batch size",
+                                         .defaultValue = 128,
+                                         .min = 1,
+                                         .max = 4096,
+                                         .integer = true,
+                                         .tooltip = "Items per mini-batch."});
+        t.add<&sde::TrainParams::learningRate>(stepSize({.key = "lr",
+                                                         .label = "Learning rate",
+                                                         .defaultValue = 1e-3,
+                                                         .tooltip = "Adam step size for Atilde."}));
+        t.add<&sde::TrainParams::epochs>({.key = "epochs",
+                                          .label = "Epochs",
+                                          .defaultValue = 10,
+                                          .min = 1,
+                                          .max = 100000,
+                                          .integer = true,
+                                          .tooltip = "Passes over the training set."});
+        t.add<&sde::TrainParams::maxIterations>(
+            {.key = "max_iterations",
+             .label = "Max iterations",
+             .defaultValue = 0,
+             .min = 0,
+             .max = 1e9,
+             .step = 100,
+             .integer = true,
+             .tooltip = "Stop after this many mini-batches; 0 runs all epochs."});
+        t.add<&sde::TrainParams::trainG>(
+            {.key = "train_g",
+             .label = "Train G",
+             .defaultValue = 0,
+             .choices = {"off", "on"},
+             .tooltip =
+                 "Also train the noise matrix G (from G = I), with the alpha / sum|G| term."});
+        t.add<&sde::TrainParams::alpha>({.key = "alpha",
+                                         .label = "alpha",
+                                         .defaultValue = 1,
+                                         .min = 0,
+                                         .max = 1e6,
+                                         .step = 0.1,
+                                         .decimals = 4,
+                                         .tooltip = "Weight of the alpha / sum_ij |G_ij| term that "
+                                                    "keeps G from vanishing (train_g only)."});
+        t.add<&sde::TrainParams::gLearningRate>(stepSize({.key = "g_lr",
+                                                          .label = "G learning rate",
+                                                          .defaultValue = 1e-3,
+                                                          .tooltip = "Adam step size for G."}));
+        t.add<&sde::TrainParams::clip>(
+            {.key = "clip",
+             .label = "Gradient clip",
+             .defaultValue = 0,
+             .min = 0,
+             .max = 1e6,
+             .step = 0.1,
+             .decimals = 3,
+             .tooltip = "Scale each gradient down to this L2 norm before Adam; 0: off."});
+        t.add<&sde::TrainParams::evalEvery>(
+            {.key = "eval_every",
+             .label = "Validate every",
+             .unit = "iterations",
+             .defaultValue = 100,
+             .min = 0,
+             .max = 1e6,
+             .step = 10,
+             .integer = true,
+             .tooltip = "Validation accuracy every this many mini-batches; 0: at the end only."});
+        t.add<&sde::TrainParams::validationCount>(
+            {.key = "validation_count",
+             .label = "Validation items",
+             .defaultValue = 1000,
+             .min = 0,
+             .max = 1e7,
+             .step = 100,
+             .integer = true,
+             .tooltip = "Validation uses the first this many items; 0: all."});
+        t.add<&sde::TrainParams::seed>(
+            seedSpec("Seed", "Seed of the mini-batch shuffling and of the training noise."));
+        t.add<&sde::TrainParams::checkpointEvery>(
+            {.key = "checkpoint_every",
+             .label = "Checkpoint every",
+             .unit = "iterations",
+             .defaultValue = 0,
+             .min = 0,
+             .max = ParamSpec::kInf,
+             .step = 100,
+             .integer = true,
+             .tooltip = "Write a checkpoint every this many mini-batches (needs a checkpoint "
+                        "path); 0: never.",
+             .formMax = 1e9});
+        t.add<&sde::TrainParams::shift>(
+            {.key = "shift",
+             .label = "Shift augmentation",
+             .unit = "pixels",
+             .defaultValue = 0,
+             .min = 0,
+             .max = 4,
+             .integer = true,
+             .tooltip =
+                 "Move each training image by a random whole-pixel offset in [-shift, shift] in x "
+                 "and y (zero fill), drawn per item and iteration; 0: off. Square images only."});
         return t;
     }();
     return t;
 }
 
-void need(bool ok, const std::string& rule, double got) {
-    if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
-}
+template struct ParamKeys<sde::TrainParams>;
 
-}  // namespace
+}  // namespace as
+
+namespace as::sde {
 
 void TrainParams::check() const {
-    auto fin = [](double v) { return std::isfinite(v); };
-    need(batch >= 1 && batch <= 4096, "batch must be in [1, 4096]", batch);
-    need(fin(learningRate) && learningRate > 0 && learningRate <= 1, "lr must be in (0, 1]",
-         learningRate);
-    need(epochs >= 1 && epochs <= 100000, "epochs must be in [1, 100000]", epochs);
-    need(maxIterations >= 0 && maxIterations <= 1000000000L, "max_iterations must be in [0, 1e9]",
-         double(maxIterations));
-    need(fin(alpha) && alpha >= 0 && alpha <= 1e6, "alpha must be in [0, 1e6]", alpha);
-    need(fin(gLearningRate) && gLearningRate > 0 && gLearningRate <= 1, "g_lr must be in (0, 1]",
-         gLearningRate);
-    need(fin(clip) && clip >= 0 && clip <= 1e6, "clip must be in [0, 1e6]", clip);
-    need(evalEvery >= 0 && evalEvery <= 1000000, "eval_every must be in [0, 1e6]", evalEvery);
-    need(validationCount >= 0 && validationCount <= 10000000,
-         "validation_count must be in [0, 1e7]", validationCount);
-    need(checkpointEvery >= 0, "checkpoint_every must be >= 0", checkpointEvery);
-    need(shift >= 0 && shift <= 4, "shift must be in [0, 4]", shift);
-}
-
-const std::vector<ParamSpec>& TrainParams::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-double TrainParams::get(const std::string& key) const {
-    return table().get(*this, key);
-}
-void TrainParams::set(const std::string& key, double value) {
-    table().set(*this, key, value);
-}
-double TrainParams::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
+    table().checkRanges(*this);
 }
 
 }  // namespace as::sde

@@ -9,7 +9,9 @@
 
 namespace as::sde {
 
-struct TrainParams {
+struct TrainParams : ParamKeys<TrainParams> {
+    // Each member's range, unit and help text are described once, in the table behind specs()
+    // (TrainParams.cpp); check() enforces them and the rules between members.
     int batch = 128;             ///< items per mini-batch. Default 128, [1, 4096]
     double learningRate = 1e-3;  ///< Adam step size for Atilde. Default 1e-3, (0, 1]
     int epochs = 10;             ///< passes over the training set. Default 10, [1, 100000]
@@ -31,10 +33,6 @@ struct TrainParams {
 
     /// Throws ParamError (std::invalid_argument) naming the violated rule.
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
 };
 
 }  // namespace as::sde

@@ -3,412 +3,14 @@
 #include <cmath>
 
 #include "core/Angles.h"
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
 namespace as {
 namespace {
 
-template <double EiParams::*M>
-double getD(const EiParams& p) {
-    return p.*M;
-}
-template <double EiParams::*M>
-void setD(EiParams& p, double v) {
-    p.*M = v;
-}
-
 const std::vector<std::string>& modeNames() {
     static const std::vector<std::string> n{"coupled", "cann", "einn", "unbalanced", "fastcann"};
     return n;
-}
-
-const ParamTable<EiParams>& table() {
-    static const ParamTable<EiParams> t = [] {
-        ParamTable<EiParams> t;
-        auto d = [&t](ParamSpec s, ParamTable<EiParams>::Getter g,
-                      ParamTable<EiParams>::Setter st) { t.add(std::move(s), g, st); };
-        d(
-            {"mode", "Mode", "", 0, 0, 4, 1, 0, true, modeNames(),
-             "coupled (E-INN + CANN), cann (no fast synapses), einn (no slow synapses), unbalanced "
-             "(fast weights ~1/K), fastcann (CANN synapses fast: the bump is lost)."},
-            [](const EiParams& p) { return double(int(p.mode)); },
-            [](EiParams& p, double v) { p.mode = EiMode(int(v)); });
-        d(
-            {"NE",
-             "E neurons N_E",
-             "",
-             800,
-             80,
-             20000,
-             100,
-             0,
-             true,
-             {},
-             "Excitatory neurons (80 to 20000); N_Ip = N_Id = N_E / 8."},
-            [](const EiParams& p) { return double(p.NE); },
-            [](EiParams& p, double v) { p.NE = int(v); });
-        d({"p",
-           "Connection probability p",
-           "",
-           0.25,
-           0.001,
-           1,
-           0.05,
-           3,
-           false,
-           {},
-           "Probability of each random connection, (0, 1]."},
-          &getD<&EiParams::p>, &setD<&EiParams::p>);
-        d({"dt",
-           "Time step dt",
-           "ms",
-           0.05,
-           0.001,
-           0.5,
-           0.01,
-           3,
-           false,
-           {},
-           "Integration step in ms, [0.001, 0.5]; the reference code uses 0.01."},
-          &getD<&EiParams::dt>, &setD<&EiParams::dt>);
-        d(
-            {"seed",
-             "Seed",
-             "",
-             1,
-             0,
-             4294967295.0,
-             1,
-             0,
-             true,
-             {},
-             "Seed of connectivity, initial potentials and noise: a seed gives one network and one "
-             "run."},
-            [](const EiParams& p) { return double(p.seed); },
-            [](EiParams& p, double v) { p.seed = std::uint64_t(v); });
-        d({"tauE",
-           "E membrane tau",
-           "ms",
-           20,
-           0.1,
-           1000,
-           1,
-           2,
-           false,
-           {},
-           "E membrane time constant (ms)."},
-          &getD<&EiParams::tauE>, &setD<&EiParams::tauE>);
-        d({"tauI",
-           "I membrane tau",
-           "ms",
-           15,
-           0.1,
-           1000,
-           1,
-           2,
-           false,
-           {},
-           "I_p and I_d membrane time constant (ms)."},
-          &getD<&EiParams::tauI>, &setD<&EiParams::tauI>);
-        d({"gL",
-           "Leak g_L",
-           "",
-           0.15,
-           0,
-           10,
-           0.01,
-           3,
-           false,
-           {},
-           "Leak conductance: tau dV/dt = -gL V + I."},
-          &getD<&EiParams::gL>, &setD<&EiParams::gL>);
-        d({"Vth", "Threshold", "", 1, -10, 10, 0.1, 2, false, {}, "Spike threshold (> Vreset)."},
-          &getD<&EiParams::Vth>, &setD<&EiParams::Vth>);
-        d({"Vreset",
-           "Reset",
-           "",
-           0,
-           -10,
-           10,
-           0.1,
-           2,
-           false,
-           {},
-           "Reset potential (< Vth, > Vfloor)."},
-          &getD<&EiParams::Vreset>, &setD<&EiParams::Vreset>);
-        d({"tauRef",
-           "Refractory period",
-           "ms",
-           5,
-           0,
-           100,
-           0.5,
-           2,
-           false,
-           {},
-           "V held at reset for tauRef ms after a spike."},
-          &getD<&EiParams::tauRef>, &setD<&EiParams::tauRef>);
-        d({"Vfloor", "V floor", "", -5, -100, 0, 0.5, 2, false, {}, "Lower bound of V (< Vreset)."},
-          &getD<&EiParams::Vfloor>, &setD<&EiParams::Vfloor>);
-        d({"tauEs",
-           "Slow E synapse tau",
-           "ms",
-           150,
-           0.1,
-           1000,
-           5,
-           1,
-           false,
-           {},
-           "tau_slow of the CANN E synapses (NMDA-like)."},
-          &getD<&EiParams::tauEs>, &setD<&EiParams::tauEs>);
-        d({"tauIs",
-           "I_p synapse tau",
-           "ms",
-           10,
-           0.1,
-           1000,
-           1,
-           1,
-           false,
-           {},
-           "Time constant of the I_p synapses."},
-          &getD<&EiParams::tauIs>, &setD<&EiParams::tauIs>);
-        d({"tauFastCann",
-           "fastcann tau",
-           "ms",
-           5,
-           0.1,
-           1000,
-           1,
-           1,
-           false,
-           {},
-           "tau of the CANN E synapses in the fastcann mode."},
-          &getD<&EiParams::tauFastCann>, &setD<&EiParams::tauFastCann>);
-        d({"connA",
-           "E->E width a",
-           "rad",
-           kPi / 10,
-           0.01,
-           kPi,
-           0.01,
-           3,
-           false,
-           {},
-           "Width of the Gaussian E->E CANN kernel (rad)."},
-          &getD<&EiParams::connA>, &setD<&EiParams::connA>);
-        d({"wEE",
-           "w_max^EE",
-           "",
-           231.25,
-           0,
-           10000,
-           5,
-           2,
-           false,
-           {},
-           "Peak CANN E->E weight x N_E (weights ~ 1/K)."},
-          &getD<&EiParams::wEE>, &setD<&EiParams::wEE>);
-        d({"wEIp", "w^IpE (E->I_p)", "", 20, 0, 1000, 1, 2, false, {}, "E->I_p weight x N_E p."},
-          &getD<&EiParams::wEIp>, &setD<&EiParams::wEIp>);
-        d({"wIpE",
-           "w^EIp (I_p->E)",
-           "",
-           -13.75,
-           -1000,
-           0,
-           1,
-           2,
-           false,
-           {},
-           "I_p->E weight x N_Ip p (<= 0)."},
-          &getD<&EiParams::wIpE>, &setD<&EiParams::wIpE>);
-        d({"wIpIp",
-           "w^IpIp",
-           "",
-           -5,
-           -1000,
-           0,
-           1,
-           2,
-           false,
-           {},
-           "I_p->I_p weight x N_Ip p (<= 0)."},
-          &getD<&EiParams::wIpIp>, &setD<&EiParams::wIpIp>);
-        d({"kappa",
-           "Shunting kappa",
-           "",
-           1,
-           0,
-           100,
-           0.1,
-           2,
-           false,
-           {},
-           "Shunting strength: kappa (Omega^E + Gamma^E + I_ext) Gamma^Ip."},
-          &getD<&EiParams::kappa>, &setD<&EiParams::kappa>);
-        d({"tauEf",
-           "Fast E synapse tau",
-           "ms",
-           10,
-           0.1,
-           1000,
-           1,
-           1,
-           false,
-           {},
-           "Fast E-INN E synapse time constant."},
-          &getD<&EiParams::tauEf>, &setD<&EiParams::tauEf>);
-        d({"tauIf",
-           "Fast I_d synapse tau",
-           "ms",
-           6,
-           0.1,
-           1000,
-           1,
-           1,
-           false,
-           {},
-           "Fast E-INN I_d synapse time constant."},
-          &getD<&EiParams::tauIf>, &setD<&EiParams::tauIf>);
-        d({"jEE", "j^EE", "", 2.5, 0, 100, 0.1, 2, false, {}, "Fast E->E: s jEE / sqrt(N_E p)."},
-          &getD<&EiParams::jEE>, &setD<&EiParams::jEE>);
-        d({"jEId",
-           "j^IdE (E->I_d)",
-           "",
-           5,
-           0,
-           100,
-           0.1,
-           2,
-           false,
-           {},
-           "Fast E->I_d: s jEId / sqrt(N_E p)."},
-          &getD<&EiParams::jEId>, &setD<&EiParams::jEId>);
-        d({"jIdE",
-           "j^EId (I_d->E)",
-           "",
-           -4.8,
-           -100,
-           0,
-           0.1,
-           2,
-           false,
-           {},
-           "Fast I_d->E: s jIdE / sqrt(N_Id p) (<= 0)."},
-          &getD<&EiParams::jIdE>, &setD<&EiParams::jIdE>);
-        d({"jIdId",
-           "j^IdId",
-           "",
-           -3.8,
-           -100,
-           0,
-           0.1,
-           2,
-           false,
-           {},
-           "Fast I_d->I_d: s jIdId / sqrt(N_Id p) (<= 0)."},
-          &getD<&EiParams::jIdId>, &setD<&EiParams::jIdId>);
-        d({"sEi",
-           "Fast scale s",
-           "",
-           1.5,
-           0,
-           100,
-           0.1,
-           2,
-           false,
-           {},
-           "Common factor s of the fast weights."},
-          &getD<&EiParams::sEi>, &setD<&EiParams::sEi>);
-        d({"stimA",
-           "Stimulus width",
-           "rad",
-           kPi / 6,
-           0.01,
-           kPi,
-           0.01,
-           3,
-           false,
-           {},
-           "Width of the Gaussian stimulus (rad)."},
-          &getD<&EiParams::stimA>, &setD<&EiParams::stimA>);
-        d({"fE",
-           "Feed-forward f_E",
-           "",
-           0.1,
-           0,
-           10,
-           0.01,
-           3,
-           false,
-           {},
-           "Feed-forward fraction to E: I_ext ~ fE sqrt(Nff)."},
-          &getD<&EiParams::fE>, &setD<&EiParams::fE>);
-        d({"fI",
-           "Feed-forward f_I",
-           "",
-           0,
-           0,
-           10,
-           0.01,
-           3,
-           false,
-           {},
-           "Feed-forward fraction to I_p and I_d."},
-          &getD<&EiParams::fI>, &setD<&EiParams::fI>);
-        d({"NffPerNE",
-           "Feed-forward size / N_E",
-           "",
-           1.25,
-           0.001,
-           1000,
-           0.25,
-           3,
-           false,
-           {},
-           "Feed-forward population N_ff = NffPerNE N_E; the input scales as fE sqrt(N_ff)."},
-          &getD<&EiParams::NffPerNE>, &setD<&EiParams::NffPerNE>);
-        d({"bg",
-           "Background",
-           "",
-           0.1,
-           0,
-           10,
-           0.01,
-           3,
-           false,
-           {},
-           "Uniform background input, fraction of the unit amplitude."},
-          &getD<&EiParams::bg>, &setD<&EiParams::bg>);
-        d({"noise",
-           "Noise",
-           "",
-           0,
-           0,
-           10,
-           0.05,
-           3,
-           false,
-           {},
-           "Membrane noise: V += noise sqrt(dt/tau) xi per step."},
-          &getD<&EiParams::noise>, &setD<&EiParams::noise>);
-        d({"tauDecode",
-           "Decode filter",
-           "ms",
-           10,
-           0.1,
-           1000,
-           1,
-           1,
-           false,
-           {},
-           "Rate filter of the population-vector decode (ms)."},
-          &getD<&EiParams::tauDecode>, &setD<&EiParams::tauDecode>);
-        return t;
-    }();
-    return t;
 }
 
 void need(bool ok, const std::string& rule, double got) {
@@ -416,6 +18,295 @@ void need(bool ok, const std::string& rule, double got) {
 }
 
 }  // namespace
+
+template <>
+const ParamTable<EiParams>& ParamKeys<EiParams>::table() {
+    static const ParamTable<EiParams> t = [] {
+        ParamTable<EiParams> t;
+        // Slow random weights, scaled by 1 / (N p).
+        auto slowWeight = [](ParamSpec s) {
+            s.step = 1;
+            s.decimals = 2;
+            return s;
+        };
+        // Potentials (V_th = 1 sets the scale); their order is a rule in check().
+        auto potential = [](ParamSpec s) {
+            s.min = -ParamSpec::kInf;
+            s.max = ParamSpec::kInf;
+            s.decimals = 2;
+            return s;
+        };
+        // Input fractions, in units of the feed-forward amplitude.
+        auto fraction = [](ParamSpec s) {
+            s.min = 0;
+            s.max = 10;
+            s.step = 0.01;
+            s.decimals = 3;
+            return s;
+        };
+        // Dimensionless strengths: the fast weights, their scale, the shunting.
+        auto strength = [](ParamSpec s) {
+            s.step = 0.1;
+            s.decimals = 2;
+            return s;
+        };
+        // Time constants: (0, 1000] ms.
+        auto timeConstant = [](ParamSpec s) {
+            s.unit = "ms";
+            s.min = 0;
+            s.max = 1000;
+            s.minOpen = true;
+            return s;
+        };
+        t.add<&EiParams::mode>({.key = "mode",
+                                .label = "Mode",
+                                .defaultValue = 0,
+                                .choices = modeNames(),
+                                .tooltip = "coupled (E-INN + CANN), cann (no fast synapses), einn "
+                                           "(no slow synapses), unbalanced (fast weights ~1/K), "
+                                           "fastcann (CANN synapses fast: the bump is lost)."});
+        t.add<&EiParams::NE>({.key = "NE",
+                              .label = "E neurons N_E",
+                              .defaultValue = 800,
+                              .min = 80,
+                              .max = 20000,
+                              .step = 100,
+                              .integer = true,
+                              .tooltip = "Excitatory neurons; N_Ip = N_Id = N_E / 8."});
+        t.add<&EiParams::p>({.key = "p",
+                             .label = "Connection probability p",
+                             .defaultValue = 0.25,
+                             .min = 0,
+                             .max = 1,
+                             .minOpen = true,
+                             .step = 0.05,
+                             .decimals = 3,
+                             .tooltip = "Probability of each random connection."});
+        t.add<&EiParams::dt>({.key = "dt",
+                              .label = "Time step dt",
+                              .unit = "ms",
+                              .defaultValue = 0.05,
+                              .min = 0.001,
+                              .max = 0.5,
+                              .step = 0.01,
+                              .decimals = 3,
+                              .tooltip = "Integration step; the reference code uses 0.01."});
+        t.add<&EiParams::seed>(seedSpec("Seed",
+                                        "Seed of connectivity, initial potentials and noise: a "
+                                        "seed gives one network and one run."));
+        t.add<&EiParams::tauE>(timeConstant({.key = "tauE",
+                                             .label = "E membrane tau",
+                                             .defaultValue = 20,
+                                             .step = 1,
+                                             .decimals = 2,
+                                             .tooltip = "E membrane time constant."}));
+        t.add<&EiParams::tauI>(timeConstant({.key = "tauI",
+                                             .label = "I membrane tau",
+                                             .defaultValue = 15,
+                                             .step = 1,
+                                             .decimals = 2,
+                                             .tooltip = "I_p and I_d membrane time constant."}));
+        t.add<&EiParams::gL>({.key = "gL",
+                              .label = "Leak g_L",
+                              .defaultValue = 0.15,
+                              .min = 0,
+                              .max = 10,
+                              .step = 0.01,
+                              .decimals = 3,
+                              .tooltip = "Leak conductance: tau dV/dt = -gL V + I."});
+        t.add<&EiParams::Vth>(potential({.key = "Vth",
+                                         .label = "Threshold",
+                                         .defaultValue = 1,
+                                         .step = 0.1,
+                                         .tooltip = "Spike threshold.",
+                                         .rule = "> Vreset",
+                                         .formMin = -10,
+                                         .formMax = 10}));
+        t.add<&EiParams::Vreset>(potential({.key = "Vreset",
+                                            .label = "Reset",
+                                            .defaultValue = 0,
+                                            .step = 0.1,
+                                            .tooltip = "Reset potential.",
+                                            .rule = "< Vth, > Vfloor",
+                                            .formMin = -10,
+                                            .formMax = 10}));
+        t.add<&EiParams::tauRef>({.key = "tauRef",
+                                  .label = "Refractory period",
+                                  .unit = "ms",
+                                  .defaultValue = 5,
+                                  .min = 0,
+                                  .max = 100,
+                                  .step = 0.5,
+                                  .decimals = 2,
+                                  .tooltip = "V held at reset for tauRef after a spike."});
+        t.add<&EiParams::Vfloor>(potential({.key = "Vfloor",
+                                            .label = "V floor",
+                                            .defaultValue = -5,
+                                            .step = 0.5,
+                                            .tooltip = "Lower bound of V.",
+                                            .rule = "< Vreset",
+                                            .formMin = -100,
+                                            .formMax = 0}));
+        t.add<&EiParams::tauEs>(
+            timeConstant({.key = "tauEs",
+                          .label = "Slow E synapse tau",
+                          .defaultValue = 150,
+                          .step = 5,
+                          .decimals = 1,
+                          .tooltip = "tau_slow of the CANN E synapses (NMDA-like)."}));
+        t.add<&EiParams::tauIs>(timeConstant({.key = "tauIs",
+                                              .label = "I_p synapse tau",
+                                              .defaultValue = 10,
+                                              .step = 1,
+                                              .decimals = 1,
+                                              .tooltip = "Time constant of the I_p synapses."}));
+        t.add<&EiParams::tauFastCann>(
+            timeConstant({.key = "tauFastCann",
+                          .label = "fastcann tau",
+                          .defaultValue = 5,
+                          .step = 1,
+                          .decimals = 1,
+                          .tooltip = "tau of the CANN E synapses in the fastcann mode."}));
+        t.add<&EiParams::connA>({.key = "connA",
+                                 .label = "E->E width a",
+                                 .unit = "rad",
+                                 .defaultValue = kPi / 10,
+                                 .min = 0.01,
+                                 .max = kPi,
+                                 .step = 0.01,
+                                 .decimals = 3,
+                                 .tooltip = "Width of the Gaussian E->E CANN kernel."});
+        t.add<&EiParams::wEE>({.key = "wEE",
+                               .label = "w_max^EE",
+                               .defaultValue = 231.25,
+                               .min = 0,
+                               .max = 10000,
+                               .step = 5,
+                               .decimals = 2,
+                               .tooltip = "Peak CANN E->E weight x N_E (weights ~ 1/K)."});
+        t.add<&EiParams::wEIp>(slowWeight({.key = "wEIp",
+                                           .label = "w^IpE (E->I_p)",
+                                           .defaultValue = 20,
+                                           .min = 0,
+                                           .max = 1000,
+                                           .tooltip = "E->I_p weight x N_E p."}));
+        t.add<&EiParams::wIpE>(slowWeight({.key = "wIpE",
+                                           .label = "w^EIp (I_p->E)",
+                                           .defaultValue = -13.75,
+                                           .min = -1000,
+                                           .max = 0,
+                                           .tooltip = "I_p->E weight x N_Ip p (inhibitory)."}));
+        t.add<&EiParams::wIpIp>(slowWeight({.key = "wIpIp",
+                                            .label = "w^IpIp",
+                                            .defaultValue = -5,
+                                            .min = -1000,
+                                            .max = 0,
+                                            .tooltip = "I_p->I_p weight x N_Ip p (inhibitory)."}));
+        t.add<&EiParams::kappa>(strength(
+            {.key = "kappa",
+             .label = "Shunting kappa",
+             .defaultValue = 1,
+             .min = 0,
+             .max = 100,
+             .tooltip = "Shunting strength: kappa (Omega^E + Gamma^E + I_ext) Gamma^Ip."}));
+        t.add<&EiParams::tauEf>(timeConstant({.key = "tauEf",
+                                              .label = "Fast E synapse tau",
+                                              .defaultValue = 10,
+                                              .step = 1,
+                                              .decimals = 1,
+                                              .tooltip = "Fast E-INN E synapse time constant."}));
+        t.add<&EiParams::tauIf>(timeConstant({.key = "tauIf",
+                                              .label = "Fast I_d synapse tau",
+                                              .defaultValue = 6,
+                                              .step = 1,
+                                              .decimals = 1,
+                                              .tooltip = "Fast E-INN I_d synapse time constant."}));
+        t.add<&EiParams::jEE>(strength({.key = "jEE",
+                                        .label = "j^EE",
+                                        .defaultValue = 2.5,
+                                        .min = 0,
+                                        .max = 100,
+                                        .tooltip = "Fast E->E: s jEE / sqrt(N_E p)."}));
+        t.add<&EiParams::jEId>(strength({.key = "jEId",
+                                         .label = "j^IdE (E->I_d)",
+                                         .defaultValue = 5,
+                                         .min = 0,
+                                         .max = 100,
+                                         .tooltip = "Fast E->I_d: s jEId / sqrt(N_E p)."}));
+        t.add<&EiParams::jIdE>(
+            strength({.key = "jIdE",
+                      .label = "j^EId (I_d->E)",
+                      .defaultValue = -4.8,
+                      .min = -100,
+                      .max = 0,
+                      .tooltip = "Fast I_d->E: s jIdE / sqrt(N_Id p) (inhibitory)."}));
+        t.add<&EiParams::jIdId>(
+            strength({.key = "jIdId",
+                      .label = "j^IdId",
+                      .defaultValue = -3.8,
+                      .min = -100,
+                      .max = 0,
+                      .tooltip = "Fast I_d->I_d: s jIdId / sqrt(N_Id p) (inhibitory)."}));
+        t.add<&EiParams::sEi>(strength({.key = "sEi",
+                                        .label = "Fast scale s",
+                                        .defaultValue = 1.5,
+                                        .min = 0,
+                                        .max = 100,
+                                        .tooltip = "Common factor s of the fast weights."}));
+        t.add<&EiParams::stimA>({.key = "stimA",
+                                 .label = "Stimulus width",
+                                 .unit = "rad",
+                                 .defaultValue = kPi / 6,
+                                 .min = 0.01,
+                                 .max = kPi,
+                                 .step = 0.01,
+                                 .decimals = 3,
+                                 .tooltip = "Width of the Gaussian stimulus."});
+        t.add<&EiParams::fE>(
+            fraction({.key = "fE",
+                      .label = "Feed-forward f_E",
+                      .defaultValue = 0.1,
+                      .tooltip = "Feed-forward fraction to E: I_ext ~ fE sqrt(Nff)."}));
+        t.add<&EiParams::fI>(fraction({.key = "fI",
+                                       .label = "Feed-forward f_I",
+                                       .defaultValue = 0,
+                                       .tooltip = "Feed-forward fraction to I_p and I_d."}));
+        t.add<&EiParams::NffPerNE>({.key = "NffPerNE",
+                                    .label = "Feed-forward size / N_E",
+                                    .defaultValue = 1.25,
+                                    .min = 0.001,
+                                    .max = 1000,
+                                    .step = 0.25,
+                                    .decimals = 3,
+                                    .tooltip = "Feed-forward population N_ff = NffPerNE N_E; the "
+                                               "input scales as fE sqrt(N_ff)."});
+        t.add<&EiParams::bg>(
+            fraction({.key = "bg",
+                      .label = "Background",
+                      .defaultValue = 0.1,
+                      .tooltip = "Uniform background input, fraction of the unit amplitude."}));
+        t.add<&EiParams::noise>(
+            {.key = "noise",
+             .label = "Noise",
+             .defaultValue = 0,
+             .min = 0,
+             .max = 10,
+             .step = 0.05,
+             .decimals = 3,
+             .tooltip = "Membrane noise: V += noise sqrt(dt/tau) xi per step."});
+        t.add<&EiParams::tauDecode>(
+            timeConstant({.key = "tauDecode",
+                          .label = "Decode filter",
+                          .defaultValue = 10,
+                          .step = 1,
+                          .decimals = 1,
+                          .tooltip = "Rate filter of the population-vector decode."}));
+        return t;
+    }();
+    return t;
+}
+
+template struct ParamKeys<EiParams>;
 
 const char* eiModeName(EiMode m) {
     const int i = int(m);
@@ -434,62 +325,9 @@ double EiParams::extScaleE() const {
 }
 
 void EiParams::check() const {
-    auto fin = [](double v) { return std::isfinite(v); };
-    auto pos = [&](double v, double hi) { return fin(v) && v > 0 && v <= hi; };
-    need(NE >= 80 && NE <= 20000, "NE must be in [80, 20000]", NE);
-    need(fin(p) && p > 0 && p <= 1, "p must be in (0, 1]", p);
-    need(fin(dt) && dt >= 0.001 && dt <= 0.5, "dt must be in [0.001, 0.5] ms", dt);
-    need(int(mode) >= 0 && int(mode) <= 4,
-         "mode must be coupled, cann, einn, unbalanced or fastcann", int(mode));
-    for (auto [name, v] : {std::pair{"tauE", tauE},
-                           {"tauI", tauI},
-                           {"tauEs", tauEs},
-                           {"tauIs", tauIs},
-                           {"tauFastCann", tauFastCann},
-                           {"tauEf", tauEf},
-                           {"tauIf", tauIf},
-                           {"tauDecode", tauDecode}})
-        need(pos(v, 1000), std::string(name) + " must be in (0, 1000] ms", v);
-    need(fin(gL) && gL >= 0 && gL <= 10, "gL must be in [0, 10]", gL);
-    need(fin(Vth) && fin(Vreset) && Vreset < Vth,
-         "Vreset must be below Vth = " + formatNumber(Vth, 6), Vreset);
-    need(fin(Vfloor) && Vfloor < Vreset, "Vfloor must be below Vreset = " + formatNumber(Vreset, 6),
-         Vfloor);
-    need(fin(tauRef) && tauRef >= 0 && tauRef <= 100, "tauRef must be in [0, 100] ms", tauRef);
-    need(fin(connA) && connA >= 0.01 && connA <= kPi, "connA must be in [0.01, pi] rad", connA);
-    need(fin(stimA) && stimA >= 0.01 && stimA <= kPi, "stimA must be in [0.01, pi] rad", stimA);
-    need(fin(wEE) && wEE >= 0 && wEE <= 1e4, "wEE must be in [0, 1e4]", wEE);
-    need(fin(wEIp) && wEIp >= 0 && wEIp <= 1e3, "wEIp must be in [0, 1000]", wEIp);
-    need(fin(wIpE) && wIpE <= 0 && wIpE >= -1e3, "wIpE must be in [-1000, 0] (inhibitory)", wIpE);
-    need(fin(wIpIp) && wIpIp <= 0 && wIpIp >= -1e3, "wIpIp must be in [-1000, 0] (inhibitory)",
-         wIpIp);
-    need(fin(kappa) && kappa >= 0 && kappa <= 100, "kappa must be in [0, 100]", kappa);
-    need(fin(jEE) && jEE >= 0 && jEE <= 100, "jEE must be in [0, 100]", jEE);
-    need(fin(jEId) && jEId >= 0 && jEId <= 100, "jEId must be in [0, 100]", jEId);
-    need(fin(jIdE) && jIdE <= 0 && jIdE >= -100, "jIdE must be in [-100, 0] (inhibitory)", jIdE);
-    need(fin(jIdId) && jIdId <= 0 && jIdId >= -100, "jIdId must be in [-100, 0] (inhibitory)",
-         jIdId);
-    need(fin(sEi) && sEi >= 0 && sEi <= 100, "sEi must be in [0, 100]", sEi);
-    need(fin(fE) && fE >= 0 && fE <= 10, "fE must be in [0, 10]", fE);
-    need(fin(fI) && fI >= 0 && fI <= 10, "fI must be in [0, 10]", fI);
-    need(fin(NffPerNE) && NffPerNE >= 0.001 && NffPerNE <= 1000,
-         "NffPerNE must be in [0.001, 1000]", NffPerNE);
-    need(fin(bg) && bg >= 0 && bg <= 10, "bg must be in [0, 10]", bg);
-    need(fin(noise) && noise >= 0 && noise <= 10, "noise must be in [0, 10]", noise);
-}
-
-const std::vector<ParamSpec>& EiParams::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-double EiParams::get(const std::string& key) const {
-    return table().get(*this, key);
-}
-void EiParams::set(const std::string& key, double value) {
-    table().set(*this, key, value);
-}
-double EiParams::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
+    table().checkRanges(*this);
+    need(Vreset < Vth, "Vreset must be below Vth = " + formatNumber(Vth, 6), Vreset);
+    need(Vfloor < Vreset, "Vfloor must be below Vreset = " + formatNumber(Vreset, 6), Vfloor);
 }
 
 }  // namespace as

@@ -24,15 +24,18 @@ const char* eiModeName(EiMode m);
 /// Parses "coupled|cann|einn|unbalanced|fastcann"; throws ParamError otherwise.
 EiMode eiModeFromName(const std::string& name);
 
-struct EiParams {
+struct EiParams : ParamKeys<EiParams> {
+    // Each member's range, unit and help text are described once, in the table behind specs()
+    // (EiParams.cpp); check() enforces them and the rules between members.
+
     // ---- sizes and connectivity
-    /// Excitatory neurons N_E (preferred angles theta_i = -pi + 2 pi i / N_E). Default 800,
-    /// range [80, 20000]. N_Ip = N_Id = N_E / 8 (the reference's 800:100:100).
+    /// Excitatory neurons N_E (preferred angles theta_i = -pi + 2 pi i / N_E). Default 800.
+    /// N_Ip = N_Id = N_E / 8 (the reference's 800:100:100).
     int NE = 800;
-    /// Connection probability p of every random projection. Default 0.25, range (0, 1].
+    /// Connection probability p of every random projection. Default 0.25.
     double p = 0.25;
     /// Integration step dt (ms). Default 0.05 (the reference uses 0.01; rates and decodes agree
-    /// within 10%, docs/performance.md). Range [0.001, 0.5].
+    /// within 10%, docs/performance.md).
     double dt = 0.05;
     /// Seed of the network's random connectivity, initial potentials and noise. Default 1.
     std::uint64_t seed = 1;
@@ -40,12 +43,12 @@ struct EiParams {
     EiMode mode = EiMode::Coupled;
 
     // ---- LIF neurons (eq 1): tau dV/dt = -gL V + I, R = 1
-    double tauE = 20.0;   ///< E membrane time constant (ms). Default 20, range (0, 1000].
-    double tauI = 15.0;   ///< I_p and I_d membrane time constant (ms). Default 15, range (0, 1000].
-    double gL = 0.15;     ///< Leak conductance g_L. Default 0.15, range [0, 10].
+    double tauE = 20.0;   ///< E membrane time constant (ms). Default 20.
+    double tauI = 15.0;   ///< I_p and I_d membrane time constant (ms). Default 15.
+    double gL = 0.15;     ///< Leak conductance g_L. Default 0.15.
     double Vth = 1.0;     ///< Threshold. Default 1.
     double Vreset = 0.0;  ///< Reset potential. Default 0, must be < Vth.
-    double tauRef = 5.0;  ///< Refractory period (ms), V held at reset. Default 5, range [0, 100].
+    double tauRef = 5.0;  ///< Refractory period (ms), V held at reset. Default 5.
     double Vfloor =
         -5.0;  ///< Lower bound of V (the reference floors V at -5). Default -5, < Vreset.
 
@@ -58,7 +61,7 @@ struct EiParams {
     double wEIp = 20.0;    ///< E->I_p, random p: weight wEIp / (N_E p). Default 16 x 1.25.
     double wIpE = -13.75;  ///< I_p->E, random p: weight wIpE / (N_Ip p). Default -11 x 1.25.
     double wIpIp = -5.0;   ///< I_p->I_p, random p: weight wIpIp / (N_Ip p). Default -4 x 1.25.
-    double kappa = 1.0;    ///< Shunting strength kappa (eq 6). Default 1, range [0, 100].
+    double kappa = 1.0;    ///< Shunting strength kappa (eq 6). Default 1.
 
     // ---- fast, strong E-INN synapses (eq 3-4); strengths g ~ 1/sqrt(K)
     double tauEf = 10.0;  ///< Fast E synapse time constant (ms). Default 10.
@@ -94,10 +97,6 @@ struct EiParams {
 
     /// Throws ParamError naming the violated rule.
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
     bool operator==(const EiParams&) const = default;
 };
 

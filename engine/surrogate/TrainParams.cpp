@@ -2,250 +2,145 @@
 
 #include <cmath>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
-namespace as::surrogate {
-namespace {
+namespace as::surrogate {}  // namespace as::surrogate
 
-const ParamTable<TrainParams>& table() {
-    static const ParamTable<TrainParams> t = [] {
-        ParamTable<TrainParams> t;
-        t.add(
-            {"cell",
-             "Recurrent cell",
-             "",
-             0,
-             0,
-             2,
-             1,
-             0,
-             true,
-             {"gru", "lstm", "rnn"},
-             "The dynamics layer: GRU (default), LSTM or plain RNN."},
-            [](const TrainParams& p) { return double(int(p.cell)); },
-            [](TrainParams& p, double v) { p.cell = CellType(int(v)); });
-        t.add(
-            {"bins",
-             "Encoder bins M",
-             "",
-             32,
-             4,
-             1024,
-             4,
-             0,
-             true,
-             {},
-             "Bins of the one-hot + interpolation input encoding, [4, 1024]."},
-            [](const TrainParams& p) { return double(p.bins); },
-            [](TrainParams& p, double v) { p.bins = int(v); });
-        t.add(
-            {"features",
-             "Feature units F",
-             "",
-             32,
-             2,
-             1024,
-             4,
-             0,
-             true,
-             {},
-             "Units of the nonlinear feature layer, [2, 1024]."},
-            [](const TrainParams& p) { return double(p.features); },
-            [](TrainParams& p, double v) { p.features = int(v); });
-        t.add(
-            {"hidden",
-             "Recurrent units H",
-             "",
-             32,
-             2,
-             1024,
-             4,
-             0,
-             true,
-             {},
-             "Units of the recurrent dynamics layer, [2, 1024]."},
-            [](const TrainParams& p) { return double(p.hidden); },
-            [](TrainParams& p, double v) { p.hidden = int(v); });
-        t.add(
-            {"head",
-             "Decoder units K",
-             "",
-             16,
-             2,
-             1024,
-             4,
-             0,
-             true,
-             {},
-             "Units of the first time-distributed decoding layer, [2, 1024]."},
-            [](const TrainParams& p) { return double(p.head); },
-            [](TrainParams& p, double v) { p.head = int(v); });
-        t.add(
-            {"lr",
-             "Learning rate",
-             "",
-             3e-3,
-             1e-6,
-             1,
-             1e-3,
-             5,
-             false,
-             {},
-             "Adam step size, (0, 1]."},
-            [](const TrainParams& p) { return p.lr; }, [](TrainParams& p, double v) { p.lr = v; });
-        t.add(
-            {"batch",
-             "Batch size",
-             "",
-             16,
-             1,
-             1024,
-             1,
-             0,
-             true,
-             {},
-             "Sequences per mini-batch, [1, 1024]."},
-            [](const TrainParams& p) { return double(p.batch); },
-            [](TrainParams& p, double v) { p.batch = int(v); });
-        t.add(
-            {"bptt",
-             "BPTT length",
-             "steps",
-             100,
-             2,
-             10000,
-             10,
-             0,
-             true,
-             {},
-             "Truncated backpropagation chunk in input steps, [2, 10000]."},
-            [](const TrainParams& p) { return double(p.bptt); },
-            [](TrainParams& p, double v) { p.bptt = int(v); });
-        t.add(
-            {"max_epochs",
-             "Max epochs",
-             "",
-             200,
-             1,
-             100000,
-             10,
-             0,
-             true,
-             {},
-             "Maximum passes over the training sequences, [1, 100000]."},
-            [](const TrainParams& p) { return double(p.max_epochs); },
-            [](TrainParams& p, double v) { p.max_epochs = int(v); });
-        t.add(
-            {"patience",
-             "Patience",
-             "epochs",
-             12,
-             1,
-             10000,
-             1,
-             0,
-             true,
-             {},
-             "Early stopping after this many epochs without a better validation loss; lr halves "
-             "after half."},
-            [](const TrainParams& p) { return double(p.patience); },
-            [](TrainParams& p, double v) { p.patience = int(v); });
-        t.add(
-            {"clip",
-             "Gradient clip",
-             "",
-             1.0,
-             0,
-             1e6,
-             0.1,
-             3,
-             false,
-             {},
-             "Global gradient L2-norm clip, [0, 1e6]; 0 disables."},
-            [](const TrainParams& p) { return p.clip; },
-            [](TrainParams& p, double v) { p.clip = v; });
-        t.add(
-            {"target_mse",
-             "Target angle MSE",
-             "rad^2",
-             0,
-             0,
-             10,
-             1e-4,
-             6,
-             false,
-             {},
-             "Stop once the validation angle MSE reaches this, [0, 10]; 0: early stopping only."},
-            [](const TrainParams& p) { return p.target_mse; },
-            [](TrainParams& p, double v) { p.target_mse = v; });
-        t.add(
-            {"max_seconds",
-             "Time budget",
-             "s",
-             0,
-             0,
-             1e6,
-             10,
-             0,
-             false,
-             {},
-             "Wall-time budget in s, [0, 1e6]; 0: none. Reaching it ends as MaxIterations."},
-            [](const TrainParams& p) { return p.max_seconds; },
-            [](TrainParams& p, double v) { p.max_seconds = v; });
-        t.add(
-            {"seed",
-             "Seed",
-             "",
-             1,
-             0,
-             1e9,
-             1,
-             0,
-             true,
-             {},
-             "Seed of initialisation and shuffling."},
-            [](const TrainParams& p) { return double(p.seed); },
-            [](TrainParams& p, double v) { p.seed = std::uint64_t(v); });
+namespace as {
+
+template <>
+const ParamTable<surrogate::TrainParams>& ParamKeys<surrogate::TrainParams>::table() {
+    static const ParamTable<surrogate::TrainParams> t = [] {
+        ParamTable<surrogate::TrainParams> t;
+        // Layer widths: [2, 1024] units.
+        auto layer = [](ParamSpec s) {
+            s.min = 2;
+            s.max = 1024;
+            s.step = 4;
+            s.integer = true;
+            return s;
+        };
+        t.add<&surrogate::TrainParams::cell>(
+            {.key = "cell",
+             .label = "Recurrent cell",
+             .defaultValue = 0,
+             .choices = {"gru", "lstm", "rnn"},
+             .tooltip = "The dynamics layer: GRU (default), LSTM or plain RNN."});
+        t.add<&surrogate::TrainParams::bins>(
+            {.key = "bins",
+             .label = "Encoder bins M",
+             .defaultValue = 32,
+             .min = 4,
+             .max = 1024,
+             .step = 4,
+             .integer = true,
+             .tooltip = "Bins of the one-hot + interpolation input encoding."});
+        t.add<&surrogate::TrainParams::features>(
+            layer({.key = "features",
+                   .label = "Feature units F",
+                   .defaultValue = 32,
+                   .tooltip = "Units of the nonlinear feature layer."}));
+        t.add<&surrogate::TrainParams::hidden>(
+            layer({.key = "hidden",
+                   .label = "Recurrent units H",
+                   .defaultValue = 32,
+                   .tooltip = "Units of the recurrent dynamics layer."}));
+        t.add<&surrogate::TrainParams::head>(
+            layer({.key = "head",
+                   .label = "Decoder units K",
+                   .defaultValue = 16,
+                   .tooltip = "Units of the first time-distributed decoding layer."}));
+        t.add<&surrogate::TrainParams::lr>({.key = "lr",
+                                            .label = "Learning rate",
+                                            .defaultValue = 3e-3,
+                                            .min = 0,
+                                            .max = 1,
+                                            .minOpen = true,
+                                            .step = 1e-3,
+                                            .decimals = 5,
+                                            .tooltip = "Adam step size.",
+                                            .formMin = 1e-6});
+        t.add<&surrogate::TrainParams::batch>({.key = "batch",
+                                               .label = "Batch size",
+                                               .defaultValue = 16,
+                                               .min = 1,
+                                               .max = 1024,
+                                               .integer = true,
+                                               .tooltip = "Sequences per mini-batch."});
+        t.add<&surrogate::TrainParams::bptt>(
+            {.key = "bptt",
+             .label = "BPTT length",
+             .unit = "steps",
+             .defaultValue = 100,
+             .min = 2,
+             .max = 10000,
+             .step = 10,
+             .integer = true,
+             .tooltip = "Truncated backpropagation chunk in input steps."});
+        t.add<&surrogate::TrainParams::max_epochs>(
+            {.key = "max_epochs",
+             .label = "Max epochs",
+             .defaultValue = 200,
+             .min = 1,
+             .max = 100000,
+             .step = 10,
+             .integer = true,
+             .tooltip = "Maximum passes over the training sequences."});
+        t.add<&surrogate::TrainParams::patience>(
+            {.key = "patience",
+             .label = "Patience",
+             .unit = "epochs",
+             .defaultValue = 12,
+             .min = 1,
+             .max = 10000,
+             .integer = true,
+             .tooltip = "Early stopping after this many epochs without a "
+                        "better validation loss; lr halves after half."});
+        t.add<&surrogate::TrainParams::clip>(
+            {.key = "clip",
+             .label = "Gradient clip",
+             .defaultValue = 1.0,
+             .min = 0,
+             .max = 1e6,
+             .step = 0.1,
+             .decimals = 3,
+             .tooltip = "Global gradient L2-norm clip; 0 disables."});
+        t.add<&surrogate::TrainParams::target_mse>(
+            {.key = "target_mse",
+             .label = "Target angle MSE",
+             .unit = "rad^2",
+             .defaultValue = 0,
+             .min = 0,
+             .max = 10,
+             .step = 1e-4,
+             .decimals = 6,
+             .tooltip = "Stop once the validation angle MSE reaches "
+                        "this, [0, 10]; 0: early stopping only."});
+        t.add<&surrogate::TrainParams::max_seconds>(
+            {.key = "max_seconds",
+             .label = "Time budget",
+             .unit = "s",
+             .defaultValue = 0,
+             .min = 0,
+             .max = 1e6,
+             .step = 10,
+             .decimals = 0,
+             .tooltip = "Wall-time budget; 0: none. Reaching it ends as MaxIterations."});
+        t.add<&surrogate::TrainParams::seed>(
+            seedSpec("Seed", "Seed of initialisation and shuffling.", 2147483647));
         return t;
     }();
     return t;
 }
 
-}  // namespace
+template struct ParamKeys<surrogate::TrainParams>;
+
+}  // namespace as
+
+namespace as::surrogate {
 
 void TrainParams::check() const {
-    auto in = [](double v, double lo, double hi, const char* key) {
-        if (!std::isfinite(v) || v < lo || v > hi)
-            throw ParamError(std::string(key) + " must be in [" + std::to_string(lo) + ", " +
-                             std::to_string(hi) + "] (got " + std::to_string(v) + ")");
-    };
-    in(bins, 4, 1024, "bins");
-    in(features, 2, 1024, "features");
-    in(hidden, 2, 1024, "hidden");
-    in(head, 2, 1024, "head");
-    if (!(lr > 0 && lr <= 1))
-        throw ParamError("lr must be in (0, 1] (got " + std::to_string(lr) + ")");
-    in(batch, 1, 1024, "batch");
-    in(bptt, 2, 10000, "bptt");
-    in(max_epochs, 1, 100000, "max_epochs");
-    in(patience, 1, 10000, "patience");
-    in(clip, 0, 1e6, "clip");
-    in(target_mse, 0, 10, "target_mse");
-    in(max_seconds, 0, 1e6, "max_seconds");
-}
-
-const std::vector<ParamSpec>& TrainParams::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-double TrainParams::get(const std::string& key) const {
-    return table().get(*this, key);
-}
-void TrainParams::set(const std::string& key, double value) {
-    table().set(*this, key, value);
-}
-double TrainParams::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
+    table().checkRanges(*this);
 }
 
 }  // namespace as::surrogate

@@ -10,7 +10,9 @@
 
 namespace as::surrogate {
 
-struct TrainParams {
+struct TrainParams : ParamKeys<TrainParams> {
+    // Each member's range, unit and help text are described once, in the table behind specs()
+    // (TrainParams.cpp); check() enforces them and the rules between members.
     /// Recurrent cell: gru (default), lstm or rnn.
     CellType cell = CellType::Gru;
     /// Encoder bins M, [4, 1024]. Default 32.
@@ -46,10 +48,6 @@ struct TrainParams {
     /// The architecture for a case with `axes` decoded angles (SurrogateDataset's caseAxes()).
     NetShape shape(int axes = 1) const { return {cell, bins, features, hidden, head, axes}; }
     void check() const;  ///< throws ParamError naming the violated rule
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
 };
 
 }  // namespace as::surrogate

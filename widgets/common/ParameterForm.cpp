@@ -28,7 +28,7 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
     for (const auto& spec : specs) {
         const QString key = QString::fromStdString(spec.key);
         Row row{spec, nullptr, spec.defaultValue};
-        const QString tip = QString::fromStdString(spec.tooltip);
+        const QString tip = QString::fromStdString(spec.help());  // with the range and unit
         if (!spec.choices.empty()) {
             auto* cb = new QComboBox;
             for (const auto& c : spec.choices) cb->addItem(QString::fromStdString(c));
@@ -38,8 +38,8 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
             row.editor = cb;
         } else if (spec.integer) {
             auto* sb = new QSpinBox;
-            sb->setRange(int(std::max<double>(spec.min, INT_MIN)),
-                         int(std::min<double>(spec.max, INT_MAX)));
+            sb->setRange(int(std::max<double>(spec.formLow(), INT_MIN)),
+                         int(std::min<double>(spec.formHigh(), INT_MAX)));
             sb->setSingleStep(std::max(1, int(spec.step)));
             sb->setValue(int(spec.defaultValue));
             sb->setKeyboardTracking(false);  // valueChanged only on a committed edit
@@ -48,7 +48,7 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
         } else {
             auto* sb = new QDoubleSpinBox;
             sb->setDecimals(spec.decimals);
-            sb->setRange(spec.min, spec.max);
+            sb->setRange(spec.formLow(), spec.formHigh());
             sb->setSingleStep(spec.step);
             sb->setValue(spec.defaultValue);
             sb->setKeyboardTracking(false);

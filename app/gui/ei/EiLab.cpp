@@ -25,7 +25,7 @@
 #include <cmath>
 
 #include "app/gui/ei/EiController.h"
-#include "app/gui/framework/ParameterEditCommand.h"
+#include "app/gui/framework/ParameterBinding.h"
 #include "core/Angles.h"
 #include "io/Hdf5Handle.h"
 #include "spiking/EiProtocols.h"
@@ -71,6 +71,7 @@ EiLab::EiLab(QUndoStack* undo, QWidget* parent)
       controller_(std::make_unique<EiController>()) {
     bindPlayer(controller_.get());
     buildUi();
+    bindControls();
     connect(controller_.get(), &EiController::playingChanged, this,
             [this](bool p) { playAction_->setText(p ? tr("Pause") : tr("Play")); });
     connect(controller_.get(), &EiController::halted, this, [this](const QString& m) {
@@ -304,68 +305,6 @@ QString EiLab::resultText() const {
 void EiLab::setProtocol(const QString& name) {
     protocolCombo_->setCurrentText(name);
 }
-void EiLab::setMode(as::EiMode m) {
-    setValue("mode", int(m));
-}
-
-// One undo step from the current value to `v` (pushing applies it); no step if nothing changes.
-// The controls call this after they already show the new value, so the old one is the model's.
-void EiLab::setValue(const QString& key, double v) {
-    double old = 0;
-    if (key == "mode")
-        old = int(params_.mode);
-    else if (key == "NE")
-        old = params_.NE;
-    else if (key == "bump")
-        old = lastBump_;
-    else if (key == "position_deg")
-        old = lastPositionDeg_;
-    else
-        return;
-    if (old == v) {
-        applyValue(key, v);  // keep the control in step (a refused or repeated value)
-        return;
-    }
-    QString label = key, text;
-    if (key == "mode") {
-        label = tr("E-I mode");
-        text = tr("Switch E-I mode to %1").arg(modeCombo_->itemText(int(v)));
-    } else if (key == "NE") {
-        label = tr("N_E");
-    } else if (key == "bump") {
-        text = v != 0 ? tr("Switch the E-I bump on") : tr("Switch the E-I bump off");
-    } else {
-        label = tr("bump position (deg)");
-    }
-    auto* c = new ParameterEditCommand(
-        [this](const QString&, const QString& k, double x) { applyValue(k, x); }, "ei", key, old, v,
-        label);
-    if (!text.isEmpty()) c->setText(text);
-    undo_->push(c);
-}
-
-void EiLab::applyValue(const QString& key, double v) {
-    if (key == "mode") {
-        params_.mode = as::EiMode(int(v));
-        const QSignalBlocker b(modeCombo_);
-        modeCombo_->setCurrentIndex(int(v));
-        controller_->setMode(params_.mode);
-    } else if (key == "NE") {
-        params_.NE = int(v);
-        const QSignalBlocker b(neSpin_);
-        neSpin_->setValue(int(v));
-    } else {
-        if (key == "bump")
-            lastBump_ = v;
-        else
-            lastPositionDeg_ = v;
-        const QSignalBlocker b1(bumpCheck_), b2(positionSlider_);
-        bumpCheck_->setChecked(lastBump_ != 0);
-        positionSlider_->setValue(int(lastPositionDeg_));
-        controller_->setBump(lastBump_ != 0, lastPositionDeg_ * kPi / 180.0);
-    }
-}
-
 void EiLab::refresh() {
     quint64 serial = 0;
     const auto s = controller_->latest(&serial);
@@ -471,40 +410,10 @@ std::function<void()> EiLab::prepareLoad(hid_t root) {
     };
 }
 
-void EiLab::applyParams(const as::EiParams& p) {
-    params_ = p;
-    {
-        const QSignalBlocker b1(modeCombo_), b2(neSpin_);
-        modeCombo_->setCurrentIndex(int(p.mode));
-        neSpin_->setValue(p.NE);
-    }
-    controller_->reset(params_);
-}
-
-QString EiLab::applySetting(const QString& section, const QString& key, const QString& value) {
-    (void)section;
-    const std::string k = key.toStdString();
-    if (!as::findSpec(as::EiParams::specs(), k)) {
-        QStringList known;
-        for (const auto& sp : as::EiParams::specs()) known << QString::fromStdString(sp.key);
-        return tr("unknown parameter '%1' for lab 'ei' (known: %2)").arg(key, known.join(", "));
-    }
-    as::EiParams p = params_;
-    try {
-        p.set(k, as::EiParams::parse(k, value.toStdString()));
-        p.check();
-    } catch (const std::exception& e) {
-        return tr("--set %1=%2 refused by lab 'ei': %3")
-            .arg(key, value, QString::fromUtf8(e.what()));
-    }
-    applyParams(p);
-    return {};
-}
-
 void EiLab::resetToDefaults() {
     applyParams(as::EiParams{});
-    applyValue("bump", 1);
-    applyValue("position_deg", 0);
+    binding_->apply("bump", 1);
+    binding_->apply("position_deg", 0);
     result_->clear();
     protocolCsv_.clear();
     undo_->clear();  // the edits were made to the network just replaced

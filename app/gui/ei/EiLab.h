@@ -32,6 +32,7 @@ class TraceChart;
 namespace as::gui {
 
 class EiController;
+class ParameterBinding;
 
 class EiLab : public Lab {
     Q_OBJECT
@@ -69,10 +70,12 @@ class EiLab : public Lab {
     void applyParams(const as::EiParams& p);
     void showLambda0(const QString& csv);
     void showSpectrum(const std::vector<double>& freqHz, const std::vector<double>& power);
-    /// Sets a value live and shows it in its control (an undo command's redo or undo).
-    void applyValue(const QString& key, double value);
+    void bindControls();
+    /// Shows mode, N_E and the bump in their controls (without emitting their signals).
+    void syncControls();
 
     QUndoStack* undo_;
+    ParameterBinding* binding_ = nullptr;  ///< mode, N_E, bump and position as undo steps
     std::unique_ptr<EiController> controller_;
     as::EiParams params_;
     QString protocolCsv_;

@@ -15,26 +15,15 @@
 #include <stdexcept>
 
 #include "app/gui/framework/HaltBanner.h"
-#include "app/gui/framework/ParameterEditCommand.h"
+#include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/ring/RingController.h"
 #include "cann/RingSession.h"
-#include "core/ParamAccess.h"
 #include "widgets/common/ActivityHeatmap.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/ring/RingView.h"
 
 namespace as::gui {
-namespace {
-
-QMap<QString, double> valuesOf(const std::vector<as::ParamSpec>& specs, auto&& get) {
-    QMap<QString, double> m;
-    for (const auto& s : specs) m.insert(QString::fromStdString(s.key), get(s.key));
-    return m;
-}
-
-}  // namespace
-
 RingLab::RingLab(QUndoStack* undo, QWidget* parent)
     : RingLab(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}), undo,
               parent) {}
@@ -186,10 +175,23 @@ void RingLab::buildDock() {
     stimForm_ = new widgets::ParameterForm(as::StimulusParams::specs());
     cannForm_->setObjectName("cannForm");
     stimForm_->setObjectName("stimulusForm");
-    connect(cannForm_, &widgets::ParameterForm::edited, this,
-            [this](const QString& k, double o, double n) { requestEdit("cann", k, o, n); });
-    connect(stimForm_, &widgets::ParameterForm::edited, this,
-            [this](const QString& k, double o, double n) { requestEdit("stimulus", k, o, n); });
+    cann_ = new ParameterBinding(
+        "cann",
+        ParameterBinding::of<as::CannParams>([this] { return controller_->params(); },
+                                             [this](const auto& p) { controller_->setParams(p); }),
+        cannForm_, undo_, this);
+    stim_ = new ParameterBinding("stimulus",
+                                 ParameterBinding::of<as::StimulusParams>(
+                                     [this] { return controller_->stimulus(); },
+                                     [this](const auto& s) { controller_->setStimulus(s); }),
+                                 stimForm_, undo_, this);
+    for (auto* b : {cann_, stim_}) {
+        connect(b, &ParameterBinding::refused, this, [this](const QString& rule) {
+            syncForms();
+            emit statusMessage(tr("Refused: %1").arg(rule), 8000);
+        });
+        connect(b, &ParameterBinding::applied, this, [this] { syncForms(); });
+    }
     kcLabel_ = new QLabel;
     kcLabel_->setWordWrap(true);
     kcLabel_->setContentsMargins(8, 0, 8, 4);
@@ -233,95 +235,21 @@ std::vector<std::pair<QString, QWidget*>> RingLab::exportTargets() {
 
 bool RingLab::requestEdit(const QString& group, const QString& key, double oldValue,
                           double newValue) {
-    widgets::ParameterForm* form = group == "cann" ? cannForm_ : stimForm_;
-    const std::string k = key.toStdString();
-    try {
-        if (group == "cann") {
-            as::CannParams p = controller_->params();
-            p.set(k, newValue);
-            p.check();
-        } else {
-            as::StimulusParams s = controller_->stimulus();
-            s.set(k, newValue);
-            s.check();
-        }
-    } catch (const std::exception& e) {
-        form->setValue(key, oldValue);
-        form->showError(QString::fromUtf8(e.what()));
-        syncForms();
-        emit statusMessage(tr("Refused: %1").arg(QString::fromUtf8(e.what())), 8000);
-        return false;
-    }
-    form->showError({});
-    const auto* spec =
-        as::findSpec(group == "cann" ? as::CannParams::specs() : as::StimulusParams::specs(), k);
-    const QString label = spec ? QString::fromStdString(spec->label) : key;
-    undo_->push(new ParameterEditCommand(
-        [this](const QString& g, const QString& k2, double v) { apply(g, k2, v); }, group, key,
-        oldValue, newValue, label));
-    return true;
+    (void)oldValue;  // the running value is the old one
+    return (group == "cann" ? cann_ : stim_)->edit(key, newValue);
 }
 
 QString RingLab::applySetting(const QString& section, const QString& key, const QString& value) {
     (void)section;
-    const std::string k = key.toStdString();
-    const bool cann = as::findSpec(as::CannParams::specs(), k) != nullptr;
-    if (!cann && !as::findSpec(as::StimulusParams::specs(), k)) {
-        QStringList known = cannForm_->keys() + stimForm_->keys();
-        return tr("unknown parameter '%1' for lab 'ring' (known: %2)").arg(key, known.join(", "));
-    }
-    try {
-        const double v = cann ? as::CannParams::parse(k, value.toStdString())
-                              : as::StimulusParams::parse(k, value.toStdString());
-        const double old = cann ? controller_->params().get(k) : controller_->stimulus().get(k);
-        // The rule in words (the form's error line is hidden before the window is shown).
-        if (cann) {
-            as::CannParams p = controller_->params();
-            p.set(k, v);
-            p.check();
-        } else {
-            as::StimulusParams s = controller_->stimulus();
-            s.set(k, v);
-            s.check();
-        }
-        requestEdit(cann ? "cann" : "stimulus", key, old, v);
-    } catch (const std::exception& e) {
-        return tr("--set %1=%2 refused by lab 'ring': %3")
-            .arg(key, value, QString::fromUtf8(e.what()));
-    }
-    return {};
-}
-
-void RingLab::apply(const QString& group, const QString& key, double value) {
-    const std::string k = key.toStdString();
-    try {
-        if (group == "cann") {
-            as::CannParams p = controller_->params();
-            p.set(k, value);
-            p.check();
-            controller_->setParams(p);
-            cannForm_->showError({});
-        } else {
-            as::StimulusParams s = controller_->stimulus();
-            s.set(k, value);
-            s.check();
-            controller_->setStimulus(s);
-            stimForm_->showError({});
-        }
-    } catch (const std::exception& e) {
-        (group == "cann" ? cannForm_ : stimForm_)->showError(QString::fromUtf8(e.what()));
-    }
-    syncForms();
+    for (auto* b : {cann_, stim_})
+        if (b->has(key)) return b->applySetting(key, value, labId());
+    return unknownParameter(key, labId(), cann_->keys() + stim_->keys());
 }
 
 void RingLab::syncForms() {
-    const as::CannParams p = controller_->params();
-    const as::StimulusParams s = controller_->stimulus();
-    cannForm_->setValues(
-        valuesOf(as::CannParams::specs(), [&](const std::string& k) { return p.get(k); }));
-    stimForm_->setValues(
-        valuesOf(as::StimulusParams::specs(), [&](const std::string& k) { return s.get(k); }));
-    protocolCombo_->setCurrentIndex(int(s.protocol));
+    cann_->sync();
+    stim_->sync();
+    protocolCombo_->setCurrentIndex(int(controller_->stimulus().protocol));
     updateKc();
 }
 
@@ -423,91 +351,6 @@ std::function<void()> RingLab::prepareLoad(hid_t root) {
 
 void RingLab::resetToDefaults() {
     loadSimulation(std::make_unique<as::RingSimulation>(as::CannParams{}, as::StimulusParams{}));
-}
-
-void RingLab::setValue(const QString& group, const QString& key, double value) {
-    const std::string k = key.toStdString();
-    const double old =
-        group == "cann" ? controller_->params().get(k) : controller_->stimulus().get(k);
-    if (old != value) requestEdit(group, key, old, value);
-}
-
-std::vector<TourStep> RingLab::tourSteps() {
-    const double protocolMoving = double(int(as::Protocol::Moving));
-    auto restartWith = [this](as::Protocol p) {
-        return [this, p] {
-            setValue("stimulus", "protocol", double(int(p)));
-            controller_->reset();
-            controller_->play();
-        };
-    };
-    return {
-        {tr("A ring of neurons"),
-         tr("Each of the N neurons prefers one direction on the ring. The orange shape is their "
-            "firing "
-            "rate r(x): a <b>bump</b> of activity, held in shape by excitation between neighbours "
-            "and "
-            "global inhibition."),
-         [this, protocolMoving] {
-             setValue("cann", "k", 8.1);
-             setValue("stimulus", "protocol", protocolMoving);
-             controller_->play();
-         }},
-        {tr("Tracking a moving stimulus"),
-         tr("The teal dot is the stimulus, moving at v = 0.02 rad/ms. The bump follows with a "
-            "small lag; "
-            "the red diamond is where a population vector decodes it. The heatmap draws the bump "
-            "over "
-            "time as a diagonal band: the <i>bump transition diagram</i>."),
-         {}},
-        {tr("Drag it yourself"),
-         tr("Drag the teal dot around the ring with the mouse. The protocol switches to "
-            "<i>external</i> and the bump follows your hand."),
-         {}},
-        {tr("Memory without input"),
-         tr("The stimulus is now switched off at t = 20 ms (the dot turns hollow). The bump stays "
-            "where "
-            "it was: a <b>continuous attractor</b> holds the last position with no input at all, "
-            "like "
-            "working memory."),
-         restartWith(as::Protocol::Persistent)},
-        {tr("A big jump"),
-         tr("At t = 20 ms the stimulus jumps by \u03c0/2, three times the bump's width a. The old "
-            "bump "
-            "fades while a new one grows at the new place: the heatmap shows a break, and the bump "
-            "height (max r) halves during the switch."),
-         [this, restartWith] {
-             setValue("stimulus", "dz", 1.5707963267948966);
-             restartWith(as::Protocol::Jump)();
-         }},
-        {tr("A small jump slides"),
-         tr("Now the jump is only 0.5 rad, about a. The bump <b>slides</b> along the ring to the "
-            "new "
-            "position, keeping its height: moving along the attractor costs nothing, so the "
-            "network "
-            "follows small changes smoothly."),
-         [this, restartWith] {
-             setValue("stimulus", "dz", 0.5);
-             restartWith(as::Protocol::Jump)();
-         }},
-        {tr("Global inhibition and k<sub>c</sub>"),
-         tr("Global inhibition k is raised from 8.1 to 100: the bump gets lower (compare the bump "
-            "height "
-            "chart with r<sub>0</sub> in the dock). Beyond k<sub>c</sub> = 130.03 no bump can "
-            "exist, "
-            "and the dock refuses such values."),
-         [this] { setValue("cann", "k", 100.0); }},
-        {tr("Your turn"),
-         tr("Edit any parameter in the dock (Ctrl+Z undoes), save the session (Ctrl+S) and export "
-            "a "
-            "figure (Ctrl+E). The same runs work headless: <tt>attractor-cli ring --help</tt>."),
-         [this, protocolMoving] {
-             setValue("cann", "k", 8.1);
-             setValue("stimulus", "dz", 1.5707963267948966);
-             setValue("stimulus", "protocol", protocolMoving);
-             controller_->play();
-         }},
-    };
 }
 
 void RingLab::setDark(bool dark) {

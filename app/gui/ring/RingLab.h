@@ -29,6 +29,7 @@ class TraceChart;
 namespace as::gui {
 
 class HaltBanner;
+class ParameterBinding;
 class RingController;
 
 class RingLab : public Lab {
@@ -79,7 +80,6 @@ class RingLab : public Lab {
     void buildToolBar();
     void buildDock();
     void frame();
-    void apply(const QString& group, const QString& key, double value);
     void syncForms();
     void onDrag(double z);
     void updateKc();
@@ -95,6 +95,8 @@ class RingLab : public Lab {
     widgets::TraceChart* heightChart_ = nullptr;
     widgets::ParameterForm* cannForm_ = nullptr;
     widgets::ParameterForm* stimForm_ = nullptr;
+    ParameterBinding* cann_ = nullptr;  ///< the forms' edits as undo steps
+    ParameterBinding* stim_ = nullptr;
     QLabel* kcLabel_ = nullptr;
     HaltBanner* banner_ = nullptr;
     QAction* playAction_ = nullptr;

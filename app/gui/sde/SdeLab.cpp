@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
 #include "app/gui/sde/SdeController.h"
@@ -40,12 +41,6 @@ namespace {
 constexpr int kFrameMs = 33;  // views at ~30 Hz
 const QString kUntrained = QObject::tr("untrained (planted, Ã = 0)");
 
-QMap<QString, double> valuesOf(const as::sde::SdeParams& p) {
-    QMap<QString, double> m;
-    for (const auto& s : as::sde::SdeParams::specs())
-        m.insert(QString::fromStdString(s.key), p.get(s.key));
-    return m;
-}
 }  // namespace
 
 QStringList SdeLab::shippedModels() {
@@ -245,8 +240,28 @@ void SdeLab::buildDock() {
     pl->setContentsMargins(2, 2, 2, 2);
     form_ = new as::widgets::ParameterForm(as::sde::SdeParams::specs());
     form_->setObjectName("sdeForm");
-    connect(form_, &as::widgets::ParameterForm::edited, this,
-            [this](const QString& k, double, double v) { requestEdit(k, v); });
+    // Checked edits as undo steps; a step that re-plants keeps the running model for Undo.
+    binding_ = new ParameterBinding(
+        "sde",
+        ParameterBinding::of<as::sde::SdeParams>(
+            [this] { return params_; }, [this](const auto& p) { applyParams(p, nullptr); }),
+        form_, undo_, this);
+    binding_->setCommandFactory([this](const QString& key, double, double v, const QString& text) {
+        as::sde::SdeParams p = params_;
+        p.set(key.toStdString(), v);
+        SdeParamCommand::Before before{params_, nullptr, modelName_, modelTrained_, meta_};
+        if (as::sde::SdeModel::structuralChange(params_, p)) {
+            const auto s = controller_->latest();
+            before.model = s ? s->model : nullptr;
+        }
+        return new SdeParamCommand([this](const as::sde::SdeParams& q,
+                                          const SdeParamCommand::Before* b) { applyParams(q, b); },
+                                   before, p, text);
+    });
+    connect(binding_, &ParameterBinding::refused, this, [this](const QString& rule) {
+        emit statusMessage(tr("Refused: %1").arg(rule), 8000);
+        syncControls();
+    });
     pl->addWidget(form_);
     auto* note = new QLabel(
         tr("N, C, pattern, node model, c, β, λ and r re-plant the attractors: the trained "
@@ -272,31 +287,7 @@ void SdeLab::sendInput() {
 }
 
 bool SdeLab::requestEdit(const QString& key, double newValue) {
-    const std::string k = key.toStdString();
-    as::sde::SdeParams p = params_;
-    try {
-        if (p.get(k) == newValue) return true;
-        p.set(k, newValue);
-        p.check();
-    } catch (const std::exception& e) {
-        form_->showError(QString::fromUtf8(e.what()));
-        emit statusMessage(tr("Refused: %1").arg(QString::fromUtf8(e.what())), 8000);
-        syncControls();
-        return false;
-    }
-    form_->showError({});
-    SdeParamCommand::Before before{params_, nullptr, modelName_, modelTrained_, meta_};
-    if (as::sde::SdeModel::structuralChange(params_, p)) {
-        const auto s = controller_->latest();
-        before.model = s ? s->model : nullptr;
-    }
-    const auto* spec = as::findSpec(as::sde::SdeParams::specs(), k);
-    const QString label = spec ? QString::fromStdString(spec->label) : key;
-    undo_->push(new SdeParamCommand([this](const as::sde::SdeParams& q,
-                                           const SdeParamCommand::Before* b) { applyParams(q, b); },
-                                    before, p,
-                                    tr("Set %1 to %2").arg(label).arg(newValue, 0, 'g', 6)));
-    return true;
+    return binding_->edit(key, newValue);
 }
 
 void SdeLab::applyParams(const as::sde::SdeParams& p, const SdeParamCommand::Before* before) {
@@ -364,7 +355,7 @@ QString SdeLab::saveModel(const QString& path) {
 }
 
 void SdeLab::syncControls() {
-    form_->setValues(valuesOf(params_));
+    binding_->sync();
     {
         // The chooser names the running model; one not in the list gets its own (last) entry.
         const QSignalBlocker b(modelCombo_);

@@ -27,6 +27,7 @@ class ParameterForm;
 
 namespace as::gui {
 
+class ParameterBinding;
 class SdeAnalysisPage;
 class SdeController;
 class SdeDynamicsPage;
@@ -92,6 +93,7 @@ class SdeLab : public Lab {
     SdeTrainingPanel* training_ = nullptr;
     SdeAnalysisPage* analysis_ = nullptr;
     as::widgets::ParameterForm* form_ = nullptr;
+    ParameterBinding* binding_ = nullptr;  ///< form_'s edits as undo steps
     QAction* playAction_ = nullptr;
     QComboBox* speedCombo_ = nullptr;
     QComboBox* epsCombo_ = nullptr;

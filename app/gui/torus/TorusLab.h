@@ -42,6 +42,7 @@ namespace as::gui {
 class HaltBanner;
 class GridCellsPage;
 class HeadDirectionPage;
+class ParameterBinding;
 class TorusController;
 
 class TorusLab : public Lab {
@@ -123,9 +124,6 @@ class TorusLab : public Lab {
     void drawTorus(const as::TorusSnapshot& s);
     void drawHead(const as::Hd2dSnapshot& s);
     void syncForms();
-    void apply(int form, const QString& key, double value);
-    /// The parameters of `form` with key set to value, checked; throws ParamError.
-    void validated(int form, const std::string& key, double value) const;
     void steer();
 
     std::unique_ptr<TorusController> controller_;
@@ -134,6 +132,7 @@ class TorusLab : public Lab {
     GridCellsPage* gridPage_ = nullptr;
     HeadDirectionPage* headPage_ = nullptr;
     std::vector<widgets::ParameterForm*> forms_;  // torus, trajectory, hd2d, heading
+    std::vector<ParameterBinding*> bindings_;     // their edits as undo steps, in the same order
     QStackedWidget* dockPages_ = nullptr;
     HaltBanner* banner_ = nullptr;
     QAction* playAction_ = nullptr;

@@ -12,9 +12,27 @@ using as::widgets::ParameterForm;
 
 namespace {
 std::vector<as::ParamSpec> specs() {
-    as::ParamSpec tau{"tau", "Time constant", "ms", 1.0, 0.01, 100, 0.5, 3, false, {}, "tau"};
-    as::ParamSpec n{"N", "Neurons", "", 512, 16, 4096, 64, 0, true, {}, "N"};
-    as::ParamSpec integ{"integrator", "Integrator", "", 0, 0, 1, 1, 0, true, {"euler", "rk4"}, "i"};
+    as::ParamSpec tau{.key = "tau",
+                      .label = "Time constant",
+                      .unit = "ms",
+                      .defaultValue = 1.0,
+                      .min = 0,
+                      .max = 100,
+                      .minOpen = true,
+                      .step = 0.5,
+                      .decimals = 2,
+                      .tooltip = "tau"};
+    as::ParamSpec n{.key = "N",
+                    .label = "Neurons",
+                    .defaultValue = 512,
+                    .min = 16,
+                    .max = 4096,
+                    .step = 64,
+                    .decimals = 0,
+                    .integer = true,
+                    .tooltip = "N"};
+    as::ParamSpec integ{
+        .key = "integrator", .label = "Integrator", .choices = {"euler", "rk4"}, .tooltip = "i"};
     return {tau, n, integ};
 }
 }  // namespace
@@ -86,9 +104,9 @@ class TestParameterForm : public QObject {
         ParameterForm f(specs());
         auto* sb = qobject_cast<QDoubleSpinBox*>(f.editor("tau"));
         QCOMPARE(sb->suffix(), QString(" ms"));
-        QCOMPARE(sb->minimum(), 0.01);
+        QCOMPARE(sb->minimum(), 0.01);  // (0, ...: the open end moves in by one shown digit
         QCOMPARE(sb->maximum(), 100.0);
-        QCOMPARE(sb->toolTip(), QString("tau"));
+        QCOMPARE(sb->toolTip(), QString("tau. Range (0, 100] ms."));  // the range from the spec
     }
 };
 
