@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_lab_sessions_" + std::to_string(::getpid()) + "_" + name))
+    return (fs::temp_directory_path() /
+            ("as_lab_sessions_" + std::to_string(::getpid()) + "_" + name))
         .string();
 }
 
@@ -82,6 +83,17 @@ void expectRefused(F&& load, const std::string& path, const std::vector<std::str
     }
 }
 
+/// The input part of a loaded state: label, corruption and its seed, play speed, two table rows.
+void expectInput(const sde::SdeSessionState& s, int label, data::Corruption c, std::uint64_t seed,
+                 double stepsPerSecond) {
+    EXPECT_EQ(s.label, label);
+    EXPECT_EQ(s.corruption, c);
+    EXPECT_EQ(s.corruptionSeed, seed);
+    EXPECT_EQ(s.stepsPerSecond, stepsPerSecond);
+    ASSERT_EQ(s.robustness.size(), 2u);
+    EXPECT_EQ(s.robustness[1].corruption, "gauss05");
+}
+
 }  // namespace
 
 TEST(SdeSession, RoundTripIsExact) {
@@ -99,12 +111,7 @@ TEST(SdeSession, RoundTripIsExact) {
     EXPECT_EQ(r.modelName, s.modelName);
     EXPECT_TRUE(r.trained);
     EXPECT_EQ(r.image, s.image);
-    EXPECT_EQ(r.label, 7);
-    EXPECT_EQ(r.corruption, data::Corruption::Gauss05);
-    EXPECT_EQ(r.corruptionSeed, 11u);
-    EXPECT_EQ(r.stepsPerSecond, 300.0);
-    ASSERT_EQ(r.robustness.size(), 2u);
-    EXPECT_EQ(r.robustness[1].corruption, "gauss05");
+    expectInput(r, 7, data::Corruption::Gauss05, 11, 300.0);
     EXPECT_EQ(r.robustness[1].seed, 2);
     EXPECT_DOUBLE_EQ(r.robustness[0].accuracy, 0.9858);
     EXPECT_EQ(r.robustnessCaption, "measured");
@@ -166,13 +173,8 @@ TEST(SdeSession, FileWrittenByTheGuiBeforeTheMoveLoads) {
     ASSERT_EQ(s.image.size(), 784u);
     for (int i = 0; i < 784; ++i)
         EXPECT_EQ(s.image[std::size_t(i)], float((i * 37) % 256) / 255.0f) << i;
-    EXPECT_EQ(s.label, 4);
-    EXPECT_EQ(s.corruption, data::Corruption::Gauss05);
-    EXPECT_EQ(s.corruptionSeed, 7u);
-    EXPECT_EQ(s.stepsPerSecond, 100.0);
-    ASSERT_EQ(s.robustness.size(), 2u);
+    expectInput(s, 4, data::Corruption::Gauss05, 7, 100.0);
     EXPECT_EQ(s.robustness[1].model, "eps0");
-    EXPECT_EQ(s.robustness[1].corruption, "gauss05");
     EXPECT_DOUBLE_EQ(s.robustness[1].accuracy, 0.5);
     EXPECT_EQ(s.robustnessCaption, "measured (fixture)");
 }
