@@ -34,8 +34,9 @@ int SdeCommand::runSession() {
         throw CliError(std::string("invalid model parameter: ") + e.what());
     }
     if (SdeModel::structuralChange(st.model->params(), p))
-        throw CliError("--session: --set may change dt, steps, eps, noise, average_steps and seed; "
-                       "the others re-plant the model and drop the session's weights");
+        throw CliError(
+            "--session: --set may change dt, steps, eps, noise, average_steps and seed; "
+            "the others re-plant the model and drop the session's weights");
     SdeModel model = *st.model;
     model.setParams(p);
     const std::vector<float> x0 = st.initialCondition();
@@ -56,8 +57,8 @@ int SdeCommand::runSession() {
     const int predicted = r.diverged ? -1 : r.predicted(0);
     const Eigen::VectorXf d = model.attractors().distances2(r.lateAverage).col(0).cwiseSqrt();
     std::printf("t = %.6g: predicted %d (label %d), distance %.4g to the predicted attractor%s\n",
-                p.steps * p.dt, predicted, st.label,
-                predicted >= 0 ? double(d(predicted)) : NAN, r.diverged ? " (diverged)" : "");
+                p.steps * p.dt, predicted, st.label, predicted >= 0 ? double(d(predicted)) : NAN,
+                r.diverged ? " (diverged)" : "");
     JsonSummary j;
     j.add("lab", "sde")
         .add("action", "session")

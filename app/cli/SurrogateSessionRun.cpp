@@ -67,7 +67,8 @@ int SurrogateCommand::runSession() {
         }
     }
     std::vector<std::unique_ptr<SurrogateStream>> streams;
-    for (auto& net : m.nets) streams.push_back(std::make_unique<SurrogateStream>(*net, m.componentScale));
+    for (auto& net : m.nets)
+        streams.push_back(std::make_unique<SurrogateStream>(*net, m.componentScale));
     ProgressPrinter progress("surrogate session", "input steps", quiet_);
     double sumSq = 0, odeSeconds = 0, surSeconds = 0, odeA[3] = {};
     StreamDecode sd[3];

@@ -17,8 +17,7 @@ namespace {
 
 std::vector<float> SdeSessionState::initialCondition() const {
     Eigen::MatrixXf x(Eigen::Index(image.size()), 1);
-    data::corrupt(corruption, image.data(), x.data(), kSdeImageSide, kSdeImageSide,
-                  corruptionSeed);
+    data::corrupt(corruption, image.data(), x.data(), kSdeImageSide, kSdeImageSide, corruptionSeed);
     data::normaliseToMax(x);
     return std::vector<float>(x.data(), x.data() + x.size());
 }
@@ -106,9 +105,8 @@ SdeSessionState readGroup(hid_t root) {
     if (!(s.stepsPerSecond > 0) || !std::isfinite(s.stepsPerSecond))
         bad("steps_per_second must be > 0");
     if (h5::hasAttribute(g, "robustness_csv")) {
-        const std::string error =
-            parseRobustnessCsv(h5::readStringAttribute(g, "robustness_csv"),
-                               "attribute robustness_csv", s.robustness);
+        const std::string error = parseRobustnessCsv(h5::readStringAttribute(g, "robustness_csv"),
+                                                     "attribute robustness_csv", s.robustness);
         if (!error.empty()) bad(error);
     }
     if (h5::hasAttribute(g, "robustness_caption"))
