@@ -67,38 +67,11 @@ void countFixedPoints(const Eigen::MatrixXd& A, const std::shared_ptr<const Attr
 
 }  // namespace
 
-std::string processCommandLine() {
-    std::ifstream in("/proc/self/cmdline", std::ios::binary);
-    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::string line;
-    std::string arg;
-    for (char c : all) {
-        if (c != '\0') {
-            arg += c;
-            continue;
-        }
-        if (!line.empty()) line += ' ';
-        line += arg.find_first_of(" \t'\"") == std::string::npos ? arg : "'" + arg + "'";
-        arg.clear();
-    }
-    return line.empty() ? std::string("attractor-cli sde") : line;
-}
-
-sde::LoadedSdeModel loadModelFile(const std::string& path) {
-    if (path.empty()) throw CliError("--model FILE.h5 is required");
-    try {
-        return loadSdeModel(path);
-    } catch (const h5::Error& e) {
-        throw CliError(std::string("--model: cannot read SDE model: ") + e.what());
-    } catch (const std::invalid_argument& e) {
-        throw CliError(std::string("--model: invalid SDE model '") + path + "': " + e.what());
-    }
-}
-
 SdeCommand::SdeCommand(CLI::App& parent) {
     app_ =
         parent.add_subcommand("sde", "SDE classifier lab: plant, spectrum, lyapunov, train, eval");
-    app_->add_option("action", action_, "plant | spectrum | lyapunov | train | eval")
+    app_->add_option("action", action_,
+                     "plant | spectrum | lyapunov | train | eval (none with --session)")
         ->check(CLI::IsMember({"plant", "spectrum", "lyapunov", "train", "eval"}));
     app_->add_option("--classes", classes_, "plant: planted attractors C (default 10)")
         ->type_name("C");
@@ -152,6 +125,10 @@ SdeCommand::SdeCommand(CLI::App& parent) {
         ->type_name("N");
     app_->add_option("--corruptions", corruptions_, "eval: all | key,key,... (see docs/cli.md)")
         ->type_name("LIST");
+    app_->add_option("--session", session_,
+                     "Run the lab's dynamics from a saved session (model, input, parameters; --set "
+                     "changes dt, steps, eps, noise, average_steps, seed)")
+        ->type_name("FILE.h5");
 }
 
 int SdeCommand::run() {
@@ -161,8 +138,13 @@ int SdeCommand::run() {
         listParams("training (TrainParams)", TrainParams::specs());
         return kExitOk;
     }
+    if (!session_.empty()) {
+        if (!action_.empty()) throw CliError("--session takes no action (got '" + action_ + "')");
+        return runSession();
+    }
     if (action_.empty())
-        throw CliError("sde needs an action: plant, spectrum, lyapunov, train or eval");
+        throw CliError(
+            "sde needs an action (plant, spectrum, lyapunov, train or eval) or --session");
     if (action_ == "plant") return runPlant();
     if (action_ == "spectrum") return runSpectrum();
     if (action_ == "lyapunov") return runLyapunov();

@@ -7,8 +7,10 @@
 //   lyapunov  linear-noise covariances (Bartels–Stewart), residuals, Mahalanobis matrix (eq 19),
 //             empirical vs analytic covariance, wall time;
 //   train     BPTT on an MNIST digit slice, writes the model (and checkpoints; Ctrl-C cancels);
-//   eval      clean and corrupted (Table 1) test accuracy of a model file.
-// Implementation: SdeCommand.cpp (plant, spectrum, lyapunov) and SdeTrainEval.cpp (train, eval).
+//   eval      clean and corrupted (Table 1) test accuracy of a model file;
+//   --session FILE (no action): the lab's dynamics from a saved session, classified at T.
+// Implementation: SdeCommand.cpp (plant, spectrum, lyapunov), SdeTrainEval.cpp (train, eval) and
+// SdeSessionRun.cpp (--session).
 #include <string>
 #include <vector>
 
@@ -35,6 +37,7 @@ class SdeCommand : public Command {
     int runLyapunov();
     int runTrain();
     int runEval();
+    int runSession();
     /// SdeParams from --n/--classes/--pattern/--eps then --set (TrainParams keys go to tp);
     /// checked.
     void buildParams(sde::SdeParams& p, sde::TrainParams& tp) const;
@@ -47,7 +50,7 @@ class SdeCommand : public Command {
 
     CLI::App* app_ = nullptr;
     std::string action_, pattern_, out_, model_, attractor_ = "all", csv_, mnist_, digits_,
-                                                 checkpoint_, resume_;
+                                                 checkpoint_, resume_, session_;
     std::string corruptions_ = "all";
     std::vector<std::string> sets_;
     bool listParams_ = false, countFixedPoints_ = false, trainG_ = false;

@@ -1,4 +1,5 @@
-// attractor-cli sde train | eval (SdeCommand's MNIST actions). Pipeline for an image:
+// attractor-cli sde train | eval (SdeCommand's MNIST actions), and the model-file helpers every
+// action shares (loadModelFile, processCommandLine). Pipeline for an image:
 // pixel / 255 -> corruption (eval only) -> normaliseToMax -> initial condition x(0).
 #include <chrono>
 #include <cmath>
@@ -45,6 +46,34 @@ data::ImageSet firstN(const data::ImageSet& s, int first, int n) {
 }
 
 }  // namespace
+
+std::string processCommandLine() {
+    std::ifstream in("/proc/self/cmdline", std::ios::binary);
+    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string line;
+    std::string arg;
+    for (char c : all) {
+        if (c != '\0') {
+            arg += c;
+            continue;
+        }
+        if (!line.empty()) line += ' ';
+        line += arg.find_first_of(" \t'\"") == std::string::npos ? arg : "'" + arg + "'";
+        arg.clear();
+    }
+    return line.empty() ? std::string("attractor-cli sde") : line;
+}
+
+sde::LoadedSdeModel loadModelFile(const std::string& path) {
+    if (path.empty()) throw CliError("--model FILE.h5 is required");
+    try {
+        return loadSdeModel(path);
+    } catch (const h5::Error& e) {
+        throw CliError(std::string("--model: cannot read SDE model: ") + e.what());
+    } catch (const std::invalid_argument& e) {
+        throw CliError(std::string("--model: invalid SDE model '") + path + "': " + e.what());
+    }
+}
 
 std::string SdeCommand::mnistDir() const {
     return findMnistOrThrow(mnist_);

@@ -75,7 +75,12 @@ SurrogateCommand::SurrogateCommand(CLI::App& parent) {
     app_->add_flag("--list-params", listParams_,
                    "List the training and teacher parameters and exit");
     app_->add_option("--sequences", sequences_, "dataset: sequences per channel (default 100)");
-    app_->add_option("--steps", steps_, "dataset: input steps per sequence (default 1000)");
+    app_->add_option("--steps", steps_,
+                     "dataset: input steps per sequence; --session: input steps compared (default "
+                     "1000)");
+    app_->add_option("--session", session_,
+                     "Run the lab's live comparison from a saved session (its model and input)")
+        ->type_name("FILE.h5");
     app_->add_option(
         "--process", process_,
         "dataset: walk | ou | jumps | mixture | all (default) | random3d | helix (the last "
@@ -103,7 +108,14 @@ int SurrogateCommand::run() {
             TorusParams::specs());
         return kExitOk;
     }
-    if (action_.empty()) throw CliError("surrogate needs an action: dataset, train, eval or bench");
+    if (!session_.empty()) {
+        if (!action_.empty()) throw CliError("--session takes no action (got '" + action_ + "')");
+        const CancelPoll poll;  // Ctrl-C ends the comparison; what ran is reported
+        action_ = "session";
+        return runSession();
+    }
+    if (action_.empty())
+        throw CliError("surrogate needs an action (dataset, train, eval or bench) or --session");
     parseCase(case_);
     if (action_ == "eval") return runEval();  // seconds: Ctrl-C quits at once
     const CancelPoll poll;  // dataset, train and bench poll Ctrl-C and write what they reached

@@ -3,7 +3,9 @@
 // (CAN2ANN) headless. dataset runs the teacher (ring CANN; grid3d: the 3D torus CANN) and writes an
 // HDF5 dataset; train fits a model and writes its HDF5 file; eval prints validation errors; bench
 // times the ODE (FFT, and dense for the rings) and the surrogate on the same input (docs/cli.md).
-// Implementation: SurrogateCommand.cpp (dataset, train, eval) and SurrogateBench.cpp (bench).
+// `attractor-cli surrogate --session FILE` runs the lab's live comparison from a saved session.
+// Implementation: SurrogateCommand.cpp (dataset, train, eval), SurrogateBench.cpp (bench) and
+// SurrogateSessionRun.cpp (--session).
 #include <string>
 #include <vector>
 
@@ -32,11 +34,12 @@ class SurrogateCommand : public Command {
     int runEval();
     int runBench();
     int runBenchGrid3d(as::surrogate::SurrogateModel& m);
+    int runSession();
     /// The required JSON keys, null where the action does not measure them.
     void addCommon(JsonSummary& j, const std::string& cell) const;
 
     CLI::App* app_ = nullptr;
-    std::string action_, case_ = "ring", dataset_, model_, checkpoint_, process_;
+    std::string action_, case_ = "ring", dataset_, model_, checkpoint_, process_, session_;
     std::vector<std::string> sets_;
     bool listParams_ = false;
     int sequences_ = 100, steps_ = 1000, benchSteps_ = 2000, odeN_ = 512;

@@ -119,4 +119,41 @@ std::vector<double> generateInputs(const ProcessParams& p, ProcessKind kind, int
     return out;
 }
 
+const char* liveSourceName(LiveSource source) {
+    static constexpr const char* names[kLiveSourceCount] = {"mouse",   "walk",     "ou",   "jumps",
+                                                            "mixture", "random3d", "helix"};
+    return names[int(source)];
+}
+
+std::vector<double> liveInputs(LiveSource source, int axes, int steps, double stepMs) {
+    static constexpr ProcessKind kinds[kLiveSourceCount] = {
+        ProcessKind::Walk,  ProcessKind::Walk,    ProcessKind::OrnsteinUhlenbeck,
+        ProcessKind::Jumps, ProcessKind::Mixture, ProcessKind::Random3d,
+        ProcessKind::Helix};
+    if (source == LiveSource::Mouse) return {};
+    const ProcessKind kind = kinds[int(source)];
+    const std::uint64_t seed = 4242 + std::uint64_t(source);
+    ProcessParams p;
+    const bool path = kind == ProcessKind::Random3d || kind == ProcessKind::Helix;
+    if (axes == 3 || (axes == 1 && path)) return generateInputs(p, kind, axes, steps, stepMs, seed);
+    if (axes == 1) return generateSequence(p, kind, steps, seed);
+    std::vector<double> az, pitch, out;
+    if (path) {
+        const auto xy = generateInputs(p, kind, 2, steps, stepMs, seed);
+        for (int t = 0; t < steps; ++t) {
+            az.push_back(xy[std::size_t(2 * t)]);
+            pitch.push_back(std::asin(std::sin(xy[std::size_t(2 * t + 1)])));
+        }
+    } else {
+        az = generateSequence(p, kind, steps, seed);
+        p.halfRange = true;
+        pitch = generateSequence(p, kind, steps, seed + 1000);
+    }
+    for (int t = 0; t < steps; ++t) {
+        out.push_back(az[std::size_t(t)]);
+        out.push_back(pitch[std::size_t(t)]);
+    }
+    return out;
+}
+
 }  // namespace as::surrogate

@@ -58,4 +58,25 @@ constexpr double kTrajectorySpacingCm = 30.0;
 std::vector<double> generateInputs(const ProcessParams& p, ProcessKind kind, int axes, int steps,
                                    double stepMs, std::uint64_t seed);
 
+/// The Surrogate lab's live input (its Input chooser, in its order; stored in sessions,
+/// surrogate/SurrogateSession.h): the mouse (a dial on the first angle; the others hold at 0) or
+/// one of the processes above.
+enum class LiveSource : int {
+    Mouse = 0,
+    Walk = 1,
+    OrnsteinUhlenbeck = 2,
+    Jumps = 3,
+    Mixture = 4,
+    Random3d = 5,
+    Helix = 6
+};
+inline constexpr int kLiveSourceCount = 7;
+/// mouse, walk, ou, jumps, mixture, random3d, helix
+const char* liveSourceName(LiveSource source);
+
+/// The live comparison's input for `axes` angles (1 ring; 2 hd2d: azimuth, and pitch reflected
+/// into [-pi/2, pi/2], a 3D path's y phase folded by asin(sin); 3 grid3d: generateInputs),
+/// interleaved out[t * axes + a], seeded 4242 + source; empty for the mouse.
+std::vector<double> liveInputs(LiveSource source, int axes, int steps, double stepMs);
+
 }  // namespace as::surrogate

@@ -95,6 +95,19 @@ case "$CASE" in
     cp "$REPO/resources/models/sde_eps0.h5" damaged.h5; flip_middle damaged.h5
     run sde eval --model damaged.h5 --test-count 10; expect_error "damaged.h5"
     grep -qF "dataset '/sde_model/atilde' failed its checksum (the file is damaged)" err.txt || fail "stderr should name the dataset" ;;
+  sde_session_damaged)
+    # A session the GUI wrote (tests/engine/data/sessions) with one byte of the input image changed.
+    cp "$REPO/tests/engine/data/sessions/sde_session_v2.h5" damaged.h5; flip_middle damaged.h5
+    run sde --session damaged.h5; expect_error "damaged.h5"
+    grep -qF "dataset '/sde/input_image' failed its checksum (the file is damaged)" err.txt || fail "stderr should name the dataset" ;;
+  sde_session_foreign)
+    run ring --set N=64 --duration 1 --out ring.h5; expect_ok
+    run sde --session ring.h5; expect_error "ring.h5"
+    grep -qF "no SDE lab (group '/sde')" err.txt || fail "stderr should say the group is missing" ;;
+  sde_session_small_model)
+    # The GUI-written fixture runs a 24-node model: x(0) is a 784-pixel image, so it cannot run.
+    run sde --session "$REPO/tests/engine/data/sessions/sde_session_v2.h5"; expect_error "sde_session_v2.h5"
+    grep -qF "N = 24" err.txt || fail "stderr should give the model's N" ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$CASE]"

@@ -70,6 +70,18 @@ case "$CASE" in
     run surrogate bench --model damaged.h5 --bench-steps 100; expect_error "damaged.h5"
     grep -qF "failed its checksum (the file is damaged)" err.txt || fail "stderr should say a checksum failed"
     grep -qF "'/surrogate_model/ring/" err.txt || fail "stderr should name the dataset" ;;
+  surrogate_session_damaged)
+    # A session the GUI wrote (tests/engine/data/sessions): one byte changed, and a cut copy.
+    cp "$REPO/tests/engine/data/sessions/surrogate_session_v2.h5" damaged.h5; flip_middle damaged.h5
+    run surrogate --session damaged.h5; expect_error "damaged.h5"
+    grep -qF "failed its checksum (the file is damaged)" err.txt || fail "stderr should say the file is damaged"
+    head -c 400 "$REPO/tests/engine/data/sessions/surrogate_session_v2.h5" > cut.h5
+    run surrogate --session cut.h5; expect_error "cut.h5" ;;
+  surrogate_session_foreign)
+    run ring --set N=64 --duration 1 --out ring.h5; expect_ok
+    run surrogate --session ring.h5; expect_error "ring.h5"
+    grep -qF "no Surrogate lab (group '/surrogate')" err.txt || fail "stderr should say the group is missing"
+    run surrogate eval --session ring.h5; expect_error "--session takes no action" ;;
   *) fail "unknown case" ;;
 esac
 exit 0

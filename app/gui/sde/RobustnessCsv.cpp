@@ -76,18 +76,28 @@ QString parse(const QString& text, const QString& source, std::vector<Robustness
     const std::string error =
         as::sde::parseRobustnessCsv(toStd(text), toStd(source), records, toStd(modelName));
     if (!error.empty()) return fromStd(error);
-    out.reserve(records.size());
-    for (const auto& r : records)
-        out.push_back({fromStd(r.model), fromStd(r.corruption), r.seed, r.accuracy, r.n});
+    out = fromEngine(records);
     return {};
 }
 
 QString format(const std::vector<RobustnessRecord>& records) {
+    return fromStd(as::sde::formatRobustnessCsv(toEngine(records)));
+}
+
+std::vector<as::sde::RobustnessRecord> toEngine(const std::vector<RobustnessRecord>& records) {
     std::vector<as::sde::RobustnessRecord> rows;
     rows.reserve(records.size());
     for (const auto& r : records)
         rows.push_back({toStd(r.model), toStd(r.corruption), r.seed, r.accuracy, r.n});
-    return fromStd(as::sde::formatRobustnessCsv(rows));
+    return rows;
+}
+
+std::vector<RobustnessRecord> fromEngine(const std::vector<as::sde::RobustnessRecord>& records) {
+    std::vector<RobustnessRecord> out;
+    out.reserve(records.size());
+    for (const auto& r : records)
+        out.push_back({fromStd(r.model), fromStd(r.corruption), r.seed, r.accuracy, r.n});
+    return out;
 }
 
 QStringList models(const std::vector<RobustnessRecord>& records) {

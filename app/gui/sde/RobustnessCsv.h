@@ -45,6 +45,9 @@ QString parse(const QString& text, const QString& source, std::vector<Robustness
               const QString& modelName = QStringLiteral("model"));
 /// The CSV text of records (header first, accuracy with 6 decimals).
 QString format(const std::vector<RobustnessRecord>& records);
+/// The records as the engine holds them (UTF-8 strings), and back.
+std::vector<as::sde::RobustnessRecord> toEngine(const std::vector<RobustnessRecord>& records);
+std::vector<RobustnessRecord> fromEngine(const std::vector<as::sde::RobustnessRecord>& records);
 
 /// The corruption keys in Table 1's column order: clean first, then the 8 corruptions.
 QStringList columnKeys();

@@ -28,10 +28,8 @@
 #include "app/gui/sde/SdeController.h"
 #include "app/gui/sde/SdeDynamicsPage.h"
 #include "app/gui/sde/SdeInputPanel.h"
-#include "app/gui/sde/SdeSession.h"
 #include "app/gui/sde/SdeTrainingPanel.h"
 #include "core/BuildPaths.h"
-#include "io/Hdf5Handle.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
 
@@ -320,38 +318,6 @@ void SdeLab::adoptModel(std::shared_ptr<const as::sde::SdeModel> model, const QS
     controller_->setModel(std::move(model), name, trained);
     syncControls();
     emit statusMessage(tr("Model: %1").arg(name), 6000);
-}
-
-QString SdeLab::loadModel(const QString& path) {
-    try {
-        as::sde::LoadedSdeModel m = as::sde::loadSdeModel(QFile::encodeName(path).toStdString());
-        const as::sde::TrainingMeta meta = m.meta;
-        adoptModel(std::make_shared<const as::sde::SdeModel>(std::move(m.model)),
-                   QFileInfo(path).fileName(), meta.iterations > 0, meta);
-        return {};
-    } catch (const std::exception& e) {
-        // The running model stays (nothing was adopted); the chooser goes back to it.
-        const QString msg = tr("Cannot load the model: %1").arg(QString::fromUtf8(e.what()));
-        emit statusMessage(msg, 10000);
-        syncControls();
-        showFileError(tr("Could not load the model"), msg);
-        return msg;
-    }
-}
-
-QString SdeLab::saveModel(const QString& path) {
-    controller_->sync();
-    const auto s = controller_->latest();
-    try {
-        if (!s || !s->model) throw std::runtime_error("no model");
-        as::sde::saveSdeModel(QFile::encodeName(path).toStdString(), *s->model, meta_);
-        emit statusMessage(tr("Saved the model to %1").arg(path), 6000);
-        return {};
-    } catch (const std::exception& e) {
-        const QString msg = tr("Cannot save the model: %1").arg(QString::fromUtf8(e.what()));
-        emit statusMessage(msg, 10000);
-        return msg;
-    }
 }
 
 void SdeLab::syncControls() {

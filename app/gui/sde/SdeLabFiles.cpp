@@ -1,7 +1,8 @@
-// The SDE lab's files: the /sde session group (write, validate-then-apply) and the CSV export of
-// the trajectories and distances.
+// The SDE lab's files: model files (load, save), the /sde session group (engine/sde/SdeSession.h:
+// write, validate-then-apply) and the CSV export of the trajectories and distances.
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QTabWidget>
 #include <QTextStream>
 #include <cmath>
@@ -11,10 +12,42 @@
 #include "app/gui/sde/SdeController.h"
 #include "app/gui/sde/SdeInputPanel.h"
 #include "app/gui/sde/SdeLab.h"
-#include "app/gui/sde/SdeSession.h"
 #include "io/Hdf5Handle.h"
+#include "sde/SdeSession.h"
 
 namespace as::gui {
+
+QString SdeLab::loadModel(const QString& path) {
+    try {
+        as::sde::LoadedSdeModel m = as::sde::loadSdeModel(QFile::encodeName(path).toStdString());
+        const as::sde::TrainingMeta meta = m.meta;
+        adoptModel(std::make_shared<const as::sde::SdeModel>(std::move(m.model)),
+                   QFileInfo(path).fileName(), meta.iterations > 0, meta);
+        return {};
+    } catch (const std::exception& e) {
+        // The running model stays (nothing was adopted); the chooser goes back to it.
+        const QString msg = tr("Cannot load the model: %1").arg(QString::fromUtf8(e.what()));
+        emit statusMessage(msg, 10000);
+        syncControls();
+        showFileError(tr("Could not load the model"), msg);
+        return msg;
+    }
+}
+
+QString SdeLab::saveModel(const QString& path) {
+    controller_->sync();
+    const auto s = controller_->latest();
+    try {
+        if (!s || !s->model) throw std::runtime_error("no model");
+        as::sde::saveSdeModel(QFile::encodeName(path).toStdString(), *s->model, meta_);
+        emit statusMessage(tr("Saved the model to %1").arg(path), 6000);
+        return {};
+    } catch (const std::exception& e) {
+        const QString msg = tr("Cannot save the model: %1").arg(QString::fromUtf8(e.what()));
+        emit statusMessage(msg, 10000);
+        return msg;
+    }
+}
 
 QString SdeLab::exportCsv(const QString& path) {
     if (tabs_->currentWidget() == analysis_) return analysis_->exportCsv(path);
@@ -45,30 +78,31 @@ QString SdeLab::exportCsv(const QString& path) {
 void SdeLab::writeSession(hid_t root) {
     controller_->sync();
     const auto s = controller_->latest();
-    SdeSessionState st;
+    as::sde::SdeSessionState st;
     st.model = s ? s->model : nullptr;
     st.meta = meta_;
-    st.modelName = s ? s->modelName : modelName_;
+    st.modelName = (s ? s->modelName : modelName_).toStdString();
     st.trained = s && s->modelTrained;
     st.image = input_->cleanImage();
     st.label = input_->label();
     st.corruption = input_->corruption();
     st.corruptionSeed = input_->corruptionSeed();
     st.stepsPerSecond = speedCombo_->currentData().toDouble();
-    st.robustness = analysis_->robustnessTable()->records();
-    st.robustnessCaption = analysis_->robustnessTable()->caption();
-    writeSdeSession(root, st);
+    st.robustness = RobustnessCsv::toEngine(analysis_->robustnessTable()->records());
+    st.robustnessCaption = analysis_->robustnessTable()->caption().toStdString();
+    as::sde::writeSdeGroup(root, st);
 }
 
 std::function<void()> SdeLab::prepareLoad(hid_t root) {
     if (!as::h5::hasChild(root, "sde")) return [this] { resetToDefaults(); };
-    const SdeSessionState st = readSdeSession(root);
+    const as::sde::SdeSessionState st = as::sde::readSdeGroup(root);
     return [this, st] {
-        adoptModel(st.model, st.modelName, st.trained, st.meta);
+        adoptModel(st.model, QString::fromStdString(st.modelName), st.trained, st.meta);
         const int i = speedCombo_->findData(int(std::lround(st.stepsPerSecond)));
         if (i >= 0) speedCombo_->setCurrentIndex(i);
         input_->restore(st.image, st.label, st.corruption, st.corruptionSeed);
-        analysis_->robustnessTable()->setRecords(st.robustness, st.robustnessCaption);
+        analysis_->robustnessTable()->setRecords(RobustnessCsv::fromEngine(st.robustness),
+                                                 QString::fromStdString(st.robustnessCaption));
     };
 }
 

@@ -4,7 +4,6 @@
 #include <QComboBox>
 #include <QDial>
 #include <QDockWidget>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -16,19 +15,17 @@
 #include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QTextStream>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <cmath>
-#include <stdexcept>
 
 #include "app/gui/surrogate/SurrogateController.h"
 #include "app/gui/surrogate/SurrogateWorker.h"
 #include "core/Angles.h"
 #include "core/BuildPaths.h"
 #include "core/ParamAccess.h"
-#include "io/Hdf5Handle.h"
+#include "surrogate/InputProcess.h"
 #include "widgets/common/ActivityHeatmap.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
@@ -197,10 +194,10 @@ void SurrogateLab::buildToolBar() {
     sourceCombo_->setToolTip(
         tr("The input of both the ODE and the surrogate. Processes run per angle; the 3D paths "
            "are the torus lab's trajectories wrapped per axis. The dial moves the first angle."));
-    sourceCombo_->setCurrentIndex(SurrogateWorker::Mixture);
+    sourceCombo_->setCurrentIndex(int(as::surrogate::LiveSource::Mixture));
     connect(sourceCombo_, &QComboBox::currentIndexChanged, this, [this](int i) {
         controller_->setSource(i);
-        dial_->setEnabled(i == SurrogateWorker::Mouse);
+        dial_->setEnabled(i == int(as::surrogate::LiveSource::Mouse));
     });
     tb->addWidget(sourceCombo_);
     dial_ = new QDial;
@@ -393,59 +390,14 @@ std::vector<std::pair<QString, QWidget*>> SurrogateLab::exportTargets() {
             {tr("Loss curves"), lossChart_}};
 }
 
-QString SurrogateLab::exportCsv(const QString& path) {
-    const auto s = controller_->latest();
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(path);
-    QTextStream out(&f);
-    // One block of columns per decoded angle (ring: input_rad, ...; grid3d: x_input_rad, ...).
-    out << "t_ms";
-    const bool several = s && s->axisNames.size() > 1;
-    for (std::size_t a = 0; s && a < s->odeAngle.size(); ++a) {
-        const QString p = several ? QString::fromStdString(s->axisNames[a]) + '_' : QString();
-        out << ',' << p << "input_rad," << p << "ode_rad," << p << "surrogate_rad," << p
-            << "error_rad";
-    }
-    out << '\n';
-    for (std::size_t i = 0; s && i < s->t.size(); ++i) {
-        out << s->t[i];
-        for (std::size_t a = 0; a < s->odeAngle.size(); ++a)
-            out << ',' << s->input[a][i] << ',' << s->odeAngle[a][i] << ',' << s->surAngle[a][i]
-                << ',' << s->error[a][i];
-        out << '\n';
-    }
-    return {};
-}
-
 void SurrogateLab::setDark(bool dark) {
     for (auto* c : angleCharts_) c->setDark(dark);
     errorChart_->setDark(dark);
     lossChart_->setDark(dark);
 }
 
-void SurrogateLab::writeSession(hid_t root) {
-    // The lab's state is the model file it runs and the input source; weights stay in the model
-    // file.
-    h5::Handle g = h5::createGroup(root, "surrogate");
-    h5::writeAttribute(g, "model_path", modelPath_.toStdString());
-    h5::writeAttribute(g, "source", std::int64_t(sourceCombo_->currentIndex()));
-}
-
-std::function<void()> SurrogateLab::prepareLoad(hid_t root) {
-    if (!h5::hasChild(root, "surrogate")) return [this] { resetToDefaults(); };
-    h5::Handle g = h5::openGroup(root, "surrogate");
-    const QString path = QString::fromStdString(h5::readStringAttribute(g, "model_path"));
-    const std::int64_t source = h5::readIntAttribute(g, "source");
-    if (source < 0 || source > SurrogateWorker::Helix)
-        throw std::runtime_error("/surrogate: source out of range");
-    return [this, path, source] {
-        sourceCombo_->setCurrentIndex(int(source));
-        if (!path.isEmpty() && QFileInfo::exists(path)) loadModel(path);
-    };
-}
-
 void SurrogateLab::resetToDefaults() {
-    sourceCombo_->setCurrentIndex(SurrogateWorker::Mixture);
+    sourceCombo_->setCurrentIndex(int(as::surrogate::LiveSource::Mixture));
     if (QFileInfo::exists(defaultModelPath())) loadModel(defaultModelPath());
 }
 

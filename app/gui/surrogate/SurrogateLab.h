@@ -48,6 +48,8 @@ class SurrogateLab : public Lab {
     /// Loads the shipped model of a case (what the Case box does).
     void showCase(const QString& caseName);
     QComboBox* caseCombo() const { return caseCombo_; }
+    QComboBox* sourceCombo() const { return sourceCombo_; }
+    QString modelPath() const { return modelPath_; }  ///< the running model's file (sessions)
     /// Steps of the side-by-side run and model state shown by the last frame.
     long shownSteps() const { return shownSteps_; }
     bool hasModel() const { return hasModel_; }

@@ -36,7 +36,7 @@ std::vector<float> columns(const std::vector<double>& r, int cols) {
 
 SurrogateWorker::SurrogateWorker(std::atomic<bool>* cancel) : cancel_(cancel) {
     latest_ = std::make_shared<SurrogateSnapshot>();
-    setSource(Mixture);
+    setSource(int(LiveSource::Mixture));
 }
 
 SurrogateWorker::~SurrogateWorker() = default;
@@ -63,42 +63,10 @@ void SurrogateWorker::setSource(int source) {
     makeSequence();
 }
 
-// Per case: ring one angle; hd2d azimuth and pitch (the pitch process reflected into
-// [-pi/2, pi/2], a 3D path's y phase folded by asin(sin)); grid3d three phases (generateInputs).
+// The lab's input for the case's angles (surrogate/InputProcess.h, liveInputs; none for the mouse).
 void SurrogateWorker::makeSequence() {
-    sequence_.clear();
     seqPos_ = 0;
-    if (source_ == Mouse) return;
-    const int steps = 200000;
-    const ProcessKind kind = ProcessKind(source_ - 1);
-    const std::uint64_t seed = 4242 + std::uint64_t(source_);
-    const double stepMs = model_ ? model_->inputStepMs : 1.0;
-    ProcessParams p;
-    if (axes_ == 3) {
-        sequence_ = generateInputs(p, kind, 3, steps, stepMs, seed);
-    } else if (axes_ == 2) {
-        const bool path = kind == ProcessKind::Random3d || kind == ProcessKind::Helix;
-        std::vector<double> az, pitch;
-        if (path) {
-            const auto xy = generateInputs(p, kind, 2, steps, stepMs, seed);
-            for (int t = 0; t < steps; ++t) {
-                az.push_back(xy[std::size_t(2 * t)]);
-                pitch.push_back(std::asin(std::sin(xy[std::size_t(2 * t + 1)])));
-            }
-        } else {
-            az = generateSequence(p, kind, steps, seed);
-            p.halfRange = true;
-            pitch = generateSequence(p, kind, steps, seed + 1000);
-        }
-        for (int t = 0; t < steps; ++t) {
-            sequence_.push_back(az[std::size_t(t)]);
-            sequence_.push_back(pitch[std::size_t(t)]);
-        }
-    } else if (kind == ProcessKind::Random3d || kind == ProcessKind::Helix) {
-        sequence_ = generateInputs(p, kind, 1, steps, stepMs, seed);
-    } else {
-        sequence_ = generateSequence(p, kind, steps, seed);
-    }
+    sequence_ = liveInputs(LiveSource(source_), axes_, 200000, model_ ? model_->inputStepMs : 1.0);
 }
 
 void SurrogateWorker::setMouseAngle(double z) {
@@ -109,7 +77,7 @@ void SurrogateWorker::setStepsPerTick(int n) {
 }
 
 void SurrogateWorker::nextInput(double* z) {
-    if (source_ == Mouse || sequence_.empty()) {
+    if (source_ == int(LiveSource::Mouse) || sequence_.empty()) {
         z[0] = mouse_;  // the first angle (ring, azimuth, x) follows the dial
         for (int a = 1; a < axes_; ++a) z[a] = 0.0;
         return;
@@ -158,7 +126,7 @@ void SurrogateWorker::restartRun() {
     const int n = int(r.size());
     bump_.assign(r.size(), 0.0);
     for (int i = 0; i < n; ++i) bump_[std::size_t((i - n / 2 + n) % n)] = r[std::size_t(i)];
-    if (source_ != Mouse && !sequence_.empty())
+    if (source_ != int(LiveSource::Mouse) && !sequence_.empty())
         for (int a = 0; a < axes_; ++a) z0[std::size_t(a)] = sequence_[seqPos_ + std::size_t(a)];
     else
         z0[0] = mouse_;

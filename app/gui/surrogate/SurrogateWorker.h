@@ -11,6 +11,7 @@
 #include <deque>
 #include <memory>
 
+#include "surrogate/InputProcess.h"
 #include "surrogate/OdeStepper.h"
 #include "surrogate/SurrogateModel.h"
 #include "surrogate/SurrogateSnapshot.h"
@@ -24,17 +25,6 @@ namespace as::gui {
 class SurrogateWorker : public QObject {
     Q_OBJECT
   public:
-    /// Input sources: the mouse (an external target on the first angle; the others hold at 0) or
-    /// one of the stochastic processes (ProcessKind source - 1; the 3D paths for Random3d, Helix).
-    enum Source {
-        Mouse = 0,
-        Walk = 1,
-        OrnsteinUhlenbeck = 2,
-        Jumps = 3,
-        Mixture = 4,
-        Random3d = 5,
-        Helix = 6
-    };
     static constexpr int kWindow = 600;  ///< input steps kept for the traces and heatmaps
     static constexpr int kActivityCols = 128;
 
@@ -45,7 +35,7 @@ class SurrogateWorker : public QObject {
     void play();
     void pause();
     void reset();
-    void setSource(int source);
+    void setSource(int source);  ///< a surrogate::LiveSource (the lab's Input chooser)
     void setMouseAngle(double z);
     void setStepsPerTick(int n);
     /// Takes ownership of a model (loaded or trained) and restarts the run with it.
@@ -79,7 +69,7 @@ class SurrogateWorker : public QObject {
     std::atomic<bool>* cancel_;
     QTimer* timer_ = nullptr;
     bool playing_ = false;
-    int source_ = Mixture, stepsPerTick_ = 5;
+    int source_ = int(as::surrogate::LiveSource::Mixture), stepsPerTick_ = 5;
     double mouse_ = 0.0;
     int axes_ = 1;                  ///< decoded angles: ring 1, hd2d 2, grid3d 3
     std::vector<double> sequence_;  ///< axes_ angles per step, interleaved

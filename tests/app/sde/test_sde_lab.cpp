@@ -3,7 +3,8 @@
 // shipped model must get most first examples of each class right; the untrained planted model
 // only has to predict some class at finite distances), drawing on the canvas changes x(0), a
 // training run cancelled after a few iterations becomes the model and saves/loads (MNIST present),
-// the /sde session group round-trips, and damaged groups are refused without changing the lab.
+// the /sde session group round-trips (and opens in attractor-cli sde --session, which decides the
+// class the lab decides), and damaged groups are refused without changing the lab.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -20,11 +21,12 @@
 #include "app/gui/sde/SdeDynamicsPage.h"
 #include "app/gui/sde/SdeInputPanel.h"
 #include "app/gui/sde/SdeLab.h"
-#include "app/gui/sde/SdeSession.h"
 #include "app/gui/sde/SdeTrainingPanel.h"
 #include "app/gui/sde/SdeWorker.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
+#include "sde/SdeSession.h"
+#include "tests/app/CliRunner.h"
 #include "tests/engine/io/FlipVariants.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/sde/DigitCanvas.h"
@@ -239,6 +241,32 @@ class TestSdeLab : public QObject {
         }));
     }
 
+    void savedSessionRunsInTheCli() {
+        // The CLI runs the saved model from the saved input (corrupted as saved) to T and, with
+        // eps = 0 (the shipped eps0 model), decides the class the lab decides.
+        QCOMPARE(lab_->params().eps, 0.0);
+        lab_->inputPanel()->showDigit(lab_->inputPanel()->firstIndexOf(3));
+        lab_->inputPanel()->setCorruption(as::data::Corruption::Gauss05, 5);
+        const int predicted = runToHorizon(*lab_);
+        QVERIFY(predicted >= 0);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("gui_sde.h5");
+        {
+            as::SessionWriter w(path.toStdString(), "sde");
+            w.write([&](hid_t root) { lab_->writeSession(root); });
+            w.commit();
+        }
+        const as::test::CliRun r = as::test::runCli({"sde", "--session", path});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+        QCOMPARE(r.summary["lab"].toString(), QString("sde"));
+        QCOMPARE(r.summary["label"].toInt(), 3);
+        QCOMPARE(r.summary["corruption"].toString(), QString("gauss05"));
+        QCOMPARE(r.summary["corruption_seed"].toInt(), 5);
+        QCOMPARE(r.summary["n"].toInt(), 784);
+        QCOMPARE(r.summary["model_name"].toString(), lab_->controller()->latest()->modelName);
+        QCOMPARE(r.summary["predicted"].toInt(), predicted);
+    }
+
     void trainingCancelKeepsWhatFinished() {
         as::gui::SdeTrainingPanel* panel = lab_->trainingPanel();
         if (!panel->mnistAvailable()) {
@@ -288,10 +316,10 @@ class TestSdeLab : public QObject {
         }
         auto loadAndResave = [](const std::string& in, const std::string& out) {
             as::SessionReader r(in);
-            const as::gui::SdeSessionState st =
-                r.read([](hid_t root) { return as::gui::readSdeSession(root); });
+            const as::sde::SdeSessionState st =
+                r.read([](hid_t root) { return as::sde::readSdeGroup(root); });
             as::SessionWriter w(out, "sde");
-            w.write([&](hid_t root) { as::gui::writeSdeSession(root, st); });
+            w.write([&](hid_t root) { as::sde::writeSdeGroup(root, st); });
             w.commit();
         };
         loadAndResave(original, reference);

@@ -1,8 +1,8 @@
 // The Surrogate lab offscreen: the main window has the tab, the lab loads the shipped ring model,
 // runs the ODE and the surrogate side by side (steps advance, the error stays small), switches to
 // the hd2d case (both channels run) and to the grid3d case (the 3D torus and its three angles), a
-// damaged model file is refused without losing the running model, and a tiny training run
-// finishes.
+// damaged model file is refused without losing the running model, a tiny training run finishes,
+// and a session the lab saves opens in attractor-cli surrogate --session (and back in the lab).
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -16,6 +16,9 @@
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/surrogate/SurrogateController.h"
 #include "app/gui/surrogate/SurrogateLab.h"
+#include "io/SessionFile.h"
+#include "surrogate/InputProcess.h"
+#include "tests/app/CliRunner.h"
 #include "tests/engine/io/FlipVariants.h"
 
 using namespace as::gui;
@@ -23,6 +26,35 @@ using namespace as::gui;
 class TestSurrogateLab : public QObject {
     Q_OBJECT
   private slots:
+    void savedSessionRunsInTheCliAndReloads() {
+        SurrogateLab lab;
+        QTRY_VERIFY_WITH_TIMEOUT(!lab.modelPath().isEmpty(), 20000);  // the shipped ring model
+        lab.sourceCombo()->setCurrentIndex(int(as::surrogate::LiveSource::Jumps));
+        QTemporaryDir dir;
+        const QString path = dir.filePath("gui_surrogate.h5");
+        {
+            as::SessionWriter w(path.toStdString(), "surrogate");
+            w.write([&](hid_t root) { lab.writeSession(root); });
+            w.commit();
+        }
+        const as::test::CliRun r =
+            as::test::runCli({"surrogate", "--session", path, "--steps", "400", "--quiet"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+        QCOMPARE(r.summary["lab"].toString(), QString("surrogate"));
+        QCOMPARE(r.summary["case"].toString(), QString("ring"));
+        QCOMPARE(r.summary["source"].toString(), QString("jumps"));
+        QCOMPARE(r.summary["model"].toString(), SurrogateLab::defaultModelPath());
+        QCOMPARE(r.summary["steps"].toInt(), 400);
+        // The shipped model follows its teacher as closely as in the lab (runsTheShippedModel...).
+        const double mse = r.summary["running_mse_rad2"].toDouble();
+        QVERIFY2(mse >= 0 && mse < 1e-3, qPrintable(QString::number(mse)));
+        // And the lab reads the file back: the input chooser returns to "jumps".
+        lab.sourceCombo()->setCurrentIndex(int(as::surrogate::LiveSource::Walk));
+        as::SessionReader reader(path.toStdString());
+        reader.read([&](hid_t root) { return lab.prepareLoad(root); })();
+        QCOMPARE(lab.sourceCombo()->currentIndex(), int(as::surrogate::LiveSource::Jumps));
+    }
+
     void mainWindowHasTheTab() {
         MainWindow w;
         QVERIFY(w.showLab(QStringLiteral("surrogate")));

@@ -17,8 +17,10 @@
 #include "io/Hdf5Integrity.h"
 #include "io/SessionFile.h"
 #include "sde/SdeModelFile.h"
+#include "sde/SdeSession.h"
 #include "spiking/EiSession.h"
 #include "surrogate/SurrogateModel.h"
+#include "surrogate/SurrogateSession.h"
 
 using namespace as;
 namespace fs = std::filesystem;
@@ -265,6 +267,36 @@ TEST(FileIntegrity, FlippedSdeModel) {
             sde::saveSdeModel(out, l.model, l.meta);
         },
         15);
+}
+
+TEST(FileIntegrity, FlippedSdeSession) {
+    sde::SdeSessionState st;
+    st.model = std::make_shared<const sde::SdeModel>(sdeModel());
+    st.meta.iterations = 2;
+    st.modelName = "trained here";
+    st.trained = true;
+    st.image.assign(784, 0.25f);
+    st.label = 3;
+    st.corruption = data::Corruption::Shot;
+    st.robustness = {{"eps0", "clean", 1, 0.98, 1000}};
+    st.robustnessCaption = "measured";
+    flipTest(
+        "SDE session", [&](const std::string& p) { sde::saveSdeSession(p, st); },
+        [](const std::string& in, const std::string& out) {
+            sde::saveSdeSession(out, sde::loadSdeSession(in));
+        },
+        19);
+}
+
+TEST(FileIntegrity, FlippedSurrogateSession) {
+    const surrogate::SurrogateSessionState st{"/opt/models/hd2d_gru.h5",
+                                              surrogate::LiveSource::OrnsteinUhlenbeck};
+    flipTest(
+        "Surrogate session", [&](const std::string& p) { surrogate::saveSurrogateSession(p, st); },
+        [](const std::string& in, const std::string& out) {
+            surrogate::saveSurrogateSession(out, surrogate::loadSurrogateSession(in));
+        },
+        20);
 }
 
 TEST(FileIntegrity, FlippedSurrogateModelAndDataset) {
