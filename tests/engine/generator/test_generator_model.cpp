@@ -10,12 +10,12 @@
 #include <functional>
 #include <random>
 
-#include "FlipVariants.h"
 #include "data/MnistLocator.h"
 #include "generator/GeneratorModel.h"
 #include "generator/GeneratorModelFile.h"
 #include "generator/GeneratorTrainer.h"
 #include "sde/SdeModelFile.h"
+#include "tests/engine/io/FlipVariants.h"
 
 using namespace as::generator;
 namespace fs = std::filesystem;

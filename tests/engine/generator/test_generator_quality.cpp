@@ -10,13 +10,13 @@
 #include <filesystem>
 #include <random>
 
-#include "FlipVariants.h"
 #include "core/BuildPaths.h"
 #include "generator/FeatureClassifier.h"
 #include "generator/FrechetDistance.h"
 #include "generator/GeneratorModelFile.h"
 #include "generator/LatentSampling.h"
 #include "io/Hdf5Handle.h"
+#include "tests/engine/io/FlipVariants.h"
 
 using namespace as::generator;
 

@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "FlipVariants.h"
 #include "cann/Hd2dSession.h"
 #include "cann/RingSession.h"
 #include "cann/TorusSession.h"
@@ -21,6 +20,7 @@
 #include "spiking/EiSession.h"
 #include "surrogate/SurrogateModel.h"
 #include "surrogate/SurrogateSession.h"
+#include "tests/engine/io/FlipVariants.h"
 
 using namespace as;
 namespace fs = std::filesystem;
