@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "CancelSignal.h"
+#include "CliClock.h"
 #include "JsonSummary.h"
 #include "MnistArgs.h"
 #include "ProgressPrinter.h"
@@ -17,12 +18,6 @@ namespace as::cli {
 namespace {
 
 using namespace as::generator;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
 /// The images of the digits ds (pixel / 255), at most maxCount (0: all), and their class indices.
 void digitImages(const data::ImageSet& all, const std::vector<int>& ds, int maxCount,
                  Eigen::MatrixXf& x, Eigen::VectorXi& y) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "CancelSignal.h"
+#include "CliClock.h"
 #include "GeneratorCommand.h"
 #include "JsonSummary.h"
 #include "MnistArgs.h"
@@ -17,12 +18,6 @@ namespace as::cli {
 namespace {
 
 using namespace as::generator;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
 double agreement(const Eigen::VectorXi& predicted, const Eigen::VectorXi& labels) {
     long hits = 0;
     for (Eigen::Index i = 0; i < labels.size(); ++i) hits += predicted[i] == labels[i];

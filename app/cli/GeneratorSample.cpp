@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "CliClock.h"
 #include "GeneratorCommand.h"
 #include "JsonSummary.h"
 #include "MnistArgs.h"
@@ -17,12 +18,6 @@ namespace as::cli {
 namespace {
 
 using namespace as::generator;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
 int classOf(const GeneratorModel& m, int digit, const char* option) {
     const int l = m.classOfDigit(digit);
     if (l < 0)

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "CancelSignal.h"
+#include "CliClock.h"
 #include "JsonSummary.h"
 #include "io/Hdf5Handle.h"
 #include "sde/FixedPointFinder.h"
@@ -20,12 +21,6 @@ namespace as::cli {
 namespace {
 
 using namespace as::sde;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
 Eigen::MatrixXd couplingOf(const SdeModel& m) {
     return m.A().cast<double>();
 }

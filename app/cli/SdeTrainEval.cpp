@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "CancelSignal.h"
+#include "CliClock.h"
 #include "JsonSummary.h"
 #include "MnistArgs.h"
 #include "ProgressPrinter.h"
@@ -24,12 +25,6 @@ namespace as::cli {
 namespace {
 
 using namespace as::sde;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
 /// Images of `set` as initial conditions: pixel / 255, optional corruption, normalised to max.
 Eigen::MatrixXf initialConditions(const data::ImageSet& set, data::Corruption c,
                                   std::uint64_t seed) {

@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "CancelSignal.h"
+#include "CliClock.h"
 #include "JsonSummary.h"
 #include "ProgressPrinter.h"
 #include "SurrogateCommand.h"
@@ -21,12 +22,6 @@ namespace as::cli {
 namespace {
 
 using namespace as::surrogate;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
 /// CPU time of the calling thread (s): unlike wall time, not inflated when a loaded machine
 /// deschedules the thread.
 double threadCpuSeconds() {

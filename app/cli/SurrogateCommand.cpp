@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "CancelSignal.h"
+#include "CliClock.h"
 #include "JsonSummary.h"
 #include "ProgressPrinter.h"
 #include "core/ParamAccess.h"
@@ -18,12 +19,6 @@ namespace as::cli {
 namespace {
 
 using namespace as::surrogate;
-using Clock = std::chrono::steady_clock;
-
-double secondsSince(Clock::time_point t0) {
-    return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
 SurrogateCase parseCase(const std::string& name) {
     try {
         return caseFromName(name);

@@ -6,7 +6,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 #include "io/Hdf5Errors.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
@@ -15,29 +15,23 @@
 #include "sde/SdeModelFile.h"
 #include "sde/ThreadBudget.h"
 
-namespace as::generator {
-namespace {
+namespace as {
 
-using P = ClassifierParams;
-constexpr const char* kGroup = "feature_classifier";
-constexpr std::int64_t kFormatVersion = 2;
-
-const ParamTable<P>& table() {
+template <>
+const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierParams>::table() {
+    using P = generator::ClassifierParams;
     static const ParamTable<P> t = [] {
         ParamTable<P> t;
-        t.add(
-            {.key = "hidden1",
-             .label = "Hidden layer 1",
-             .defaultValue = 256,
-             .min = 8,
-             .max = 4096,
-             .step = 8,
-             .decimals = 0,
-             .integer = true,
-             .tooltip = "First hidden layer, [8, 4096]."},
-            [](const P& p) { return double(p.hidden1); },
-            [](P& p, double v) { p.hidden1 = int(v); });
-        t.add(
+        t.add<&P::hidden1>({.key = "hidden1",
+                            .label = "Hidden layer 1",
+                            .defaultValue = 256,
+                            .min = 8,
+                            .max = 4096,
+                            .step = 8,
+                            .decimals = 0,
+                            .integer = true,
+                            .tooltip = "First hidden layer, [8, 4096]."});
+        t.add<&P::hidden2>(
             {.key = "hidden2",
              .label = "Feature layer",
              .defaultValue = 128,
@@ -46,32 +40,26 @@ const ParamTable<P>& table() {
              .step = 8,
              .decimals = 0,
              .integer = true,
-             .tooltip = "Second hidden layer = the features of the Frechet distance, [8, 4096]."},
-            [](const P& p) { return double(p.hidden2); },
-            [](P& p, double v) { p.hidden2 = int(v); });
-        t.add(
-            {.key = "epochs",
-             .label = "Epochs",
-             .defaultValue = 12,
-             .min = 1,
-             .max = 1000,
-             .step = 1,
-             .decimals = 0,
-             .integer = true,
-             .tooltip = "Passes over the training set, [1, 1000]."},
-            [](const P& p) { return double(p.epochs); }, [](P& p, double v) { p.epochs = int(v); });
-        t.add(
-            {.key = "batch",
-             .label = "Batch size",
-             .defaultValue = 128,
-             .min = 1,
-             .max = 4096,
-             .step = 1,
-             .decimals = 0,
-             .integer = true,
-             .tooltip = "Images per mini-batch, [1, 4096]."},
-            [](const P& p) { return double(p.batch); }, [](P& p, double v) { p.batch = int(v); });
-        t.add(
+             .tooltip = "Second hidden layer = the features of the Frechet distance, [8, 4096]."});
+        t.add<&P::epochs>({.key = "epochs",
+                           .label = "Epochs",
+                           .defaultValue = 12,
+                           .min = 1,
+                           .max = 1000,
+                           .step = 1,
+                           .decimals = 0,
+                           .integer = true,
+                           .tooltip = "Passes over the training set, [1, 1000]."});
+        t.add<&P::batch>({.key = "batch",
+                          .label = "Batch size",
+                          .defaultValue = 128,
+                          .min = 1,
+                          .max = 4096,
+                          .step = 1,
+                          .decimals = 0,
+                          .integer = true,
+                          .tooltip = "Images per mini-batch, [1, 4096]."});
+        t.add<&P::learningRate>(
             {.key = "lr",
              .label = "Learning rate",
              .defaultValue = 1e-3,
@@ -79,24 +67,31 @@ const ParamTable<P>& table() {
              .max = 1,
              .step = 1e-4,
              .decimals = 6,
-             .tooltip = "Adam step size, halved after every third epoch, (0, 1]."},
-            [](const P& p) { return p.learningRate; }, [](P& p, double v) { p.learningRate = v; });
-        t.add(
-            {.key = "seed",
-             .label = "Seed",
-             .defaultValue = 1,
-             .min = 0,
-             .max = 4294967295.0,
-             .step = 1,
-             .decimals = 0,
-             .integer = true,
-             .tooltip = "Initial weights and batch order."},
-            [](const P& p) { return double(p.seed); },
-            [](P& p, double v) { p.seed = std::uint64_t(v); });
+             .tooltip = "Adam step size, halved after every third epoch, (0, 1]."});
+        t.add<&P::seed>({.key = "seed",
+                         .label = "Seed",
+                         .defaultValue = 1,
+                         .min = 0,
+                         .max = 4294967295.0,
+                         .step = 1,
+                         .decimals = 0,
+                         .integer = true,
+                         .tooltip = "Initial weights and batch order."});
         return t;
     }();
     return t;
 }
+
+template struct ParamKeys<generator::ClassifierParams>;
+
+}  // namespace as
+
+namespace as::generator {
+namespace {
+
+using P = ClassifierParams;
+constexpr const char* kGroup = "feature_classifier";
+constexpr std::int64_t kFormatVersion = 2;
 
 void need(bool ok, const std::string& rule, double got) {
     if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
@@ -113,19 +108,6 @@ void ClassifierParams::check() const {
     need(batch >= 1 && batch <= 4096, "batch must be in [1, 4096]", batch);
     need(std::isfinite(learningRate) && learningRate > 0 && learningRate <= 1,
          "lr must be in (0, 1]", learningRate);
-}
-const std::vector<ParamSpec>& ClassifierParams::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-double ClassifierParams::get(const std::string& key) const {
-    return table().get(*this, key);
-}
-void ClassifierParams::set(const std::string& key, double value) {
-    table().set(*this, key, value);
-}
-double ClassifierParams::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
 }
 
 FeatureClassifier::FeatureClassifier(const ClassifierParams& p, int pixels) : params_(p) {

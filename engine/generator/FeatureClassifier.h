@@ -18,7 +18,7 @@
 
 namespace as::generator {
 
-struct ClassifierParams {
+struct ClassifierParams : ParamKeys<ClassifierParams> {
     int hidden1 = 256;           ///< first hidden layer. Default 256, [8, 4096]
     int hidden2 = 128;           ///< the feature layer. Default 128, [8, 4096]
     int epochs = 12;             ///< passes over the training set. Default 12, [1, 1000]
@@ -27,10 +27,6 @@ struct ClassifierParams {
     std::uint64_t seed = 1;      ///< initial weights and batch order
 
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
 };
 
 struct ClassifierProgress {

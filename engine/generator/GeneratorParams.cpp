@@ -2,15 +2,16 @@
 
 #include <algorithm>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
-namespace as::generator {
-namespace {
+namespace as {
 
-const ParamTable<GeneratorParams>& table() {
-    static const ParamTable<GeneratorParams> t = [] {
-        ParamTable<GeneratorParams> t;
-        t.add(
+template <>
+const ParamTable<generator::GeneratorParams>& ParamKeys<generator::GeneratorParams>::table() {
+    using P = generator::GeneratorParams;
+    static const ParamTable<P> t = [] {
+        ParamTable<P> t;
+        t.add<&P::latentDim>(
             {.key = "latent_dim",
              .label = "Latent dimension d",
              .defaultValue = 20,
@@ -20,10 +21,8 @@ const ParamTable<GeneratorParams>& table() {
              .decimals = 0,
              .integer = true,
              .tooltip = "Nodes of the latent CVFR = the encoder's output size, [2, 512]; floor(d / "
-                        "C) >= 1."},
-            [](const GeneratorParams& p) { return double(p.latentDim); },
-            [](GeneratorParams& p, double v) { p.latentDim = int(v); });
-        t.add(
+                        "C) >= 1."});
+        t.add<&P::hidden>(
             {.key = "hidden",
              .label = "Hidden units",
              .defaultValue = 400,
@@ -33,10 +32,8 @@ const ParamTable<GeneratorParams>& table() {
              .decimals = 0,
              .integer = true,
              .tooltip =
-                 "Width of the one hidden layer of the encoder and of the decoder, [4, 4096]."},
-            [](const GeneratorParams& p) { return double(p.hidden); },
-            [](GeneratorParams& p, double v) { p.hidden = int(v); });
-        t.add(
+                 "Width of the one hidden layer of the encoder and of the decoder, [4, 4096]."});
+        t.add<&P::decoderInputs>(
             {.key = "decoder_inputs",
              .label = "Decoder inputs",
              .defaultValue = 0,
@@ -46,25 +43,27 @@ const ParamTable<GeneratorParams>& table() {
              .decimals = 0,
              .integer = true,
              .tooltip = "Latent components the decoder reads, the first ones; 0: all d (3: the "
-                        "Fig. 8 view)."},
-            [](const GeneratorParams& p) { return double(p.decoderInputs); },
-            [](GeneratorParams& p, double v) { p.decoderInputs = int(v); });
-        t.add(
-            {.key = "init_seed",
-             .label = "Initialisation seed",
-             .defaultValue = 1,
-             .min = 0,
-             .max = 4294967295.0,
-             .step = 1,
-             .decimals = 0,
-             .integer = true,
-             .tooltip = "Seed of the initial encoder and decoder weights."},
-            [](const GeneratorParams& p) { return double(p.initSeed); },
-            [](GeneratorParams& p, double v) { p.initSeed = std::uint64_t(v); });
+                        "Fig. 8 view)."});
+        t.add<&P::initSeed>({.key = "init_seed",
+                             .label = "Initialisation seed",
+                             .defaultValue = 1,
+                             .min = 0,
+                             .max = 4294967295.0,
+                             .step = 1,
+                             .decimals = 0,
+                             .integer = true,
+                             .tooltip = "Seed of the initial encoder and decoder weights."});
         return t;
     }();
     return t;
 }
+
+template struct ParamKeys<generator::GeneratorParams>;
+
+}  // namespace as
+
+namespace as::generator {
+namespace {
 
 void need(bool ok, const std::string& rule, double got) {
     if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
@@ -101,20 +100,6 @@ void GeneratorParams::check(int classes) const {
     if (latent.noise != sde::NoiseKind::Identity)
         throw ParamError("the generator's latent SDE uses G = I (noise=identity)");
     latentParams(classes).check();
-}
-
-const std::vector<ParamSpec>& GeneratorParams::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-double GeneratorParams::get(const std::string& key) const {
-    return table().get(*this, key);
-}
-void GeneratorParams::set(const std::string& key, double value) {
-    table().set(*this, key, value);
-}
-double GeneratorParams::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
 }
 
 }  // namespace as::generator

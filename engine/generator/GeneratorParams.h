@@ -14,7 +14,7 @@
 
 namespace as::generator {
 
-struct GeneratorParams {
+struct GeneratorParams : ParamKeys<GeneratorParams> {
     int latentDim = 20;  ///< d, the latent dimension = the SDE's nodes. Default 20, [2, 512]
     int hidden = 400;    ///< hidden units of the encoder and of the decoder. Default 400, [4, 4096]
     int decoderInputs = 0;       ///< latent components the decoder reads (0: all d). [0, d]
@@ -31,10 +31,6 @@ struct GeneratorParams {
     /// Throws ParamError (std::invalid_argument) naming the violated rule (also latentParams(C)'s).
     void check(int classes) const;
     static sde::SdeParams defaultLatent();
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
 };
 
 }  // namespace as::generator

@@ -2,28 +2,26 @@
 
 #include <cmath>
 
-#include "core/ParamAccess.h"
+#include "core/ParamKeysImpl.h"
 
-namespace as::generator {
-namespace {
+namespace as {
 
-using P = GeneratorTrainParams;
-
-const ParamTable<P>& table() {
+template <>
+const ParamTable<generator::GeneratorTrainParams>&
+ParamKeys<generator::GeneratorTrainParams>::table() {
+    using P = generator::GeneratorTrainParams;
     static const ParamTable<P> t = [] {
         ParamTable<P> t;
-        t.add(
-            {.key = "batch",
-             .label = "Batch size",
-             .defaultValue = 128,
-             .min = 1,
-             .max = 4096,
-             .step = 1,
-             .decimals = 0,
-             .integer = true,
-             .tooltip = "Images per mini-batch, [1, 4096]."},
-            [](const P& p) { return double(p.batch); }, [](P& p, double v) { p.batch = int(v); });
-        t.add(
+        t.add<&P::batch>({.key = "batch",
+                          .label = "Batch size",
+                          .defaultValue = 128,
+                          .min = 1,
+                          .max = 4096,
+                          .step = 1,
+                          .decimals = 0,
+                          .integer = true,
+                          .tooltip = "Images per mini-batch, [1, 4096]."});
+        t.add<&P::learningRate>(
             {.key = "lr",
              .label = "Learning rate",
              .defaultValue = 1e-3,
@@ -31,20 +29,17 @@ const ParamTable<P>& table() {
              .max = 1,
              .step = 1e-4,
              .decimals = 6,
-             .tooltip = "Adam step size for the encoder, the decoder and Atilde, (0, 1]."},
-            [](const P& p) { return p.learningRate; }, [](P& p, double v) { p.learningRate = v; });
-        t.add(
-            {.key = "epochs",
-             .label = "Epochs",
-             .defaultValue = 10,
-             .min = 1,
-             .max = 100000,
-             .step = 1,
-             .decimals = 0,
-             .integer = true,
-             .tooltip = "Passes over the training set, [1, 100000]."},
-            [](const P& p) { return double(p.epochs); }, [](P& p, double v) { p.epochs = int(v); });
-        t.add(
+             .tooltip = "Adam step size for the encoder, the decoder and Atilde, (0, 1]."});
+        t.add<&P::epochs>({.key = "epochs",
+                           .label = "Epochs",
+                           .defaultValue = 10,
+                           .min = 1,
+                           .max = 100000,
+                           .step = 1,
+                           .decimals = 0,
+                           .integer = true,
+                           .tooltip = "Passes over the training set, [1, 100000]."});
+        t.add<&P::maxIterations>(
             {.key = "max_iterations",
              .label = "Max iterations",
              .defaultValue = 0,
@@ -53,10 +48,8 @@ const ParamTable<P>& table() {
              .step = 100,
              .decimals = 0,
              .integer = true,
-             .tooltip = "Stop after this many mini-batches; 0 runs all epochs."},
-            [](const P& p) { return double(p.maxIterations); },
-            [](P& p, double v) { p.maxIterations = long(v); });
-        t.add(
+             .tooltip = "Stop after this many mini-batches; 0 runs all epochs."});
+        t.add<&P::wConv>(
             {.key = "w_conv",
              .label = "Weight: convergence",
              .defaultValue = 1,
@@ -64,19 +57,16 @@ const ParamTable<P>& table() {
              .max = 1e6,
              .step = 0.1,
              .decimals = 3,
-             .tooltip = "Weight of L_conv = 1/(B d) sum |x(T) - xbar_label|^2 (eq 21)."},
-            [](const P& p) { return p.wConv; }, [](P& p, double v) { p.wConv = v; });
-        t.add(
-            {.key = "w_rec",
-             .label = "Weight: reconstruction",
-             .defaultValue = 1,
-             .min = 0,
-             .max = 1e6,
-             .step = 0.1,
-             .decimals = 3,
-             .tooltip = "Weight of L_rec = 1/(B D) sum |X - D(x(T))|^2 (eq 21)."},
-            [](const P& p) { return p.wRec; }, [](P& p, double v) { p.wRec = v; });
-        t.add(
+             .tooltip = "Weight of L_conv = 1/(B d) sum |x(T) - xbar_label|^2 (eq 21)."});
+        t.add<&P::wRec>({.key = "w_rec",
+                         .label = "Weight: reconstruction",
+                         .defaultValue = 1,
+                         .min = 0,
+                         .max = 1e6,
+                         .step = 0.1,
+                         .decimals = 3,
+                         .tooltip = "Weight of L_rec = 1/(B D) sum |X - D(x(T))|^2 (eq 21)."});
+        t.add<&P::wCentroid>(
             {.key = "w_centroid",
              .label = "Weight: centroid",
              .defaultValue = 1,
@@ -85,9 +75,8 @@ const ParamTable<P>& table() {
              .step = 0.1,
              .decimals = 3,
              .tooltip =
-                 "Weight of L_centroid = 1/(d C) sum_l |class mean of x(T) - xbar_l|^2 (eq 20)."},
-            [](const P& p) { return p.wCentroid; }, [](P& p, double v) { p.wCentroid = v; });
-        t.add(
+                 "Weight of L_centroid = 1/(d C) sum_l |class mean of x(T) - xbar_l|^2 (eq 20)."});
+        t.add<&P::seed>(
             {.key = "seed",
              .label = "Seed",
              .defaultValue = 1,
@@ -97,10 +86,8 @@ const ParamTable<P>& table() {
              .decimals = 0,
              .integer = true,
              .tooltip =
-                 "Seed of the mini-batch order and of the Euler–Maruyama noise of training."},
-            [](const P& p) { return double(p.seed); },
-            [](P& p, double v) { p.seed = std::uint64_t(v); });
-        t.add(
+                 "Seed of the mini-batch order and of the Euler–Maruyama noise of training."});
+        t.add<&P::checkpointEvery>(
             {.key = "checkpoint_every",
              .label = "Checkpoint every",
              .unit = "iterations",
@@ -112,13 +99,18 @@ const ParamTable<P>& table() {
              .integer = true,
              .tooltip =
                  "Write a checkpoint every this many mini-batches (needs a checkpoint path); 0: "
-                 "never."},
-            [](const P& p) { return double(p.checkpointEvery); },
-            [](P& p, double v) { p.checkpointEvery = int(v); });
+                 "never."});
         return t;
     }();
     return t;
 }
+
+template struct ParamKeys<generator::GeneratorTrainParams>;
+
+}  // namespace as
+
+namespace as::generator {
+namespace {
 
 void need(bool ok, const std::string& rule, double got) {
     if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
@@ -141,20 +133,6 @@ void GeneratorTrainParams::check() const {
          wConv + wRec + wCentroid);
     need(checkpointEvery >= 0 && checkpointEvery <= 1000000000,
          "checkpoint_every must be in [0, 1e9]", checkpointEvery);
-}
-
-const std::vector<ParamSpec>& GeneratorTrainParams::specs() {
-    static const std::vector<ParamSpec> s = table().specs();
-    return s;
-}
-double GeneratorTrainParams::get(const std::string& key) const {
-    return table().get(*this, key);
-}
-void GeneratorTrainParams::set(const std::string& key, double value) {
-    table().set(*this, key, value);
-}
-double GeneratorTrainParams::parse(const std::string& key, const std::string& text) {
-    return table().parse(key, text);
 }
 
 }  // namespace as::generator

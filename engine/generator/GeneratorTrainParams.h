@@ -14,7 +14,7 @@
 
 namespace as::generator {
 
-struct GeneratorTrainParams {
+struct GeneratorTrainParams : ParamKeys<GeneratorTrainParams> {
     int batch = 128;  ///< images per mini-batch. Default 128, [1, 4096]
     double learningRate =
         1e-3;                ///< Adam step size (encoder, decoder and Atilde). Default 1e-3, (0, 1]
@@ -29,10 +29,6 @@ struct GeneratorTrainParams {
 
     /// Throws ParamError (std::invalid_argument) naming the violated rule.
     void check() const;
-    static const std::vector<ParamSpec>& specs();
-    double get(const std::string& key) const;
-    void set(const std::string& key, double value);
-    static double parse(const std::string& key, const std::string& text);
 };
 
 }  // namespace as::generator

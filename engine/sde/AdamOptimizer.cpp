@@ -19,27 +19,12 @@ double AdamOptimizer::step(Eigen::MatrixXf& value, const Eigen::MatrixXf& grad) 
     for (Eigen::Index c = 0; c < cols; ++c) norm2 += double(grad.col(c).squaredNorm());
     const double norm = std::sqrt(norm2);
     if (!std::isfinite(norm)) return norm;
-    const float scale = float((s_.clipNorm > 0 && norm > s_.clipNorm) ? s_.clipNorm / norm : 1.0);
     ++t_;
-    const float b1 = float(s_.beta1), b2 = float(s_.beta2);
-    const double c1 = 1.0 - std::pow(s_.beta1, double(t_));
-    const double c2 = 1.0 - std::pow(s_.beta2, double(t_));
-    const float stepSize = float(s_.learningRate * std::sqrt(c2) / c1);
-    const float eps = float(s_.epsilon * std::sqrt(c2));
+    const auto k = AdamStep<float>::at(s_, t_, norm);
     // One fused pass per column (memory bound: N^2 floats each of value, grad, m, v).
 #pragma omp parallel for schedule(static) if (par)
-    for (Eigen::Index c = 0; c < cols; ++c) {
-        const float* g = grad.col(c).data();
-        float* m = m_.col(c).data();
-        float* v = v_.col(c).data();
-        float* w = value.col(c).data();
-        for (Eigen::Index r = 0; r < rows; ++r) {
-            const float gs = g[r] * scale;
-            m[r] = b1 * m[r] + (1.0f - b1) * gs;
-            v[r] = b2 * v[r] + (1.0f - b2) * gs * gs;
-            w[r] -= stepSize * m[r] / (std::sqrt(v[r]) + eps);
-        }
-    }
+    for (Eigen::Index c = 0; c < cols; ++c)
+        k.apply(value.col(c).data(), m_.col(c).data(), v_.col(c).data(), grad.col(c).data(), rows);
     return norm;
 }
 

@@ -1,17 +1,15 @@
 #pragma once
-// Adam (Kingma & Ba 2015) with bias correction for one matrix, with its state open for checkpoints
+// Adam (core/Adam.h) for one matrix, with its state open for checkpoints
 // (as::surrogate::Adam keeps its moments private). Optional clipping of the gradient's L2 norm.
 #include <Eigen/Core>
+
+#include "core/Adam.h"
 
 namespace as::sde {
 
 class AdamOptimizer {
   public:
-    struct Settings {
-        double learningRate = 1e-3;
-        double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
-        double clipNorm = 0.0;  ///< 0: no clipping
-    };
+    using Settings = AdamSettings;
     AdamOptimizer(Eigen::Index rows, Eigen::Index cols, const Settings& s);
 
     /// value -= Adam step for grad. Returns the gradient norm (non-finite: nothing was changed).

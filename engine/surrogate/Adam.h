@@ -1,8 +1,9 @@
 #pragma once
-// Adam (Kingma & Ba 2015) with bias correction, over a list of parameter tensors, plus clipping of
+// Adam (core/Adam.h) over a list of parameter tensors, plus clipping of
 // the global gradient norm before each update.
 #include <vector>
 
+#include "core/Adam.h"
 #include "surrogate/Tensor.h"
 
 namespace as::surrogate {
@@ -10,10 +11,12 @@ namespace as::surrogate {
 template <class T>
 class Adam {
   public:
-    struct Settings {
-        double learningRate = 3e-3;  ///< step size alpha
-        double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
-        double clipNorm = 1.0;  ///< gradients are scaled down to this global L2 norm (0: off)
+    /// The surrogate's defaults: a larger step, the global norm clipped to 1.
+    struct Settings : AdamSettings {
+        Settings() {
+            learningRate = 3e-3;
+            clipNorm = 1.0;
+        }
     };
     Adam(const std::vector<ParamRef<T>>& params, const Settings& s);
     void setLearningRate(double lr) { s_.learningRate = lr; }
