@@ -28,7 +28,6 @@ const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierPa
                             .min = 8,
                             .max = 4096,
                             .step = 8,
-                            .decimals = 0,
                             .integer = true,
                             .tooltip = "First hidden layer, [8, 4096]."});
         t.add<&P::hidden2>(
@@ -38,7 +37,6 @@ const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierPa
              .min = 8,
              .max = 4096,
              .step = 8,
-             .decimals = 0,
              .integer = true,
              .tooltip = "Second hidden layer = the features of the Frechet distance, [8, 4096]."});
         t.add<&P::epochs>({.key = "epochs",
@@ -46,8 +44,6 @@ const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierPa
                            .defaultValue = 12,
                            .min = 1,
                            .max = 1000,
-                           .step = 1,
-                           .decimals = 0,
                            .integer = true,
                            .tooltip = "Passes over the training set, [1, 1000]."});
         t.add<&P::batch>({.key = "batch",
@@ -55,8 +51,6 @@ const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierPa
                           .defaultValue = 128,
                           .min = 1,
                           .max = 4096,
-                          .step = 1,
-                          .decimals = 0,
                           .integer = true,
                           .tooltip = "Images per mini-batch, [1, 4096]."});
         t.add<&P::learningRate>(
@@ -73,8 +67,6 @@ const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierPa
                          .defaultValue = 1,
                          .min = 0,
                          .max = 4294967295.0,
-                         .step = 1,
-                         .decimals = 0,
                          .integer = true,
                          .tooltip = "Initial weights and batch order."});
         return t;

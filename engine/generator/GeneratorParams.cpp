@@ -17,8 +17,6 @@ const ParamTable<generator::GeneratorParams>& ParamKeys<generator::GeneratorPara
              .defaultValue = 20,
              .min = 2,
              .max = 512,
-             .step = 1,
-             .decimals = 0,
              .integer = true,
              .tooltip = "Nodes of the latent CVFR = the encoder's output size, [2, 512]; floor(d / "
                         "C) >= 1."});
@@ -29,7 +27,6 @@ const ParamTable<generator::GeneratorParams>& ParamKeys<generator::GeneratorPara
              .min = 4,
              .max = 4096,
              .step = 10,
-             .decimals = 0,
              .integer = true,
              .tooltip =
                  "Width of the one hidden layer of the encoder and of the decoder, [4, 4096]."});
@@ -39,8 +36,6 @@ const ParamTable<generator::GeneratorParams>& ParamKeys<generator::GeneratorPara
              .defaultValue = 0,
              .min = 0,
              .max = 512,
-             .step = 1,
-             .decimals = 0,
              .integer = true,
              .tooltip = "Latent components the decoder reads, the first ones; 0: all d (3: the "
                         "Fig. 8 view)."});
@@ -49,8 +44,6 @@ const ParamTable<generator::GeneratorParams>& ParamKeys<generator::GeneratorPara
                              .defaultValue = 1,
                              .min = 0,
                              .max = 4294967295.0,
-                             .step = 1,
-                             .decimals = 0,
                              .integer = true,
                              .tooltip = "Seed of the initial encoder and decoder weights."});
         return t;

@@ -17,8 +17,6 @@ ParamKeys<generator::GeneratorTrainParams>::table() {
                           .defaultValue = 128,
                           .min = 1,
                           .max = 4096,
-                          .step = 1,
-                          .decimals = 0,
                           .integer = true,
                           .tooltip = "Images per mini-batch, [1, 4096]."});
         t.add<&P::learningRate>(
@@ -35,8 +33,6 @@ ParamKeys<generator::GeneratorTrainParams>::table() {
                            .defaultValue = 10,
                            .min = 1,
                            .max = 100000,
-                           .step = 1,
-                           .decimals = 0,
                            .integer = true,
                            .tooltip = "Passes over the training set, [1, 100000]."});
         t.add<&P::maxIterations>(
@@ -46,7 +42,6 @@ ParamKeys<generator::GeneratorTrainParams>::table() {
              .min = 0,
              .max = 1e9,
              .step = 100,
-             .decimals = 0,
              .integer = true,
              .tooltip = "Stop after this many mini-batches; 0 runs all epochs."});
         t.add<&P::wConv>(
@@ -82,8 +77,6 @@ ParamKeys<generator::GeneratorTrainParams>::table() {
              .defaultValue = 1,
              .min = 0,
              .max = 4294967295.0,
-             .step = 1,
-             .decimals = 0,
              .integer = true,
              .tooltip =
                  "Seed of the mini-batch order and of the Euler–Maruyama noise of training."});
@@ -95,7 +88,6 @@ ParamKeys<generator::GeneratorTrainParams>::table() {
              .min = 0,
              .max = 1e9,
              .step = 100,
-             .decimals = 0,
              .integer = true,
              .tooltip =
                  "Write a checkpoint every this many mini-batches (needs a checkpoint path); 0: "
