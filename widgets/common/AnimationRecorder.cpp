@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "export/GifWriter.h"
+#include "export/Mp4Writer.h"
 
 namespace as::widgets {
 namespace {
@@ -46,6 +47,21 @@ bool AnimationRecorder::startPngSequence(const QString& dir, int maxFrames) {
 }
 
 bool AnimationRecorder::startGif(const QString& file, int maxFrames) {
+    return startFile(Format::Gif, file, maxFrames);
+}
+
+bool AnimationRecorder::startMp4(const QString& file, int maxFrames) {
+    return startFile(Format::Mp4, file, maxFrames);
+}
+
+bool AnimationRecorder::start(const QString& target, int maxFrames) {
+    const QString suffix = QFileInfo(target).suffix().toLower();
+    if (suffix == "gif") return startGif(target, maxFrames);
+    if (suffix == "mp4") return startMp4(target, maxFrames);
+    return startPngSequence(target, maxFrames);
+}
+
+bool AnimationRecorder::startFile(Format format, const QString& file, int maxFrames) {
     stop();
     // The size is the first frame's; the file is created now so a bad path is reported at once.
     QFile probe(file);
@@ -60,7 +76,7 @@ bool AnimationRecorder::startGif(const QString& file, int maxFrames) {
         QMutexLocker lock(&errorMutex_);
         error_.clear();
     }
-    return begin(Format::Gif, file, maxFrames);
+    return begin(format, file, maxFrames);
 }
 
 QString AnimationRecorder::encoderError() {
@@ -72,6 +88,7 @@ void AnimationRecorder::fail(const QString& why) {
     recording_ = false;
     encoder_.waitForDone();
     gif_.reset();
+    mp4_.reset();
     pending_ = {};
     emit message(tr("Recording stopped: %1").arg(why), 0);
     emit finished();
@@ -88,24 +105,52 @@ void AnimationRecorder::addFrame(const QImage& frame) {
         return;
     }
     if (const QString err = encoderError(); !err.isEmpty()) return fail(err);
-    if (!gif_) {
-        try {
-            gif_ = std::make_shared<as::GifWriter>(QFile::encodeName(target_).toStdString(),
-                                                   frame.width(), frame.height());
-        } catch (const std::exception& e) {
-            return fail(QString::fromUtf8(e.what()));
-        }
+    const bool first = !gif_ && !mp4_;
+    if (first && !openWriter(frame.size())) return;
+    if (!first && queued_.load() >= kMaxQueued) return;  // the encoder is behind: skip this frame
+    const QImage img = (frame.size() == size_
+                            ? frame
+                            : frame.scaled(size_, Qt::IgnoreAspectRatio, Qt::SmoothTransformation))
+                           .convertToFormat(QImage::Format_RGB32);
+    if (mp4_) {
+        queueVideo(img, first ? 0.0 : double(clock_.elapsed()));
     } else {
-        if (queued_.load() >= kMaxQueued) return;  // the encoder is behind: skip this frame
-        queuePending(centiseconds(shown_));
+        if (!first) queuePending(centiseconds(shown_));
+        pending_ = img;
+        shown_.start();
     }
-    const QSize size(gif_->width(), gif_->height());
-    const QImage img = frame.size() == size
-                           ? frame
-                           : frame.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    pending_ = img.convertToFormat(QImage::Format_RGB32);
-    shown_.start();
     if (++frames_ >= maxFrames_) stop();
+}
+
+bool AnimationRecorder::openWriter(const QSize& size) {
+    try {
+        const std::string path = QFile::encodeName(target_).toStdString();
+        if (format_ == Format::Mp4)
+            mp4_ = std::make_shared<as::Mp4Writer>(path, size.width(), size.height());
+        else
+            gif_ = std::make_shared<as::GifWriter>(path, size.width(), size.height());
+    } catch (const std::exception& e) {
+        fail(QString::fromUtf8(e.what()));
+        return false;
+    }
+    size_ = size;
+    clock_.start();
+    return true;
+}
+
+void AnimationRecorder::queueVideo(QImage img, double timeMs) {
+    ++queued_;
+    encoder_.start([this, mp4 = mp4_, img = std::move(img), timeMs] {
+        try {
+            if (encoderError().isEmpty())
+                mp4->addFrame(reinterpret_cast<const std::uint32_t*>(img.constBits()),
+                              img.bytesPerLine() / 4, timeMs);
+        } catch (const std::exception& e) {
+            QMutexLocker lock(&errorMutex_);
+            error_ = QString::fromUtf8(e.what());
+        }
+        --queued_;
+    });
 }
 
 void AnimationRecorder::queuePending(int delayCs) {
@@ -128,20 +173,24 @@ void AnimationRecorder::queuePending(int delayCs) {
 void AnimationRecorder::stop() {
     if (!recording_) return;
     recording_ = false;
-    if (format_ == Format::Gif && !gif_) QFile::remove(target_);  // stopped before any frame
-    if (format_ == Format::Gif && gif_) {
-        // The last frame lasts as long as it has been on screen, at least 40 ms and at most 1 s.
-        queuePending(std::clamp(centiseconds(shown_), 4, 100));
+    const bool file = format_ != Format::PngSequence;
+    if (file && !gif_ && !mp4_) QFile::remove(target_);  // stopped before any frame
+    if (gif_ || mp4_) {
+        // The last GIF frame lasts as long as it has been on screen, at least 40 ms and at most
+        // 1 s (an MP4 frame carries its own time; the writer gives the last one the last interval).
+        if (gif_) queuePending(std::clamp(centiseconds(shown_), 4, 100));
         encoder_.waitForDone();
         QString err = encoderError();
         if (err.isEmpty()) {
             try {
-                gif_->finish();
+                if (gif_) gif_->finish();
+                if (mp4_) mp4_->finish();
             } catch (const std::exception& e) {
                 err = QString::fromUtf8(e.what());
             }
         }
         gif_.reset();
+        mp4_.reset();
         if (!err.isEmpty()) {
             emit message(tr("Recording failed: %1").arg(err), 0);
             emit finished();

@@ -44,9 +44,9 @@ QString StartupOptions::parse(const QStringList& args) {
                                   "Presentation mode: large fonts for a projector.");
     QCommandLineOption recordOpt(
         "record",
-        "Torus lab (--lab torus or hd2d): record the page as an animated GIF (a .gif "
-        "file) or as numbered PNGs (a folder), then quit.",
-        "file.gif|dir");
+        "Torus lab (--lab torus or hd2d): record the page as an H.264 video (a .mp4 file), an "
+        "animated GIF (a .gif file) or numbered PNGs (a folder), then quit.",
+        "file.mp4|file.gif|dir");
     QCommandLineOption recordFramesOpt("record-frames", "Frames for --record (default 100).", "n",
                                        "100");
     p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt,

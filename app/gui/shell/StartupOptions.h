@@ -22,7 +22,8 @@ struct StartupOptions {
     QString lab;  ///< lab id whose tab to show ("ring", "torus", "hd2d", ...); empty: the session's
     int tourStep = 0;           ///< > 0: start the guided tour at this step (1-based)
     bool presentation = false;  ///< large fonts
-    QString record;  ///< Torus lab: record its page into this .gif (else a PNG folder), then quit
+    QString record;  ///< Torus lab: record its page into this .mp4 or .gif (else a PNG folder),
+                     ///< then quit
     int recordFrames = 100;
 
     /// Parses arguments; returns an error message or "".

@@ -24,6 +24,7 @@
 #include <stdexcept>
 
 #include "app/gui/framework/HaltBanner.h"
+#include "app/gui/framework/RecordControl.h"
 #include "app/gui/torus/GridCellsPage.h"
 #include "app/gui/torus/HeadDirectionPage.h"
 #include "app/gui/torus/TorusController.h"
@@ -33,7 +34,6 @@
 #include "core/ParamAccess.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
-#include "widgets/common/AnimationRecorder.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/torus/PointCloudView.h"
 #include "widgets/torus/SliceHeatmap.h"
@@ -183,92 +183,24 @@ void TorusLab::buildToolBar() {
     });
     tb->addWidget(trajectoryCombo_);
     tb->addSeparator();
-    // Record: the button records in the chosen format; its menu chooses GIF or PNG frames.
-    recorder_ = new widgets::AnimationRecorder(this);
-    connect(recorder_, &widgets::AnimationRecorder::message, this, &TorusLab::statusMessage);
-    connect(recorder_, &widgets::AnimationRecorder::finished, this, [this] {
-        recordAction_->setChecked(false);
-        emit recordingFinished();
-    });
-    QPixmap dot(32, 32);  // a red record dot
-    dot.fill(Qt::transparent);
-    {
-        QPainter painter(&dot);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(210, 40, 40));
-        painter.drawEllipse(QRectF(5, 5, 22, 22));
-    }
-    recordAction_ = new QAction(QIcon(dot), tr("Record"), this);
-    recordAction_->setObjectName("torusRecord");
-    recordAction_->setCheckable(true);
-    recordAction_->setToolTip(
-        tr("Record this page's redraws (at most 250 frames, 10 s at 25 frames/s) as an "
-           "animated GIF or as numbered PNG frames; press again to stop"));
-    auto* formats = new QMenu(this);
-    recordGifAction_ = formats->addAction(tr("As an animated GIF\u2026"));
-    auto* pngAction = formats->addAction(tr("As numbered PNG frames in a folder\u2026"));
-    for (QAction* a : {recordGifAction_, pngAction}) a->setCheckable(true);
-    recordGifAction_->setChecked(true);
-    auto* group = new QActionGroup(this);
-    group->addAction(recordGifAction_);
-    group->addAction(pngAction);
-    // Choosing a format in the menu starts recording in it.
-    connect(group, &QActionGroup::triggered, this, [this] {
-        if (!isRecording()) recordAction_->trigger();
-    });
-    auto* button = new QToolButton;
-    button->setDefaultAction(recordAction_);
-    button->setMenu(formats);
-    button->setPopupMode(QToolButton::MenuButtonPopup);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    tb->addWidget(button);
-    connect(recordAction_, &QAction::triggered, this, [this](bool on) {
-        if (!on) {
-            stopRecording();
-            return;
-        }
-        bool started = false;
-        if (recordGifAction_->isChecked()) {
-            const QString file = QFileDialog::getSaveFileName(
-                this, tr("Record an animated GIF"), "bump.gif", tr("GIF animations (*.gif)"));
-            started = !file.isEmpty() &&
-                      startGifRecording(file.endsWith(".gif", Qt::CaseInsensitive) ? file
-                                                                                   : file + ".gif");
-        } else {
-            const QString dir =
-                QFileDialog::getExistingDirectory(this, tr("Folder for the animation frames"));
-            started = !dir.isEmpty() && startPngRecording(dir);
-        }
-        recordAction_->setChecked(started);
-    });
+    // Record: MP4, GIF or PNG frames of the page on screen (framework/RecordControl).
+    record_ = new RecordControl(this, "torusRecord", "bump");
+    connect(record_, &RecordControl::message, this, &TorusLab::statusMessage);
+    connect(record_, &RecordControl::finished, this, &TorusLab::recordingFinished);
+    tb->addWidget(record_->button());
 }
 
 bool TorusLab::startRecording(const QString& path, int maxFrames) {
-    return path.endsWith(".gif", Qt::CaseInsensitive) ? startGifRecording(path, maxFrames)
-                                                      : startPngRecording(path, maxFrames);
+    return record_->start(path, maxFrames);
 }
-
-bool TorusLab::startPngRecording(const QString& dir, int maxFrames) {
-    const bool ok = recorder_->startPngSequence(dir, maxFrames);
-    recordAction_->setChecked(ok);
-    return ok;
-}
-
-bool TorusLab::startGifRecording(const QString& file, int maxFrames) {
-    const bool ok = recorder_->startGif(file, maxFrames);
-    recordAction_->setChecked(ok);
-    return ok;
-}
-
 void TorusLab::stopRecording() {
-    recorder_->stop();
+    record_->stop();
 }
 int TorusLab::recordedFrames() const {
-    return recorder_->frames();
+    return record_->frames();
 }
 bool TorusLab::isRecording() const {
-    return recorder_->isRecording();
+    return record_->isRecording();
 }
 
 int TorusLab::page() const {
@@ -319,7 +251,7 @@ void TorusLab::frame() {
             lastSerial_ = serial;
             drawTorus(*s);
             ++frames_;
-            if (isRecording()) recorder_->addFrame(pages_->currentWidget()->grab().toImage());
+            if (isRecording()) record_->addFrame(pages_->currentWidget()->grab().toImage());
         }
     } else {
         quint64 serial = 0;
@@ -328,7 +260,7 @@ void TorusLab::frame() {
             lastHdSerial_ = serial;
             drawHead(*h);
             ++frames_;
-            if (isRecording()) recorder_->addFrame(pages_->currentWidget()->grab().toImage());
+            if (isRecording()) record_->addFrame(pages_->currentWidget()->grab().toImage());
         }
     }
     const qint64 ms = fpsClock_.elapsed();

@@ -30,7 +30,6 @@ class QTimer;
 class QUndoStack;
 
 namespace as::widgets {
-class AnimationRecorder;
 class ParameterForm;
 class PointCloudView;
 class SliceHeatmap;
@@ -38,6 +37,8 @@ class TraceChart;
 }  // namespace as::widgets
 
 namespace as::gui {
+
+class RecordControl;
 
 class HaltBanner;
 class GridCellsPage;
@@ -88,16 +89,11 @@ class TorusLab : public Lab {
     /// One line for --stats: lattice, simulated time, steps/s, frames/s.
     QString statsLine() const override;
     bool setStepsPerFrame(int n) override;
-    /// A path ending in .gif: startGifRecording(); else startPngRecording() into that folder.
-    bool startRecording(const QString& path, int maxFrames) override;
+    /// Records the current page's redraws into `path`, up to maxFrames: .mp4 an H.264 video and
+    /// .gif an animated GIF (each frame shown as long as it was on screen), else numbered PNG
+    /// frames in that folder. Returns false (and a status message) if it cannot be written.
+    bool startRecording(const QString& path, int maxFrames = 250) override;
     bool canRecord() const override { return true; }
-    /// Saves the current page as dir/frame_00001.png, ... on each redraw, up to maxFrames (an
-    /// animation as a numbered PNG sequence). Returns false if the directory cannot be written.
-    bool startPngRecording(const QString& dir, int maxFrames = 250);
-    /// Records the current page's redraws into an animated GIF, up to maxFrames, each shown as
-    /// long as it was on screen. Returns false (and a status message) if the file cannot be
-    /// written.
-    bool startGifRecording(const QString& file, int maxFrames = 250);
     void stopRecording();
     int recordedFrames() const override;
     bool isRecording() const;
@@ -147,9 +143,7 @@ class TorusLab : public Lab {
     unsigned chartPhase_ = 0;
     double fps_ = 0;
     int keyX_ = 0, keyY_ = 0, keyZ_ = 0;  // arrow keys held: -1, 0, +1
-    widgets::AnimationRecorder* recorder_ = nullptr;
-    QAction* recordAction_ = nullptr;
-    QAction* recordGifAction_ = nullptr;
+    RecordControl* record_ = nullptr;
 };
 
 }  // namespace as::gui

@@ -18,6 +18,7 @@
 #include "app/gui/torus/TorusLab.h"
 #include "cann/Hd2dSession.h"
 #include "io/SessionFile.h"
+#include "tests/engine/export/Mp4Probe.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/torus/PointCloudView.h"
 #include "widgets/torus/SliceHeatmap.h"
@@ -219,7 +220,7 @@ class TestTorusLab : public QObject {
     void recordsAnAnimatedGif() {
         QTemporaryDir dir;
         const QString file = dir.filePath("bump.gif");
-        QVERIFY(lab_->startGifRecording(file, 3));
+        QVERIFY(lab_->startRecording(file, 3));
         auto* ctl = lab_->controller();
         for (int i = 0; i < 6 && lab_->isRecording(); ++i) {
             ctl->stepOnce();
@@ -231,12 +232,30 @@ class TestTorusLab : public QObject {
         QCOMPARE(reader.imageCount(), 3);
         // A recording stopped before its first frame leaves no empty file behind.
         const QString empty = dir.filePath("empty.gif");
-        QVERIFY(lab_->startGifRecording(empty, 3));
+        QVERIFY(lab_->startRecording(empty, 3));
         QVERIFY(QFile::exists(empty));  // created at once, so a bad path is reported at once
         lab_->stopRecording();
         QVERIFY(!QFile::exists(empty));
         const QImage first = reader.read();
         QCOMPARE(first.size(), lab_->findChild<QTabWidget*>("torusPages")->currentWidget()->size());
+    }
+
+    void recordsAnMp4Video() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("bump.mp4");
+        QVERIFY(lab_->startRecording(file, 4));
+        auto* ctl = lab_->controller();
+        for (int i = 0; i < 8 && lab_->isRecording(); ++i) {
+            ctl->stepOnce();
+            QTest::qWait(80);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!lab_->isRecording(), 5000);
+        QCOMPARE(lab_->recordedFrames(), 4);
+        const auto video = as::test::decodeMp4(QFile::encodeName(file).toStdString());
+        QCOMPARE(video.frames, 4);
+        const QSize page = lab_->findChild<QTabWidget*>("torusPages")->currentWidget()->size();
+        QCOMPARE(video.width, page.width() & ~1);  // H.264 4:2:0: even sizes
+        QCOMPARE(video.height, page.height() & ~1);
     }
 
     void loadsAHeadDirectionOnlySession() {
