@@ -23,6 +23,7 @@
 #include "app/gui/shell/AboutDialog.h"
 #include "app/gui/shell/LabRegistry.h"
 #include "app/gui/shell/Settings.h"
+#include "app/gui/shell/SweepWindow.h"
 #include "app/gui/shell/Theme.h"
 #include "io/SessionFile.h"
 #include "widgets/common/ExportFigureDialog.h"
@@ -97,11 +98,32 @@ void MainWindow::currentLabChanged(int index) {
     }
 }
 
+void MainWindow::openSweepDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a merged sweep"), QString(),
+        tr("Merged sweeps (*_merged.h5);;HDF5 files (*.h5);;All files (*)"));
+    if (!path.isEmpty()) openSweep(path);
+}
+
+SweepWindow* MainWindow::openSweep(const QString& path, bool quiet) {
+    QString err;
+    SweepWindow* w = SweepWindow::open(path, this, &err);
+    if (!w) {
+        statusBar()->showMessage(err, 10000);
+        if (!quiet) QMessageBox::warning(this, tr("Could not open the sweep"), err);
+        return nullptr;
+    }
+    w->setDark(darkAction_->isChecked());
+    w->show();
+    return w;
+}
+
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newSession);
     file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::openDialog);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open S&weep\u2026"), this, [this] { openSweepDialog(); });
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As\u2026"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
@@ -178,6 +200,7 @@ void MainWindow::setDarkTheme(bool dark) {
     if (darkAction_) darkAction_->setChecked(dark);
     applyTheme(dark);
     for (Lab* lab : labs_) lab->setDark(dark);
+    for (SweepWindow* w : findChildren<SweepWindow*>()) w->setDark(dark);
 }
 
 // --- sessions ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ namespace as::gui {
 
 class GuidedTour;
 class Lab;
+class SweepWindow;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -42,6 +43,9 @@ class MainWindow : public QMainWindow {
     /// Loads a session; on error shows the message (unless quiet) and keeps the open session.
     /// Returns the error message, empty on success.
     QString openFile(const QString& path, bool quiet = false);
+    /// File → Open Sweep: a window on a merged sweep; nullptr (and the message, unless quiet) if
+    /// the file cannot be read.
+    SweepWindow* openSweep(const QString& path, bool quiet = false);
     /// Opens the embedded example session (falls back to default parameters if unavailable).
     void openDefaultSession();
     /// Saves to path; returns the error message, empty on success.
@@ -72,6 +76,7 @@ class MainWindow : public QMainWindow {
     void buildMenus();
     void newSession();
     void openDialog();
+    void openSweepDialog();
     bool save();
     bool saveAs();
     void exportFigureDialog();

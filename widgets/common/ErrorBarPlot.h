@@ -1,0 +1,44 @@
+#pragma once
+// Curves with error bars: one line with markers per curve, a vertical bar of +- std at each point
+// (none where std is NaN), a legend, titled axes with round ticks. The x axis can carry text
+// labels instead of numbers (a parameter such as a protocol name). Painted by hand, so it exports
+// to PNG, SVG and PDF as drawn (widgets/common/FigureExport).
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+#include <vector>
+
+namespace as::widgets {
+
+class ErrorBarPlot : public QWidget {
+    Q_OBJECT
+  public:
+    struct Curve {
+        QString name;
+        std::vector<double> x, y, err;  ///< err: half the bar's height (NaN: no bar)
+    };
+    explicit ErrorBarPlot(QWidget* parent = nullptr);
+
+    void setCurves(std::vector<Curve> curves);
+    const std::vector<Curve>& curves() const { return curves_; }
+    void setTitles(const QString& title, const QString& xTitle, const QString& yTitle);
+    /// Text under the x ticks at 0, 1, 2, ... (empty: numbers).
+    void setXLabels(const QStringList& labels);
+    void setDark(bool dark);
+    /// The colour of curve i (the legend's and the export's).
+    static QColor curveColor(int i);
+
+    QSize sizeHint() const override { return {640, 420}; }
+    QSize minimumSizeHint() const override { return {240, 180}; }
+
+  protected:
+    void paintEvent(QPaintEvent*) override;
+
+  private:
+    std::vector<Curve> curves_;
+    QString title_, xTitle_, yTitle_;
+    QStringList xLabels_;
+    bool dark_ = false;
+};
+
+}  // namespace as::widgets
