@@ -18,6 +18,8 @@
 
 #include "app/gui/sde/EvaluationRunner.h"
 #include "core/BuildPaths.h"
+#include "io/SweepTable.h"
+#include "sde/RobustnessSweep.h"
 
 namespace as::gui {
 
@@ -159,6 +161,7 @@ QString RobustnessTable::caption() const {
 }
 
 QString RobustnessTable::loadCsv(const QString& path) {
+    if (QFileInfo(path).suffix().compare("h5", Qt::CaseInsensitive) == 0) return loadSweep(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return tr("%1: cannot be read (%2)").arg(path, f.errorString());
@@ -275,12 +278,29 @@ void RobustnessTable::rebuild() {
 }
 
 void RobustnessTable::chooseCsv() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load robustness CSV"), {},
-                                                      tr("CSV files (*.csv);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load robustness results"), {},
+                                                      tr("Robustness CSV or merged sweep (*.csv "
+                                                         "*_merged.h5);;All files (*)"));
     if (path.isEmpty()) return;
     const QString error = loadCsv(path);
     emit statusMessage(error.isEmpty() ? tr("Loaded %1").arg(path) : error,
                        error.isEmpty() ? 4000 : 0);
+}
+
+QString RobustnessTable::loadSweep(const QString& path) {
+    std::string error;
+    std::vector<as::sde::RobustnessRecord> records;
+    try {
+        records = as::sde::robustnessFromSweep(
+            as::readSweepTable(QFile::encodeName(path).toStdString()), &error);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!error.empty()) return QString::fromStdString(error);
+    setRecords(
+        RobustnessCsv::fromEngine(records),
+        tr("Table 1: accuracy (%) from the merged sweep %1").arg(QDir::toNativeSeparators(path)));
+    return {};
 }
 
 void RobustnessTable::chooseSaveCsv() {

@@ -47,6 +47,9 @@ class RobustnessTable : public QWidget {
     /// Reads a CSV (RobustnessCsv format) into the table; "" or the parse error (the table is
     /// kept).
     QString loadCsv(const QString& path);
+    /// Loads the records of a merged sweep of `sde eval` (resources/sweeps/sde_table1.json,
+    /// sde/RobustnessSweep.h); loadCsv() takes a .h5 path here too. "" or the refusal.
+    QString loadSweep(const QString& path);
     /// Writes the records; "" or an error naming the file.
     QString saveCsv(const QString& path) const;
     QString caption() const;

@@ -24,6 +24,7 @@
 #include "app/gui/sde/SdeAnalysisPage.h"
 #include "app/gui/sde/SdeLab.h"
 #include "app/gui/shell/Theme.h"
+#include "io/SweepTable.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
 #include "widgets/sde/MatrixHeatmap.h"
@@ -60,6 +61,42 @@ class TestSdePanels : public QObject {
         QVERIFY(table.records().empty());
         table.showMeasured();
         QCOMPARE(int(table.records().size()), 8 * 3 * 9);
+    }
+
+    void tableOpensAMergedSweep() {
+        // A merged sweep of `sde eval` (the shape resources/sweeps/sde_table1.json makes): eps 0
+        // with two seeds and trained G with one; the table shows mean ± std over the seeds.
+        as::SweepTable t;
+        t.label = "sde_table1";
+        t.paramLabels = {"eps", "train_g", "seed"};
+        t.paramValues = {{"0", "0", "0.1"}, {"off", "off", "on"}, {"1", "2", "1"}};
+        t.resultFields = {"n_test", "clean_acc"};
+        t.results = {{1000, 1000, 1000}, {0.98, 0.96, 0.99}};
+        t.status = {"ok", "ok", "ok"};
+        t.index = {0, 1, 2};
+        t.exitCode = {0, 0, 0};
+        t.wallSeconds = {1, 1, 1};
+        t.seed = {1, 2, 1};
+        t.log = {"", "", ""};
+        QTemporaryDir dir;
+        const QString merged = dir.filePath("sde_table1_merged.h5");
+        as::writeSweepTable(QFile::encodeName(merged).toStdString(), t);
+        RobustnessTable table;
+        table.setShowPaper(false);
+        QCOMPARE(table.loadCsv(merged), QString());
+        QCOMPARE(int(table.records().size()), 3);
+        QVERIFY2(table.caption().contains("merged sweep"), qPrintable(table.caption()));
+        QCOMPARE(table.table()->rowCount(), 2);  // eps0 and gtrained
+        QVERIFY2(table.cellText(0, 0).startsWith(QString::fromUtf8("97.00 \u00b1 1.41")),
+                 qPrintable(table.cellText(0, 0)));
+        // A sweep of something else is refused naming it, and the table keeps what it showed.
+        t.label = "ring_lag";
+        t.resultFields = {"lag_rad", "u_max"};
+        const QString other = dir.filePath("ring_lag_merged.h5");
+        as::writeSweepTable(QFile::encodeName(other).toStdString(), t);
+        const QString err = table.loadCsv(other);
+        QVERIFY2(err.contains("ring_lag"), qPrintable(err));
+        QCOMPARE(int(table.records().size()), 3);
     }
 
     void tableFillsFromCsvAndRefusesBadOnes() {
