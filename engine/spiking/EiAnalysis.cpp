@@ -104,15 +104,36 @@ double meanCountCorrelation(const SpikeRecord& r, double t0, double t1, double b
     return used ? sum / used : NAN;
 }
 
+namespace {
+
+/// Index of the highest interior local maximum above 5 Hz (power above both neighbours), or -1.
+/// The band's first bin is not a peak: a spectrum that only rises towards low frequencies (the
+/// slow CANN synapses' 150 ms) has no rhythm.
+long peakIndex(const std::vector<double>& f, const std::vector<double>& p) {
+    long best = -1;
+    for (std::size_t k = 1; k + 1 < f.size(); ++k)
+        if (f[k - 1] > 5 && p[k] > p[k - 1] && p[k] > p[k + 1] && (best < 0 || p[k] > p[best]))
+            best = long(k);
+    return best;
+}
+
+}  // namespace
+
 double Spectrum::peakToMedian() const {
     std::vector<double> p;
     for (std::size_t k = 0; k < freqHz.size(); ++k)
         if (freqHz[k] > 5) p.push_back(power[k]);
     if (p.size() < 3) return NAN;
-    const double peak = *std::max_element(p.begin(), p.end());
+    const long k = peakIndex(freqHz, power);
     std::nth_element(p.begin(), p.begin() + long(p.size() / 2), p.end());
     const double med = p[p.size() / 2];
-    return med > 0 ? peak / med : NAN;
+    if (k < 0) return med > 0 ? 1.0 : NAN;  // no local maximum: nothing stands out
+    return med > 0 ? power[std::size_t(k)] / med : NAN;
+}
+
+double Spectrum::peakHz() const {
+    const long k = peakIndex(freqHz, power);
+    return k < 0 ? NAN : freqHz[std::size_t(k)];
 }
 
 Spectrum populationSpectrum(const SpikeRecord& r, double t0, double t1, double binMs) {
@@ -127,21 +148,41 @@ Spectrum populationSpectrum(const SpikeRecord& r, double t0, double t1, double b
         if (b < n) x[std::size_t(b)] += 1.0;
     }
     const double toHz = 1000.0 / (binMs * r.size);
-    double mean = 0;
-    for (auto& v : x) {
-        v *= toHz;
-        mean += v;
+    for (auto& v : x) v *= toHz;
+    // Welch's estimate: Hann-windowed segments of kWelchSegment bins (the whole series if
+    // shorter), half overlapping, each with its own mean removed; their periodograms averaged.
+    // A single periodogram's values scatter like chi^2 with 2 degrees of freedom, so even white
+    // noise would show a "peak" ln(M)/ln(2) times its median over M bins; averaging K segments
+    // narrows that to about 1 + 3 sqrt(1/K), so a peak that stands out is a real rhythm.
+    const int len = std::min(n, kWelchSegment), hop = std::max(1, len / 2);
+    std::vector<double> win(static_cast<std::size_t>(len));
+    double u = 0;
+    for (int t = 0; t < len; ++t) {
+        win[std::size_t(t)] = 0.5 - 0.5 * std::cos(2 * kPi * (t + 0.5) / len);
+        u += win[std::size_t(t)] * win[std::size_t(t)];
     }
-    mean /= n;
-    for (auto& v : x) v -= mean;
-    // Plain DFT of the real series (n is at most a few thousand bins here).
-    const double fs = 1000.0 / binMs, T = n * binMs / 1000.0;
-    for (int f = 1; f <= n / 2; ++f) {
-        std::complex<double> acc = 0;
-        const double w = -2 * kPi * f / n;
-        for (int t = 0; t < n; ++t) acc += x[std::size_t(t)] * std::polar(1.0, w * t);
-        s.freqHz.push_back(f * fs / n);
-        s.power.push_back(std::norm(acc) * (binMs / 1000.0) * (binMs / 1000.0) / T);
+    const double dtS = binMs / 1000.0, fs = 1000.0 / binMs;
+    std::vector<double> sum(static_cast<std::size_t>(len / 2), 0.0);
+    int segments = 0;
+    std::vector<double> seg(static_cast<std::size_t>(len));
+    for (int start = 0; start + len <= n; start += hop, ++segments) {
+        double mean = 0;
+        for (int t = 0; t < len; ++t) mean += x[std::size_t(start + t)];
+        mean /= len;
+        for (int t = 0; t < len; ++t)
+            seg[std::size_t(t)] = (x[std::size_t(start + t)] - mean) * win[std::size_t(t)];
+        for (int f = 1; f <= len / 2; ++f) {  // plain DFT: len is at most kWelchSegment
+            std::complex<double> acc = 0;
+            const double w = -2 * kPi * f / len;
+            for (int t = 0; t < len; ++t) acc += seg[std::size_t(t)] * std::polar(1.0, w * t);
+            sum[std::size_t(f - 1)] += std::norm(acc);
+        }
+    }
+    s.segments = segments;
+    for (int f = 1; f <= len / 2; ++f) {
+        s.freqHz.push_back(f * fs / len);
+        // One-sided density (Hz^2 / Hz): the negative frequencies folded onto the positive ones.
+        s.power.push_back(2 * sum[std::size_t(f - 1)] / segments * dtS / u);
     }
     return s;
 }

@@ -18,14 +18,23 @@ double meanCvIsi(const SpikeRecord& r, double t0, double t1);
 double meanCountCorrelation(const SpikeRecord& r, double t0, double t1, double binMs, int pairs,
                             unsigned seed = 1);
 
+/// Segment of Welch's spectrum estimate, in bins (256 ms at 1 ms bins: 3.9 Hz resolution).
+inline constexpr int kWelchSegment = 256;
+
 struct Spectrum {
     std::vector<double> freqHz;
-    std::vector<double> power;  ///< periodogram of the mean-removed population rate (Hz^2 / Hz)
-    /// Ratio of the largest peak above 5 Hz to the median power above 5 Hz (a flat spectrum:
-    /// small).
+    /// Welch estimate of the population rate's one-sided power density (Hz^2 / Hz): Hann-windowed,
+    /// half-overlapping segments of kWelchSegment bins, each mean-removed, periodograms averaged.
+    std::vector<double> power;
+    int segments = 0;  ///< periodograms averaged
+    /// Ratio of the largest peak above 5 Hz (an interior local maximum: the band's first bin and
+    /// a monotone rise towards low frequencies are not peaks) to the median power above 5 Hz (a
+    /// flat spectrum: near 1; 1 when there is no local maximum).
     double peakToMedian() const;
+    /// Frequency of that peak (Hz); NaN if there is none.
+    double peakHz() const;
 };
-/// Power spectrum of the population rate binned at binMs over [t0, t1).
+/// Power spectrum of the population rate binned at binMs over [t0, t1) (Welch, above).
 Spectrum populationSpectrum(const SpikeRecord& r, double t0, double t1, double binMs);
 
 /// Circular mean of channel `decoded` over rows with t in [t0, t1); NaN if none.

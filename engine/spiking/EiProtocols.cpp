@@ -196,6 +196,7 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
         r.values.push_back({"count_correlation", meanCountCorrelation(e, 0.2 * T, T, 10.0, 200)});
         const Spectrum sp = populationSpectrum(e, 0.2 * T, T, 1.0);
         r.values.push_back({"spectrum_peak_to_median", sp.peakToMedian()});
+        r.values.push_back({"spectrum_peak_hz", sp.peakHz()});
         r.columns = {"freq_hz", "power"};
         for (std::size_t k = 0; k < sp.freqHz.size(); ++k)
             r.rows.push_back({sp.freqHz[k], sp.power[k]});
