@@ -91,14 +91,28 @@ double windowMean(const TraceBuffer& tr, const std::string& ch, double t0, doubl
     return n ? s / n : NAN;
 }
 
-// Time after tStep for the 5 ms-smoothed E rate to cover 63% of its change.
+// Time after tStep for the E rate, averaged over the trailing 2 ms (causal: no rate after a time
+// counts at that time, so a step cannot show before it happens), to cover 63% of its change from
+// the mean before the step to the mean of the last 40% of the run; linearly interpolated between
+// samples. NaN if it never does.
 double responseTime(const TraceBuffer& tr, double tStep, double T) {
-    const auto t = tr.channel("t"), rate = smooth(tr.channel("rate_E"), 5);
+    const auto t = tr.channel("t"), raw = tr.channel("rate_E");
     const double before = windowMean(tr, "rate_E", 0.6 * tStep, tStep),
                  after = windowMean(tr, "rate_E", tStep + 0.6 * (T - tStep), T + 1);
     const double target = before + 0.63 * (after - before);
-    for (std::size_t i = 0; i < t.size(); ++i)
-        if (t[i] >= tStep && (after - before) * (rate[i] - target) >= 0) return t[i] - tStep;
+    const std::size_t w =
+        t.size() > 1 ? std::max<std::size_t>(1, std::size_t(std::lround(2.0 / (t[1] - t[0])))) : 1;
+    std::vector<double> rate(raw.size());
+    double sum = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        sum += raw[i] - (i >= w ? raw[i - w] : 0.0);
+        rate[i] = sum / double(std::min(i + 1, w));
+    }
+    for (std::size_t i = 1; i < t.size(); ++i)
+        if (t[i] >= tStep && (after - before) * (rate[i] - target) >= 0) {
+            const double f = (target - rate[i - 1]) / (rate[i] - rate[i - 1]);
+            return std::max(0.0, t[i - 1] + std::clamp(f, 0.0, 1.0) * (t[i] - t[i - 1]) - tStep);
+        }
     return NAN;
 }
 
@@ -201,13 +215,21 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
         for (std::size_t k = 0; k < sp.freqHz.size(); ++k)
             r.rows.push_back({sp.freqHz[k], sp.power[k]});
     } else if (name == "response") {
+        // The reference's Fig. 2D amplitudes: uniform input 1, stepping to 2 (it ramps over
+        // ~11 ms; a step here).
         EiStimulus s;
         s.kind = EiStimulus::Kind::Uniform;
-        s.bg = P.bg;
-        s.height = 0.9;
+        s.bg = 1.0;
+        s.height = 1.0;
         s.tOn = 0.5 * T;
         r.primary = run.run(P, s, T);
-        auto other = run.run(withMode(P, EiMode::Unbalanced), s, T);
+        // The unbalanced network (fast weights ~1/K) gets its feed-forward input without the
+        // sqrt(N_ff) of balance theory, as the reference's Fig. 2D run does: with it, the input
+        // alone would drive every E neuron far above threshold at once.
+        EiParams unbalanced = withMode(P, EiMode::Unbalanced);
+        unbalanced.fE = P.fE / std::sqrt(P.Nff());
+        unbalanced.fI = P.fI / std::sqrt(P.Nff());
+        auto other = run.run(unbalanced, s, T);
         r.values.push_back({"response_ms", responseTime(r.primary->traces(), s.tOn, T)});
         r.values.push_back({"response_ms_unbalanced", responseTime(other->traces(), s.tOn, T)});
         r.columns = {"t", "rate_E", "rate_E_unbalanced"};

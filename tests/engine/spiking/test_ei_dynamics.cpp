@@ -115,6 +115,33 @@ TEST(EiProtocols, IrregularFiringUnderUniformInput) {
     EXPECT_EQ(r.columns.size(), 2u);
 }
 
+TEST(EiProtocols, IrregularWithMembraneNoiseIsAsynchronousAndIrregular) {
+    // docs/models/ei-spiking.md: noise 1 reaches the asynchronous irregular state (N_E = 800: CV
+    // 1.21, no rhythm); here N_E = 400 for speed.
+    EiProtocolRequest req;
+    req.name = "irregular";
+    req.durationMs = 1500;
+    req.params.NE = 400;
+    req.params.noise = 1.0;
+    const EiProtocolResult r = runEiProtocol(req);
+    EXPECT_GT(r.cvIsi, 0.7);
+    EXPECT_LT(std::abs(r.value("count_correlation")), 0.05) << r.value("count_correlation");
+    EXPECT_LT(r.value("spectrum_peak_to_median"), 3.0) << r.value("spectrum_peak_hz");
+}
+
+TEST(EiProtocols, BalancedNetworkRespondsFasterThanUnbalanced) {
+    // Fig. 2D: a step of the uniform input from 1 to 2; the unbalanced network (fast weights
+    // ~1/K, input without sqrt(N_ff)) takes tens of ms, the balanced one about a millisecond.
+    EiProtocolRequest req;
+    req.name = "response";
+    req.params.NE = 400;
+    const EiProtocolResult r = runEiProtocol(req);
+    const double balanced = r.value("response_ms"), unbalanced = r.value("response_ms_unbalanced");
+    EXPECT_GE(balanced, 0.0);  // 0: within the first 0.5 ms sample
+    EXPECT_LT(balanced, 5.0);
+    EXPECT_GT(unbalanced, 20.0) << balanced << " vs " << unbalanced;
+}
+
 TEST(EiProtocols, UnknownNameAndCancel) {
     EiProtocolRequest req;
     req.name = "nosuch";
