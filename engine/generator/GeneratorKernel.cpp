@@ -35,7 +35,17 @@ LossTerms generatorLossAndGradient(const GeneratorProblem<S>& pr, const MatS<S>&
     sp.A = pr.A;
     sde::bpttForward(sp, buf.enc.output(), seed, buf.sde);
     const MatS<S>& xT = buf.sde.x;
-    mlpForward(*pr.decoder, MatS<S>(xT.topRows(dIn)), buf.dec);
+    sde::BpttProblem<S> sp2;
+    if (pr.stage2) {
+        if (!pr.A2 || pr.A2->rows() != d || pr.A2->cols() != d || pr.stage2->n != d)
+            throw std::invalid_argument("generator: the second CVFR needs a d x d coupling A2");
+        sp2.params = pr.stage2;
+        sp2.attractors = pr.attractors;
+        sp2.A = pr.A2;
+        sde::bpttForward(sp2, xT, stage2Seed(seed), buf.sde2);
+    }
+    const MatS<S>& out = pr.stage2 ? buf.sde2.x : xT;  // what the decoder reads
+    mlpForward(*pr.decoder, MatS<S>(out.topRows(dIn)), buf.dec);
     const MatS<S>& Xhat = buf.dec.output();
 
     // Loss terms.
@@ -69,10 +79,20 @@ LossTerms generatorLossAndGradient(const GeneratorProblem<S>& pr, const MatS<S>&
         buf.dxT.col(j) += (S(2.0 * pr.wCentroid / (double(d) * C * count[std::size_t(l)])) *
                            centroidGap.col(l).template cast<S>());
     }
-    buf.dxT.topRows(dIn) += buf.dDecIn;
+    if (pr.stage2) {  // the reconstruction reaches x(T) through the second CVFR
+        buf.dyT = MatS<S>::Zero(d, B);
+        buf.dyT.topRows(dIn) = buf.dDecIn;
+        sde::bpttBackward(sp2, buf.dyT, buf.sde2, grad->dA2, static_cast<MatS<S>*>(nullptr),
+                          &buf.dxT2);
+        buf.dxT += buf.dxT2;
+    } else {
+        buf.dxT.topRows(dIn) += buf.dDecIn;
+    }
     // Through the SDE, then the encoder.
-    sde::bpttBackward(sp, buf.dxT, buf.sde, grad->dA, static_cast<MatS<S>*>(nullptr), &buf.dx0);
-    mlpBackward(*pr.encoder, buf.enc, buf.dx0, grad->encoder, static_cast<MatS<S>*>(nullptr));
+    sde::bpttBackward(sp, buf.dxT, buf.sde, grad->dA, static_cast<MatS<S>*>(nullptr),
+                      pr.trainCoders ? &buf.dx0 : static_cast<MatS<S>*>(nullptr));
+    if (pr.trainCoders)
+        mlpBackward(*pr.encoder, buf.enc, buf.dx0, grad->encoder, static_cast<MatS<S>*>(nullptr));
     return L;
 }
 

@@ -3,8 +3,9 @@
 // (sde::bpttForward, noise fixed by its seed: the reparametrisation trick) -> x(T) -> D -> Xhat,
 // the three loss terms of eq 21 (GeneratorTrainParams.h), and, if asked, the gradient of the
 // weighted loss by backpropagation: D, then through the unrolled Euler–Maruyama steps
-// (sde::bpttBackward, which also returns dL/dx(0)), then E. Float for training, double for the
-// finite-difference tests; GeneratorTrainer wraps it.
+// (sde::bpttBackward, which also returns dL/dx(0)), then E. With a second CVFR (§VI.2) the decoder
+// reads its state y(T') and the reconstruction gradient flows back through it to x(T) first.
+// Float for training, double for the finite-difference tests; GeneratorTrainer wraps it.
 #include <Eigen/Core>
 #include <cstdint>
 
@@ -28,20 +29,34 @@ struct GeneratorProblem {
     const MlpWeights<S>* encoder = nullptr;  ///< D -> d
     const MlpWeights<S>* decoder = nullptr;  ///< d_in -> D
     double wConv = 1.0, wRec = 1.0, wCentroid = 1.0;
+    /// §VI.2, the fully dynamical generator: a second CVFR (r = 0, its own coupling A2, noise
+    /// keyed by stage2Seed(noiseSeed)) carries x(T) on to y(T'), which the decoder reads instead
+    /// of x(T). nullptr: the §VI.1 model.
+    const sde::SdeParams* stage2 = nullptr;
+    const MatS<S>* A2 = nullptr;
+    /// false: the encoder and decoder are frozen (pretrained); their gradients are not computed
+    /// (grad->encoder and grad->decoder are left as they are).
+    bool trainCoders = true;
 };
+
+/// The noise seed of the second CVFR for a batch whose first CVFR uses `seed`.
+inline std::uint64_t stage2Seed(std::uint64_t seed) {
+    return seed ^ 0x9E3779B97F4A7C15ULL;
+}
 
 template <class S>
 struct GeneratorGradient {
     MlpWeights<S> encoder, decoder;
-    MatS<S> dA;  ///< dL/dA (pull back to Atilde with AttractorSet::pullBack)
+    MatS<S> dA;   ///< dL/dA (pull back to Atilde with AttractorSet::pullBack)
+    MatS<S> dA2;  ///< dL/dA2 of the second CVFR (problem.stage2 only)
 };
 
 /// Reused storage.
 template <class S>
 struct GeneratorBuffers {
     MlpCache<S> enc, dec;
-    sde::BpttBuffers<S> sde;
-    MatS<S> dxT, dx0, dOut, dDecIn;
+    sde::BpttBuffers<S> sde, sde2;
+    MatS<S> dxT, dx0, dOut, dDecIn, dyT, dxT2;
 };
 
 /// Loss terms of the batch X (D x B, pixels in [0, 1]) with labels (class indices in [0, C)); fills

@@ -190,3 +190,28 @@ TEST(GeneratorGradients, CentroidTermAlone) {
     EXPECT_LT(checkEntries(c.A, g.dA, loss, 16, 31), 1e-5);
     EXPECT_NEAR(g.decoder.w[1].norm(), 0.0, 0.0);  // the decoder does not enter this term
 }
+
+TEST(GeneratorGradients, SecondCvfrOfTheFullyDynamicalGenerator) {
+    // §VI.2: x(T) runs on through a second CVFR with r = 0 and its own coupling A2 (other noise)
+    // before the decoder; frozen encoder and decoder. dL/dA2 and dL/dA through both CVFRs.
+    for (int decoderInputs : {4, 3}) {
+        GenCase c(decoderInputs);
+        as::sde::SdeParams p2 = GenCase::params();
+        p2.r = 0.0;
+        p2.steps = 5;  // T' != T
+        Mat A2 = randomMatrix(4, 4, 0.3, 40);
+        c.pr.stage2 = &p2;
+        c.pr.A2 = &A2;
+        c.pr.trainCoders = false;
+        c.pr.wCentroid = 0.5;
+        const GeneratorGradient<double> g = c.gradient();
+        auto loss = [&] { return c.loss(); };
+        EXPECT_LT(checkEntries(A2, g.dA2, loss, 16, 41), 1e-5) << "second CVFR A2";
+        EXPECT_LT(checkEntries(c.A, g.dA, loss, 16, 42), 1e-5) << "first CVFR A";
+        EXPECT_EQ(g.encoder.w.size(), 0u);  // frozen: not computed
+        // The decoder reads the second CVFR's state, not x(T).
+        GeneratorBuffers<double> b;
+        generatorLossAndGradient<double>(c.pr, c.X, c.labels, 77, b, nullptr);
+        EXPECT_GT((b.sde2.x - b.sde.x).norm(), 1e-3);
+    }
+}
