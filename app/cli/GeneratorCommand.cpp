@@ -87,6 +87,10 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent) {
         ->type_name("EPS");
     app_->add_option("--checkpoint", checkpoint_, "train: checkpoint file (kept on Ctrl-C)")
         ->type_name("FILE.h5");
+    app_->add_option("--pretrained", pretrained_,
+                     "train: the fully dynamical generator of section VI.2: this model's encoder "
+                     "and decoder, frozen, with a second CVFR (r = 0) before the decoder")
+        ->type_name("MODEL.h5");
     app_->add_option("--resume", resume_, "train: continue from this checkpoint")
         ->type_name("FILE.h5");
     app_->add_option("--count", count_, "sample: images per class (default 16)")->type_name("N");
@@ -173,6 +177,30 @@ LatentCentre GeneratorCommand::centre() const {
     return centre_ == "mean" ? LatentCentre::SampleMean : LatentCentre::Attractor;
 }
 
+GeneratorModel GeneratorCommand::fullyDynamical(const GeneratorParams& p,
+                                                const std::vector<int>& digits) const {
+    // §VI.2: the pretrained model's encoder and decoder, frozen; a fresh latent CVFR (Atilde = 0,
+    // the settings of this command) and a second CVFR with r = 0 and A2 = 0, T' = T.
+    const LoadedGenerator pre = [&] {
+        try {
+            return loadGeneratorModel(pretrained_);
+        } catch (const h5::Error& e) {
+            throw CliError(std::string("--pretrained: ") + e.what());
+        }
+    }();
+    const GeneratorModel& pm = pre.model;
+    if (pm.digits() != digits || pm.params().latentDim != p.latentDim ||
+        pm.params().hidden != p.hidden || pm.params().decoderInputs != p.decoderInputs)
+        throw CliError("--pretrained " + pretrained_ +
+                       ": its digits, latent_dim, hidden or decoder_inputs differ from this "
+                       "training's (use the same --digits and --set values)");
+    GeneratorModel m(p, pm.pixels(), digits);
+    m.setEncoder(pm.encoder());
+    m.setDecoder(pm.decoder());
+    m.setSecondCvfr(m.initialSecondCvfr());
+    return m;
+}
+
 int GeneratorCommand::runTrain() {
     if (out_.empty()) throw CliError("--out FILE.h5 (the trained model) is required");
     const std::vector<int> ds = parseDigits(digits_.empty() ? "0,1,2" : digits_, 0);
@@ -205,6 +233,7 @@ int GeneratorCommand::runTrain() {
     digitImages(loadMnistSplit(dir, data::MnistSplit::Test), ds, testCount_, xt, yt);
 
     GeneratorModel model(p, int(x.rows()), ds);
+    if (!pretrained_.empty()) model = fullyDynamical(p, ds);
     GeneratorTrainer trainer(model, tp);
     if (!resume_.empty()) {
         try {
@@ -282,6 +311,7 @@ int GeneratorCommand::runTrain() {
         .add("n_test", (long long)xt.cols())
         .add("latent_dim", (long long)p.latentDim)
         .add("eps", p.latent.eps)
+        .add("second_cvfr", model.hasSecondCvfr())
         .add("wall_s", secondsSince(t0));
     if (!checkpoint_.empty()) j.add("checkpoint", checkpoint_);
     std::printf("%s\n", j.str().c_str());

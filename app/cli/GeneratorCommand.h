@@ -36,6 +36,9 @@ class GeneratorCommand : public Command {
 
   private:
     int runTrain();
+    /// --pretrained: the section VI.2 model built on that file's encoder and decoder.
+    generator::GeneratorModel fullyDynamical(const generator::GeneratorParams& p,
+                                             const std::vector<int>& digits) const;
     int runSample();
     int runInterpolate();
     int runLangevin();
@@ -55,7 +58,7 @@ class GeneratorCommand : public Command {
 
     CLI::App* app_ = nullptr;
     std::string action_, out_, png_, nearestPng_, model_, classifier_, images_, mnist_, digits_,
-        checkpoint_, resume_, centre_ = "attractor";
+        checkpoint_, resume_, pretrained_, centre_ = "attractor";
     std::vector<std::string> sets_;
     bool listParams_ = false, nearest_ = false;
     int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;

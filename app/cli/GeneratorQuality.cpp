@@ -126,7 +126,7 @@ int GeneratorCommand::runFid() {
         intended.segment(col, n).setConstant(ds[std::size_t(l)]);
         col += n;
     }
-    const Eigen::MatrixXf generated = m.decode(latent);
+    const Eigen::MatrixXf generated = m.generate(latent, std::uint64_t(seed_));
     const Eigen::MatrixXf xt = test.floats(0, test.count());
     // The floor: a training subset of the same size (every k-th image, all digits) against the test
     // set.

@@ -79,7 +79,7 @@ int GeneratorCommand::runSample() {
         for (int k = 0; k < count_; ++k) digits.push_back(classes[std::size_t(l)]);
     }
     const auto td = Clock::now();
-    const Eigen::MatrixXf images = m.decode(latent);
+    const Eigen::MatrixXf images = m.generate(latent, std::uint64_t(seed_));
     const double decodeSeconds = secondsSince(td);
     // The memorisation check: each image's nearest training image of the model's digits.
     std::vector<std::pair<std::string, std::vector<double>>> extra;
@@ -196,7 +196,7 @@ int GeneratorCommand::runInterpolate() {
                              m.stats().at(b).centre(centre()).cast<float>(), steps_);
         what = "interpolation from digit " + std::to_string(from_) + " to " + std::to_string(to_);
     }
-    const Eigen::MatrixXf images = m.decode(latent);
+    const Eigen::MatrixXf images = m.generate(latent, std::uint64_t(seed_));
     writeImages(images, digits, latent, steps_, what + " (centre " + centre_ + ")");
     std::printf("%s: %d images\n", what.c_str(), steps_);
     JsonSummary j;
@@ -235,7 +235,7 @@ int GeneratorCommand::runLangevin() {
     if (!noise.solved) throw CliError("langevin: " + noise.message, kExitFailure);
     const Eigen::MatrixXf states =
         langevinChain(m, l, noise, steps, every_, std::uint64_t(seed_), chains_);
-    const Eigen::MatrixXf images = m.decode(states);
+    const Eigen::MatrixXf images = m.generate(states, std::uint64_t(seed_));
     const std::vector<int> digits(std::size_t(images.cols()), from_);
     writeImages(images, digits, states, steps / every_ + 1,
                 "Langevin chain(s) of digit " + std::to_string(from_) + ", every " +

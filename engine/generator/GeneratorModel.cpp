@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "generator/GeneratorKernel.h"
 #include "sde/SdeIntegrator.h"
 #include "sde/ThreadBudget.h"
 
@@ -104,7 +105,58 @@ Eigen::MatrixXf GeneratorModel::decode(const Eigen::MatrixXf& latent) const {
 
 Eigen::MatrixXf GeneratorModel::reconstruct(const Eigen::MatrixXf& images,
                                             std::uint64_t seed) const {
-    return decode(evolve(encode(images), seed));
+    return generate(evolve(encode(images), seed), seed);
+}
+
+GeneratorModel::SecondCvfr GeneratorModel::initialSecondCvfr() const {
+    SecondCvfr s{latent_.params(), Eigen::MatrixXf::Zero(params_.latentDim, params_.latentDim)};
+    s.params.r = 0.0;
+    return s;
+}
+
+const GeneratorModel::SecondCvfr& GeneratorModel::secondCvfr() const {
+    if (!second_) throw std::logic_error("the generator model has no second CVFR");
+    return *second_;
+}
+
+void GeneratorModel::setSecondCvfr(SecondCvfr s) {
+    const int d = params_.latentDim;
+    if (s.params.n != d || s.A2.rows() != d || s.A2.cols() != d)
+        throw std::invalid_argument("the second CVFR must act on the d = " + std::to_string(d) +
+                                    " latent components");
+    if (!s.A2.allFinite()) throw std::invalid_argument("the second CVFR's A2 is not finite");
+    if (s.params.steps < 1 || !(s.params.dt > 0) || !(s.params.eps >= 0))
+        throw std::invalid_argument("the second CVFR needs steps >= 1, dt > 0 and eps >= 0");
+    second_ = std::move(s);
+}
+
+void GeneratorModel::setSecondCoupling(const Eigen::MatrixXf& a2) {
+    SecondCvfr s = secondCvfr();
+    s.A2 = a2;
+    setSecondCvfr(std::move(s));
+}
+
+Eigen::MatrixXf GeneratorModel::carry(const Eigen::MatrixXf& xT, std::uint64_t seed) const {
+    if (!second_) return xT;
+    // The training kernel's forward pass (sde::bpttForward), in chunks; each chunk's noise has
+    // its own key, so no two columns share a noise path.
+    sde::BpttProblem<float> pr;
+    pr.params = &second_->params;
+    pr.attractors = &latent_.attractors();
+    pr.A = &second_->A2;
+    sde::BpttBuffers<float> buf;
+    Eigen::MatrixXf out(xT.rows(), xT.cols());
+    for (Eigen::Index c0 = 0; c0 < xT.cols(); c0 += kChunk) {
+        const Eigen::Index n = std::min<Eigen::Index>(kChunk, xT.cols() - c0);
+        sde::bpttForward(pr, Eigen::MatrixXf(xT.middleCols(c0, n)),
+                         stage2Seed(seed) + std::uint64_t(c0), buf);
+        out.middleCols(c0, n) = buf.x;
+    }
+    return out;
+}
+
+Eigen::MatrixXf GeneratorModel::generate(const Eigen::MatrixXf& xT, std::uint64_t seed) const {
+    return decode(carry(xT, seed));
 }
 
 LatentStats GeneratorModel::measureStats(const Eigen::MatrixXf& images,

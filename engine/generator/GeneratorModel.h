@@ -49,12 +49,34 @@ class GeneratorModel {
     /// D(x): pixels x B from latent states (d x B; the decoder reads the first decoderWidth()
     /// rows).
     Eigen::MatrixXf decode(const Eigen::MatrixXf& latent) const;
-    /// D(x(T)) of E(X).
+    /// D(x(T)) of E(X) (through the second CVFR when there is one).
     Eigen::MatrixXf reconstruct(const Eigen::MatrixXf& images, std::uint64_t seed) const;
 
     /// Eq 22's statistics of x(T) for the images (D x M) with class labels (M; noise of seed).
     LatentStats measureStats(const Eigen::MatrixXf& images, const Eigen::VectorXi& labels,
                              std::uint64_t seed) const;
+
+    /// §VI.2's second CVFR: dy = A2 g(y) dt + eps dW (r = 0, G = I) from y(0) = x(T), `steps`
+    /// steps of `dt` (T' = steps dt); the decoder reads y(T') instead of x(T).
+    struct SecondCvfr {
+        sde::SdeParams params;  ///< n = d, r = 0; steps, dt, eps, c, beta of the second CVFR
+        Eigen::MatrixXf A2;     ///< d x d, free (no planted attractors)
+    };
+    /// A second CVFR with the latent SDE's settings (T' = T), r = 0 and A2 = 0 (it starts as the
+    /// identity map plus noise).
+    SecondCvfr initialSecondCvfr() const;
+    bool hasSecondCvfr() const { return second_.has_value(); }
+    /// Throws std::logic_error if there is none.
+    const SecondCvfr& secondCvfr() const;
+    /// Adds or replaces it; throws std::invalid_argument on a wrong shape, n != d or a non-finite
+    /// A2.
+    void setSecondCvfr(SecondCvfr s);
+    void setSecondCoupling(const Eigen::MatrixXf& a2);
+    /// What the decoder reads for latent states at T (d x B): x(T) itself, or y(T') of the second
+    /// CVFR (noise keyed by stage2Seed(seed), GeneratorKernel.h).
+    Eigen::MatrixXf carry(const Eigen::MatrixXf& xT, std::uint64_t seed) const;
+    /// Images from latent states at T: decode(carry(xT, seed)).
+    Eigen::MatrixXf generate(const Eigen::MatrixXf& xT, std::uint64_t seed) const;
 
     bool hasStats() const { return stats_.has_value(); }
     /// Throws std::logic_error if no statistics are attached.
@@ -68,6 +90,7 @@ class GeneratorModel {
     MlpWeights<float> encoder_, decoder_;
     sde::SdeModel latent_;
     std::optional<LatentStats> stats_;
+    std::optional<SecondCvfr> second_;
 };
 
 }  // namespace as::generator

@@ -124,6 +124,13 @@ void writeGeneratorModel(hid_t g, const GeneratorModel& model, const GeneratorTr
         sde::writeSdeModel(lg, model.latent(), {});
     }
     if (model.hasStats()) writeStats(g, model.stats());
+    if (model.hasSecondCvfr()) {  // §VI.2: its settings as attributes, A2 as a dataset
+        h5::Handle sg = h5::createGroup(g, "second_cvfr");
+        const GeneratorModel::SecondCvfr& sc = model.secondCvfr();
+        for (const auto& s : sde::SdeParams::specs())
+            h5::writeAttribute(sg, s.key, sc.params.get(s.key));
+        h5::writeMatrix(sg, "A2", sc.A2);
+    }
     h5::Handle t = h5::createGroup(g, "training");
     for (const auto& s : GeneratorTrainParams::specs())
         h5::writeAttribute(t, "train_" + s.key, meta.train.get(s.key));
@@ -184,6 +191,25 @@ LoadedGenerator readGeneratorModel(hid_t g, const std::string& file) {
         out.model.setAtilde(latent.model.atilde());
         if (h5::hasChild(g, "stats"))
             out.model.setStats(readStats(g, p.latentDim, int(digits.size()), where));
+        if (h5::hasChild(g, "second_cvfr")) {
+            h5::Handle sg = h5::openGroup(g, "second_cvfr");
+            GeneratorModel::SecondCvfr sc = out.model.initialSecondCvfr();
+            for (const auto& s : sde::SdeParams::specs()) {
+                try {
+                    sc.params.set(s.key, h5::readDoubleAttribute(sg, s.key));
+                } catch (const ParamError& e) {
+                    throw h5::Error(where + ": field 'second_cvfr/" + s.key + "': " + e.what());
+                }
+            }
+            if (sc.params.r != 0.0 || sc.params.n != p.latentDim)
+                throw h5::Error(where + ": field 'second_cvfr' must have r = 0 and n = latent_dim");
+            sc.A2 = h5::readMatrixF(sg, "A2", p.latentDim, p.latentDim, where);
+            try {
+                out.model.setSecondCvfr(std::move(sc));
+            } catch (const std::invalid_argument& e) {
+                throw h5::Error(where + ": field 'second_cvfr': " + e.what());
+            }
+        }
 
         GeneratorTrainingMeta& m = out.meta;
         h5::Handle t = h5::openGroup(g, "training");

@@ -36,9 +36,10 @@ GeneratorTrainer::GeneratorTrainer(GeneratorModel& model, const GeneratorTrainPa
     tp_.check();
     MlpWeights<float> enc = model_.encoder(), dec = model_.decoder();
     Eigen::MatrixXf at = model_.latent().atilde();
+    Eigen::MatrixXf a2 = model_.hasSecondCvfr() ? model_.secondCvfr().A2 : Eigen::MatrixXf();
     sde::AdamOptimizer::Settings s;
     s.learningRate = tp_.learningRate;
-    for (Eigen::MatrixXf* m : tensors(enc, dec, at))
+    for (Eigen::MatrixXf* m : tensors(enc, dec, at, a2))
         adam_.push_back(std::make_unique<sde::AdamOptimizer>(m->rows(), m->cols(), s));
 }
 
@@ -46,8 +47,10 @@ GeneratorTrainer::~GeneratorTrainer() = default;
 
 std::vector<Eigen::MatrixXf*> GeneratorTrainer::tensors(MlpWeights<float>& enc,
                                                         MlpWeights<float>& dec,
-                                                        Eigen::MatrixXf& atilde) const {
+                                                        Eigen::MatrixXf& atilde,
+                                                        Eigen::MatrixXf& a2) const {
     std::vector<Eigen::MatrixXf*> out;
+    if (model_.hasSecondCvfr()) return {&atilde, &a2};  // §VI.2: E and D are frozen
     for (MlpWeights<float>* net : {&enc, &dec})
         for (int k = 0; k < net->layers(); ++k) {
             out.push_back(&net->w[std::size_t(k)]);
@@ -69,6 +72,11 @@ LossTerms GeneratorTrainer::lossAndGradient(const Eigen::MatrixXf& X, const Eige
     pr.wConv = tp_.wConv;
     pr.wRec = tp_.wRec;
     pr.wCentroid = tp_.wCentroid;
+    if (model_.hasSecondCvfr()) {
+        pr.stage2 = &model_.secondCvfr().params;
+        pr.A2 = &model_.secondCvfr().A2;
+        pr.trainCoders = false;
+    }
     const LossTerms t = generatorLossAndGradient(pr, X, labels, noiseSeed, buf_, &grad);
     dAtilde = model_.latent().attractors().pullBack(grad.dA);
     return t;
@@ -93,7 +101,8 @@ GeneratorReport GeneratorTrainer::train(
     GeneratorReport rep;
     MlpWeights<float> enc = model_.encoder(), dec = model_.decoder();
     Eigen::MatrixXf atilde = model_.latent().atilde();
-    const std::vector<Eigen::MatrixXf*> params = tensors(enc, dec, atilde);
+    Eigen::MatrixXf a2 = model_.hasSecondCvfr() ? model_.secondCvfr().A2 : Eigen::MatrixXf();
+    const std::vector<Eigen::MatrixXf*> params = tensors(enc, dec, atilde, a2);
     GeneratorGradient<float> grad;
     Eigen::MatrixXf dAtilde;
     std::vector<int> order;
@@ -131,7 +140,7 @@ GeneratorReport GeneratorTrainer::train(
         const LossTerms t =
             lossAndGradient(X, lab, sde::iterationNoiseSeed(tp_.seed, iteration_), grad, dAtilde);
         if (!std::isfinite(t.total) || !grad.encoder.allFinite() || !grad.decoder.allFinite() ||
-            !dAtilde.allFinite()) {
+            !dAtilde.allFinite() || !grad.dA2.allFinite()) {
             rep.outcome = sde::TrainOutcome::Diverged;
             rep.message = "the loss became non-finite at iteration " +
                           std::to_string(iteration_ + 1) +
@@ -139,9 +148,9 @@ GeneratorReport GeneratorTrainer::train(
             break;
         }
         GeneratorGradient<float>& g = grad;
-        const std::vector<Eigen::MatrixXf*> grads = tensors(g.encoder, g.decoder, dAtilde);
+        const std::vector<Eigen::MatrixXf*> grads = tensors(g.encoder, g.decoder, dAtilde, g.dA2);
         for (std::size_t k = 0; k < params.size(); ++k) adam_[k]->step(*params[k], *grads[k]);
-        if (!enc.allFinite() || !dec.allFinite() || !atilde.allFinite()) {
+        if (!enc.allFinite() || !dec.allFinite() || !atilde.allFinite() || !a2.allFinite()) {
             rep.outcome = sde::TrainOutcome::Diverged;
             rep.message = "the weights became non-finite at iteration " +
                           std::to_string(iteration_ + 1) +
@@ -151,6 +160,7 @@ GeneratorReport GeneratorTrainer::train(
         model_.setEncoder(enc);
         model_.setDecoder(dec);
         model_.setAtilde(atilde);
+        if (model_.hasSecondCvfr()) model_.setSecondCoupling(a2);
         ++iteration_;
         curves_.push(t);
         trainSeconds +=
@@ -210,7 +220,8 @@ void GeneratorTrainer::resume(const std::string& path) {
         const GeneratorModel& sm = saved.model;
         if (sm.encoder().sizes() != model_.encoder().sizes() ||
             sm.decoder().sizes() != model_.decoder().sizes() || sm.digits() != model_.digits() ||
-            sde::SdeModel::structuralChange(sm.latent().params(), model_.latent().params()))
+            sde::SdeModel::structuralChange(sm.latent().params(), model_.latent().params()) ||
+            sm.hasSecondCvfr() != model_.hasSecondCvfr())
             throw h5::Error(
                 where +
                 " was written for a different architecture (sizes, digits or latent model)");

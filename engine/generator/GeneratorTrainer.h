@@ -1,5 +1,6 @@
 #pragma once
-// Joint training of the encoder, the decoder and the latent Atilde (seed 002 §VI.1) on eq 21 by
+// Joint training of the encoder, the decoder and the latent Atilde (seed 002 §VI.1) on eq 21 (for a
+// model with a second CVFR, §VI.2: Atilde and A2, the encoder and decoder frozen) by
 // backpropagation through time with the reparametrisation trick (GeneratorKernel.h), Adam per
 // tensor, seeded mini-batches (sde::epochOrder; noise sde::iterationNoiseSeed), cancellable, with
 // progress and an estimate of the time left, checkpointed and resumable (GeneratorModelFile.h).
@@ -75,9 +76,10 @@ class GeneratorTrainer {
     const GeneratorTrainParams& params() const { return tp_; }
 
   private:
-    /// The trained tensors in a fixed order: encoder w/b per layer, decoder w/b per layer, Atilde.
+    /// The trained tensors in a fixed order: encoder w/b per layer, decoder w/b per layer, Atilde;
+    /// with a second CVFR (§VI.2, E and D frozen) Atilde and A2 only.
     std::vector<Eigen::MatrixXf*> tensors(MlpWeights<float>& enc, MlpWeights<float>& dec,
-                                          Eigen::MatrixXf& atilde) const;
+                                          Eigen::MatrixXf& atilde, Eigen::MatrixXf& a2) const;
 
     GeneratorModel& model_;
     GeneratorTrainParams tp_;

@@ -39,6 +39,25 @@ case "$CASE" in
     json "fin(j['nearest_pixel_mean']) and 0 <= j['nearest_pixel_min'] <= j['nearest_pixel_mean']"
     is_png nn.png $((4 * 28 + 5 * 2)) $((3 * 28 + 4 * 2))
     run generator sample --model model.h5 --nearest-png nn.png; expect_error "--nearest-png needs --nearest" ;;
+  generator_dynamical)
+    # Section VI.2: the small model's encoder and decoder, frozen, with a second CVFR before the
+    # decoder; it trains, samples, and the file keeps the second CVFR (read with Debian's h5py).
+    small_train
+    run generator train --pretrained model.h5 --out dyn.h5 --digits 0,1,2 --train-count 300 --test-count 100 \
+        --iterations 20 --batch 32 --set latent_dim=6 --set hidden=32 --set steps=10 --quiet; expect_ok
+    json "j['action'] == 'train' and j['second_cvfr'] is True and j['outcome'] == 'finished' and fin(j['loss_rec'])"
+    run generator sample --model dyn.h5 --count 3 --png d.png --scale 1; expect_ok
+    is_png d.png $((3 * 28 + 4 * 2)) $((3 * 28 + 4 * 2))
+    /usr/bin/python3 - <<'PYEOF' || fail "dyn.h5 should hold /generator/second_cvfr with r = 0 and a 6 x 6 A2"
+import h5py
+g = h5py.File("dyn.h5", "r")["generator/second_cvfr"]
+assert g.attrs["r"] == 0 and g["A2"].shape == (6, 6)
+PYEOF
+    run generator train --pretrained model.h5 --out bad.h5 --digits 0,1 --train-count 300 --iterations 2 \
+        --set latent_dim=6 --set hidden=32 --set steps=10 --quiet
+    expect_error "--pretrained model.h5: its digits, latent_dim, hidden or decoder_inputs differ"
+    run generator train --pretrained nothere.h5 --out bad.h5 --iterations 2 --quiet
+    expect_error "--pretrained" ;;
   generator_interpolate)
     small_train
     run generator interpolate --model model.h5 --from 0 --to 2 --steps 7 --png i.png --scale 1; expect_ok
