@@ -70,6 +70,9 @@ class MainWindow : public QMainWindow {
     /// error message, empty on success.
     QString loadSession(const QString& path);
     void buildMenus();
+    /// View → one submenu per lab listing its docks and toolbars (shown or hidden).
+    void addPanelMenus(QMenu* view);
+    static void fillPanelMenu(QMenu* menu, QMainWindow* lab);
     void newSession();
     void openDialog();
     bool save();
