@@ -51,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
     currentLabChanged(tabs_->currentIndex());
     connect(undo_, &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
     buildMenus();
+    if (currentLab()) exportSpikesAction_->setEnabled(currentLab()->canExportSpikes());
     QSettings st;
     dark_ = st.value(settings::kDarkTheme, false).toBool();
     setDarkTheme(dark_);
@@ -92,6 +93,8 @@ void MainWindow::currentLabChanged(int index) {
     // Only the visible lab runs (two cores are shared by every lab) and shows its status widgets;
     // a message one lab left in the status bar does not belong to the next.
     statusBar()->clearMessage();
+    if (exportSpikesAction_ && currentLab())
+        exportSpikesAction_->setEnabled(currentLab()->canExportSpikes());
     for (Lab* lab : labs_) {
         const bool current = tabs_->indexOf(lab) == index;
         lab->statusWidget()->setVisible(current);
@@ -110,6 +113,9 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Export &Figure\u2026"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportFigureDialog);
     file->addAction(tr("Export &CSV\u2026"), this, &MainWindow::exportCsvDialog);
+    exportSpikesAction_ = file->addAction(tr("Export &Spikes (SONATA, CSV)\u2026"), this,
+                                          &MainWindow::exportSpikesDialog);
+    exportSpikesAction_->setObjectName(QStringLiteral("exportSpikesAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();

@@ -79,6 +79,7 @@ class MainWindow : public QMainWindow {
     bool saveAs();
     void exportFigureDialog();
     void exportCsvDialog();
+    void exportSpikesDialog();
     bool maybeSave();
     void setCurrentFile(const QString& path, bool temporary = false);
     void addRecent(const QString& path);
@@ -91,6 +92,7 @@ class MainWindow : public QMainWindow {
     QUndoStack* undo_;
     QMenu* recentMenu_ = nullptr;
     QAction* darkAction_ = nullptr;
+    QAction* exportSpikesAction_ = nullptr;
     QAction* presentationAction_ = nullptr;
     GuidedTour* tour_ = nullptr;
     double baseFontPt_ = 0;

@@ -103,4 +103,21 @@ void MainWindow::exportCsvDialog() {
         statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(f)), 5000);
 }
 
+void MainWindow::exportSpikesDialog() {
+    Lab* lab = currentLab();
+    if (!lab || !lab->canExportSpikes()) return;
+    const QString sonata = tr("SONATA spikes (*.h5)"), csv = tr("CSV (*.csv)");
+    QString filter = sonata;
+    QString f = QFileDialog::getSaveFileName(this, tr("Export Spikes"),
+                                             lastDir() + "/" + lab->labId() + "-spikes.h5",
+                                             sonata + ";;" + csv, &filter);
+    if (f.isEmpty()) return;
+    if (QFileInfo(f).suffix().isEmpty()) f += filter == csv ? ".csv" : ".h5";
+    const QString err = lab->exportSpikes(f);
+    if (!err.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), err);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(f)), 5000);
+}
+
 }  // namespace as::gui
