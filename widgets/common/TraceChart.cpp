@@ -1,10 +1,11 @@
 #include "widgets/common/TraceChart.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLineSeries>
-#include <QValueAxis>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -12,53 +13,33 @@
 #include "widgets/common/PresentationScale.h"
 
 namespace as::widgets {
-namespace {
-
-/// A round tick interval (1, 2, 5 x 10^k) giving at most about maxTicks ticks over span.
-double niceInterval(double span, int maxTicks) {
-    const double raw = span / std::max(1, maxTicks);
-    if (!(raw > 0) || !std::isfinite(raw)) return 1.0;
-    const double e = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * e >= raw) return m * e;
-    return 10 * e;
-}
-
-/// Exact range, ticks at round values (anchored at 0), so data fills the plot.
-void setRoundTicks(QValueAxis* a, double lo, double hi, int maxTicks) {
-    // Qt Charts lays the axis out after each setter. With dynamic ticks, a new range under the old
-    // interval (or the reverse) can ask for ~1e5 tick items and hang the GUI thread, so both change
-    // while the axis has a fixed tick count, and dynamic ticks come back with consistent values.
-    a->setTickType(QValueAxis::TicksFixed);
-    a->setRange(lo, hi);
-    a->setTickAnchor(0.0);
-    a->setTickInterval(niceInterval(hi - lo, maxTicks));
-    a->setTickType(QValueAxis::TicksDynamic);
-}
-
-}  // namespace
 
 TraceChart::TraceChart(const QString& title, const QString& xTitle, const QString& yTitle,
                        QWidget* parent)
-    : QChartView(parent), xAxis_(new QValueAxis), yAxis_(new QValueAxis) {
+    : QChartView(parent), xAxis_(new QCategoryAxis), yAxis_(new QCategoryAxis), xTitleMs_(xTitle) {
     auto* c = new QChart;
     c->setTitle(title);
     c->setAnimationOptions(QChart::NoAnimation);
     c->legend()->setAlignment(Qt::AlignTop);
     c->setMargins(QMargins(4, 2, 6, 2));
     c->setBackgroundRoundness(0);
+    xUnit_ = xTitle.contains(QStringLiteral("(ms)")) ? AxisUnit::Milliseconds : AxisUnit::Plain;
     xAxis_->setTitleText(xTitle);
     yAxis_->setTitleText(yTitle);
-    xAxis_->setLabelFormat("%.5g");
-    yAxis_->setLabelFormat("%.4g");
-    xAxis_->setTickCount(6);
-    yAxis_->setTickCount(5);
+    for (QCategoryAxis* a : {xAxis_, yAxis_})
+        a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     c->addAxis(xAxis_, Qt::AlignBottom);
     c->addAxis(yAxis_, Qt::AlignLeft);
     setChart(c);
+    // The plot's size sets how many labels fit: refit when the layout changes it.
+    connect(c, &QChart::plotAreaChanged, this, [this] { updateTicks(); });
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(180);
     setDark(false);
+}
+
+QString TraceChart::xTitle() const {
+    return xAxis_->titleText();
 }
 
 int TraceChart::addSeries(const QString& name, const QColor& colour, qreal width) {
@@ -103,7 +84,8 @@ void TraceChart::setFixedYRange(double lo, double hi) {
     fixedY_ = true;
     yLo_ = lo;
     yHi_ = hi;
-    setRoundTicks(yAxis_, lo, hi, 5);
+    yAxis_->setRange(lo, hi);
+    updateTicks();
 }
 
 void TraceChart::rescale() {
@@ -117,18 +99,56 @@ void TraceChart::rescale() {
     }
     if (!(x1 >= x0)) return;
     if (x1 - x0 < 1e-9) x1 = x0 + 1;
-    setRoundTicks(xAxis_, x0, x1, 5);
-    if (fixedY_) return;
-    double pad = (y1 - y0) * 0.08;
-    if (pad < 1e-6) pad = std::max(1e-3, std::abs(y1) * 0.1);
-    y0 -= pad;
-    y1 += pad;
-    // Hysteresis: keep the current range unless the data leaves it or shrinks to under half.
-    const double cur0 = yAxis_->min(), cur1 = yAxis_->max();
-    const bool inside = y0 >= cur0 && y1 <= cur1 && (y1 - y0) > 0.5 * (cur1 - cur0);
-    if (!inside) {
-        setRoundTicks(yAxis_, y0, y1, 4);
+    xAxis_->setRange(x0, x1);
+    if (!fixedY_) {
+        double pad = (y1 - y0) * 0.08;
+        if (pad < 1e-6) pad = std::max(1e-3, std::abs(y1) * 0.1);
+        y0 -= pad;
+        y1 += pad;
+        // Hysteresis: keep the current range unless the data leaves it or shrinks to under half.
+        const double cur0 = yAxis_->min(), cur1 = yAxis_->max();
+        const bool inside = y0 >= cur0 && y1 <= cur1 && (y1 - y0) > 0.5 * (cur1 - cur0);
+        if (!inside) yAxis_->setRange(y0, y1);
     }
+    updateTicks();
+}
+
+void TraceChart::updateTicks() {
+    if (updatingTicks_) return;
+    updatingTicks_ = true;
+    // Qt Charts gives each label (width across, height up) the axis length / (labels + 1) less
+    // twice its padding, and elides what is longer: ask for no more ticks than fit so.
+    constexpr double kPad = 12;
+    QRectF area = chart()->plotArea();
+    if (area.width() < 10 || area.height() < 10)  // before the first layout
+        area = QRectF(0, 0, std::max(100, width() - 90), std::max(60, height() - 90));
+    const QFontMetricsF fx(xAxis_->labelsFont()), fy(yAxis_->labelsFont());
+    setAxisTicks(
+        xAxis_, xTicks_,
+        TickFormatter::fitTicks(xAxis_->min(), xAxis_->max(), 8, xUnit_, area.width(), kPad,
+                                [&](const QString& l) { return fx.horizontalAdvance(l); }));
+    setAxisTicks(
+        yAxis_, yTicks_,
+        TickFormatter::fitTicks(yAxis_->min(), yAxis_->max(), 6, AxisUnit::Plain, area.height(),
+                                kPad, [&](const QString&) { return fy.height(); }));
+    if (xUnit_ == AxisUnit::Milliseconds) {
+        QString t = xTitleMs_;
+        if (xTicks_.unit == QStringLiteral("s"))
+            t.replace(QStringLiteral("(ms)"), QStringLiteral("(s)"));
+        if (xAxis_->titleText() != t) xAxis_->setTitleText(t);
+    }
+    updatingTicks_ = false;
+}
+
+void TraceChart::setAxisTicks(QCategoryAxis* axis, Ticks& shown, Ticks next) {
+    if (next.values == shown.values && next.labels == shown.labels) return;
+    for (const QString& l : axis->categoriesLabels()) axis->remove(l);
+    // Category i ends at tick i, where its label stands (AxisLabelsPositionOnValue); the first
+    // starts a step before, outside the plot.
+    if (!next.values.empty()) axis->setStartValue(next.values.front() - next.step);
+    for (std::size_t i = 0; i < next.values.size(); ++i)
+        axis->append(next.labels[qsizetype(i)], next.values[i]);
+    shown = std::move(next);
 }
 
 void TraceChart::changeEvent(QEvent* e) {
@@ -151,7 +171,7 @@ void TraceChart::setDark(bool dark) {
     // The theme resets series pens: restore ours.
     for (std::size_t i = 0; i < series_.size(); ++i) series_[i]->setPen(QPen(colours_[i], 2.0));
     const QColor grid = dark ? QColor(80, 80, 90) : QColor(220, 220, 225);
-    for (QValueAxis* a : {xAxis_, yAxis_}) {
+    for (QCategoryAxis* a : {xAxis_, yAxis_}) {
         a->setGridLineColor(grid);
         QFont lf = a->labelsFont();
         lf.setPointSizeF(8.5 * s);
@@ -161,6 +181,8 @@ void TraceChart::setDark(bool dark) {
         af.setBold(false);
         a->setTitleFont(af);
     }
+    xTicks_ = yTicks_ = Ticks{};  // new fonts: refit the labels
+    updateTicks();
 }
 
 }  // namespace as::widgets

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/Angles.h"
+#include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
 
@@ -54,9 +55,9 @@ void ConfidenceDecodePlot::paintEvent(QPaintEvent*) {
     auto X = [&](double t) { return plot.left() + (t - t0) / (t1 - t0) * plot.width(); };
     auto Y = [&](double a) { return plot.top() + (kPi - a) / (2 * kPi) * plot.height(); };
     g.drawText(QRectF(plot.left(), plot.bottom(), 120, kBottom), Qt::AlignLeft | Qt::AlignVCenter,
-               QString::number(t0, 'f', 0) + " ms");
+               TickFormatter::timeText(t0));
     g.drawText(QRectF(plot.right() - 120, plot.bottom(), 120, kBottom),
-               Qt::AlignRight | Qt::AlignVCenter, QString::number(t1, 'f', 0) + " ms");
+               Qt::AlignRight | Qt::AlignVCenter, TickFormatter::timeText(t1));
     g.setRenderHint(QPainter::Antialiasing, true);
     g.setPen(QPen(QColor(130, 130, 130), 1.5));
     for (std::size_t i = 1; i < n; ++i) {  // stimulus, broken where it wraps

@@ -1,10 +1,13 @@
 #include "widgets/sde/PixelTrajectoryPlot.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
 
@@ -165,13 +168,15 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
 
     // Time axis.
     g.setPen(fg);
-    const int ticks = 5;
-    for (int i = 0; i <= ticks; ++i) {
-        const double t = t0_ + (t1_ - t0_) * i / ticks;
-        const double x = X(t);
+    const QFontMetricsF tm(g.font());
+    const Ticks ticks =
+        TickFormatter::fitTicks(t0_, t1_, 5, AxisUnit::Plain, plot.width(), 8,
+                                [&](const QString& l) { return tm.horizontalAdvance(l); });
+    for (std::size_t k = 0; k < ticks.values.size(); ++k) {
+        const double x = X(ticks.values[k]);
         g.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3));
         g.drawText(QRectF(x - 40, plot.bottom() + 3, 80, fh), Qt::AlignHCenter | Qt::AlignTop,
-                   QString::number(t, 'g', 4));
+                   ticks.labels[qsizetype(k)]);
     }
     g.drawText(QRectF(plot.left(), plot.bottom() + 3 + fh, plot.width(), fh),
                Qt::AlignHCenter | Qt::AlignTop, tr("time t (model units)"));
