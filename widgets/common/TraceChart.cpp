@@ -97,10 +97,11 @@ void TraceChart::rescale() {
         y0 = std::min(y0, e[2]);
         y1 = std::max(y1, e[3]);
     }
-    if (!(x1 >= x0)) return;
+    const bool empty = !(x1 >= x0);
+    if (empty) x0 = 0, x1 = 1;  // no data (after a reset): not the old range
     if (x1 - x0 < 1e-9) x1 = x0 + 1;
     xAxis_->setRange(x0, x1);
-    if (!fixedY_) {
+    if (!fixedY_ && !empty) {
         double pad = (y1 - y0) * 0.08;
         if (pad < 1e-6) pad = std::max(1e-3, std::abs(y1) * 0.1);
         y0 -= pad;

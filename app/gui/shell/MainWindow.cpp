@@ -31,6 +31,7 @@
 #include "widgets/common/FieldShortcuts.h"
 #include "widgets/common/FigureExport.h"
 #include "widgets/common/PresentationScale.h"
+#include "widgets/common/ThemedIcons.h"
 
 static void initResources() {
     Q_INIT_RESOURCE(resources);
@@ -212,7 +213,10 @@ void MainWindow::setDarkTheme(bool dark) {
     dark_ = dark;
     if (darkAction_) darkAction_->setChecked(dark);
     applyTheme(dark);
-    for (Lab* lab : labs_) lab->setDark(dark);
+    for (Lab* lab : labs_) {
+        lab->setDark(dark);
+        widgets::retintIcons(lab);  // Fusion's black media icons, light on the dark theme
+    }
 }
 
 // --- sessions ------------------------------------------------------------------------------

@@ -370,7 +370,10 @@ void SurrogateLab::frame() {
             text += tr(" · at most %1 s left").arg(int(std::ceil(s->secondsLeft)));
         trainStatus_->setText(text);
     } else if (!s->trainMessage.empty()) {
-        progress_->setValue(s->epoch > 0 ? 100 : 0);
+        // Full only for a run that finished; a cancelled one shows how far it got.
+        progress_->setValue(s->trainCompleted  ? 100
+                            : s->maxEpochs > 0 ? 100 * s->epoch / s->maxEpochs
+                                               : 0);
         trainStatus_->setText(QString::fromStdString(s->trainMessage));
     }
     status_->setText(s->hasModel ? tr("surrogate: %1 steps").arg(s->steps)
