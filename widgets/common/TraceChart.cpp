@@ -159,8 +159,8 @@ void TraceChart::changeEvent(QEvent* e) {
 
 void TraceChart::setDark(bool dark) {
     dark_ = dark;
-    // Presentation mode enlarges chart text by half as much as the rest, so tick labels still fit.
-    const double s = 1.0 + 0.5 * (presentationScale() - 1.0);
+    // Presentation mode enlarges chart text as much as the rest (ticks thin out to fit).
+    const double s = presentationScale();
     QChart* c = chart();
     const QString title = c->title();
     c->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
@@ -169,6 +169,10 @@ void TraceChart::setDark(bool dark) {
     tf.setBold(true);
     tf.setPointSizeF(10 * s);
     c->setTitleFont(tf);
+    // The theme resets the legend's font to the application's at that time: the chart's own.
+    QFont legend = c->legend()->font();
+    legend.setPointSizeF(8.5 * s);
+    c->legend()->setFont(legend);
     // The theme resets series pens: restore ours.
     for (std::size_t i = 0; i < series_.size(); ++i) series_[i]->setPen(QPen(colours_[i], 2.0));
     const QColor grid = dark ? QColor(80, 80, 90) : QColor(220, 220, 225);

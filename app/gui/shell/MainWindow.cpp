@@ -193,6 +193,7 @@ void MainWindow::setPresentationMode(bool on) {
     QFont f = QApplication::font();
     f.setPointSizeF(baseFontPt_ * scale);
     QApplication::setFont(f);
+    widgets::applyRelativeFonts();  // headings and other widgets sized relative to the rest
 }
 
 bool MainWindow::startTour() {

@@ -28,6 +28,7 @@
 #include "surrogate/InputProcess.h"
 #include "widgets/common/ActivityHeatmap.h"
 #include "widgets/common/ParameterForm.h"
+#include "widgets/common/PresentationScale.h"
 #include "widgets/common/TraceChart.h"
 
 namespace as::gui {
@@ -123,9 +124,7 @@ void SurrogateLab::buildViews() {
     };
     stats_ = new QLabel(tr("No model loaded: train one in the Training dock or load a file."));
     stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont f = stats_->font();
-    f.setPointSizeF(f.pointSizeF() * 1.15);
-    stats_->setFont(f);
+    widgets::setRelativeFont(stats_, 1.15);  // follows presentation mode
     grid->addWidget(stats_, 0, 0, 1, 2);
     grid->addWidget(angles, 1, 0);
     grid->addWidget(errorChart_, 1, 1);
