@@ -25,7 +25,9 @@ inline double presentationScale() {
 /// Gives w a font `factor` times the application font's size (other attributes, e.g. bold, as
 /// w's font has them), kept through changes of the application font.
 void setRelativeFont(QWidget* w, double factor);
-/// Re-derives every relative font (setRelativeFont) from the current application font.
+/// After the application font changed: every widget, parents first, inherits it again (Qt's own
+/// notification can reach a child before its parent, which then keeps the old size), relative
+/// fonts (setRelativeFont) are re-derived and style sheets re-applied.
 void applyRelativeFonts();
 
 }  // namespace as::widgets

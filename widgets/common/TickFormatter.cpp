@@ -59,15 +59,16 @@ Ticks ticks(double lo, double hi, int maxTicks, AxisUnit unit) {
 
 Ticks fitTicks(double lo, double hi, int maxTicks, AxisUnit unit, double length, double pad,
                const std::function<double(const QString&)>& extent) {
-    Ticks best = ticks(lo, hi, 2, unit);
-    for (int n = std::max(2, maxTicks); n >= 2; --n) {
+    for (int n = std::max(1, maxTicks); n >= 1; --n) {
         Ticks t = ticks(lo, hi, n, unit);
         double widest = 0;
         for (const QString& l : t.labels) widest = std::max(widest, extent(l));
         if (widest <= length / double(t.values.size() + 1) - pad) return t;
-        best = std::move(t);
     }
-    return best;  // nothing fits: the fewest ticks
+    Ticks none = ticks(lo, hi, 1, unit);  // not even one label fits: none (rather than "...")
+    none.values.clear();
+    none.labels.clear();
+    return none;
 }
 
 QString timeText(double ms) {

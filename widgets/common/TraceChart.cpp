@@ -14,6 +14,12 @@
 
 namespace as::widgets {
 
+namespace {
+constexpr double kTitlePt = 10;       ///< the title's size (times the presentation scale)
+constexpr double kTitleShrink = 0.6;  ///< a narrow chart's title shrinks down to this fraction
+constexpr double kTitleMargin = 30;   ///< the chart's margins around its title (px)
+}  // namespace
+
 TraceChart::TraceChart(const QString& title, const QString& xTitle, const QString& yTitle,
                        QWidget* parent)
     : QChartView(parent), xAxis_(new QCategoryAxis), yAxis_(new QCategoryAxis), xTitleMs_(xTitle) {
@@ -34,8 +40,23 @@ TraceChart::TraceChart(const QString& title, const QString& xTitle, const QStrin
     // The plot's size sets how many labels fit: refit when the layout changes it.
     connect(c, &QChart::plotAreaChanged, this, [this] { updateTicks(); });
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
     setDark(false);
+}
+
+QSize TraceChart::minimumSizeHint() const {
+    // Charts shrink to fit a 1024×700 window (their ticks thin out), down to this.
+    const QChart* c = chart();
+    auto lineHeight = [](const QFont& f) { return QFontMetricsF(f).height(); };
+    // (Qt Charts pads each part: below about this the x axis loses its labels before the plot
+    // shrinks further; measured with the default and the presentation fonts.)
+    double h = 1.4 * lineHeight(c->titleFont()) + 3 * lineHeight(xAxis_->labelsFont()) +
+               1.2 * lineHeight(xAxis_->titleFont()) + 60 /* plot */ + 20 /* margins */;
+    if (c->legend()->isVisible()) h += 2.2 * lineHeight(c->legend()->font());
+    // As wide as the title at the smallest size fitTitle() gives it.
+    QFont title = c->titleFont();
+    title.setPointSizeF(kTitleShrink * kTitlePt * presentationScale());
+    const double w = QFontMetricsF(title).horizontalAdvance(c->title()) + kTitleMargin + 4;
+    return {std::max(160, int(std::ceil(w))), int(std::ceil(h))};
 }
 
 QString TraceChart::xTitle() const {
@@ -54,6 +75,9 @@ int TraceChart::addSeries(const QString& name, const QColor& colour, qreal width
     series_.push_back(s);
     colours_.push_back(colour);
     chart()->legend()->setVisible(series_.size() > 1);
+    // The legend takes room. (QChartView sets an explicit minimum size from its chart's layout,
+    // which layouts prefer to minimumSizeHint(): set ours instead; it only grows it.)
+    setMinimumSize(minimumSizeHint());
     extents_.push_back({0, 0, 0, 0});
     return int(series_.size()) - 1;
 }
@@ -152,6 +176,23 @@ void TraceChart::setAxisTicks(QCategoryAxis* axis, Ticks& shown, Ticks next) {
     shown = std::move(next);
 }
 
+void TraceChart::resizeEvent(QResizeEvent* e) {
+    QChartView::resizeEvent(e);
+    fitTitle();
+}
+
+void TraceChart::fitTitle() {
+    const double full = kTitlePt * presentationScale();
+    QFont f = chart()->titleFont();
+    const double room = width() - kTitleMargin;
+    double pt = full;
+    for (; pt > kTitleShrink * full; pt -= 0.25) {
+        f.setPointSizeF(pt);
+        if (QFontMetricsF(f).horizontalAdvance(chart()->title()) <= room) break;
+    }
+    if (f.pointSizeF() != chart()->titleFont().pointSizeF()) chart()->setTitleFont(f);
+}
+
 void TraceChart::changeEvent(QEvent* e) {
     QChartView::changeEvent(e);
     if (e->type() == QEvent::FontChange) setDark(dark_);  // re-derive the chart fonts
@@ -167,8 +208,9 @@ void TraceChart::setDark(bool dark) {
     c->setTitle(title);
     QFont tf = c->titleFont();
     tf.setBold(true);
-    tf.setPointSizeF(10 * s);
+    tf.setPointSizeF(kTitlePt * s);
     c->setTitleFont(tf);
+    fitTitle();
     // The theme resets the legend's font to the application's at that time: the chart's own.
     QFont legend = c->legend()->font();
     legend.setPointSizeF(8.5 * s);
@@ -188,6 +230,7 @@ void TraceChart::setDark(bool dark) {
     }
     xTicks_ = yTicks_ = Ticks{};  // new fonts: refit the labels
     updateTicks();
+    setMinimumSize(minimumSizeHint());  // and a new minimum size (see addSeries)
 }
 
 }  // namespace as::widgets

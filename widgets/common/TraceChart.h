@@ -38,15 +38,21 @@ class TraceChart : public QChartView {
     QStringList yTickLabels() const { return yTicks_.labels; }
     QString xTitle() const;
     QSize sizeHint() const override { return {420, 200}; }
+    /// Room for the title, the legend, two lines of tick labels, the axis titles and a plot, in
+    /// the chart's fonts: squeezed below it Qt Charts would elide the tick labels ("...").
+    QSize minimumSizeHint() const override;
 
   protected:
     void changeEvent(QEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
 
   private:
     bool dark_ = false;
     void rescale();
     /// Ticks that fit the plot for the axes' current ranges; categories rebuilt when they change.
     void updateTicks();
+    /// The title at its size, or smaller (down to 60 %) where the chart is too narrow for it.
+    void fitTitle();
     void setAxisTicks(QCategoryAxis* axis, Ticks& shown, Ticks next);
     std::vector<QLineSeries*> series_;
     std::vector<QColor> colours_;

@@ -15,7 +15,7 @@ constexpr int kLeft = 40, kRight = 8, kTop = 20, kBottom = 20;
 }  // namespace
 
 ConfidenceDecodePlot::ConfidenceDecodePlot(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(240, 120);
+    setMinimumSize(240, 90);
 }
 
 void ConfidenceDecodePlot::setData(std::vector<double> t, std::vector<double> decoded,

@@ -14,7 +14,7 @@ constexpr int kLeft = 34, kBottom = 18, kTop = 4, kRight = 6;
 
 SpikeRaster::SpikeRaster(QWidget* parent) : QWidget(parent) {
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setMinimumSize(240, 120);
+    setMinimumSize(240, 90);
 }
 
 void SpikeRaster::setData(double t0, double t1, std::vector<Population> pops) {

@@ -25,7 +25,7 @@ QColor blend(const QColor& a, const QColor& b, double t) {
 
 PixelTrajectoryPlot::PixelTrajectoryPlot(QWidget* parent)
     : QWidget(parent), cursor_(std::numeric_limits<double>::quiet_NaN()) {
-    setMinimumSize(220, 140);
+    setMinimumSize(160, 120);
 }
 
 void PixelTrajectoryPlot::setData(std::vector<double> t, std::vector<std::vector<float>> traces,

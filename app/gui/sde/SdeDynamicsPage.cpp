@@ -79,8 +79,9 @@ SdeDynamicsPage::SdeDynamicsPage(SdeInputPanel* input, QWidget* parent) : QWidge
 
     auto* lay = new QHBoxLayout(this);
     lay->setContentsMargins(2, 2, 2, 2);
-    input->setMaximumWidth(300);
     input->setMinimumWidth(240);
+    // As narrow as its contents allow (wider with presentation mode's fonts), never wider.
+    input->setSizePolicy(QSizePolicy::Maximum, input->sizePolicy().verticalPolicy());
     lay->addWidget(input);
     lay->addWidget(right, 1);
     connect(attractors_, &as::widgets::ImageGrid::imageClicked, this,

@@ -70,7 +70,10 @@ SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
     tabs_ = new QTabWidget;
     tabs_->addTab(page_, tr("Dynamics"));
     tabs_->addTab(trainScroll, tr("Training"));
-    tabs_->addTab(analysis_, tr("Analysis"));
+    auto* analysisScroll = new QScrollArea;  // the page scrolls in a small window
+    analysisScroll->setWidget(analysis_);
+    analysisScroll->setWidgetResizable(true);
+    tabs_->addTab(analysisScroll, tr("Analysis"));
     setCentralWidget(tabs_);
     buildToolBar();
     buildDock();
@@ -277,7 +280,7 @@ void SdeLab::buildDock() {
     dock->setObjectName("sdeParametersDock");
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(scroll);
-    dock->setMinimumWidth(300);
+    dock->setMinimumWidth(250);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 }
 
@@ -372,7 +375,7 @@ void SdeLab::frame() {
     lastSerial_ = serial;
     training_->setCurrentModel(s->model);
     if (tabs_->currentWidget() == page_) page_->showSnapshot(*s);
-    if (tabs_->currentWidget() == analysis_ && s->model != analysedModel_) {
+    if (tabs_->currentWidget()->isAncestorOf(analysis_) && s->model != analysedModel_) {
         analysedModel_ = s->model;
         analysis_->setModel(s->model, s->modelName);
     }

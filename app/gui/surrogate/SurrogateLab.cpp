@@ -124,6 +124,7 @@ void SurrogateLab::buildViews() {
     };
     stats_ = new QLabel(tr("No model loaded: train one in the Training dock or load a file."));
     stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    stats_->setWordWrap(true);               // one long line would set the window's minimum width
     widgets::setRelativeFont(stats_, 1.15);  // follows presentation mode
     grid->addWidget(stats_, 0, 0, 1, 2);
     grid->addWidget(angles, 1, 0);

@@ -81,6 +81,11 @@ class TestPresentationMode : public QObject {
         int checked = 0;
         for (auto it = before.begin(); it != before.end(); ++it) {
             if (!on.contains(it.key()) || it.value() <= 0) continue;
+            if (it.key().endsWith("/title")) {  // a narrow chart's title shrinks to fit (to 60 %)
+                QVERIFY2(on[it.key()] <= k * 10 + 1e-6 && on[it.key()] >= 0.6 * k * 10 - 1e-6,
+                         qPrintable(it.key()));
+                continue;
+            }
             QVERIFY2(std::abs(on[it.key()] - k * it.value()) < 1e-6,
                      qPrintable(
                          QString("%1: %2 -> %3").arg(it.key()).arg(it.value()).arg(on[it.key()])));
