@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 #include "widgets/common/PresentationScale.h"
 #include "widgets/common/TickFormatter.h"
 
@@ -86,8 +87,8 @@ void ActivityHeatmap::paintEvent(QPaintEvent*) {
                       std::max(10.0, height() - top - bottom));
 
     p.setPen(fg);
-    p.drawText(QRectF(0, 0, width(), top), Qt::AlignCenter,
-               tr("Activity r(x, t) \u2014 bump transition diagram"));
+    drawFittedText(p, QRectF(0, 0, width(), top),
+                   tr("Activity r(x, t) \u2014 bump transition diagram"));
 
     if (!image_.isNull()) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);

@@ -65,10 +65,22 @@ Ticks fitTicks(double lo, double hi, int maxTicks, AxisUnit unit, double length,
         for (const QString& l : t.labels) widest = std::max(widest, extent(l));
         if (widest <= length / double(t.values.size() + 1) - pad) return t;
     }
-    Ticks none = ticks(lo, hi, 1, unit);  // not even one label fits: none (rather than "...")
-    none.values.clear();
-    none.labels.clear();
-    return none;
+    // Room for one label only: the round value nearest the middle; else none (rather than "...").
+    Ticks one = ticks(lo, hi, 2, unit);
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < one.values.size(); ++i)
+        if (std::abs(one.values[i] - (lo + hi) / 2) < std::abs(one.values[best] - (lo + hi) / 2))
+            best = i;
+    const bool fits =
+        !one.values.empty() && extent(one.labels[qsizetype(best)]) <= length / 2 - pad;
+    if (fits) {
+        one.values = {one.values[best]};
+        one.labels = QStringList{one.labels[qsizetype(best)]};
+    } else {
+        one.values.clear();
+        one.labels.clear();
+    }
+    return one;
 }
 
 QString timeText(double ms) {

@@ -30,9 +30,9 @@ QString format(double v, double step);
 /// Ticks at multiples of a round step inside [lo, hi] (at most about maxTicks intervals).
 Ticks ticks(double lo, double hi, int maxTicks, AxisUnit unit = AxisUnit::Plain);
 /// The ticks with the most values (at most about maxTicks intervals) whose labels each fit their
-/// share of an axis `length` long: extent(label) <= length / (count + 1) - pad; none if not even
-/// one fits. extent is the label's width (horizontal axis) or height (vertical axis) in the same
-/// units as length.
+/// share of an axis `length` long: extent(label) <= length / (count + 1) - pad; else the one
+/// round value nearest the middle if it fits half the axis; else none. extent is the label's width
+/// (horizontal axis) or height (vertical axis) in the same units as length.
 Ticks fitTicks(double lo, double hi, int maxTicks, AxisUnit unit, double length, double pad,
                const std::function<double(const QString&)>& extent);
 /// A time for a label outside an axis ("12 ms", "122150 ms", "1200.5 s"): whole ms below 10^6 ms,

@@ -143,7 +143,7 @@ void TraceChart::updateTicks() {
     updatingTicks_ = true;
     // Qt Charts gives each label (width across, height up) the axis length / (labels + 1) less
     // twice its padding, and elides what is longer: ask for no more ticks than fit so.
-    constexpr double kPad = 12;
+    constexpr double kPad = 9;  // (Qt Charts' label padding is 4 px a side)
     QRectF area = chart()->plotArea();
     if (area.width() < 10 || area.height() < 10)  // before the first layout
         area = QRectF(0, 0, std::max(100, width() - 90), std::max(60, height() - 90));

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/Angles.h"
+#include "widgets/common/FittedText.h"
 #include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
@@ -41,8 +42,8 @@ void ConfidenceDecodePlot::paintEvent(QPaintEvent*) {
     g.setPen(QColor(128, 128, 128, 120));
     g.drawRect(plot);
     g.setPen(fg);
-    g.drawText(QRectF(0, 0, width(), kTop), Qt::AlignCenter,
-               tr("Decoded position, coloured by confidence C(t)"));
+    drawFittedText(g, QRectF(0, 0, width(), kTop),
+                   tr("Decoded position, coloured by confidence C(t)"));
     g.drawText(QRectF(0, plot.top() - 8, kLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
                QStringLiteral("π"));
     g.drawText(QRectF(0, plot.bottom() - 8, kLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter,

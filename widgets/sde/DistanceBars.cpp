@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/common/FittedText.h"
+
 namespace as::widgets {
 
 namespace {
@@ -122,7 +124,7 @@ void DistanceBars::paintEvent(QPaintEvent*) {
     const double labelH = fh + 2;
     const QRectF plot = plotRect();
     g.setPen(fg);
-    if (!title_.isEmpty()) g.drawText(QRectF(0, 0, width(), fh + 4), Qt::AlignCenter, title_);
+    if (!title_.isEmpty()) drawFittedText(g, QRectF(0, 0, width(), fh + 4), title_);
     const int n = int(values_.size());
     g.setPen(QPen(QColor(128, 128, 128, 150), 1));
     g.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));

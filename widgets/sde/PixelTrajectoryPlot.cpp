@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "widgets/common/FittedText.h"
 #include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
@@ -99,7 +100,7 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
     const QRectF plot(leftMargin, top, width() - leftMargin - kRight,
                       height() - top - bottomMargin);
     g.setPen(fg);
-    if (!title_.isEmpty()) g.drawText(QRectF(0, 2, width(), fh + 4), Qt::AlignCenter, title_);
+    if (!title_.isEmpty()) drawFittedText(g, QRectF(0, 2, width(), fh + 4), title_);
     g.setPen(QPen(QColor(128, 128, 128, 150), 1));
     g.drawRect(plot);
     drawn_ = 0;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/common/FittedText.h"
 #include "widgets/common/PresentationScale.h"
 #include "widgets/common/TickFormatter.h"
 
@@ -170,7 +171,7 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     const QRectF plot = plotRect();
 
     g.setPen(fg);
-    g.drawText(QRectF(0, 0, width(), fm.height() * 1.5), Qt::AlignCenter, title_);
+    drawFittedText(g, QRectF(0, 0, width(), fm.height() * 1.5), title_);
 
     // The stable half-plane Re < 0, tinted.
     const double x0 = std::clamp(toPixel({0, 0}).x(), plot.left(), plot.right());

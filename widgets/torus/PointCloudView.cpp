@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 
 namespace as::widgets {
 
@@ -76,7 +77,7 @@ void PointCloudView::paintEvent(QPaintEvent*) {
     const QColor fg = dark_ ? QColor(210, 210, 215) : QColor(60, 60, 70);
     p.fillRect(rect(), bg);
     p.setPen(fg);
-    p.drawText(QRect(0, 2, width(), 18), Qt::AlignHCenter | Qt::AlignVCenter, title_);
+    drawFittedText(p, QRectF(0, 2, width(), 18), title_);
     if (box_) {
         static const int e[12][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}, {4, 5}, {5, 7},
                                      {7, 6}, {6, 4}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};

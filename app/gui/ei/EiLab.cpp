@@ -186,9 +186,7 @@ void EiLab::buildUi() {
     split->addWidget(raster_);
     split->addWidget(rates_);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 2);
+    for (int i = 0; i < 3; ++i) split->setStretchFactor(i, 1);
     setCentralWidget(split);
 
     auto* dock = new QDockWidget(tr("Protocols"), this);
@@ -239,6 +237,7 @@ void EiLab::buildUi() {
     v->addWidget(lambda_);
     dock->setWidget(panel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    resizeDocks({dock}, {300}, Qt::Horizontal);  // the charts get the width
     connect(runButton_, &QPushButton::clicked, this, &EiLab::runSelectedProtocol);
     connect(cancelButton_, &QPushButton::clicked, this, [this] { controller_->cancelProtocol(); });
 

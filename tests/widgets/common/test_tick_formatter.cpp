@@ -110,6 +110,10 @@ class TestTickFormatter : public QObject {
         }
         QVERIFY(TickFormatter::fitTicks(121150, 122150, 8, AxisUnit::Milliseconds, 60, 12, width)
                     .labels.isEmpty());
+        // Room for one label: the round value nearest the middle.
+        const Ticks one = TickFormatter::fitTicks(0, 100, 6, AxisUnit::Plain, 55, 9,
+                                                  [](const QString&) { return 15.0; });
+        QCOMPARE(one.labels, QStringList{"50"});
         QVERIFY(TickFormatter::fitTicks(0, 10, 8, AxisUnit::Plain, 600, 12, width).values.size() >
                 TickFormatter::fitTicks(0, 10, 8, AxisUnit::Plain, 120, 12, width).values.size());
     }
