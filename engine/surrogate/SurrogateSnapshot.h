@@ -26,6 +26,7 @@ struct SurrogateSnapshot {
     bool hasModel = false;
     std::string modelInfo;
     bool training = false;
+    bool trainCompleted = false;  ///< the last training run finished (not cancelled, not failed)
     int epoch = 0, maxEpochs = 0;
     double trainSeconds = 0.0, secondsLeft = -1.0;
     std::vector<double> trainLoss, valLoss;  ///< per epoch of the current/last training run

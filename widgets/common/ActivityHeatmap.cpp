@@ -5,7 +5,9 @@
 #include <cmath>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 #include "widgets/common/PresentationScale.h"
+#include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
 namespace {
@@ -16,14 +18,6 @@ double niceCeil(double v) {
     const double e = std::pow(10.0, std::floor(std::log10(v)));
     for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
         if (m * e >= v * 0.999) return m * e;
-    return 10 * e;
-}
-
-double niceStep(double span, int maxTicks) {
-    const double raw = span / std::max(1, maxTicks);
-    const double e = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * e >= raw) return m * e;
     return 10 * e;
 }
 
@@ -81,14 +75,20 @@ void ActivityHeatmap::paintEvent(QPaintEvent*) {
     const QFontMetricsF fm(f);
 
     const double left = fm.horizontalAdvance("\u2212\u03c0/2") + fm.height() + 12;
-    const double right = fm.horizontalAdvance("0.000") + 44;
+    // Colour bar labels at 0, vmax / 2 and vmax, with the decimals a quarter of vmax needs.
+    QStringList barLabels{QStringLiteral("0")};
+    for (double frac : {0.5, 1.0})
+        barLabels << TickFormatter::format(frac * vmax_, TickFormatter::niceStep(vmax_, 4));
+    double right = 0;
+    for (const QString& l : barLabels) right = std::max(right, fm.horizontalAdvance(l) + 38);
+    right = std::max(right, fm.horizontalAdvance("0.000") + 44);
     const double top = fm.height() * 1.4, bottom = fm.height() * 2.6;
     const QRectF plot(left, top, std::max(10.0, width() - left - right),
                       std::max(10.0, height() - top - bottom));
 
     p.setPen(fg);
-    p.drawText(QRectF(0, 0, width(), top), Qt::AlignCenter,
-               tr("Activity r(x, t) \u2014 bump transition diagram"));
+    drawFittedText(p, QRectF(0, 0, width(), top),
+                   tr("Activity r(x, t) \u2014 bump transition diagram"));
 
     if (!image_.isNull()) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
@@ -122,12 +122,14 @@ void ActivityHeatmap::paintEvent(QPaintEvent*) {
 
     // Horizontal axis: time (ms).
     if (t1_ > t0_) {
-        const double step = niceStep(t1_ - t0_, std::max(2, int(plot.width() / 80)));
-        for (double t = std::ceil(t0_ / step) * step; t <= t1_ + 1e-9; t += step) {
-            const double px = plot.left() + (t - t0_) / (t1_ - t0_) * plot.width();
+        const Ticks ticks = TickFormatter::fitTicks(
+            t0_, t1_, std::max(2, int(plot.width() / 80)), AxisUnit::Plain, plot.width(), 8,
+            [&](const QString& l) { return double(fm.horizontalAdvance(l)); });
+        for (std::size_t k = 0; k < ticks.values.size(); ++k) {
+            const double px = plot.left() + (ticks.values[k] - t0_) / (t1_ - t0_) * plot.width();
             p.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + 4));
             p.drawText(QRectF(px - 40, plot.bottom() + 4, 80, fm.height()), Qt::AlignCenter,
-                       QString::number(t, 'g', 6));
+                       ticks.labels[qsizetype(k)]);
         }
     }
     p.drawText(
@@ -143,11 +145,11 @@ void ActivityHeatmap::paintEvent(QPaintEvent*) {
     }
     p.setPen(fg);
     p.drawRect(bar);
-    for (double frac : {0.0, 0.5, 1.0}) {
-        const double py = bar.bottom() - frac * bar.height();
+    for (int k = 0; k < 3; ++k) {
+        const double py = bar.bottom() - 0.5 * k * bar.height();
         p.drawLine(QPointF(bar.right(), py), QPointF(bar.right() + 3, py));
         p.drawText(QRectF(bar.right() + 5, py - fm.height() / 2, right, fm.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, QString::number(frac * vmax_, 'g', 3));
+                   Qt::AlignLeft | Qt::AlignVCenter, barLabels[k]);
     }
     p.drawText(QRectF(bar.left() - 10, 0, 40, top), Qt::AlignCenter, tr("r"));
 }

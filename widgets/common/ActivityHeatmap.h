@@ -20,7 +20,7 @@ class ActivityHeatmap : public QWidget {
     /// Upper end of the colour scale (the current maximum of the data, rounded up).
     double colourMax() const { return vmax_; }
     QSize sizeHint() const override { return {520, 260}; }
-    QSize minimumSizeHint() const override { return {240, 140}; }
+    QSize minimumSizeHint() const override { return {240, 120}; }
 
   protected:
     void paintEvent(QPaintEvent*) override;

@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "core/Angles.h"
+#include "widgets/common/FittedText.h"
+#include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
 
@@ -14,7 +16,7 @@ constexpr int kLeft = 40, kRight = 8, kTop = 20, kBottom = 20;
 }  // namespace
 
 ConfidenceDecodePlot::ConfidenceDecodePlot(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(240, 120);
+    setMinimumSize(240, 90);
 }
 
 void ConfidenceDecodePlot::setData(std::vector<double> t, std::vector<double> decoded,
@@ -40,8 +42,8 @@ void ConfidenceDecodePlot::paintEvent(QPaintEvent*) {
     g.setPen(QColor(128, 128, 128, 120));
     g.drawRect(plot);
     g.setPen(fg);
-    g.drawText(QRectF(0, 0, width(), kTop), Qt::AlignCenter,
-               tr("Decoded position, coloured by confidence C(t)"));
+    drawFittedText(g, QRectF(0, 0, width(), kTop),
+                   tr("Decoded position, coloured by confidence C(t)"));
     g.drawText(QRectF(0, plot.top() - 8, kLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
                QStringLiteral("π"));
     g.drawText(QRectF(0, plot.bottom() - 8, kLeft - 4, 16), Qt::AlignRight | Qt::AlignVCenter,
@@ -54,9 +56,9 @@ void ConfidenceDecodePlot::paintEvent(QPaintEvent*) {
     auto X = [&](double t) { return plot.left() + (t - t0) / (t1 - t0) * plot.width(); };
     auto Y = [&](double a) { return plot.top() + (kPi - a) / (2 * kPi) * plot.height(); };
     g.drawText(QRectF(plot.left(), plot.bottom(), 120, kBottom), Qt::AlignLeft | Qt::AlignVCenter,
-               QString::number(t0, 'f', 0) + " ms");
+               TickFormatter::timeText(t0));
     g.drawText(QRectF(plot.right() - 120, plot.bottom(), 120, kBottom),
-               Qt::AlignRight | Qt::AlignVCenter, QString::number(t1, 'f', 0) + " ms");
+               Qt::AlignRight | Qt::AlignVCenter, TickFormatter::timeText(t1));
     g.setRenderHint(QPainter::Antialiasing, true);
     g.setPen(QPen(QColor(130, 130, 130), 1.5));
     for (std::size_t i = 1; i < n; ++i) {  // stimulus, broken where it wraps

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/common/TickFormatter.h"
+
 namespace as::widgets {
 
 namespace {
@@ -12,7 +14,7 @@ constexpr int kLeft = 34, kBottom = 18, kTop = 4, kRight = 6;
 
 SpikeRaster::SpikeRaster(QWidget* parent) : QWidget(parent) {
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setMinimumSize(240, 120);
+    setMinimumSize(240, 90);
 }
 
 void SpikeRaster::setData(double t0, double t1, std::vector<Population> pops) {
@@ -87,9 +89,9 @@ void SpikeRaster::paintEvent(QPaintEvent*) {
     }
     g.setPen(text);
     g.drawText(QRectF(kLeft, height() - kBottom, 120, kBottom), Qt::AlignLeft | Qt::AlignVCenter,
-               QString::number(t0_, 'f', 0) + " ms");
+               TickFormatter::timeText(t0_));
     g.drawText(QRectF(width() - kRight - 120, height() - kBottom, 120, kBottom),
-               Qt::AlignRight | Qt::AlignVCenter, QString::number(t1_, 'f', 0) + " ms");
+               Qt::AlignRight | Qt::AlignVCenter, TickFormatter::timeText(t1_));
 }
 
 }  // namespace as::widgets

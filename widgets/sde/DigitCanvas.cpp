@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 
 namespace as::widgets {
 
@@ -103,7 +104,7 @@ void DigitCanvas::paintEvent(QPaintEvent*) {
     g.fillRect(rect(), bg);
     if (!caption_.isEmpty()) {
         g.setPen(dark_ ? QColor(220, 220, 220) : palette().color(QPalette::WindowText));
-        g.drawText(QRectF(0, 0, width(), fontMetrics().height() + 4), Qt::AlignCenter, caption_);
+        drawFittedText(g, QRectF(0, 0, width(), fontMetrics().height() + 4), caption_);
     }
     QImage img(w_, h_, QImage::Format_RGB32);
     const Colormap& vir = Colormap::viridis();

@@ -1,8 +1,11 @@
 #include "widgets/sde/DistanceBars.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
+
+#include "widgets/common/FittedText.h"
 
 namespace as::widgets {
 
@@ -24,7 +27,7 @@ QString shortNumber(double v) {
 }  // namespace
 
 DistanceBars::DistanceBars(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(180, 110);
+    setMinimumSize(140, 110);
 }
 
 void DistanceBars::setValues(std::vector<double> values, QStringList labels) {
@@ -74,6 +77,43 @@ void DistanceBars::setDark(bool dark) {
     update();
 }
 
+QRectF DistanceBars::plotRect() const {
+    const int fh = fontMetrics().height();
+    const double top = title_.isEmpty() ? 4 : fh + 6;
+    const double valueH = fh, labelH = fh + 2;
+    return QRectF(8, top + valueH, width() - 16, height() - top - valueH - labelH - 2);
+}
+
+QFont DistanceBars::valueFont() const {
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    return small;
+}
+
+std::vector<QRectF> DistanceBars::valueLabelRects() const {
+    const int n = int(values_.size());
+    std::vector<QRectF> rects(values_.size());
+    const QRectF plot = plotRect();
+    if (n == 0 || plot.height() < 4) return rects;
+    const double ymax = axisMax() > 0 ? axisMax() : 1.0;
+    const double pitch = plot.width() / n;
+    const QFontMetricsF fm(valueFont());
+    double widest = 0;
+    for (double v : values_) widest = std::max(widest, fm.horizontalAdvance(shortNumber(v)));
+    const bool all = widest <= pitch - 2;  // else only the highlighted bar's
+    for (int i = 0; i < n; ++i) {
+        const double v = values_[std::size_t(i)];
+        if (!std::isfinite(v) || (!all && i != highlighted_)) continue;
+        const double cx = plot.left() + (i + 0.5) * pitch;
+        const double h = std::clamp(v / ymax, 0.0, 1.0) * plot.height();
+        const double w =
+            all ? pitch - 2 : std::min(plot.width(), fm.horizontalAdvance(shortNumber(v)) + 4);
+        const double x = std::clamp(cx - w / 2, 0.0, std::max(0.0, width() - w));
+        rects[std::size_t(i)] = QRectF(x, plot.bottom() - h - fm.height(), w, fm.height());
+    }
+    return rects;
+}
+
 void DistanceBars::paintEvent(QPaintEvent*) {
     QPainter g(this);
     const QColor bg = dark_ ? QColor(20, 22, 26) : palette().color(QPalette::Window);
@@ -81,19 +121,18 @@ void DistanceBars::paintEvent(QPaintEvent*) {
     const QColor bar = dark_ ? QColor(110, 115, 125) : QColor(160, 165, 175);
     g.fillRect(rect(), bg);
     const int fh = fontMetrics().height();
-    const double top = title_.isEmpty() ? 4 : fh + 6;
-    const double valueH = fh, labelH = fh + 2;
-    const QRectF plot(8, top + valueH, width() - 16, height() - top - valueH - labelH - 2);
+    const double labelH = fh + 2;
+    const QRectF plot = plotRect();
     g.setPen(fg);
-    if (!title_.isEmpty()) g.drawText(QRectF(0, 0, width(), fh + 4), Qt::AlignCenter, title_);
+    if (!title_.isEmpty()) drawFittedText(g, QRectF(0, 0, width(), fh + 4), title_);
     const int n = int(values_.size());
     g.setPen(QPen(QColor(128, 128, 128, 150), 1));
     g.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()));
     if (n == 0 || plot.height() < 4) return;
     const double ymax = axisMax() > 0 ? axisMax() : 1.0;
     const double pitch = plot.width() / n, bw = std::max(2.0, 0.7 * pitch);
-    QFont small = font();
-    small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    const QFont small = valueFont();
+    const std::vector<QRectF> valueRects = valueLabelRects();
     for (int i = 0; i < n; ++i) {
         const double v = values_[std::size_t(i)];
         const double cx = plot.left() + (i + 0.5) * pitch;
@@ -104,8 +143,9 @@ void DistanceBars::paintEvent(QPaintEvent*) {
             g.fillRect(b, hi ? highlight_ : bar);
             g.setFont(small);
             g.setPen(hi ? highlight_ : fg);
-            g.drawText(QRectF(cx - pitch / 2 - 8, b.top() - valueH, pitch + 16, valueH),
-                       Qt::AlignHCenter | Qt::AlignBottom, shortNumber(v));
+            if (!valueRects[std::size_t(i)].isEmpty())
+                g.drawText(valueRects[std::size_t(i)], Qt::AlignHCenter | Qt::AlignBottom,
+                           shortNumber(v));
         }
         QFont f = font();
         f.setBold(hi);

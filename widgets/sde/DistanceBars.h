@@ -4,6 +4,8 @@
 // value, each class its label underneath. The axis starts at 0 and grows in round steps, so the
 // bars shrink visibly as the state falls into an attractor.
 #include <QColor>
+#include <QFont>
+#include <QRectF>
 #include <QStringList>
 #include <QWidget>
 #include <vector>
@@ -29,11 +31,16 @@ class DistanceBars : public QWidget {
     double axisMax() const { return fixedMax_ > 0 ? fixedMax_ : autoMax_; }
     void setDark(bool dark);
     QSize sizeHint() const override { return {360, 180}; }
+    /// Where each bar's value is written (an empty rect: not written). When the values are wider
+    /// than the bars' pitch only the highlighted one is written, so no two overlap.
+    std::vector<QRectF> valueLabelRects() const;
 
   protected:
     void paintEvent(QPaintEvent*) override;
 
   private:
+    QRectF plotRect() const;
+    QFont valueFont() const;
     std::vector<double> values_;
     QStringList labels_;
     QString title_;

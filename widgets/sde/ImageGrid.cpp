@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 
 namespace as::widgets {
 
@@ -141,7 +142,7 @@ void ImageGrid::paintEvent(QPaintEvent*) {
     g.fillRect(rect(), bg);
     g.setPen(fg);
     if (!title_.isEmpty())
-        g.drawText(QRectF(0, 0, width(), fontMetrics().height() + 4), Qt::AlignCenter, title_);
+        drawFittedText(g, QRectF(0, 0, width(), fontMetrics().height() + 4), title_);
     const Layout L = layout();
     for (int i = 0; i < count(); ++i) {
         const int r = i / L.cols, c = i % L.cols;

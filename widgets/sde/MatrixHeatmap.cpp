@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 #include "widgets/common/PresentationScale.h"
 
 namespace as::widgets {
@@ -204,7 +205,7 @@ void MatrixHeatmap::paintEvent(QPaintEvent*) {
     g.setFont(font);
     const QFontMetricsF fm(font);
     g.setPen(fg);
-    g.drawText(QRectF(0, 0, width(), fm.height() * 1.5), Qt::AlignCenter, title_);
+    drawFittedText(g, QRectF(0, 0, width(), fm.height() * 1.5), title_);
     if (m_.size() == 0) {
         g.drawText(rect(), Qt::AlignCenter, tr("no matrix computed yet"));
         return;

@@ -1,10 +1,14 @@
 #include "widgets/sde/PixelTrajectoryPlot.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "widgets/common/FittedText.h"
+#include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
 
@@ -22,7 +26,7 @@ QColor blend(const QColor& a, const QColor& b, double t) {
 
 PixelTrajectoryPlot::PixelTrajectoryPlot(QWidget* parent)
     : QWidget(parent), cursor_(std::numeric_limits<double>::quiet_NaN()) {
-    setMinimumSize(220, 140);
+    setMinimumSize(160, 120);
 }
 
 void PixelTrajectoryPlot::setData(std::vector<double> t, std::vector<std::vector<float>> traces,
@@ -96,7 +100,7 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
     const QRectF plot(leftMargin, top, width() - leftMargin - kRight,
                       height() - top - bottomMargin);
     g.setPen(fg);
-    if (!title_.isEmpty()) g.drawText(QRectF(0, 2, width(), fh + 4), Qt::AlignCenter, title_);
+    if (!title_.isEmpty()) drawFittedText(g, QRectF(0, 2, width(), fh + 4), title_);
     g.setPen(QPen(QColor(128, 128, 128, 150), 1));
     g.drawRect(plot);
     drawn_ = 0;
@@ -165,13 +169,15 @@ void PixelTrajectoryPlot::paintEvent(QPaintEvent*) {
 
     // Time axis.
     g.setPen(fg);
-    const int ticks = 5;
-    for (int i = 0; i <= ticks; ++i) {
-        const double t = t0_ + (t1_ - t0_) * i / ticks;
-        const double x = X(t);
+    const QFontMetricsF tm(g.font());
+    const Ticks ticks =
+        TickFormatter::fitTicks(t0_, t1_, 5, AxisUnit::Plain, plot.width(), 8,
+                                [&](const QString& l) { return tm.horizontalAdvance(l); });
+    for (std::size_t k = 0; k < ticks.values.size(); ++k) {
+        const double x = X(ticks.values[k]);
         g.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3));
         g.drawText(QRectF(x - 40, plot.bottom() + 3, 80, fh), Qt::AlignHCenter | Qt::AlignTop,
-                   QString::number(t, 'g', 4));
+                   ticks.labels[qsizetype(k)]);
     }
     g.drawText(QRectF(plot.left(), plot.bottom() + 3 + fh, plot.width(), fh),
                Qt::AlignHCenter | Qt::AlignTop, tr("time t (model units)"));

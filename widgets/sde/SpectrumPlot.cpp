@@ -6,26 +6,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "widgets/common/FittedText.h"
 #include "widgets/common/PresentationScale.h"
+#include "widgets/common/TickFormatter.h"
 
 namespace as::widgets {
 
 namespace {
 
-/// A round tick spacing (1, 2, 5 x 10^k) giving at most about maxTicks ticks over span.
-double tickStep(double span, int maxTicks) {
-    const double raw = span / std::max(1, maxTicks);
-    if (!(raw > 0) || !std::isfinite(raw)) return 1.0;
-    const double e = std::pow(10.0, std::floor(std::log10(raw)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * e >= raw) return m * e;
-    return 10 * e;
-}
-
+/// A tick label with a typographic minus.
 QString tickText(double v, double step) {
-    if (std::abs(v) < 1e-9 * step) v = 0;
-    const int decimals = std::clamp(int(-std::floor(std::log10(step))), 0, 6);
-    return QString::number(v, 'f', decimals).replace('-', QChar(0x2212));
+    return TickFormatter::format(v, step).replace('-', QChar(0x2212));
 }
 
 QString complexText(std::complex<double> z) {
@@ -180,7 +171,7 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
     const QRectF plot = plotRect();
 
     g.setPen(fg);
-    g.drawText(QRectF(0, 0, width(), fm.height() * 1.5), Qt::AlignCenter, title_);
+    drawFittedText(g, QRectF(0, 0, width(), fm.height() * 1.5), title_);
 
     // The stable half-plane Re < 0, tinted.
     const double x0 = std::clamp(toPixel({0, 0}).x(), plot.left(), plot.right());
@@ -189,25 +180,29 @@ void SpectrumPlot::paintEvent(QPaintEvent*) {
 
     // Grid and ticks.
     const QColor grid = dark_ ? QColor(80, 80, 80) : QColor(225, 225, 225);
-    const double rs = tickStep(reMax_ - reMin_, std::max(2, int(plot.width() / 70)));
-    const double is = tickStep(imMax_ - imMin_, std::max(2, int(plot.height() / 45)));
-    for (double v = std::ceil(reMin_ / rs) * rs; v <= reMax_ + 1e-12; v += rs) {
-        const double px = toPixel({v, 0}).x();
+    auto widthOf = [&](const QString& l) { return double(fm.horizontalAdvance(l)); };
+    const Ticks re = TickFormatter::fitTicks(reMin_, reMax_, std::max(2, int(plot.width() / 70)),
+                                             AxisUnit::Plain, plot.width(), 8, widthOf);
+    const Ticks im = TickFormatter::fitTicks(imMin_, imMax_, std::max(2, int(plot.height() / 45)),
+                                             AxisUnit::Plain, plot.height(), 4,
+                                             [&](const QString&) { return double(fm.height()); });
+    for (std::size_t k = 0; k < re.values.size(); ++k) {
+        const double px = toPixel({re.values[k], 0}).x();
         g.setPen(grid);
         g.drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
         g.setPen(fg);
         g.drawLine(QPointF(px, plot.bottom()), QPointF(px, plot.bottom() + 4));
         g.drawText(QRectF(px - 40, plot.bottom() + 4, 80, fm.height()), Qt::AlignCenter,
-                   tickText(v, rs));
+                   tickText(re.values[k], re.step));
     }
-    for (double v = std::ceil(imMin_ / is) * is; v <= imMax_ + 1e-12; v += is) {
-        const double py = toPixel({0, v}).y();
+    for (std::size_t k = 0; k < im.values.size(); ++k) {
+        const double py = toPixel({0, im.values[k]}).y();
         g.setPen(grid);
         g.drawLine(QPointF(plot.left(), py), QPointF(plot.right(), py));
         g.setPen(fg);
         g.drawLine(QPointF(plot.left() - 4, py), QPointF(plot.left(), py));
         g.drawText(QRectF(0, py - fm.height() / 2, plot.left() - 6, fm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, tickText(v, is));
+                   Qt::AlignRight | Qt::AlignVCenter, tickText(im.values[k], im.step));
     }
     g.drawText(
         QRectF(plot.left(), plot.bottom() + 4 + fm.height(), plot.width(), fm.height() * 1.3),

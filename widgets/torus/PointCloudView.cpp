@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 
 namespace as::widgets {
 
@@ -59,7 +60,13 @@ QPointF PointCloudView::project(float x, float y, float z, double* depth) const 
     const double sy = y1 * std::sin(pa) + z * std::cos(pa);
     const double d = y1 * std::cos(pa) - z * std::sin(pa);  // larger = farther
     if (depth) *depth = d;
-    const double scale = 0.34 * std::min(width(), height() - 20) * zoom_;
+    // The cube's half extent on screen, across (ex) and up (ey), for this rotation: fit it with
+    // a margin for the axis letters, so no corner is cut off.
+    const double c = std::abs(std::cos(ya)), s = std::abs(std::sin(ya));
+    const double ex = c + s, ey = (c + s) * std::abs(std::sin(pa)) + std::abs(std::cos(pa));
+    constexpr double kMargin = 14;
+    const double scale = zoom_ * std::max(1.0, std::min((width() / 2.0 - kMargin) / ex,
+                                                        ((height() - 20) / 2.0 - kMargin) / ey));
     return {width() / 2.0 + x1 * scale, 20 + (height() - 20) / 2.0 - sy * scale};
 }
 
@@ -70,7 +77,7 @@ void PointCloudView::paintEvent(QPaintEvent*) {
     const QColor fg = dark_ ? QColor(210, 210, 215) : QColor(60, 60, 70);
     p.fillRect(rect(), bg);
     p.setPen(fg);
-    p.drawText(QRect(0, 2, width(), 18), Qt::AlignHCenter | Qt::AlignVCenter, title_);
+    drawFittedText(p, QRectF(0, 2, width(), 18), title_);
     if (box_) {
         static const int e[12][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}, {4, 5}, {5, 7},
                                      {7, 6}, {6, 4}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};

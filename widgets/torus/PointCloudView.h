@@ -37,6 +37,10 @@ class PointCloudView : public QWidget {
     std::size_t pointCount() const { return points_.size(); }
     QSize sizeHint() const override { return {360, 320}; }
 
+    /// Where a point of the cube [-1, 1]^3 is drawn (the whole cube fits below the title at zoom
+    /// 1, whatever the rotation).
+    QPointF project(float x, float y, float z, double* depth = nullptr) const;
+
   protected:
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent* e) override;
@@ -45,7 +49,6 @@ class PointCloudView : public QWidget {
     void wheelEvent(QWheelEvent* e) override;
 
   private:
-    QPointF project(float x, float y, float z, double* depth = nullptr) const;
     QString title_;
     std::vector<Point> points_;
     std::vector<Polyline> lines_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "widgets/common/Colormap.h"
+#include "widgets/common/FittedText.h"
 
 namespace as::widgets {
 
@@ -68,7 +69,7 @@ void SliceHeatmap::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), bg);
     const QRect plot = plotRect();
     p.setPen(fg);
-    p.drawText(QRect(0, 2, width(), 18), Qt::AlignHCenter | Qt::AlignVCenter, title_);
+    drawFittedText(p, QRectF(0, 2, width(), 18), title_);
     if (!image_.isNull()) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(plot, image_);

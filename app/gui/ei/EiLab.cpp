@@ -167,24 +167,26 @@ void EiLab::buildUi() {
     currents_->addSeries(tr("total"), QColor(60, 60, 60), 2.0);
     currents_->setFixedYRange(-20, 20);
     // Fig. 2C on log-log axes (the chart's axes are linear, so it plots log10 of both)
-    spectrum_ =
-        new as::widgets::TraceChart(tr("Power spectrum of the E population rate (last second)"),
-                                    tr("log10 f (Hz)"), tr("log10 P (Hz²/Hz)"));
+    spectrum_ = new as::widgets::TraceChart(tr("E-rate spectrum (last 1 s)"), tr("log10 f (Hz)"),
+                                            tr("log10 P (Hz²/Hz)"));
     spectrum_->setObjectName("eiSpectrum");
     spectrum_->addSeries(tr("periodogram"), QColor(230, 150, 150), 1.0);
     spectrum_->addSeries(tr("mean per 1/20 decade"), kE, 2.0);
     spectrum_->setToolTip(
         tr("Periodogram of the mean-removed E population rate in 2 ms bins over the last "
            "1000 ms, recomputed every 200 simulated ms. Flat: asynchronous irregular firing."));
+    // Three rows (raster, rates, then decode, currents and spectrum side by side), so the lab fits
+    // a 1024×700 window in presentation mode too (issue 17).
     auto* bottom = new QSplitter(Qt::Horizontal);
+    bottom->addWidget(decode_);
     bottom->addWidget(currents_);
     bottom->addWidget(spectrum_);
+    for (int i = 0; i < 3; ++i) bottom->setStretchFactor(i, 1);
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(raster_);
     split->addWidget(rates_);
-    split->addWidget(decode_);
     split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
+    for (int i = 0; i < 3; ++i) split->setStretchFactor(i, 1);
     setCentralWidget(split);
 
     auto* dock = new QDockWidget(tr("Protocols"), this);
@@ -232,10 +234,10 @@ void EiLab::buildUi() {
     lambda_->addSeries(tr("height-mode projection"), kIp, 1.5);
     lambda_->setFixedYRange(0, 0.4);
     lambda_->setToolTip(tr("Run the lambda0 protocol to fill this chart"));
-    lambda_->setMinimumHeight(180);
     v->addWidget(lambda_);
     dock->setWidget(panel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
+    resizeDocks({dock}, {300}, Qt::Horizontal);  // the charts get the width
     connect(runButton_, &QPushButton::clicked, this, &EiLab::runSelectedProtocol);
     connect(cancelButton_, &QPushButton::clicked, this, [this] { controller_->cancelProtocol(); });
 

@@ -10,6 +10,7 @@
 #include "app/gui/framework/Lab.h"
 #include "app/gui/framework/ResumeWhenShown.h"
 #include "spiking/EiParams.h"
+#include "spiking/SpikeRecord.h"
 
 class QComboBox;
 class QLabel;
@@ -45,6 +46,11 @@ class EiLab : public Lab {
     std::vector<std::pair<QString, QWidget*>> exportTargets() override;
     QString exportCsv(const QString& path) override;
     void setDark(bool dark) override;
+    bool canExportSpikes() const override { return true; }
+    /// The spikes the raster shows (the last second) as SONATA (.h5) or CSV (.csv).
+    QString exportSpikes(const QString& path) override;
+    /// Those spikes, one record per population (E, Ip, Id).
+    std::vector<as::SpikeRecord> recordedSpikes() const;
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;

@@ -5,6 +5,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "widgets/common/PresentationScale.h"
+
 namespace as::gui {
 
 GuidedTour::GuidedTour(QWidget* parent) : QDockWidget(tr("Guided tour"), parent) {
@@ -15,15 +17,13 @@ GuidedTour::GuidedTour(QWidget* parent) : QDockWidget(tr("Guided tour"), parent)
     auto* v = new QVBoxLayout(body);
     heading_ = new QLabel;
     QFont hf = heading_->font();
-    hf.setPointSizeF(hf.pointSizeF() * 1.35);
     hf.setBold(true);
     heading_->setFont(hf);
+    widgets::setRelativeFont(heading_, 1.35);  // follows presentation mode
     text_ = new QLabel;
     text_->setWordWrap(true);
     text_->setTextFormat(Qt::RichText);
-    QFont tf = text_->font();
-    tf.setPointSizeF(tf.pointSizeF() * 1.2);
-    text_->setFont(tf);
+    widgets::setRelativeFont(text_, 1.2);
     back_ = new QPushButton(tr("\u2190 Back"));
     next_ = new QPushButton(tr("Next \u2192"));
     auto* close = new QPushButton(tr("Close"));

@@ -44,6 +44,14 @@ class Lab : public QMainWindow {
     /// Writes the data behind the views as CSV; returns an error message or "".
     virtual QString exportCsv(const QString& path) = 0;
     virtual void setDark(bool dark) = 0;
+    /// Whether exportSpikes() has spikes to write (File → Export Spikes is enabled for this lab).
+    virtual bool canExportSpikes() const { return false; }
+    /// Writes the recorded spikes to `path`: SONATA HDF5 (.h5), or CSV (.csv) with the columns of
+    /// `attractor-cli ei --spikes-csv`; returns an error message or "".
+    virtual QString exportSpikes(const QString& path) {
+        (void)path;
+        return tr("lab '%1' records no spikes").arg(labId());
+    }
 
     /// Writes this lab's group under `root` of an open session file (waits for the worker).
     /// Throws std::exception with the reason on failure.

@@ -20,6 +20,7 @@
 #include "cann/RingSession.h"
 #include "widgets/common/ActivityHeatmap.h"
 #include "widgets/common/ParameterForm.h"
+#include "widgets/common/ThemedIcons.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/ring/RingView.h"
 
@@ -42,8 +43,7 @@ RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWid
 
     connect(controller_.get(), &RingController::playingChanged, this, [this](bool on) {
         playAction_->setText(on ? tr("Pause") : tr("Play"));
-        playAction_->setIcon(
-            style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        as::widgets::setThemedIcon(playAction_, on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
         playAction_->setChecked(on);
         if (on) banner_->hide();
     });
@@ -118,16 +118,16 @@ void RingLab::buildToolBar() {
     tb->setObjectName("ringToolBar");
     tb->setMovable(false);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    playAction_ = tb->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    playAction_ = as::widgets::addThemedAction(tb, QStyle::SP_MediaPlay, tr("Play"));
     playAction_->setCheckable(true);
     playAction_->setShortcut(Qt::Key_Space);
     playAction_->setShortcutContext(Qt::WindowShortcut);
     playAction_->setToolTip(tr("Play / pause the simulation (Space)"));
     connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
-    auto* step = tb->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    auto* step = as::widgets::addThemedAction(tb, QStyle::SP_MediaSkipForward, tr("Step"));
     step->setToolTip(tr("Advance one time step dt"));
     connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
-    auto* reset = tb->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    auto* reset = as::widgets::addThemedAction(tb, QStyle::SP_BrowserReload, tr("Reset"));
     reset->setToolTip(tr("t = 0, u = 0, recordings cleared, protocol restarted"));
     connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
     tb->addSeparator();

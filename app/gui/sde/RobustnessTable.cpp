@@ -53,6 +53,10 @@ RobustnessTable::RobustnessTable(QWidget* parent)
     auto* saveButton = new QPushButton(tr("Save CSV\u2026"));
     bar->addWidget(runButton_);
     bar->addWidget(cancelButton_);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+    // A second row, so the page fits a 1024-pixel-wide window (issue 17).
+    bar = new QHBoxLayout;
     bar->addWidget(loadButton);
     bar->addWidget(saveButton);
     paperCheck_ = new QCheckBox(tr("Paper"));

@@ -9,6 +9,7 @@
 
 #include "app/gui/sde/SdeInputPanel.h"
 #include "app/gui/sde/SdeSnapshot.h"
+#include "widgets/common/PresentationScale.h"
 #include "widgets/sde/DigitCanvas.h"
 #include "widgets/sde/DistanceBars.h"
 #include "widgets/sde/ImageGrid.h"
@@ -52,10 +53,8 @@ SdeDynamicsPage::SdeDynamicsPage(SdeInputPanel* input, QWidget* parent) : QWidge
     prediction_ = new QLabel;
     prediction_->setAlignment(Qt::AlignCenter);
     prediction_->setWordWrap(true);
-    QFont big = prediction_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.35);
-    prediction_->setFont(big);
-    prediction_->setMinimumHeight(2 * QFontMetrics(big).height());
+    as::widgets::setRelativeFont(prediction_, 1.35);  // follows presentation mode
+    prediction_->setMinimumHeight(2 * QFontMetrics(prediction_->font()).height());
 
     auto* stateCol = new QWidget;
     auto* sc = new QVBoxLayout(stateCol);
@@ -80,8 +79,9 @@ SdeDynamicsPage::SdeDynamicsPage(SdeInputPanel* input, QWidget* parent) : QWidge
 
     auto* lay = new QHBoxLayout(this);
     lay->setContentsMargins(2, 2, 2, 2);
-    input->setMaximumWidth(300);
     input->setMinimumWidth(240);
+    // As narrow as its contents allow (wider with presentation mode's fonts), never wider.
+    input->setSizePolicy(QSizePolicy::Maximum, input->sizePolicy().verticalPolicy());
     lay->addWidget(input);
     lay->addWidget(right, 1);
     connect(attractors_, &as::widgets::ImageGrid::imageClicked, this,

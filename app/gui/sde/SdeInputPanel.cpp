@@ -104,15 +104,17 @@ SdeInputPanel::SdeInputPanel(QWidget* parent) : QWidget(parent) {
         label_ = -1;
         updateCaption();
         emit inputChosen();
+        emit inputEdited();
     });
     connect(clear, &QPushButton::clicked, canvas_, &as::widgets::DigitCanvas::clear);
-    connect(corruptionCombo_, &QComboBox::currentIndexChanged, this, [this] {
-        if (!restoring_) emit inputChosen();
-    });
-    connect(seedSpin_, &QSpinBox::valueChanged, this, [this] {
-        if (!restoring_) emit inputChosen();
-    });
-    connect(use, &QPushButton::clicked, this, &SdeInputPanel::inputChosen);
+    auto edited = [this] {
+        if (restoring_) return;
+        emit inputChosen();
+        emit inputEdited();
+    };
+    connect(corruptionCombo_, &QComboBox::currentIndexChanged, this, edited);
+    connect(seedSpin_, &QSpinBox::valueChanged, this, edited);
+    connect(use, &QPushButton::clicked, this, edited);
 
     loadSource(Source::Examples);
 }

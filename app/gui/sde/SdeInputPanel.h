@@ -3,7 +3,8 @@
 // it is installed) with their labels, draw or retouch one on a 28 x 28 canvas, pick a corruption
 // and its seed, and send x(0) to the dynamics. The pipeline is the engine's:
 //   pixel / 255 -> corruption -> normalise to max -> x(0).
-// A new digit, a finished stroke, a corruption change or "Use as input" emit inputChosen().
+// A new digit, a finished stroke, a corruption change or "Use as input" emit inputChosen(); the
+// changes a person makes (not a digit shown by the browser or a session) emit inputEdited() too.
 #include <QWidget>
 #include <vector>
 
@@ -53,6 +54,9 @@ class SdeInputPanel : public QWidget {
 
   signals:
     void inputChosen();
+    /// After inputChosen, when the person changed the input (a finished stroke, a corruption or
+    /// its seed, "Use as input"): the lab plays the new input from t = 0.
+    void inputEdited();
 
   private:
     void loadSource(Source s);

@@ -31,6 +31,7 @@
 #include "app/gui/sde/SdeTrainingPanel.h"
 #include "core/BuildPaths.h"
 #include "widgets/common/ParameterForm.h"
+#include "widgets/common/ThemedIcons.h"
 #include "widgets/common/TraceChart.h"
 
 namespace as::gui {
@@ -69,7 +70,10 @@ SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
     tabs_ = new QTabWidget;
     tabs_->addTab(page_, tr("Dynamics"));
     tabs_->addTab(trainScroll, tr("Training"));
-    tabs_->addTab(analysis_, tr("Analysis"));
+    auto* analysisScroll = new QScrollArea;  // the page scrolls in a small window
+    analysisScroll->setWidget(analysis_);
+    analysisScroll->setWidgetResizable(true);
+    tabs_->addTab(analysisScroll, tr("Analysis"));
     setCentralWidget(tabs_);
     buildToolBar();
     buildDock();
@@ -77,6 +81,7 @@ SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
     status_->setMinimumWidth(380);
 
     connect(input_, &SdeInputPanel::inputChosen, this, &SdeLab::sendInput);
+    connect(input_, &SdeInputPanel::inputEdited, this, [this] { playWhenShown(); });
     connect(page_, &SdeDynamicsPage::attractorClicked, this, [this](int l) {
         const auto s = controller_->latest();
         if (!s || !s->model || l >= s->model->attractors().classes()) return;
@@ -92,8 +97,7 @@ SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
     });
     connect(controller_.get(), &SdeController::playingChanged, this, [this](bool on) {
         playAction_->setText(on ? tr("Pause") : tr("Play"));
-        playAction_->setIcon(
-            style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        as::widgets::setThemedIcon(playAction_, on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
     });
     connect(controller_.get(), &SdeController::modelReplaced, this,
             [this](const QString& m) { emit statusMessage(m, 10000); });
@@ -139,16 +143,16 @@ void SdeLab::buildToolBar() {
     tb->setObjectName("sdeToolBar");
     tb->setMovable(false);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    playAction_ = tb->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    playAction_ = as::widgets::addThemedAction(tb, QStyle::SP_MediaPlay, tr("Play"));
     playAction_->setShortcut(Qt::Key_Space);
     playAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     playAction_->setToolTip(
         tr("Play / pause the dynamics (Space); at t = T, Play replays from x(0)"));
     connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
-    auto* step = tb->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    auto* step = as::widgets::addThemedAction(tb, QStyle::SP_MediaSkipForward, tr("Step"));
     step->setToolTip(tr("One Euler(–Maruyama) step dt"));
     connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
-    auto* reset = tb->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    auto* reset = as::widgets::addThemedAction(tb, QStyle::SP_BrowserReload, tr("Reset"));
     reset->setToolTip(tr("Back to x(0), t = 0"));
     connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
     tb->addSeparator();
@@ -276,7 +280,7 @@ void SdeLab::buildDock() {
     dock->setObjectName("sdeParametersDock");
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(scroll);
-    dock->setMinimumWidth(300);
+    dock->setMinimumWidth(250);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 }
 
@@ -371,7 +375,7 @@ void SdeLab::frame() {
     lastSerial_ = serial;
     training_->setCurrentModel(s->model);
     if (tabs_->currentWidget() == page_) page_->showSnapshot(*s);
-    if (tabs_->currentWidget() == analysis_ && s->model != analysedModel_) {
+    if (tabs_->currentWidget()->isAncestorOf(analysis_) && s->model != analysedModel_) {
         analysedModel_ = s->model;
         analysis_->setModel(s->model, s->modelName);
     }

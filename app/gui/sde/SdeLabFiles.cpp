@@ -50,7 +50,7 @@ QString SdeLab::saveModel(const QString& path) {
 }
 
 QString SdeLab::exportCsv(const QString& path) {
-    if (tabs_->currentWidget() == analysis_) return analysis_->exportCsv(path);
+    if (tabs_->currentWidget()->isAncestorOf(analysis_)) return analysis_->exportCsv(path);
     const auto s = controller_->latest();
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("cannot write %1").arg(path);

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryFile>
+#include <QToolBar>
 #include <QUndoStack>
 #include <algorithm>
 #include <functional>
@@ -30,6 +32,7 @@
 #include "widgets/common/FieldShortcuts.h"
 #include "widgets/common/FigureExport.h"
 #include "widgets/common/PresentationScale.h"
+#include "widgets/common/ThemedIcons.h"
 
 static void initResources() {
     Q_INIT_RESOURCE(resources);
@@ -50,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     currentLabChanged(tabs_->currentIndex());
     connect(undo_, &QUndoStack::cleanChanged, this, [this] { updateTitle(); });
     buildMenus();
+    if (currentLab()) exportSpikesAction_->setEnabled(currentLab()->canExportSpikes());
     QSettings st;
     dark_ = st.value(settings::kDarkTheme, false).toBool();
     setDarkTheme(dark_);
@@ -91,6 +95,8 @@ void MainWindow::currentLabChanged(int index) {
     // Only the visible lab runs (two cores are shared by every lab) and shows its status widgets;
     // a message one lab left in the status bar does not belong to the next.
     statusBar()->clearMessage();
+    if (exportSpikesAction_ && currentLab())
+        exportSpikesAction_->setEnabled(currentLab()->canExportSpikes());
     for (Lab* lab : labs_) {
         const bool current = tabs_->indexOf(lab) == index;
         lab->statusWidget()->setVisible(current);
@@ -130,6 +136,9 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Export &Figure\u2026"), QKeySequence(tr("Ctrl+E")), this,
                     &MainWindow::exportFigureDialog);
     file->addAction(tr("Export &CSV\u2026"), this, &MainWindow::exportCsvDialog);
+    exportSpikesAction_ = file->addAction(tr("Export &Spikes (SONATA, CSV)\u2026"), this,
+                                          &MainWindow::exportSpikesDialog);
+    exportSpikesAction_->setObjectName(QStringLiteral("exportSpikesAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();
@@ -164,11 +173,38 @@ void MainWindow::buildMenus() {
         QSettings().setValue(settings::kPresentation, on);
     });
 
+    addPanelMenus(view);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Guided Tour of This Lab"), QKeySequence(Qt::Key_F1), this, [this] {
         if (!startTour()) statusBar()->showMessage(tr("This lab has no guided tour yet."), 5000);
     });
     help->addAction(tr("&About Attractor Studio"), this, [this] { showAboutDialog(this); });
+}
+
+void MainWindow::addPanelMenus(QMenu* view) {
+    // One submenu per lab with its docks and toolbars (toggleViewAction), read when the menu
+    // opens, so a closed dock (the E-I Protocols dock with its Run button) can be shown again.
+    view->addSeparator();
+    for (Lab* lab : labs_) {
+        QMenu* m = view->addMenu(lab->title());
+        m->setObjectName(QStringLiteral("panelsMenu_") + lab->labId());
+        connect(m, &QMenu::aboutToShow, this, [m, lab] { fillPanelMenu(m, lab); });
+        // Showing a panel shows its lab: a panel of a hidden tab would appear nowhere.
+        connect(m, &QMenu::triggered, this, [this, lab](QAction* a) {
+            if (a->isChecked()) tabs_->setCurrentWidget(lab);
+        });
+        fillPanelMenu(m, lab);
+    }
+}
+
+void MainWindow::fillPanelMenu(QMenu* menu, QMainWindow* lab) {
+    menu->clear();
+    for (QDockWidget* d : lab->findChildren<QDockWidget*>()) menu->addAction(d->toggleViewAction());
+    const QList<QToolBar*> bars = lab->findChildren<QToolBar*>();
+    if (!bars.isEmpty()) menu->addSeparator();
+    for (QToolBar* b : bars) menu->addAction(b->toggleViewAction());
+    menu->setEnabled(!menu->isEmpty());
 }
 
 void MainWindow::setPresentationMode(bool on) {
@@ -179,6 +215,7 @@ void MainWindow::setPresentationMode(bool on) {
     QFont f = QApplication::font();
     f.setPointSizeF(baseFontPt_ * scale);
     QApplication::setFont(f);
+    widgets::applyRelativeFonts();  // headings and other widgets sized relative to the rest
 }
 
 bool MainWindow::startTour() {
@@ -199,7 +236,10 @@ void MainWindow::setDarkTheme(bool dark) {
     dark_ = dark;
     if (darkAction_) darkAction_->setChecked(dark);
     applyTheme(dark);
-    for (Lab* lab : labs_) lab->setDark(dark);
+    for (Lab* lab : labs_) {
+        lab->setDark(dark);
+        widgets::retintIcons(lab);  // Fusion's black media icons, light on the dark theme
+    }
     for (SweepWindow* w : findChildren<SweepWindow*>()) w->setDark(dark);
 }
 
@@ -352,93 +392,6 @@ void MainWindow::rebuildRecentMenu() {
                         })
             ->setToolTip(f);
     recentMenu_->setEnabled(!list.isEmpty());
-}
-
-// --- export --------------------------------------------------------------------------------
-
-QString MainWindow::exportView(int target, const QString& path, QSize pixels, int dpi) {
-    const auto targets = currentLab()->exportTargets();
-    if (target < 0 || target >= int(targets.size())) return tr("No such view");
-    widgets::FigureOptions o;
-    o.format = widgets::FigureExport::formatForPath(path);
-    o.pixels = pixels;
-    o.dpi = dpi;
-    return exportFigure(target, path, o);
-}
-
-QString MainWindow::exportFigure(int target, const QString& path, const widgets::FigureOptions& o) {
-    const auto targets = currentLab()->exportTargets();
-    if (target < 0 || target >= int(targets.size())) return tr("No such view");
-    const bool screenDark = dark_;
-    const bool figureDark = o.theme == widgets::FigureTheme::AsOnScreen
-                                ? screenDark
-                                : o.theme == widgets::FigureTheme::Dark;
-    // The figure's theme for the time of the render only; palette changes reach the widgets as
-    // posted events, delivered here before painting (no repaint happens in between: no flicker).
-    auto switchTo = [this](bool dark) {
-        setDarkTheme(dark);
-        QCoreApplication::sendPostedEvents();
-    };
-    if (figureDark != screenDark)
-        switchTo(figureDark);
-    else
-        QCoreApplication::sendPostedEvents();  // a theme just switched on screen, not painted yet
-    const QString err = widgets::FigureExport::save(targets[std::size_t(target)].second, path, o);
-    if (figureDark != screenDark) switchTo(screenDark);
-    return err;
-}
-
-void MainWindow::exportFigureDialog() {
-    QStringList names;
-    Lab* lab = currentLab();
-    const auto targets = lab->exportTargets();
-    QList<QSize> sizes;
-    for (const auto& t : targets) {
-        names << t.first;
-        sizes << t.second->size();
-    }
-    widgets::ExportFigureDialog dlg(names, QSize(1600, 0), this);
-    dlg.setViewSizes(sizes);
-    // The last export's choices: view (by name), format, size, dpi, colours and folder.
-    QSettings st;
-    widgets::FigureOptions last;
-    last.pixels = QSize(st.value(settings::kExportWidth, 1600).toInt(),
-                        st.value(settings::kExportHeight, 0).toInt());
-    last.dpi = st.value(settings::kExportDpi, 150).toInt();
-    last.theme =
-        widgets::FigureTheme(std::clamp(st.value(settings::kExportTheme, 0).toInt(), 0, 2));
-    dlg.setOptions(last);
-    dlg.setTarget(int(names.indexOf(st.value(settings::kExportView).toString())));
-    static const char* suffixes[] = {"png", "svg", "pdf"};
-    const int format = std::clamp(st.value(settings::kExportFormat, 0).toInt(), 0, 2);
-    dlg.setPath(st.value(settings::kExportDirectory, lastDir()).toString() + "/" + lab->labId() +
-                "-figure." + suffixes[format]);
-    if (dlg.exec() != QDialog::Accepted || dlg.path().isEmpty()) return;
-    const widgets::FigureOptions chosen = dlg.options();
-    st.setValue(settings::kExportView, names.value(dlg.target()));
-    st.setValue(settings::kExportFormat, int(chosen.format));
-    st.setValue(settings::kExportTheme, int(chosen.theme));
-    st.setValue(settings::kExportWidth, chosen.pixels.width());
-    st.setValue(settings::kExportHeight, chosen.pixels.height());
-    st.setValue(settings::kExportDpi, chosen.dpi);
-    st.setValue(settings::kExportDirectory, QFileInfo(dlg.path()).absolutePath());
-    const QString err = exportFigure(dlg.target(), dlg.path(), chosen);
-    if (!err.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), err);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(dlg.path())), 5000);
-}
-
-void MainWindow::exportCsvDialog() {
-    const QString f = QFileDialog::getSaveFileName(
-        this, tr("Export Traces as CSV"), lastDir() + "/" + currentLab()->labId() + "-traces.csv",
-        tr("CSV (*.csv)"));
-    if (f.isEmpty()) return;
-    const QString err = currentLab()->exportCsv(f);
-    if (!err.isEmpty())
-        QMessageBox::warning(this, tr("Export failed"), err);
-    else
-        statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(f)), 5000);
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

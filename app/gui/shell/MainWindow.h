@@ -74,6 +74,9 @@ class MainWindow : public QMainWindow {
     /// error message, empty on success.
     QString loadSession(const QString& path);
     void buildMenus();
+    /// View → one submenu per lab listing its docks and toolbars (shown or hidden).
+    void addPanelMenus(QMenu* view);
+    static void fillPanelMenu(QMenu* menu, QMainWindow* lab);
     void newSession();
     void openDialog();
     void openSweepDialog();
@@ -81,6 +84,7 @@ class MainWindow : public QMainWindow {
     bool saveAs();
     void exportFigureDialog();
     void exportCsvDialog();
+    void exportSpikesDialog();
     bool maybeSave();
     void setCurrentFile(const QString& path, bool temporary = false);
     void addRecent(const QString& path);
@@ -93,6 +97,7 @@ class MainWindow : public QMainWindow {
     QUndoStack* undo_;
     QMenu* recentMenu_ = nullptr;
     QAction* darkAction_ = nullptr;
+    QAction* exportSpikesAction_ = nullptr;
     QAction* presentationAction_ = nullptr;
     GuidedTour* tour_ = nullptr;
     double baseFontPt_ = 0;

@@ -39,6 +39,10 @@ QString StartupOptions::parse(const QStringList& args) {
                               "Open on this lab's tab: ring, surrogate, ei, torus, hd2d (the Torus "
                               "lab's head-direction page) or sde.",
                               "id");
+    QCommandLineOption sizeOpt("size",
+                               "Window size in pixels, e.g. 1024x700 (screenshots of a small "
+                               "screen); default: the last session's.",
+                               "WxH");
     QCommandLineOption tourOpt("tour", "Start the lab's guided tour at step n (from 1).", "n");
     QCommandLineOption presentOpt("presentation",
                                   "Presentation mode: large fonts for a projector.");
@@ -49,8 +53,8 @@ QString StartupOptions::parse(const QStringList& args) {
         "file.mp4|file.gif|dir");
     QCommandLineOption recordFramesOpt("record-frames", "Frames for --record (default 100).", "n",
                                        "100");
-    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, tourOpt, presentOpt,
-                  recordOpt, recordFramesOpt});
+    p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, sizeOpt, tourOpt,
+                  presentOpt, recordOpt, recordFramesOpt});
     p.process(args);  // exits on --help / --version / unknown options
     if (p.positionalArguments().size() > 1) return "at most one session file";
     session = p.positionalArguments().value(0);
@@ -67,6 +71,13 @@ QString StartupOptions::parse(const QStringList& args) {
     stepsPerFrame = p.value(spf).toInt(&ok);
     if (!ok || stepsPerFrame < 0) return "--steps-per-frame must be a positive integer";
     lab = p.value(labOpt);
+    if (p.isSet(sizeOpt)) {
+        const QStringList wh = p.value(sizeOpt).split('x');
+        bool okW = false, okH = false;
+        if (wh.size() == 2) size = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
+        if (!okW || !okH || size.width() < 200 || size.height() < 150)
+            return "--size must be WxH in pixels, at least 200x150 (e.g. 1024x700)";
+    }
     if (p.isSet(tourOpt)) {
         tourStep = p.value(tourOpt).toInt(&ok);
         if (!ok || tourStep < 1) return "--tour must be a step number from 1";
@@ -81,6 +92,7 @@ QString StartupOptions::parse(const QStringList& args) {
 int StartupOptions::apply(MainWindow& w) const {
     if (!theme.isEmpty()) w.setDarkTheme(theme == "dark");
     if (presentation) w.setPresentationMode(true);
+    if (size.isValid()) w.resize(size);  // (no larger than the screen; no smaller than the minimum)
     if (!play)  // before a session may show a lab that plays when first shown
         for (Lab* l : w.labs()) l->setPlayWhenFirstShown(false);
     if (session.isEmpty()) {

@@ -3,6 +3,7 @@
 // scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms,
 // --stats,
 // --lab, --tour [n], --presentation, --record (an animation of the Torus lab).
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,7 @@ struct StartupOptions {
     int stepsPerFrame = 0;  ///< > 0: overrides the toolbar value
     bool stats = false;     ///< print t, steps/s and frames/s once a second to stderr
     QString lab;  ///< lab id whose tab to show ("ring", "torus", "hd2d", ...); empty: the session's
+    QSize size;   ///< --size: the window's size (invalid: the saved geometry)
     int tourStep = 0;           ///< > 0: start the guided tour at this step (1-based)
     bool presentation = false;  ///< large fonts
     QString record;  ///< Torus lab: record its page into this .mp4 or .gif (else a PNG folder),

@@ -28,6 +28,7 @@
 #include "surrogate/InputProcess.h"
 #include "widgets/common/ActivityHeatmap.h"
 #include "widgets/common/ParameterForm.h"
+#include "widgets/common/PresentationScale.h"
 #include "widgets/common/TraceChart.h"
 
 namespace as::gui {
@@ -123,9 +124,8 @@ void SurrogateLab::buildViews() {
     };
     stats_ = new QLabel(tr("No model loaded: train one in the Training dock or load a file."));
     stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont f = stats_->font();
-    f.setPointSizeF(f.pointSizeF() * 1.15);
-    stats_->setFont(f);
+    stats_->setWordWrap(true);               // one long line would set the window's minimum width
+    widgets::setRelativeFont(stats_, 1.15);  // follows presentation mode
     grid->addWidget(stats_, 0, 0, 1, 2);
     grid->addWidget(angles, 1, 0);
     grid->addWidget(errorChart_, 1, 1);
@@ -370,7 +370,10 @@ void SurrogateLab::frame() {
             text += tr(" · at most %1 s left").arg(int(std::ceil(s->secondsLeft)));
         trainStatus_->setText(text);
     } else if (!s->trainMessage.empty()) {
-        progress_->setValue(s->epoch > 0 ? 100 : 0);
+        // Full only for a run that finished; a cancelled one shows how far it got.
+        progress_->setValue(s->trainCompleted  ? 100
+                            : s->maxEpochs > 0 ? 100 * s->epoch / s->maxEpochs
+                                               : 0);
         trainStatus_->setText(QString::fromStdString(s->trainMessage));
     }
     status_->setText(s->hasModel ? tr("surrogate: %1 steps").arg(s->steps)

@@ -62,6 +62,8 @@ class SurrogateLab : public Lab {
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
+    /// Help → Guided Tour: the two models side by side, the inputs, the cases and training.
+    std::vector<TourStep> tourSteps() override;
     /// `--set case=ring|hd2d|grid3d`: runs that case's shipped model.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 

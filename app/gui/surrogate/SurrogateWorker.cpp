@@ -315,6 +315,7 @@ void SurrogateWorker::train(int sequences, const TrainParams& params) {
     pause();
     cancel_->store(false);
     training_.training = true;
+    training_.trainCompleted = false;
     training_.trainLoss.clear();
     training_.valLoss.clear();
     training_.epoch = 0;
@@ -386,6 +387,7 @@ void SurrogateWorker::train(int sequences, const TrainParams& params) {
                               .arg(QString::fromLatin1(outcomeName(outcome)))
                               .arg(epochs)
                               .arg(sumAngle / channels, 0, 'e', 2);
+                training_.trainCompleted = outcome != TrainOutcome::Cancelled;
                 setModel(std::move(model));
             }
         }

@@ -35,6 +35,7 @@
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
 #include "widgets/common/ParameterForm.h"
+#include "widgets/common/ThemedIcons.h"
 #include "widgets/torus/PointCloudView.h"
 #include "widgets/torus/SliceHeatmap.h"
 
@@ -96,8 +97,7 @@ TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
     });
     connect(controller_.get(), &TorusController::playingChanged, this, [this](bool on) {
         playAction_->setText(on ? tr("Pause") : tr("Play"));
-        playAction_->setIcon(
-            style()->standardIcon(on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        as::widgets::setThemedIcon(playAction_, on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
         playAction_->setChecked(on);
         if (on) banner_->hide();
     });
@@ -149,16 +149,16 @@ void TorusLab::buildToolBar() {
     tb->setObjectName("torusToolBar");
     tb->setMovable(false);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    playAction_ = tb->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"));
+    playAction_ = as::widgets::addThemedAction(tb, QStyle::SP_MediaPlay, tr("Play"));
     playAction_->setCheckable(true);
     playAction_->setShortcut(Qt::Key_Space);
     playAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     playAction_->setToolTip(tr("Play / pause the simulation (Space)"));
     connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
-    auto* step = tb->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"));
+    auto* step = as::widgets::addThemedAction(tb, QStyle::SP_MediaSkipForward, tr("Step"));
     step->setToolTip(tr("Advance one time step dt"));
     connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
-    auto* reset = tb->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"));
+    auto* reset = as::widgets::addThemedAction(tb, QStyle::SP_BrowserReload, tr("Reset"));
     reset->setToolTip(tr("t = 0, u = 0, back to the origin, recordings cleared"));
     connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
     tb->addSeparator();

@@ -105,6 +105,8 @@ class TorusLab : public Lab {
     void writeSession(hid_t root) override;
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
+    /// Help → Guided Tour: the 3D page, its trajectories and steering, then the 2D page.
+    std::vector<TourStep> tourSteps() override;
 
   protected:
     void onActiveChanged(bool active) override;
