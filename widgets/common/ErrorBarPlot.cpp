@@ -6,33 +6,9 @@
 #include <cmath>
 #include <limits>
 
+#include "widgets/common/TickFormatter.h"
+
 namespace as::widgets {
-
-namespace {
-
-/// Round tick positions covering [lo, hi]: steps of 1, 2 or 5 x 10^k, about `target` of them.
-std::vector<double> roundTicks(double lo, double hi, int target) {
-    const double span = hi - lo;
-    if (!(span > 0) || !std::isfinite(span)) return {lo};
-    const double raw = span / std::max(1, target);
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = mag;
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * mag >= raw) {
-            step = m * mag;
-            break;
-        }
-    std::vector<double> t;
-    for (double v = std::ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 * step; v += step)
-        t.push_back(std::abs(v) < 1e-12 * step ? 0.0 : v);
-    return t;
-}
-
-QString tickText(double v) {
-    return QString::number(v, 'g', 6);
-}
-
-}  // namespace
 
 ErrorBarPlot::ErrorBarPlot(QWidget* parent) : QWidget(parent) {
     setAutoFillBackground(false);
@@ -107,9 +83,12 @@ void ErrorBarPlot::paintEvent(QPaintEvent*) {
     x1 += xPad;
     y0 -= yPad;
     y1 += yPad;
-    const std::vector<double> yt = roundTicks(y0, y1, std::max(2, height() / 70));
+    // Ticks from the shared formatter, as many as fit without eliding a label.
+    const Ticks yt = TickFormatter::fitTicks(y0, y1, std::max(2, height() / 70), AxisUnit::Plain,
+                                             height() - titleH - 3.0 * fm.height(), 4,
+                                             [&](const QString&) { return double(fm.height()); });
     int yLabelW = 0;
-    for (double v : yt) yLabelW = std::max(yLabelW, fm.horizontalAdvance(tickText(v)));
+    for (const QString& t : yt.labels) yLabelW = std::max(yLabelW, fm.horizontalAdvance(t));
     const int legendH = curves_.size() > 1 ? fm.height() + 8 : 0;
     const QRect plot(fm.height() + yLabelW + 14, titleH + legendH,
                      width() - (fm.height() + yLabelW + 14) - 16,
@@ -118,20 +97,24 @@ void ErrorBarPlot::paintEvent(QPaintEvent*) {
     auto px = [&](double x) { return plot.left() + (x - x0) / (x1 - x0) * plot.width(); };
     auto py = [&](double y) { return plot.bottom() - (y - y0) / (y1 - y0) * plot.height(); };
     // Grid, ticks and labels.
-    for (double v : yt) {
+    for (std::size_t i = 0; i < yt.values.size(); ++i) {
+        const double v = yt.values[i];
         g.setPen(grid);
         g.drawLine(QPointF(plot.left(), py(v)), QPointF(plot.right(), py(v)));
         g.setPen(fg);
         g.drawText(
             QRectF(plot.left() - yLabelW - 8, py(v) - fm.height() / 2.0, yLabelW + 4, fm.height()),
-            Qt::AlignRight | Qt::AlignVCenter, tickText(v));
+            Qt::AlignRight | Qt::AlignVCenter, yt.labels[int(i)]);
     }
     std::vector<std::pair<double, QString>> xt;
     if (!xLabels_.isEmpty()) {
         for (int i = 0; i < xLabels_.size(); ++i) xt.push_back({double(i), xLabels_[i]});
     } else {
-        for (double v : roundTicks(x0, x1, std::max(2, plot.width() / 90)))
-            xt.push_back({v, tickText(v)});
+        const Ticks t = TickFormatter::fitTicks(
+            x0, x1, std::max(2, plot.width() / 90), AxisUnit::Plain, plot.width(), 8,
+            [&](const QString& text) { return double(fm.horizontalAdvance(text)); });
+        for (std::size_t i = 0; i < t.values.size(); ++i)
+            xt.push_back({t.values[i], t.labels[int(i)]});
     }
     for (const auto& [v, text] : xt) {
         if (v < x0 || v > x1) continue;
