@@ -18,6 +18,8 @@
 #include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/generator/GalleryPage.h"
 #include "app/gui/generator/GeneratorController.h"
+#include "app/gui/generator/LangevinPage.h"
+#include "app/gui/generator/ReconstructPage.h"
 #include "core/BuildPaths.h"
 #include "widgets/common/ParameterForm.h"
 
@@ -48,6 +50,12 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
     gallery_ = new GalleryPage(controller_.get());
     pages_.push_back(gallery_);
     tabs_->addTab(gallery_, tr("Gallery"));
+    reconstruct_ = new ReconstructPage(controller_.get());
+    pages_.push_back(reconstruct_);
+    tabs_->addTab(reconstruct_, tr("Reconstruct"));
+    langevin_ = new LangevinPage(controller_.get());
+    pages_.push_back(langevin_);
+    tabs_->addTab(langevin_, tr("Langevin"));
     for (GeneratorPage* p : pages_) {
         connect(p, &GeneratorPage::statusMessage, this, &Lab::statusMessage);
         connect(p, &GeneratorPage::editRequested, this,
@@ -206,6 +214,18 @@ void GeneratorLab::syncModelInfo() {
 
 void GeneratorLab::showPage(int index) {
     tabs_->setCurrentIndex(index);
+}
+
+bool GeneratorLab::showSection(const QString& id) {
+    const QString prefix = labId() + "-";
+    if (!id.startsWith(prefix)) return false;
+    const QString page = id.mid(prefix.size());
+    for (int i = 0; i < tabs_->count(); ++i)
+        if (tabs_->tabText(i).section(' ', 0, 0).toLower() == page) {
+            showPage(i);
+            return true;
+        }
+    return false;
 }
 
 QWidget* GeneratorLab::statusWidget() const {

@@ -30,6 +30,7 @@ class GeneratorController;
 class GeneratorPage;
 class LangevinPage;
 class ParameterBinding;
+class ReconstructPage;
 
 class GeneratorLab : public Lab {
     Q_OBJECT
@@ -46,6 +47,9 @@ class GeneratorLab : public Lab {
     void resetToDefaults() override;
     std::vector<TourStep> tourSteps() override;
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
+    /// "generator-<page>" (gallery, reconstruct, langevin, latent, interpolate, noise, train)
+    /// shows that page (--lab generator-langevin).
+    bool showSection(const QString& id) override;
 
     /// The shipped generator models that exist (gen_012.h5 first).
     static QStringList shippedModels();
@@ -63,6 +67,7 @@ class GeneratorLab : public Lab {
     GeneratorController* controller() const { return controller_.get(); }
     GalleryPage* galleryPage() const { return gallery_; }
     LangevinPage* langevinPage() const { return langevin_; }
+    ReconstructPage* reconstructPage() const { return reconstruct_; }
     std::shared_ptr<const as::generator::GeneratorModel> model() const { return model_; }
     const as::generator::GeneratorViewSettings& settings() const { return view_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -84,6 +89,7 @@ class GeneratorLab : public Lab {
     std::vector<GeneratorPage*> pages_;
     GalleryPage* gallery_ = nullptr;
     LangevinPage* langevin_ = nullptr;
+    ReconstructPage* reconstruct_ = nullptr;
     as::widgets::ParameterForm* form_ = nullptr;
     ParameterBinding* binding_ = nullptr;
     QComboBox* modelCombo_ = nullptr;

@@ -13,6 +13,8 @@
 #include "app/gui/generator/GalleryPage.h"
 #include "app/gui/generator/GeneratorController.h"
 #include "app/gui/generator/GeneratorLab.h"
+#include "app/gui/generator/LangevinPage.h"
+#include "app/gui/generator/ReconstructPage.h"
 #include "generator/GeneratorSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
@@ -99,6 +101,39 @@ class TestGeneratorLab : public QObject {
         const Eigen::MatrixXf images = as::h5::readMatrixF(grp, "images", 2, 784, "test");
         QCOMPARE(images(1, 300), g->view()->pixels(4)[300]);
         g->view()->clearSelection();
+    }
+
+    void langevinStripAndGif() {
+        auto* p = lab_->langevinPage();
+        lab_->showPage(2);
+        QVERIFY(lab_->requestEdit("langevin_steps", 60));
+        QVERIFY(lab_->requestEdit("langevin_every", 5));
+        p->run(1);
+        QVERIFY(idle());
+        QCOMPARE(p->frameCount(), 60 / 5 + 1);
+        QVERIFY(p->residual() >= 0.0 && std::isfinite(p->residual()));
+        QVERIFY(p->clippedFraction() >= 0.0 && p->clippedFraction() <= 1.0);
+        QTemporaryDir dir;
+        const QString gif = dir.filePath("chain.gif");
+        QCOMPARE(p->exportGif(gif), QString());
+        QFile f(gif);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray head = f.read(10);
+        QVERIFY(head.startsWith("GIF89a"));
+        const int side = 28 * lab_->settings().exportScale;
+        QCOMPARE(int(quint8(head[6])) | (int(quint8(head[7])) << 8), side);
+        QVERIFY(f.size() > 13 * 10);  // 13 frames
+        undo_.undo();
+        undo_.undo();
+        QCOMPARE(lab_->settings().langevinSteps, 300);
+    }
+
+    void reconstructFilmstrip() {
+        auto* p = lab_->reconstructPage();
+        lab_->showPage(1);
+        QVERIFY(idle());
+        // The first test digit (MNIST or the shipped examples) reconstructed, frame by frame.
+        QVERIFY(QTest::qWaitFor([p] { return p->frameCount() == 100 / 10 + 1; }, 10000));
     }
 
     void damagedSessionIsRefused() {
