@@ -19,6 +19,7 @@
 #include "app/gui/generator/GalleryPage.h"
 #include "app/gui/generator/GeneratorController.h"
 #include "app/gui/generator/LangevinPage.h"
+#include "app/gui/generator/LatentPage.h"
 #include "app/gui/generator/ReconstructPage.h"
 #include "core/BuildPaths.h"
 #include "widgets/common/ParameterForm.h"
@@ -56,6 +57,9 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
     langevin_ = new LangevinPage(controller_.get());
     pages_.push_back(langevin_);
     tabs_->addTab(langevin_, tr("Langevin"));
+    latent_ = new LatentPage(controller_.get());
+    pages_.push_back(latent_);
+    tabs_->addTab(latent_, tr("Latent space"));
     for (GeneratorPage* p : pages_) {
         connect(p, &GeneratorPage::statusMessage, this, &Lab::statusMessage);
         connect(p, &GeneratorPage::editRequested, this,

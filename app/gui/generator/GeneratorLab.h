@@ -29,6 +29,7 @@ class GalleryPage;
 class GeneratorController;
 class GeneratorPage;
 class LangevinPage;
+class LatentPage;
 class ParameterBinding;
 class ReconstructPage;
 
@@ -68,6 +69,7 @@ class GeneratorLab : public Lab {
     GalleryPage* galleryPage() const { return gallery_; }
     LangevinPage* langevinPage() const { return langevin_; }
     ReconstructPage* reconstructPage() const { return reconstruct_; }
+    LatentPage* latentPage() const { return latent_; }
     std::shared_ptr<const as::generator::GeneratorModel> model() const { return model_; }
     const as::generator::GeneratorViewSettings& settings() const { return view_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -90,6 +92,7 @@ class GeneratorLab : public Lab {
     GalleryPage* gallery_ = nullptr;
     LangevinPage* langevin_ = nullptr;
     ReconstructPage* reconstruct_ = nullptr;
+    LatentPage* latent_ = nullptr;
     as::widgets::ParameterForm* form_ = nullptr;
     ParameterBinding* binding_ = nullptr;
     QComboBox* modelCombo_ = nullptr;

@@ -14,6 +14,7 @@
 #include "app/gui/generator/GeneratorController.h"
 #include "app/gui/generator/GeneratorLab.h"
 #include "app/gui/generator/LangevinPage.h"
+#include "app/gui/generator/LatentPage.h"
 #include "app/gui/generator/ReconstructPage.h"
 #include "generator/GeneratorSession.h"
 #include "io/Hdf5Handle.h"
@@ -134,6 +135,14 @@ class TestGeneratorLab : public QObject {
         QVERIFY(idle());
         // The first test digit (MNIST or the shipped examples) reconstructed, frame by frame.
         QVERIFY(QTest::qWaitFor([p] { return p->frameCount() == 100 / 10 + 1; }, 10000));
+    }
+
+    void latentScatterDecodesAPoint() {
+        auto* p = lab_->latentPage();
+        lab_->showPage(3);
+        QVERIFY(idle());
+        QVERIFY(p->pointCount() >= 30);  // MNIST test digits 0-2, or the 30 shipped examples
+        p->decodePoint(0);
     }
 
     void damagedSessionIsRefused() {
