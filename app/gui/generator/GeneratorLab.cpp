@@ -18,8 +18,10 @@
 #include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/generator/GalleryPage.h"
 #include "app/gui/generator/GeneratorController.h"
+#include "app/gui/generator/InterpolatePage.h"
 #include "app/gui/generator/LangevinPage.h"
 #include "app/gui/generator/LatentPage.h"
+#include "app/gui/generator/NoisePage.h"
 #include "app/gui/generator/ReconstructPage.h"
 #include "core/BuildPaths.h"
 #include "widgets/common/ParameterForm.h"
@@ -60,6 +62,12 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
     latent_ = new LatentPage(controller_.get());
     pages_.push_back(latent_);
     tabs_->addTab(latent_, tr("Latent space"));
+    interpolate_ = new InterpolatePage(controller_.get());
+    pages_.push_back(interpolate_);
+    tabs_->addTab(interpolate_, tr("Interpolate"));
+    noise_ = new NoisePage(controller_.get());
+    pages_.push_back(noise_);
+    tabs_->addTab(noise_, tr("Noise"));
     for (GeneratorPage* p : pages_) {
         connect(p, &GeneratorPage::statusMessage, this, &Lab::statusMessage);
         connect(p, &GeneratorPage::editRequested, this,

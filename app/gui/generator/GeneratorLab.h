@@ -29,7 +29,9 @@ class GalleryPage;
 class GeneratorController;
 class GeneratorPage;
 class LangevinPage;
+class InterpolatePage;
 class LatentPage;
+class NoisePage;
 class ParameterBinding;
 class ReconstructPage;
 
@@ -70,6 +72,8 @@ class GeneratorLab : public Lab {
     LangevinPage* langevinPage() const { return langevin_; }
     ReconstructPage* reconstructPage() const { return reconstruct_; }
     LatentPage* latentPage() const { return latent_; }
+    InterpolatePage* interpolatePage() const { return interpolate_; }
+    NoisePage* noisePage() const { return noise_; }
     std::shared_ptr<const as::generator::GeneratorModel> model() const { return model_; }
     const as::generator::GeneratorViewSettings& settings() const { return view_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -93,6 +97,8 @@ class GeneratorLab : public Lab {
     LangevinPage* langevin_ = nullptr;
     ReconstructPage* reconstruct_ = nullptr;
     LatentPage* latent_ = nullptr;
+    InterpolatePage* interpolate_ = nullptr;
+    NoisePage* noise_ = nullptr;
     as::widgets::ParameterForm* form_ = nullptr;
     ParameterBinding* binding_ = nullptr;
     QComboBox* modelCombo_ = nullptr;

@@ -13,8 +13,10 @@
 #include "app/gui/generator/GalleryPage.h"
 #include "app/gui/generator/GeneratorController.h"
 #include "app/gui/generator/GeneratorLab.h"
+#include "app/gui/generator/InterpolatePage.h"
 #include "app/gui/generator/LangevinPage.h"
 #include "app/gui/generator/LatentPage.h"
+#include "app/gui/generator/NoisePage.h"
 #include "app/gui/generator/ReconstructPage.h"
 #include "generator/GeneratorSession.h"
 #include "io/Hdf5Handle.h"
@@ -143,6 +145,36 @@ class TestGeneratorLab : public QObject {
         QVERIFY(idle());
         QVERIFY(p->pointCount() >= 30);  // MNIST test digits 0-2, or the 30 shipped examples
         p->decodePoint(0);
+    }
+
+    void interpolateAndTraverse() {
+        auto* p = lab_->interpolatePage();
+        lab_->showPage(4);
+        QVERIFY(idle());
+        QCOMPARE(p->stripCount(), lab_->settings().interpSteps);
+        QVERIFY(lab_->requestEdit("interp_steps", 5));
+        QCOMPARE(p->stripCount(), 5);
+        p->setMode(as::gui::InterpolatePage::Mode::Axis);
+        QCOMPARE(p->stripCount(), 5);
+        p->setMode(as::gui::InterpolatePage::Mode::Images);
+        QVERIFY(idle());
+        QCOMPARE(p->stripCount(), 5);
+        undo_.undo();
+        p->setMode(as::gui::InterpolatePage::Mode::Attractors);
+    }
+
+    void noiseCurveFromTheShippedRuns() {
+        auto* p = lab_->noisePage();
+        lab_->showPage(5);
+        QVERIFY(p->points().size() >= 2);
+        for (const auto& q : p->points()) QVERIFY(q.runs >= 1 && q.mean > 0 && q.sd >= 0);
+        QTemporaryDir dir;
+        const QString bad = dir.filePath("bad.csv");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("eps,fd\n0.1,abc\n");
+        f.close();
+        QVERIFY(p->loadCsv(bad).contains("line 2"));
     }
 
     void damagedSessionIsRefused() {
