@@ -23,6 +23,7 @@
 #include "app/gui/generator/LatentPage.h"
 #include "app/gui/generator/NoisePage.h"
 #include "app/gui/generator/ReconstructPage.h"
+#include "app/gui/generator/TrainPage.h"
 #include "core/BuildPaths.h"
 #include "widgets/common/ParameterForm.h"
 
@@ -68,6 +69,25 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
     noise_ = new NoisePage(controller_.get());
     pages_.push_back(noise_);
     tabs_->addTab(noise_, tr("Noise"));
+    trainPage_ = new TrainPage(
+        controller_.get(), undo_, [this] { return train_; },
+        [this](const as::generator::GeneratorTrainSettings& s) { train_ = s; });
+    pages_.push_back(trainPage_);
+    tabs_->addTab(trainPage_, tr("Train"));
+    connect(trainPage_, &TrainPage::modelTrained, this,
+            [this](std::shared_ptr<const as::generator::GeneratorModel> m,
+                   const as::generator::GeneratorTrainingMeta& meta,
+                   const QString&) { adoptModel(std::move(m), meta, tr("trained here"), {}); });
+    connect(trainPage_, &TrainPage::saveRequested, this, [this] {
+        const QString p = QFileDialog::getSaveFileName(this, tr("Save generator model"),
+                                                       "generator.h5", tr("HDF5 (*.h5)"));
+        if (!p.isEmpty()) saveModel(p);
+    });
+    connect(trainPage_, &TrainPage::loadRequested, this, [this] {
+        const QString p =
+            QFileDialog::getOpenFileName(this, tr("Load generator model"), {}, tr("HDF5 (*.h5)"));
+        if (!p.isEmpty()) loadModel(p);
+    });
     for (GeneratorPage* p : pages_) {
         connect(p, &GeneratorPage::statusMessage, this, &Lab::statusMessage);
         connect(p, &GeneratorPage::editRequested, this,
@@ -264,6 +284,7 @@ QString GeneratorLab::applySetting(const QString& section, const QString& key,
 void GeneratorLab::resetToDefaults() {
     undo_->clear();
     train_ = {};
+    trainPage_->sync();
     applyView(GeneratorViewSettings{}, {});
     binding_->sync();
     const QStringList shipped = shippedModels();

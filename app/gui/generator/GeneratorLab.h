@@ -34,6 +34,7 @@ class LatentPage;
 class NoisePage;
 class ParameterBinding;
 class ReconstructPage;
+class TrainPage;
 
 class GeneratorLab : public Lab {
     Q_OBJECT
@@ -74,6 +75,8 @@ class GeneratorLab : public Lab {
     LatentPage* latentPage() const { return latent_; }
     InterpolatePage* interpolatePage() const { return interpolate_; }
     NoisePage* noisePage() const { return noise_; }
+    TrainPage* trainPage() const { return trainPage_; }
+    const as::generator::GeneratorTrainSettings& trainSettings() const { return train_; }
     std::shared_ptr<const as::generator::GeneratorModel> model() const { return model_; }
     const as::generator::GeneratorViewSettings& settings() const { return view_; }
     QTabWidget* tabs() const { return tabs_; }
@@ -99,6 +102,7 @@ class GeneratorLab : public Lab {
     LatentPage* latent_ = nullptr;
     InterpolatePage* interpolate_ = nullptr;
     NoisePage* noise_ = nullptr;
+    TrainPage* trainPage_ = nullptr;
     as::widgets::ParameterForm* form_ = nullptr;
     ParameterBinding* binding_ = nullptr;
     QComboBox* modelCombo_ = nullptr;

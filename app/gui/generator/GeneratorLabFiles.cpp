@@ -7,6 +7,7 @@
 
 #include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/generator/GeneratorLab.h"
+#include "app/gui/generator/TrainPage.h"
 #include "generator/GeneratorSession.h"
 #include "io/Hdf5Handle.h"
 
@@ -79,6 +80,7 @@ std::function<void()> GeneratorLab::prepareLoad(hid_t root) {
     return [this, st] {
         undo_->clear();
         train_ = st.train;
+        trainPage_->sync();
         applyView(st.view, {});
         binding_->sync();
         adoptModel(st.model, st.meta, QString::fromStdString(st.modelName),

@@ -10,6 +10,7 @@
 #include <QUndoStack>
 #include <cmath>
 
+#include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/generator/GalleryPage.h"
 #include "app/gui/generator/GeneratorController.h"
 #include "app/gui/generator/GeneratorLab.h"
@@ -18,6 +19,8 @@
 #include "app/gui/generator/LatentPage.h"
 #include "app/gui/generator/NoisePage.h"
 #include "app/gui/generator/ReconstructPage.h"
+#include "app/gui/generator/TrainPage.h"
+#include "data/MnistLocator.h"
 #include "generator/GeneratorSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
@@ -175,6 +178,35 @@ class TestGeneratorLab : public QObject {
         f.write("eps,fd\n0.1,abc\n");
         f.close();
         QVERIFY(p->loadCsv(bad).contains("line 2"));
+    }
+
+    void trainSettingsAreUndoStepsAndATinyRunBecomesTheModel() {
+        auto* p = lab_->trainPage();
+        lab_->showPage(6);
+        QVERIFY(p->binding()->edit("latent_dim", 2) == false);  // [3, 128]
+        QVERIFY(p->binding()->edit("train_count", 300));
+        QVERIFY(p->binding()->edit("epochs", 1));
+        QVERIFY(p->binding()->edit("latent_dim", 6));
+        QCOMPARE(lab_->trainSettings().latentDim, 6);
+        undo_.undo();
+        QCOMPARE(lab_->trainSettings().latentDim, 20);
+        undo_.redo();
+        if (as::data::findMnistDir().empty()) QSKIP("MNIST not installed (scripts/fetch-mnist.sh)");
+        const auto before = lab_->model();
+        QVERIFY(p->start());
+        QVERIFY(QTest::qWaitFor([p] { return !p->isRunning(); }, 60000));
+        QVERIFY(QTest::qWaitFor([&] { return lab_->model() != before; }, 5000));
+        QCOMPARE(lab_->model()->params().latentDim, 6);
+        QVERIFY(lab_->model()->hasStats());
+        QVERIFY(idle());
+        QCOMPARE(lab_->galleryPage()->imageCount(), 3 * lab_->settings().perClass);
+        // A cancelled run stops early.
+        QVERIFY(p->binding()->edit("train_count", 0));
+        QVERIFY(p->start());
+        p->cancel();
+        QVERIFY(QTest::qWaitFor([p] { return !p->isRunning(); }, 60000));
+        lab_->resetToDefaults();  // back to gen_012.h5 for what follows
+        QVERIFY(idle());
     }
 
     void damagedSessionIsRefused() {
