@@ -277,8 +277,10 @@ void GeneratorLab::setDark(bool dark) {
 QString GeneratorLab::applySetting(const QString& section, const QString& key,
                                    const QString& value) {
     (void)section;
-    if (!binding_->has(key)) return unknownParameter(key, labId(), binding_->keys());
-    return binding_->applySetting(key, value, labId());
+    if (binding_->has(key)) return binding_->applySetting(key, value, labId());
+    ParameterBinding* train = trainPage_->binding();
+    if (train->has(key)) return train->applySetting(key, value, labId());
+    return unknownParameter(key, labId(), binding_->keys() + train->keys());
 }
 
 void GeneratorLab::resetToDefaults() {

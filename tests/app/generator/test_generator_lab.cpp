@@ -209,6 +209,22 @@ class TestGeneratorLab : public QObject {
         QVERIFY(idle());
     }
 
+    void tourStepsRun() {
+        const auto steps = lab_->tourSteps();
+        QVERIFY(steps.size() >= 7);
+        for (const auto& s : steps) {
+            QVERIFY(!s.title.isEmpty() && !s.text.isEmpty());
+            if (s.action) s.action();
+            QVERIFY(idle());
+        }
+        undo_.undo();  // the tour's seed edit
+        QCOMPARE(lab_->settings().seed, std::uint64_t(1));
+        QCOMPARE(lab_->applySetting("generator", "epochs", "2"), QString());
+        QCOMPARE(lab_->trainSettings().epochs, 2);
+        QVERIFY(lab_->applySetting("generator", "nonsense", "2").contains("unknown"));
+        lab_->showPage(0);
+    }
+
     void damagedSessionIsRefused() {
         QTemporaryDir dir;
         const std::string good = dir.filePath("good.h5").toStdString();
