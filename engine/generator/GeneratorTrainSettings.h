@@ -18,10 +18,11 @@ struct GeneratorTrainSettings : ParamKeys<GeneratorTrainSettings> {
     int latentDim = 20;    ///< d, [3, 128]
     double eps = 0.05;     ///< latent noise, [0, 2]
     double horizon = 3.0;  ///< T = steps * 0.03, [0.3, 30]
-    double wConv = 1.0, wRec = 1.0, wCentroid = 1.0;  ///< eq 21 weights, [0, 1e6]
-    int epochs = 3;                                   ///< [1, 1000]
-    int batch = 128;                                  ///< [1, 4096]
-    double learningRate = 1e-3;                       ///< (0, 1]
+    double wConv = 0.1;    ///< eq 21 weight of L_conv, [0, 1e6] (the shipped models' 0.1)
+    double wRec = 1.0, wCentroid = 1.0;  ///< eq 21 weights, [0, 1e6]
+    int epochs = 3;                      ///< [1, 1000]
+    int batch = 128;                     ///< [1, 4096]
+    double learningRate = 1e-3;          ///< (0, 1]
     int trainCount = 6000;   ///< first N training images of the digits (0: all), [0, 60000]
     std::uint64_t seed = 1;  ///< batch order, training noise and initial weights
 

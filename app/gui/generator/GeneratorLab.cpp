@@ -208,6 +208,11 @@ void GeneratorLab::adoptModel(std::shared_ptr<const as::generator::GeneratorMode
     modelSource_ = source;
     syncModelInfo();
     for (GeneratorPage* p : pages_) p->setModel(model_, modelName_);
+    trainPage_->showCurves(meta_.curves,
+                           tr("The curves %1 was trained with (%2 iterations). Start training to "
+                              "train a model of your own.")
+                               .arg(modelName_)
+                               .arg(meta_.curves.size()));
     status_->setText(tr("model: %1").arg(modelName_));
     emit statusMessage(tr("Generator model: %1").arg(name), 6000);
 }
@@ -240,7 +245,12 @@ void GeneratorLab::syncModelInfo() {
                        .arg(p.latent.dt, 0, 'g', 3);
     if (p.decoderInputs > 0)
         info += tr("<br>the decoder reads the first %1 latent components").arg(p.decoderInputs);
-    if (meta_.iterations > 0) info += tr("<br>trained %1 iterations").arg(meta_.iterations);
+    if (meta_.iterations > 0)
+        info += tr("<br>trained %1 iterations, loss weights conv %2, rec %3, centroid %4")
+                    .arg(meta_.iterations)
+                    .arg(meta_.train.wConv)
+                    .arg(meta_.train.wRec)
+                    .arg(meta_.train.wCentroid);
     modelInfo_->setText(info);
 }
 

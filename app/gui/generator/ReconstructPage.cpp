@@ -67,7 +67,7 @@ ReconstructPage::ReconstructPage(GeneratorController* controller, QWidget* paren
     reveal_->setInterval(60);
     connect(reveal_, &QTimer::timeout, this, [this] {
         const int K = int(current_.frames.cols());
-        if (revealed_ >= K) {
+        if (revealed_ >= K || film_->sectionCount() == 0) {
             reveal_->stop();
             output_->setImage(current_.output);
             return;
@@ -84,6 +84,8 @@ int ReconstructPage::frameCount() const {
 
 void ReconstructPage::modelChanged() {
     tests_.resize(0, 0);
+    reveal_->stop();
+    current_ = {};
     film_->clear();
     if (isVisible()) loadTestDigits();
 }

@@ -81,7 +81,9 @@ TrainPage::TrainPage(GeneratorController* controller, QUndoStack* undo, Get get,
     fl->addStretch(1);
     formBox->setMaximumWidth(420);
 
-    chart_ = new widgets::TraceChart(tr("Loss per term (eq 21)"), tr("iteration"), tr("loss"));
+    chart_ =
+        new widgets::TraceChart(tr("Loss terms of eq 21 (unweighted; total = the weighted sum)"),
+                                tr("iteration"), tr("loss"));
     chart_->addSeries(tr("total"), QColor(40, 40, 40));
     chart_->addSeries(tr("convergence"), QColor(31, 119, 180));
     chart_->addSeries(tr("reconstruction"), QColor(255, 127, 14));
@@ -150,12 +152,26 @@ void TrainPage::poll() {
                                       .arg(1e3 * s.secondsPerIteration, 0, 'f', 1)
                                       .arg(formatSeconds(s.secondsLeft))
                                 : s.message);
+    const std::vector<double>* const terms[4] = {&s.total, &s.conv, &s.rec, &s.centroid};
+    plot(s.iterations, terms);
+}
+
+void TrainPage::plot(const std::vector<double>& it, const std::vector<double>* const terms[4]) {
     std::vector<double> x, y;
-    const std::vector<double>* terms[] = {&s.total, &s.conv, &s.rec, &s.centroid};
     for (int k = 0; k < 4; ++k) {
-        decimate(s.iterations, *terms[k], 1500, x, y);
+        decimate(it, *terms[k], 1500, x, y);
         chart_->setSeriesData(k, x, y);
     }
+}
+
+void TrainPage::showCurves(const as::generator::LossCurves& c, const QString& caption) {
+    if (training_->isRunning()) return;
+    std::vector<double> it(c.size());
+    for (std::size_t i = 0; i < it.size(); ++i) it[i] = double(i + 1);
+    const std::vector<double>* const terms[4] = {&c.total, &c.conv, &c.rec, &c.centroid};
+    plot(it, terms);
+    progress_->setValue(0);
+    message_->setText(c.size() ? caption : tr("Not training."));
 }
 
 void TrainPage::setDark(bool dark) {

@@ -43,6 +43,9 @@ class TrainPage : public GeneratorPage {
     widgets::TraceChart* lossChart() const { return chart_; }
     /// Shows the settings (after a session or a reset).
     void sync();
+    /// Shows the loss curves a model was trained with (its file's training/ record), unless a run
+    /// is going.
+    void showCurves(const as::generator::LossCurves& curves, const QString& caption);
     void setDark(bool dark) override;
 
   signals:
@@ -53,6 +56,7 @@ class TrainPage : public GeneratorPage {
 
   private:
     void poll();
+    void plot(const std::vector<double>& it, const std::vector<double>* const terms[4]);
 
     std::unique_ptr<GeneratorTrainingController> training_;
     Get get_;
