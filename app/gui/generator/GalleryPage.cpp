@@ -198,6 +198,7 @@ void GalleryPage::adopt(Batch b) {
         digitOf_.insert(digitOf_.end(), std::size_t(b.perClass), model_->digits()[std::size_t(l)]);
     }
     updateInfo();
+    if (enlarged_->ink() == 0.0 && view_->count() > 0) inspect(0);  // the panel is never empty
 }
 
 void GalleryPage::updateInfo() {
