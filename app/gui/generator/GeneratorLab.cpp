@@ -78,16 +78,8 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
             [this](std::shared_ptr<const as::generator::GeneratorModel> m,
                    const as::generator::GeneratorTrainingMeta& meta,
                    const QString&) { adoptModel(std::move(m), meta, tr("trained here"), {}); });
-    connect(trainPage_, &TrainPage::saveRequested, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save generator model"),
-                                                       "generator.h5", tr("HDF5 (*.h5)"));
-        if (!p.isEmpty()) saveModel(p);
-    });
-    connect(trainPage_, &TrainPage::loadRequested, this, [this] {
-        const QString p =
-            QFileDialog::getOpenFileName(this, tr("Load generator model"), {}, tr("HDF5 (*.h5)"));
-        if (!p.isEmpty()) loadModel(p);
-    });
+    connect(trainPage_, &TrainPage::saveRequested, this, &GeneratorLab::chooseAndSave);
+    connect(trainPage_, &TrainPage::loadRequested, this, &GeneratorLab::chooseAndLoad);
     for (GeneratorPage* p : pages_) {
         connect(p, &GeneratorPage::statusMessage, this, &Lab::statusMessage);
         connect(p, &GeneratorPage::editRequested, this,
@@ -135,16 +127,8 @@ void GeneratorLab::buildDock() {
     auto* files = new QHBoxLayout;
     auto* load = new QPushButton(tr("Load model…"));
     auto* save = new QPushButton(tr("Save model…"));
-    connect(load, &QPushButton::clicked, this, [this] {
-        const QString p =
-            QFileDialog::getOpenFileName(this, tr("Load generator model"), {}, tr("HDF5 (*.h5)"));
-        if (!p.isEmpty()) loadModel(p);
-    });
-    connect(save, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save generator model"),
-                                                       "generator.h5", tr("HDF5 (*.h5)"));
-        if (!p.isEmpty()) saveModel(p);
-    });
+    connect(load, &QPushButton::clicked, this, &GeneratorLab::chooseAndLoad);
+    connect(save, &QPushButton::clicked, this, &GeneratorLab::chooseAndSave);
     files->addWidget(load);
     files->addWidget(save);
     ml->addLayout(files);
@@ -178,6 +162,18 @@ void GeneratorLab::buildDock() {
     dock->setMinimumWidth(290);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     binding_->sync();
+}
+
+void GeneratorLab::chooseAndLoad() {
+    const QString p =
+        QFileDialog::getOpenFileName(this, tr("Load generator model"), {}, tr("HDF5 (*.h5)"));
+    if (!p.isEmpty()) loadModel(p);
+}
+
+void GeneratorLab::chooseAndSave() {
+    const QString p = QFileDialog::getSaveFileName(this, tr("Save generator model"), "generator.h5",
+                                                   tr("HDF5 (*.h5)"));
+    if (!p.isEmpty()) saveModel(p);
 }
 
 bool GeneratorLab::requestEdit(const QString& key, double value) {

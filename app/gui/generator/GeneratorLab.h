@@ -83,6 +83,8 @@ class GeneratorLab : public Lab {
 
   private:
     void buildDock();
+    void chooseAndLoad();  ///< a file dialog, then loadModel()
+    void chooseAndSave();
     void applyView(const as::generator::GeneratorViewSettings& s, const QString& key);
     void syncModelInfo();
 
