@@ -132,7 +132,6 @@ void GalleryPage::settingsChanged(const QString& key) {
 void GalleryPage::regenerate() {
     ++generation_;
     view_->clear();
-    pixels_.clear();
     latent_.clear();
     digitOf_.clear();
     drawn_ = 0;
@@ -182,23 +181,42 @@ void GalleryPage::draw(long first) {
 }
 
 void GalleryPage::adopt(Batch b) {
-    --busy_;
-    moreButton_->setEnabled(busy_ == 0);
-    if (b.generation != generation_ || !model_) return;
-    const long P = b.images.rows(), d = b.latent.rows();
-    for (int l = 0; l < model_->classes(); ++l) {
-        const long c0 = long(l) * b.perClass;
-        std::vector<QImage> tiles(std::make_move_iterator(b.tiles.begin() + c0),
-                                  std::make_move_iterator(b.tiles.begin() + c0 + b.perClass));
-        view_->appendImages(l, b.images.col(c0).data(), b.perClass, 28, 28, std::move(tiles));
-        pixels_.insert(pixels_.end(), b.images.col(c0).data(),
-                       b.images.col(c0).data() + P * b.perClass);
-        latent_.insert(latent_.end(), b.latent.col(c0).data(),
-                       b.latent.col(c0).data() + d * b.perClass);
-        digitOf_.insert(digitOf_.end(), std::size_t(b.perClass), model_->digits()[std::size_t(l)]);
+    // One class per turn of the event loop (at most 1,000 images, a few ms), so a batch of
+    // 10 x 1,000 images never holds the GUI thread for long.
+    if (b.generation != generation_ || !model_) {
+        finishBatch();
+        return;
     }
-    updateInfo();
+    auto shared = std::make_shared<Batch>(std::move(b));
+    adoptClass(shared, 0);
+}
+
+void GalleryPage::adoptClass(const std::shared_ptr<Batch>& b, int l) {
+    if (b->generation != generation_ || !model_ || l >= model_->classes()) {
+        finishBatch();
+        return;
+    }
+    const long d = b->latent.rows();
+    const long c0 = long(l) * b->perClass;
+    std::vector<QImage> tiles(std::make_move_iterator(b->tiles.begin() + c0),
+                              std::make_move_iterator(b->tiles.begin() + c0 + b->perClass));
+    view_->appendImages(l, b->images.col(c0).data(), b->perClass, 28, 28, std::move(tiles));
+    latent_.insert(latent_.end(), b->latent.col(c0).data(),
+                   b->latent.col(c0).data() + d * b->perClass);
+    digitOf_.insert(digitOf_.end(), std::size_t(b->perClass), model_->digits()[std::size_t(l)]);
+    if (l + 1 < model_->classes()) {
+        QMetaObject::invokeMethod(
+            this, [this, b, l] { adoptClass(b, l + 1); }, Qt::QueuedConnection);
+        return;
+    }
+    finishBatch();
     if (enlarged_->ink() == 0.0 && view_->count() > 0) inspect(0);  // the panel is never empty
+}
+
+void GalleryPage::finishBatch() {
+    busy_ = std::max(0, busy_ - 1);
+    moreButton_->setEnabled(busy_ == 0);
+    updateInfo();
 }
 
 void GalleryPage::updateInfo() {
@@ -250,7 +268,8 @@ QString GalleryPage::exportHdf5(const QString& path, bool selectionOnly) {
     g.latent.resize(d, Eigen::Index(idx.size()));
     for (std::size_t k = 0; k < idx.size(); ++k) {
         const std::size_t i = std::size_t(idx[k]);
-        g.images.col(Eigen::Index(k)) = Eigen::Map<const Eigen::VectorXf>(&pixels_[i * 784], 784);
+        g.images.col(Eigen::Index(k)) =
+            Eigen::Map<const Eigen::VectorXf>(view_->pixels(int(i)).data(), 784);
         g.latent.col(Eigen::Index(k)) =
             Eigen::Map<const Eigen::VectorXf>(&latent_[i * std::size_t(d)], d);
         g.digits.push_back(digitOf_[i]);

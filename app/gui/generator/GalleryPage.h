@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "app/gui/generator/GeneratorPage.h"
@@ -34,6 +35,7 @@ class GalleryPage : public GeneratorPage {
     /// Draws settings().perClass more images per class (the next samples of the seed).
     void more();
     int imageCount() const;
+    /// A batch is being drawn, decoded or added to the grid.
     bool isBusy() const { return busy_ > 0; }
     widgets::GalleryView* view() const { return view_; }
     /// Writes the grid (or only the selection) as a PNG; returns "" or the error.
@@ -57,6 +59,8 @@ class GalleryPage : public GeneratorPage {
     };
     void draw(long first);
     void adopt(Batch b);
+    void adoptClass(const std::shared_ptr<Batch>& b, int l);
+    void finishBatch();
     std::vector<int> chosen(bool selectionOnly) const;
     void updateInfo();
 
@@ -71,8 +75,8 @@ class GalleryPage : public GeneratorPage {
     QPushButton* moreButton_;
     quint64 generation_ = 0;
     int busy_ = 0;
-    long drawn_ = 0;                      ///< samples per class drawn so far
-    std::vector<float> pixels_, latent_;  ///< every tile, in the view's order
+    long drawn_ = 0;             ///< samples per class drawn so far
+    std::vector<float> latent_;  ///< the latent state of every tile, in the view's order
     std::vector<int> digitOf_;
 };
 

@@ -1,12 +1,15 @@
 // The Generator lab offscreen: it opens alive on the shipped gen_012.h5 with a gallery, More adds
 // images, the seed is an undo step, the gallery exports as PNG (size and pixels checked) and HDF5,
 // a Langevin strip runs and exports as an animated GIF, the /generator session group round-trips
-// and damaged groups are refused without changing the lab.
+// and damaged groups are refused without changing the lab. measureStalls (AS_MEASURE_STALLS=1)
+// reports how long the GUI thread is held while the lab works.
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <cmath>
 
@@ -34,7 +37,9 @@ class TestGeneratorLab : public QObject {
     std::unique_ptr<GeneratorLab> lab_;
 
     bool idle(int ms = 20000) {
-        return QTest::qWaitFor([this] { return lab_->controller()->pending() == 0; }, ms);
+        return QTest::qWaitFor(
+            [this] { return lab_->controller()->pending() == 0 && !lab_->galleryPage()->isBusy(); },
+            ms);
     }
 
   private slots:
@@ -62,6 +67,45 @@ class TestGeneratorLab : public QObject {
         g->more();
         QVERIFY(idle());
         QCOMPARE(g->imageCount(), 6 * lab_->settings().perClass);
+    }
+
+    void measureStalls() {
+        // A measurement, not a test (docs/performance.md, "GUI-thread stalls"): with
+        // AS_MEASURE_STALLS=1, the largest gap between the ticks of a 2 ms GUI-thread timer while
+        // the lab draws 1,000 images per class, encodes the test digits and loads a model.
+        if (qEnvironmentVariableIsEmpty("AS_MEASURE_STALLS")) QSKIP("set AS_MEASURE_STALLS=1");
+        qint64 last = 0, worst = 0;
+        QElapsedTimer clock;
+        clock.start();
+        QTimer tick;
+        tick.setInterval(2);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            if (last) worst = std::max(worst, now - last);
+            last = now;
+        });
+        tick.start();
+        auto measure = [&](const char* what, auto f) {
+            QTest::qWait(50);
+            worst = 0;
+            last = 0;
+            QElapsedTimer t;
+            t.start();
+            f();
+            QVERIFY(idle(60000));
+            QTest::qWait(100);
+            qInfo("%s: %lld ms wall, largest GUI-thread gap %lld ms", what, t.elapsed(), worst);
+        };
+        measure("idle 1 s", [&] { QTest::qWait(1000); });
+        measure("gallery 1000 per class", [&] { lab_->requestEdit("per_class", 1000); });
+        measure("More (3000 more)", [&] { lab_->galleryPage()->more(); });
+        measure("latent page", [&] { lab_->showPage(3); });
+        measure("load gen_all.h5", [&] { lab_->loadModel(GeneratorLab::shippedModels().last()); });
+        measure("More (10000 more)", [&] { lab_->galleryPage()->more(); });
+        measure("load gen_012.h5", [&] { lab_->loadModel(GeneratorLab::shippedModels().first()); });
+        lab_->showPage(0);
+        undo_.undo();
+        QVERIFY(idle());
     }
 
     void seedIsAnUndoStep() {
