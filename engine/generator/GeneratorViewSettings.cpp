@@ -104,6 +104,10 @@ void GeneratorViewSettings::check() const {
     if (langevinEvery > langevinSteps)
         throw ParamError("langevin_every must be <= langevin_steps (got " +
                          formatNumber(langevinEvery) + ")");
+    if (langevinSteps / langevinEvery > kMaxLangevinFrames)
+        throw ParamError(
+            "langevin_steps / langevin_every must be <= " + std::to_string(kMaxLangevinFrames) +
+            " decoded states (got " + formatNumber(langevinSteps / langevinEvery) + ")");
 }
 
 }  // namespace as::generator

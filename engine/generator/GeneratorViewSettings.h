@@ -10,6 +10,8 @@
 namespace as::generator {
 
 struct GeneratorViewSettings : ParamKeys<GeneratorViewSettings> {
+    /// At most this many decoded states in a Langevin chain (langevin_steps / langevin_every).
+    static constexpr int kMaxLangevinFrames = 2000;
     int perClass = 24;               ///< gallery images per class, [1, 1000]
     std::uint64_t seed = 1;          ///< seed of the gallery's draws, [0, 2^32 - 1]
     int centre = 0;                  ///< 0: N(xbar_l, Sigma_T^l); 1: N(m_l, S_T^l)

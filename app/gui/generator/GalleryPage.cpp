@@ -68,20 +68,19 @@ GalleryPage::GalleryPage(GeneratorController* controller, QWidget* parent)
     connect(png, &QPushButton::clicked, this, [this, selOnly] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Export gallery as PNG"),
                                                        "gallery.png", tr("PNG (*.png)"));
-        if (p.isEmpty()) return;
-        const QString err = exportPng(p, selOnly->isChecked());
-        emit statusMessage(err.isEmpty() ? tr("Wrote %1").arg(p) : err, 8000);
+        if (!p.isEmpty()) exportPng(p, selOnly->isChecked());
     });
     bar->addWidget(png);
     auto* h5 = new QPushButton(tr("Export HDF5…"));
     connect(h5, &QPushButton::clicked, this, [this, selOnly] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Export gallery as HDF5"),
                                                        "gallery.h5", tr("HDF5 (*.h5)"));
-        if (p.isEmpty()) return;
-        const QString err = exportHdf5(p, selOnly->isChecked());
-        emit statusMessage(err.isEmpty() ? tr("Wrote %1").arg(p) : err, 8000);
+        if (!p.isEmpty()) exportHdf5(p, selOnly->isChecked());
     });
     bar->addWidget(h5);
+    connect(this, &GalleryPage::exported, this, [this](const QString& p, const QString& err) {
+        emit statusMessage(err.isEmpty() ? tr("Wrote %1").arg(p) : err, 8000);
+    });
 
     auto* side = new QGroupBox(tr("Selected image"));
     auto* sl = new QVBoxLayout(side);
@@ -241,35 +240,48 @@ std::vector<int> GalleryPage::chosen(bool selectionOnly) const {
     return out;
 }
 
-QString GalleryPage::exportPng(const QString& path, bool selectionOnly) {
-    const std::vector<int> idx = chosen(selectionOnly);
-    if (idx.empty()) return tr("Nothing to export: the gallery (or the selection) is empty");
+Eigen::MatrixXf GalleryPage::images(const std::vector<int>& idx) const {
     Eigen::MatrixXf m(784, Eigen::Index(idx.size()));
     for (std::size_t k = 0; k < idx.size(); ++k)
         m.col(Eigen::Index(k)) =
             Eigen::Map<const Eigen::VectorXf>(view_->pixels(idx[k]).data(), 784);
-    try {
-        const int cols = selectionOnly ? std::min<int>(int(idx.size()), 16)
-                                       : std::max(1, std::min(view_->columns(), int(idx.size())));
-        writeGrayPng(QFile::encodeName(path).toStdString(),
-                     tileImages(m, 28, 28, cols, settings_.exportScale, 2));
-    } catch (const std::exception& e) {
-        return tr("Cannot write the PNG: %1").arg(QString::fromUtf8(e.what()));
-    }
-    return {};
+    return m;
 }
 
-QString GalleryPage::exportHdf5(const QString& path, bool selectionOnly) {
+void GalleryPage::exportPng(const QString& path, bool selectionOnly) {
     const std::vector<int> idx = chosen(selectionOnly);
-    if (idx.empty() || !model_) return tr("Nothing to export: the gallery is empty");
+    if (idx.empty()) {
+        emit exported(path, tr("Nothing to export: the gallery (or the selection) is empty"));
+        return;
+    }
+    const int cols = selectionOnly ? std::min<int>(int(idx.size()), 16)
+                                   : std::max(1, std::min(view_->columns(), int(idx.size())));
+    const int scale = settings_.exportScale;
+    controller_->run<QString>(
+        [path, m = images(idx), cols, scale](GeneratorWorker&) {
+            try {
+                writeGrayPng(QFile::encodeName(path).toStdString(),
+                             tileImages(m, 28, 28, cols, scale, 2));
+            } catch (const std::exception& e) {
+                return tr("Cannot write the PNG: %1").arg(QString::fromUtf8(e.what()));
+            }
+            return QString();
+        },
+        [this, path](QString err) { emit exported(path, err); });
+}
+
+void GalleryPage::exportHdf5(const QString& path, bool selectionOnly) {
+    const std::vector<int> idx = chosen(selectionOnly);
+    if (idx.empty() || !model_) {
+        emit exported(path, tr("Nothing to export: the gallery is empty"));
+        return;
+    }
     const long d = model_->params().latentDim;
     GeneratedImages g;
-    g.images.resize(784, Eigen::Index(idx.size()));
+    g.images = images(idx);
     g.latent.resize(d, Eigen::Index(idx.size()));
     for (std::size_t k = 0; k < idx.size(); ++k) {
         const std::size_t i = std::size_t(idx[k]);
-        g.images.col(Eigen::Index(k)) =
-            Eigen::Map<const Eigen::VectorXf>(view_->pixels(int(i)).data(), 784);
         g.latent.col(Eigen::Index(k)) =
             Eigen::Map<const Eigen::VectorXf>(&latent_[i * std::size_t(d)], d);
         g.digits.push_back(digitOf_[i]);
@@ -278,14 +290,17 @@ QString GalleryPage::exportHdf5(const QString& path, bool selectionOnly) {
              std::string(settings_.centre == 0 ? "attractor" : "mean");
     g.model = modelName_.toStdString();
     g.seed = std::int64_t(settings_.seed);
-    std::vector<double> index(idx.begin(), idx.end());
-    g.extra.push_back({"gallery_index", index});
-    try {
-        writeGeneratedImages(QFile::encodeName(path).toStdString(), g);
-    } catch (const std::exception& e) {
-        return tr("Cannot write the HDF5 file: %1").arg(QString::fromUtf8(e.what()));
-    }
-    return {};
+    g.extra.push_back({"gallery_index", std::vector<double>(idx.begin(), idx.end())});
+    controller_->run<QString>(
+        [path, g = std::move(g)](GeneratorWorker&) {
+            try {
+                writeGeneratedImages(QFile::encodeName(path).toStdString(), g);
+            } catch (const std::exception& e) {
+                return tr("Cannot write the HDF5 file: %1").arg(QString::fromUtf8(e.what()));
+            }
+            return QString();
+        },
+        [this, path](QString err) { emit exported(path, err); });
 }
 
 void GalleryPage::inspect(int index) {

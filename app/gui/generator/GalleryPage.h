@@ -38,13 +38,19 @@ class GalleryPage : public GeneratorPage {
     /// A batch is being drawn, decoded or added to the grid.
     bool isBusy() const { return busy_ > 0; }
     widgets::GalleryView* view() const { return view_; }
-    /// Writes the grid (or only the selection) as a PNG; returns "" or the error.
-    QString exportPng(const QString& path, bool selectionOnly);
-    /// Writes the images, latent states and digits (or only the selection) as HDF5.
-    QString exportHdf5(const QString& path, bool selectionOnly);
+    /// Writes the grid (or only the selection) as a PNG, in the worker thread; exported(path,
+    /// error) follows.
+    void exportPng(const QString& path, bool selectionOnly);
+    /// Writes the images, latent states and digits (or only the selection) as HDF5, in the worker
+    /// thread; exported(path, error) follows.
+    void exportHdf5(const QString& path, bool selectionOnly);
     /// Enlarges image index and looks up its nearest training image.
     void inspect(int index);
     void setDark(bool dark) override;
+
+  signals:
+    /// An export finished: error is "" or what went wrong.
+    void exported(const QString& path, const QString& error);
 
   protected:
     void modelChanged() override;
@@ -62,6 +68,7 @@ class GalleryPage : public GeneratorPage {
     void adoptClass(const std::shared_ptr<Batch>& b, int l);
     void finishBatch();
     std::vector<int> chosen(bool selectionOnly) const;
+    Eigen::MatrixXf images(const std::vector<int>& idx) const;
     void updateInfo();
 
     widgets::GalleryView* view_;

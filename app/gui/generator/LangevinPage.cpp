@@ -44,8 +44,9 @@ LangevinPage::LangevinPage(GeneratorController* controller, QWidget* parent)
     connect(gif, &QPushButton::clicked, this, [this] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Export the chain as GIF"),
                                                        "langevin.gif", tr("GIF (*.gif)"));
-        if (p.isEmpty()) return;
-        const QString err = exportGif(p);
+        if (!p.isEmpty()) exportGif(p);
+    });
+    connect(this, &LangevinPage::gifWritten, this, [this](const QString& p, const QString& err) {
         emit statusMessage(err.isEmpty() ? tr("Wrote %1").arg(p) : err, 8000);
     });
     bar->addWidget(gif);
@@ -164,14 +165,24 @@ void LangevinPage::run(int l) {
         });
 }
 
-QString LangevinPage::exportGif(const QString& path) {
-    if (frames_.cols() == 0) return tr("Nothing to export: run a chain first");
-    const int s = settings_.exportScale, side = 28 * s;
+void LangevinPage::exportGif(const QString& path) {
+    if (frames_.cols() == 0) {
+        emit gifWritten(path, tr("Nothing to export: run a chain first"));
+        return;
+    }
+    const Eigen::MatrixXf frames = frames_;
+    const int scale = settings_.exportScale;
+    controller_->run<QString>(
+        [path, frames, scale](GeneratorWorker&) { return writeGif(path, frames, scale); },
+        [this, path](QString err) { emit gifWritten(path, err); });
+}
+
+QString LangevinPage::writeGif(const QString& path, const Eigen::MatrixXf& frames, int scale) {
+    const int side = 28 * scale;
     try {
         as::GifWriter gif(QFile::encodeName(path).toStdString(), side, side);
-        for (Eigen::Index k = 0; k < frames_.cols(); ++k) {
-            const QImage img =
-                widgets::GalleryView::renderTile(frames_.col(k).data(), 28, 28, side);
+        for (Eigen::Index k = 0; k < frames.cols(); ++k) {
+            const QImage img = widgets::GalleryView::renderTile(frames.col(k).data(), 28, 28, side);
             gif.addFrame(reinterpret_cast<const std::uint32_t*>(img.constBits()),
                          img.bytesPerLine() / 4, 10);
         }

@@ -31,10 +31,16 @@ class LangevinPage : public GeneratorPage {
     int frameCount() const { return int(frames_.cols()); }
     double residual() const { return residual_; }
     double clippedFraction() const { return clipped_; }
-    /// Writes the frames as an animated GIF (scale from the settings); "" or the error.
-    QString exportGif(const QString& path);
+    /// Writes the frames as an animated GIF (scale from the settings) in the worker thread;
+    /// gifWritten(path, error) follows.
+    void exportGif(const QString& path);
+    /// The frames (pixels x K) as a GIF of 28 * scale pixels square; "" or the error.
+    static QString writeGif(const QString& path, const Eigen::MatrixXf& frames, int scale);
     void shown() override;
     void setDark(bool dark) override;
+
+  signals:
+    void gifWritten(const QString& path, const QString& error);
 
   protected:
     void modelChanged() override;

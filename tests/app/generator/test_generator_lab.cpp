@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -126,8 +127,15 @@ class TestGeneratorLab : public QObject {
         auto* g = lab_->galleryPage();
         QVERIFY(idle());
         QTemporaryDir dir;
+        QSignalSpy exported(g, &as::gui::GalleryPage::exported);
+        auto wrote = [&](const QString& path) {
+            if (!exported.wait(10000)) return false;
+            const auto args = exported.takeFirst();
+            return args.at(0).toString() == path && args.at(1).toString().isEmpty();
+        };
         const QString png = dir.filePath("gallery.png");
-        QCOMPARE(g->exportPng(png, false), QString());
+        g->exportPng(png, false);  // written in the worker
+        QVERIFY(wrote(png));
         QImage img(png);
         QVERIFY(!img.isNull());
         const int s = lab_->settings().exportScale, pad = 2;
@@ -142,10 +150,12 @@ class TestGeneratorLab : public QObject {
         // A selection of two images.
         g->view()->setSelection({1, 4});
         const QString sel = dir.filePath("sel.png");
-        QCOMPARE(g->exportPng(sel, true), QString());
+        g->exportPng(sel, true);
+        QVERIFY(wrote(sel));
         QCOMPARE(QImage(sel).width(), 2 * 28 * s + 3 * pad);
         const QString h5 = dir.filePath("sel.h5");
-        QCOMPARE(g->exportHdf5(h5, true), QString());
+        g->exportHdf5(h5, true);
+        QVERIFY(wrote(h5));
         as::h5::Handle f = as::h5::openFileReadOnly(h5.toStdString());
         as::h5::Handle grp = as::h5::openGroup(f, "generated");
         const Eigen::MatrixXf images = as::h5::readMatrixF(grp, "images", 2, 784, "test");
@@ -165,7 +175,11 @@ class TestGeneratorLab : public QObject {
         QVERIFY(p->clippedFraction() >= 0.0 && p->clippedFraction() <= 1.0);
         QTemporaryDir dir;
         const QString gif = dir.filePath("chain.gif");
-        QCOMPARE(p->exportGif(gif), QString());
+        QSignalSpy written(p, &as::gui::LangevinPage::gifWritten);
+        p->exportGif(gif);  // encoded in the worker
+        QVERIFY(written.wait(10000));
+        QCOMPARE(written.at(0).at(0).toString(), gif);
+        QCOMPARE(written.at(0).at(1).toString(), QString());
         QFile f(gif);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray head = f.read(10);

@@ -120,6 +120,11 @@ TEST(GeneratorSettings, RulesAndEngineParameters) {
     EXPECT_NO_THROW(v.check());
     v.langevinEvery = v.langevinSteps + 1;
     EXPECT_THROW(v.check(), as::ParamError);
+    v.langevinSteps = 100000;
+    v.langevinEvery = 50;  // exactly 2,000 decoded states after x(0)
+    EXPECT_NO_THROW(v.check());
+    v.langevinEvery = 49;
+    EXPECT_THROW(v.check(), as::ParamError);
     GeneratorTrainSettings t;
     EXPECT_NO_THROW(t.check());
     t.horizon = 1.5;
