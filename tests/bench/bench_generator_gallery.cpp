@@ -68,17 +68,21 @@ void galleryRepaint(benchmark::State& state) {
 }
 BENCHMARK(galleryRepaint)->Unit(benchmark::kMillisecond);
 
+/// Scrolls by three single steps, turning at either end of the grid.
+void scrollStep(QScrollBar* sb, int& dir) {
+    const int next = sb->value() + dir * sb->singleStep() * 3;
+    if (next >= sb->maximum() || next <= 0) dir = -dir;
+    sb->setValue(next);
+}
+
 void galleryScrollStep(benchmark::State& state) {
     as::widgets::GalleryView v;
     v.resize(1200, 800);
     fill(v, digits(kImages));
     QImage target(v.viewport()->size(), QImage::Format_RGB32);
-    QScrollBar* sb = v.verticalScrollBar();
     int dir = 1;
     for (auto _ : state) {
-        const int next = sb->value() + dir * sb->singleStep() * 3;
-        if (next >= sb->maximum() || next <= 0) dir = -dir;
-        sb->setValue(next);
+        scrollStep(v.verticalScrollBar(), dir);
         v.viewport()->render(&target);
         benchmark::DoNotOptimize(target.constBits());
     }
@@ -91,12 +95,9 @@ void galleryScrollOnScreen(benchmark::State& state) {
     as::widgets::GalleryView v;
     v.resize(1200, 800);
     fill(v, digits(kImages));
-    QScrollBar* sb = v.verticalScrollBar();
     int dir = 1;
     for (auto _ : state) {
-        const int next = sb->value() + dir * sb->singleStep() * 3;
-        if (next >= sb->maximum() || next <= 0) dir = -dir;
-        sb->setValue(next);
+        scrollStep(v.verticalScrollBar(), dir);
         v.viewport()->repaint();
         QApplication::processEvents();
     }
