@@ -63,6 +63,7 @@ QString GeneratorLab::exportCsv(const QString& path) {
 }
 
 void GeneratorLab::writeSession(hid_t root) {
+    if (!model_) return;  // no model (none shipped, none trained): the lab has nothing to keep
     as::generator::GeneratorSessionState st;
     st.model = model_;
     st.meta = meta_;
