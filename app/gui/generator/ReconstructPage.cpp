@@ -128,7 +128,16 @@ void ReconstructPage::loadTestDigits() {
 }
 
 void ReconstructPage::showTestDigit(int i) {
+    if (tests_.cols() == 0 && i >= 0) {  // still loading: shown when the digits arrive
+        const QSignalBlocker b(indexBox_);
+        indexBox_->setValue(i);
+        return;
+    }
     if (i < 0 || i >= tests_.cols()) return;
+    if (indexBox_->value() != i) {
+        const QSignalBlocker b(indexBox_);
+        indexBox_->setValue(i);
+    }
     input_->setImage(column(tests_, i));
     input_->setCaption(tr("input: test digit %1").arg(testLabels_[i]));
     reconstruct();
