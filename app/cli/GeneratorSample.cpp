@@ -8,11 +8,11 @@
 #include "MnistArgs.h"
 #include "export/PngWriter.h"
 #include "generator/FeatureClassifier.h"
+#include "generator/GeneratedImagesFile.h"
 #include "generator/LangevinSampler.h"
 #include "generator/LatentSampling.h"
 #include "generator/NearestNeighbours.h"
 #include "io/Hdf5Handle.h"
-#include "io/Hdf5Matrix.h"
 
 namespace as::cli {
 namespace {
@@ -40,21 +40,15 @@ void GeneratorCommand::writeImages(
     const std::vector<std::pair<std::string, std::vector<double>>>& extra) const {
     try {
         if (!out_.empty()) {
-            h5::silenceErrors();
-            h5::writeFileAtomically(out_, "generated images", [&](hid_t f) {
-                h5::Handle g = h5::createGroup(f, "generated");
-                h5::writeAttribute(g, "what", what);
-                h5::writeAttribute(g, "model", model_);
-                h5::writeAttribute(g, "seed", std::int64_t(seed_));
-                h5::writeAttribute(g, "rows", std::int64_t(28));
-                h5::writeAttribute(g, "cols", std::int64_t(28));
-                h5::writeMatrix(g, "images", Eigen::MatrixXf(images.transpose()));  // N x pixels
-                h5::writeMatrix(g, "latent", Eigen::MatrixXf(latent.transpose()));  // N x d
-                std::vector<double> dv(digits.begin(), digits.end());
-                h5::writeDataset(g, "digits", dv, {hsize_t(dv.size())});
-                for (const auto& [name, values] : extra)
-                    h5::writeDataset(g, name, values, {hsize_t(values.size())});
-            });
+            GeneratedImages g;
+            g.images = images;
+            g.latent = latent;
+            g.digits = digits;
+            g.what = what;
+            g.model = model_;
+            g.seed = std::int64_t(seed_);
+            g.extra = extra;
+            writeGeneratedImages(out_, g);
         }
         if (!png_.empty()) writeGrayPng(png_, tileImages(images, 28, 28, gridCols, scale_, 2));
     } catch (const std::exception& e) {

@@ -38,6 +38,12 @@ void ErrorBarPlot::setXLabels(const QStringList& labels) {
     update();
 }
 
+void ErrorBarPlot::setReference(double y, const QString& label) {
+    ref_ = y;
+    refLabel_ = label;
+    update();
+}
+
 void ErrorBarPlot::setDark(bool dark) {
     dark_ = dark;
     update();
@@ -62,6 +68,10 @@ void ErrorBarPlot::paintEvent(QPaintEvent*) {
             y0 = std::min(y0, c.y[i] - e);
             y1 = std::max(y1, c.y[i] + e);
         }
+    if (std::isfinite(ref_) && std::isfinite(x0)) {
+        y0 = std::min(y0, ref_);
+        y1 = std::max(y1, ref_);
+    }
     g.setPen(fg);
     const int titleH = title_.isEmpty() ? 6 : fm.height() + 10;
     if (!title_.isEmpty()) g.drawText(QRect(0, 4, width(), fm.height()), Qt::AlignCenter, title_);
@@ -132,6 +142,12 @@ void ErrorBarPlot::paintEvent(QPaintEvent*) {
     g.rotate(-90);
     g.drawText(QRect(-plot.height() / 2, 0, plot.height(), fm.height()), Qt::AlignCenter, yTitle_);
     g.restore();
+    if (std::isfinite(ref_)) {  // the reference line, dashed, its label above its right end
+        g.setPen(QPen(fg, 1, Qt::DashLine));
+        g.drawLine(QPointF(plot.left(), py(ref_)), QPointF(plot.right(), py(ref_)));
+        g.drawText(QRectF(plot.left(), py(ref_) - fm.height() - 2, plot.width() - 4, fm.height()),
+                   Qt::AlignRight | Qt::AlignBottom, refLabel_);
+    }
     // Curves: error bars, line, markers.
     g.setClipRect(plot.adjusted(-6, -6, 6, 6));
     for (std::size_t k = 0; k < curves_.size(); ++k) {

@@ -1,11 +1,14 @@
 #pragma once
 // Curves with error bars: one line with markers per curve, a vertical bar of +- std at each point
-// (none where std is NaN), a legend, titled axes with round ticks. The x axis can carry text
+// (none where std is NaN or 0), a legend, titled axes with round ticks (TickFormatter), and an
+// optional dashed reference line (a floor). Used by File → Open Sweep and the Generator lab's
+// Noise page. The x axis can carry text
 // labels instead of numbers (a parameter such as a protocol name). Painted by hand, so it exports
 // to PNG, SVG and PDF as drawn (widgets/common/FigureExport).
 #include <QString>
 #include <QStringList>
 #include <QWidget>
+#include <limits>
 #include <vector>
 
 namespace as::widgets {
@@ -25,6 +28,9 @@ class ErrorBarPlot : public QWidget {
     /// Text under the x ticks at 0, 1, 2, ... (empty: numbers).
     void setXLabels(const QStringList& labels);
     void setDark(bool dark);
+    /// A dashed horizontal reference line at y with its label (NaN: none), e.g. a floor.
+    void setReference(double y, const QString& label);
+    double reference() const { return ref_; }
     /// The colour of curve i (the legend's and the export's).
     static QColor curveColor(int i);
 
@@ -38,6 +44,8 @@ class ErrorBarPlot : public QWidget {
     std::vector<Curve> curves_;
     QString title_, xTitle_, yTitle_;
     QStringList xLabels_;
+    QString refLabel_;
+    double ref_ = std::numeric_limits<double>::quiet_NaN();
     bool dark_ = false;
 };
 

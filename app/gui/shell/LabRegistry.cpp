@@ -1,6 +1,7 @@
 #include "app/gui/shell/LabRegistry.h"
 
 #include "app/gui/ei/EiLab.h"
+#include "app/gui/generator/GeneratorLab.h"
 #include "app/gui/ring/RingLab.h"
 #include "app/gui/sde/SdeLab.h"
 #include "app/gui/surrogate/SurrogateLab.h"
@@ -17,7 +18,8 @@ Lab* make(QUndoStack* undo) {
 
 std::vector<LabFactory> registeredLabs() {
     return {
-        make<RingLab>, make<SurrogateLab>, make<EiLab>, make<TorusLab>, make<SdeLab>,
+        make<RingLab>,  make<SurrogateLab>, make<EiLab>,
+        make<TorusLab>, make<SdeLab>,       make<GeneratorLab>,
     };
 }
 

@@ -35,10 +35,12 @@ QString StartupOptions::parse(const QStringList& args) {
     QCommandLineOption statsOpt("stats",
                                 "Print time, steps/s and frames/s once a second to stderr.");
     QCommandLineOption spf("steps-per-frame", "Simulation steps per worker tick.", "n", "0");
-    QCommandLineOption labOpt("lab",
-                              "Open on this lab's tab: ring, surrogate, ei, torus, hd2d (the Torus "
-                              "lab's head-direction page) or sde.",
-                              "id");
+    QCommandLineOption labOpt(
+        "lab",
+        "Open on this lab's tab: ring, surrogate, ei, torus, hd2d (the Torus "
+        "lab's head-direction page), sde, generator or generator-<page> "
+        "(gallery, reconstruct, langevin, latent, interpolate, noise, train).",
+        "id");
     QCommandLineOption sizeOpt("size",
                                "Window size in pixels, e.g. 1024x700 (screenshots of a small "
                                "screen); default: the last session's.",

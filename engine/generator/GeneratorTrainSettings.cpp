@@ -1,0 +1,145 @@
+#include "generator/GeneratorTrainSettings.h"
+
+#include <cmath>
+
+#include "core/ParamKeysImpl.h"
+
+namespace as {
+
+template <>
+const ParamTable<generator::GeneratorTrainSettings>&
+ParamKeys<generator::GeneratorTrainSettings>::table() {
+    using S = generator::GeneratorTrainSettings;
+    static const ParamTable<S> t = [] {
+        ParamTable<S> t;
+        t.add<&S::digits>({.key = "digits",
+                           .label = "Digits",
+                           .defaultValue = 0,
+                           .choices = {"0-2", "0-9"},
+                           .tooltip = "Train on the digits 0, 1, 2 (C = 3 attractors) or on all "
+                                      "ten (C = 10)."});
+        t.add<&S::latentDim>({.key = "latent_dim",
+                              .label = "Latent dimension d",
+                              .defaultValue = 20,
+                              .min = 3,
+                              .max = 128,
+                              .integer = true,
+                              .tooltip = "Nodes of the latent SDE; must be >= the classes."});
+        t.add<&S::eps>({.key = "eps",
+                        .label = "Noise ε",
+                        .defaultValue = 0.05,
+                        .min = 0,
+                        .max = 2,
+                        .step = 0.01,
+                        .decimals = 3,
+                        .tooltip = "Strength of the latent noise ε G η (G = I)."});
+        t.add<&S::horizon>({.key = "horizon",
+                            .label = "Horizon T",
+                            .defaultValue = 3,
+                            .min = 0.3,
+                            .max = 30,
+                            .step = 0.3,
+                            .decimals = 2,
+                            .tooltip = "Latent time x(0) -> x(T), in steps of dt = 0.03."});
+        t.add<&S::wConv>(
+            {.key = "w_conv",
+             .label = "Weight: convergence",
+             .defaultValue = 0.1,
+             .min = 0,
+             .max = 1e6,
+             .tooltip = "Weight of the attractor-convergence term (eq 21); 0.1 as the shipped "
+                        "models were trained (the engine's default is 1)."});
+        t.add<&S::wRec>({.key = "w_rec",
+                         .label = "Weight: reconstruction",
+                         .defaultValue = 1,
+                         .min = 0,
+                         .max = 1e6,
+                         .tooltip = "Weight of the reconstruction term (eq 21)."});
+        t.add<&S::wCentroid>({.key = "w_centroid",
+                              .label = "Weight: centroid",
+                              .defaultValue = 1,
+                              .min = 0,
+                              .max = 1e6,
+                              .tooltip = "Weight of the centroid-consistency term (eq 21)."});
+        t.add<&S::epochs>({.key = "epochs",
+                           .label = "Epochs",
+                           .defaultValue = 3,
+                           .min = 1,
+                           .max = 1000,
+                           .integer = true,
+                           .tooltip = "Passes over the training images."});
+        t.add<&S::batch>({.key = "batch",
+                          .label = "Batch size",
+                          .defaultValue = 128,
+                          .min = 1,
+                          .max = 4096,
+                          .integer = true,
+                          .tooltip = "Images per mini-batch."});
+        t.add<&S::learningRate>({.key = "lr",
+                                 .label = "Learning rate",
+                                 .defaultValue = 1e-3,
+                                 .min = 0,
+                                 .max = 1,
+                                 .minOpen = true,
+                                 .step = 1e-4,
+                                 .decimals = 6,
+                                 .tooltip = "Adam step size.",
+                                 .formMin = 1e-7});
+        t.add<&S::trainCount>({.key = "train_count",
+                               .label = "Training images",
+                               .defaultValue = 6000,
+                               .min = 0,
+                               .max = 60000,
+                               .step = 1000,
+                               .integer = true,
+                               .tooltip = "The first N training images of the digits (0: all)."});
+        t.add<&S::seed>({.key = "seed",
+                         .label = "Seed",
+                         .defaultValue = 1,
+                         .min = 0,
+                         .max = 4294967295.0,
+                         .integer = true,
+                         .tooltip = "Seed of the weights, the batch order and the noise."});
+        return t;
+    }();
+    return t;
+}
+
+template struct ParamKeys<generator::GeneratorTrainSettings>;
+
+}  // namespace as
+
+namespace as::generator {
+
+std::vector<int> GeneratorTrainSettings::digitList() const {
+    return digits == 0 ? std::vector<int>{0, 1, 2} : std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+}
+
+GeneratorParams GeneratorTrainSettings::model() const {
+    GeneratorParams p;
+    p.latentDim = latentDim;
+    p.initSeed = seed;
+    p.latent.eps = eps;
+    p.latent.steps = std::max(1, int(std::lround(horizon / p.latent.dt)));
+    return p;
+}
+
+GeneratorTrainParams GeneratorTrainSettings::training() const {
+    GeneratorTrainParams tp;
+    tp.epochs = epochs;
+    tp.batch = batch;
+    tp.learningRate = learningRate;
+    tp.wConv = wConv;
+    tp.wRec = wRec;
+    tp.wCentroid = wCentroid;
+    tp.seed = seed;
+    return tp;
+}
+
+void GeneratorTrainSettings::check() const {
+    table().checkRanges(*this);
+    model().check(int(digitList().size()));
+    training().check();
+}
+
+}  // namespace as::generator
