@@ -61,23 +61,26 @@ GalleryPage::GalleryPage(GeneratorController* controller, QWidget* parent)
             [this] { view_->setCellSize(cellBox_->currentData().toInt()); });
     bar->addWidget(cellBox_);
     bar->addStretch(1);
+    // The export controls on a row of their own, so the page fits a 1024-pixel screen.
+    auto* exportBar = new QHBoxLayout;
     auto* selOnly = new QCheckBox(tr("Selection only"));
     selOnly->setToolTip(tr("Export only the images selected with Ctrl+click"));
-    bar->addWidget(selOnly);
+    exportBar->addStretch(1);
+    exportBar->addWidget(selOnly);
     auto* png = new QPushButton(tr("Export PNG…"));
     connect(png, &QPushButton::clicked, this, [this, selOnly] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Export gallery as PNG"),
                                                        "gallery.png", tr("PNG (*.png)"));
         if (!p.isEmpty()) exportPng(p, selOnly->isChecked());
     });
-    bar->addWidget(png);
+    exportBar->addWidget(png);
     auto* h5 = new QPushButton(tr("Export HDF5…"));
     connect(h5, &QPushButton::clicked, this, [this, selOnly] {
         const QString p = QFileDialog::getSaveFileName(this, tr("Export gallery as HDF5"),
                                                        "gallery.h5", tr("HDF5 (*.h5)"));
         if (!p.isEmpty()) exportHdf5(p, selOnly->isChecked());
     });
-    bar->addWidget(h5);
+    exportBar->addWidget(h5);
     connect(this, &GalleryPage::exported, this, [this](const QString& p, const QString& err) {
         emit statusMessage(err.isEmpty() ? tr("Wrote %1").arg(p) : err, 8000);
     });
@@ -95,7 +98,7 @@ GalleryPage::GalleryPage(GeneratorController* controller, QWidget* parent)
     sl->addWidget(enlarged_, 1);
     sl->addWidget(nearest_, 1);
     sl->addWidget(detail_);
-    side->setMaximumWidth(260);
+    side->setMaximumWidth(220);
 
     info_ = new QLabel;
     info_->setWordWrap(true);
@@ -104,6 +107,7 @@ GalleryPage::GalleryPage(GeneratorController* controller, QWidget* parent)
     body->addWidget(side);
     auto* lay = new QVBoxLayout(this);
     lay->addLayout(bar);
+    lay->addLayout(exportBar);
     lay->addWidget(info_);
     lay->addLayout(body, 1);
 

@@ -159,7 +159,7 @@ void GeneratorLab::buildDock() {
     dock->setObjectName("generatorDock");
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(scroll);
-    dock->setMinimumWidth(290);
+    dock->setMinimumWidth(240);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     binding_->sync();
 }

@@ -41,11 +41,13 @@ ReconstructPage::ReconstructPage(GeneratorController* controller, QWidget* paren
     bar->addWidget(indexBox_);
     auto* clear = new QPushButton(tr("Clear canvas"));
     connect(clear, &QPushButton::clicked, this, [this] { input_->clear(); });
-    bar->addWidget(clear);
+    bar->addStretch(1);
+    auto* buttons = new QHBoxLayout;  // a row of their own: the page fits a 1024-pixel screen
+    buttons->addWidget(clear);
     auto* run = new QPushButton(tr("Reconstruct"));
     connect(run, &QPushButton::clicked, this, &ReconstructPage::reconstruct);
-    bar->addWidget(run);
-    bar->addStretch(1);
+    buttons->addWidget(run);
+    buttons->addStretch(1);
     connect(input_, &widgets::DigitCanvas::strokeFinished, this, &ReconstructPage::reconstruct);
 
     auto* pair = new QHBoxLayout;
@@ -53,10 +55,11 @@ ReconstructPage::ReconstructPage(GeneratorController* controller, QWidget* paren
     pair->addWidget(output_);
     auto* left = new QVBoxLayout;
     left->addLayout(bar);
+    left->addLayout(buttons);
     left->addLayout(pair, 1);
     left->addWidget(info_);
-    auto* filmBox =
-        new QGroupBox(tr("The latent trajectory x(t), decoded (a filmstrip, t = 0 → T)"));
+    auto* filmBox = new QGroupBox(tr("x(t) decoded, t = 0 → T"));
+    filmBox->setToolTip(tr("The latent trajectory x(t), decoded: a filmstrip from t = 0 to T"));
     auto* fl = new QVBoxLayout(filmBox);
     fl->addWidget(film_);
     auto* lay = new QHBoxLayout(this);
