@@ -34,7 +34,8 @@ using as::generator::GeneratorViewSettings;
 QStringList GeneratorLab::shippedModels() {
     QStringList out;
     const QDir dir(QString::fromStdString(as::buildResourcesDir() + "/models"));
-    for (const char* name : {"gen_012.h5", "gen_012_view3.h5", "gen_all.h5"})
+    for (const char* name :
+         {"gen_012.h5", "gen_012_view3.h5", "gen_all.h5", "gen_012_dynamical.h5"})
         if (dir.exists(name)) out << dir.filePath(name);
     return out;
 }
