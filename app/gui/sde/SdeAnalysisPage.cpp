@@ -19,7 +19,6 @@
 #include "app/gui/sde/EvaluationRunner.h"
 #include "app/gui/sde/FixedPointPanel.h"
 #include "app/gui/sde/RobustnessTable.h"
-#include "core/BuildPaths.h"
 #include "sde/Jacobian.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"

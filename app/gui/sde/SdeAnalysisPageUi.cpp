@@ -19,6 +19,7 @@
 #include "app/gui/sde/FixedPointPanel.h"
 #include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
+#include "core/BuildPaths.h"
 #include "widgets/sde/MatrixHeatmap.h"
 #include "widgets/sde/SpectrumPlot.h"
 
