@@ -9,10 +9,12 @@
 #include <QPushButton>
 #include <QTextStream>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "core/BuildPaths.h"
+#include "io/SweepTable.h"
 #include "widgets/common/ErrorBarPlot.h"
 
 namespace as::gui {
@@ -29,10 +31,10 @@ NoisePage::NoisePage(GeneratorController* controller, QWidget* parent)
                      tr("latent noise ε (training and sampling)"),
                      tr("feature-space FD (mean ± sd over seeds)"));
     plot_->setObjectName("noisePlot");
-    auto* open = new QPushButton(tr("Open runs CSV…"));
+    auto* open = new QPushButton(tr("Open runs…"));
     connect(open, &QPushButton::clicked, this, [this] {
-        const QString p =
-            QFileDialog::getOpenFileName(this, tr("Open FD-vs-ε runs"), {}, tr("CSV (*.csv)"));
+        const QString p = QFileDialog::getOpenFileName(
+            this, tr("Open FD-vs-ε runs"), {}, tr("Runs CSV or merged sweep (*.csv *_merged.h5)"));
         if (p.isEmpty()) return;
         const QString err = loadCsv(p);
         emit statusMessage(err.isEmpty() ? tr("Read %1").arg(p) : err, 10000);
@@ -60,7 +62,39 @@ void NoisePage::shown() {
     }
 }
 
+QString NoisePage::loadSweep(const QString& path) {
+    // A merged sweep of the recipe resources/sweeps/generator_fd_eps.json (docs/sweeps.md): the
+    // parameter eps and the fields fd, fd_floor and class_agreement of each finished job.
+    Runs runs;
+    std::vector<double> floors;
+    try {
+        const SweepTable t = readSweepTable(QFile::encodeName(path).toStdString());
+        const auto col = [&](const std::vector<std::string>& names, const char* name) {
+            return int(std::find(names.begin(), names.end(), name) - names.begin());
+        };
+        const int ie = col(t.paramLabels, "eps"), ifd = col(t.resultFields, "fd"),
+                  ifl = col(t.resultFields, "fd_floor"),
+                  iag = col(t.resultFields, "class_agreement");
+        if (ie == int(t.paramLabels.size()) || ifd == int(t.resultFields.size()))
+            return tr("%1: not a sweep of generator fid over eps (it needs the parameter eps and "
+                      "the field fd)")
+                .arg(path);
+        for (std::size_t j = 0; j < t.jobCount(); ++j) {
+            const double eps = SweepTable::number(t.paramValues[std::size_t(ie)][j]);
+            const double fd = t.results[std::size_t(ifd)][j];
+            if (t.status[j] != "ok" || !std::isfinite(eps) || !std::isfinite(fd)) continue;
+            const bool hasAg = iag < int(t.resultFields.size());
+            runs[eps].push_back({fd, hasAg ? t.results[std::size_t(iag)][j] : -1.0});
+            if (ifl < int(t.resultFields.size())) floors.push_back(t.results[std::size_t(ifl)][j]);
+        }
+    } catch (const std::exception& e) {
+        return QString::fromUtf8(e.what());
+    }
+    return showRuns(runs, floors, path, true);
+}
+
 QString NoisePage::loadCsv(const QString& path) {
+    if (QFileInfo(path).suffix().compare("h5", Qt::CaseInsensitive) == 0) return loadSweep(path);
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
         return tr("Cannot read %1: %2").arg(path, f.errorString());
@@ -69,7 +103,7 @@ QString NoisePage::loadCsv(const QString& path) {
     const int ie = int(head.indexOf("eps")), ifd = int(head.indexOf("fd")),
               ifl = int(head.indexOf("fd_floor")), iag = int(head.indexOf("class_agreement"));
     if (ie < 0 || ifd < 0) return tr("%1: the header needs the columns eps and fd").arg(path);
-    std::map<double, std::vector<std::pair<double, double>>> runs;  // eps -> (fd, agreement)
+    Runs runs;
     std::vector<double> floors;
     int line = 1;
     while (!in.atEnd()) {
@@ -85,6 +119,11 @@ QString NoisePage::loadCsv(const QString& path) {
         runs[eps].push_back({fd, ag});
         if (ifl >= 0) floors.push_back(c.value(ifl).toDouble());
     }
+    return showRuns(runs, floors, path, iag >= 0);
+}
+
+QString NoisePage::showRuns(const Runs& runs, const std::vector<double>& floors,
+                            const QString& path, bool withAgreement) {
     if (runs.empty()) return tr("%1: no runs").arg(path);
     points_.clear();
     widgets::ErrorBarPlot::Curve plot{tr("FD"), {}, {}, {}};
@@ -111,8 +150,9 @@ QString NoisePage::loadCsv(const QString& path) {
                     .arg(p.mean, 0, 'f', 2)
                     .arg(p.sd, 0, 'f', 2)
                     .arg(p.runs)
-                    .arg(iag >= 0 ? tr(", class agreement %1 %").arg(100 * p.agreement, 0, 'f', 1)
-                                  : QString());
+                    .arg(withAgreement
+                             ? tr(", class agreement %1 %").arg(100 * p.agreement, 0, 'f', 1)
+                             : QString());
     }
     plot_->setCurves({std::move(plot)});
     floor_ = floors.empty() ? -1 : floors.front();

@@ -5,6 +5,7 @@
 // (resources/generator/fd_eps_012.csv, or a CSV the user opens: columns eps and fd, optional
 // fd_floor and class_agreement, one row per run).
 #include <QString>
+#include <map>
 #include <vector>
 
 #include "app/gui/generator/GeneratorPage.h"
@@ -26,8 +27,11 @@ class NoisePage : public GeneratorPage {
     };
     explicit NoisePage(GeneratorController* controller, QWidget* parent = nullptr);
 
-    /// Reads a runs CSV; returns "" or the error (naming the file and the line).
+    /// Reads a runs CSV, or a merged sweep (a .h5 path: loadSweep); returns "" or the error
+    /// (naming the file and the line).
     QString loadCsv(const QString& path);
+    /// Reads a merged sweep of generator fid over eps (resources/sweeps/generator_fd_eps.json).
+    QString loadSweep(const QString& path);
     const std::vector<Point>& points() const { return points_; }
     static QString shippedCsv();
     widgets::ErrorBarPlot* plot() const { return plot_; }
@@ -35,6 +39,10 @@ class NoisePage : public GeneratorPage {
     void setDark(bool dark) override;
 
   private:
+    using Runs =
+        std::map<double, std::vector<std::pair<double, double>>>;  // eps -> (fd, agreement)
+    QString showRuns(const Runs& runs, const std::vector<double>& floors, const QString& path,
+                     bool withAgreement);
     std::vector<Point> points_;
     double floor_ = -1;
     QLabel* info_;

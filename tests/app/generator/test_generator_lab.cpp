@@ -28,6 +28,7 @@
 #include "generator/GeneratorSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
+#include "io/SweepTable.h"
 #include "widgets/generator/GalleryView.h"
 
 using as::gui::GeneratorLab;
@@ -254,6 +255,31 @@ class TestGeneratorLab : public QObject {
         f.write("eps,fd\n0.1,abc\n");
         f.close();
         QVERIFY(p->loadCsv(bad).contains("line 2"));
+        // A merged sweep of generator fid over eps (resources/sweeps/generator_fd_eps.json): two
+        // eps values, two seeds each (one failed job left out), the floor drawn.
+        as::SweepTable t;
+        t.label = "generator_fd_eps";
+        t.paramLabels = {"eps", "seed"};
+        t.paramValues = {{"0", "0", "0.1", "0.1"}, {"1", "2", "1", "2"}};
+        t.resultFields = {"fd", "fd_floor", "class_agreement"};
+        t.results = {{10, 12, 8, NAN}, {1.5, 1.5, 1.5, NAN}, {0.9, 0.92, 0.95, NAN}};
+        t.status = {"ok", "ok", "ok", "failed"};
+        t.index = {0, 1, 2, 3};
+        t.exitCode = {0, 0, 0, 3};
+        t.wallSeconds = {1, 1, 1, 1};
+        t.seed = {1, 2, 1, 2};
+        t.log = {"", "", "", ""};
+        const QString merged = dir.filePath("generator_fd_eps_merged.h5");
+        as::writeSweepTable(QFile::encodeName(merged).toStdString(), t);
+        QCOMPARE(p->loadCsv(merged), QString());
+        QCOMPARE(int(p->points().size()), 2);
+        QCOMPARE(p->points()[0].mean, 11.0);
+        QCOMPARE(p->points()[0].runs, 2);
+        QCOMPARE(p->points()[1].runs, 1);
+        QCOMPARE(p->plot()->reference(), 1.5);
+        t.paramLabels = {"v", "seed"};  // not a sweep over eps: refused, naming the file
+        as::writeSweepTable(QFile::encodeName(merged).toStdString(), t);
+        QVERIFY(p->loadCsv(merged).contains("generator_fd_eps_merged.h5"));
     }
 
     void trainSettingsAreUndoStepsAndATinyRunBecomesTheModel() {
