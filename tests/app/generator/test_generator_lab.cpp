@@ -29,6 +29,7 @@
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
 #include "io/SweepTable.h"
+#include "widgets/common/ErrorBarPlot.h"
 #include "widgets/generator/GalleryView.h"
 
 using as::gui::GeneratorLab;
