@@ -130,14 +130,8 @@ int GeneratorCommand::runSample() {
         .add("count", (long long)images.cols())
         .add("per_class", (long long)count_);
     j.add("centre", centre_);
-    if (out_.empty())
-        j.addNull("file");
-    else
-        j.add("file", out_);
-    if (png_.empty())
-        j.addNull("png");
-    else
-        j.add("png", png_);
+    j.addOrNull("file", out_);
+    j.addOrNull("png", png_);
     j.add("seed", (long long)seed_).add("decode_s", decodeSeconds).add("wall_s", secondsSince(t0));
     std::string line = j.str();
     const std::string more = nj.str();
@@ -201,14 +195,8 @@ int GeneratorCommand::runInterpolate() {
         j.add("from", (long long)from_).add("axis", (long long)axis_).add("range", range_);
     else
         j.add("from", (long long)from_).add("to", (long long)to_);
-    if (out_.empty())
-        j.addNull("file");
-    else
-        j.add("file", out_);
-    if (png_.empty())
-        j.addNull("png");
-    else
-        j.add("png", png_);
+    j.addOrNull("file", out_);
+    j.addOrNull("png", png_);
     std::printf("%s\n", j.str().c_str());
     return kExitOk;
 }
@@ -259,14 +247,8 @@ int GeneratorCommand::runLangevin() {
         .add("clipped_weight", noise.clippedWeight)
         .add("max_re_j", noise.maxRealPart)
         .add("chain_cov_rel_error", chainError);
-    if (out_.empty())
-        j.addNull("file");
-    else
-        j.add("file", out_);
-    if (png_.empty())
-        j.addNull("png");
-    else
-        j.add("png", png_);
+    j.addOrNull("file", out_);
+    j.addOrNull("png", png_);
     j.add("wall_s", secondsSince(t0));
     std::printf("%s\n", j.str().c_str());
     return kExitOk;

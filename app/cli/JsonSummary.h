@@ -18,6 +18,10 @@ class JsonSummary {
     }
     JsonSummary& add(const std::string& key, std::optional<double> value);  ///< nullopt -> null
     JsonSummary& addNull(const std::string& key);
+    /// An optional output path: null when empty.
+    JsonSummary& addOrNull(const std::string& key, const std::string& value) {
+        return value.empty() ? addNull(key) : add(key, value);
+    }
     /// The object on one line, e.g. {"protocol":"moving","lag_rad":0.12,"t95_ms":null}.
     std::string str() const;
 
