@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/gui/framework/FigureSpec.h"
 #include "app/gui/framework/ResumeWhenShown.h"
 
 namespace as::gui {
@@ -106,6 +107,8 @@ class Lab : public QMainWindow {
     virtual int recordedFrames() const { return 0; }
     /// The guided tour for teaching demos; empty if the lab has none yet.
     virtual std::vector<TourStep> tourSteps() { return {}; }
+    /// The paper figures this lab renders headless (`attractor-studio --figure NAME`).
+    virtual std::vector<FigureSpec> figures() { return {}; }
     /// Session groups this lab reads (prepareLoad is called if the file has any of them).
     virtual QStringList sessionGroups() const { return {labId()}; }
     /// Shows a part of the lab named by an id other than labId() (a page with a session group or

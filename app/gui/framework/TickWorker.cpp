@@ -80,6 +80,16 @@ void TickWorker::stepOnce() {
     publish();
 }
 
+void TickWorker::runSteps(long n) {
+    while (n > 0 && !isHalted()) {
+        const int done = advance(int(std::min<long>(n, maxChunk_)));
+        if (done <= 0) break;
+        n -= done;
+    }
+    if (isHalted()) emit halted(QString::fromStdString(haltMessage()));
+    publish();
+}
+
 void TickWorker::setStepsPerFrame(int n) {
     stepsPerFrame_ = std::max(1, n);
 }

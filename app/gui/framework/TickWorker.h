@@ -25,6 +25,8 @@ class TickWorker : public QObject {
     void pause();
     void stepOnce();
     void setStepsPerFrame(int n);
+    /// Takes n steps at once (or until a halt), then publishes: a headless figure's fixed run.
+    void runSteps(long n);
 
     /// Longest time one tick may step before yielding to the event loop (ms).
     static constexpr int kTickBudgetMs = 25;

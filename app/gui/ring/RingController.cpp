@@ -44,6 +44,11 @@ void RingController::pause() {
 void RingController::stepOnce() {
     post([w = worker_] { w->stepOnce(); });
 }
+void RingController::runSteps(long n) {
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, n] { w->runSteps(n); }, Qt::BlockingQueuedConnection);
+}
+
 void RingController::reset() {
     post([w = worker_] { w->reset(); });
 }

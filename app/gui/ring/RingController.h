@@ -37,6 +37,8 @@ class RingController : public QObject {
     void pause();
     void togglePlay() { playing_ ? pause() : play(); }
     void stepOnce();
+    /// Takes n steps now and waits for them (a headless figure's fixed run), then publishes.
+    void runSteps(long n);
     void reset();
     /// Sends checked parameters (the caller has run check()).
     void setParams(const as::CannParams& p);

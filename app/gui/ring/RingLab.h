@@ -62,6 +62,8 @@ class RingLab : public Lab {
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
     std::vector<TourStep> tourSteps() override;
+    /// Paper figures for --figure (RingLabFigures.cpp).
+    std::vector<FigureSpec> figures() override;
     double framesPerSecond() const { return fps_; }
 
     /// Swaps in a new simulation (a loaded session or New); clears the undo history.

@@ -55,8 +55,14 @@ QString StartupOptions::parse(const QStringList& args) {
         "file.mp4|file.gif|dir");
     QCommandLineOption recordFramesOpt("record-frames", "Frames for --record (default 100).", "n",
                                        "100");
+    QCommandLineOption figureOpt(
+        "figure",
+        "Render a paper figure headless (offscreen, no window) into --out, then quit; 'list' "
+        "names every figure with the paper figure it reproduces. --set applies to its lab.",
+        "name|list");
+    QCommandLineOption outOpt("out", "The --figure file: .png, .svg or .pdf.", "file");
     p.addOptions({noPlay, themeOpt, set, shot, after, statsOpt, spf, labOpt, sizeOpt, tourOpt,
-                  presentOpt, recordOpt, recordFramesOpt});
+                  presentOpt, recordOpt, recordFramesOpt, figureOpt, outOpt});
     p.process(args);  // exits on --help / --version / unknown options
     if (p.positionalArguments().size() > 1) return "at most one session file";
     session = p.positionalArguments().value(0);
@@ -88,6 +94,12 @@ QString StartupOptions::parse(const QStringList& args) {
     record = p.value(recordOpt);
     recordFrames = p.value(recordFramesOpt).toInt(&ok);
     if (!ok || recordFrames < 1) return "--record-frames must be a positive integer";
+    figure = p.value(figureOpt);
+    figureOut = p.value(outOpt);
+    if (p.isSet(figureOpt) && figure.isEmpty()) return "--figure needs a name (or list)";
+    if (!figure.isEmpty() && figure != "list" && figureOut.isEmpty())
+        return "--figure " + figure + " needs --out file.png|svg|pdf";
+    if (!figureOut.isEmpty() && figure.isEmpty()) return "--out is the file of --figure";
     return {};
 }
 

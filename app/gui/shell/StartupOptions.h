@@ -2,7 +2,8 @@
 // Command-line options of attractor-studio, so documentation screenshots and rate measurements are
 // scriptable: a session file, --no-play, --theme, --set key=value, --screenshot/--after-ms,
 // --stats,
-// --lab, --tour [n], --presentation, --record (an animation of the Torus lab).
+// --lab, --tour [n], --presentation, --record (an animation of the Torus lab), --figure/--out
+// (a paper figure rendered headless, shell/FigureRunner).
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,8 @@ struct StartupOptions {
     QString record;  ///< Torus lab: record its page into this .mp4 or .gif (else a PNG folder),
                      ///< then quit
     int recordFrames = 100;
+    QString figure;     ///< --figure: render this paper figure headless ("list": name them all)
+    QString figureOut;  ///< --out: the figure's file (.png, .svg or .pdf)
 
     /// Parses arguments; returns an error message or "".
     QString parse(const QStringList& args);

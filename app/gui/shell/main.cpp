@@ -2,11 +2,15 @@
 // session and starts playing, so a bump is already moving when the window appears.
 //   attractor-studio [session.h5] [--no-play] [--theme light|dark] [--set key=value ...]
 //                    [--screenshot out.png [--after-ms N]] [--stats] [--steps-per-frame n]
+//   attractor-studio --figure NAME|list [--out file.png|svg|pdf] [--set key=value ...]
 #include <QApplication>
 #include <QCoreApplication>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
 
+#include "app/gui/shell/FigureRunner.h"
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/shell/StartupOptions.h"
 
@@ -16,6 +20,29 @@ void nameApplication() {
     QCoreApplication::setOrganizationName("AttractorStudio");
     QCoreApplication::setApplicationName("attractor-studio");
     QCoreApplication::setApplicationVersion(AS_VERSION);
+}
+
+/// --figure: offscreen, with settings of its own (a user's theme, fonts or window geometry never
+/// reach a figure, and the run writes none of them back).
+int renderFigure(int argc, char** argv, const as::gui::StartupOptions& opts) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    QApplication app(argc, argv);
+    nameApplication();
+    as::gui::MainWindow w;
+    if (opts.figure == "list") {
+        std::fputs(qPrintable(as::gui::FigureRunner::listing(w)), stdout);
+        return 0;
+    }
+    const as::gui::FigureOutcome r =
+        as::gui::FigureRunner::render(w, opts.figure, opts.figureOut, opts.sets);
+    if (r.code == 0)
+        std::fprintf(stderr, "%s (%.1f s)\n", qPrintable(r.message), r.seconds);
+    else
+        std::fprintf(stderr, "attractor-studio: %s\n", qPrintable(r.message));
+    return r.code;
 }
 
 }  // namespace
@@ -33,6 +60,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    if (!opts.figure.isEmpty()) return renderFigure(argc, argv, opts);
     QApplication app(argc, argv);
     nameApplication();
     QApplication::setApplicationDisplayName("Attractor Studio");

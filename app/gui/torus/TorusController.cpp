@@ -39,6 +39,11 @@ void TorusController::pause() {
 void TorusController::stepOnce() {
     post([w = worker_] { w->stepOnce(); });
 }
+void TorusController::runSteps(long n) {
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, n] { w->runSteps(n); }, Qt::BlockingQueuedConnection);
+}
+
 void TorusController::reset() {
     post([w = worker_] { w->reset(); });
 }

@@ -45,6 +45,8 @@ class TorusController : public QObject {
     void pause();
     void togglePlay() { playing_ ? pause() : play(); }
     void stepOnce();
+    /// Takes n steps now and waits for them (a headless figure's fixed run), then publishes.
+    void runSteps(long n);
     void reset();
     void setMode(Mode m);
     void setTorusParams(const as::TorusParams& p);
