@@ -48,6 +48,11 @@ void EiController::setMode(as::EiMode m) {
 void EiController::setBump(bool on, double z) {
     QMetaObject::invokeMethod(worker_, [w = worker_, on, z] { w->setBump(on, z); });
 }
+void EiController::runFor(double ms) {
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, ms] { w->runFor(ms); }, Qt::BlockingQueuedConnection);
+}
+
 void EiController::runProtocol(const QString& name, double durationMs, const as::EiParams& p) {
     protocolRunning_ = true;
     cancel_.store(false);

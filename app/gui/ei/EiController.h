@@ -31,6 +31,8 @@ class EiController : public QObject {
     void reset(const as::EiParams& p);
     void setMode(as::EiMode m);
     void setBump(bool on, double z);
+    /// Runs `ms` of simulated time and waits for it (a headless figure's fixed run).
+    void runFor(double ms);
     void runProtocol(const QString& name, double durationMs, const as::EiParams& p);
     void cancelProtocol() { cancel_.store(true); }
 

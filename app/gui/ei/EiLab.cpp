@@ -16,6 +16,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTextStream>
 #include <QTimer>
 #include <QToolBar>
@@ -32,6 +33,7 @@
 #include "spiking/EiSession.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/ei/ConfidenceDecodePlot.h"
+#include "widgets/ei/EiProtocolChart.h"
 #include "widgets/ei/SpikeRaster.h"
 
 namespace as::gui {
@@ -82,6 +84,7 @@ EiLab::EiLab(QUndoStack* undo, QWidget* parent)
     connect(controller_.get(), &EiController::protocolFinished, this,
             [this](const QString& text, const QString& csv, bool ok) {
                 result_->setPlainText(text);
+                protocolChart_->showTable(text.section(' ', 1, 1), csv, text);
                 protocolCsv_ = csv;
                 if (csv.startsWith("b,beta,lambda0_measured")) showLambda0(csv);
                 progress_->setValue(ok ? 1000 : progress_->value());
@@ -234,7 +237,12 @@ void EiLab::buildUi() {
     lambda_->addSeries(tr("height-mode projection"), kIp, 1.5);
     lambda_->setFixedYRange(0, 0.4);
     lambda_->setToolTip(tr("Run the lambda0 protocol to fill this chart"));
-    v->addWidget(lambda_);
+    protocolChart_ = new as::widgets::EiProtocolChart;
+    protocolChart_->setObjectName("eiProtocolChart");
+    auto* charts = new QTabWidget;
+    charts->addTab(protocolChart_, tr("Protocol figure"));
+    charts->addTab(lambda_, tr("lambda_0(b)"));
+    v->addWidget(charts, 1);
     dock->setWidget(panel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     resizeDocks({dock}, {300}, Qt::Horizontal);  // the charts get the width
@@ -350,9 +358,10 @@ QWidget* EiLab::statusWidget() const {
 }
 
 std::vector<std::pair<QString, QWidget*>> EiLab::exportTargets() {
-    return {{tr("E-I lab"), this},       {tr("Raster"), raster_},     {tr("Rates"), rates_},
-            {tr("Decode"), decode_},     {tr("Currents"), currents_}, {tr("Spectrum"), spectrum_},
-            {tr("lambda_0(b)"), lambda_}};
+    return {{tr("E-I lab"), this},        {tr("Raster"), raster_},
+            {tr("Rates"), rates_},        {tr("Decode"), decode_},
+            {tr("Currents"), currents_},  {tr("Spectrum"), spectrum_},
+            {tr("lambda_0(b)"), lambda_}, {tr("Protocol figure"), protocolChart_}};
 }
 
 // The protocol's table (or the live traces) to `path`, and the spectrum shown to a sibling file
@@ -391,6 +400,7 @@ void EiLab::setDark(bool dark) {
     currents_->setDark(dark);
     lambda_->setDark(dark);
     spectrum_->setDark(dark);
+    protocolChart_->setDark(dark);
 }
 
 void EiLab::writeSession(hid_t root) {

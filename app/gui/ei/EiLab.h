@@ -26,6 +26,7 @@ class QUndoStack;
 
 namespace as::widgets {
 class ConfidenceDecodePlot;
+class EiProtocolChart;
 class SpikeRaster;
 class TraceChart;
 }  // namespace as::widgets
@@ -56,6 +57,8 @@ class EiLab : public Lab {
     void resetToDefaults() override;
 
     std::vector<TourStep> tourSteps() override;
+    /// Paper figures for --figure (EiLabFigures.cpp).
+    std::vector<FigureSpec> figures() override;
 
     EiController* controller() const { return controller_.get(); }
     QUndoStack* undoStack() const { return undo_; }
@@ -94,7 +97,8 @@ class EiLab : public Lab {
     as::widgets::TraceChart* currents_ = nullptr;
     as::widgets::TraceChart* lambda_ = nullptr;
     as::widgets::TraceChart* spectrum_ = nullptr;
-    std::vector<double> spectrumHz_, spectrumPower_;  ///< shown, for the CSV export
+    as::widgets::EiProtocolChart* protocolChart_ = nullptr;  ///< the last protocol's figure
+    std::vector<double> spectrumHz_, spectrumPower_;         ///< shown, for the CSV export
     double lastBump_ = 1,
            lastPositionDeg_ = 0;  ///< the stimulus the network has (undo's old values)
     QAction* playAction_ = nullptr;

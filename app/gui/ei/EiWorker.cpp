@@ -72,6 +72,15 @@ void EiWorker::setBump(bool on, double z) {
     publish();
 }
 
+void EiWorker::runFor(double ms) {
+    for (double done = 0; done < ms; done += 1.0)
+        if (sim_->run(1.0) == as::RunOutcome::Diverged) {
+            emit halted(QString::fromStdString(sim_->message()));
+            break;
+        }
+    publish();
+}
+
 void EiWorker::tick() {
     if (!playing_) return;
     QElapsedTimer budget;

@@ -29,6 +29,8 @@ class EiWorker : public QObject {
     void reset(const as::EiParams& p);
     void setMode(int mode);
     void setBump(bool on, double z);
+    /// Runs `ms` of simulated time now (a headless figure's fixed run), then publishes.
+    void runFor(double ms);
     void setSimMsPerTick(double ms) { simMsPerTick_ = ms; }
     /// Runs a protocol; emits protocolFinished with the result text and the CSV table.
     void runProtocol(const QString& name, double durationMs, const as::EiParams& p);
