@@ -21,7 +21,7 @@ struct FigureSpec {
     int widthPixels = 1600;   ///< PNG width; the height follows the view's aspect
     std::function<void()> start;  ///< drives the lab to the figure's state (after any --set)
     std::function<bool()> ready;  ///< polled until true (empty: ready once start() returned)
-    double timeoutSeconds = 120;  ///< give up (exit 1) if not ready by then
+    double timeoutSeconds = 60;   ///< give up (exit 1) if not ready by then
 };
 
 }  // namespace as::gui

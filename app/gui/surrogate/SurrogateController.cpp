@@ -36,6 +36,9 @@ void SurrogateController::pause() {
 void SurrogateController::reset() {
     post([w = worker_] { w->reset(); });
 }
+void SurrogateController::runSteps(int n) {
+    host_->call([n](SurrogateWorker& w) { w.runSteps(n); });
+}
 void SurrogateController::setSource(int s) {
     post([w = worker_, s] { w->setSource(s); });
 }

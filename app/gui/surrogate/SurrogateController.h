@@ -26,6 +26,8 @@ class SurrogateController : public QObject {
     void setSource(int source);
     void setMouseAngle(double z);
     void setStepsPerTick(int n);
+    /// Takes n input steps and waits for them (a headless figure's fixed run).
+    void runSteps(int n);
     void loadModel(const QString& path);
     void saveModel(const QString& path);
     void train(int sequences, const as::surrogate::TrainParams& params);

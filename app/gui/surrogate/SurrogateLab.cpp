@@ -387,6 +387,7 @@ QWidget* SurrogateLab::statusWidget() const {
 std::vector<std::pair<QString, QWidget*>> SurrogateLab::exportTargets() {
     return {{tr("Surrogate lab"), centralWidget()},
             {tr("Decoded angle"), angleCharts_[0]},
+            {tr("Decoded angles (every axis)"), angleCharts_[0]->parentWidget()},
             {tr("Error"), errorChart_},
             {tr("ODE activity"), odeHeat_},
             {tr("Surrogate activity"), surHeat_},

@@ -64,6 +64,8 @@ class SurrogateLab : public Lab {
     void resetToDefaults() override;
     /// Help → Guided Tour: the two models side by side, the inputs, the cases and training.
     std::vector<TourStep> tourSteps() override;
+    /// Paper figures for --figure (SurrogateLabFigures.cpp).
+    std::vector<FigureSpec> figures() override;
     /// `--set case=ring|hd2d|grid3d`: runs that case's shipped model.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 

@@ -162,6 +162,13 @@ void SurrogateWorker::reset() {
     publish();
 }
 
+void SurrogateWorker::runSteps(int n) {
+    const int perTick = stepsPerTick_;
+    stepsPerTick_ = n;
+    tick();
+    stepsPerTick_ = perTick;
+}
+
 void SurrogateWorker::tick() {
     if (!model_ || streams_.empty()) return;
     const double inputMs = model_->inputStepMs;

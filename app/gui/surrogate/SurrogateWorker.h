@@ -38,6 +38,8 @@ class SurrogateWorker : public QObject {
     void setSource(int source);  ///< a surrogate::LiveSource (the lab's Input chooser)
     void setMouseAngle(double z);
     void setStepsPerTick(int n);
+    /// Takes n input steps at once (a headless figure's fixed run), then publishes.
+    void runSteps(int n);
     /// Takes ownership of a model (loaded or trained) and restarts the run with it.
     void setModel(std::shared_ptr<as::surrogate::SurrogateModel> model);
     /// Loads a model file; emits modelChanged or failed, then loadFinished.
