@@ -81,6 +81,8 @@ class TorusLab : public Lab {
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
     /// "torus" shows the 3D page, "hd2d" the head-direction page.
     bool showSection(const QString& id) override;
+    /// Paper figures for --figure (TorusLabFigures.cpp).
+    std::vector<FigureSpec> figures() override;
     QStringList sessionGroups() const override { return {"torus", "hd2d"}; }
     /// 0: 3D grid cells, 1: 2D head direction.
     void showPage(int page);
