@@ -49,6 +49,8 @@ class SdeLab : public Lab {
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
     std::vector<TourStep> tourSteps() override;
+    /// Paper figures for --figure (SdeLabFigures.cpp).
+    std::vector<FigureSpec> figures() override;
 
     /// The shipped model files that exist (AS_RESOURCES_DIR/models/sde_*.h5).
     static QStringList shippedModels();
