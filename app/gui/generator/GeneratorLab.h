@@ -50,6 +50,8 @@ class GeneratorLab : public Lab {
     std::function<void()> prepareLoad(hid_t root) override;
     void resetToDefaults() override;
     std::vector<TourStep> tourSteps() override;
+    /// Paper figures for --figure (GeneratorLabFigures.cpp).
+    std::vector<FigureSpec> figures() override;
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
     /// "generator-<page>" (gallery, reconstruct, langevin, latent, interpolate, noise, train)
     /// shows that page (--lab generator-langevin).
