@@ -13,13 +13,8 @@ namespace as::gui {
 
 std::vector<FigureSpec> EiLab::figures() {
     auto base = [this](QString name, QString paper, QString view, QString note) {
-        FigureSpec f;
-        f.name = std::move(name);
-        f.paper = tr("seed 001 %1").arg(paper);
-        f.section = labId();
-        f.view = std::move(view);
-        f.note = std::move(note);
-        return f;
+        return FigureSpec(std::move(name), tr("seed 001 %1").arg(paper), labId(), std::move(view),
+                          std::move(note));
     };
     // The live network from its seed: bump on for `onMs` (0: never), then off until `ms`.
     auto live = [this, base](QString name, QString paper, QString view, double onMs, double ms,

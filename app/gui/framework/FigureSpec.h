@@ -6,10 +6,19 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <utility>
 
 namespace as::gui {
 
 struct FigureSpec {
+    FigureSpec() = default;
+    FigureSpec(QString name_, QString paper_, QString section_, QString view_, QString note_ = {})
+        : name(std::move(name_)),
+          paper(std::move(paper_)),
+          section(std::move(section_)),
+          view(std::move(view_)),
+          note(std::move(note_)) {}
+
     QString name;     ///< the --figure name, e.g. "ring-bump"
     QString paper;    ///< the paper figure it reproduces, e.g. "seed 001 Fig. 3A: persistent bump"
     QString section;  ///< the lab id or a showSection() id ("hd2d", "generator-gallery")

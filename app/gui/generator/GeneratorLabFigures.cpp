@@ -14,12 +14,8 @@ namespace as::gui {
 std::vector<FigureSpec> GeneratorLab::figures() {
     auto figure = [this](QString name, QString paper, QString page, QString view, QString model,
                          QString note = {}) {
-        FigureSpec f;
-        f.name = std::move(name);
-        f.paper = tr("seed 002 %1").arg(paper);
-        f.section = labId() + "-" + page;
-        f.view = std::move(view);
-        f.note = std::move(note);
+        FigureSpec f(std::move(name), tr("seed 002 %1").arg(paper), labId() + "-" + page,
+                     std::move(view), std::move(note));
         auto clock = std::make_shared<QElapsedTimer>();
         f.start = [this, model, clock] {
             const QString path =

@@ -9,12 +9,7 @@ std::vector<FigureSpec> RingLab::figures() {
     // dt = 0.1 ms (the default): `ms` of simulated time are 10 ms steps.
     auto figure = [this](QString name, QString paper, QString view, QStringList settings, double ms,
                          QString note = {}) {
-        FigureSpec f;
-        f.name = std::move(name);
-        f.paper = std::move(paper);
-        f.section = labId();
-        f.view = std::move(view);
-        f.note = std::move(note);
+        FigureSpec f(std::move(name), std::move(paper), labId(), std::move(view), std::move(note));
         f.settings = std::move(settings);
         f.start = [this, ms] {
             controller_->reset();

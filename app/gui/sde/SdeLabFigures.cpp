@@ -20,12 +20,8 @@ QString shippedModel(const QString& file) {
 
 std::vector<FigureSpec> SdeLab::figures() {
     auto base = [this](QString name, QString paper, QString view, QString model, QString note) {
-        FigureSpec f;
-        f.name = std::move(name);
-        f.paper = tr("seed 002 %1").arg(paper);
-        f.section = labId();
-        f.view = std::move(view);
-        f.note = std::move(note);
+        FigureSpec f(std::move(name), tr("seed 002 %1").arg(paper), labId(), std::move(view),
+                     std::move(note));
         f.start = [this, model] {
             if (const QString err = loadModel(shippedModel(model)); !err.isEmpty())
                 qWarning("%s", qPrintable(err));

@@ -13,12 +13,8 @@ namespace as::gui {
 std::vector<FigureSpec> SurrogateLab::figures() {
     auto figure = [this](QString name, QString paper, QString caseName, QString view,
                          QString note = {}) {
-        FigureSpec f;
-        f.name = std::move(name);
-        f.paper = tr("seed 000 %1").arg(paper);
-        f.section = labId();
-        f.view = std::move(view);
-        f.note = std::move(note);
+        FigureSpec f(std::move(name), tr("seed 000 %1").arg(paper), labId(), std::move(view),
+                     std::move(note));
         f.settings = {"case=" + caseName};
         const int steps = SurrogateWorker::kWindow;
         f.start = [this, steps] {

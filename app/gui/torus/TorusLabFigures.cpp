@@ -9,12 +9,8 @@ namespace as::gui {
 std::vector<FigureSpec> TorusLab::figures() {
     auto figure = [this](QString name, QString paper, QString section, QString view, long steps,
                          QString note = {}) {
-        FigureSpec f;
-        f.name = std::move(name);
-        f.paper = std::move(paper);
-        f.section = std::move(section);
-        f.view = std::move(view);
-        f.note = std::move(note);
+        FigureSpec f(std::move(name), std::move(paper), std::move(section), std::move(view),
+                     std::move(note));
         f.start = [this, steps] {
             controller_->reset();
             controller_->runSteps(steps);
