@@ -52,7 +52,7 @@ const QColor kColours[] = {QColor(40, 40, 40),  QColor(200, 40, 40),  QColor(40,
 EiProtocolChart::EiProtocolChart(QWidget* parent) : QWidget(parent) {
     layout_ = new QVBoxLayout(this);
     layout_->setContentsMargins(0, 0, 0, 0);
-    caption_ = new QLabel(tr("Run a protocol: its table is drawn here as the paper's figure."));
+    caption_ = new QLabel(tr("Run a protocol to draw its figure."));
     caption_->setWordWrap(true);
     caption_->setObjectName("eiProtocolCaption");
     rebuild(tr("Last protocol"), tr("t (ms)"), QString());

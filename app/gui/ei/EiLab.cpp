@@ -240,9 +240,9 @@ void EiLab::buildUi() {
     protocolChart_ = new as::widgets::EiProtocolChart;
     protocolChart_->setObjectName("eiProtocolChart");
     auto* charts = new QTabWidget;
-    charts->addTab(protocolChart_, tr("Protocol figure"));
-    charts->addTab(lambda_, tr("lambda_0(b)"));
-    v->addWidget(charts, 1);
+    charts->addTab(protocolChart_, tr("Figure"));
+    charts->addTab(lambda_, tr("\u03bb\u2080(b)"));
+    v->addWidget(charts, 2);  // the result text gives way first (1024×700, presentation)
     dock->setWidget(panel);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     resizeDocks({dock}, {300}, Qt::Horizontal);  // the charts get the width
