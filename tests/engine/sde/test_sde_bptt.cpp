@@ -6,13 +6,14 @@
 #include <omp.h>
 
 #include <cmath>
-#include <random>
 
 #include "sde/BpttKernel.h"
 #include "sde/BpttTrainer.h"
 #include "sde/SdeModel.h"
+#include "tests/engine/RandomMatrix.h"
 
 using namespace as::sde;
+using as::test::randomMatrix;
 
 namespace {
 
@@ -29,14 +30,6 @@ SdeParams smallParams(double eps) {
     return p;
 }
 
-Eigen::MatrixXd randomMatrix(int rows, int cols, double scale, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> d(0.0, scale);
-    Eigen::MatrixXd m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = d(rng);
-    return m;
-}
-
 struct Case {
     SdeParams p;
     AttractorSet set;
@@ -51,30 +44,23 @@ struct Case {
           labels(kB) {
         labels << 0, 1, 2, 1;
     }
+    /// The problem for A (which must outlive it) and G.
+    BpttProblem<double> problem(const Eigen::MatrixXd& A, const Eigen::MatrixXd* g, bool gradG,
+                                double alpha) const {
+        return {.params = &p, .attractors = &set, .A = &A, .G = g, .gradG = gradG, .alpha = alpha};
+    }
     /// Loss for (Atilde, G) in double with noise seed 99.
     double loss(const Eigen::MatrixXd& at, const Eigen::MatrixXd* g, bool gradG,
                 double alpha) const {
         const Eigen::MatrixXd A = set.assemble(at);
-        BpttProblem<double> pr;
-        pr.params = &p;
-        pr.attractors = &set;
-        pr.A = &A;
-        pr.G = g;
-        pr.gradG = gradG;
-        pr.alpha = alpha;
+        const BpttProblem<double> pr = problem(A, g, gradG, alpha);
         BpttBuffers<double> buf;
         return bpttLoss(pr, x0, labels, 99, buf);
     }
     double gradient(const Eigen::MatrixXd* g, bool gradG, double alpha, Eigen::MatrixXd& dAtilde,
                     Eigen::MatrixXd* dG) const {
         const Eigen::MatrixXd A = set.assemble(atilde);
-        BpttProblem<double> pr;
-        pr.params = &p;
-        pr.attractors = &set;
-        pr.A = &A;
-        pr.G = g;
-        pr.gradG = gradG;
-        pr.alpha = alpha;
+        const BpttProblem<double> pr = problem(A, g, gradG, alpha);
         BpttBuffers<double> buf;
         Eigen::MatrixXd dA;
         const double l = bpttLossAndGradient(pr, x0, labels, 99, dA, dG, buf);

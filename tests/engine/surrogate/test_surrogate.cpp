@@ -180,18 +180,29 @@ TEST(Processes, SeededAndInRange) {
         EXPECT_LE(std::abs(x), kPi / 2 + 1e-12);
 }
 
-TEST(Training, TinyModelOverfitsTinyDataset) {
-    const SurrogateDataset d = syntheticDataset(5, 60);
+namespace {
+
+// A net small enough to train in a test yet able to learn the synthetic sequences: 8 bins,
+// F = K = 8, H = 12, chunks of 20, lr 0.01, up to 300 epochs without early stopping.
+TrainParams learnableNet() {
     TrainParams p;
     p.bins = 8;
     p.features = 8;
     p.hidden = 12;
     p.head = 8;
-    p.batch = 4;
     p.bptt = 20;
     p.lr = 1e-2;
     p.max_epochs = 300;
     p.patience = 1000;
+    return p;
+}
+
+}  // namespace
+
+TEST(Training, TinyModelOverfitsTinyDataset) {
+    const SurrogateDataset d = syntheticDataset(5, 60);
+    TrainParams p = learnableNet();
+    p.batch = 4;
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     const Evaluation before = evaluate(*m.nets[0], d, 0, 0, d.trainSequences());
     SurrogateTrainer trainer(d, 0, p);
@@ -387,15 +398,7 @@ TEST(Training, EarlyStoppingConvergesWithCheckpointsAndBestWeights) {
 
 TEST(Training, TargetMseStopsAsConverged) {
     const SurrogateDataset d = syntheticDataset(5, 60);
-    TrainParams p;
-    p.bins = 8;
-    p.features = 8;
-    p.hidden = 12;
-    p.head = 8;
-    p.bptt = 20;
-    p.lr = 1e-2;
-    p.max_epochs = 300;
-    p.patience = 1000;
+    TrainParams p = learnableNet();
     p.target_mse = 0.05;
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     const TrainResult r = SurrogateTrainer(d, 0, p).run(*m.nets[0]);
