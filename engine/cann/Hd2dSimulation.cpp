@@ -54,6 +54,21 @@ void Hd2dSimulation::checkParams(const TorusParams& p) {
     sheet.check();
 }
 
+TorusParams Hd2dSimulation::defaultParams() {
+    TorusParams p;
+    p.dims = 2;
+    p.n = 64;
+    return p;
+}
+
+TrajectoryParams Hd2dSimulation::defaultHeading() {
+    TrajectoryParams h;
+    h.speed = 0.005;  // rad/ms
+    h.radius = 1.0;
+    h.rise = 0.0;
+    return h;
+}
+
 Hd2dSimulation::Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading,
                                std::size_t traceCapacity)
     : p_(p), heading_(heading), traces_(traceChannels(), traceCapacity) {

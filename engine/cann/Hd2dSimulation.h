@@ -43,6 +43,10 @@ class Hd2dSimulation {
     Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading,
                    std::size_t traceCapacity = 100000);
     static void checkParams(const TorusParams& p);
+    /// The head-direction page's defaults (GUI and CLI): 64 neurons per ring and per sheet axis,
+    /// and a slow head turn: a random walk of 0.005 rad/ms, or a unit circle in heading space.
+    static TorusParams defaultParams();
+    static TrajectoryParams defaultHeading();
 
     const TorusParams& params() const { return p_; }
     const TrajectoryParams& headingParams() const { return heading_.params(); }

@@ -41,31 +41,12 @@
 
 namespace as::gui {
 
-as::TorusParams TorusLab::defaultTorusParams() {
-    return as::TorusParams{};
-}
-as::TrajectoryParams TorusLab::defaultTrajectory() {
-    return as::TrajectoryParams{};
-}
-as::TorusParams TorusLab::defaultHd2dParams() {
-    as::TorusParams p;
-    p.dims = 2;
-    p.n = 64;
-    return p;
-}
-as::TrajectoryParams TorusLab::defaultHeading() {
-    as::TrajectoryParams h;
-    h.speed = 0.005;  // rad/ms
-    h.radius = 1.0;
-    h.rise = 0.0;
-    return h;
-}
-
 TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
     : Lab(QStringLiteral("torus"), tr("Torus"), parent, /*playWhenFirstShown=*/true),
       controller_(std::make_unique<TorusController>(
-          std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()),
-          std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()))),
+          std::make_unique<as::TorusSimulation>(as::TorusParams{}, as::TrajectoryParams{}),
+          std::make_unique<as::Hd2dSimulation>(as::Hd2dSimulation::defaultParams(),
+                                               as::Hd2dSimulation::defaultHeading()))),
       undo_(undo ? undo : new QUndoStack(this)) {
     bindPlayer(controller_.get());
     setWindowFlags(Qt::Widget);
@@ -394,11 +375,12 @@ std::function<void()> TorusLab::prepareLoad(hid_t root) {
     auto sim = std::make_shared<std::unique_ptr<as::TorusSimulation>>(
         hasTorus
             ? as::readTorusGroup(root)
-            : std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
+            : std::make_unique<as::TorusSimulation>(as::TorusParams{}, as::TrajectoryParams{}));
     auto hd = std::make_shared<std::unique_ptr<as::Hd2dSimulation>>(
         as::h5::hasChild(root, "hd2d")
             ? as::readHd2dGroup(root)
-            : std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+            : std::make_unique<as::Hd2dSimulation>(as::Hd2dSimulation::defaultParams(),
+                                                   as::Hd2dSimulation::defaultHeading()));
     return [this, sim, hd, hasTorus] {
         controller_->replaceTorus(std::move(*sim));
         controller_->replaceHd2d(std::move(*hd));
@@ -411,9 +393,9 @@ std::function<void()> TorusLab::prepareLoad(hid_t root) {
 void TorusLab::resetToDefaults() {
     controller_->pause();
     controller_->replaceTorus(
-        std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
-    controller_->replaceHd2d(
-        std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+        std::make_unique<as::TorusSimulation>(as::TorusParams{}, as::TrajectoryParams{}));
+    controller_->replaceHd2d(std::make_unique<as::Hd2dSimulation>(
+        as::Hd2dSimulation::defaultParams(), as::Hd2dSimulation::defaultHeading()));
     undo_->clear();
     syncForms();
 }
