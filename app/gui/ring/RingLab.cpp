@@ -16,6 +16,7 @@
 
 #include "app/gui/framework/HaltBanner.h"
 #include "app/gui/framework/ParameterBinding.h"
+#include "app/gui/framework/RunFeedback.h"
 #include "app/gui/ring/RingController.h"
 #include "cann/RingSession.h"
 #include "widgets/common/ActivityHeatmap.h"
@@ -41,20 +42,7 @@ RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWid
     buildDock();
     syncForms();
 
-    connect(controller_.get(), &RingController::playingChanged, this, [this](bool on) {
-        playAction_->setText(on ? tr("Pause") : tr("Play"));
-        as::widgets::setThemedIcon(playAction_, on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
-        playAction_->setChecked(on);
-        if (on) banner_->hide();
-    });
-    connect(controller_.get(), &RingController::halted, this, [this](const QString& m) {
-        banner_->showMessage(m);
-        emit statusMessage(tr("Simulation stopped: %1").arg(m), 0);
-    });
-    connect(controller_.get(), &RingController::rejected, this, [this](const QString& m) {
-        emit statusMessage(tr("Refused: %1").arg(m), 8000);
-        syncForms();
-    });
+    showRunFeedback(this, controller_.get(), playAction_, banner_, [this] { syncForms(); });
 
     frameTimer_ = new QTimer(this);
     frameTimer_->setInterval(kFrameIntervalMs);

@@ -25,6 +25,7 @@
 
 #include "app/gui/framework/HaltBanner.h"
 #include "app/gui/framework/RecordControl.h"
+#include "app/gui/framework/RunFeedback.h"
 #include "app/gui/torus/GridCellsPage.h"
 #include "app/gui/torus/HeadDirectionPage.h"
 #include "app/gui/torus/TorusController.h"
@@ -76,20 +77,7 @@ TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
         trajectoryCombo_->setCurrentIndex(
             int(i == 0 ? controller_->trajectory().kind : controller_->heading().kind));
     });
-    connect(controller_.get(), &TorusController::playingChanged, this, [this](bool on) {
-        playAction_->setText(on ? tr("Pause") : tr("Play"));
-        as::widgets::setThemedIcon(playAction_, on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
-        playAction_->setChecked(on);
-        if (on) banner_->hide();
-    });
-    connect(controller_.get(), &TorusController::halted, this, [this](const QString& m) {
-        banner_->showMessage(m);
-        emit statusMessage(tr("Simulation stopped: %1").arg(m), 0);
-    });
-    connect(controller_.get(), &TorusController::rejected, this, [this](const QString& m) {
-        emit statusMessage(tr("Refused: %1").arg(m), 8000);
-        syncForms();
-    });
+    showRunFeedback(this, controller_.get(), playAction_, banner_, [this] { syncForms(); });
     frameTimer_ = new QTimer(this);
     frameTimer_->setInterval(kFrameIntervalMs);
     connect(frameTimer_, &QTimer::timeout, this, &TorusLab::frame);
