@@ -3,20 +3,27 @@
 // iteration cap, checkpoints, loss weights), so the SDE, surrogate and generator tables state only
 // what differs: the default, the upper end and the tooltip.
 #include <string>
+#include <utility>
 
 #include "core/ParamSpec.h"
 
 namespace as {
 
-/// Mini-batch size: a whole number in [1, max].
-inline ParamSpec batchSpec(double defaultValue, std::string tooltip, double max = 4096) {
-    return {.key = "batch",
-            .label = "Batch size",
+/// A whole number in [1, max]: a count of items or of passes.
+inline ParamSpec countSpec(std::string key, std::string label, double defaultValue, double max,
+                           std::string tooltip) {
+    return {.key = std::move(key),
+            .label = std::move(label),
             .defaultValue = defaultValue,
             .min = 1,
             .max = max,
             .integer = true,
             .tooltip = std::move(tooltip)};
+}
+
+/// Mini-batch size: [1, max].
+inline ParamSpec batchSpec(double defaultValue, std::string tooltip, double max = 4096) {
+    return countSpec("batch", "Batch size", defaultValue, max, std::move(tooltip));
 }
 
 /// Adam's step size: (0, 1]; the form goes down to formMin.
@@ -34,15 +41,9 @@ inline ParamSpec learningRateSpec(double defaultValue, std::string tooltip, doub
             .formMin = formMin};
 }
 
-/// Passes over the training set: a whole number in [1, max].
+/// Passes over the training set: [1, max].
 inline ParamSpec epochsSpec(double defaultValue, double max, std::string tooltip) {
-    return {.key = "epochs",
-            .label = "Epochs",
-            .defaultValue = defaultValue,
-            .min = 1,
-            .max = max,
-            .integer = true,
-            .tooltip = std::move(tooltip)};
+    return countSpec("epochs", "Epochs", defaultValue, max, std::move(tooltip));
 }
 
 /// A cap on the mini-batches of a run: [0, 1e9], 0 runs all epochs.
