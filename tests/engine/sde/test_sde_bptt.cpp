@@ -6,6 +6,7 @@
 #include <omp.h>
 
 #include <cmath>
+#include <functional>
 
 #include "sde/BpttKernel.h"
 #include "sde/BpttTrainer.h"
@@ -70,6 +71,21 @@ struct Case {
     }
 };
 
+/// The central-difference gradient (step 1e-6) of f at X, entry by entry.
+Eigen::MatrixXd numericGradient(const Eigen::MatrixXd& X,
+                                const std::function<double(const Eigen::MatrixXd&)>& f) {
+    const double h = 1e-6;
+    Eigen::MatrixXd numeric(X.rows(), X.cols());
+    for (Eigen::Index i = 0; i < X.rows(); ++i)
+        for (Eigen::Index j = 0; j < X.cols(); ++j) {
+            Eigen::MatrixXd plus = X, minus = X;
+            plus(i, j) += h;
+            minus(i, j) -= h;
+            numeric(i, j) = (f(plus) - f(minus)) / (2 * h);
+        }
+    return numeric;
+}
+
 /// max |analytic - numeric| / max(|numeric|) over all entries.
 double relativeError(const Eigen::MatrixXd& analytic, const Eigen::MatrixXd& numeric) {
     return (analytic - numeric).cwiseAbs().maxCoeff() / numeric.cwiseAbs().maxCoeff();
@@ -81,15 +97,8 @@ void checkAtildeGradient(double eps, const char* what) {
     Eigen::MatrixXd dAtilde;
     const double l0 = c.gradient(G, false, 0.0, dAtilde, nullptr);
     EXPECT_DOUBLE_EQ(l0, c.loss(c.atilde, G, false, 0.0));
-    Eigen::MatrixXd numeric(kN, kN);
-    const double h = 1e-6;
-    for (int i = 0; i < kN; ++i)
-        for (int j = 0; j < kN; ++j) {
-            Eigen::MatrixXd plus = c.atilde, minus = c.atilde;
-            plus(i, j) += h;
-            minus(i, j) -= h;
-            numeric(i, j) = (c.loss(plus, G, false, 0.0) - c.loss(minus, G, false, 0.0)) / (2 * h);
-        }
+    const Eigen::MatrixXd numeric = numericGradient(
+        c.atilde, [&](const Eigen::MatrixXd& at) { return c.loss(at, G, false, 0.0); });
     EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3) << what;  // the test means something
     EXPECT_LT(relativeError(dAtilde, numeric), 1e-7) << what;
 }
@@ -109,17 +118,8 @@ TEST(SdeBptt, GGradientWithAlphaTerm) {
     const double alpha = 5.0;
     Eigen::MatrixXd dAtilde, dG;
     c.gradient(&c.G, true, alpha, dAtilde, &dG);
-    Eigen::MatrixXd numeric(kN, kN);
-    const double h = 1e-6;
-    for (int i = 0; i < kN; ++i)
-        for (int j = 0; j < kN; ++j) {
-            Eigen::MatrixXd plus = c.G, minus = c.G;
-            plus(i, j) += h;
-            minus(i, j) -= h;
-            numeric(i, j) =
-                (c.loss(c.atilde, &plus, true, alpha) - c.loss(c.atilde, &minus, true, alpha)) /
-                (2 * h);
-        }
+    const Eigen::MatrixXd numeric = numericGradient(
+        c.G, [&](const Eigen::MatrixXd& g) { return c.loss(c.atilde, &g, true, alpha); });
     EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3);
     EXPECT_LT(relativeError(dG, numeric), 1e-7);
     // The alpha term alone: alpha / sum|G| with its gradient -alpha sign(G) / (sum|G|)^2.
