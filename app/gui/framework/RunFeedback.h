@@ -1,12 +1,14 @@
 #pragma once
-// How a simulation lab (Ring, Torus) shows its controller's run: the Play action says Play or
-// Pause (text, icon, checked), the halt banner hides on play and shows the watchdog's reason on a
-// halt (the status bar says it too), and a refused edit is said in the status bar before
+// The run controls of a simulation lab (Ring, Torus) and how they show its controller's run:
+// addRunActions() puts Play (Space), Step and Reset on the lab's toolbar; the Play action says Play
+// or Pause (text, icon, checked), the halt banner hides on play and shows the watchdog's reason on
+// a halt (the status bar says it too), and a refused edit is said in the status bar before
 // `refused` puts the forms back. The controller has the signals playingChanged(bool),
 // halted(QString) and rejected(QString).
 #include <QAction>
 #include <QString>
 #include <QStyle>
+#include <QToolBar>
 #include <functional>
 
 #include "app/gui/framework/HaltBanner.h"
@@ -14,6 +16,26 @@
 #include "widgets/common/ThemedIcons.h"
 
 namespace as::gui {
+
+/// Play (checkable, on Space in `spaceContext`), Step and Reset on `tb`, driving the controller's
+/// togglePlay(), stepOnce() and reset(); `resetTip` says what a reset clears. Returns Play.
+template <class Controller>
+QAction* addRunActions(QToolBar* tb, Controller* controller, Qt::ShortcutContext spaceContext,
+                       const QString& resetTip) {
+    QAction* play = as::widgets::addThemedAction(tb, QStyle::SP_MediaPlay, Lab::tr("Play"));
+    play->setCheckable(true);
+    play->setShortcut(Qt::Key_Space);
+    play->setShortcutContext(spaceContext);
+    play->setToolTip(Lab::tr("Play / pause the simulation (Space)"));
+    QObject::connect(play, &QAction::triggered, tb, [controller] { controller->togglePlay(); });
+    QAction* step = as::widgets::addThemedAction(tb, QStyle::SP_MediaSkipForward, Lab::tr("Step"));
+    step->setToolTip(Lab::tr("Advance one time step dt"));
+    QObject::connect(step, &QAction::triggered, tb, [controller] { controller->stepOnce(); });
+    QAction* reset = as::widgets::addThemedAction(tb, QStyle::SP_BrowserReload, Lab::tr("Reset"));
+    reset->setToolTip(resetTip);
+    QObject::connect(reset, &QAction::triggered, tb, [controller] { controller->reset(); });
+    return play;
+}
 
 template <class Controller>
 void showRunFeedback(Lab* lab, Controller* controller, QAction* play, HaltBanner* banner,

@@ -118,18 +118,8 @@ void TorusLab::buildToolBar() {
     tb->setObjectName("torusToolBar");
     tb->setMovable(false);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    playAction_ = as::widgets::addThemedAction(tb, QStyle::SP_MediaPlay, tr("Play"));
-    playAction_->setCheckable(true);
-    playAction_->setShortcut(Qt::Key_Space);
-    playAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    playAction_->setToolTip(tr("Play / pause the simulation (Space)"));
-    connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
-    auto* step = as::widgets::addThemedAction(tb, QStyle::SP_MediaSkipForward, tr("Step"));
-    step->setToolTip(tr("Advance one time step dt"));
-    connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
-    auto* reset = as::widgets::addThemedAction(tb, QStyle::SP_BrowserReload, tr("Reset"));
-    reset->setToolTip(tr("t = 0, u = 0, back to the origin, recordings cleared"));
-    connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
+    playAction_ = addRunActions(tb, controller_.get(), Qt::WidgetWithChildrenShortcut,
+                                tr("t = 0, u = 0, back to the origin, recordings cleared"));
     tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Steps per frame: ")));
     stepsSpin_ = new QSpinBox;
