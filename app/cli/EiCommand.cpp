@@ -51,8 +51,7 @@ EiCommand::EiCommand(CLI::App& parent) {
     app_->add_flag("--list-protocols", listProtocols_, "List the protocols and exit");
 }
 
-EiParams EiCommand::buildParams() const {
-    EiParams p;
+EiParams EiCommand::applySets(EiParams p) const {
     for (const std::string& text : sets_) {
         const auto [key, value] = splitSetting(text);
         try {
@@ -89,21 +88,7 @@ int EiCommand::run() {
             throw CliError(e.what());
         }
     }
-    {
-        EiParams p = sets_.empty() ? req.params : buildParams();
-        if (!session_.empty() && !sets_.empty()) {  // --set on top of the session
-            p = req.params;
-            for (const std::string& text : sets_) {
-                const auto [key, value] = splitSetting(text);
-                try {
-                    p.set(key, EiParams::parse(key, value));
-                } catch (const ParamError& e) {
-                    throw CliError(std::string("--set ") + text + ": " + e.what());
-                }
-            }
-        }
-        req.params = p;
-    }
+    req.params = applySets(req.params);  // --set on top of the session's or the defaults
     try {
         if (!mode_.empty()) req.params.mode = eiModeFromName(mode_);
         if (NE_ != 0) req.params.NE = NE_;

@@ -17,7 +17,8 @@ class EiCommand : public Command {
     bool canValidate() const override { return true; }
 
   private:
-    EiParams buildParams() const;
+    /// p with the --set values applied (throws CliError naming a bad one).
+    EiParams applySets(EiParams p) const;
 
     CLI::App* app_ = nullptr;
     std::vector<std::string> sets_;

@@ -14,21 +14,11 @@
 
 namespace as::cli {
 
-/// The HD lab's defaults: 64 neurons per ring and per sheet axis, a slow head turn (rad/ms).
 TorusParams Hd2dCommand::defaultModel() const {
-    TorusParams p;
-    p.dims = 2;
-    p.n = 64;
-    return p;
+    return Hd2dSimulation::defaultParams();
 }
 TrajectoryParams Hd2dCommand::defaultInput() const {
-    TrajectoryParams h;
-    h.speed = 0.005;
-    h.momentum_ms = 100;
-    h.radius = 1.0;
-    h.period = 2000;
-    h.rise = 0.0;
-    return h;
+    return Hd2dSimulation::defaultHeading();
 }
 
 Hd2dCommand::Hd2dCommand(CLI::App& parent)

@@ -54,9 +54,24 @@ void Hd2dSimulation::checkParams(const TorusParams& p) {
     sheet.check();
 }
 
+TorusParams Hd2dSimulation::defaultParams() {
+    TorusParams p;
+    p.dims = 2;
+    p.n = 64;
+    return p;
+}
+
+TrajectoryParams Hd2dSimulation::defaultHeading() {
+    TrajectoryParams h;
+    h.speed = 0.005;  // rad/ms
+    h.radius = 1.0;
+    h.rise = 0.0;
+    return h;
+}
+
 Hd2dSimulation::Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading,
                                std::size_t traceCapacity)
-    : p_(p), heading_(heading), traces_(traceChannels(), traceCapacity) {
+    : CannRun(traceChannels(), traceCapacity), p_(p), heading_(heading) {
     checkParams(p_);
     rebuild();
     reset();
@@ -93,23 +108,18 @@ void Hd2dSimulation::setParams(const TorusParams& p) {
         sheet_->setMethod(p_.convolution);
     }
     inputA_ = -1.0;
-    halted_ = false;
-    message_.clear();
+    clearHalt();
 }
 
 void Hd2dSimulation::reset() {
     for (auto& r : rings_) r->clearState();
     sheet_->clearState();
     heading_.restart();
-    traces_.clear();
-    t_ = 0.0;
-    steps_ = 0;
+    restartClock();
     ringsDec_ = sheetDec_ = {};
     ringsErrSum_ = sheetErrSum_ = ringsErrMax_ = sheetErrMax_ = ringsErr_ = sheetErr_ = 0.0;
     count_ = timedSteps_ = 0;
     ringsWall_ = sheetWall_ = 0.0;
-    halted_ = false;
-    message_.clear();
     inputA_ = -1.0;
 }
 
@@ -181,7 +191,7 @@ void Hd2dSimulation::decodeAll() {
 int Hd2dSimulation::step(int nSteps) {
     using Clock = std::chrono::steady_clock;
     int taken = 0;
-    for (; taken < nSteps && !halted_; ++taken) {
+    for (; taken < nSteps && !halted(); ++taken) {
         refreshInput();
         const auto t0 = Clock::now();
         rings_[0]->step(ringInput_[0].data());
@@ -196,12 +206,11 @@ int Hd2dSimulation::step(int nSteps) {
         for (const LatticeCann* m : {rings_[0].get(), rings_[1].get(), sheet_.get()}) {
             if (auto problem =
                     watchdog_.inspect(m->u(), tNext, m->dims() == 1 ? "ring u" : "sheet u")) {
-                halted_ = true;
-                message_ = *problem;
+                halt(*problem);
                 break;
             }
         }
-        if (halted_) break;
+        if (halted()) break;
         t_ = tNext;
         ++steps_;
         heading_.advance(p_.dt);
@@ -256,16 +265,12 @@ void Hd2dSimulation::restoreState(const State& s) {
     ringsErrSum_ = sheetErrSum_ = ringsErrMax_ = sheetErrMax_ = 0.0;
     count_ = timedSteps_ = 0;
     ringsWall_ = sheetWall_ = 0.0;
-    halted_ = false;
-    message_.clear();
+    clearHalt();
     inputA_ = -1.0;
 }
 
 void Hd2dSimulation::restoreRecordings(const TraceBuffer& traces) {
-    if (traces.channels() != traceChannels())
-        throw std::invalid_argument(
-            "recorded trace channels do not match this version's hd2d channels");
-    traces_ = traces;
+    replaceTraces(traces, "hd2d");
 }
 
 std::shared_ptr<Hd2dSnapshot> Hd2dSimulation::snapshot(std::size_t maxTracePoints) const {
@@ -303,8 +308,8 @@ std::shared_ptr<Hd2dSnapshot> Hd2dSimulation::snapshot(std::size_t maxTracePoint
     s->traceT = pick("t");
     s->traceRingsError = pick("rings_error");
     s->traceSheetError = pick("sheet_error");
-    s->halted = halted_;
-    s->message = message_;
+    s->halted = halted();
+    s->message = message();
     return s;
 }
 

@@ -9,18 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "cann/CannRun.h"
 #include "cann/Hd2dSnapshot.h"
 #include "cann/LatticeCann.h"
 #include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
 #include "cann/TorusParams.h"
 #include "cann/Trajectory.h"
-#include "core/TraceBuffer.h"
-#include "core/Watchdog.h"
 
 namespace as {
 
-class Hd2dSimulation {
+class Hd2dSimulation : public CannRun {
   public:
     /// Recorded every step: t, azimuth, pitch (true, rad); rings_azimuth, rings_pitch,
     /// sheet_azimuth, sheet_pitch (decoded, rad); rings_error, sheet_error (rad, Euclidean over the
@@ -43,6 +42,10 @@ class Hd2dSimulation {
     Hd2dSimulation(const TorusParams& p, const TrajectoryParams& heading,
                    std::size_t traceCapacity = 100000);
     static void checkParams(const TorusParams& p);
+    /// The head-direction page's defaults (GUI and CLI): 64 neurons per ring and per sheet axis,
+    /// and a slow head turn: a random walk of 0.005 rad/ms, or a unit circle in heading space.
+    static TorusParams defaultParams();
+    static TrajectoryParams defaultHeading();
 
     const TorusParams& params() const { return p_; }
     const TrajectoryParams& headingParams() const { return heading_.params(); }
@@ -57,13 +60,8 @@ class Hd2dSimulation {
     int step(int n = 1);
     void reset();
 
-    double time() const { return t_; }
-    long steps() const { return steps_; }
-    bool halted() const { return halted_; }
-    const std::string& message() const { return message_; }
     const LatticeCann& ring(int axis) const { return *rings_[std::size_t(axis)]; }
     const LatticeCann& sheet() const { return *sheet_; }
-    const TraceBuffer& traces() const { return traces_; }
     /// True heading (azimuth, pitch), wrapped.
     std::array<double, 2> heading() const;
     const std::array<Decode, 2>& ringsDecode() const { return ringsDec_; }
@@ -98,8 +96,6 @@ class Hd2dSimulation {
     std::array<std::unique_ptr<LatticeCann>, 2> rings_;
     std::unique_ptr<LatticeCann> sheet_;
     Trajectory heading_;
-    Watchdog watchdog_;
-    TraceBuffer traces_;
     std::unique_ptr<PeriodicGaussian> profile_;
     std::vector<double> cosX_, sinX_, sheetInput_, marginal_[2];
     std::array<std::vector<double>, 2> ringInput_;
@@ -107,14 +103,10 @@ class Hd2dSimulation {
     double inputA_ = -1.0;
     bool inputOn_ = false;
     std::array<Decode, 2> ringsDec_{}, sheetDec_{};
-    double t_ = 0.0;
-    long steps_ = 0;
     double ringsErrSum_ = 0, sheetErrSum_ = 0, ringsErrMax_ = 0, sheetErrMax_ = 0, ringsErr_ = 0,
            sheetErr_ = 0;
     long count_ = 0, timedSteps_ = 0;
     double ringsWall_ = 0.0, sheetWall_ = 0.0;
-    bool halted_ = false;
-    std::string message_;
 };
 
 }  // namespace as

@@ -33,9 +33,9 @@ const std::vector<std::string>& RingSimulation::traceChannels() {
 RingSimulation::RingSimulation(const CannParams& p, const StimulusParams& s,
                                std::size_t traceCapacity, std::size_t activityRows,
                                std::size_t activityStride)
-    : model_(p),
+    : CannRun(traceChannels(), traceCapacity),
+      model_(p),
       stimulus_(s),
-      traces_(traceChannels(), traceCapacity),
       activity_(activityRows, activityStride) {
     refreshTables();
     reset();
@@ -58,8 +58,7 @@ void RingSimulation::setParams(const CannParams& p) {
     model_.setParams(p);
     if (model_.size() != oldN) refreshTables();
     inputA_ = -1.0;
-    halted_ = false;
-    message_.clear();
+    clearHalt();
     decode_ = populationDecode(cosX_, sinX_, model_.r());
 }
 
@@ -72,15 +71,11 @@ void RingSimulation::reset() {
     model_.clearState();
     stimulus_.restart();
     confidence_.reset();
-    traces_.clear();
+    restartClock();
     activity_.clear();
-    t_ = 0.0;
-    steps_ = 0;
     stimUnwrapped_ = lastStim_ = stimulus_.z();
     decUnwrapped_ = lastDec_ = 0.0;
     decode_ = Decode{};
-    halted_ = false;
-    message_.clear();
     inputA_ = -1.0;
 }
 
@@ -130,7 +125,7 @@ Observation observe(const std::vector<double>& u, const std::vector<double>& cos
 int RingSimulation::step(int n) {
     int taken = 0;
     const double limit = watchdog_.limit();
-    for (; taken < n && !halted_; ++taken) {
+    for (; taken < n && !halted(); ++taken) {
         refreshInput();
         lastGood_ = model_.u();
         model_.step(input_.data());
@@ -139,8 +134,7 @@ int RingSimulation::step(int n) {
         if (!(o.maxAbs <= limit) || !std::isfinite(o.sumCos + o.sumSin)) {
             if (auto problem = watchdog_.inspect(model_.u(), t_ + model_.params().dt, "u")) {
                 model_.setState(lastGood_);
-                halted_ = true;
-                message_ = *problem;
+                halt(*problem);
                 break;
             }
         }
@@ -210,16 +204,12 @@ void RingSimulation::restoreState(const State& s) {
     decode_ = populationDecode(cosX_, sinX_, model_.r());
     lastDec_ = decode_.angle;
     confidence_.reset();
-    halted_ = false;
-    message_.clear();
+    clearHalt();
     inputA_ = -1.0;
 }
 
 void RingSimulation::restoreRecordings(const TraceBuffer& traces, const ActivityBuffer& activity) {
-    if (traces.channels() != traceChannels())
-        throw std::invalid_argument(
-            "recorded trace channels do not match this version's ring channels");
-    traces_ = traces;
+    replaceTraces(traces, "ring");
     activity_ = activity;
 }
 
@@ -257,8 +247,8 @@ std::shared_ptr<RingSnapshot> RingSimulation::snapshot(std::size_t maxTracePoint
         s->activityT0 = activity_.times().front();
         s->activityT1 = activity_.times().back();
     }
-    s->halted = halted_;
-    s->message = message_;
+    s->halted = halted();
+    s->message = message();
     return s;
 }
 

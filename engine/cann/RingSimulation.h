@@ -6,17 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "cann/CannRun.h"
 #include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
 #include "cann/RingCann.h"
 #include "cann/RingSnapshot.h"
 #include "cann/Stimulus.h"
-#include "core/TraceBuffer.h"
-#include "core/Watchdog.h"
 
 namespace as {
 
-class RingSimulation {
+class RingSimulation : public CannRun {
   public:
     /// Recorded every step: t (ms), stimulus (rad, wrapped), stimulus_unwrapped, stimulus_on (0/1),
     /// decoded, decoded_unwrapped, confidence (0..1), height (max r), u_max.
@@ -51,13 +50,8 @@ class RingSimulation {
     /// t = 0, u = 0, recordings cleared, protocol restarted.
     void reset();
 
-    double time() const { return t_; }
-    long steps() const { return steps_; }
-    bool halted() const { return halted_; }
-    const std::string& message() const { return message_; }
     const RingCann& model() const { return model_; }
     const Stimulus& stimulus() const { return stimulus_; }
-    const TraceBuffer& traces() const { return traces_; }
     const ActivityBuffer& activity() const { return activity_; }
     Decode decode() const { return decode_; }
     double confidence() const { return confidence_.value(); }
@@ -82,20 +76,14 @@ class RingSimulation {
 
     RingCann model_;
     Stimulus stimulus_;
-    Watchdog watchdog_;
     ConfidenceTracker confidence_;
-    TraceBuffer traces_;
     ActivityBuffer activity_;
     std::vector<double> input_, lastGood_, cosX_, sinX_;
     double inputZ_ = 0.0, inputA_ = -1.0, inputA2_ = -1.0;
     bool inputOn_ = false;
-    double t_ = 0.0;
-    long steps_ = 0;
     double stimUnwrapped_ = 0.0, decUnwrapped_ = 0.0, lastStim_ = 0.0, lastDec_ = 0.0;
     Decode decode_;
     std::unique_ptr<PeriodicGaussian> profile_;  // stimulus shape, rebuilt when N or a changes
-    bool halted_ = false;
-    std::string message_;
 };
 
 /// Decoding with precomputed cos x_i and sin x_i tables (the per-step hot path).

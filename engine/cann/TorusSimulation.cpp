@@ -23,7 +23,7 @@ const std::vector<std::string>& TorusSimulation::traceChannels() {
 
 TorusSimulation::TorusSimulation(const TorusParams& p, const TrajectoryParams& tp,
                                  std::size_t traceCapacity)
-    : p_(p), trajectory_(tp), traces_(traceChannels(), traceCapacity) {
+    : CannRun(traceChannels(), traceCapacity), p_(p), trajectory_(tp) {
     p_.check();
     rebuild();
     reset();
@@ -68,8 +68,7 @@ void TorusSimulation::setParams(const TorusParams& p) {
         model_->setMethod(p_.convolution);
     }
     inputA_ = -1.0;
-    halted_ = false;
-    message_.clear();
+    clearHalt();
 }
 
 void TorusSimulation::setTrajectory(const TrajectoryParams& tp) {
@@ -80,16 +79,12 @@ void TorusSimulation::setTrajectory(const TrajectoryParams& tp) {
 void TorusSimulation::reset() {
     model_->clearState();
     trajectory_.restart();
-    traces_.clear();
-    t_ = 0.0;
-    steps_ = 0;
+    restartClock();
     decode_ = {};
     decUnwrapped_ = lastDec_ = estimate_ = {0, 0, 0};
     for (int d = p_.dims; d < 3; ++d) estimate_[std::size_t(d)] = kNaN;
     error_ = 0.0;
     clearErrorStats();
-    halted_ = false;
-    message_.clear();
     inputA_ = -1.0;
 }
 
@@ -193,15 +188,14 @@ bool TorusSimulation::observe() {
 
 int TorusSimulation::step(int nSteps) {
     int taken = 0;
-    for (; taken < nSteps && !halted_; ++taken) {
+    for (; taken < nSteps && !halted(); ++taken) {
         refreshInput();
         lastGood_ = model_->u();
         model_->step(input_.data());
         if (!observe()) {
             if (auto problem = watchdog_.inspect(model_->u(), t_ + p_.dt, "u")) {
                 model_->setState(lastGood_);
-                halted_ = true;
-                message_ = *problem;
+                halt(*problem);
                 break;
             }
         }
@@ -302,16 +296,12 @@ void TorusSimulation::restoreState(const State& s) {
     }
     observe();
     clearErrorStats();
-    halted_ = false;
-    message_.clear();
+    clearHalt();
     inputA_ = -1.0;
 }
 
 void TorusSimulation::restoreRecordings(const TraceBuffer& traces) {
-    if (traces.channels() != traceChannels())
-        throw std::invalid_argument(
-            "recorded trace channels do not match this version's torus channels");
-    traces_ = traces;
+    replaceTraces(traces, "torus");
 }
 
 std::shared_ptr<TorusSnapshot> TorusSimulation::snapshot(std::size_t maxPathPoints) const {
@@ -364,8 +354,8 @@ std::shared_ptr<TorusSnapshot> TorusSimulation::snapshot(std::size_t maxPathPoin
         s->pathTrue[d] = pick(trueNames[d]);
         s->pathEstimate[d] = pick(estNames[d]);
     }
-    s->halted = halted_;
-    s->message = message_;
+    s->halted = halted();
+    s->message = message();
     return s;
 }
 

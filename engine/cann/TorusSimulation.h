@@ -8,18 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "cann/CannRun.h"
 #include "cann/LatticeCann.h"
 #include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
 #include "cann/TorusParams.h"
 #include "cann/TorusSnapshot.h"
 #include "cann/Trajectory.h"
-#include "core/TraceBuffer.h"
-#include "core/Watchdog.h"
 
 namespace as {
 
-class TorusSimulation {
+class TorusSimulation : public CannRun {
   public:
     /// Recorded every step: t; true_x/y/z and est_x/y/z (cm; est is NaN on axes beyond D); error
     /// (cm, Euclidean over the D decoded axes); phase_x/y/z (input phase, rad); decoded_x/y/z
@@ -57,13 +56,8 @@ class TorusSimulation {
     /// t = 0, u = 0, position at the origin, recordings and error statistics cleared.
     void reset();
 
-    double time() const { return t_; }
-    long steps() const { return steps_; }
-    bool halted() const { return halted_; }
-    const std::string& message() const { return message_; }
     const LatticeCann& model() const { return *model_; }
     const Trajectory& trajectory() const { return trajectory_; }
-    const TraceBuffer& traces() const { return traces_; }
     /// Per-axis decode (angle and the components sum r sin, sum r cos) of the current state.
     const std::array<Decode, 3>& decode() const { return decode_; }
     /// Per-axis marginal of [u]_+^2 after the last step (sum over the other axes, length n; empty
@@ -98,22 +92,16 @@ class TorusSimulation {
     TorusParams p_;
     std::unique_ptr<LatticeCann> model_;
     Trajectory trajectory_;
-    Watchdog watchdog_;
-    TraceBuffer traces_;
     std::vector<double> input_, lastGood_;
     std::array<std::vector<double>, 3> cosX_, sinX_, marginal_, axisInput_;
     std::array<std::unique_ptr<PeriodicGaussian>, 3> profile_;
     Vec3 inputPhase_{1e300, 1e300, 1e300};
     double inputA_ = -1.0;
     bool inputOn_ = false;
-    double t_ = 0.0;
-    long steps_ = 0;
     std::array<Decode, 3> decode_{};
     Vec3 decUnwrapped_{0, 0, 0}, lastDec_{0, 0, 0}, estimate_{0, 0, 0};
     double uMax_ = 0.0, error_ = 0.0, errorSum_ = 0.0, errorMax_ = 0.0;
     long errorCount_ = 0;
-    bool halted_ = false;
-    std::string message_;
 };
 
 }  // namespace as

@@ -12,6 +12,10 @@ std::string formatNumber(double v, int precision) {
     return s.str();
 }
 
+void requireRule(bool ok, const std::string& rule, double got, int precision) {
+    if (!ok) throw ParamError(rule + " (got " + formatNumber(got, precision) + ")");
+}
+
 std::string ParamSpec::rangeText() const {
     std::string out;
     if (!choices.empty()) {

@@ -23,6 +23,9 @@ class ParamError : public std::invalid_argument {
 /// A number as check() messages print it ("130.03"): `precision` significant digits.
 std::string formatNumber(double v, int precision = 5);
 
+/// A cross-field rule of check(): throws ParamError "<rule> (got <got>)" unless ok.
+void requireRule(bool ok, const std::string& rule, double got, int precision = 5);
+
 struct ParamSpec {
     static constexpr double kInf = std::numeric_limits<double>::infinity();
 

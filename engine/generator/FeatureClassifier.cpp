@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/ParamKeysImpl.h"
+#include "core/TrainingSpecs.h"
 #include "io/Hdf5Errors.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
@@ -39,36 +40,11 @@ const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierPa
              .step = 8,
              .integer = true,
              .tooltip = "Second hidden layer = the features of the Frechet distance, [8, 4096]."});
-        t.add<&P::epochs>({.key = "epochs",
-                           .label = "Epochs",
-                           .defaultValue = 12,
-                           .min = 1,
-                           .max = 1000,
-                           .integer = true,
-                           .tooltip = "Passes over the training set, [1, 1000]."});
-        t.add<&P::batch>({.key = "batch",
-                          .label = "Batch size",
-                          .defaultValue = 128,
-                          .min = 1,
-                          .max = 4096,
-                          .integer = true,
-                          .tooltip = "Images per mini-batch, [1, 4096]."});
+        t.add<&P::epochs>(epochsSpec(12, 1000, "Passes over the training set, [1, 1000]."));
+        t.add<&P::batch>(batchSpec(128, "Images per mini-batch, [1, 4096]."));
         t.add<&P::learningRate>(
-            {.key = "lr",
-             .label = "Learning rate",
-             .defaultValue = 1e-3,
-             .min = 1e-7,
-             .max = 1,
-             .step = 1e-4,
-             .decimals = 6,
-             .tooltip = "Adam step size, halved after every third epoch, (0, 1]."});
-        t.add<&P::seed>({.key = "seed",
-                         .label = "Seed",
-                         .defaultValue = 1,
-                         .min = 0,
-                         .max = 4294967295.0,
-                         .integer = true,
-                         .tooltip = "Initial weights and batch order."});
+            learningRateSpec(1e-3, "Adam step size, halved after every third epoch, (0, 1]."));
+        t.add<&P::seed>(seedSpec("Seed", "Initial weights and batch order.", 4294967295.0));
         return t;
     }();
     return t;
@@ -85,21 +61,17 @@ using P = ClassifierParams;
 constexpr const char* kGroup = "feature_classifier";
 constexpr std::int64_t kFormatVersion = 2;
 
-void need(bool ok, const std::string& rule, double got) {
-    if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
-}
-
 constexpr long kChunk = 2048;
 
 }  // namespace
 
 void ClassifierParams::check() const {
-    need(hidden1 >= 8 && hidden1 <= 4096, "hidden1 must be in [8, 4096]", hidden1);
-    need(hidden2 >= 8 && hidden2 <= 4096, "hidden2 must be in [8, 4096]", hidden2);
-    need(epochs >= 1 && epochs <= 1000, "epochs must be in [1, 1000]", epochs);
-    need(batch >= 1 && batch <= 4096, "batch must be in [1, 4096]", batch);
-    need(std::isfinite(learningRate) && learningRate > 0 && learningRate <= 1,
-         "lr must be in (0, 1]", learningRate);
+    requireRule(hidden1 >= 8 && hidden1 <= 4096, "hidden1 must be in [8, 4096]", hidden1);
+    requireRule(hidden2 >= 8 && hidden2 <= 4096, "hidden2 must be in [8, 4096]", hidden2);
+    requireRule(epochs >= 1 && epochs <= 1000, "epochs must be in [1, 1000]", epochs);
+    requireRule(batch >= 1 && batch <= 4096, "batch must be in [1, 4096]", batch);
+    requireRule(std::isfinite(learningRate) && learningRate > 0 && learningRate <= 1,
+                "lr must be in (0, 1]", learningRate);
 }
 
 FeatureClassifier::FeatureClassifier(const ClassifierParams& p, int pixels) : params_(p) {

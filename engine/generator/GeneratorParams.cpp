@@ -56,13 +56,6 @@ template struct ParamKeys<generator::GeneratorParams>;
 }  // namespace as
 
 namespace as::generator {
-namespace {
-
-void need(bool ok, const std::string& rule, double got) {
-    if (!ok) throw ParamError(rule + " (got " + formatNumber(got) + ")");
-}
-
-}  // namespace
 
 sde::SdeParams GeneratorParams::defaultLatent() {
     sde::SdeParams p;
@@ -84,12 +77,12 @@ sde::SdeParams GeneratorParams::latentParams(int classes) const {
 }
 
 void GeneratorParams::check(int classes) const {
-    need(latentDim >= 2 && latentDim <= 512, "latent_dim must be in [2, 512]", latentDim);
-    need(hidden >= 4 && hidden <= 4096, "hidden must be in [4, 4096]", hidden);
-    need(decoderInputs >= 0 && decoderInputs <= latentDim,
-         "decoder_inputs must be in [0, latent_dim]", decoderInputs);
-    need(classes >= 1 && classes <= latentDim, "the classes (digits) must number 1 .. latent_dim",
-         classes);
+    requireRule(latentDim >= 2 && latentDim <= 512, "latent_dim must be in [2, 512]", latentDim);
+    requireRule(hidden >= 4 && hidden <= 4096, "hidden must be in [4, 4096]", hidden);
+    requireRule(decoderInputs >= 0 && decoderInputs <= latentDim,
+                "decoder_inputs must be in [0, latent_dim]", decoderInputs);
+    requireRule(classes >= 1 && classes <= latentDim,
+                "the classes (digits) must number 1 .. latent_dim", classes);
     if (latent.noise != sde::NoiseKind::Identity)
         throw ParamError("the generator's latent SDE uses G = I (noise=identity)");
     latentParams(classes).check();

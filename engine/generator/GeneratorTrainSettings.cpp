@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/ParamKeysImpl.h"
+#include "core/TrainingSpecs.h"
 
 namespace as {
 
@@ -41,50 +42,17 @@ ParamKeys<generator::GeneratorTrainSettings>::table() {
                             .step = 0.3,
                             .decimals = 2,
                             .tooltip = "Latent time x(0) -> x(T), in steps of dt = 0.03."});
-        t.add<&S::wConv>(
-            {.key = "w_conv",
-             .label = "Weight: convergence",
-             .defaultValue = 0.1,
-             .min = 0,
-             .max = 1e6,
-             .tooltip = "Weight of the attractor-convergence term (eq 21); 0.1 as the shipped "
-                        "models were trained (the engine's default is 1)."});
-        t.add<&S::wRec>({.key = "w_rec",
-                         .label = "Weight: reconstruction",
-                         .defaultValue = 1,
-                         .min = 0,
-                         .max = 1e6,
-                         .tooltip = "Weight of the reconstruction term (eq 21)."});
-        t.add<&S::wCentroid>({.key = "w_centroid",
-                              .label = "Weight: centroid",
-                              .defaultValue = 1,
-                              .min = 0,
-                              .max = 1e6,
-                              .tooltip = "Weight of the centroid-consistency term (eq 21)."});
-        t.add<&S::epochs>({.key = "epochs",
-                           .label = "Epochs",
-                           .defaultValue = 3,
-                           .min = 1,
-                           .max = 1000,
-                           .integer = true,
-                           .tooltip = "Passes over the training images."});
-        t.add<&S::batch>({.key = "batch",
-                          .label = "Batch size",
-                          .defaultValue = 128,
-                          .min = 1,
-                          .max = 4096,
-                          .integer = true,
-                          .tooltip = "Images per mini-batch."});
-        t.add<&S::learningRate>({.key = "lr",
-                                 .label = "Learning rate",
-                                 .defaultValue = 1e-3,
-                                 .min = 0,
-                                 .max = 1,
-                                 .minOpen = true,
-                                 .step = 1e-4,
-                                 .decimals = 6,
-                                 .tooltip = "Adam step size.",
-                                 .formMin = 1e-7});
+        t.add<&S::wConv>(lossWeightSpec("w_conv", "Weight: convergence", 0.1,
+                                        "Weight of the attractor-convergence term (eq 21); 0.1 as "
+                                        "the shipped models were trained (the engine's default is "
+                                        "1)."));
+        t.add<&S::wRec>(lossWeightSpec("w_rec", "Weight: reconstruction", 1,
+                                       "Weight of the reconstruction term (eq 21)."));
+        t.add<&S::wCentroid>(lossWeightSpec("w_centroid", "Weight: centroid", 1,
+                                            "Weight of the centroid-consistency term (eq 21)."));
+        t.add<&S::epochs>(epochsSpec(3, 1000, "Passes over the training images."));
+        t.add<&S::batch>(batchSpec(128, "Images per mini-batch."));
+        t.add<&S::learningRate>(learningRateSpec(1e-3, "Adam step size."));
         t.add<&S::trainCount>({.key = "train_count",
                                .label = "Training images",
                                .defaultValue = 6000,
@@ -93,13 +61,8 @@ ParamKeys<generator::GeneratorTrainSettings>::table() {
                                .step = 1000,
                                .integer = true,
                                .tooltip = "The first N training images of the digits (0: all)."});
-        t.add<&S::seed>({.key = "seed",
-                         .label = "Seed",
-                         .defaultValue = 1,
-                         .min = 0,
-                         .max = 4294967295.0,
-                         .integer = true,
-                         .tooltip = "Seed of the weights, the batch order and the noise."});
+        t.add<&S::seed>(
+            seedSpec("Seed", "Seed of the weights, the batch order and the noise.", 4294967295.0));
         return t;
     }();
     return t;

@@ -13,10 +13,6 @@ const std::vector<std::string>& patternNames() {
     return n;
 }
 
-void need(bool ok, const std::string& rule, double got) {
-    if (!ok) throw std::invalid_argument(rule + " (got " + formatNumber(got) + ")");
-}
-
 }  // namespace
 
 }  // namespace as::sde
@@ -162,20 +158,21 @@ Pattern patternFromName(const std::string& name) {
 void SdeParams::check() const {
     table().checkRanges(*this);
     const int minL = pattern == Pattern::BlocksMinus ? 2 : 1;
-    need(blockLength() >= minL,
-         "floor(n / classes) must be >= " + std::to_string(minL) + " for pattern " +
-             patternName(pattern),
-         blockLength());
+    requireRule(blockLength() >= minL,
+                "floor(n / classes) must be >= " + std::to_string(minL) + " for pattern " +
+                    patternName(pattern),
+                blockLength());
     if (node == NodeModel::Cvfr)
-        need(beta * beta * lambda * lambda > 4.0 * c * r * r,
-             "beta^2 lambda^2 must exceed 4 c r^2 so that a+- (eq 9) are real; beta^2 lambda^2 - 4 "
-             "c r^2 is",
-             beta * beta * lambda * lambda - 4.0 * c * r * r);
+        requireRule(
+            beta * beta * lambda * lambda > 4.0 * c * r * r,
+            "beta^2 lambda^2 must exceed 4 c r^2 so that a+- (eq 9) are real; beta^2 lambda^2 - 4 "
+            "c r^2 is",
+            beta * beta * lambda * lambda - 4.0 * c * r * r);
     else
-        need(lambda * beta > r,
-             "hopfield needs lambda beta > r for a non-zero attractor; lambda beta - r is",
-             lambda * beta - r);
-    need(averageSteps <= steps, "average_steps must be in [1, steps]", averageSteps);
+        requireRule(lambda * beta > r,
+                    "hopfield needs lambda beta > r for a non-zero attractor; lambda beta - r is",
+                    lambda * beta - r);
+    requireRule(averageSteps <= steps, "average_steps must be in [1, steps]", averageSteps);
 }
 
 }  // namespace as::sde

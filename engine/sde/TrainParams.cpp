@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/ParamKeysImpl.h"
+#include "core/TrainingSpecs.h"
 
 namespace as::sde {}  // namespace as::sde
 
@@ -12,43 +13,11 @@ template <>
 const ParamTable<sde::TrainParams>& ParamKeys<sde::TrainParams>::table() {
     static const ParamTable<sde::TrainParams> t = [] {
         ParamTable<sde::TrainParams> t;
-        // Adam step sizes: (0, 1].
-        auto stepSize = [](ParamSpec s) {
-            s.min = 0;
-            s.max = 1;
-            s.minOpen = true;
-            s.step = 1e-4;
-            s.decimals = 6;
-            s.formMin = 1e-7;
-            return s;
-        };
-        t.add<&sde::TrainParams::batch>({.key = "batch",
-                                         .label = "Batch size",
-                                         .defaultValue = 128,
-                                         .min = 1,
-                                         .max = 4096,
-                                         .integer = true,
-                                         .tooltip = "Items per mini-batch."});
-        t.add<&sde::TrainParams::learningRate>(stepSize({.key = "lr",
-                                                         .label = "Learning rate",
-                                                         .defaultValue = 1e-3,
-                                                         .tooltip = "Adam step size for Atilde."}));
-        t.add<&sde::TrainParams::epochs>({.key = "epochs",
-                                          .label = "Epochs",
-                                          .defaultValue = 10,
-                                          .min = 1,
-                                          .max = 100000,
-                                          .integer = true,
-                                          .tooltip = "Passes over the training set."});
-        t.add<&sde::TrainParams::maxIterations>(
-            {.key = "max_iterations",
-             .label = "Max iterations",
-             .defaultValue = 0,
-             .min = 0,
-             .max = 1e9,
-             .step = 100,
-             .integer = true,
-             .tooltip = "Stop after this many mini-batches; 0 runs all epochs."});
+        t.add<&sde::TrainParams::batch>(batchSpec(128, "Items per mini-batch."));
+        t.add<&sde::TrainParams::learningRate>(
+            learningRateSpec(1e-3, "Adam step size for Atilde."));
+        t.add<&sde::TrainParams::epochs>(epochsSpec(10, 100000, "Passes over the training set."));
+        t.add<&sde::TrainParams::maxIterations>(maxIterationsSpec());
         t.add<&sde::TrainParams::trainG>(
             {.key = "train_g",
              .label = "Train G",
@@ -65,10 +34,10 @@ const ParamTable<sde::TrainParams>& ParamKeys<sde::TrainParams>::table() {
                                          .decimals = 4,
                                          .tooltip = "Weight of the alpha / sum_ij |G_ij| term that "
                                                     "keeps G from vanishing (train_g only)."});
-        t.add<&sde::TrainParams::gLearningRate>(stepSize({.key = "g_lr",
-                                                          .label = "G learning rate",
-                                                          .defaultValue = 1e-3,
-                                                          .tooltip = "Adam step size for G."}));
+        ParamSpec gLearningRate = learningRateSpec(1e-3, "Adam step size for G.");
+        gLearningRate.key = "g_lr";
+        gLearningRate.label = "G learning rate";
+        t.add<&sde::TrainParams::gLearningRate>(gLearningRate);
         t.add<&sde::TrainParams::clip>(
             {.key = "clip",
              .label = "Gradient clip",
@@ -99,18 +68,7 @@ const ParamTable<sde::TrainParams>& ParamKeys<sde::TrainParams>::table() {
              .tooltip = "Validation uses the first this many items; 0: all."});
         t.add<&sde::TrainParams::seed>(
             seedSpec("Seed", "Seed of the mini-batch shuffling and of the training noise."));
-        t.add<&sde::TrainParams::checkpointEvery>(
-            {.key = "checkpoint_every",
-             .label = "Checkpoint every",
-             .unit = "iterations",
-             .defaultValue = 0,
-             .min = 0,
-             .max = ParamSpec::kInf,
-             .step = 100,
-             .integer = true,
-             .tooltip = "Write a checkpoint every this many mini-batches (needs a checkpoint "
-                        "path); 0: never.",
-             .formMax = 1e9});
+        t.add<&sde::TrainParams::checkpointEvery>(checkpointEverySpec(ParamSpec::kInf));
         t.add<&sde::TrainParams::shift>(
             {.key = "shift",
              .label = "Shift augmentation",

@@ -13,10 +13,6 @@ const std::vector<std::string>& modeNames() {
     return n;
 }
 
-void need(bool ok, const std::string& rule, double got) {
-    if (!ok) throw ParamError(rule + " (got " + formatNumber(got, 6) + ")");
-}
-
 }  // namespace
 
 template <>
@@ -326,8 +322,9 @@ double EiParams::extScaleE() const {
 
 void EiParams::check() const {
     table().checkRanges(*this);
-    need(Vreset < Vth, "Vreset must be below Vth = " + formatNumber(Vth, 6), Vreset);
-    need(Vfloor < Vreset, "Vfloor must be below Vreset = " + formatNumber(Vreset, 6), Vfloor);
+    requireRule(Vreset < Vth, "Vreset must be below Vth = " + formatNumber(Vth, 6), Vreset, 6);
+    requireRule(Vfloor < Vreset, "Vfloor must be below Vreset = " + formatNumber(Vreset, 6), Vfloor,
+                6);
 }
 
 }  // namespace as

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/ParamKeysImpl.h"
+#include "core/TrainingSpecs.h"
 
 namespace as::surrogate {}  // namespace as::surrogate
 
@@ -50,23 +51,9 @@ const ParamTable<surrogate::TrainParams>& ParamKeys<surrogate::TrainParams>::tab
                    .label = "Decoder units K",
                    .defaultValue = 16,
                    .tooltip = "Units of the first time-distributed decoding layer."}));
-        t.add<&surrogate::TrainParams::lr>({.key = "lr",
-                                            .label = "Learning rate",
-                                            .defaultValue = 3e-3,
-                                            .min = 0,
-                                            .max = 1,
-                                            .minOpen = true,
-                                            .step = 1e-3,
-                                            .decimals = 5,
-                                            .tooltip = "Adam step size.",
-                                            .formMin = 1e-6});
-        t.add<&surrogate::TrainParams::batch>({.key = "batch",
-                                               .label = "Batch size",
-                                               .defaultValue = 16,
-                                               .min = 1,
-                                               .max = 1024,
-                                               .integer = true,
-                                               .tooltip = "Sequences per mini-batch."});
+        t.add<&surrogate::TrainParams::lr>(
+            learningRateSpec(3e-3, "Adam step size.", 1e-3, 5, 1e-6));
+        t.add<&surrogate::TrainParams::batch>(batchSpec(16, "Sequences per mini-batch.", 1024));
         t.add<&surrogate::TrainParams::bptt>(
             {.key = "bptt",
              .label = "BPTT length",

@@ -2,10 +2,10 @@
 // a bare FFTW r2c+c2r pair of the same size (the floor), and a full RingSimulation step
 // (stimulus, decoding, recording, watchdog). Results are quoted in docs/performance.md.
 #include <benchmark/benchmark.h>
-#include <fftw3.h>
 
 #include <cmath>
 
+#include "FftwPair.h"
 #include "cann/DenseRingCann.h"
 #include "cann/RingSimulation.h"
 #include "core/FlushDenormals.h"
@@ -66,21 +66,10 @@ void BM_RingStepDense(benchmark::State& state) {
 
 void BM_FftwPairFloat(benchmark::State& state) {
     const int n = int(state.range(0));
-    float* a = fftwf_alloc_real(n);
-    fftwf_complex* c = fftwf_alloc_complex(n / 2 + 1);
-    fftwf_plan f = fftwf_plan_dft_r2c_1d(n, a, c, FFTW_MEASURE);
-    fftwf_plan b = fftwf_plan_dft_c2r_1d(n, c, a, FFTW_MEASURE | FFTW_DESTROY_INPUT);
-    for (int i = 0; i < n; ++i) a[i] = float(std::exp(-0.001 * (i - n / 2) * (i - n / 2)));
-    FlushDenormals ftz;
-    for (auto _ : state) {
-        fftwf_execute(f);
-        fftwf_execute(b);
-        benchmark::DoNotOptimize(a);
-    }
-    fftwf_destroy_plan(f);
-    fftwf_destroy_plan(b);
-    fftwf_free(a);
-    fftwf_free(c);
+    as::bench::timeFftwPair(state, {n}, [n](std::size_t i) {
+        const double x = double(i) - n / 2;
+        return float(std::exp(-0.001 * x * x));
+    });
 }
 
 void BM_RingSimulationStep(benchmark::State& state) {

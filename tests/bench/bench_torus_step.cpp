@@ -4,10 +4,10 @@
 // input, per-axis decoding, recording, watchdog), and the 2D head-direction models (two rings vs
 // one sheet). One thread throughout. Results are quoted in docs/performance.md.
 #include <benchmark/benchmark.h>
-#include <fftw3.h>
 
 #include <cmath>
 
+#include "FftwPair.h"
 #include "cann/Hd2dSimulation.h"
 #include "cann/LatticeCann.h"
 #include "cann/SeparableConvolver.h"
@@ -88,22 +88,8 @@ void BM_TorusConvolution(benchmark::State& state) {
 
 void BM_FftwPair3dFloat(benchmark::State& state) {
     const int n = int(state.range(0));
-    const std::size_t size = std::size_t(n) * n * n, spec = std::size_t(n) * n * (n / 2 + 1);
-    float* a = fftwf_alloc_real(size);
-    fftwf_complex* c = fftwf_alloc_complex(spec);
-    fftwf_plan f = fftwf_plan_dft_r2c_3d(n, n, n, a, c, FFTW_MEASURE);
-    fftwf_plan b = fftwf_plan_dft_c2r_3d(n, n, n, c, a, FFTW_MEASURE | FFTW_DESTROY_INPUT);
-    for (std::size_t i = 0; i < size; ++i) a[i] = float(std::exp(-0.001 * double(i % 97)));
-    FlushDenormals ftz;
-    for (auto _ : state) {
-        fftwf_execute(f);
-        fftwf_execute(b);
-        benchmark::DoNotOptimize(a);
-    }
-    fftwf_destroy_plan(f);
-    fftwf_destroy_plan(b);
-    fftwf_free(a);
-    fftwf_free(c);
+    as::bench::timeFftwPair(state, {n, n, n},
+                            [](std::size_t i) { return float(std::exp(-0.001 * double(i % 97))); });
 }
 
 /// Args: n, method (0 auto, 1 fft).

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QStringList>
+#include <exception>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -149,6 +150,35 @@ class Lab : public QMainWindow {
         box->setObjectName(QStringLiteral("fileErrorDialog"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
+    }
+
+    /// Runs `read` (a model file read and made the running model). On an exception: "Cannot load
+    /// the model: <reason>" in the status bar, `restore` puts the controls back, and a file error
+    /// dialog shows the message, which is returned; else "".
+    QString loadModelFile(const std::function<void()>& read, const std::function<void()>& restore) {
+        try {
+            read();
+            return {};
+        } catch (const std::exception& e) {
+            const QString msg = tr("Cannot load the model: %1").arg(QString::fromUtf8(e.what()));
+            emit statusMessage(msg, 10000);
+            restore();
+            showFileError(tr("Could not load the model"), msg);
+            return msg;
+        }
+    }
+    /// Runs `write` (the running model written to `path`): "Saved the model to <path>" or
+    /// "Cannot save the model: <reason>" in the status bar; returns "" or that message.
+    QString saveModelFile(const QString& path, const std::function<void()>& write) {
+        try {
+            write();
+            emit statusMessage(tr("Saved the model to %1").arg(path), 6000);
+            return {};
+        } catch (const std::exception& e) {
+            const QString msg = tr("Cannot save the model: %1").arg(QString::fromUtf8(e.what()));
+            emit statusMessage(msg, 10000);
+            return msg;
+        }
     }
 
   private:

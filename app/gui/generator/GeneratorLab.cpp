@@ -3,18 +3,15 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include "app/gui/framework/ModelFileBox.h"
 #include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/generator/GalleryPage.h"
 #include "app/gui/generator/GeneratorController.h"
@@ -79,8 +76,6 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
             [this](std::shared_ptr<const as::generator::GeneratorModel> m,
                    const as::generator::GeneratorTrainingMeta& meta,
                    const QString&) { adoptModel(std::move(m), meta, tr("trained here"), {}); });
-    connect(trainPage_, &TrainPage::saveRequested, this, &GeneratorLab::chooseAndSave);
-    connect(trainPage_, &TrainPage::loadRequested, this, &GeneratorLab::chooseAndLoad);
     for (GeneratorPage* p : pages_) {
         connect(p, &GeneratorPage::statusMessage, this, &Lab::statusMessage);
         connect(p, &GeneratorPage::editRequested, this,
@@ -96,6 +91,8 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
             tr("model: %1%2").arg(modelName_, busy ? tr("  |  working …") : QString()));
     });
     buildDock();
+    connect(trainPage_, &TrainPage::saveRequested, modelBox_, &ModelFileBox::chooseAndSave);
+    connect(trainPage_, &TrainPage::loadRequested, modelBox_, &ModelFileBox::chooseAndLoad);
     for (GeneratorPage* p : pages_) p->setSettings(view_, QStringLiteral("#init"));
 
     const QStringList shipped = shippedModels();
@@ -114,29 +111,16 @@ GeneratorLab::~GeneratorLab() = default;
 void GeneratorLab::buildDock() {
     auto* inner = new QWidget;
     auto* lay = new QVBoxLayout(inner);
-    auto* modelBox = new QGroupBox(tr("Model"));
-    auto* ml = new QVBoxLayout(modelBox);
-    modelCombo_ = new QComboBox;
-    modelCombo_->setObjectName("generatorModelCombo");
-    for (const QString& p : shippedModels()) modelCombo_->addItem(QFileInfo(p).fileName(), p);
-    modelCombo_->setToolTip(tr("Shipped trained models (resources/models)"));
-    connect(modelCombo_, &QComboBox::activated, this, [this](int i) {
-        const QString path = modelCombo_->itemData(i).toString();
-        if (!path.isEmpty() && path != QStringLiteral("#current")) loadModel(path);
+    modelBox_ = new ModelFileBox(tr("generator"), "generator.h5");
+    modelBox_->combo()->setObjectName("generatorModelCombo");
+    modelBox_->addFiles(shippedModels());
+    modelBox_->combo()->setToolTip(tr("Shipped trained models (resources/models)"));
+    connect(modelBox_, &ModelFileBox::entryChosen, this, [this](const QString& path) {
+        if (!path.isEmpty()) loadModel(path);
     });
-    ml->addWidget(modelCombo_);
-    auto* files = new QHBoxLayout;
-    auto* load = new QPushButton(tr("Load model…"));
-    auto* save = new QPushButton(tr("Save model…"));
-    connect(load, &QPushButton::clicked, this, &GeneratorLab::chooseAndLoad);
-    connect(save, &QPushButton::clicked, this, &GeneratorLab::chooseAndSave);
-    files->addWidget(load);
-    files->addWidget(save);
-    ml->addLayout(files);
-    modelInfo_ = new QLabel;
-    modelInfo_->setWordWrap(true);
-    ml->addWidget(modelInfo_);
-    lay->addWidget(modelBox);
+    connect(modelBox_, &ModelFileBox::loadRequested, this, &GeneratorLab::loadModel);
+    connect(modelBox_, &ModelFileBox::saveRequested, this, &GeneratorLab::saveModel);
+    lay->addWidget(modelBox_);
 
     auto* box = new QGroupBox(tr("View settings (Ctrl+Z undoes)"));
     auto* bl = new QVBoxLayout(box);
@@ -163,18 +147,6 @@ void GeneratorLab::buildDock() {
     dock->setMinimumWidth(240);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     binding_->sync();
-}
-
-void GeneratorLab::chooseAndLoad() {
-    const QString p =
-        QFileDialog::getOpenFileName(this, tr("Load generator model"), {}, tr("HDF5 (*.h5)"));
-    if (!p.isEmpty()) loadModel(p);
-}
-
-void GeneratorLab::chooseAndSave() {
-    const QString p = QFileDialog::getSaveFileName(this, tr("Save generator model"), "generator.h5",
-                                                   tr("HDF5 (*.h5)"));
-    if (!p.isEmpty()) saveModel(p);
 }
 
 bool GeneratorLab::requestEdit(const QString& key, double value) {
@@ -215,17 +187,7 @@ void GeneratorLab::adoptModel(std::shared_ptr<const as::generator::GeneratorMode
 }
 
 void GeneratorLab::syncModelInfo() {
-    {
-        const QSignalBlocker b(modelCombo_);
-        const int current = modelCombo_->findData(QStringLiteral("#current"));
-        if (current >= 0) modelCombo_->removeItem(current);
-        int i = modelCombo_->findData(modelSource_);
-        if (modelSource_.isEmpty() || i < 0) {
-            modelCombo_->addItem(modelName_, QStringLiteral("#current"));
-            i = modelCombo_->count() - 1;
-        }
-        modelCombo_->setCurrentIndex(i);
-    }
+    modelBox_->showRunningFile(modelName_, modelSource_);
     if (!model_) return;
     const auto& p = model_->params();
     QStringList ds;
@@ -248,7 +210,7 @@ void GeneratorLab::syncModelInfo() {
                     .arg(meta_.train.wConv)
                     .arg(meta_.train.wRec)
                     .arg(meta_.train.wCentroid);
-    modelInfo_->setText(info);
+    modelBox_->setInfo(info);
 }
 
 void GeneratorLab::showPage(int index) {

@@ -14,7 +14,6 @@
 #include "generator/GeneratorTrainSettings.h"
 #include "generator/GeneratorViewSettings.h"
 
-class QComboBox;
 class QLabel;
 class QTabWidget;
 class QUndoStack;
@@ -31,6 +30,7 @@ class GeneratorPage;
 class LangevinPage;
 class InterpolatePage;
 class LatentPage;
+class ModelFileBox;
 class NoisePage;
 class ParameterBinding;
 class ReconstructPage;
@@ -85,8 +85,6 @@ class GeneratorLab : public Lab {
 
   private:
     void buildDock();
-    void chooseAndLoad();  ///< a file dialog, then loadModel()
-    void chooseAndSave();
     void applyView(const as::generator::GeneratorViewSettings& s, const QString& key);
     void syncModelInfo();
 
@@ -109,8 +107,7 @@ class GeneratorLab : public Lab {
     TrainPage* trainPage_ = nullptr;
     as::widgets::ParameterForm* form_ = nullptr;
     ParameterBinding* binding_ = nullptr;
-    QComboBox* modelCombo_ = nullptr;
-    QLabel* modelInfo_ = nullptr;
+    ModelFileBox* modelBox_ = nullptr;
     QLabel* status_ = nullptr;
 };
 

@@ -14,37 +14,26 @@
 namespace as::gui {
 
 QString GeneratorLab::loadModel(const QString& path) {
-    try {
-        as::generator::LoadedGenerator g =
-            as::generator::loadGeneratorModel(QFile::encodeName(path).toStdString());
-        if (!g.model.hasStats())
-            throw std::runtime_error("'" + path.toStdString() +
-                                     "' carries no latent statistics (train it with generator "
-                                     "train)");
-        const auto meta = g.meta;
-        adoptModel(std::make_shared<const as::generator::GeneratorModel>(std::move(g.model)), meta,
-                   QFileInfo(path).fileName(), path);
-        return {};
-    } catch (const std::exception& e) {
-        const QString msg = tr("Cannot load the model: %1").arg(QString::fromUtf8(e.what()));
-        emit statusMessage(msg, 10000);
-        syncModelInfo();
-        showFileError(tr("Could not load the model"), msg);
-        return msg;
-    }
+    return loadModelFile(
+        [&] {
+            as::generator::LoadedGenerator g =
+                as::generator::loadGeneratorModel(QFile::encodeName(path).toStdString());
+            if (!g.model.hasStats())
+                throw std::runtime_error("'" + path.toStdString() +
+                                         "' carries no latent statistics (train it with generator "
+                                         "train)");
+            const auto meta = g.meta;
+            adoptModel(std::make_shared<const as::generator::GeneratorModel>(std::move(g.model)),
+                       meta, QFileInfo(path).fileName(), path);
+        },
+        [this] { syncModelInfo(); });
 }
 
 QString GeneratorLab::saveModel(const QString& path) {
-    try {
+    return saveModelFile(path, [&] {
         if (!model_) throw std::runtime_error("no model");
         as::generator::saveGeneratorModel(QFile::encodeName(path).toStdString(), *model_, meta_);
-        emit statusMessage(tr("Saved the model to %1").arg(path), 6000);
-        return {};
-    } catch (const std::exception& e) {
-        const QString msg = tr("Cannot save the model: %1").arg(QString::fromUtf8(e.what()));
-        emit statusMessage(msg, 10000);
-        return msg;
-    }
+    });
 }
 
 QString GeneratorLab::exportCsv(const QString& path) {

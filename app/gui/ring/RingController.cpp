@@ -8,45 +8,16 @@
 namespace as::gui {
 
 RingController::RingController(std::unique_ptr<as::RingSimulation> sim, QObject* parent)
-    : QObject(parent), params_(sim->params()), stimulus_(sim->stimulusParams()) {
+    : TickController(parent), params_(sim->params()), stimulus_(sim->stimulusParams()) {
     host_ = std::make_unique<WorkerThread<RingWorker>>(
         new RingWorker(std::move(sim), &slot_, &steps_), QStringLiteral("ring-worker"));
     worker_ = host_->worker();
-    connect(worker_, &RingWorker::playingChanged, this, [this](bool on) {
-        playing_ = on;
-        emit playingChanged(on);
-    });
-    connect(worker_, &RingWorker::halted, this, &RingController::halted);
-    connect(worker_, &RingWorker::rejected, this, &RingController::rejected);
-    post([w = worker_] { w->start(); });
+    attach(worker_);
     post([w = worker_, n = stepsPerFrame_] { w->setStepsPerFrame(n); });
 }
 
 RingController::~RingController() {
     // host_ (declared last) sets the cancel flag, deletes the worker in its thread and joins.
-}
-
-template <class F>
-void RingController::post(F&& f) {
-    QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);
-}
-
-void RingController::play() {
-    playing_ = true;  // optimistic; corrected by playingChanged
-    post([w = worker_] { w->play(); });
-}
-
-void RingController::pause() {
-    playing_ = false;
-    post([w = worker_] { w->pause(); });
-}
-
-void RingController::stepOnce() {
-    post([w = worker_] { w->stepOnce(); });
-}
-void RingController::runSteps(long n) {
-    QMetaObject::invokeMethod(
-        worker_, [w = worker_, n] { w->runSteps(n); }, Qt::BlockingQueuedConnection);
 }
 
 void RingController::reset() {

@@ -4,12 +4,11 @@
 // the latest immutable snapshot with latest() on their own (capped) timer.
 // The controller also keeps the GUI's copy of the intended parameters, so forms can validate an
 // edit (CannParams::check) before it is sent.
-#include <QObject>
-#include <atomic>
 #include <functional>
 #include <memory>
 
 #include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/framework/TickController.h"
 #include "app/gui/framework/WorkerThread.h"
 #include "cann/RingSimulation.h"
 
@@ -17,7 +16,7 @@ namespace as::gui {
 
 class RingWorker;
 
-class RingController : public QObject {
+class RingController : public TickController {
     Q_OBJECT
   public:
     explicit RingController(std::unique_ptr<as::RingSimulation> sim, QObject* parent = nullptr);
@@ -26,19 +25,10 @@ class RingController : public QObject {
     std::shared_ptr<const as::RingSnapshot> latest(quint64* serial = nullptr) const {
         return slot_.load(serial);
     }
-    /// Steps since reset, as of the last published snapshot (thread-safe).
-    long stepCount() const { return steps_.load(); }
-    bool isPlaying() const { return playing_; }
     int stepsPerFrame() const { return stepsPerFrame_; }
     const as::CannParams& params() const { return params_; }
     const as::StimulusParams& stimulus() const { return stimulus_; }
 
-    void play();
-    void pause();
-    void togglePlay() { playing_ ? pause() : play(); }
-    void stepOnce();
-    /// Takes n steps now and waits for them (a headless figure's fixed run), then publishes.
-    void runSteps(long n);
     void reset();
     /// Sends checked parameters (the caller has run check()).
     void setParams(const as::CannParams& p);
@@ -55,19 +45,8 @@ class RingController : public QObject {
     /// Writes the recorded traces as CSV (waits for the worker); returns an error or "".
     QString exportCsv(const QString& path);
 
-  signals:
-    void playingChanged(bool playing);
-    /// The watchdog stopped the run; message says why.
-    void halted(const QString& message);
-    /// The worker refused a command (message is the violated rule).
-    void rejected(const QString& message);
-
   private:
-    template <class F>
-    void post(F&& f);
     SnapshotSlot<as::RingSnapshot> slot_;
-    std::atomic<long> steps_{0};
-    bool playing_ = false;
     int stepsPerFrame_ = 10;
     as::CannParams params_;
     as::StimulusParams stimulus_;

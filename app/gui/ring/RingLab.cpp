@@ -16,6 +16,7 @@
 
 #include "app/gui/framework/HaltBanner.h"
 #include "app/gui/framework/ParameterBinding.h"
+#include "app/gui/framework/RunFeedback.h"
 #include "app/gui/ring/RingController.h"
 #include "cann/RingSession.h"
 #include "widgets/common/ActivityHeatmap.h"
@@ -41,20 +42,7 @@ RingLab::RingLab(std::unique_ptr<as::RingSimulation> sim, QUndoStack* undo, QWid
     buildDock();
     syncForms();
 
-    connect(controller_.get(), &RingController::playingChanged, this, [this](bool on) {
-        playAction_->setText(on ? tr("Pause") : tr("Play"));
-        as::widgets::setThemedIcon(playAction_, on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
-        playAction_->setChecked(on);
-        if (on) banner_->hide();
-    });
-    connect(controller_.get(), &RingController::halted, this, [this](const QString& m) {
-        banner_->showMessage(m);
-        emit statusMessage(tr("Simulation stopped: %1").arg(m), 0);
-    });
-    connect(controller_.get(), &RingController::rejected, this, [this](const QString& m) {
-        emit statusMessage(tr("Refused: %1").arg(m), 8000);
-        syncForms();
-    });
+    showRunFeedback(this, controller_.get(), playAction_, banner_, [this] { syncForms(); });
 
     frameTimer_ = new QTimer(this);
     frameTimer_->setInterval(kFrameIntervalMs);
@@ -118,18 +106,8 @@ void RingLab::buildToolBar() {
     tb->setObjectName("ringToolBar");
     tb->setMovable(false);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    playAction_ = as::widgets::addThemedAction(tb, QStyle::SP_MediaPlay, tr("Play"));
-    playAction_->setCheckable(true);
-    playAction_->setShortcut(Qt::Key_Space);
-    playAction_->setShortcutContext(Qt::WindowShortcut);
-    playAction_->setToolTip(tr("Play / pause the simulation (Space)"));
-    connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
-    auto* step = as::widgets::addThemedAction(tb, QStyle::SP_MediaSkipForward, tr("Step"));
-    step->setToolTip(tr("Advance one time step dt"));
-    connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
-    auto* reset = as::widgets::addThemedAction(tb, QStyle::SP_BrowserReload, tr("Reset"));
-    reset->setToolTip(tr("t = 0, u = 0, recordings cleared, protocol restarted"));
-    connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
+    playAction_ = addRunActions(tb, controller_.get(), Qt::WindowShortcut,
+                                tr("t = 0, u = 0, recordings cleared, protocol restarted"));
     tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Steps per frame: ")));
     stepsSpin_ = new QSpinBox;

@@ -6,12 +6,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QScrollArea>
 #include <QStyle>
 #include <QTabWidget>
@@ -22,6 +18,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/gui/framework/ModelFileBox.h"
 #include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/sde/RobustnessTable.h"
 #include "app/gui/sde/SdeAnalysisPage.h"
@@ -197,16 +194,12 @@ void SdeLab::buildToolBar() {
 void SdeLab::buildDock() {
     auto* inner = new QWidget;
     auto* lay = new QVBoxLayout(inner);
-    auto* modelBox = new QGroupBox(tr("Model"));
-    auto* ml = new QVBoxLayout(modelBox);
-    modelCombo_ = new QComboBox;
-    modelCombo_->addItem(kUntrained, QString());
-    for (const QString& p : shippedModels()) modelCombo_->addItem(QFileInfo(p).fileName(), p);
-    modelCombo_->setToolTip(
+    modelBox_ = new ModelFileBox(tr("SDE"), "sde_model.h5");
+    modelBox_->addEntry(kUntrained, QString());
+    modelBox_->addFiles(shippedModels());
+    modelBox_->combo()->setToolTip(
         tr("Shipped trained models (resources/models) or the untrained planted model"));
-    connect(modelCombo_, &QComboBox::activated, this, [this](int i) {
-        const QString path = modelCombo_->itemData(i).toString();
-        if (path == QStringLiteral("#current")) return;  // already running
+    connect(modelBox_, &ModelFileBox::entryChosen, this, [this](const QString& path) {
         if (!path.isEmpty()) {
             loadModel(path);
             return;
@@ -215,27 +208,9 @@ void SdeLab::buildDock() {
         p.noise = as::sde::NoiseKind::Identity;
         adoptModel(std::make_shared<const as::sde::SdeModel>(p), kUntrained, false, {});
     });
-    ml->addWidget(modelCombo_);
-    auto* files = new QHBoxLayout;
-    auto* load = new QPushButton(tr("Load model…"));
-    auto* save = new QPushButton(tr("Save model…"));
-    connect(load, &QPushButton::clicked, this, [this] {
-        const QString p =
-            QFileDialog::getOpenFileName(this, tr("Load SDE model"), {}, tr("HDF5 (*.h5)"));
-        if (!p.isEmpty()) loadModel(p);
-    });
-    connect(save, &QPushButton::clicked, this, [this] {
-        const QString p = QFileDialog::getSaveFileName(this, tr("Save SDE model"), "sde_model.h5",
-                                                       tr("HDF5 (*.h5)"));
-        if (!p.isEmpty()) saveModel(p);
-    });
-    files->addWidget(load);
-    files->addWidget(save);
-    ml->addLayout(files);
-    modelInfo_ = new QLabel;
-    modelInfo_->setWordWrap(true);
-    ml->addWidget(modelInfo_);
-    lay->addWidget(modelBox);
+    connect(modelBox_, &ModelFileBox::loadRequested, this, &SdeLab::loadModel);
+    connect(modelBox_, &ModelFileBox::saveRequested, this, &SdeLab::saveModel);
+    lay->addWidget(modelBox_);
 
     auto* paramBox = new QGroupBox(tr("Parameters (Ctrl+Z undoes)"));
     auto* pl = new QVBoxLayout(paramBox);
@@ -326,18 +301,8 @@ void SdeLab::adoptModel(std::shared_ptr<const as::sde::SdeModel> model, const QS
 
 void SdeLab::syncControls() {
     binding_->sync();
-    {
-        // The chooser names the running model; one not in the list gets its own (last) entry.
-        const QSignalBlocker b(modelCombo_);
-        const int current = modelCombo_->findData(QStringLiteral("#current"));
-        if (current >= 0) modelCombo_->removeItem(current);
-        int i = modelCombo_->findText(modelName_);
-        if (i < 0) {
-            modelCombo_->addItem(modelName_, QStringLiteral("#current"));
-            i = modelCombo_->count() - 1;
-        }
-        modelCombo_->setCurrentIndex(i);
-    }
+    // The chooser names the running model; one not in the list gets its own (last) entry.
+    modelBox_->showRunningNamed(modelName_);
     {
         const QSignalBlocker b1(epsCombo_), b2(noiseCombo_);
         epsCombo_->setEditText(QString::number(params_.eps, 'g', 4));
@@ -364,7 +329,7 @@ void SdeLab::syncControls() {
         info +=
             tr("<br>not trained: the attractors are planted, but Ã = 0 has not learnt the digits");
     }
-    modelInfo_->setText(info);
+    modelBox_->setInfo(info);
     training_->setBaseParams(params_);
 }
 

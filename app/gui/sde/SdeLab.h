@@ -27,6 +27,7 @@ class ParameterForm;
 
 namespace as::gui {
 
+class ModelFileBox;
 class ParameterBinding;
 class SdeAnalysisPage;
 class SdeController;
@@ -101,8 +102,7 @@ class SdeLab : public Lab {
     QComboBox* epsCombo_ = nullptr;
     QComboBox* noiseCombo_ = nullptr;
     QCheckBox* stopCheck_ = nullptr;
-    QComboBox* modelCombo_ = nullptr;
-    QLabel* modelInfo_ = nullptr;
+    ModelFileBox* modelBox_ = nullptr;
     QLabel* status_ = nullptr;
     QTimer* frameTimer_ = nullptr;
 };

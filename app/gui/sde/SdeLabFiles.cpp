@@ -18,35 +18,26 @@
 namespace as::gui {
 
 QString SdeLab::loadModel(const QString& path) {
-    try {
-        as::sde::LoadedSdeModel m = as::sde::loadSdeModel(QFile::encodeName(path).toStdString());
-        const as::sde::TrainingMeta meta = m.meta;
-        adoptModel(std::make_shared<const as::sde::SdeModel>(std::move(m.model)),
-                   QFileInfo(path).fileName(), meta.iterations > 0, meta);
-        return {};
-    } catch (const std::exception& e) {
-        // The running model stays (nothing was adopted); the chooser goes back to it.
-        const QString msg = tr("Cannot load the model: %1").arg(QString::fromUtf8(e.what()));
-        emit statusMessage(msg, 10000);
-        syncControls();
-        showFileError(tr("Could not load the model"), msg);
-        return msg;
-    }
+    // A file that does not load leaves the running model (nothing was adopted); the chooser goes
+    // back to it.
+    return loadModelFile(
+        [&] {
+            as::sde::LoadedSdeModel m =
+                as::sde::loadSdeModel(QFile::encodeName(path).toStdString());
+            const as::sde::TrainingMeta meta = m.meta;
+            adoptModel(std::make_shared<const as::sde::SdeModel>(std::move(m.model)),
+                       QFileInfo(path).fileName(), meta.iterations > 0, meta);
+        },
+        [this] { syncControls(); });
 }
 
 QString SdeLab::saveModel(const QString& path) {
     controller_->sync();
     const auto s = controller_->latest();
-    try {
+    return saveModelFile(path, [&] {
         if (!s || !s->model) throw std::runtime_error("no model");
         as::sde::saveSdeModel(QFile::encodeName(path).toStdString(), *s->model, meta_);
-        emit statusMessage(tr("Saved the model to %1").arg(path), 6000);
-        return {};
-    } catch (const std::exception& e) {
-        const QString msg = tr("Cannot save the model: %1").arg(QString::fromUtf8(e.what()));
-        emit statusMessage(msg, 10000);
-        return msg;
-    }
+    });
 }
 
 QString SdeLab::exportCsv(const QString& path) {

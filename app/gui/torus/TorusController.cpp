@@ -4,7 +4,7 @@ namespace as::gui {
 
 TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus,
                                  std::unique_ptr<as::Hd2dSimulation> hd2d, QObject* parent)
-    : QObject(parent),
+    : TickController(parent),
       torusParams_(torus->params()),
       hd2dParams_(hd2d->params()),
       trajectory_(torus->trajectoryParams()),
@@ -13,35 +13,11 @@ TorusController::TorusController(std::unique_ptr<as::TorusSimulation> torus,
         new TorusWorker(std::move(torus), std::move(hd2d), &torusSlot_, &hd2dSlot_, &steps_),
         QStringLiteral("torus-worker"));
     worker_ = host_->worker();
-    connect(worker_, &TorusWorker::playingChanged, this, [this](bool on) {
-        playing_ = on;
-        emit playingChanged(on);
-    });
-    connect(worker_, &TorusWorker::halted, this, &TorusController::halted);
-    connect(worker_, &TorusWorker::rejected, this, &TorusController::rejected);
-    post([w = worker_] { w->start(); });
+    attach(worker_);
 }
 
 TorusController::~TorusController() {
     // host_ (declared last) sets the cancel flag, deletes the worker in its thread and joins.
-}
-
-void TorusController::play() {
-    playing_ = true;
-    post([w = worker_] { w->play(); });
-}
-
-void TorusController::pause() {
-    playing_ = false;
-    post([w = worker_] { w->pause(); });
-}
-
-void TorusController::stepOnce() {
-    post([w = worker_] { w->stepOnce(); });
-}
-void TorusController::runSteps(long n) {
-    QMetaObject::invokeMethod(
-        worker_, [w = worker_, n] { w->runSteps(n); }, Qt::BlockingQueuedConnection);
 }
 
 void TorusController::reset() {

@@ -2,12 +2,11 @@
 // Owns the Torus lab's worker thread. Commands are posted to the worker with queued invocations,
 // so they apply between steps; views read the latest immutable snapshots on their own timer.
 // Keeps the GUI's copy of the intended parameters so forms can validate an edit first.
-#include <QObject>
-#include <atomic>
 #include <functional>
 #include <memory>
 
 #include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/framework/TickController.h"
 #include "app/gui/framework/WorkerThread.h"
 #include "app/gui/torus/TorusWorker.h"
 #include "cann/Hd2dSimulation.h"
@@ -19,7 +18,7 @@ namespace as::gui {
 
 class TorusWorker;
 
-class TorusController : public QObject {
+class TorusController : public TickController {
     Q_OBJECT
   public:
     using Mode = TorusWorker::Mode;
@@ -33,20 +32,12 @@ class TorusController : public QObject {
     std::shared_ptr<const as::Hd2dSnapshot> hd2d(quint64* serial = nullptr) const {
         return hd2dSlot_.load(serial);
     }
-    long stepCount() const { return steps_.load(); }
-    bool isPlaying() const { return playing_; }
     Mode mode() const { return mode_; }
     const as::TorusParams& torusParams() const { return torusParams_; }
     const as::TrajectoryParams& trajectory() const { return trajectory_; }
     const as::TorusParams& hd2dParams() const { return hd2dParams_; }
     const as::TrajectoryParams& heading() const { return heading_; }
 
-    void play();
-    void pause();
-    void togglePlay() { playing_ ? pause() : play(); }
-    void stepOnce();
-    /// Takes n steps now and waits for them (a headless figure's fixed run), then publishes.
-    void runSteps(long n);
     void reset();
     void setMode(Mode m);
     void setTorusParams(const as::TorusParams& p);
@@ -62,20 +53,9 @@ class TorusController : public QObject {
     QString inspect(
         const std::function<void(const as::TorusSimulation&, const as::Hd2dSimulation&)>& visit);
 
-  signals:
-    void playingChanged(bool playing);
-    void halted(const QString& message);
-    void rejected(const QString& message);
-
   private:
-    template <class F>
-    void post(F&& f) {
-        QMetaObject::invokeMethod(worker_, std::forward<F>(f), Qt::QueuedConnection);
-    }
     SnapshotSlot<as::TorusSnapshot> torusSlot_;
     SnapshotSlot<as::Hd2dSnapshot> hd2dSlot_;
-    std::atomic<long> steps_{0};
-    bool playing_ = false;
     Mode mode_ = Mode::Grid3d;
     as::TorusParams torusParams_, hd2dParams_;
     as::TrajectoryParams trajectory_, heading_;

@@ -25,6 +25,7 @@
 
 #include "app/gui/framework/HaltBanner.h"
 #include "app/gui/framework/RecordControl.h"
+#include "app/gui/framework/RunFeedback.h"
 #include "app/gui/torus/GridCellsPage.h"
 #include "app/gui/torus/HeadDirectionPage.h"
 #include "app/gui/torus/TorusController.h"
@@ -41,31 +42,12 @@
 
 namespace as::gui {
 
-as::TorusParams TorusLab::defaultTorusParams() {
-    return as::TorusParams{};
-}
-as::TrajectoryParams TorusLab::defaultTrajectory() {
-    return as::TrajectoryParams{};
-}
-as::TorusParams TorusLab::defaultHd2dParams() {
-    as::TorusParams p;
-    p.dims = 2;
-    p.n = 64;
-    return p;
-}
-as::TrajectoryParams TorusLab::defaultHeading() {
-    as::TrajectoryParams h;
-    h.speed = 0.005;  // rad/ms
-    h.radius = 1.0;
-    h.rise = 0.0;
-    return h;
-}
-
 TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
     : Lab(QStringLiteral("torus"), tr("Torus"), parent, /*playWhenFirstShown=*/true),
       controller_(std::make_unique<TorusController>(
-          std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()),
-          std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()))),
+          std::make_unique<as::TorusSimulation>(as::TorusParams{}, as::TrajectoryParams{}),
+          std::make_unique<as::Hd2dSimulation>(as::Hd2dSimulation::defaultParams(),
+                                               as::Hd2dSimulation::defaultHeading()))),
       undo_(undo ? undo : new QUndoStack(this)) {
     bindPlayer(controller_.get());
     setWindowFlags(Qt::Widget);
@@ -95,20 +77,7 @@ TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
         trajectoryCombo_->setCurrentIndex(
             int(i == 0 ? controller_->trajectory().kind : controller_->heading().kind));
     });
-    connect(controller_.get(), &TorusController::playingChanged, this, [this](bool on) {
-        playAction_->setText(on ? tr("Pause") : tr("Play"));
-        as::widgets::setThemedIcon(playAction_, on ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay);
-        playAction_->setChecked(on);
-        if (on) banner_->hide();
-    });
-    connect(controller_.get(), &TorusController::halted, this, [this](const QString& m) {
-        banner_->showMessage(m);
-        emit statusMessage(tr("Simulation stopped: %1").arg(m), 0);
-    });
-    connect(controller_.get(), &TorusController::rejected, this, [this](const QString& m) {
-        emit statusMessage(tr("Refused: %1").arg(m), 8000);
-        syncForms();
-    });
+    showRunFeedback(this, controller_.get(), playAction_, banner_, [this] { syncForms(); });
     frameTimer_ = new QTimer(this);
     frameTimer_->setInterval(kFrameIntervalMs);
     connect(frameTimer_, &QTimer::timeout, this, &TorusLab::frame);
@@ -149,18 +118,8 @@ void TorusLab::buildToolBar() {
     tb->setObjectName("torusToolBar");
     tb->setMovable(false);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    playAction_ = as::widgets::addThemedAction(tb, QStyle::SP_MediaPlay, tr("Play"));
-    playAction_->setCheckable(true);
-    playAction_->setShortcut(Qt::Key_Space);
-    playAction_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    playAction_->setToolTip(tr("Play / pause the simulation (Space)"));
-    connect(playAction_, &QAction::triggered, this, [this] { controller_->togglePlay(); });
-    auto* step = as::widgets::addThemedAction(tb, QStyle::SP_MediaSkipForward, tr("Step"));
-    step->setToolTip(tr("Advance one time step dt"));
-    connect(step, &QAction::triggered, this, [this] { controller_->stepOnce(); });
-    auto* reset = as::widgets::addThemedAction(tb, QStyle::SP_BrowserReload, tr("Reset"));
-    reset->setToolTip(tr("t = 0, u = 0, back to the origin, recordings cleared"));
-    connect(reset, &QAction::triggered, this, [this] { controller_->reset(); });
+    playAction_ = addRunActions(tb, controller_.get(), Qt::WidgetWithChildrenShortcut,
+                                tr("t = 0, u = 0, back to the origin, recordings cleared"));
     tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Steps per frame: ")));
     stepsSpin_ = new QSpinBox;
@@ -394,11 +353,12 @@ std::function<void()> TorusLab::prepareLoad(hid_t root) {
     auto sim = std::make_shared<std::unique_ptr<as::TorusSimulation>>(
         hasTorus
             ? as::readTorusGroup(root)
-            : std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
+            : std::make_unique<as::TorusSimulation>(as::TorusParams{}, as::TrajectoryParams{}));
     auto hd = std::make_shared<std::unique_ptr<as::Hd2dSimulation>>(
         as::h5::hasChild(root, "hd2d")
             ? as::readHd2dGroup(root)
-            : std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+            : std::make_unique<as::Hd2dSimulation>(as::Hd2dSimulation::defaultParams(),
+                                                   as::Hd2dSimulation::defaultHeading()));
     return [this, sim, hd, hasTorus] {
         controller_->replaceTorus(std::move(*sim));
         controller_->replaceHd2d(std::move(*hd));
@@ -411,9 +371,9 @@ std::function<void()> TorusLab::prepareLoad(hid_t root) {
 void TorusLab::resetToDefaults() {
     controller_->pause();
     controller_->replaceTorus(
-        std::make_unique<as::TorusSimulation>(defaultTorusParams(), defaultTrajectory()));
-    controller_->replaceHd2d(
-        std::make_unique<as::Hd2dSimulation>(defaultHd2dParams(), defaultHeading()));
+        std::make_unique<as::TorusSimulation>(as::TorusParams{}, as::TrajectoryParams{}));
+    controller_->replaceHd2d(std::make_unique<as::Hd2dSimulation>(
+        as::Hd2dSimulation::defaultParams(), as::Hd2dSimulation::defaultHeading()));
     undo_->clear();
     syncForms();
 }

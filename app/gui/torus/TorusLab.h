@@ -58,12 +58,6 @@ class TorusLab : public Lab {
     explicit TorusLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
     ~TorusLab() override;
 
-    /// The lab's default simulations (32^3 torus, random walk; 64-neuron rings and 64^2 sheet).
-    static as::TorusParams defaultTorusParams();
-    static as::TrajectoryParams defaultTrajectory();
-    static as::TorusParams defaultHd2dParams();
-    static as::TrajectoryParams defaultHeading();
-
     TorusController* controller() const { return controller_.get(); }
     widgets::SliceHeatmap* slice(int i) const;
     widgets::PointCloudView* torusView() const;

@@ -29,6 +29,7 @@
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
 #include "io/SweepTable.h"
+#include "tests/app/WriteFile.h"
 #include "widgets/common/ErrorBarPlot.h"
 #include "widgets/generator/GalleryView.h"
 
@@ -251,10 +252,7 @@ class TestGeneratorLab : public QObject {
         for (const auto& q : p->points()) QVERIFY(q.runs >= 1 && q.mean > 0 && q.sd >= 0);
         QTemporaryDir dir;
         const QString bad = dir.filePath("bad.csv");
-        QFile f(bad);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("eps,fd\n0.1,abc\n");
-        f.close();
+        QVERIFY(as::test::writeFile(bad, "eps,fd\n0.1,abc\n"));
         QVERIFY(p->loadCsv(bad).contains("line 2"));
         // A merged sweep of generator fid over eps (resources/sweeps/generator_fd_eps.json): two
         // eps values, two seeds each (one failed job left out), the floor drawn.

@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
-#include <QSet>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -32,6 +31,7 @@
 #include "app/gui/shell/Theme.h"
 #include "sde/SdeModel.h"
 #include "sde/SdeModelFile.h"
+#include "tests/widgets/DistinctColours.h"
 #include "widgets/sde/MatrixHeatmap.h"
 #include "widgets/sde/SpectrumPlot.h"
 
@@ -56,10 +56,7 @@ std::shared_ptr<const as::sde::SdeModel> smallModel(double eps, std::uint64_t se
 }
 
 int distinctColours(const QImage& img) {
-    QSet<QRgb> seen;
-    for (int y = 0; y < img.height(); y += 3)
-        for (int x = 0; x < img.width(); x += 3) seen.insert(img.pixel(x, y));
-    return int(seen.size());
+    return as::test::distinctColours(img, 3);
 }
 
 }  // namespace

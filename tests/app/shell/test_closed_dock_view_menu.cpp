@@ -10,6 +10,7 @@
 
 #include "app/gui/framework/Lab.h"
 #include "app/gui/shell/MainWindow.h"
+#include "tests/app/TestWindow.h"
 
 using as::gui::Lab;
 using as::gui::MainWindow;
@@ -28,12 +29,8 @@ class TestClosedDockViewMenu : public QObject {
 
   private slots:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_closed_dock_view_menu");
-        w_ = std::make_unique<MainWindow>();
-        for (Lab* lab : w_->labs()) lab->setPlayWhenFirstShown(false);  // nothing needs to run
-        w_->resize(1400, 900);
-        w_->show();
+        as::test::useTestSettings("test_closed_dock_view_menu");
+        w_ = as::test::showMainWindow({.play = false});
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
     }
     void cleanupTestCase() { w_.reset(); }

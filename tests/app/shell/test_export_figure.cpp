@@ -15,6 +15,7 @@
 
 #include "app/gui/ring/RingLab.h"
 #include "app/gui/shell/MainWindow.h"
+#include "tests/app/TestWindow.h"
 #include "widgets/common/ExportFigureDialog.h"
 #include "widgets/common/FigureExport.h"
 
@@ -29,15 +30,9 @@ class TestExportFigure : public QObject {
     }
 
   private slots:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_export_figure");
-    }
+    void initTestCase() { as::test::useTestSettings("test_export_figure"); }
     void init() {
-        w_ = std::make_unique<MainWindow>();
-        w_->openDefaultSession();
-        w_->resize(1400, 900);
-        w_->show();
+        w_ = as::test::showMainWindow({.defaultSession = true});
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
     }
     void cleanup() { w_.reset(); }

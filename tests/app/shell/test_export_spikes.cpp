@@ -14,6 +14,7 @@
 #include "app/gui/ei/EiLab.h"
 #include "app/gui/shell/MainWindow.h"
 #include "export/SonataSpikes.h"
+#include "tests/app/TestWindow.h"
 
 using as::gui::EiLab;
 using as::gui::MainWindow;
@@ -27,11 +28,8 @@ class TestExportSpikes : public QObject {
 
   private slots:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_export_spikes");
-        w_ = std::make_unique<MainWindow>();
-        w_->resize(1400, 900);
-        w_->show();
+        as::test::useTestSettings("test_export_spikes");
+        w_ = as::test::showMainWindow();
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
         ei_ = w_->findLab<EiLab>();
         QVERIFY(w_->showLab("ei"));

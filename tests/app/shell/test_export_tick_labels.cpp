@@ -13,6 +13,7 @@
 
 #include "app/gui/framework/Lab.h"
 #include "app/gui/shell/MainWindow.h"
+#include "tests/app/TestWindow.h"
 #include "widgets/common/TraceChart.h"
 
 using as::gui::Lab;
@@ -88,8 +89,7 @@ class TestExportTickLabels : public QObject {
 
   private slots:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_export_tick_labels");
+        as::test::useTestSettings("test_export_tick_labels");
         w_ = std::make_unique<MainWindow>();
         w_->show();
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));

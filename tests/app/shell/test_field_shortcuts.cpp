@@ -15,6 +15,7 @@
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/torus/TorusController.h"
 #include "app/gui/torus/TorusLab.h"
+#include "tests/app/TestWindow.h"
 #include "widgets/common/ExportFigureDialog.h"
 #include "widgets/common/ParameterForm.h"
 
@@ -39,15 +40,9 @@ class TestFieldShortcuts : public QObject {
     }
 
   private slots:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_field_shortcuts");
-    }
+    void initTestCase() { as::test::useTestSettings("test_field_shortcuts"); }
     void init() {
-        w_ = std::make_unique<MainWindow>();
-        w_->openDefaultSession();
-        w_->resize(1400, 900);
-        w_->show();
+        w_ = as::test::showMainWindow({.defaultSession = true});
         w_->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(w_.get()));
     }

@@ -15,6 +15,7 @@
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/torus/TorusController.h"
 #include "app/gui/torus/TorusLab.h"
+#include "tests/app/TestWindow.h"
 
 using as::gui::Lab;
 using as::gui::MainWindow;
@@ -66,12 +67,8 @@ class TestLabResume : public QObject {
 
   private slots:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_lab_resume");
-        w_ = std::make_unique<MainWindow>();
-        w_->openDefaultSession();
-        w_->resize(1400, 900);
-        w_->show();
+        as::test::useTestSettings("test_lab_resume");
+        w_ = as::test::showMainWindow({.defaultSession = true});
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
     }
     void cleanupTestCase() { w_.reset(); }

@@ -16,6 +16,8 @@
 #include "app/gui/ring/RingController.h"
 #include "app/gui/ring/RingLab.h"
 #include "app/gui/shell/MainWindow.h"
+#include "tests/app/TestWindow.h"
+#include "tests/app/WriteFile.h"
 #include "tests/engine/io/FlipVariants.h"
 #include "widgets/common/FigureExport.h"
 #include "widgets/common/ParameterForm.h"
@@ -41,15 +43,9 @@ class TestMainWindow : public QObject {
     }
 
   private slots:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_main_window");
-    }
+    void initTestCase() { as::test::useTestSettings("test_main_window"); }
     void init() {
-        w_ = std::make_unique<MainWindow>();
-        w_->openDefaultSession();
-        w_->resize(1400, 900);
-        w_->show();
+        w_ = as::test::showMainWindow({.defaultSession = true});
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
     }
     void cleanup() { w_.reset(); }
@@ -182,10 +178,7 @@ class TestMainWindow : public QObject {
     void corruptFileLeavesSessionUntouched() {
         QTemporaryDir dir;
         const QString bad = dir.filePath("corrupt.h5");
-        QFile f(bad);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("this is not an HDF5 file at all\n");
-        f.close();
+        QVERIFY(as::test::writeFile(bad, "this is not an HDF5 file at all\n"));
         QVERIFY(lab()->requestEdit("cann", "tau", ctl()->params().tau, 1.5));
         const as::CannParams before = ctl()->params();
         const long steps = settled()->steps;

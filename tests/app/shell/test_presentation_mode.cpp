@@ -12,6 +12,7 @@
 #include "app/gui/framework/Lab.h"
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/shell/Settings.h"
+#include "tests/app/TestWindow.h"
 #include "widgets/common/TraceChart.h"
 
 using as::gui::Lab;
@@ -65,8 +66,7 @@ class TestPresentationMode : public QObject {
     Q_OBJECT
   private slots:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_presentation_mode");
+        as::test::useTestSettings("test_presentation_mode");
         QSettings().setValue(as::gui::settings::kPresentation, false);
     }
 

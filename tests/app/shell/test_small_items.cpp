@@ -8,7 +8,6 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFile>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -28,6 +27,8 @@
 #include "app/gui/surrogate/SurrogateLab.h"
 #include "app/gui/torus/TorusLab.h"
 #include "surrogate/SurrogateSnapshot.h"
+#include "tests/app/TestWindow.h"
+#include "tests/app/WriteFile.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/sde/DigitCanvas.h"
@@ -65,12 +66,8 @@ class TestSmallItems : public QObject {
 
   private slots:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_small_items");
-        w_ = std::make_unique<MainWindow>();
-        for (Lab* lab : w_->labs()) lab->setPlayWhenFirstShown(false);
-        w_->resize(1400, 900);
-        w_->show();
+        as::test::useTestSettings("test_small_items");
+        w_ = as::test::showMainWindow({.play = false});
         QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
     }
     void cleanupTestCase() { w_.reset(); }
@@ -227,10 +224,7 @@ class TestSmallItems : public QObject {
         auto* sur = w_->findLab<SurrogateLab>();
         QTemporaryDir dir;
         const QString bad = dir.filePath("not-a-model.h5");
-        QFile f(bad);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("this is not HDF5");
-        f.close();
+        QVERIFY(as::test::writeFile(bad, "this is not HDF5"));
         sur->loadModel(bad);
         QMessageBox* box = nullptr;
         QTRY_VERIFY((box = sur->findChild<QMessageBox*>("fileErrorDialog")) && box->isVisible());

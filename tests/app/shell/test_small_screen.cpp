@@ -14,6 +14,7 @@
 
 #include "app/gui/framework/Lab.h"
 #include "app/gui/shell/MainWindow.h"
+#include "tests/app/TestWindow.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/sde/DistanceBars.h"
 
@@ -112,8 +113,7 @@ class TestSmallScreen : public QObject {
 
   private slots:
     void initTestCase() {
-        QCoreApplication::setOrganizationName("AttractorStudioTest");
-        QCoreApplication::setApplicationName("test_small_screen");
+        as::test::useTestSettings("test_small_screen");
         w_ = std::make_unique<MainWindow>();
         for (Lab* lab : w_->labs()) lab->setPlayWhenFirstShown(false);
         w_->show();

@@ -19,6 +19,7 @@
 #include "io/SessionFile.h"
 #include "surrogate/InputProcess.h"
 #include "tests/app/CliRunner.h"
+#include "tests/app/WriteFile.h"
 #include "tests/engine/io/FlipVariants.h"
 
 using namespace as::gui;
@@ -124,10 +125,7 @@ class TestSurrogateLab : public QObject {
         QTRY_VERIFY_WITH_TIMEOUT(lab.controller()->latest()->hasModel, 10000);
         QTemporaryDir dir;
         const QString bad = dir.filePath(QStringLiteral("bad.h5"));
-        QFile f(bad);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("not a model");
-        f.close();
+        QVERIFY(as::test::writeFile(bad, "not a model"));
         QSignalSpy failed(lab.controller(), &SurrogateController::failed);
         lab.loadModel(bad);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);

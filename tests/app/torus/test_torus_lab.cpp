@@ -262,9 +262,9 @@ class TestTorusLab : public QObject {
         // `attractor-cli hd2d --out` writes /hd2d alone: the lab takes it and shows that page.
         QTemporaryDir dir;
         const std::string path = dir.filePath("hd.h5").toStdString();
-        as::TorusParams p = TorusLab::defaultHd2dParams();
+        as::TorusParams p = as::Hd2dSimulation::defaultParams();
         p.n = 32;
-        as::Hd2dSimulation sim(p, TorusLab::defaultHeading());
+        as::Hd2dSimulation sim(p, as::Hd2dSimulation::defaultHeading());
         sim.step(25);
         as::saveHd2dSession(path, sim);
         as::SessionReader r(path);

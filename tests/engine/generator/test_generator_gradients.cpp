@@ -8,11 +8,11 @@
 #include <functional>
 #include <random>
 
-#include "RandomMatrix.h"
 #include "generator/GeneratorKernel.h"
 #include "generator/Mlp.h"
 #include "sde/AttractorSet.h"
 #include "sde/BpttKernel.h"
+#include "tests/engine/RandomMatrix.h"
 
 using namespace as::generator;
 using Mat = Eigen::MatrixXd;

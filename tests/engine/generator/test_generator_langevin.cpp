@@ -6,10 +6,10 @@
 
 #include <random>
 
-#include "RandomMatrix.h"
 #include "generator/LangevinSampler.h"
 #include "sde/Jacobian.h"
 #include "sde/LyapunovSolver.h"
+#include "tests/engine/RandomMatrix.h"
 
 using namespace as::generator;
 

@@ -6,13 +6,15 @@
 #include <omp.h>
 
 #include <cmath>
-#include <random>
+#include <functional>
 
 #include "sde/BpttKernel.h"
 #include "sde/BpttTrainer.h"
 #include "sde/SdeModel.h"
+#include "tests/engine/RandomMatrix.h"
 
 using namespace as::sde;
+using as::test::randomMatrix;
 
 namespace {
 
@@ -29,14 +31,6 @@ SdeParams smallParams(double eps) {
     return p;
 }
 
-Eigen::MatrixXd randomMatrix(int rows, int cols, double scale, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<double> d(0.0, scale);
-    Eigen::MatrixXd m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = d(rng);
-    return m;
-}
-
 struct Case {
     SdeParams p;
     AttractorSet set;
@@ -51,30 +45,23 @@ struct Case {
           labels(kB) {
         labels << 0, 1, 2, 1;
     }
+    /// The problem for A (which must outlive it) and G.
+    BpttProblem<double> problem(const Eigen::MatrixXd& A, const Eigen::MatrixXd* g, bool gradG,
+                                double alpha) const {
+        return {.params = &p, .attractors = &set, .A = &A, .G = g, .gradG = gradG, .alpha = alpha};
+    }
     /// Loss for (Atilde, G) in double with noise seed 99.
     double loss(const Eigen::MatrixXd& at, const Eigen::MatrixXd* g, bool gradG,
                 double alpha) const {
         const Eigen::MatrixXd A = set.assemble(at);
-        BpttProblem<double> pr;
-        pr.params = &p;
-        pr.attractors = &set;
-        pr.A = &A;
-        pr.G = g;
-        pr.gradG = gradG;
-        pr.alpha = alpha;
+        const BpttProblem<double> pr = problem(A, g, gradG, alpha);
         BpttBuffers<double> buf;
         return bpttLoss(pr, x0, labels, 99, buf);
     }
     double gradient(const Eigen::MatrixXd* g, bool gradG, double alpha, Eigen::MatrixXd& dAtilde,
                     Eigen::MatrixXd* dG) const {
         const Eigen::MatrixXd A = set.assemble(atilde);
-        BpttProblem<double> pr;
-        pr.params = &p;
-        pr.attractors = &set;
-        pr.A = &A;
-        pr.G = g;
-        pr.gradG = gradG;
-        pr.alpha = alpha;
+        const BpttProblem<double> pr = problem(A, g, gradG, alpha);
         BpttBuffers<double> buf;
         Eigen::MatrixXd dA;
         const double l = bpttLossAndGradient(pr, x0, labels, 99, dA, dG, buf);
@@ -83,6 +70,21 @@ struct Case {
         return l;
     }
 };
+
+/// The central-difference gradient (step 1e-6) of f at X, entry by entry.
+Eigen::MatrixXd numericGradient(const Eigen::MatrixXd& X,
+                                const std::function<double(const Eigen::MatrixXd&)>& f) {
+    const double h = 1e-6;
+    Eigen::MatrixXd numeric(X.rows(), X.cols());
+    for (Eigen::Index i = 0; i < X.rows(); ++i)
+        for (Eigen::Index j = 0; j < X.cols(); ++j) {
+            Eigen::MatrixXd plus = X, minus = X;
+            plus(i, j) += h;
+            minus(i, j) -= h;
+            numeric(i, j) = (f(plus) - f(minus)) / (2 * h);
+        }
+    return numeric;
+}
 
 /// max |analytic - numeric| / max(|numeric|) over all entries.
 double relativeError(const Eigen::MatrixXd& analytic, const Eigen::MatrixXd& numeric) {
@@ -95,15 +97,8 @@ void checkAtildeGradient(double eps, const char* what) {
     Eigen::MatrixXd dAtilde;
     const double l0 = c.gradient(G, false, 0.0, dAtilde, nullptr);
     EXPECT_DOUBLE_EQ(l0, c.loss(c.atilde, G, false, 0.0));
-    Eigen::MatrixXd numeric(kN, kN);
-    const double h = 1e-6;
-    for (int i = 0; i < kN; ++i)
-        for (int j = 0; j < kN; ++j) {
-            Eigen::MatrixXd plus = c.atilde, minus = c.atilde;
-            plus(i, j) += h;
-            minus(i, j) -= h;
-            numeric(i, j) = (c.loss(plus, G, false, 0.0) - c.loss(minus, G, false, 0.0)) / (2 * h);
-        }
+    const Eigen::MatrixXd numeric = numericGradient(
+        c.atilde, [&](const Eigen::MatrixXd& at) { return c.loss(at, G, false, 0.0); });
     EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3) << what;  // the test means something
     EXPECT_LT(relativeError(dAtilde, numeric), 1e-7) << what;
 }
@@ -123,17 +118,8 @@ TEST(SdeBptt, GGradientWithAlphaTerm) {
     const double alpha = 5.0;
     Eigen::MatrixXd dAtilde, dG;
     c.gradient(&c.G, true, alpha, dAtilde, &dG);
-    Eigen::MatrixXd numeric(kN, kN);
-    const double h = 1e-6;
-    for (int i = 0; i < kN; ++i)
-        for (int j = 0; j < kN; ++j) {
-            Eigen::MatrixXd plus = c.G, minus = c.G;
-            plus(i, j) += h;
-            minus(i, j) -= h;
-            numeric(i, j) =
-                (c.loss(c.atilde, &plus, true, alpha) - c.loss(c.atilde, &minus, true, alpha)) /
-                (2 * h);
-        }
+    const Eigen::MatrixXd numeric = numericGradient(
+        c.G, [&](const Eigen::MatrixXd& g) { return c.loss(c.atilde, &g, true, alpha); });
     EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3);
     EXPECT_LT(relativeError(dG, numeric), 1e-7);
     // The alpha term alone: alpha / sum|G| with its gradient -alpha sign(G) / (sum|G|)^2.

@@ -7,15 +7,16 @@
 #include <Eigen/Dense>
 #include <cmath>
 #include <limits>
-#include <random>
 
 #include "sde/BpttKernel.h"
 #include "sde/GaussianNoise.h"
 #include "sde/NodeKernel.h"
 #include "sde/SdeIntegrator.h"
 #include "sde/SdeModel.h"
+#include "tests/engine/RandomMatrix.h"
 
 using namespace as::sde;
+using as::test::randomMatrix;
 
 namespace {
 
@@ -27,14 +28,6 @@ SdeParams small(int n, int c) {
     p.steps = 100;
     p.averageSteps = 10;
     return p;
-}
-
-Eigen::MatrixXf randomMatrix(int rows, int cols, float scale, std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    std::normal_distribution<float> d(0.0f, scale);
-    Eigen::MatrixXf m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = d(rng);
-    return m;
 }
 
 }  // namespace

@@ -180,18 +180,35 @@ TEST(Processes, SeededAndInRange) {
         EXPECT_LE(std::abs(x), kPi / 2 + 1e-12);
 }
 
-TEST(Training, TinyModelOverfitsTinyDataset) {
-    const SurrogateDataset d = syntheticDataset(5, 60);
+namespace {
+
+// The smallest nets the tests build: 8 bins, H recurrent units.
+TrainParams smallNet(int hidden) {
     TrainParams p;
     p.bins = 8;
+    p.hidden = hidden;
+    return p;
+}
+
+// A net small enough to train in a test yet able to learn the synthetic sequences: 8 bins,
+// F = K = 8, H = 12, chunks of 20, lr 0.01, up to 300 epochs without early stopping.
+TrainParams learnableNet() {
+    TrainParams p = smallNet(12);
     p.features = 8;
-    p.hidden = 12;
     p.head = 8;
-    p.batch = 4;
     p.bptt = 20;
     p.lr = 1e-2;
     p.max_epochs = 300;
     p.patience = 1000;
+    return p;
+}
+
+}  // namespace
+
+TEST(Training, TinyModelOverfitsTinyDataset) {
+    const SurrogateDataset d = syntheticDataset(5, 60);
+    TrainParams p = learnableNet();
+    p.batch = 4;
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     const Evaluation before = evaluate(*m.nets[0], d, 0, 0, d.trainSequences());
     SurrogateTrainer trainer(d, 0, p);
@@ -205,9 +222,7 @@ TEST(Training, TinyModelOverfitsTinyDataset) {
 
 TEST(Training, CancelledBeforeTheFirstBatch) {
     const SurrogateDataset d = syntheticDataset(5, 20);
-    TrainParams p;
-    p.bins = 8;
-    p.hidden = 4;
+    const TrainParams p = smallNet(4);
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     std::atomic<bool> cancel{true};
     const TrainResult r = SurrogateTrainer(d, 0, p).run(*m.nets[0], {}, &cancel);
@@ -217,9 +232,7 @@ TEST(Training, CancelledBeforeTheFirstBatch) {
 TEST(Training, DivergesAsAValue) {
     SurrogateDataset d = syntheticDataset(5, 20);
     d.targets[3] = std::nanf("");
-    TrainParams p;
-    p.bins = 8;
-    p.hidden = 4;
+    const TrainParams p = smallNet(4);
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     const TrainResult r = SurrogateTrainer(d, 0, p).run(*m.nets[0]);
     EXPECT_EQ(r.outcome, TrainOutcome::Diverged);
@@ -253,10 +266,8 @@ TEST(Dataset, TeacherRunAndFileRoundTrip) {
 
 TEST(ModelFile, RoundTripKeepsWeightsAndRecord) {
     const SurrogateDataset d = syntheticDataset(5, 20);
-    TrainParams p;
+    TrainParams p = smallNet(6);
     p.cell = CellType::Lstm;
-    p.bins = 8;
-    p.hidden = 6;
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Hd2d, p, d);
     ASSERT_EQ(m.nets.size(), 2u);
     TrainResult r;
@@ -284,9 +295,7 @@ TEST(ModelFile, RoundTripKeepsWeightsAndRecord) {
 
 TEST(ModelFile, DamagedFileRefused) {
     const SurrogateDataset d = syntheticDataset(5, 20);
-    TrainParams p;
-    p.bins = 8;
-    p.hidden = 6;
+    const TrainParams p = smallNet(6);
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     const std::string path = tempPath("damaged.h5");
     m.save(path);
@@ -302,9 +311,7 @@ TEST(ModelFile, DamagedFileRefused) {
 
 TEST(ModelFile, MismatchedShapeRefusedWithItsName) {
     const SurrogateDataset d = syntheticDataset(5, 20);
-    TrainParams p;
-    p.bins = 8;
-    p.hidden = 6;
+    const TrainParams p = smallNet(6);
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     m.params.hidden = 7;  // the attributes now claim H = 7 while the weights have H = 6
     const std::string path = tempPath("mismatch.h5");
@@ -387,15 +394,7 @@ TEST(Training, EarlyStoppingConvergesWithCheckpointsAndBestWeights) {
 
 TEST(Training, TargetMseStopsAsConverged) {
     const SurrogateDataset d = syntheticDataset(5, 60);
-    TrainParams p;
-    p.bins = 8;
-    p.features = 8;
-    p.hidden = 12;
-    p.head = 8;
-    p.bptt = 20;
-    p.lr = 1e-2;
-    p.max_epochs = 300;
-    p.patience = 1000;
+    TrainParams p = learnableNet();
     p.target_mse = 0.05;
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     const TrainResult r = SurrogateTrainer(d, 0, p).run(*m.nets[0]);

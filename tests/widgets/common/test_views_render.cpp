@@ -4,21 +4,16 @@
 #include <cmath>
 #include <memory>
 
+#include "tests/widgets/DistinctColours.h"
 #include "widgets/common/ActivityHeatmap.h"
 #include "widgets/common/Colormap.h"
 #include "widgets/common/TraceChart.h"
 #include "widgets/ring/RingView.h"
 
 using namespace as::widgets;
+using as::test::distinctColours;
 
 namespace {
-/// Number of distinct colours in an image (a blank render has one or two).
-int distinctColours(const QImage& img) {
-    QSet<QRgb> seen;
-    for (int y = 0; y < img.height(); y += 2)
-        for (int x = 0; x < img.width(); x += 2) seen.insert(img.pixel(x, y));
-    return int(seen.size());
-}
 
 std::shared_ptr<as::RingSnapshot> bumpSnapshot() {
     auto s = std::make_shared<as::RingSnapshot>();

@@ -1,23 +1,18 @@
 // The SDE lab's analysis views: the spectrum plot maps eigenvalues to the correct side of the
 // imaginary axis, autoscales, hovers and renders; the matrix heatmap colours, labels and renders.
 #include <QImage>
-#include <QSet>
 #include <QTest>
 #include <cmath>
 #include <complex>
 
+#include "tests/widgets/DistinctColours.h"
 #include "widgets/sde/MatrixHeatmap.h"
 #include "widgets/sde/SpectrumPlot.h"
 
 using namespace as::widgets;
+using as::test::distinctColours;
 
 namespace {
-int distinctColours(const QImage& img) {
-    QSet<QRgb> seen;
-    for (int y = 0; y < img.height(); y += 2)
-        for (int x = 0; x < img.width(); x += 2) seen.insert(img.pixel(x, y));
-    return int(seen.size());
-}
 
 SpectrumPlot::Values cloud() {
     SpectrumPlot::Values v;

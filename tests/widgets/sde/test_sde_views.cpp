@@ -5,8 +5,8 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <cmath>
-#include <set>
 
+#include "tests/widgets/DistinctColours.h"
 #include "widgets/sde/DigitCanvas.h"
 #include "widgets/sde/DistanceBars.h"
 #include "widgets/sde/ImageGrid.h"
@@ -17,11 +17,7 @@ using namespace as::widgets;
 namespace {
 /// Distinct colours in a rendering of the widget (1 means blank).
 int distinctColours(QWidget& w) {
-    const QImage img = w.grab().toImage();
-    std::set<QRgb> seen;
-    for (int y = 0; y < img.height(); y += 2)
-        for (int x = 0; x < img.width(); x += 2) seen.insert(img.pixel(x, y));
-    return int(seen.size());
+    return as::test::distinctColours(w.grab().toImage());
 }
 
 std::vector<float> blockImage(int block) {  // a bright bar in row band `block`
