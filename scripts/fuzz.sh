@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every loader with libFuzzer (tests/fuzz; docs/reliability.md): builds the targets in
-# build-fuzz (clang-14, ASan + UBSan), then for each target
+# build-fuzz (clang-14, ASan + UBSan), then for each target (FUZZ_JOBS at a time, default one per core)
 #   1. a regression run over its saved corpus tests/fuzz/corpus/<target>/ (every file once),
 #   2. a bounded fuzz run (FUZZ_SECONDS, default 20 s) from that corpus and fresh seeds written by
 #      the product's own writers (fuzz-make-seeds).
@@ -46,21 +46,19 @@ upstream() {
        END { exit found == "" ? 1 : found }' "$1"
 }
 
-failed=()
-upstream_findings=()
-summary=()
-for t in "${targets[@]}"; do
-  bin="$AS_SAN_BUILD/tests/fuzz/$t"
-  corpus="tests/fuzz/corpus/$t"
-  seeds="$AS_SAN_BUILD/fuzz-seeds/$t"
+# fuzz_one TARGET: both runs of one target; writes its summary line to $work/TARGET.line and its
+# outcome (ok, upstream or failed) to $work/TARGET.outcome.
+fuzz_one() {
+  local t=$1 bin="$AS_SAN_BUILD/tests/fuzz/$1" corpus="tests/fuzz/corpus/$1"
+  local seeds="$AS_SAN_BUILD/fuzz-seeds/$1" log="$work/$1.log" status="ok" outcome=ok
   mkdir -p "$corpus" "$seeds" "$work/$t"
-  log="$work/$t.log"
-  status="ok"
-  # 1. Regression: every saved input once (-runs=0 runs the corpus and stops).
+  local nsaved runs cov new
   nsaved=$(find "$corpus" -type f | wc -l)
+  # 1. Regression: every saved input once (-runs=0 runs the corpus and stops).
   if ! "$bin" "${opts[@]}" -runs=0 -artifact_prefix="$AS_SAN_BUILD/fuzz-artifacts/$t-" \
        "$corpus" >"$log.regression" 2>&1; then
     status="FAILED on the saved corpus"
+    outcome=failed
     grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$log.regression" | head -5 || true
   fi
   # 2. Bounded fuzzing; new inputs go to a scratch corpus, not the repository.
@@ -70,19 +68,39 @@ for t in "${targets[@]}"; do
     grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$log" | head -5 || true
     if upstream "$log"; then
       status="stopped by a finding inside libhdf5 (upstream, not failing; input in $AS_SAN_BUILD/fuzz-artifacts)"
-      upstream_findings+=("$t")
+      outcome=upstream
     else
       status="FAILED while fuzzing"
+      outcome=failed
     fi
   fi
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" 2>/dev/null | tail -1)
   cov=$(grep -oE "cov: [0-9]+" "$log" 2>/dev/null | tail -1 | cut -d' ' -f2)
   new=$(find "$work/$t" -type f | wc -l)
-  line=$(printf '%-24s %4d saved inputs, %8s inputs fuzzed in %ss, coverage %5s, %4s new corpus inputs: %s' \
-         "$t" "$nsaved" "${runs:-0}" "$SECONDS_PER_TARGET" "${cov:-?}" "$new" "$status")
-  echo "fuzz: $line"
-  summary+=("$line")
-  case "$status" in ok|stopped*) ;; *) failed+=("$t") ;; esac
+  printf '%-24s %4d saved inputs, %8s inputs fuzzed in %ss, coverage %5s, %4s new corpus inputs: %s\n' \
+    "$t" "$nsaved" "${runs:-0}" "$SECONDS_PER_TARGET" "${cov:-?}" "$new" "$status" >"$work/$t.line"
+  echo "$outcome" >"$work/$t.outcome"
+  echo "fuzz: $(cat "$work/$t.line")"
+}
+
+# FUZZ_JOBS targets at a time (default: one per core), each for its whole time box on its own core.
+jobs_max=${FUZZ_JOBS:-$(nproc)}
+for t in "${targets[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n || true; done
+  fuzz_one "$t" &
+done
+wait
+
+failed=()
+upstream_findings=()
+summary=()
+for t in "${targets[@]}"; do
+  summary+=("$(cat "$work/$t.line" 2>/dev/null || echo "$t: no result")")
+  case "$(cat "$work/$t.outcome" 2>/dev/null)" in
+    ok) ;;
+    upstream) upstream_findings+=("$t") ;;
+    *) failed+=("$t") ;;
+  esac
 done
 
 echo "fuzz: summary ($(( $(date +%s) - start )) s in all)"
