@@ -166,8 +166,12 @@ void EiLab::buildUi() {
     currents_ = new as::widgets::TraceChart(tr("Currents of the centre E neuron"), tr("t (ms)"),
                                             tr("current"));
     currents_->addSeries(tr("EPSC"), kE, 1.5);
-    currents_->addSeries(tr("IPSC (incl. shunting)"), kIp, 1.5);
+    // "IPSC" alone: a longer legend entry is elided at 1024x700; the tooltip says what it holds.
+    currents_->addSeries(tr("IPSC"), kIp, 1.5);
     currents_->addSeries(tr("total"), QColor(60, 60, 60), 2.0);
+    currents_->setToolTip(
+        tr("EPSC = Omega^E + Gamma^E + I_ext; IPSC = Omega^Id + Gamma^Ip + the "
+           "shunting term kappa*SI (see the E-I model page); total = EPSC + IPSC."));
     currents_->setFixedYRange(-20, 20);
     // Fig. 2C on log-log axes (the chart's axes are linear, so it plots log10 of both)
     spectrum_ = new as::widgets::TraceChart(tr("E-rate spectrum (last 1 s)"), tr("log10 f (Hz)"),
