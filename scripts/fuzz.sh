@@ -39,9 +39,9 @@ opts=(-timeout=2 -rss_limit_mb=2048 -malloc_limit_mb=2048 -detect_leaks=1 -print
 # and UBSan reports are never upstream here.
 upstream() {
   grep -q -- '-timeout=\|ALARM: working on the last Unit\|runtime error:' "$1" && return 1
-  awk '/ERROR: (AddressSanitizer|LeakSanitizer)|^Direct leak|^Indirect leak/ { on = 1; next }
+  awk '/ERROR: (AddressSanitizer|LeakSanitizer)|ERROR: libFuzzer: out-of-memory \(malloc|^Direct leak|^Indirect leak/ { on = 1; next }
        on && /^ *#[0-9]+ / {
-         if ($0 ~ /in (__interceptor_|malloc|calloc|realloc|free|operator new|operator delete)/) next
+         if ($0 ~ /in (__interceptor_|malloc|calloc|realloc|free|operator new|operator delete|__sanitizer|__asan|__lsan|fuzzer::)/) next
          found = ($0 ~ /libhdf5/) ? 0 : 1; exit }
        END { exit found == "" ? 1 : found }' "$1"
 }
