@@ -51,18 +51,13 @@ SdeDynamicsPage::SdeDynamicsPage(SdeInputPanel* input, QWidget* parent) : QWidge
     traces_->setTitle(tr("Pixel trajectories xᵢ(t), coloured by the value each should reach"));
     traces_->setObjectName("sdeTrajectoryView");
     prediction_ = new QLabel;
+    prediction_->setObjectName("sdePrediction");
     prediction_->setAlignment(Qt::AlignCenter);
     prediction_->setWordWrap(true);
     as::widgets::setRelativeFont(prediction_, 1.35);  // follows presentation mode
-    prediction_->setMinimumHeight(2 * QFontMetrics(prediction_->font()).height());
 
-    auto* stateCol = new QWidget;
-    auto* sc = new QVBoxLayout(stateCol);
-    sc->setContentsMargins(0, 0, 0, 0);
-    sc->addWidget(state_, 1);
-    sc->addWidget(prediction_);
     auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(stateCol);
+    top->addWidget(state_);
     top->addWidget(attractors_);
     top->setStretchFactor(0, 2);
     top->setStretchFactor(1, 3);
@@ -83,7 +78,14 @@ SdeDynamicsPage::SdeDynamicsPage(SdeInputPanel* input, QWidget* parent) : QWidge
     // As narrow as its contents allow (wider with presentation mode's fonts), never wider.
     input->setSizePolicy(QSizePolicy::Maximum, input->sizePolicy().verticalPolicy());
     lay->addWidget(input);
-    lay->addWidget(right, 1);
+    // The prediction line spans the views: under the state image alone it was cut at 1024x700
+    // in presentation mode ("Heading for class 0 · true class 0 (t = 2.8…").
+    auto* views = new QWidget;
+    auto* vl = new QVBoxLayout(views);
+    vl->setContentsMargins(0, 0, 0, 0);
+    vl->addWidget(prediction_);
+    vl->addWidget(right, 1);
+    lay->addWidget(views, 1);
     connect(attractors_, &as::widgets::ImageGrid::imageClicked, this,
             &SdeDynamicsPage::attractorClicked);
 }

@@ -1,12 +1,14 @@
 // Issue 17, item 5 "It does not fit a 1024×768 projector": the window's minimum size is at most
 // 1000×650, and at 1024×700, with normal fonts and in presentation mode, every lab lays out with
 // no widget squeezed below its minimum size or reaching outside its parent (docks scroll, charts
-// shrink), chart titles whole, and the SDE distance bars' labels apart.
+// shrink), chart titles whole, wrapped labels whole (the SDE prediction line), and the SDE distance
+// bars' labels apart.
 #include <QAbstractScrollArea>
 #include <QApplication>
 #include <QChart>
 #include <QDockWidget>
 #include <QFontMetricsF>
+#include <QLabel>
 #include <QScrollArea>
 #include <QTabBar>
 #include <QTest>
@@ -64,6 +66,9 @@ class TestSmallScreen : public QObject {
 
     void checkLab(Lab* lab, const QString& mode) {
         QVERIFY(w_->showLab(lab->labId()));
+        // The SDE prediction line at its longest, as a run in progress shows it.
+        if (auto* p = lab->findChild<QLabel*>("sdePrediction"))
+            p->setText("Heading for <b>class 0</b> · true class 0 (t = 2.88 of T = 3)");
         QTest::qWait(50);
         QCoreApplication::processEvents();
         QCOMPARE(w_->size(), QSize(1024, 700));
@@ -95,6 +100,15 @@ class TestSmallScreen : public QObject {
                                                     .arg(min.width())
                                                     .arg(min.height())));
             }
+            // A wrapping label shows its whole text (the SDE prediction line was cut).
+            if (auto* label = qobject_cast<QLabel*>(x);
+                label && label->wordWrap() && !mayOverflow(x))
+                QVERIFY2(label->heightForWidth(label->width()) <= label->height() + 1,
+                         qPrintable(where +
+                                    QString(": text needs %1 px, has %2 px: ")
+                                        .arg(label->heightForWidth(label->width()))
+                                        .arg(label->height()) +
+                                    label->text()));
             if (auto* bars = qobject_cast<as::widgets::DistanceBars*>(x))
                 checkBarsApart(*bars, mode + " " + lab->labId());
             if (auto* chart = qobject_cast<as::widgets::TraceChart*>(x)) {
