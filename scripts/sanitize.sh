@@ -4,7 +4,7 @@
 # in build-fuzz (shared with scripts/fuzz.sh; no GUI), then run with ctest. Any ASan, LSan or UBSan
 # report aborts the test that hit it, so a finding fails the script.
 #   bash scripts/sanitize.sh           every engine and CLI test
-#   bash scripts/sanitize.sh --files   only the programs labelled "files" (every reader and writer of
+#   bash scripts/sanitize.sh --files   only the programs labelled "engine-files" (every reader and writer of
 #                                      files, damaged and foreign files included): .ci/run's stage,
 #                                      which the 40-minute CI budget on 2 cores leaves room for
 set -euo pipefail
