@@ -18,6 +18,7 @@ std::vector<FigureSpec> TorusLab::figures() {
         return f;
     };
     const QString model = tr("the ODE itself, not the surrogate (see surrogate-grid3d)");
+    const QString hd2dModel = tr("the ODE itself, not the surrogate (see surrogate-hd2d)");
     return {
         figure("torus-activity", tr("seed 000 \u00a74.2: the 3D grid-cell torus, activity bump"),
                labId(), tr("Torus activity 3D"), 2000, model),
@@ -27,9 +28,9 @@ std::vector<FigureSpec> TorusLab::figures() {
                labId(), tr("Error chart"), 4000, model),
         figure("hd2d-rings",
                tr("seed 000 \u00a74.1: 2D head direction, two decoupled rings vs a 2D sheet"),
-               "hd2d", tr("Head direction rings"), 4000, model),
+               "hd2d", tr("Head direction rings"), 4000, hd2dModel),
         figure("hd2d-errors", tr("seed 000 \u00a74.1: 2D head direction, decoding errors"), "hd2d",
-               tr("Head direction errors"), 4000, model),
+               tr("Head direction errors"), 4000, hd2dModel),
     };
 }
 
