@@ -175,13 +175,14 @@ void EiLab::buildUi() {
     currents_->setFixedYRange(-20, 20);
     // Fig. 2C on log-log axes (the chart's axes are linear, so it plots log10 of both)
     spectrum_ = new as::widgets::TraceChart(tr("E-rate spectrum (last 1 s)"), tr("log10 f (Hz)"),
-                                            tr("log10 P (Hz²/Hz)"));
+                                            tr("log10 P"));
     spectrum_->setObjectName("eiSpectrum");
     spectrum_->addSeries(tr("periodogram"), QColor(230, 150, 150), 1.0);
-    spectrum_->addSeries(tr("mean per 1/20 decade"), kE, 2.0);
+    spectrum_->addSeries(tr("smoothed"), kE, 2.0);  // short: longer is elided at 1024x700
     spectrum_->setToolTip(
         tr("Periodogram of the mean-removed E population rate in 2 ms bins over the last "
-           "1000 ms, recomputed every 200 simulated ms. Flat: asynchronous irregular firing."));
+           "1000 ms, recomputed every 200 simulated ms; P in Hz²/Hz, \"smoothed\" is its mean per "
+           "1/20 decade. Flat: asynchronous irregular firing."));
     // Three rows (raster, rates, then decode, currents and spectrum side by side), so the lab fits
     // a 1024×700 window in presentation mode too (issue 17).
     auto* bottom = new QSplitter(Qt::Horizontal);
