@@ -59,11 +59,11 @@ void RingLab::buildViews() {
     heatmap_ = new widgets::ActivityHeatmap;
     heatmap_->setObjectName("activityHeatmap");
     posChart_ = new widgets::TraceChart(tr("Position (unwrapped): stimulus vs decoded"),
-                                        tr("time t (ms)"), tr("position (rad)"));
+                                        tr("time t (ms)"), tr("z (rad)"));
     posChart_->addSeries(tr("stimulus z"), QColor(33, 145, 140));
     posChart_->addSeries(tr("decoded"), QColor(200, 30, 90));
-    confChart_ = new widgets::TraceChart(tr("Decoding confidence"), tr("time t (ms)"),
-                                         tr("confidence C (0\u20131)"));
+    confChart_ =
+        new widgets::TraceChart(tr("Decoding confidence"), tr("time t (ms)"), tr("C (0\u20131)"));
     confChart_->addSeries(tr("confidence"), QColor(59, 130, 200));
     confChart_->setFixedYRange(0, 1.05);
     heightChart_ = new widgets::TraceChart(tr("Bump height"), tr("time t (ms)"), tr("max r"));

@@ -38,8 +38,9 @@ GridCellsPage::GridCellsPage(QWidget* parent) : QWidget(parent) {
     pathChart_->setObjectName("torusPathChart");
     pathChart_->addSeries(tr("true"), QColor(230, 97, 1), 4.0);
     pathChart_->addSeries(tr("decoded"), QColor(59, 130, 200));
-    errorChart_ = new widgets::TraceChart(tr("Decode error"), tr("time t (ms)"),
-                                          tr("|estimate - true| (cm)"));
+    errorChart_ = new widgets::TraceChart(
+        tr("Decode error"), tr("time t (ms)"),
+        tr("error (cm)"));  // |estimate - true|; longer is elided at 1024x700
     errorChart_->setObjectName("torusErrorChart");
     errorChart_->addSeries(tr("error"), QColor(200, 30, 90));
 
