@@ -1,8 +1,7 @@
 # Sourced by scripts/fuzz.sh and scripts/sanitize.sh: configures build-fuzz, the one sanitized build
 # both use (clang-14, -fsanitize=address,undefined -fno-sanitize-recover=undefined everywhere,
-# libFuzzer coverage instrumentation, the fuzz targets; no GUI, no benchmarks). The engine at
-# $AS_SAN_OPT (default -O1; .ci/run sets -O0, which compiles in half the time), the tests and the CLI
-# glue at -O0, line tables for readable reports, assertions kept (no NDEBUG). docs/reliability.md.
+# libFuzzer coverage instrumentation, the fuzz targets; no GUI, no benchmarks). -O1 with line
+# tables for readable reports, assertions kept (no NDEBUG). docs/reliability.md.
 AS_SAN_BUILD=build-fuzz
 as_configure_sanitized() {
   local launcher=()
@@ -11,8 +10,8 @@ as_configure_sanitized() {
   fi
   CC=clang-14 CXX=clang++-14 cmake -S . -B "$AS_SAN_BUILD" -G Ninja \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=${AS_SAN_OPT:--O1} -gline-tables-only" \
-    "-DCMAKE_C_FLAGS_RELWITHDEBINFO=${AS_SAN_OPT:--O1} -gline-tables-only" \
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
+    "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" \
     -DAS_FUZZ=ON -DAS_BUILD_GUI=OFF -DAS_BUILD_BENCHMARKS=OFF "${launcher[@]}" >/dev/null
 }
 # A finding stops the program with a report and a non-zero exit code.
