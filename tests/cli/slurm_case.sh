@@ -19,33 +19,37 @@ id munge >/dev/null 2>&1 || skip "no munge user (Debian munge)"
 
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
 W="$PWD"
+# munged runs as the munge user, which must reach its folder: under /tmp, not the build tree (a
+# clone under /root, mode 700, failed with "Permission denied" on munged.log).
+M="$(mktemp -d /tmp/as-munge.XXXXXX)" || exit 1
 PIDS=()
 stop() {  # the daemons, by their process ids (munged's from its pid file: it forks itself)
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
-  if [ -f "$W/munge/munged.pid" ]; then
-    local m; m="$(cat "$W/munge/munged.pid")"
+  if [ -f "$M/munged.pid" ]; then
+    local m; m="$(cat "$M/munged.pid")"
     kill "$m" 2>/dev/null
     for _ in $(seq 1 50); do kill -0 "$m" 2>/dev/null || break; sleep 0.05; done
   fi
+  rm -rf "$M"
 }
 trap stop EXIT
 fail() {
   echo "FAIL [slurm]: $*" >&2
-  for f in out.txt err.txt slurmctld.log slurmd.log munge/munged.log lag/slurm-*.out; do
+  for f in out.txt err.txt slurmctld.log slurmd.log "$M/munged.log" lag/slurm-*.out; do
     [ -f "$f" ] && { echo "--- $f"; tail -n 25 "$f"; }
   done
   exit 1
 }
 
 # munge: a key, munged as the munge user with its socket here.
-mkdir -p munge && chmod 755 munge  # munged wants its socket folder searchable by all, writable by it only
-dd if=/dev/urandom of=munge/munge.key bs=1024 count=1 status=none
-chmod 400 munge/munge.key
-chown -R munge:munge munge
-SOCK="$W/munge/munge.socket"
-runuser -u munge -- munged --key-file="$W/munge/munge.key" --socket="$SOCK" --pid-file="$W/munge/munged.pid" \
-  --log-file="$W/munge/munged.log" --seed-file="$W/munge/munged.seed" || fail "munged did not start"
+chmod 755 "$M"  # munged wants its socket folder searchable by all, writable by it only
+dd if=/dev/urandom of="$M/munge.key" bs=1024 count=1 status=none
+chmod 400 "$M/munge.key"
+chown -R munge:munge "$M"
+SOCK="$M/munge.socket"
+runuser -u munge -- munged --key-file="$M/munge.key" --socket="$SOCK" --pid-file="$M/munged.pid" \
+  --log-file="$M/munged.log" --seed-file="$M/munged.seed" || fail "munged did not start"
 for _ in $(seq 1 100); do [ -S "$SOCK" ] && break; sleep 0.05; done
 [ -S "$SOCK" ] || fail "munged made no socket"
 
