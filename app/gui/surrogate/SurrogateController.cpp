@@ -29,9 +29,11 @@ void SurrogateController::post(F&& f) {
 
 void SurrogateController::play() {
     post([w = worker_] { w->play(); });
+    if (!playing_) emit playingChanged(playing_ = true);
 }
 void SurrogateController::pause() {
     post([w = worker_] { w->pause(); });
+    if (playing_) emit playingChanged(playing_ = false);
 }
 void SurrogateController::reset() {
     post([w = worker_] { w->reset(); });

@@ -22,6 +22,8 @@ class SurrogateController : public QObject {
 
     void play();
     void pause();
+    /// Whether play() was asked last (the worker follows in its thread).
+    bool isPlaying() const { return playing_; }
     void reset();
     void setSource(int source);
     void setMouseAngle(double z);
@@ -35,6 +37,7 @@ class SurrogateController : public QObject {
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> latest() const;
 
   signals:
+    void playingChanged(bool playing);
     void modelChanged(const QString& info);
     void failed(const QString& message);
     /// After loadModel(path): error is "" if the model loaded, else why not (naming the file).
@@ -45,6 +48,7 @@ class SurrogateController : public QObject {
     template <class F>
     void post(F&& f);
     std::atomic<bool> cancel_{false};
+    bool playing_ = false;
     SurrogateWorker* worker_ = nullptr;                    ///< lives in host_'s thread
     std::unique_ptr<WorkerThread<SurrogateWorker>> host_;  ///< declared last: stops first
 };

@@ -55,7 +55,7 @@ void SurrogateLab::showCase(const QString& caseName) {
 }
 
 SurrogateLab::SurrogateLab(QUndoStack* /*undo*/, QWidget* parent)
-    : Lab(QStringLiteral("surrogate"), tr("Surrogate"), parent),
+    : Lab(QStringLiteral("surrogate"), tr("Surrogate"), parent, /*playWhenFirstShown=*/true),
       controller_(std::make_unique<SurrogateController>()) {
     buildViews();
     buildToolBar();
@@ -88,7 +88,11 @@ SurrogateLab::SurrogateLab(QUndoStack* /*undo*/, QWidget* parent)
     connect(frameTimer_, &QTimer::timeout, this, &SurrogateLab::frame);
     frameTimer_->start();
     if (QFileInfo::exists(defaultModelPath())) loadModel(defaultModelPath());
-    playAction_->setChecked(true);  // runs as soon as the tab is shown
+    bindPlayer(controller_.get());  // hidden, it pauses; shown, it plays if it was (Lab::setActive)
+    connect(controller_.get(), &SurrogateController::playingChanged, this, [this](bool on) {
+        playAction_->setText(on ? tr("Pause") : tr("Play"));
+        playAction_->setChecked(on);
+    });
 }
 
 SurrogateLab::~SurrogateLab() = default;
@@ -174,7 +178,7 @@ void SurrogateLab::buildToolBar() {
     tb->setObjectName(QStringLiteral("surrogateToolBar"));
     playAction_ = tb->addAction(tr("Play"));
     playAction_->setCheckable(true);
-    connect(playAction_, &QAction::toggled, this, [this](bool on) { setPlaying(on); });
+    connect(playAction_, &QAction::triggered, this, [this](bool on) { on ? play() : pause(); });
     tb->addAction(tr("Reset"), this, [this] { controller_->reset(); });
     tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Case: ")));
@@ -297,20 +301,6 @@ void SurrogateLab::buildDock() {
     addDockWidget(Qt::RightDockWidgetArea, dock);
 }
 
-void SurrogateLab::setPlaying(bool playing) {
-    playing_ = playing;
-    playAction_->setText(playing ? tr("Pause") : tr("Play"));
-    updateRunning();
-}
-
-void SurrogateLab::updateRunning() {
-    // The comparison runs while Play is on and the tab is visible (hidden labs pause).
-    if (playing_ && active_)
-        controller_->play();
-    else
-        controller_->pause();
-}
-
 void SurrogateLab::loadModel(const QString& path) {
     controller_->loadModel(path);  // modelPath_ follows once the worker has loaded it
 }
@@ -414,11 +404,6 @@ QString SurrogateLab::applySetting(const QString&, const QString& key, const QSt
         return tr("surrogate lab: the shipped model %1 is missing").arg(modelPathForCase(value));
     showCase(value);
     return {};
-}
-
-void SurrogateLab::onActiveChanged(bool active) {
-    active_ = active;
-    updateRunning();
 }
 
 }  // namespace as::gui

@@ -73,16 +73,11 @@ class SurrogateLab : public Lab {
     /// foreign) leaves the running model and shows a dialog naming the file and what failed.
     void loadModel(const QString& path);
 
-  protected:
-    void onActiveChanged(bool active) override;
-
   private:
     void buildViews();
     void buildToolBar();
     void buildDock();
     void frame();
-    void setPlaying(bool playing);
-    void updateRunning();
     void showAxes(const std::vector<std::string>& names);
 
     std::unique_ptr<SurrogateController> controller_;
@@ -109,7 +104,7 @@ class SurrogateLab : public Lab {
     QAction* playAction_ = nullptr;
     QTimer* frameTimer_ = nullptr;
     QString modelPath_;  ///< the running model's file (written to sessions)
-    bool playing_ = false, active_ = false, hasModel_ = false;
+    bool hasModel_ = false;
     long shownSteps_ = 0;
 };
 

@@ -1,6 +1,7 @@
 // Issue 17, item 2 "A playing lab comes back paused after two tab changes": hop across the tabs in
 // every order and check that a lab playing when left plays again when shown, and a paused one
-// stays paused, for each lab with a Play button that follows its tab (Ring, Torus, E-I, SDE).
+// stays paused, for each lab with a Play button that follows its tab (Ring, Torus, E-I, SDE,
+// Surrogate); the Generator lab, which has none, is among the tabs hopped through.
 #include <QApplication>
 #include <QTabWidget>
 #include <QTest>
@@ -13,6 +14,8 @@
 #include "app/gui/sde/SdeController.h"
 #include "app/gui/sde/SdeLab.h"
 #include "app/gui/shell/MainWindow.h"
+#include "app/gui/surrogate/SurrogateController.h"
+#include "app/gui/surrogate/SurrogateLab.h"
 #include "app/gui/torus/TorusController.h"
 #include "app/gui/torus/TorusLab.h"
 #include "tests/app/TestWindow.h"
@@ -45,6 +48,7 @@ class TestLabResume : public QObject {
         if (id == "ring") return playerOf<as::gui::RingLab>(lab(id));
         if (id == "torus") return playerOf<as::gui::TorusLab>(lab(id));
         if (id == "ei") return playerOf<as::gui::EiLab>(lab(id));
+        if (id == "surrogate") return playerOf<as::gui::SurrogateLab>(lab(id));
         return playerOf<as::gui::SdeLab>(lab(id));
     }
     /// Shows `start` in the state `playing`, then the tabs `via` in turn, then `start` again;
@@ -87,9 +91,21 @@ class TestLabResume : public QObject {
         QVERIFY(!hop("ei", {"ring", "sde"}, false, 100));
     }
 
+    // The Surrogate lab follows the same rule (it had its own copy), and its Play button says so.
+    void surrogateResumesAndItsButtonSaysSo() {
+        QVERIFY(hop("surrogate", {"ring", "ei"}, true, 100));
+        auto* s = qobject_cast<as::gui::SurrogateLab*>(lab("surrogate"));
+        QCOMPARE(s->playAction()->text(), QStringLiteral("Pause"));
+        QVERIFY(s->playAction()->isChecked());
+        s->playAction()->trigger();
+        QVERIFY(!s->controller()->isPlaying());
+        QCOMPARE(s->playAction()->text(), QStringLiteral("Play"));
+        QVERIFY(!hop("surrogate", {"generator"}, false, 100));
+    }
+
     void everyLabResumesAfterHopsInAnyOrder() {
-        const QStringList labs{"ring", "torus", "ei", "sde"};
-        const QStringList all{"ring", "surrogate", "torus", "ei", "sde"};
+        const QStringList labs{"ring", "torus", "ei", "sde", "surrogate"};
+        const QStringList all{"ring", "surrogate", "torus", "ei", "sde", "generator"};
         for (const QString& start : labs)
             for (const QString& a : all)
                 for (const QString& b : all) {
