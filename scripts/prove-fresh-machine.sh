@@ -17,11 +17,18 @@ fi
 cp /etc/resolv.conf "$R/etc/resolv.conf"
 mkdir -p "$R/usr/local/share/ca-certificates"
 cp /usr/local/share/ca-certificates/*.crt "$R/usr/local/share/ca-certificates/" 2>/dev/null || true
+# /sys with its submounts (--rbind), as a booted machine has it: slurmd needs /sys/fs/cgroup, and
+# a plain bind left it empty (the Slurm case failed in the root and nowhere else).
 for m in proc sys dev dev/pts; do
   mkdir -p "$R/$m"
-  mountpoint -q "$R/$m" || { [ "$m" = proc ] && mount -t proc proc "$R/proc" || mount --bind "/$m" "$R/$m"; }
+  mountpoint -q "$R/$m" && continue
+  case "$m" in
+    proc) mount -t proc proc "$R/proc" ;;
+    sys) mount --rbind /sys "$R/sys" && mount --make-rslave "$R/sys" ;;
+    *) mount --bind "/$m" "$R/$m" ;;
+  esac
 done
-trap 'for m in dev/pts dev sys proc; do umount "$R/$m" 2>/dev/null; done' EXIT
+trap 'for m in dev/pts dev sys proc; do umount -R "$R/$m" 2>/dev/null; done' EXIT
 rm -rf "$R/root/as"; mkdir -p "$R/root/as"
 git clone -q "$repo" "$R/root/as/main" || exit 1
 [ -d "$repo/../shared" ] && cp -r "$repo/../shared" "$R/root/as/shared"

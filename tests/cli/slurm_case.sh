@@ -17,6 +17,9 @@ PATH="$PATH:/usr/sbin"
 [ "$(id -u)" -eq 0 ] || skip "a one-node Slurm needs root (slurmd)"
 id munge >/dev/null 2>&1 || skip "no munge user (Debian munge)"
 
+# slurmd (22.05) starts its cgroup plugin whatever the proctrack: without cgroups mounted it stops
+# with "Unable to initialize cgroup plugin" and the node never comes up. Say so plainly.
+mountpoint -q /sys/fs/cgroup || { echo "FAIL [slurm]: no cgroup filesystem at /sys/fs/cgroup; slurmd needs it (in a chroot, mount /sys with --rbind)" >&2; exit 1; }
 rm -rf "$WORK"; mkdir -p "$WORK"; cd "$WORK" || exit 1
 W="$PWD"
 # munged runs as the munge user, which must reach its folder: under /tmp, not the build tree (a
