@@ -16,6 +16,9 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(6, 6, 6, 6);
     layout_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Narrow (1024×700 in presentation mode), a long row puts its field under its label
+    // rather than widening the panel past the window.
+    layout_->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout_->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
     outer->addLayout(layout_);
     error_->setWordWrap(true);

@@ -86,7 +86,14 @@ void EiProtocolChart::showTable(const QString& protocol, const QString& csv,
     QStringList values;
     for (const QString& line : summary.split('\n', Qt::SkipEmptyParts))
         if (line.contains(" = ")) values << line.trimmed();
-    caption_->setText(tr("%1: %2").arg(protocol, values.join(";  ")));
+    // The caption names the first few values (a long list would squeeze the chart in a small
+    // window); its tooltip, and the lab's result text, have them all.
+    constexpr int kShown = 3;
+    QString caption = tr("%1: %2").arg(protocol, values.mid(0, kShown).join(";  "));
+    if (values.size() > kShown)
+        caption += tr(";  and %1 more (tooltip)").arg(values.size() - kShown);
+    caption_->setText(caption);
+    caption_->setToolTip(values.join('\n'));
     const auto it = plots().find(protocol);
     if (it != plots().end()) showColumns(it->second.x, it->second.ys, it->second.yTitle);
 }

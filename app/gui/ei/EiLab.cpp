@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -32,6 +33,7 @@
 #include "spiking/EiProtocols.h"
 #include "spiking/EiSession.h"
 #include "widgets/common/TraceChart.h"
+#include "widgets/common/VerticalScrollArea.h"
 #include "widgets/ei/ConfidenceDecodePlot.h"
 #include "widgets/ei/EiProtocolChart.h"
 #include "widgets/ei/SpikeRaster.h"
@@ -248,7 +250,9 @@ void EiLab::buildUi() {
     charts->addTab(protocolChart_, tr("Figure"));
     charts->addTab(lambda_, tr("\u03bb\u2080(b)"));
     v->addWidget(charts, 2);  // the result text gives way first (1024×700, presentation)
-    dock->setWidget(panel);
+    // The panel scrolls when a small window (1024×700, presentation mode) cannot give it its
+    // minimum height, as the other labs' docks do.
+    dock->setWidget(new as::widgets::VerticalScrollArea(panel));
     addDockWidget(Qt::RightDockWidgetArea, dock);
     resizeDocks({dock}, {300}, Qt::Horizontal);  // the charts get the width
     connect(runButton_, &QPushButton::clicked, this, &EiLab::runSelectedProtocol);

@@ -13,6 +13,7 @@
 #include "app/gui/generator/GeneratorTrainingController.h"
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/TraceChart.h"
+#include "widgets/common/VerticalScrollArea.h"
 
 namespace as::gui {
 
@@ -81,9 +82,9 @@ TrainPage::TrainPage(GeneratorController* controller, QUndoStack* undo, Get get,
     fl->addStretch(1);
     formBox->setMaximumWidth(420);
 
-    chart_ =
-        new widgets::TraceChart(tr("Loss terms of eq 21 (unweighted; total = the weighted sum)"),
-                                tr("iteration"), tr("loss"));
+    // A short title: a chart is at least as wide as its title (1024×700 in presentation mode).
+    chart_ = new widgets::TraceChart(tr("Loss terms of eq 21"), tr("iteration"), tr("loss"));
+    chart_->setToolTip(tr("Each term of eq 21 unweighted; total is the weighted sum"));
     chart_->addSeries(tr("total"), QColor(40, 40, 40));
     chart_->addSeries(tr("convergence"), QColor(31, 119, 180));
     chart_->addSeries(tr("reconstruction"), QColor(255, 127, 14));
@@ -97,7 +98,9 @@ TrainPage::TrainPage(GeneratorController* controller, QUndoStack* undo, Get get,
     right->addWidget(progress_);
     right->addWidget(message_);
     auto* lay = new QHBoxLayout(this);
-    lay->addWidget(formBox);
+    auto* formScroll = new widgets::VerticalScrollArea(formBox);  // tall in presentation mode
+    formScroll->setMaximumWidth(440);
+    lay->addWidget(formScroll);
     lay->addLayout(right, 1);
 
     timer_ = new QTimer(this);

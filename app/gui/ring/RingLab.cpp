@@ -23,6 +23,7 @@
 #include "widgets/common/ParameterForm.h"
 #include "widgets/common/ThemedIcons.h"
 #include "widgets/common/TraceChart.h"
+#include "widgets/common/VerticalScrollArea.h"
 #include "widgets/ring/RingView.h"
 
 namespace as::gui {
@@ -189,15 +190,11 @@ void RingLab::buildDock() {
     lay->addWidget(cannBox);
     lay->addWidget(stimBox);
     lay->addStretch(1);
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(inner);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* scroll = new as::widgets::VerticalScrollArea(inner);  // never cuts the fields
     auto* dock = new QDockWidget(tr("Parameters"));
     dock->setObjectName("parametersDock");
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(scroll);
-    dock->setMinimumWidth(330);
     addDockWidget(Qt::RightDockWidgetArea, dock);
 }
 

@@ -63,7 +63,9 @@ SdeInputPanel::SdeInputPanel(QWidget* parent) : QWidget(parent) {
     auto* clear = new QPushButton(tr("Clear"));
     clear->setToolTip(
         tr("Blank canvas: draw your own digit (left button draws, right button erases)"));
-    draw->addWidget(new QLabel(tr("Draw: left button · erase: right")), 1);
+    auto* drawHint = new QLabel(tr("Draw: left button · erase: right"));
+    drawHint->setWordWrap(true);  // two lines rather than a wider panel (presentation mode)
+    draw->addWidget(drawHint, 1);
     draw->addWidget(clear);
     v->addLayout(draw);
 

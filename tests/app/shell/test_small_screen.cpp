@@ -6,6 +6,7 @@
 #include <QAbstractScrollArea>
 #include <QApplication>
 #include <QChart>
+#include <QDebug>
 #include <QDockWidget>
 #include <QFontMetricsF>
 #include <QLabel>
@@ -18,6 +19,7 @@
 #include "app/gui/shell/MainWindow.h"
 #include "tests/app/TestWindow.h"
 #include "widgets/common/TraceChart.h"
+#include "widgets/ei/EiProtocolChart.h"
 #include "widgets/sde/DistanceBars.h"
 
 using as::gui::Lab;
@@ -69,6 +71,12 @@ class TestSmallScreen : public QObject {
         // The SDE prediction line at its longest, as a run in progress shows it.
         if (auto* p = lab->findChild<QLabel*>("sdePrediction"))
             p->setText("Heading for <b>class 0</b> · true class 0 (t = 2.88 of T = 3)");
+        // The E-I figure's caption after a protocol with many results.
+        if (auto* c = lab->findChild<as::widgets::EiProtocolChart*>()) {
+            QStringList summary;
+            for (int i = 0; i < 12; ++i) summary << QString("result_number_%1 = 0.123456").arg(i);
+            c->showTable("response", "t,rate\n0,1\n1,2\n", summary.join('\n'));
+        }
         QTest::qWait(50);
         QCoreApplication::processEvents();
         // A live lab changes its texts on every frame; a new text's layout pass is a posted event.
@@ -175,6 +183,18 @@ class TestSmallScreen : public QObject {
         w_->resize(1024, 700);
         for (Lab* lab : w_->labs()) checkLab(lab, "presentation");
         w_->setPresentationMode(false);
+    }
+
+    // As `attractor-studio --presentation --size 1024x700` starts: the mode is on before the
+    // window is first shown.
+    void everyLabAt1024x700PresentationFromTheStart() {
+        w_ = std::make_unique<MainWindow>();
+        for (Lab* lab : w_->labs()) lab->setPlayWhenFirstShown(false);
+        w_->setPresentationMode(true);
+        w_->resize(1024, 700);
+        w_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        for (Lab* lab : w_->labs()) checkLab(lab, "presentation from the start");
     }
 };
 
