@@ -2,11 +2,11 @@
 // Owns the Surrogate lab's worker thread. The GUI calls these methods; each is queued to the
 // worker. Snapshots are pulled with latest(); cancelTraining() flips an atomic the trainer polls
 // (the worker's event loop is busy while it trains).
-#include <QObject>
 #include <atomic>
 #include <memory>
 
 #include "app/gui/framework/WorkerThread.h"
+#include "app/gui/surrogate/SurrogateSignals.h"
 #include "surrogate/SurrogateSnapshot.h"
 #include "surrogate/TrainParams.h"
 
@@ -14,7 +14,7 @@ namespace as::gui {
 
 class SurrogateWorker;
 
-class SurrogateController : public QObject {
+class SurrogateController : public SurrogateSignals {
     Q_OBJECT
   public:
     explicit SurrogateController(QObject* parent = nullptr);
@@ -33,13 +33,6 @@ class SurrogateController : public QObject {
     void train(int sequences, const as::surrogate::TrainParams& params);
     void cancelTraining() { cancel_.store(true); }
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> latest() const;
-
-  signals:
-    void modelChanged(const QString& info);
-    void failed(const QString& message);
-    /// After loadModel(path): error is "" if the model loaded, else why not (naming the file).
-    void loadFinished(const QString& path, const QString& error);
-    void trainingFinished(const QString& message);
 
   private:
     template <class F>
