@@ -2,18 +2,14 @@
 
 #include <QMouseEvent>
 #include <QPainter>
-#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace as::widgets {
 
-LatentScatter::LatentScatter(QWidget* parent) : QWidget(parent) {
+LatentScatter::LatentScatter(QWidget* parent) : RotatableView(QString(), 6.0, parent) {
     setMinimumSize(200, 200);
     setMouseTracking(true);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-    setCursor(Qt::OpenHandCursor);
 }
 
 QColor LatentScatter::classColour(int cls) {
@@ -47,37 +43,18 @@ void LatentScatter::setData(std::vector<Point> points, std::vector<std::array<fl
     update();
 }
 
-void LatentScatter::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
-void LatentScatter::setRotation(double yawDeg, double pitchDeg) {
-    yaw_ = yawDeg;
-    pitch_ = std::clamp(pitchDeg, -89.0, 89.0);
-    update();
-}
-
 void LatentScatter::setMarked(int index) {
     marked_ = index;
-    update();
-}
-
-void LatentScatter::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 
 QPointF LatentScatter::project(const std::array<float, 3>& v, double* depth) const {
     const double x = (v[0] - centre_[0]) / extent_, y = (v[1] - centre_[1]) / extent_,
                  z = (v[2] - centre_[2]) / extent_;
-    const double ya = yaw_ * M_PI / 180, pa = pitch_ * M_PI / 180;
-    const double x1 = x * std::cos(ya) - y * std::sin(ya);
-    const double y1 = x * std::sin(ya) + y * std::cos(ya);
-    if (depth) *depth = y1 * std::cos(pa) - z * std::sin(pa);
-    const double sy = y1 * std::sin(pa) + z * std::cos(pa);
-    const double scale = 0.36 * std::min(width(), height() - 24) * zoom_;
-    return {width() / 2.0 + x1 * scale, 24 + (height() - 24) / 2.0 - sy * scale};
+    const Rotated r = rotate(x, y, z);
+    if (depth) *depth = r.depth;
+    const double scale = 0.36 * std::min(width(), height() - 24) * zoom();
+    return {width() / 2.0 + r.across * scale, 24 + (height() - 24) / 2.0 - r.up * scale};
 }
 
 int LatentScatter::pointAt(QPointF pos, double radiusPx) const {
@@ -97,11 +74,11 @@ int LatentScatter::pointAt(QPointF pos, double radiusPx) const {
 void LatentScatter::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing, true);
-    const QColor bg = dark_ ? QColor(22, 22, 28) : QColor(250, 250, 252);
-    const QColor fg = dark_ ? QColor(215, 215, 220) : QColor(50, 50, 60);
+    const QColor bg = isDark() ? QColor(22, 22, 28) : QColor(250, 250, 252);
+    const QColor fg = isDark() ? QColor(215, 215, 220) : QColor(50, 50, 60);
     p.fillRect(rect(), bg);
     p.setPen(fg);
-    p.drawText(QRect(0, 2, width(), 20), Qt::AlignHCenter | Qt::AlignVCenter, title_);
+    p.drawText(QRect(0, 2, width(), 20), Qt::AlignHCenter | Qt::AlignVCenter, title());
     // Axes through the centre of the data, labelled x1, x2, x3.
     const std::array<const char*, 3> axisNames = {"x₁", "x₂", "x₃"};
     for (std::size_t k = 0; k < 3; ++k) {
@@ -116,12 +93,8 @@ void LatentScatter::paintEvent(QPaintEvent*) {
     std::vector<double> depth(points_.size());
     std::vector<QPointF> screen(points_.size());
     for (std::size_t i = 0; i < points_.size(); ++i) screen[i] = project(points_[i].x, &depth[i]);
-    std::vector<std::size_t> order(points_.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return depth[a] > depth[b]; });
     p.setPen(Qt::NoPen);
-    for (std::size_t i : order) {
+    for (std::size_t i : backToFront(depth)) {
         QColor c = classColour(points_[i].cls);
         c.setAlphaF(0.7);
         p.setBrush(c);
@@ -165,7 +138,7 @@ void LatentScatter::mouseMoveEvent(QMouseEvent* e) {
         if ((e->position() - press_).manhattanLength() > 3) dragging_ = true;
         if (dragging_) {
             setCursor(Qt::ClosedHandCursor);
-            setRotation(yaw_ + d.x() * 0.5, pitch_ + d.y() * 0.5);
+            rotateBy(d);
         }
         return;
     }
@@ -188,11 +161,6 @@ void LatentScatter::mouseReleaseEvent(QMouseEvent* e) {
         }
     }
     dragging_ = false;
-}
-
-void LatentScatter::wheelEvent(QWheelEvent* e) {
-    zoom_ = std::clamp(zoom_ * std::pow(1.0015, e->angleDelta().y()), 0.3, 6.0);
-    update();
 }
 
 }  // namespace as::widgets

@@ -1,19 +1,20 @@
 #pragma once
 // A rotatable 3D scatter of latent states coloured by class (ten distinct colours), with the
 // attractors drawn as large ringed markers and a legend; QPainter only (works offscreen).
-// Orthographic projection after yaw and pitch; drag rotates, the wheel zooms. Hovering or
-// clicking a point emits pointHovered / pointClicked with its index (the nearest point within a
-// few pixels).
+// Orthographic projection after yaw and pitch (RotatableView); drag rotates, the wheel zooms.
+// Hovering or clicking a point emits pointHovered / pointClicked with its index (the nearest point
+// within a few pixels).
 #include <QColor>
 #include <QString>
 #include <QStringList>
-#include <QWidget>
 #include <array>
 #include <vector>
 
+#include "widgets/common/RotatableView.h"
+
 namespace as::widgets {
 
-class LatentScatter : public QWidget {
+class LatentScatter : public RotatableView {
     Q_OBJECT
   public:
     struct Point {
@@ -25,12 +26,9 @@ class LatentScatter : public QWidget {
     /// Points and attractors (one per class, in class order); the view fits their extent.
     void setData(std::vector<Point> points, std::vector<std::array<float, 3>> attractors,
                  QStringList classNames);
-    void setTitle(const QString& title);
-    void setRotation(double yawDeg, double pitchDeg);
     void setMarked(int index);  ///< a point drawn with a ring (-1: none)
     int pointAt(QPointF pos, double radiusPx = 6) const;
     std::size_t pointCount() const { return points_.size(); }
-    void setDark(bool dark);
     static QColor classColour(int cls);
     QSize sizeHint() const override { return {520, 480}; }
 
@@ -43,7 +41,6 @@ class LatentScatter : public QWidget {
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
-    void wheelEvent(QWheelEvent* e) override;
 
   private:
     QPointF project(const std::array<float, 3>& x, double* depth = nullptr) const;
@@ -51,12 +48,10 @@ class LatentScatter : public QWidget {
     std::vector<Point> points_;
     std::vector<std::array<float, 3>> attractors_;
     QStringList names_;
-    QString title_;
     std::array<float, 3> centre_{0, 0, 0};
     float extent_ = 1;
-    double yaw_ = 35, pitch_ = 25, zoom_ = 1;
     QPointF press_, last_;
-    bool dragging_ = false, dark_ = false;
+    bool dragging_ = false;
     int marked_ = -1, hovered_ = -1;
 };
 

@@ -2,10 +2,8 @@
 
 #include <QMouseEvent>
 #include <QPainter>
-#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "widgets/common/Colormap.h"
 #include "widgets/common/FittedText.h"
@@ -13,10 +11,8 @@
 namespace as::widgets {
 
 PointCloudView::PointCloudView(const QString& title, QWidget* parent)
-    : QWidget(parent), title_(title) {
+    : RotatableView(title, 5.0, parent) {
     setMinimumSize(160, 160);
-    setAttribute(Qt::WA_OpaquePaintEvent);
-    setCursor(Qt::OpenHandCursor);
     setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering)
                                      // go to the lab
 }
@@ -31,53 +27,33 @@ void PointCloudView::setPolylines(std::vector<Polyline> lines) {
     update();
 }
 
-void PointCloudView::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
 void PointCloudView::setBox(bool on) {
     box_ = on;
     update();
 }
 
-void PointCloudView::setDark(bool dark) {
-    dark_ = dark;
-    update();
-}
-
-void PointCloudView::setRotation(double yawDeg, double pitchDeg) {
-    yaw_ = yawDeg;
-    pitch_ = std::clamp(pitchDeg, -89.0, 89.0);
-    update();
-}
-
-// z is up on screen; yaw turns about z, pitch tilts the view towards the viewer.
 QPointF PointCloudView::project(float x, float y, float z, double* depth) const {
-    const double ya = yaw_ * M_PI / 180, pa = pitch_ * M_PI / 180;
-    const double x1 = x * std::cos(ya) - y * std::sin(ya);
-    const double y1 = x * std::sin(ya) + y * std::cos(ya);
-    const double sy = y1 * std::sin(pa) + z * std::cos(pa);
-    const double d = y1 * std::cos(pa) - z * std::sin(pa);  // larger = farther
-    if (depth) *depth = d;
+    const Rotated r = rotate(x, y, z);
+    if (depth) *depth = r.depth;
+    const double ya = yaw() * M_PI / 180, pa = pitch() * M_PI / 180;
     // The cube's half extent on screen, across (ex) and up (ey), for this rotation: fit it with
     // a margin for the axis letters, so no corner is cut off.
     const double c = std::abs(std::cos(ya)), s = std::abs(std::sin(ya));
     const double ex = c + s, ey = (c + s) * std::abs(std::sin(pa)) + std::abs(std::cos(pa));
     constexpr double kMargin = 14;
-    const double scale = zoom_ * std::max(1.0, std::min((width() / 2.0 - kMargin) / ex,
-                                                        ((height() - 20) / 2.0 - kMargin) / ey));
-    return {width() / 2.0 + x1 * scale, 20 + (height() - 20) / 2.0 - sy * scale};
+    const double scale = zoom() * std::max(1.0, std::min((width() / 2.0 - kMargin) / ex,
+                                                         ((height() - 20) / 2.0 - kMargin) / ey));
+    return {width() / 2.0 + r.across * scale, 20 + (height() - 20) / 2.0 - r.up * scale};
 }
 
 void PointCloudView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing, true);
-    const QColor bg = dark_ ? QColor(22, 22, 28) : QColor(248, 248, 250);
-    const QColor fg = dark_ ? QColor(210, 210, 215) : QColor(60, 60, 70);
+    const QColor bg = isDark() ? QColor(22, 22, 28) : QColor(248, 248, 250);
+    const QColor fg = isDark() ? QColor(210, 210, 215) : QColor(60, 60, 70);
     p.fillRect(rect(), bg);
     p.setPen(fg);
-    drawFittedText(p, QRectF(0, 2, width(), 18), title_);
+    drawFittedText(p, QRectF(0, 2, width(), 18), title());
     if (box_) {
         static const int e[12][2] = {{0, 1}, {1, 3}, {3, 2}, {2, 0}, {4, 5}, {5, 7},
                                      {7, 6}, {6, 4}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
@@ -96,14 +72,10 @@ void PointCloudView::paintEvent(QPaintEvent*) {
     std::vector<QPointF> screen(points_.size());
     for (std::size_t i = 0; i < points_.size(); ++i)
         screen[i] = project(points_[i].x, points_[i].y, points_[i].z, &depth[i]);
-    std::vector<std::size_t> order(points_.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return depth[a] > depth[b]; });
     const auto& map = Colormap::viridis();
-    const double base = std::max(2.0, 0.012 * std::min(width(), height()) * zoom_);
+    const double base = std::max(2.0, 0.012 * std::min(width(), height()) * zoom());
     p.setPen(Qt::NoPen);
-    for (std::size_t i : order) {
+    for (std::size_t i : backToFront(depth)) {
         const float v = std::clamp(points_[i].value, 0.0f, 1.0f);
         QColor c = QColor::fromRgb(map.rgb(double(v)));
         c.setAlphaF(0.35 + 0.65 * double(v));
@@ -129,18 +101,12 @@ void PointCloudView::mousePressEvent(QMouseEvent* e) {
 
 void PointCloudView::mouseMoveEvent(QMouseEvent* e) {
     if (!(e->buttons() & Qt::LeftButton)) return;
-    const QPointF d = e->position() - lastMouse_;
+    rotateBy(e->position() - lastMouse_);
     lastMouse_ = e->position();
-    setRotation(yaw_ + d.x() * 0.5, pitch_ + d.y() * 0.5);
 }
 
 void PointCloudView::mouseReleaseEvent(QMouseEvent*) {
     setCursor(Qt::OpenHandCursor);
-}
-
-void PointCloudView::wheelEvent(QWheelEvent* e) {
-    zoom_ = std::clamp(zoom_ * std::pow(1.0015, e->angleDelta().y()), 0.3, 5.0);
-    update();
 }
 
 }  // namespace as::widgets

@@ -1,16 +1,17 @@
 #pragma once
 // A rotatable, zoomable 3D view drawn with QPainter (no OpenGL, so it also works offscreen and
 // under software rendering): coloured points (e.g. torus neurons above a threshold, or a donut's
-// surface), polylines (paths) and a wire box. Orthographic projection after a yaw/pitch rotation;
-// points are drawn back to front. Drag rotates, the wheel zooms.
+// surface), polylines (paths) and a wire box. Orthographic projection after a yaw/pitch rotation
+// (RotatableView); points are drawn back to front. Drag rotates, the wheel zooms.
 #include <QColor>
 #include <QString>
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/RotatableView.h"
 
 namespace as::widgets {
 
-class PointCloudView : public QWidget {
+class PointCloudView : public RotatableView {
     Q_OBJECT
   public:
     struct Point {
@@ -26,14 +27,8 @@ class PointCloudView : public QWidget {
     explicit PointCloudView(const QString& title, QWidget* parent = nullptr);
     void setPoints(std::vector<Point> points);
     void setPolylines(std::vector<Polyline> lines);
-    void setTitle(const QString& title);
     /// Draws the cube's edges and axis names (x, y, z) when true (default).
     void setBox(bool on);
-    void setDark(bool dark);
-    void setRotation(double yawDeg, double pitchDeg);
-    double yaw() const { return yaw_; }
-    double pitch() const { return pitch_; }
-    double zoom() const { return zoom_; }
     std::size_t pointCount() const { return points_.size(); }
     QSize sizeHint() const override { return {360, 320}; }
 
@@ -46,15 +41,12 @@ class PointCloudView : public QWidget {
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
-    void wheelEvent(QWheelEvent* e) override;
 
   private:
-    QString title_;
     std::vector<Point> points_;
     std::vector<Polyline> lines_;
-    double yaw_ = 35.0, pitch_ = 25.0, zoom_ = 1.0;
     QPointF lastMouse_;
-    bool box_ = true, dark_ = false;
+    bool box_ = true;
 };
 
 }  // namespace as::widgets

@@ -6,7 +6,7 @@
 
 namespace as::gui {
 
-EiController::EiController(QObject* parent) : QObject(parent) {
+EiController::EiController(QObject* parent) : EiSignals(parent) {
     host_ = std::make_unique<WorkerThread<EiWorker>>(new EiWorker(&slot_, &cancel_),
                                                      QStringLiteral("ei-worker"), &cancel_);
     worker_ = host_->worker();

@@ -2,10 +2,10 @@
 // Owns the E-I lab's worker thread; commands reach the worker by queued invocation; views read the
 // latest snapshot on their own timer. Cancel of a running protocol is an atomic flag the worker
 // polls.
-#include <QObject>
 #include <atomic>
 #include <memory>
 
+#include "app/gui/ei/EiSignals.h"
 #include "app/gui/ei/EiSnapshot.h"
 #include "app/gui/framework/SnapshotSlot.h"
 #include "app/gui/framework/WorkerThread.h"
@@ -14,7 +14,7 @@ namespace as::gui {
 
 class EiWorker;
 
-class EiController : public QObject {
+class EiController : public EiSignals {
     Q_OBJECT
   public:
     explicit EiController(QObject* parent = nullptr);
@@ -35,12 +35,6 @@ class EiController : public QObject {
     void runFor(double ms);
     void runProtocol(const QString& name, double durationMs, const as::EiParams& p);
     void cancelProtocol() { cancel_.store(true); }
-
-  signals:
-    void playingChanged(bool playing);
-    void halted(const QString& message);
-    void protocolProgress(double fraction);
-    void protocolFinished(const QString& summary, const QString& csv, bool completed);
 
   private:
     SnapshotSlot<EiSnapshot> slot_;

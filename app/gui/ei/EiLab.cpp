@@ -257,8 +257,6 @@ void EiLab::buildUi() {
     resizeDocks({dock}, {300}, Qt::Horizontal);  // the charts get the width
     connect(runButton_, &QPushButton::clicked, this, &EiLab::runSelectedProtocol);
     connect(cancelButton_, &QPushButton::clicked, this, [this] { controller_->cancelProtocol(); });
-
-    status_ = new QLabel;
 }
 
 void EiLab::runSelectedProtocol() {
@@ -355,15 +353,12 @@ void EiLab::refresh() {
     showSpectrum(s->spectrumHz, s->spectrumPower);
     std::size_t n = 0;
     for (const auto& t : s->spikeTimes) n += t.size();
-    status_->setText(tr("t = %1 ms   %2 sim-ms/s   %3 spikes/s   mode %4")
-                         .arg(s->t, 0, 'f', 0)
-                         .arg(s->simMsPerSecond, 0, 'f', 0)
-                         .arg(double(n) / std::min(1.0, std::max(s->t, 1.0) / 1000.0), 0, 'f', 0)
-                         .arg(as::eiModeName(s->params.mode)));
-}
-
-QWidget* EiLab::statusWidget() const {
-    return status_;
+    statusLabel()->setText(
+        tr("t = %1 ms   %2 sim-ms/s   %3 spikes/s   mode %4")
+            .arg(s->t, 0, 'f', 0)
+            .arg(s->simMsPerSecond, 0, 'f', 0)
+            .arg(double(n) / std::min(1.0, std::max(s->t, 1.0) / 1000.0), 0, 'f', 0)
+            .arg(as::eiModeName(s->params.mode)));
 }
 
 std::vector<std::pair<QString, QWidget*>> EiLab::exportTargets() {

@@ -43,22 +43,12 @@ class EiLab : public Lab {
     explicit EiLab(QUndoStack* undo = nullptr, QWidget* parent = nullptr);
     ~EiLab() override;
 
-    QWidget* statusWidget() const override;
-    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
-    QString exportCsv(const QString& path) override;
-    void setDark(bool dark) override;
+    AS_LAB_INTERFACE;
     bool canExportSpikes() const override { return true; }
     /// The spikes the raster shows (the last second) as SONATA (.h5) or CSV (.csv).
     QString exportSpikes(const QString& path) override;
     /// Those spikes, one record per population (E, Ip, Id).
     std::vector<as::SpikeRecord> recordedSpikes() const;
-    void writeSession(hid_t root) override;
-    std::function<void()> prepareLoad(hid_t root) override;
-    void resetToDefaults() override;
-
-    std::vector<TourStep> tourSteps() override;
-    /// Paper figures for --figure (EiLabFigures.cpp).
-    std::vector<FigureSpec> figures() override;
 
     EiController* controller() const { return controller_.get(); }
     QUndoStack* undoStack() const { return undo_; }
@@ -112,7 +102,6 @@ class EiLab : public Lab {
     QPushButton* cancelButton_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QPlainTextEdit* result_ = nullptr;
-    QLabel* status_ = nullptr;
     QTimer* redraw_ = nullptr;
 };
 

@@ -3,12 +3,12 @@
 // of a 16 ms timer advances simulated time in 1 ms chunks until `simMsPerTick` or a 25 ms budget is
 // reached, then publishes a snapshot. Protocols run here too (blocking this thread, not the GUI),
 // polling the controller's cancel flag and reporting progress through a queued signal.
-#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <atomic>
 #include <memory>
 
+#include "app/gui/ei/EiSignals.h"
 #include "app/gui/ei/EiSnapshot.h"
 #include "app/gui/framework/SnapshotSlot.h"
 #include "spiking/EiSimulation.h"
@@ -17,7 +17,7 @@ class QTimer;
 
 namespace as::gui {
 
-class EiWorker : public QObject {
+class EiWorker : public EiSignals {
     Q_OBJECT
   public:
     EiWorker(SnapshotSlot<EiSnapshot>* slot, std::atomic<bool>* cancel);
@@ -38,12 +38,6 @@ class EiWorker : public QObject {
     static constexpr int kTickBudgetMs = 25;
     static constexpr double kWindowMs = 1000.0;
     static constexpr double kSpectrumBinMs = 2.0, kSpectrumEveryMs = 200.0;
-
-  signals:
-    void playingChanged(bool playing);
-    void halted(const QString& message);
-    void protocolProgress(double fraction);
-    void protocolFinished(const QString& summary, const QString& csv, bool completed);
 
   private:
     void tick();

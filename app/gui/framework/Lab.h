@@ -4,6 +4,7 @@
 // group per lab), figure and CSV export, theme, status bar, and pausing when the tab is hidden.
 #include <hdf5.h>
 
+#include <QLabel>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QStringList>
@@ -25,6 +26,19 @@ struct TourStep {
     std::function<void()> action;  ///< may be empty
 };
 
+/// The part of the Lab interface that every lab implements, declared once: a lab puts
+/// AS_LAB_INTERFACE; in the public section of its class and defines these in its .cpp files (the
+/// tour in <Lab>LabTour.cpp, the paper figures in <Lab>LabFigures.cpp). Lab documents each one.
+#define AS_LAB_INTERFACE                                                \
+    std::vector<std::pair<QString, QWidget*>> exportTargets() override; \
+    QString exportCsv(const QString& path) override;                    \
+    void setDark(bool dark) override;                                   \
+    void writeSession(hid_t root) override;                             \
+    std::function<void()> prepareLoad(hid_t root) override;             \
+    void resetToDefaults() override;                                    \
+    std::vector<TourStep> tourSteps() override;                         \
+    std::vector<FigureSpec> figures() override
+
 class Lab : public QMainWindow {
     Q_OBJECT
   public:
@@ -39,8 +53,8 @@ class Lab : public QMainWindow {
 
     QString labId() const { return id_; }
     QString title() const { return title_; }
-    /// Widgets for the main window's status bar (shown while the lab's tab is current).
-    virtual QWidget* statusWidget() const = 0;
+    /// The lab's line in the main window's status bar (shown while the lab's tab is current).
+    QWidget* statusWidget() const { return status_; }
     /// Named views for File → Export figure (the whole lab first).
     virtual std::vector<std::pair<QString, QWidget*>> exportTargets() = 0;
     /// Writes the data behind the views as CSV; returns an error message or "".
@@ -140,6 +154,8 @@ class Lab : public QMainWindow {
         play_ = [player] { player->play(); };
         pause_ = [player] { player->pause(); };
     }
+    /// The label behind statusWidget(), where the lab writes its time, speed or model.
+    QLabel* statusLabel() const { return status_; }
     /// After setActive(): a lab's own reaction to being shown or hidden (its redraw timer, ...).
     virtual void onActiveChanged(bool active) { (void)active; }
     /// A file the lab could not load (damaged, foreign, missing): a warning dialog with the
@@ -183,6 +199,7 @@ class Lab : public QMainWindow {
 
   private:
     QString id_, title_;
+    QLabel* status_ = new QLabel;  ///< reparented by the main window's status bar
     std::function<bool()> isPlaying_;
     std::function<void()> play_, pause_;
     ResumeWhenShown resume_;

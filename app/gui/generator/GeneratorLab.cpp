@@ -46,8 +46,7 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
     tabs_ = new QTabWidget;
     tabs_->setObjectName("generatorTabs");
     setCentralWidget(tabs_);
-    status_ = new QLabel;
-    status_->setMinimumWidth(380);
+    statusLabel()->setMinimumWidth(380);
 
     gallery_ = new GalleryPage(controller_.get());
     pages_.push_back(gallery_);
@@ -87,7 +86,7 @@ GeneratorLab::GeneratorLab(QUndoStack* undo, QWidget* parent)
     connect(controller_.get(), &GeneratorController::failed, this,
             [this](const QString& m) { emit statusMessage(tr("Generator: %1").arg(m), 10000); });
     connect(controller_.get(), &GeneratorController::busyChanged, this, [this](bool busy) {
-        status_->setText(
+        statusLabel()->setText(
             tr("model: %1%2").arg(modelName_, busy ? tr("  |  working …") : QString()));
     });
     buildDock();
@@ -182,7 +181,7 @@ void GeneratorLab::adoptModel(std::shared_ptr<const as::generator::GeneratorMode
                               "train a model of your own.")
                                .arg(modelName_)
                                .arg(meta_.curves.size()));
-    status_->setText(tr("model: %1").arg(modelName_));
+    statusLabel()->setText(tr("model: %1").arg(modelName_));
     emit statusMessage(tr("Generator model: %1").arg(name), 6000);
 }
 
@@ -227,10 +226,6 @@ bool GeneratorLab::showSection(const QString& id) {
             return true;
         }
     return false;
-}
-
-QWidget* GeneratorLab::statusWidget() const {
-    return status_;
 }
 
 std::vector<std::pair<QString, QWidget*>> GeneratorLab::exportTargets() {

@@ -42,16 +42,7 @@ class GeneratorLab : public Lab {
     explicit GeneratorLab(QUndoStack* undo, QWidget* parent = nullptr);
     ~GeneratorLab() override;
 
-    QWidget* statusWidget() const override;
-    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
-    QString exportCsv(const QString& path) override;
-    void setDark(bool dark) override;
-    void writeSession(hid_t root) override;
-    std::function<void()> prepareLoad(hid_t root) override;
-    void resetToDefaults() override;
-    std::vector<TourStep> tourSteps() override;
-    /// Paper figures for --figure (GeneratorLabFigures.cpp).
-    std::vector<FigureSpec> figures() override;
+    AS_LAB_INTERFACE;
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
     /// "generator-<page>" (gallery, reconstruct, langevin, latent, interpolate, noise, train)
     /// shows that page (--lab generator-langevin).
@@ -108,7 +99,6 @@ class GeneratorLab : public Lab {
     as::widgets::ParameterForm* form_ = nullptr;
     ParameterBinding* binding_ = nullptr;
     ModelFileBox* modelBox_ = nullptr;
-    QLabel* status_ = nullptr;
 };
 
 }  // namespace as::gui

@@ -144,9 +144,8 @@ void RingLab::buildToolBar() {
             [this, window](int i) { controller_->setTraceWindow(window->itemData(i).toDouble()); });
     tb->addWidget(window);
 
-    status_ = new QLabel;
-    status_->setObjectName("ringStatus");
-    status_->setMinimumWidth(360);
+    statusLabel()->setObjectName("ringStatus");
+    statusLabel()->setMinimumWidth(360);
 }
 
 void RingLab::buildDock() {
@@ -196,10 +195,6 @@ void RingLab::buildDock() {
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     dock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, dock);
-}
-
-QWidget* RingLab::statusWidget() const {
-    return status_;
 }
 
 std::vector<std::pair<QString, QWidget*>> RingLab::exportTargets() {
@@ -274,11 +269,11 @@ void RingLab::frame() {
         frames_ = 0;
         fpsClock_.restart();
         if (s)
-            status_->setText(tr("t = %1 ms   |   %2 steps/s   |   %3 frames/s   |   N = %4")
-                                 .arg(s->t, 0, 'f', 1)
-                                 .arg(s->stepsPerSecond, 0, 'f', 0)
-                                 .arg(fps_, 0, 'f', 1)
-                                 .arg(s->params.N));
+            statusLabel()->setText(tr("t = %1 ms   |   %2 steps/s   |   %3 frames/s   |   N = %4")
+                                       .arg(s->t, 0, 'f', 1)
+                                       .arg(s->stepsPerSecond, 0, 'f', 0)
+                                       .arg(fps_, 0, 'f', 1)
+                                       .arg(s->params.N));
     }
 }
 

@@ -51,19 +51,7 @@ class RingLab : public Lab {
     widgets::ParameterForm* stimulusForm() const { return stimForm_; }
     QAction* playAction() const { return playAction_; }
     HaltBanner* banner() const { return banner_; }
-    // Lab interface
-    /// Status bar widgets (simulated time, steps/s, frame rate) for the main window.
-    QWidget* statusWidget() const override;
-    /// Named views for figure export (the whole lab first).
-    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
-    QString exportCsv(const QString& path) override;
-    void setDark(bool dark) override;
-    void writeSession(hid_t root) override;
-    std::function<void()> prepareLoad(hid_t root) override;
-    void resetToDefaults() override;
-    std::vector<TourStep> tourSteps() override;
-    /// Paper figures for --figure (RingLabFigures.cpp).
-    std::vector<FigureSpec> figures() override;
+    AS_LAB_INTERFACE;
     double framesPerSecond() const { return fps_; }
 
     /// Swaps in a new simulation (a loaded session or New); clears the undo history.
@@ -104,7 +92,6 @@ class RingLab : public Lab {
     QAction* playAction_ = nullptr;
     QSpinBox* stepsSpin_ = nullptr;
     QComboBox* protocolCombo_ = nullptr;
-    QLabel* status_ = nullptr;
     QTimer* frameTimer_ = nullptr;
     quint64 lastSerial_ = 0;
     std::optional<double> pendingTarget_;

@@ -7,16 +7,12 @@ AnalysisRunner::AnalysisRunner(QObject* parent) : QObject(parent) {}
 AnalysisRunner::~AnalysisRunner() {
     pending_.reset();
     cancel_ = true;
-    if (thread_) {
-        thread_->wait();  // at most one attractor's solve (~1 s at N = 784)
-        delete thread_;
-        thread_ = nullptr;
-    }
+    job_.join();  // at most one attractor's solve (~1 s at N = 784)
 }
 
 quint64 AnalysisRunner::submit(AnalysisRequest request) {
     request.generation = ++generation_;
-    if (thread_) {  // let the running job stop at its next check, then start the newest request
+    if (job_.busy()) {  // let the running job stop at its next check, then start the newest request
         cancel_ = true;
         pending_ = std::move(request);
     } else {
@@ -31,32 +27,29 @@ void AnalysisRunner::cancel() {
 }
 
 void AnalysisRunner::wait() {
-    if (thread_) thread_->wait();
+    job_.wait();
 }
 
 void AnalysisRunner::start(AnalysisRequest request) {
     cancel_ = false;
-    thread_ = QThread::create([this, request] {
-        runAnalysis(request, cancel_, [this](std::shared_ptr<const AnalysisResult> r) {
-            // Back to the GUI thread; dropped if the runner is gone or a newer request was made.
-            QMetaObject::invokeMethod(
-                this,
-                [this, r] {
-                    if (r->generation == generation_) emit result(r);
-                },
-                Qt::QueuedConnection);
-        });
-    });
-    connect(thread_, &QThread::finished, this, &AnalysisRunner::threadDone, Qt::QueuedConnection);
-    thread_->start(QThread::LowPriority);
+    job_.start(
+        [this, request] {
+            runAnalysis(request, cancel_, [this](std::shared_ptr<const AnalysisResult> r) {
+                // Back to the GUI thread; dropped if the runner is gone or a newer request was
+                // made.
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, r] {
+                        if (r->generation == generation_) emit result(r);
+                    },
+                    Qt::QueuedConnection);
+            });
+        },
+        [this] { threadDone(); });
     emit busyChanged(true);
 }
 
 void AnalysisRunner::threadDone() {
-    if (!thread_) return;
-    thread_->wait();
-    delete thread_;
-    thread_ = nullptr;
     if (pending_) {
         AnalysisRequest next = std::move(*pending_);
         pending_.reset();

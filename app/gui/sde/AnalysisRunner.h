@@ -3,11 +3,11 @@
 // snapshot. A new request cancels the running job (checked between attractors) and starts when it
 // has stopped, so only the newest request is ever computed. Results arrive in the GUI thread.
 #include <QObject>
-#include <QThread>
 #include <atomic>
 #include <memory>
 #include <optional>
 
+#include "app/gui/framework/JobThread.h"
 #include "app/gui/sde/AnalysisJob.h"
 
 namespace as::gui {
@@ -21,7 +21,7 @@ class AnalysisRunner : public QObject {
     /// Starts (or queues behind the cancelled current job) an analysis; returns its generation.
     quint64 submit(AnalysisRequest request);
     void cancel();
-    bool busy() const { return thread_ != nullptr || pending_.has_value(); }
+    bool busy() const { return job_.busy() || pending_.has_value(); }
     quint64 generation() const { return generation_; }
     /// Waits for the running job to end (tests; the destructor).
     void wait();
@@ -35,7 +35,7 @@ class AnalysisRunner : public QObject {
     void start(AnalysisRequest request);
     void threadDone();
 
-    QThread* thread_ = nullptr;
+    JobThread job_{this};
     std::atomic<bool> cancel_{false};
     std::optional<AnalysisRequest> pending_;
     quint64 generation_ = 0;

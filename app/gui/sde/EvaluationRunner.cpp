@@ -32,19 +32,9 @@ std::vector<std::pair<QString, QString>> EvaluationRunner::shippedModels() {
 }
 
 void EvaluationRunner::start(EvaluationPlan plan) {
-    if (thread_) return;
+    if (job_.busy()) return;
     cancel_ = false;
-    thread_ = QThread::create([this, plan] { run(plan); });
-    connect(
-        thread_, &QThread::finished, this,
-        [this] {
-            if (!thread_) return;
-            thread_->wait();
-            delete thread_;
-            thread_ = nullptr;
-        },
-        Qt::QueuedConnection);
-    thread_->start(QThread::LowPriority);
+    job_.start([this, plan] { run(plan); });
 }
 
 void EvaluationRunner::cancel() {
@@ -52,10 +42,7 @@ void EvaluationRunner::cancel() {
 }
 
 void EvaluationRunner::wait() {
-    if (!thread_) return;
-    thread_->wait();
-    delete thread_;
-    thread_ = nullptr;
+    job_.join();
 }
 
 void EvaluationRunner::run(const EvaluationPlan& plan) {

@@ -6,12 +6,12 @@
 // arrive one record at a time; Cancel stops between chunks of images and keeps what finished.
 #include <QObject>
 #include <QString>
-#include <QThread>
 #include <atomic>
 #include <memory>
 #include <utility>
 #include <vector>
 
+#include "app/gui/framework/JobThread.h"
 #include "app/gui/sde/RobustnessCsv.h"
 
 namespace as::sde {
@@ -42,7 +42,7 @@ class EvaluationRunner : public QObject {
     /// Starts a run (ignored while one is running).
     void start(EvaluationPlan plan);
     void cancel();
-    bool running() const { return thread_ != nullptr; }
+    bool running() const { return job_.busy(); }
     /// Blocks until the run has ended (tests; the destructor).
     void wait();
 
@@ -62,7 +62,7 @@ class EvaluationRunner : public QObject {
         QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
     }
 
-    QThread* thread_ = nullptr;
+    JobThread job_{this};
     std::atomic<bool> cancel_{false};
 };
 

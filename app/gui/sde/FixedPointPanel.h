@@ -4,9 +4,10 @@
 // sde::FixedPointFinder (damped Newton from lattice and random starts) in a background thread and
 // reports how many stationary points it found, how many are stable and how many are the planted
 // ones. Offered for small models only (N <= kMaxNodes): each Newton step is an N x N solve.
-#include <QThread>
 #include <QWidget>
 #include <memory>
+
+#include "app/gui/framework/JobThread.h"
 
 namespace as::sde {
 class SdeModel;
@@ -28,7 +29,7 @@ class FixedPointPanel : public QWidget {
     void setModel(std::shared_ptr<const as::sde::SdeModel> model);
     /// Starts a count (as the button does); ignored while one runs or when the model is too large.
     void count();
-    bool running() const { return thread_ != nullptr; }
+    bool running() const { return job_.busy(); }
     QString resultText() const;
 
   signals:
@@ -37,7 +38,7 @@ class FixedPointPanel : public QWidget {
 
   private:
     std::shared_ptr<const as::sde::SdeModel> model_;
-    QThread* thread_ = nullptr;
+    JobThread job_{this};
     quint64 generation_ = 0;
     QPushButton* button_ = nullptr;
     QLabel* label_ = nullptr;

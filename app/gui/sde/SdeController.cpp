@@ -6,7 +6,7 @@
 
 namespace as::gui {
 
-SdeController::SdeController(QObject* parent) : QObject(parent) {
+SdeController::SdeController(QObject* parent) : SdeSignals(parent) {
     host_ = std::make_unique<WorkerThread<SdeWorker>>(new SdeWorker(&slot_),
                                                       QStringLiteral("sde-worker"));
     worker_ = host_->worker();

@@ -2,12 +2,12 @@
 // Owns the SDE lab's worker thread (SdeWorker). Commands are queued to the worker; the views pull
 // the latest SdeSnapshot on their own timer. The running model is shared and immutable, so the lab
 // reads it from the snapshot (sessions, Save model, the analysis page) without waiting.
-#include <QObject>
 #include <memory>
 #include <vector>
 
 #include "app/gui/framework/SnapshotSlot.h"
 #include "app/gui/framework/WorkerThread.h"
+#include "app/gui/sde/SdeSignals.h"
 #include "app/gui/sde/SdeSnapshot.h"
 
 namespace as::sde {
@@ -19,7 +19,7 @@ namespace as::gui {
 
 class SdeWorker;
 
-class SdeController : public QObject {
+class SdeController : public SdeSignals {
     Q_OBJECT
   public:
     explicit SdeController(QObject* parent = nullptr);
@@ -43,12 +43,6 @@ class SdeController : public QObject {
     void setInput(const std::vector<float>& x0, int label);
     /// Blocks until the worker has handled every command sent before (tests, sessions).
     void sync();
-
-  signals:
-    void playingChanged(bool playing);
-    void modelReplaced(const QString& message);
-    void failed(const QString& message);
-    void decided(int predicted, int label);
 
   private:
     SnapshotSlot<SdeSnapshot> slot_;

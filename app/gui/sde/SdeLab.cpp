@@ -74,8 +74,7 @@ SdeLab::SdeLab(QUndoStack* undo, QWidget* parent)
     setCentralWidget(tabs_);
     buildToolBar();
     buildDock();
-    status_ = new QLabel;
-    status_->setMinimumWidth(380);
+    statusLabel()->setMinimumWidth(380);
 
     connect(input_, &SdeInputPanel::inputChosen, this, &SdeLab::sendInput);
     connect(input_, &SdeInputPanel::inputEdited, this, [this] { playWhenShown(); });
@@ -344,7 +343,7 @@ void SdeLab::frame() {
         analysedModel_ = s->model;
         analysis_->setModel(s->model, s->modelName);
     }
-    status_->setText(
+    statusLabel()->setText(
         tr("t = %1 of T = %2  |  %3 steps/s  |  %4  |  model: %5")
             .arg(s->t, 0, 'f', 2)
             .arg(s->horizon, 0, 'g', 4)
@@ -355,10 +354,6 @@ void SdeLab::frame() {
 
 void SdeLab::showTab(int index) {
     tabs_->setCurrentIndex(index);
-}
-
-QWidget* SdeLab::statusWidget() const {
-    return status_;
 }
 
 std::vector<std::pair<QString, QWidget*>> SdeLab::exportTargets() {

@@ -42,16 +42,7 @@ class SdeLab : public Lab {
     explicit SdeLab(QUndoStack* undo, QWidget* parent = nullptr);
     ~SdeLab() override;
 
-    QWidget* statusWidget() const override;
-    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
-    QString exportCsv(const QString& path) override;
-    void setDark(bool dark) override;
-    void writeSession(hid_t root) override;
-    std::function<void()> prepareLoad(hid_t root) override;
-    void resetToDefaults() override;
-    std::vector<TourStep> tourSteps() override;
-    /// Paper figures for --figure (SdeLabFigures.cpp).
-    std::vector<FigureSpec> figures() override;
+    AS_LAB_INTERFACE;
 
     /// The shipped model files that exist (AS_RESOURCES_DIR/models/sde_*.h5).
     static QStringList shippedModels();
@@ -103,7 +94,6 @@ class SdeLab : public Lab {
     QComboBox* noiseCombo_ = nullptr;
     QCheckBox* stopCheck_ = nullptr;
     ModelFileBox* modelBox_ = nullptr;
-    QLabel* status_ = nullptr;
     QTimer* frameTimer_ = nullptr;
 };
 

@@ -39,10 +39,7 @@ SdeTrainingController::SdeTrainingController(QObject* parent) : QObject(parent) 
 
 SdeTrainingController::~SdeTrainingController() {
     cancel_.store(true);
-    if (thread_) {
-        thread_->wait();
-        delete thread_;
-    }
+    job_.join();
 }
 
 bool SdeTrainingController::isRunning() const {
@@ -63,14 +60,9 @@ bool SdeTrainingController::start(const SdeTrainingRequest& request) {
         status_.running = true;
         status_.message = tr("loading MNIST …");
     }
-    if (thread_) {
-        thread_->wait();
-        delete thread_;
-    }
+    job_.join();
     cancel_.store(false);
-    thread_ = QThread::create([this, request] { run(request); });
-    thread_->setObjectName(QStringLiteral("sde training"));
-    connect(thread_, &QThread::finished, this, [this] {
+    auto done = [this] {
         std::shared_ptr<const as::sde::SdeModel> model;
         as::sde::TrainingMeta meta;
         QString summary;
@@ -83,9 +75,10 @@ bool SdeTrainingController::start(const SdeTrainingRequest& request) {
         }
         emit progressed();
         emit finished(model, meta, summary);
-    });
+    };
     emit progressed();
-    thread_->start();
+    job_.start([this, request] { run(request); }, done, QThread::InheritPriority,
+               QStringLiteral("sde training"));
     return true;
 }
 

@@ -11,11 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/framework/JobThread.h"
 #include "sde/SdeModelFile.h"
 #include "sde/SdeParams.h"
 #include "sde/TrainParams.h"
-
-class QThread;
 
 namespace as::gui {
 
@@ -61,7 +60,7 @@ class SdeTrainingController : public QObject {
     mutable QMutex mutex_;
     SdeTrainingStatus status_;
     std::atomic<bool> cancel_{false};
-    QThread* thread_ = nullptr;
+    JobThread job_{this};
     std::shared_ptr<const as::sde::SdeModel> result_;
     as::sde::TrainingMeta resultMeta_;
     QString resultSummary_;

@@ -8,12 +8,12 @@
 // change re-plants an untrained model.
 #include <Eigen/Core>
 #include <QElapsedTimer>
-#include <QObject>
 #include <deque>
 #include <memory>
 #include <vector>
 
 #include "app/gui/framework/SnapshotSlot.h"
+#include "app/gui/sde/SdeSignals.h"
 #include "app/gui/sde/SdeSnapshot.h"
 #include "sde/SdeIntegrator.h"
 #include "sde/SdeModel.h"
@@ -22,7 +22,7 @@ class QTimer;
 
 namespace as::gui {
 
-class SdeWorker : public QObject {
+class SdeWorker : public SdeSignals {
     Q_OBJECT
   public:
     static constexpr int kMaxRecords = 4096;  ///< beyond this the history keeps every other record
@@ -55,13 +55,6 @@ class SdeWorker : public QObject {
     /// other attractor's, and bright input pixels (so both colours appear).
     static std::vector<int> choosePixels(const as::sde::AttractorSet& att, int target,
                                          const std::vector<float>& input);
-
-  signals:
-    void playingChanged(bool playing);
-    void modelReplaced(const QString& message);
-    void failed(const QString& message);
-    /// The state reached t = T: the prediction the classifier reports.
-    void decided(int predicted, int label);
 
   private:
     void tick();

@@ -6,7 +6,7 @@
 
 namespace as::gui {
 
-SurrogateController::SurrogateController(QObject* parent) : QObject(parent) {
+SurrogateController::SurrogateController(QObject* parent) : SurrogateSignals(parent) {
     host_ = std::make_unique<WorkerThread<SurrogateWorker>>(
         new SurrogateWorker(&cancel_), QStringLiteral("surrogate-worker"), &cancel_);
     worker_ = host_->worker();

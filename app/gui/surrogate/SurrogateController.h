@@ -2,11 +2,11 @@
 // Owns the Surrogate lab's worker thread. The GUI calls these methods; each is queued to the
 // worker. Snapshots are pulled with latest(); cancelTraining() flips an atomic the trainer polls
 // (the worker's event loop is busy while it trains).
-#include <QObject>
 #include <atomic>
 #include <memory>
 
 #include "app/gui/framework/WorkerThread.h"
+#include "app/gui/surrogate/SurrogateSignals.h"
 #include "surrogate/SurrogateSnapshot.h"
 #include "surrogate/TrainParams.h"
 
@@ -14,7 +14,7 @@ namespace as::gui {
 
 class SurrogateWorker;
 
-class SurrogateController : public QObject {
+class SurrogateController : public SurrogateSignals {
     Q_OBJECT
   public:
     explicit SurrogateController(QObject* parent = nullptr);
@@ -37,12 +37,8 @@ class SurrogateController : public QObject {
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> latest() const;
 
   signals:
+    /// play() or pause() changed the run (told in the GUI thread; the worker follows).
     void playingChanged(bool playing);
-    void modelChanged(const QString& info);
-    void failed(const QString& message);
-    /// After loadModel(path): error is "" if the model loaded, else why not (naming the file).
-    void loadFinished(const QString& path, const QString& error);
-    void trainingFinished(const QString& message);
 
   private:
     template <class F>

@@ -60,7 +60,6 @@ SurrogateLab::SurrogateLab(QUndoStack* /*undo*/, QWidget* parent)
     buildViews();
     buildToolBar();
     buildDock();
-    status_ = new QLabel;
     connect(controller_.get(), &SurrogateController::modelChanged, this,
             [this](const QString& info) {
                 modelInfo_->setText(info.isEmpty() ? tr("No model") : info);
@@ -366,12 +365,8 @@ void SurrogateLab::frame() {
                                                : 0);
         trainStatus_->setText(QString::fromStdString(s->trainMessage));
     }
-    status_->setText(s->hasModel ? tr("surrogate: %1 steps").arg(s->steps)
-                                 : tr("surrogate: no model"));
-}
-
-QWidget* SurrogateLab::statusWidget() const {
-    return status_;
+    statusLabel()->setText(s->hasModel ? tr("surrogate: %1 steps").arg(s->steps)
+                                       : tr("surrogate: no model"));
 }
 
 std::vector<std::pair<QString, QWidget*>> SurrogateLab::exportTargets() {

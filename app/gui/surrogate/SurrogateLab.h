@@ -55,17 +55,9 @@ class SurrogateLab : public Lab {
     bool hasModel() const { return hasModel_; }
     QLabel* statsLabel() const { return stats_; }
 
-    QWidget* statusWidget() const override;
-    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
-    QString exportCsv(const QString& path) override;
-    void setDark(bool dark) override;
-    void writeSession(hid_t root) override;
-    std::function<void()> prepareLoad(hid_t root) override;
-    void resetToDefaults() override;
-    /// Help → Guided Tour: the two models side by side, the inputs, the cases and training.
-    std::vector<TourStep> tourSteps() override;
-    /// Paper figures for --figure (SurrogateLabFigures.cpp).
-    std::vector<FigureSpec> figures() override;
+    /// The Lab interface; Help → Guided Tour shows the two models side by side, the inputs, the
+    /// cases and training.
+    AS_LAB_INTERFACE;
     /// `--set case=ring|hd2d|grid3d`: runs that case's shipped model.
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
 
@@ -91,7 +83,6 @@ class SurrogateLab : public Lab {
     QLabel* odeHeatTitle_ = nullptr;
     QLabel* surHeatTitle_ = nullptr;
     QLabel* modelInfo_ = nullptr;
-    QLabel* status_ = nullptr;
     QLabel* trainStatus_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QPushButton* startButton_ = nullptr;

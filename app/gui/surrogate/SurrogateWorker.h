@@ -6,11 +6,11 @@
 // train() generates a dataset of the running model's case and fits a new model of that case in
 // this thread (the run pauses meanwhile); the controller's atomic flag cancels it.
 #include <QMutex>
-#include <QObject>
 #include <atomic>
 #include <deque>
 #include <memory>
 
+#include "app/gui/surrogate/SurrogateSignals.h"
 #include "surrogate/InputProcess.h"
 #include "surrogate/OdeStepper.h"
 #include "surrogate/SurrogateModel.h"
@@ -22,7 +22,7 @@ class QTimer;
 
 namespace as::gui {
 
-class SurrogateWorker : public QObject {
+class SurrogateWorker : public SurrogateSignals {
     Q_OBJECT
   public:
     static constexpr int kWindow = 600;  ///< input steps kept for the traces and heatmaps
@@ -50,13 +50,6 @@ class SurrogateWorker : public QObject {
     void train(int sequences, const as::surrogate::TrainParams& params);
 
     std::shared_ptr<const as::surrogate::SurrogateSnapshot> snapshot() const;
-
-  signals:
-    void modelChanged(const QString& info);
-    void failed(const QString& message);
-    /// After loadModel(path): error is "" if the model loaded, else why not (naming the file).
-    void loadFinished(const QString& path, const QString& error);
-    void trainingFinished(const QString& message);
 
   private:
     void tick();

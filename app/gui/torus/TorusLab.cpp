@@ -67,8 +67,7 @@ TorusLab::TorusLab(QUndoStack* undo, QWidget* parent)
     buildToolBar();
     buildDock();
     syncForms();
-    status_ = new QLabel;
-    status_->setObjectName("torusStatus");
+    statusLabel()->setObjectName("torusStatus");
 
     connect(pages_, &QTabWidget::currentChanged, this, [this](int i) {
         controller_->setMode(i == 0 ? TorusController::Mode::Grid3d
@@ -178,10 +177,6 @@ bool TorusLab::setStepsPerFrame(int n) {
     stepsSpin_->setValue(n);
     return true;
 }
-QWidget* TorusLab::statusWidget() const {
-    return status_;
-}
-
 QString TorusLab::statsLine() const {
     if (page() == 0) {
         auto s = controller_->torus();
@@ -233,7 +228,7 @@ void TorusLab::frame() {
 void TorusLab::drawTorus(const as::TorusSnapshot& s) {
     gridPage_->draw(s, ++chartPhase_ % 2 == 0);
     const int n = s.params.n, D = s.params.dims;
-    status_->setText(
+    statusLabel()->setText(
         tr("t = %1 ms   %2^%3 neurons   error %4 cm (mean %5)   %6 steps/s   %7 frames/s")
             .arg(s.t, 0, 'f', 1)
             .arg(n)
@@ -246,12 +241,12 @@ void TorusLab::drawTorus(const as::TorusSnapshot& s) {
 
 void TorusLab::drawHead(const as::Hd2dSnapshot& s) {
     headPage_->draw(s, ++chartPhase_ % 2 == 0);
-    status_->setText(tr("t = %1 ms   heading (%2, %3) rad   %4 steps/s   %5 frames/s")
-                         .arg(s.t, 0, 'f', 1)
-                         .arg(s.azimuth, 0, 'f', 3)
-                         .arg(s.pitch, 0, 'f', 3)
-                         .arg(s.stepsPerSecond, 0, 'f', 0)
-                         .arg(fps_, 0, 'f', 0));
+    statusLabel()->setText(tr("t = %1 ms   heading (%2, %3) rad   %4 steps/s   %5 frames/s")
+                               .arg(s.t, 0, 'f', 1)
+                               .arg(s.azimuth, 0, 'f', 3)
+                               .arg(s.pitch, 0, 'f', 3)
+                               .arg(s.stepsPerSecond, 0, 'f', 0)
+                               .arg(fps_, 0, 'f', 0));
 }
 
 // Arrow keys steer: x (Left/Right), y (Down/Up), z (PgDn/PgUp) at the trajectory's speed; the

@@ -75,8 +75,9 @@ class TorusLab : public Lab {
     QString applySetting(const QString& section, const QString& key, const QString& value) override;
     /// "torus" shows the 3D page, "hd2d" the head-direction page.
     bool showSection(const QString& id) override;
-    /// Paper figures for --figure (TorusLabFigures.cpp).
-    std::vector<FigureSpec> figures() override;
+    /// The Lab interface; Help → Guided Tour shows the 3D page, its trajectories and steering, then
+    /// the 2D page.
+    AS_LAB_INTERFACE;
     QStringList sessionGroups() const override { return {"torus", "hd2d"}; }
     /// 0: 3D grid cells, 1: 2D head direction.
     void showPage(int page);
@@ -93,16 +94,6 @@ class TorusLab : public Lab {
     void stopRecording();
     int recordedFrames() const override;
     bool isRecording() const;
-
-    QWidget* statusWidget() const override;
-    std::vector<std::pair<QString, QWidget*>> exportTargets() override;
-    QString exportCsv(const QString& path) override;
-    void setDark(bool dark) override;
-    void writeSession(hid_t root) override;
-    std::function<void()> prepareLoad(hid_t root) override;
-    void resetToDefaults() override;
-    /// Help → Guided Tour: the 3D page, its trajectories and steering, then the 2D page.
-    std::vector<TourStep> tourSteps() override;
 
   protected:
     void onActiveChanged(bool active) override;
@@ -132,7 +123,6 @@ class TorusLab : public Lab {
     QAction* playAction_ = nullptr;
     QSpinBox* stepsSpin_ = nullptr;
     QComboBox* trajectoryCombo_ = nullptr;
-    QLabel* status_ = nullptr;
     QTimer* frameTimer_ = nullptr;
     quint64 lastSerial_ = 0;
     quint64 lastHdSerial_ = 0;

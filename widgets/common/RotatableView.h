@@ -1,0 +1,51 @@
+#pragma once
+// What the rotatable 3D views share (torus/PointCloudView, generator/LatentScatter): a title, a
+// light or dark theme, a yaw/pitch rotation and a zoom. QPainter only (works offscreen). z is up on
+// screen; yaw turns about z, pitch tilts the view towards the viewer; a derived view projects the
+// rotated point (rotate()) orthographically to its own scale and draws back to front
+// (backToFront()). Dragging rotates (rotateBy()), the wheel zooms.
+#include <QPointF>
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+namespace as::widgets {
+
+class RotatableView : public QWidget {
+    Q_OBJECT
+  public:
+    void setTitle(const QString& title);
+    void setDark(bool dark);
+    /// Angles in degrees; the pitch is held within [-89, 89].
+    void setRotation(double yawDeg, double pitchDeg);
+    double yaw() const { return yaw_; }
+    double pitch() const { return pitch_; }
+    double zoom() const { return zoom_; }
+
+  protected:
+    /// maxZoom: the wheel zooms within [0.3, maxZoom].
+    RotatableView(const QString& title, double maxZoom, QWidget* parent);
+
+    /// A point after the rotation: across the screen (right), up the screen, and depth (larger =
+    /// farther from the viewer).
+    struct Rotated {
+        double across, up, depth;
+    };
+    Rotated rotate(double x, double y, double z) const;
+    /// The indices of `depth`, farthest first (the order to draw in).
+    static std::vector<std::size_t> backToFront(const std::vector<double>& depth);
+    /// A drag by `mouseDelta` pixels: half a degree of yaw and pitch a pixel.
+    void rotateBy(QPointF mouseDelta);
+    const QString& title() const { return title_; }
+    bool isDark() const { return dark_; }
+
+    void wheelEvent(QWheelEvent* e) override;
+
+  private:
+    QString title_;
+    double yaw_ = 35.0, pitch_ = 25.0, zoom_ = 1.0;
+    double maxZoom_;
+    bool dark_ = false;
+};
+
+}  // namespace as::widgets
