@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "io/FileSeal.h"
 #include "io/Hdf5Integrity.h"
 
 namespace as::h5 {
@@ -184,12 +185,15 @@ Handle createFile(const std::string& path) {
                 "cannot select the HDF5 1.10 file format");
     Handle fcpl = check(H5Pcreate(H5P_FILE_CREATE), "cannot create a file creation property list");
     keepCompact(fcpl);  // the root group
+    // A user block for the whole-file seal (io/FileSeal.h), written once the file is closed.
+    checkStatus(H5Pset_userblock(fcpl, kSealBlockBytes), "cannot reserve the seal's user block");
     return check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl),
                  "cannot create HDF5 file '" + path + "'");
 }
 
 Handle openFileReadOnly(const std::string& path) {
     silenceErrors();
+    checkSeal(path);  // before libhdf5 parses anything: a damaged sealed file is refused here
     Handle f =
         check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "the HDF5 file cannot be opened");
     if (hasChecksums(f)) verifyChecksums(f);
@@ -351,6 +355,7 @@ void writeFileAtomically(const std::string& path, const std::string& what,
         write(f);
         writeChecksums(f);
         f.close();
+        sealFile(tmp);
     } catch (...) {
         std::error_code ec;
         std::filesystem::remove(tmp, ec);

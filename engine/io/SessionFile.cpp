@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "io/FileSeal.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
 
@@ -82,6 +83,7 @@ void SessionWriter::commit() {
     try {
         h5::writeChecksums(impl_->file);  // last: covers every lab's group
         impl_->file.close();
+        h5::sealFile(impl_->tmp);  // the whole file, checked before libhdf5 reads it
     } catch (const std::exception& e) {
         fail(e.what());
     }

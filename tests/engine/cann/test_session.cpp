@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cann/RingSession.h"
+#include "io/FileSeal.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
 
@@ -64,6 +65,7 @@ void editFile(const std::string& path, const std::function<void(hid_t)>& edit) {
     edit(f);
     h5::writeChecksums(f);
     f.close();
+    h5::sealFile(path);
 }
 
 void replaceAttribute(hid_t file, const std::string& group, const std::string& name, double value) {

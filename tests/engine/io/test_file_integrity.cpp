@@ -12,6 +12,7 @@
 #include "cann/Hd2dSession.h"
 #include "cann/RingSession.h"
 #include "cann/TorusSession.h"
+#include "io/FileSeal.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
 #include "io/SessionFile.h"
@@ -181,6 +182,17 @@ TEST(FileIntegrity, AlteredAttributeIsRefused) {
         ASSERT_GE(H5Adelete(p, "k"), 0);
         h5::writeAttribute(p, "k", 8.2);
     }
+    // The whole-file seal refuses it first, before libhdf5 reads the file ...
+    try {
+        loadRingSession(path);
+        FAIL() << "an altered attribute was loaded";
+    } catch (const SessionError& e) {
+        EXPECT_NE(std::string(e.what()).find("does not match its whole-file seal"),
+                  std::string::npos)
+            << e.what();
+    }
+    // ... and with the seal written again (as a program that rewrote it would), the digest does.
+    h5::sealFile(path);
     try {
         loadRingSession(path);
         FAIL() << "an altered attribute was loaded";
@@ -194,6 +206,7 @@ TEST(FileIntegrity, AlteredAttributeIsRefused) {
         h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
         ASSERT_GE(H5Adelete(f, h5::kChecksumAttribute), 0);
     }
+    h5::sealFile(path);
     try {
         loadRingSession(path);
         FAIL() << "a file without its digest was loaded";

@@ -10,6 +10,7 @@
 
 #include "cann/RingSession.h"
 #include "data/ImageSet.h"
+#include "io/FileSeal.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
 #include "io/SessionFile.h"
@@ -67,6 +68,8 @@ void setIntAttribute(const std::string& path, const std::string& group, const st
         h5::writeAttribute(g, name, value);
     }
     h5::writeChecksums(f);
+    f.close();
+    h5::sealFile(path);
 }
 
 /// Expects `load` to throw a SessionError whose message holds the file and every fragment.

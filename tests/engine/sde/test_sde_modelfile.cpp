@@ -9,6 +9,7 @@
 #include <limits>
 #include <random>
 
+#include "io/FileSeal.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
 #include "sde/SdeModelFile.h"
@@ -63,6 +64,7 @@ void replaceDataset(const std::string& path, const std::string& name, int rows, 
     }
     as::h5::writeChecksums(f);
     H5Fclose(f);
+    as::h5::sealFile(path);
 }
 
 void expectRefused(const std::string& path, const std::string& field) {
@@ -146,6 +148,7 @@ TEST(SdeModelFile, RefusesShapeMismatchAndBadValues) {
         g.reset();
         as::h5::writeChecksums(f);
         H5Fclose(f);
+        as::h5::sealFile(path);
     }
     expectRefused(path, "dt");
     fs::remove(path);
