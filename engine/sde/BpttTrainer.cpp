@@ -6,6 +6,7 @@
 #include <random>
 #include <stdexcept>
 
+#include "core/EnumNames.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
 #include "sde/AdamOptimizer.h"
@@ -62,15 +63,8 @@ std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration) {
 }
 
 const char* trainOutcomeName(TrainOutcome o) {
-    switch (o) {
-        case TrainOutcome::Finished:
-            return "finished";
-        case TrainOutcome::Cancelled:
-            return "cancelled";
-        case TrainOutcome::Diverged:
-            return "diverged";
-    }
-    return "?";
+    static const std::vector<std::string> names = {"finished", "cancelled", "diverged"};
+    return nameAt(names, int(o));
 }
 
 BpttTrainer::BpttTrainer(SdeModel& model, const TrainParams& tp)
