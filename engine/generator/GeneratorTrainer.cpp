@@ -155,9 +155,7 @@ GeneratorReport GeneratorTrainer::train(
 
         GeneratorProgress pg;
         pg.loss = t;
-        batches.stamp(pg, iteration_);
-        rep.secondsPerIteration = pg.secondsPerIteration;
-        if (progress) progress(pg);
+        batches.publish(pg, iteration_, rep, progress);
         if (sde::checkpointDue(tp_.checkpointPath, tp_.checkpointEvery, iteration_))
             saveCheckpoint(tp_.checkpointPath);
     }

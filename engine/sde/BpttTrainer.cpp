@@ -231,9 +231,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
                 validationIterations_.push_back(iteration_);
             }
         }
-        batches.stamp(pg, iteration_);
-        rep.secondsPerIteration = pg.secondsPerIteration;
-        if (progress) progress(pg);
+        batches.publish(pg, iteration_, rep, progress);
         if (checkpointDue(tp_.checkpointPath, tp_.checkpointEvery, iteration_))
             saveCheckpoint(tp_.checkpointPath);
     }

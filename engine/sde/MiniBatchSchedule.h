@@ -29,15 +29,18 @@ class MiniBatchSchedule {
     /// Brackets one iteration's training work.
     void startWork() { workStart_ = std::chrono::steady_clock::now(); }
     void endWork();
-    /// Fills a progress record (iteration, totalIterations, epoch, secondsPerIteration,
-    /// secondsLeft) after `iteration` iterations.
-    template <class Progress>
-    void stamp(Progress& pg, long iteration) const {
+    /// After `iteration` iterations: fills a progress record's iteration, totalIterations, epoch,
+    /// secondsPerIteration and secondsLeft, keeps the pace in the report and hands the record to
+    /// the callback (if set).
+    template <class Progress, class Report, class Callback>
+    void publish(Progress& pg, long iteration, Report& rep, const Callback& progress) const {
         pg.iteration = iteration;
         pg.totalIterations = total_;
         pg.epoch = int(epoch_);
         pg.secondsPerIteration = workSeconds_ / double(iteration - firstIteration_);
         pg.secondsLeft = pg.secondsPerIteration * double(total_ - iteration);
+        rep.secondsPerIteration = pg.secondsPerIteration;
+        if (progress) progress(pg);
     }
 
   private:
