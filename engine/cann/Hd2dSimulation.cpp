@@ -244,12 +244,7 @@ Hd2dSimulation::State Hd2dSimulation::captureState() const {
     s.uAzimuth = rings_[0]->u();
     s.uPitch = rings_[1]->u();
     s.uSheet = sheet_->u();
-    s.headingClock = heading_.localTime();
-    s.heading = heading_.position();
-    s.velocity = heading_.velocity();
-    s.steering = heading_.steering();
-    s.helixOrigin = heading_.helixOrigin();
-    s.helixStart = heading_.helixStart();
+    s.heading = heading_.state();
     return s;
 }
 
@@ -259,8 +254,7 @@ void Hd2dSimulation::restoreState(const State& s) {
     sheet_->setState(s.uSheet);
     t_ = s.t;
     steps_ = s.steps;
-    heading_.restore(s.headingClock, s.heading, s.velocity, s.steering, s.helixOrigin,
-                     s.helixStart);
+    heading_.restore(s.heading);
     decodeAll();
     ringsErrSum_ = sheetErrSum_ = ringsErrMax_ = sheetErrMax_ = 0.0;
     count_ = timedSteps_ = 0;

@@ -33,8 +33,7 @@ class Hd2dSimulation : public CannRun {
         double t = 0.0;
         long steps = 0;
         std::vector<double> uAzimuth, uPitch, uSheet;
-        double headingClock = 0.0, helixStart = 0.0;
-        Vec3 heading{0, 0, 0}, velocity{0, 0, 0}, steering{0, 0, 0}, helixOrigin{0, 0, 0};
+        Trajectory::State heading;  ///< azimuth and pitch are its position's x and y
     };
 
     /// p.dims is ignored (rings D = 1, sheet D = 2); p.spacing is unused. k must lie below both

@@ -271,12 +271,7 @@ TorusSimulation::State TorusSimulation::captureState() const {
     s.t = t_;
     s.steps = steps_;
     s.u = model_->u();
-    s.trajectoryClock = trajectory_.localTime();
-    s.position = trajectory_.position();
-    s.velocity = trajectory_.velocity();
-    s.steering = trajectory_.steering();
-    s.helixOrigin = trajectory_.helixOrigin();
-    s.helixStart = trajectory_.helixStart();
+    s.trajectory = trajectory_.state();
     s.decodedUnwrapped = decUnwrapped_;
     return s;
 }
@@ -285,8 +280,7 @@ void TorusSimulation::restoreState(const State& s) {
     model_->setState(s.u);
     t_ = s.t;
     steps_ = s.steps;
-    trajectory_.restore(s.trajectoryClock, s.position, s.velocity, s.steering, s.helixOrigin,
-                        s.helixStart);
+    trajectory_.restore(s.trajectory);
     decUnwrapped_ = s.decodedUnwrapped;
     for (int d = 0; d < 3; ++d) {
         lastDec_[std::size_t(d)] = wrapAngle(s.decodedUnwrapped[std::size_t(d)]);

@@ -32,9 +32,7 @@ class TorusSimulation : public CannRun {
         double t = 0.0;
         long steps = 0;
         std::vector<double> u;
-        double trajectoryClock = 0.0;
-        Vec3 position{0, 0, 0}, velocity{0, 0, 0}, steering{0, 0, 0}, helixOrigin{0, 0, 0};
-        double helixStart = 0.0;
+        Trajectory::State trajectory;
         Vec3 decodedUnwrapped{0, 0, 0};
     };
 
