@@ -53,3 +53,23 @@ flip_middle() {  # <file>: XOR the byte in the middle of the file with 0x20 (a d
   "$PY" -c 'import sys; p = sys.argv[1]; b = bytearray(open(p, "rb").read()); b[len(b) // 2] ^= 0x20; open(p, "wb").write(b)' "$1"
 }
 is_hdf5() { [ "$(head -c 8 "$1" | od -An -c | tr -d ' ')" = '211HDF\r\n032\n' ] || fail "$1 is not HDF5"; }
+
+# start <args...>: runs the CLI in the background (PID).
+start() { "$CLI" "$@" >out.txt 2>err.txt & PID=$!; }
+# wait_for <file> <regex> <seconds>: polls every 0.1 s until the file has a matching line; a run
+# that ends without one fails the case (or skips it, exit 77, where it ended for want of MNIST).
+wait_for() {
+  local n=$(( $3 * 10 ))
+  for _ in $(seq 1 "$n"); do
+    grep -qE -- "$2" "$1" 2>/dev/null && return 0
+    if ! kill -0 "$PID" 2>/dev/null; then
+      grep -qE -- "$2" "$1" 2>/dev/null && return 0
+      wait "$PID"; RC=$?; PID=; skip_without_mnist
+      fail "the run ended before '$2' appeared in $1"
+    fi
+    sleep 0.1
+  done
+  fail "no line matching '$2' in $1 within $3 s"
+}
+# interrupt: SIGINT to the background run; RC = its exit code.
+interrupt() { kill -INT "$PID"; wait "$PID"; RC=$?; PID=; }
