@@ -159,8 +159,7 @@ GeneratorReport GeneratorTrainer::train(
         if (sde::checkpointDue(tp_.checkpointPath, tp_.checkpointEvery, iteration_))
             saveCheckpoint(tp_.checkpointPath);
     }
-    if (rep.outcome == sde::TrainOutcome::Finished) rep.message = sde::finishedMessage(iteration_);
-    rep.iterations = iteration_;
+    sde::closeReport(rep, iteration_);
     rep.final = curves_.last();
     rep.curves = curves_;
     return rep;

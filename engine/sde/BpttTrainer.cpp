@@ -235,8 +235,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         if (checkpointDue(tp_.checkpointPath, tp_.checkpointEvery, iteration_))
             saveCheckpoint(tp_.checkpointPath);
     }
-    if (rep.outcome == TrainOutcome::Finished) rep.message = finishedMessage(iteration_);
-    rep.iterations = iteration_;
+    closeReport(rep, iteration_);
     rep.finalLoss = lossCurve_.empty() ? 0.0 : lossCurve_.back();
     rep.validationAccuracy = lastValidation;
     rep.lossCurve = lossCurve_;

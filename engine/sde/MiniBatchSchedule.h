@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sde/BpttTrainer.h"
+
 namespace as::sde {
 
 class MiniBatchSchedule {
@@ -61,6 +63,12 @@ std::string cancelledMessage(long iterations);
 std::string nonFiniteMessage(const char* what, long iteration);
 /// "finished N iterations"
 std::string finishedMessage(long iterations);
+/// Ends a report: "finished N iterations" unless the run stopped early, and the iterations done.
+template <class Report>
+void closeReport(Report& rep, long iterations) {
+    if (rep.outcome == TrainOutcome::Finished) rep.message = finishedMessage(iterations);
+    rep.iterations = iterations;
+}
 /// Whether a checkpoint is due after `iteration` iterations (a path and every > 0 set).
 bool checkpointDue(const std::string& path, long every, long iteration);
 
