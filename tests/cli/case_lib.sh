@@ -73,3 +73,8 @@ wait_for() {
 }
 # interrupt: SIGINT to the background run; RC = its exit code.
 interrupt() { kill -INT "$PID"; wait "$PID"; RC=$?; PID=; }
+# expect_kept_on_ctrl_c: a training run interrupted: exit 130, model.h5 and ck.h5 written.
+expect_kept_on_ctrl_c() {
+  [ "$RC" -eq 130 ] || fail "exit code $RC after SIGINT, expected 130 (cancelled)"
+  [ -f model.h5 ] && [ -f ck.h5 ] || fail "the model and the checkpoint should be written on Ctrl-C"
+}

@@ -58,9 +58,7 @@ case "$CASE" in
     start sde train --out model.h5 --digits 0,1,2 --train-count 48 --val-count 0 --iterations 100000 --batch 16 \
         --set steps=10 --set average_steps=5 --checkpoint ck.h5
     wait_for out.txt '^training on' 40
-    sleep 1; interrupt
-    [ "$RC" -eq 130 ] || fail "exit code $RC after SIGINT, expected 130 (cancelled)"
-    [ -f ck.h5 ] && [ -f model.h5 ] || fail "checkpoint and model should be kept"
+    sleep 1; interrupt; expect_kept_on_ctrl_c
     json "j['outcome'] == 'cancelled' and j['iterations'] < 100000" ;;
   sde_list_params)
     run sde --list-params; expect_ok
