@@ -88,11 +88,6 @@ void TorusSimulation::reset() {
     inputA_ = -1.0;
 }
 
-void TorusSimulation::clearErrorStats() {
-    errorSum_ = errorMax_ = 0.0;
-    errorCount_ = 0;
-}
-
 Vec3 TorusSimulation::inputPhase() const {
     Vec3 z{0, 0, 0};
     const Vec3& pos = trajectory_.position();
@@ -233,11 +228,7 @@ void TorusSimulation::record() {
         err2 += e * e;
     }
     error_ = std::sqrt(err2);
-    if (t_ >= kSettleMs - 1e-9) {
-        errorSum_ += error_;
-        errorMax_ = std::max(errorMax_, error_);
-        ++errorCount_;
-    }
+    errorStats_.add(t_, error_);
     const Vec3 z = inputPhase();
     const double up = std::max(uMax_, 0.0);
     const auto dec = [&](int d) { return d < p_.dims ? decode_[std::size_t(d)].angle : kNaN; };
