@@ -52,15 +52,7 @@ std::unique_ptr<Hd2dSimulation> readHd2dGroup(hid_t root) {
                 throw h5::Error("dataset '/hd2d/state/u_sheet' contains non-finite values");
         readTrajectoryVectors(g, "/hd2d/state", "heading", st.heading);
     }
-    TraceBuffer traces = [&] {
-        h5::Handle rec = h5::openGroup(hd, "recording");
-        return readTraceGroup(rec, "traces", Hd2dSimulation::traceChannels(),
-                              "/hd2d/recording/traces", 100000);
-    }();
-    auto sim = std::make_unique<Hd2dSimulation>(p, h, traces.capacity());
-    sim->restoreState(st);
-    sim->restoreRecordings(traces);
-    return sim;
+    return restoreRun<Hd2dSimulation>(hd, "hd2d", p, h, st);
 }
 
 void saveHd2dSession(const std::string& path, const Hd2dSimulation& sim) {

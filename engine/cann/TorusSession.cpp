@@ -11,8 +11,6 @@
 namespace as {
 namespace {
 
-constexpr std::size_t kDefaultTraceCapacity = 100000;
-
 std::vector<double> toVector(const Vec3& v) {
     return {v[0], v[1], v[2]};
 }
@@ -65,15 +63,7 @@ std::unique_ptr<TorusSimulation> readTorusGroup(hid_t root) {
         const auto d = readFiniteVector(g, "decoded_unwrapped", 3, "/torus/state");
         st.decodedUnwrapped = {d[0], d[1], d[2]};
     }
-    TraceBuffer traces = [&] {
-        h5::Handle rec = h5::openGroup(torus, "recording");
-        return readTraceGroup(rec, "traces", TorusSimulation::traceChannels(),
-                              "/torus/recording/traces", kDefaultTraceCapacity);
-    }();
-    auto sim = std::make_unique<TorusSimulation>(p, tp, traces.capacity());
-    sim->restoreState(st);
-    sim->restoreRecordings(traces);
-    return sim;
+    return restoreRun<TorusSimulation>(torus, "torus", p, tp, st);
 }
 
 void saveTorusSession(const std::string& path, const TorusSimulation& sim) {

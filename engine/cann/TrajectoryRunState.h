@@ -7,9 +7,12 @@
 // group in messages.
 #include <hdf5.h>
 
+#include <memory>
 #include <string>
 
 #include "cann/Trajectory.h"
+#include "io/Hdf5Handle.h"
+#include "io/TraceGroup.h"
 
 namespace as {
 
@@ -23,5 +26,22 @@ void writeTrajectoryVectors(hid_t g, const Trajectory::State& tr, const char* po
 /// Reads what writeTrajectoryVectors wrote; refuses wrong sizes and non-finite values.
 void readTrajectoryVectors(hid_t g, const std::string& where, const char* positionKey,
                            Trajectory::State& tr);
+
+/// The run a session's lab group holds, rebuilt from its parameters p and q and its state, with the
+/// recordings of the group's 'recording/traces' (`lab`: the group's name, for messages).
+template <class Sim, class P, class Q>
+std::unique_ptr<Sim> restoreRun(hid_t labGroup, const std::string& lab, const P& p, const Q& q,
+                                const typename Sim::State& st) {
+    constexpr std::size_t kFallbackCapacity = 100000;  // the simulations' default trace capacity
+    const TraceBuffer traces = [&] {
+        h5::Handle rec = h5::openGroup(labGroup, "recording");
+        return readTraceGroup(rec, "traces", Sim::traceChannels(), "/" + lab + "/recording/traces",
+                              kFallbackCapacity);
+    }();
+    auto sim = std::make_unique<Sim>(p, q, traces.capacity());
+    sim->restoreState(st);
+    sim->restoreRecordings(traces);
+    return sim;
+}
 
 }  // namespace as
