@@ -110,7 +110,7 @@ void Hd2dCommand::printSummary(const Hd2dSimulation& sim, const Timed& run) cons
         "%.3g/s\n",
         sim.ringsMeanError(), sim.sheetMeanError(), sim.ringsStepsPerSecond(),
         sim.sheetStepsPerSecond());
-    const bool measured = sim.time() >= Hd2dSimulation::kSettleMs;
+    const bool measured = sim.time() >= SettledError::kSettleMs;
     const auto opt = [&](double v) { return measured ? std::optional<double>(v) : std::nullopt; };
     JsonSummary j;
     j.add("lab", "hd2d")

@@ -76,9 +76,9 @@ void TorusCommand::printSummary(const TorusSimulation& sim, const Timed& run) co
                 sim.time(), pos[0], pos[1], pos[2], est[0], est[1], est[2]);
     std::printf(
         "decode error after %.3g ms: mean %.4g cm, max %.4g cm; u_max %.5g (U0 analytic %.5g)\n",
-        TorusSimulation::kSettleMs, sim.meanError(), sim.maxError(), uMax, p.analyticU0());
+        SettledError::kSettleMs, sim.meanError(), sim.maxError(), uMax, p.analyticU0());
 
-    const bool measured = sim.time() >= TorusSimulation::kSettleMs;
+    const bool measured = sim.time() >= SettledError::kSettleMs;
     JsonSummary j;
     j.add("lab", "torus")
         .add("dims", (long long)p.dims)

@@ -2,43 +2,25 @@
 
 #include <cmath>
 
+#include "cann/TrajectoryRunState.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionParams.h"
 #include "io/TraceGroup.h"
 
 namespace as {
-namespace {
-std::vector<double> toVector(const Vec3& v) {
-    return {v[0], v[1], v[2]};
-}
-}  // namespace
-
 void writeHd2dGroup(hid_t root, const Hd2dSimulation& sim) {
     h5::Handle hd = h5::createGroup(root, "hd2d");
-    {
-        h5::Handle g = h5::createGroup(hd, "parameters");
-        writeParams(g, sim.params());
-    }
-    {
-        h5::Handle g = h5::createGroup(hd, "heading");
-        writeParams(g, sim.headingParams());
-    }
+    writeParamsGroup(hd, "parameters", sim.params());
+    writeParamsGroup(hd, "heading", sim.headingParams());
     {
         const Hd2dSimulation::State st = sim.captureState();
         const hsize_t n = hsize_t(sim.params().n);
         h5::Handle g = h5::createGroup(hd, "state");
-        h5::writeAttribute(g, "t", st.t);
-        h5::writeAttribute(g, "t.unit", std::string("ms"));
-        h5::writeAttribute(g, "steps", std::int64_t(st.steps));
-        h5::writeAttribute(g, "heading_clock", st.headingClock);
-        h5::writeAttribute(g, "helix_start", st.helixStart);
+        writeRunClock(g, st.t, st.steps, st.heading, "heading_clock");
         h5::writeDataset(g, "u_azimuth", st.uAzimuth, {n});
         h5::writeDataset(g, "u_pitch", st.uPitch, {n});
         h5::writeDataset(g, "u_sheet", st.uSheet, {n, n});
-        h5::writeDataset(g, "heading", toVector(st.heading), {3});
-        h5::writeDataset(g, "velocity", toVector(st.velocity), {3});
-        h5::writeDataset(g, "steering", toVector(st.steering), {3});
-        h5::writeDataset(g, "helix_origin", toVector(st.helixOrigin), {3});
+        writeTrajectoryVectors(g, st.heading, "heading");
     }
     h5::Handle rec = h5::createGroup(hd, "recording");
     writeTraceGroup(rec, "traces", sim.traces());
@@ -46,31 +28,17 @@ void writeHd2dGroup(hid_t root, const Hd2dSimulation& sim) {
 
 std::unique_ptr<Hd2dSimulation> readHd2dGroup(hid_t root) {
     h5::Handle hd = h5::openGroup(root, "hd2d");
-    TorusParams p;
-    TrajectoryParams h;
-    {
-        h5::Handle g = h5::openGroup(hd, "parameters");
-        p = readParams<TorusParams>(g, "/hd2d/parameters");
-    }
+    const TorusParams p = readParamsGroup<TorusParams>(hd, "parameters", "/hd2d");
     try {
         Hd2dSimulation::checkParams(p);
     } catch (const ParamError& e) {
         throw h5::Error(std::string("invalid parameter in '/hd2d/parameters': ") + e.what());
     }
-    {
-        h5::Handle g = h5::openGroup(hd, "heading");
-        h = readParams<TrajectoryParams>(g, "/hd2d/heading");
-    }
+    const TrajectoryParams h = readParamsGroup<TrajectoryParams>(hd, "heading", "/hd2d");
     Hd2dSimulation::State st;
     {
         h5::Handle g = h5::openGroup(hd, "state");
-        st.t = h5::readDoubleAttribute(g, "t");
-        st.steps = long(h5::readIntAttribute(g, "steps"));
-        st.headingClock = h5::readDoubleAttribute(g, "heading_clock");
-        st.helixStart = h5::readDoubleAttribute(g, "helix_start");
-        for (double v : {st.t, st.headingClock, st.helixStart})
-            if (!std::isfinite(v)) throw h5::Error("'/hd2d/state' has a non-finite attribute");
-        if (st.steps < 0) throw h5::Error("'/hd2d/state' attribute 'steps' is negative");
+        readRunClock(g, "/hd2d/state", "heading_clock", st.t, st.steps, st.heading);
         const std::size_t n = std::size_t(p.n);
         st.uAzimuth = readFiniteVector(g, "u_azimuth", n, "/hd2d/state");
         st.uPitch = readFiniteVector(g, "u_pitch", n, "/hd2d/state");
@@ -82,24 +50,9 @@ std::unique_ptr<Hd2dSimulation> readHd2dGroup(hid_t root) {
         for (double v : st.uSheet)
             if (!std::isfinite(v))
                 throw h5::Error("dataset '/hd2d/state/u_sheet' contains non-finite values");
-        const auto vec3 = [&](const char* name) {
-            const auto v = readFiniteVector(g, name, 3, "/hd2d/state");
-            return Vec3{v[0], v[1], v[2]};
-        };
-        st.heading = vec3("heading");
-        st.velocity = vec3("velocity");
-        st.steering = vec3("steering");
-        st.helixOrigin = vec3("helix_origin");
+        readTrajectoryVectors(g, "/hd2d/state", "heading", st.heading);
     }
-    TraceBuffer traces = [&] {
-        h5::Handle rec = h5::openGroup(hd, "recording");
-        return readTraceGroup(rec, "traces", Hd2dSimulation::traceChannels(),
-                              "/hd2d/recording/traces", 100000);
-    }();
-    auto sim = std::make_unique<Hd2dSimulation>(p, h, traces.capacity());
-    sim->restoreState(st);
-    sim->restoreRecordings(traces);
-    return sim;
+    return restoreRun<Hd2dSimulation>(hd, "hd2d", p, h, st);
 }
 
 void saveHd2dSession(const std::string& path, const Hd2dSimulation& sim) {

@@ -117,8 +117,10 @@ void Hd2dSimulation::reset() {
     heading_.restart();
     restartClock();
     ringsDec_ = sheetDec_ = {};
-    ringsErrSum_ = sheetErrSum_ = ringsErrMax_ = sheetErrMax_ = ringsErr_ = sheetErr_ = 0.0;
-    count_ = timedSteps_ = 0;
+    ringsErr_ = sheetErr_ = 0.0;
+    ringsErrStats_.clear();
+    sheetErrStats_.clear();
+    timedSteps_ = 0;
     ringsWall_ = sheetWall_ = 0.0;
     inputA_ = -1.0;
 }
@@ -221,13 +223,8 @@ int Hd2dSimulation::step(int nSteps) {
         };
         ringsErr_ = err(ringsDec_);
         sheetErr_ = err(sheetDec_);
-        if (t_ >= kSettleMs - 1e-9) {
-            ringsErrSum_ += ringsErr_;
-            sheetErrSum_ += sheetErr_;
-            ringsErrMax_ = std::max(ringsErrMax_, ringsErr_);
-            sheetErrMax_ = std::max(sheetErrMax_, sheetErr_);
-            ++count_;
-        }
+        ringsErrStats_.add(t_, ringsErr_);
+        sheetErrStats_.add(t_, sheetErr_);
         traces_.append({t_, z[0], z[1], ringsDec_[0].angle, ringsDec_[1].angle, sheetDec_[0].angle,
                         sheetDec_[1].angle, ringsErr_, sheetErr_, ringsDec_[0].sumSin,
                         ringsDec_[0].sumCos, ringsDec_[1].sumSin, ringsDec_[1].sumCos,
@@ -244,12 +241,7 @@ Hd2dSimulation::State Hd2dSimulation::captureState() const {
     s.uAzimuth = rings_[0]->u();
     s.uPitch = rings_[1]->u();
     s.uSheet = sheet_->u();
-    s.headingClock = heading_.localTime();
-    s.heading = heading_.position();
-    s.velocity = heading_.velocity();
-    s.steering = heading_.steering();
-    s.helixOrigin = heading_.helixOrigin();
-    s.helixStart = heading_.helixStart();
+    s.heading = heading_.state();
     return s;
 }
 
@@ -259,11 +251,11 @@ void Hd2dSimulation::restoreState(const State& s) {
     sheet_->setState(s.uSheet);
     t_ = s.t;
     steps_ = s.steps;
-    heading_.restore(s.headingClock, s.heading, s.velocity, s.steering, s.helixOrigin,
-                     s.helixStart);
+    heading_.restore(s.heading);
     decodeAll();
-    ringsErrSum_ = sheetErrSum_ = ringsErrMax_ = sheetErrMax_ = 0.0;
-    count_ = timedSteps_ = 0;
+    ringsErrStats_.clear();
+    sheetErrStats_.clear();
+    timedSteps_ = 0;
     ringsWall_ = sheetWall_ = 0.0;
     clearHalt();
     inputA_ = -1.0;

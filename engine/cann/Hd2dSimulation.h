@@ -14,6 +14,7 @@
 #include "cann/LatticeCann.h"
 #include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
+#include "cann/SettledError.h"
 #include "cann/TorusParams.h"
 #include "cann/Trajectory.h"
 
@@ -26,15 +27,13 @@ class Hd2dSimulation : public CannRun {
     /// two angles); the decode components rings_sin_az, rings_cos_az, rings_sin_pitch,
     /// rings_cos_pitch, sheet_sin_az, sheet_cos_az, sheet_sin_pitch, sheet_cos_pitch.
     static const std::vector<std::string>& traceChannels();
-    static constexpr double kSettleMs = 10.0;
 
     /// Everything needed to continue a run exactly (besides parameters and recordings).
     struct State {
         double t = 0.0;
         long steps = 0;
         std::vector<double> uAzimuth, uPitch, uSheet;
-        double headingClock = 0.0, helixStart = 0.0;
-        Vec3 heading{0, 0, 0}, velocity{0, 0, 0}, steering{0, 0, 0}, helixOrigin{0, 0, 0};
+        Trajectory::State heading;  ///< azimuth and pitch are its position's x and y
     };
 
     /// p.dims is ignored (rings D = 1, sheet D = 2); p.spacing is unused. k must lie below both
@@ -66,10 +65,11 @@ class Hd2dSimulation : public CannRun {
     std::array<double, 2> heading() const;
     const std::array<Decode, 2>& ringsDecode() const { return ringsDec_; }
     const std::array<Decode, 2>& sheetDecode() const { return sheetDec_; }
-    double ringsMeanError() const { return count_ ? ringsErrSum_ / double(count_) : 0.0; }
-    double sheetMeanError() const { return count_ ? sheetErrSum_ / double(count_) : 0.0; }
-    double ringsMaxError() const { return ringsErrMax_; }
-    double sheetMaxError() const { return sheetErrMax_; }
+    /// Mean and max errors over the steps after SettledError::kSettleMs since reset.
+    double ringsMeanError() const { return ringsErrStats_.mean(); }
+    double sheetMeanError() const { return sheetErrStats_.mean(); }
+    double ringsMaxError() const { return ringsErrStats_.max(); }
+    double sheetMaxError() const { return sheetErrStats_.max(); }
     /// Model-only step rates measured over the run (steps per wall second), 0 before any step.
     double ringsStepsPerSecond() const {
         return ringsWall_ > 0 ? double(timedSteps_) / ringsWall_ : 0.0;
@@ -103,9 +103,9 @@ class Hd2dSimulation : public CannRun {
     double inputA_ = -1.0;
     bool inputOn_ = false;
     std::array<Decode, 2> ringsDec_{}, sheetDec_{};
-    double ringsErrSum_ = 0, sheetErrSum_ = 0, ringsErrMax_ = 0, sheetErrMax_ = 0, ringsErr_ = 0,
-           sheetErr_ = 0;
-    long count_ = 0, timedSteps_ = 0;
+    double ringsErr_ = 0, sheetErr_ = 0;
+    SettledError ringsErrStats_, sheetErrStats_;
+    long timedSteps_ = 0;
     double ringsWall_ = 0.0, sheetWall_ = 0.0;
 };
 

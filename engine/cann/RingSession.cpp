@@ -24,14 +24,8 @@ std::size_t optionalCapacity(hid_t group, std::size_t fallback) {
 void writeRingGroup(hid_t root, const RingSimulation& sim) {
     {
         h5::Handle ring = h5::createGroup(root, "ring");
-        {
-            h5::Handle g = h5::createGroup(ring, "parameters");
-            writeParams(g, sim.params());
-        }
-        {
-            h5::Handle g = h5::createGroup(ring, "stimulus");
-            writeParams(g, sim.stimulusParams());
-        }
+        writeParamsGroup(ring, "parameters", sim.params());
+        writeParamsGroup(ring, "stimulus", sim.stimulusParams());
         {
             const RingSimulation::State st = sim.captureState();
             h5::Handle g = h5::createGroup(ring, "state");
@@ -72,16 +66,8 @@ void writeRingGroup(hid_t root, const RingSimulation& sim) {
 
 std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
     h5::Handle ring = h5::openGroup(root, "ring");
-    CannParams p;
-    StimulusParams s;
-    {
-        h5::Handle g = h5::openGroup(ring, "parameters");
-        p = readParams<CannParams>(g, "/ring/parameters");
-    }
-    {
-        h5::Handle g = h5::openGroup(ring, "stimulus");
-        s = readParams<StimulusParams>(g, "/ring/stimulus");
-    }
+    const CannParams p = readParamsGroup<CannParams>(ring, "parameters", "/ring");
+    const StimulusParams s = readParamsGroup<StimulusParams>(ring, "stimulus", "/ring");
 
     RingSimulation::State st;
     {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/Angles.h"
+#include "core/EnumNames.h"
 #include "core/ParamKeysImpl.h"
 
 namespace as {
@@ -101,12 +102,7 @@ const std::vector<std::string>& protocolNames() {
 }
 
 Protocol protocolFromName(const std::string& name) {
-    const auto& n = protocolNames();
-    for (std::size_t i = 0; i < n.size(); ++i)
-        if (n[i] == name) return Protocol(int(i));
-    std::string known;
-    for (const auto& s : n) known += (known.empty() ? "" : ", ") + s;
-    throw ParamError("unknown protocol '" + name + "' (one of: " + known + ")");
+    return enumFromName<Protocol, ParamError>(protocolNames(), name, "protocol");
 }
 
 std::string protocolName(Protocol p) {

@@ -109,13 +109,7 @@ double TorusParams::analyticR0() const {
 CannParams TorusParams::dynamics() const {
     CannParams c;
     c.N = n;
-    c.tau = tau;
-    c.k = k;
-    c.a = a;
-    c.J0 = J0;
-    c.A = A;
-    c.dt = dt;
-    c.integrator = integrator;
+    copySharedKeys(c, *this);  // tau, k, a, J0, A, dt, integrator
     return c;
 }
 

@@ -88,11 +88,6 @@ void TorusSimulation::reset() {
     inputA_ = -1.0;
 }
 
-void TorusSimulation::clearErrorStats() {
-    errorSum_ = errorMax_ = 0.0;
-    errorCount_ = 0;
-}
-
 Vec3 TorusSimulation::inputPhase() const {
     Vec3 z{0, 0, 0};
     const Vec3& pos = trajectory_.position();
@@ -233,11 +228,7 @@ void TorusSimulation::record() {
         err2 += e * e;
     }
     error_ = std::sqrt(err2);
-    if (t_ >= kSettleMs - 1e-9) {
-        errorSum_ += error_;
-        errorMax_ = std::max(errorMax_, error_);
-        ++errorCount_;
-    }
+    errorStats_.add(t_, error_);
     const Vec3 z = inputPhase();
     const double up = std::max(uMax_, 0.0);
     const auto dec = [&](int d) { return d < p_.dims ? decode_[std::size_t(d)].angle : kNaN; };
@@ -271,12 +262,7 @@ TorusSimulation::State TorusSimulation::captureState() const {
     s.t = t_;
     s.steps = steps_;
     s.u = model_->u();
-    s.trajectoryClock = trajectory_.localTime();
-    s.position = trajectory_.position();
-    s.velocity = trajectory_.velocity();
-    s.steering = trajectory_.steering();
-    s.helixOrigin = trajectory_.helixOrigin();
-    s.helixStart = trajectory_.helixStart();
+    s.trajectory = trajectory_.state();
     s.decodedUnwrapped = decUnwrapped_;
     return s;
 }
@@ -285,8 +271,7 @@ void TorusSimulation::restoreState(const State& s) {
     model_->setState(s.u);
     t_ = s.t;
     steps_ = s.steps;
-    trajectory_.restore(s.trajectoryClock, s.position, s.velocity, s.steering, s.helixOrigin,
-                        s.helixStart);
+    trajectory_.restore(s.trajectory);
     decUnwrapped_ = s.decodedUnwrapped;
     for (int d = 0; d < 3; ++d) {
         lastDec_[std::size_t(d)] = wrapAngle(s.decodedUnwrapped[std::size_t(d)]);

@@ -12,6 +12,7 @@
 #include "cann/LatticeCann.h"
 #include "cann/PeriodicGaussian.h"
 #include "cann/PopulationDecoder.h"
+#include "cann/SettledError.h"
 #include "cann/TorusParams.h"
 #include "cann/TorusSnapshot.h"
 #include "cann/Trajectory.h"
@@ -25,16 +26,12 @@ class TorusSimulation : public CannRun {
     /// (rad); the decode components sin_x, cos_x, sin_y, cos_y, sin_z, cos_z (sum r sin x_d, sum r
     /// cos x_d per axis; 0 beyond D); input_on; height (max r); u_max.
     static const std::vector<std::string>& traceChannels();
-    /// Errors are averaged from this time on (ms after reset): the bump forms first.
-    static constexpr double kSettleMs = 10.0;
 
     struct State {
         double t = 0.0;
         long steps = 0;
         std::vector<double> u;
-        double trajectoryClock = 0.0;
-        Vec3 position{0, 0, 0}, velocity{0, 0, 0}, steering{0, 0, 0}, helixOrigin{0, 0, 0};
-        double helixStart = 0.0;
+        Trajectory::State trajectory;
         Vec3 decodedUnwrapped{0, 0, 0};
     };
 
@@ -68,10 +65,11 @@ class TorusSimulation : public CannRun {
     Vec3 inputPhase() const;
     /// Euclidean error over the D decoded axes (cm).
     double error() const { return error_; }
-    /// Mean and max error over the steps after kSettleMs since reset (or since clearErrorStats()).
-    double meanError() const { return errorCount_ ? errorSum_ / double(errorCount_) : 0.0; }
-    double maxError() const { return errorMax_; }
-    void clearErrorStats();
+    /// Mean and max error over the steps after SettledError::kSettleMs since reset (or since
+    /// clearErrorStats()).
+    double meanError() const { return errorStats_.mean(); }
+    double maxError() const { return errorStats_.max(); }
+    void clearErrorStats() { errorStats_.clear(); }
 
     State captureState() const;
     /// Restores a captured state (u must have n^D entries, else std::invalid_argument).
@@ -100,8 +98,8 @@ class TorusSimulation : public CannRun {
     bool inputOn_ = false;
     std::array<Decode, 3> decode_{};
     Vec3 decUnwrapped_{0, 0, 0}, lastDec_{0, 0, 0}, estimate_{0, 0, 0};
-    double uMax_ = 0.0, error_ = 0.0, errorSum_ = 0.0, errorMax_ = 0.0;
-    long errorCount_ = 0;
+    double uMax_ = 0.0, error_ = 0.0;
+    SettledError errorStats_;
 };
 
 }  // namespace as

@@ -34,14 +34,13 @@ void Trajectory::setPosition(const Vec3& p) {
     helixT0_ = t_;
 }
 
-void Trajectory::restore(double t, const Vec3& pos, const Vec3& vel, const Vec3& steer,
-                         const Vec3& helixOrigin, double helixStart) {
-    t_ = t;
-    pos_ = pos;
-    vel_ = vel;
-    steer_ = steer;
-    helixOrigin_ = helixOrigin;
-    helixT0_ = helixStart;
+void Trajectory::restore(const State& s) {
+    t_ = s.clock;
+    pos_ = s.position;
+    vel_ = s.velocity;
+    steer_ = s.steering;
+    helixOrigin_ = s.helixOrigin;
+    helixT0_ = s.helixStart;
 }
 
 void Trajectory::advance(double dt) {

@@ -14,6 +14,13 @@ using Vec3 = std::array<double, 3>;
 
 class Trajectory {
   public:
+    /// Everything that continues the path exactly (sessions): the clock (ms), the position,
+    /// velocity and steering, and where the helix's current turn started (position, clock).
+    struct State {
+        double clock = 0.0, helixStart = 0.0;
+        Vec3 position{0, 0, 0}, velocity{0, 0, 0}, steering{0, 0, 0}, helixOrigin{0, 0, 0};
+    };
+
     explicit Trajectory(const TrajectoryParams& p);
     const TrajectoryParams& params() const { return p_; }
     /// Replaces the parameters (checked); the path continues from the current position.
@@ -33,12 +40,9 @@ class Trajectory {
     double localTime() const { return t_; }
     /// Input present (every kind but off).
     bool on() const { return p_.kind != TrajectoryKind::Off; }
-    /// Helix: where the current turn started (position, clock).
-    const Vec3& helixOrigin() const { return helixOrigin_; }
-    double helixStart() const { return helixT0_; }
-    /// Session restore: clock, position, velocity, steering, helix origin and start.
-    void restore(double t, const Vec3& pos, const Vec3& vel, const Vec3& steer,
-                 const Vec3& helixOrigin, double helixStart);
+    State state() const { return {t_, helixT0_, pos_, vel_, steer_, helixOrigin_}; }
+    /// Session restore.
+    void restore(const State& s);
 
   private:
     TrajectoryParams p_;

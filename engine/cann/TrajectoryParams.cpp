@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/EnumNames.h"
 #include "core/ParamKeysImpl.h"
 
 namespace as {
@@ -80,12 +81,7 @@ const std::vector<std::string>& trajectoryNames() {
 }
 
 TrajectoryKind trajectoryFromName(const std::string& name) {
-    const auto& n = trajectoryNames();
-    for (std::size_t i = 0; i < n.size(); ++i)
-        if (n[i] == name) return TrajectoryKind(int(i));
-    std::string known;
-    for (const auto& s : n) known += (known.empty() ? "" : ", ") + s;
-    throw ParamError("unknown trajectory '" + name + "' (known: " + known + ")");
+    return enumFromName<TrajectoryKind, ParamError>(trajectoryNames(), name, "trajectory");
 }
 
 std::string trajectoryName(TrajectoryKind k) {

@@ -2,7 +2,8 @@
 // The members of ParamKeys<P> (core/ParamSpec.h), for the one .cpp of each parameter struct P:
 // it includes this, defines ParamKeys<P>::table() and instantiates the template
 // (template struct ParamKeys<P>;). Every other file sees only the declarations and uses that
-// instantiation, so the table stays private to the struct's .cpp.
+// instantiation, so the table stays private to the struct's .cpp. Also copySharedKeys, for a
+// struct whose values come from another's by key.
 #include "core/ParamAccess.h"
 
 namespace as {
@@ -23,6 +24,14 @@ void ParamKeys<P>::set(const std::string& key, double value) {
 template <class P>
 double ParamKeys<P>::parse(const std::string& key, const std::string& text) {
     return table().parse(key, text);
+}
+
+/// Sets every parameter of `to` whose key `from`'s table has too (one meaning per key: the torus
+/// takes its dynamics keys from the ring's table, a form's settings the trainer's).
+template <class To, class From>
+void copySharedKeys(To& to, const From& from) {
+    for (const auto& s : To::specs())
+        if (findSpec(From::specs(), s.key)) to.set(s.key, from.get(s.key));
 }
 
 }  // namespace as

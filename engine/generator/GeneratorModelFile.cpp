@@ -132,14 +132,11 @@ void writeGeneratorModel(hid_t g, const GeneratorModel& model, const GeneratorTr
         h5::writeMatrix(sg, "A2", sc.A2);
     }
     h5::Handle t = h5::createGroup(g, "training");
-    for (const auto& s : GeneratorTrainParams::specs())
-        h5::writeAttribute(t, "train_" + s.key, meta.train.get(s.key));
+    sde::writeTrainSettings(t, meta.train);
     h5::writeAttribute(t, "iterations", std::int64_t(meta.iterations));
     h5::writeAttribute(t, "seconds_per_iteration", meta.secondsPerIteration);
     h5::writeAttribute(t, "wall_seconds", meta.wallSeconds);
-    h5::writeAttribute(t, "command_line", meta.commandLine);
-    h5::writeAttribute(t, "date", meta.date.empty() ? sde::utcNow() : meta.date);
-    h5::writeAttribute(t, "outcome", meta.outcome);
+    sde::writeRunStamp(t, meta.commandLine, meta.date, meta.outcome);
     writeCurve(t, "loss_curve", meta.curves.total);
     writeCurve(t, "conv_curve", meta.curves.conv);
     writeCurve(t, "rec_curve", meta.curves.rec);

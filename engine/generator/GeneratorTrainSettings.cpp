@@ -89,13 +89,7 @@ GeneratorParams GeneratorTrainSettings::model() const {
 
 GeneratorTrainParams GeneratorTrainSettings::training() const {
     GeneratorTrainParams tp;
-    tp.epochs = epochs;
-    tp.batch = batch;
-    tp.learningRate = learningRate;
-    tp.wConv = wConv;
-    tp.wRec = wRec;
-    tp.wCentroid = wCentroid;
-    tp.seed = seed;
+    copySharedKeys(tp, *this);  // batch, lr, epochs, w_conv, w_rec, w_centroid, seed
     return tp;
 }
 

@@ -1,6 +1,5 @@
 #include "generator/GeneratorTrainer.h"
 
-#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -10,6 +9,7 @@
 #include "io/Hdf5Matrix.h"
 #include "sde/AdamOptimizer.h"
 #include "sde/BpttTrainer.h"
+#include "sde/MiniBatchSchedule.h"
 #include "sde/ThreadBudget.h"
 
 namespace as::generator {
@@ -94,9 +94,9 @@ GeneratorReport GeneratorTrainer::train(
     if ((labels.array() < 0).any() || (labels.array() >= model_.classes()).any())
         throw std::invalid_argument("a training label is outside [0, " +
                                     std::to_string(model_.classes()) + ")");
-    const int m = int(images.cols());
-    const long perEpoch = (m + tp_.batch - 1) / tp_.batch;
-    const long total = tp_.maxIterations > 0 ? tp_.maxIterations : perEpoch * tp_.epochs;
+    sde::MiniBatchSchedule batches(int(images.cols()), tp_.batch, tp_.epochs, tp_.maxIterations,
+                                   tp_.seed, iteration_);
+    const long total = batches.total();
 
     GeneratorReport rep;
     MlpWeights<float> enc = model_.encoder(), dec = model_.decoder();
@@ -105,25 +105,17 @@ GeneratorReport GeneratorTrainer::train(
     const std::vector<Eigen::MatrixXf*> params = tensors(enc, dec, atilde, a2);
     GeneratorGradient<float> grad;
     Eigen::MatrixXf dAtilde;
-    std::vector<int> order;
-    long orderEpoch = -1;
     Eigen::MatrixXf X;
     Eigen::VectorXi lab;
-    double trainSeconds = 0.0;
-    const long firstIteration = iteration_;
     while (iteration_ < total) {
         if (cancel && cancel->load()) {
             rep.outcome = sde::TrainOutcome::Cancelled;
-            rep.message = "cancelled after " + std::to_string(iteration_) + " iterations";
+            rep.message = sde::cancelledMessage(iteration_);
             break;
         }
-        const auto t0 = std::chrono::steady_clock::now();
-        const long epoch = iteration_ / perEpoch, pos = iteration_ % perEpoch;
-        if (epoch != orderEpoch) {
-            order = sde::epochOrder(tp_.seed, epoch, m);
-            orderEpoch = epoch;
-        }
-        const int first = int(pos * tp_.batch), len = std::min(tp_.batch, m - first);
+        batches.startWork();
+        batches.select(iteration_);
+        const int len = batches.size();
         // Threads only for large products on an idle machine (sde/ThreadBudget.h: a descheduled
         // thread stalls every product; measured 20x slower with 2 threads under a load of 8).
         const sde::ThreadBudget budget(sde::ThreadBudget::machineBusy()
@@ -133,7 +125,7 @@ GeneratorReport GeneratorTrainer::train(
         X.resize(images.rows(), len);
         lab.resize(len);
         for (int j = 0; j < len; ++j) {
-            const int item = order[std::size_t(first + j)];
+            const int item = batches.item(j);
             X.col(j) = images.col(item);
             lab[j] = labels[item];
         }
@@ -142,9 +134,7 @@ GeneratorReport GeneratorTrainer::train(
         if (!std::isfinite(t.total) || !grad.encoder.allFinite() || !grad.decoder.allFinite() ||
             !dAtilde.allFinite() || !grad.dA2.allFinite()) {
             rep.outcome = sde::TrainOutcome::Diverged;
-            rep.message = "the loss became non-finite at iteration " +
-                          std::to_string(iteration_ + 1) +
-                          "; the model keeps the weights of the last good iteration";
+            rep.message = sde::nonFiniteMessage("loss", iteration_ + 1);
             break;
         }
         GeneratorGradient<float>& g = grad;
@@ -152,9 +142,7 @@ GeneratorReport GeneratorTrainer::train(
         for (std::size_t k = 0; k < params.size(); ++k) adam_[k]->step(*params[k], *grads[k]);
         if (!enc.allFinite() || !dec.allFinite() || !atilde.allFinite() || !a2.allFinite()) {
             rep.outcome = sde::TrainOutcome::Diverged;
-            rep.message = "the weights became non-finite at iteration " +
-                          std::to_string(iteration_ + 1) +
-                          "; the model keeps the weights of the last good iteration";
+            rep.message = sde::nonFiniteMessage("weights", iteration_ + 1);
             break;
         }
         model_.setEncoder(enc);
@@ -163,25 +151,15 @@ GeneratorReport GeneratorTrainer::train(
         if (model_.hasSecondCvfr()) model_.setSecondCoupling(a2);
         ++iteration_;
         curves_.push(t);
-        trainSeconds +=
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        batches.endWork();
 
         GeneratorProgress pg;
-        pg.iteration = iteration_;
-        pg.totalIterations = total;
-        pg.epoch = int(epoch);
         pg.loss = t;
-        pg.secondsPerIteration = trainSeconds / double(iteration_ - firstIteration);
-        pg.secondsLeft = pg.secondsPerIteration * double(total - iteration_);
-        rep.secondsPerIteration = pg.secondsPerIteration;
-        if (progress) progress(pg);
-        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 &&
-            iteration_ % tp_.checkpointEvery == 0)
+        batches.publish(pg, iteration_, rep, progress);
+        if (sde::checkpointDue(tp_.checkpointPath, tp_.checkpointEvery, iteration_))
             saveCheckpoint(tp_.checkpointPath);
     }
-    if (rep.outcome == sde::TrainOutcome::Finished)
-        rep.message = "finished " + std::to_string(iteration_) + " iterations";
-    rep.iterations = iteration_;
+    sde::closeReport(rep, iteration_);
     rep.final = curves_.last();
     rep.curves = curves_;
     return rep;

@@ -237,35 +237,35 @@ bool hasAttribute(hid_t loc, const std::string& name) {
     return r > 0;
 }
 
-void writeAttribute(hid_t loc, const std::string& name, double value) {
+namespace {
+
+/// A scalar attribute of fileType holding *value (memType in memory).
+void writeScalarAttribute(hid_t loc, const std::string& name, hid_t fileType, hid_t memType,
+                          const void* value) {
     const std::string path = where(loc, name);
     Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
-    Handle attr =
-        check(H5Acreate2(loc, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT),
-              "cannot create attribute '" + path + "'");
-    checkStatus(H5Awrite(attr, H5T_NATIVE_DOUBLE, &value), "cannot write attribute '" + path + "'");
+    Handle attr = check(H5Acreate2(loc, name.c_str(), fileType, space, H5P_DEFAULT, H5P_DEFAULT),
+                        "cannot create attribute '" + path + "'");
+    checkStatus(H5Awrite(attr, memType, value), "cannot write attribute '" + path + "'");
+}
+
+}  // namespace
+
+void writeAttribute(hid_t loc, const std::string& name, double value) {
+    writeScalarAttribute(loc, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, &value);
 }
 
 void writeAttribute(hid_t loc, const std::string& name, std::int64_t value) {
-    const std::string path = where(loc, name);
-    Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
-    Handle attr =
-        check(H5Acreate2(loc, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
-              "cannot create attribute '" + path + "'");
-    checkStatus(H5Awrite(attr, H5T_NATIVE_INT64, &value), "cannot write attribute '" + path + "'");
+    writeScalarAttribute(loc, name, H5T_STD_I64LE, H5T_NATIVE_INT64, &value);
 }
 
 void writeAttribute(hid_t loc, const std::string& name, const std::string& value) {
-    const std::string path = where(loc, name);
     Handle type = check(H5Tcopy(H5T_C_S1), "cannot create string type");
     checkStatus(H5Tset_size(type, value.empty() ? 1 : value.size()), "cannot size string type");
     checkStatus(H5Tset_strpad(type, H5T_STR_NULLPAD), "cannot pad string type");
     checkStatus(H5Tset_cset(type, H5T_CSET_UTF8), "cannot set string charset");
-    Handle space = check(H5Screate(H5S_SCALAR), "cannot create dataspace");
-    Handle attr = check(H5Acreate2(loc, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
-                        "cannot create attribute '" + path + "'");
-    std::string buf = value.empty() ? std::string(1, '\0') : value;
-    checkStatus(H5Awrite(attr, type, buf.data()), "cannot write attribute '" + path + "'");
+    const std::string buf = value.empty() ? std::string(1, '\0') : value;
+    writeScalarAttribute(loc, name, type, type, buf.data());
 }
 
 double readDoubleAttribute(hid_t loc, const std::string& name) {

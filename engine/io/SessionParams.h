@@ -19,6 +19,13 @@ void writeParams(hid_t group, const P& p) {
     }
 }
 
+/// writeParams into a new group `name` under parent.
+template <class P>
+void writeParamsGroup(hid_t parent, const std::string& name, const P& p) {
+    h5::Handle g = h5::createGroup(parent, name);
+    writeParams(g, p);
+}
+
 /// Reads every known key present in the group; missing keys keep their default, unknown keys are
 /// ignored (forward compatibility). Units are checked when present.
 template <class P>
@@ -47,6 +54,13 @@ P readParams(hid_t group, const std::string& groupPath) {
         throw h5::Error("invalid parameter in '" + groupPath + "': " + e.what());
     }
     return p;
+}
+
+/// readParams from the group `name` under parent; parentPath + "/" + name names it in messages.
+template <class P>
+P readParamsGroup(hid_t parent, const std::string& name, const std::string& parentPath) {
+    h5::Handle g = h5::openGroup(parent, name);
+    return readParams<P>(g, parentPath + "/" + name);
 }
 
 }  // namespace as

@@ -1,16 +1,17 @@
 #include "sde/BpttTrainer.h"
 
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <random>
 #include <stdexcept>
 
+#include "core/EnumNames.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
 #include "sde/AdamOptimizer.h"
 #include "sde/BpttKernel.h"
 #include "sde/GaussianNoise.h"
+#include "sde/MiniBatchSchedule.h"
 #include "sde/SdeIntegrator.h"
 #include "sde/SdeModelFile.h"
 #include "sde/ThreadBudget.h"
@@ -62,15 +63,8 @@ std::uint64_t iterationNoiseSeed(std::uint64_t seed, long iteration) {
 }
 
 const char* trainOutcomeName(TrainOutcome o) {
-    switch (o) {
-        case TrainOutcome::Finished:
-            return "finished";
-        case TrainOutcome::Cancelled:
-            return "cancelled";
-        case TrainOutcome::Diverged:
-            return "diverged";
-    }
-    return "?";
+    static const std::vector<std::string> names = {"finished", "cancelled", "diverged"};
+    return nameAt(names, int(o));
 }
 
 BpttTrainer::BpttTrainer(SdeModel& model, const TrainParams& tp)
@@ -146,9 +140,9 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
     if (tp_.shift > 0 && side * side != n)
         throw std::invalid_argument("shift augmentation needs square images; N = " +
                                     std::to_string(n) + " is not a square");
-    const int m = int(images.cols());
-    const long perEpoch = (m + tp_.batch - 1) / tp_.batch;
-    const long total = tp_.maxIterations > 0 ? tp_.maxIterations : perEpoch * tp_.epochs;
+    MiniBatchSchedule batches(int(images.cols()), tp_.batch, tp_.epochs, tp_.maxIterations,
+                              tp_.seed, iteration_);
+    const long total = batches.total();
     const int valCount =
         int(tp_.validationCount > 0 ? std::min<Eigen::Index>(tp_.validationCount, valImages.cols())
                                     : valImages.cols());
@@ -161,27 +155,19 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
 
     Eigen::MatrixXf atilde = model_.atilde(), dAtilde, G, dG;
     if (tp_.trainG) G = model_.trainedG();
-    std::vector<int> order;
-    long orderEpoch = -1;
     Eigen::MatrixXf x0;
     Eigen::VectorXi lab, pred;
-    double trainSeconds = 0.0;
-    const long firstIteration = iteration_;
     double lastValidation = validationCurve_.empty() ? -1.0 : validationCurve_.back();
 
     while (iteration_ < total) {
         if (cancel && cancel->load()) {
             rep.outcome = TrainOutcome::Cancelled;
-            rep.message = "cancelled after " + std::to_string(iteration_) + " iterations";
+            rep.message = cancelledMessage(iteration_);
             break;
         }
-        const auto iterStart = std::chrono::steady_clock::now();
-        const long epoch = iteration_ / perEpoch, pos = iteration_ % perEpoch;
-        if (epoch != orderEpoch) {
-            order = epochOrder(tp_.seed, epoch, m);
-            orderEpoch = epoch;
-        }
-        const int first = int(pos * tp_.batch), len = std::min(tp_.batch, m - first);
+        batches.startWork();
+        batches.select(iteration_);
+        const int len = batches.size();
         // Small models run on one thread: see ThreadBudget.h (the whole iteration, including the
         // N x N x C products of the pull-back and the re-assembly of A).
         const ThreadBudget budget(len <= 8 ? ThreadBudget::smallBatchWork()
@@ -189,7 +175,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         x0.resize(n, len);
         lab.resize(len);
         for (int j = 0; j < len; ++j) {
-            const int item = order[std::size_t(first + j)];
+            const int item = batches.item(j);
             if (tp_.shift >
                 0) {  // offsets keyed by (seed, iteration, item): a resumed run draws the same
                 const std::uint64_t h = mix64(mix64(tp_.seed ^ 0x5417F7ull) ^
@@ -215,9 +201,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
                                 tp_.trainG ? &dG : nullptr, ws_->buf, &pred);
         if (!std::isfinite(loss) || !ws_->dA.allFinite() || (tp_.trainG && !dG.allFinite())) {
             rep.outcome = TrainOutcome::Diverged;
-            rep.message = "the loss became non-finite at iteration " +
-                          std::to_string(iteration_ + 1) +
-                          "; the model keeps the weights of the last good iteration";
+            rep.message = nonFiniteMessage("loss", iteration_ + 1);
             break;
         }
         dAtilde = model_.attractors().pullBack(ws_->dA);
@@ -227,9 +211,7 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         if (tp_.trainG) adamG_->step(G, dG);
         if (!atilde.allFinite() || (tp_.trainG && !G.allFinite())) {
             rep.outcome = TrainOutcome::Diverged;
-            rep.message = "the weights became non-finite at iteration " +
-                          std::to_string(iteration_ + 1) +
-                          "; the model keeps the weights of the last good iteration";
+            rep.message = nonFiniteMessage("weights", iteration_ + 1);
             break;
         }
         model_.setAtilde(atilde);
@@ -238,14 +220,10 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
         lossCurve_.push_back(loss);
 
         TrainProgress pg;
-        pg.iteration = iteration_;
-        pg.totalIterations = total;
-        pg.epoch = int(epoch);
         pg.loss = loss;
         pg.batchAccuracy = accuracy(pred, lab);
         // Seconds per iteration count the training work only, not validation or checkpoints.
-        trainSeconds +=
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - iterStart).count();
+        batches.endWork();
         if ((tp_.evalEvery > 0 && iteration_ % tp_.evalEvery == 0) || iteration_ == total) {
             pg.validationAccuracy = lastValidation = validate();
             if (lastValidation >= 0) {
@@ -253,17 +231,11 @@ TrainReport BpttTrainer::train(const Eigen::MatrixXf& images, const Eigen::Vecto
                 validationIterations_.push_back(iteration_);
             }
         }
-        pg.secondsPerIteration = trainSeconds / double(iteration_ - firstIteration);
-        pg.secondsLeft = pg.secondsPerIteration * double(total - iteration_);
-        rep.secondsPerIteration = pg.secondsPerIteration;
-        if (progress) progress(pg);
-        if (!tp_.checkpointPath.empty() && tp_.checkpointEvery > 0 &&
-            iteration_ % tp_.checkpointEvery == 0)
+        batches.publish(pg, iteration_, rep, progress);
+        if (checkpointDue(tp_.checkpointPath, tp_.checkpointEvery, iteration_))
             saveCheckpoint(tp_.checkpointPath);
     }
-    if (rep.outcome == TrainOutcome::Finished)
-        rep.message = "finished " + std::to_string(iteration_) + " iterations";
-    rep.iterations = iteration_;
+    closeReport(rep, iteration_);
     rep.finalLoss = lossCurve_.empty() ? 0.0 : lossCurve_.back();
     rep.validationAccuracy = lastValidation;
     rep.lossCurve = lossCurve_;

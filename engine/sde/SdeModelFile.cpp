@@ -60,6 +60,13 @@ std::string utcNow() {
     return buf;
 }
 
+void writeRunStamp(hid_t training, const std::string& commandLine, const std::string& date,
+                   const std::string& outcome) {
+    h5::writeAttribute(training, "command_line", commandLine);
+    h5::writeAttribute(training, "date", date.empty() ? utcNow() : date);
+    h5::writeAttribute(training, "outcome", outcome);
+}
+
 void writeSdeModel(hid_t g, const SdeModel& model, const TrainingMeta& meta) {
     const SdeParams& p = model.params();
     h5::writeAttribute(g, "format_version", kFormatVersion);
@@ -71,15 +78,12 @@ void writeSdeModel(hid_t g, const SdeModel& model, const TrainingMeta& meta) {
     if (model.hasTrainedG()) h5::writeDataset(g, "g", rowMajor(model.trainedG()), {n, n});
 
     h5::Handle t = h5::createGroup(g, "training");
-    for (const auto& s : TrainParams::specs())
-        h5::writeAttribute(t, "train_" + s.key, meta.train.get(s.key));
+    writeTrainSettings(t, meta.train);
     h5::writeAttribute(t, "iterations", std::int64_t(meta.iterations));
     h5::writeAttribute(t, "final_loss", meta.finalLoss);
     h5::writeAttribute(t, "validation_accuracy", meta.validationAccuracy);
     h5::writeAttribute(t, "seconds_per_iteration", meta.secondsPerIteration);
-    h5::writeAttribute(t, "command_line", meta.commandLine);
-    h5::writeAttribute(t, "date", meta.date.empty() ? utcNow() : meta.date);
-    h5::writeAttribute(t, "outcome", meta.outcome);
+    writeRunStamp(t, meta.commandLine, meta.date, meta.outcome);
     h5::writeDataset(t, "loss_curve", meta.lossCurve, {hsize_t(meta.lossCurve.size())});
     h5::writeDataset(t, "validation_curve", meta.validationCurve,
                      {hsize_t(meta.validationCurve.size())});

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "io/Hdf5Handle.h"
 #include "sde/BpttTrainer.h"
 #include "sde/SdeModel.h"
 #include "sde/TrainParams.h"
@@ -49,5 +50,16 @@ void requireChecksums(hid_t file, hid_t modelGroup, const std::string& where);
 
 /// Current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string utcNow();
+
+/// The parts of a model file's training group every trainer writes (SDE and generator models):
+/// the settings as attributes train_<key>, one per key of P's table, ...
+template <class P>
+void writeTrainSettings(hid_t training, const P& train) {
+    for (const auto& s : P::specs())
+        h5::writeAttribute(training, "train_" + s.key, train.get(s.key));
+}
+/// ... and the run's stamp: command_line, date (now if empty) and outcome.
+void writeRunStamp(hid_t training, const std::string& commandLine, const std::string& date,
+                   const std::string& outcome);
 
 }  // namespace as::sde

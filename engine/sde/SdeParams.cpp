@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/EnumNames.h"
 #include "core/ParamKeysImpl.h"
 
 namespace as::sde {
@@ -144,15 +145,11 @@ template struct ParamKeys<sde::SdeParams>;
 namespace as::sde {
 
 const char* patternName(Pattern p) {
-    const int i = int(p);
-    return (i >= 0 && i < 3) ? patternNames()[std::size_t(i)].c_str() : "?";
+    return nameAt(patternNames(), int(p));
 }
 
 Pattern patternFromName(const std::string& name) {
-    for (std::size_t i = 0; i < patternNames().size(); ++i)
-        if (patternNames()[i] == name) return Pattern(int(i));
-    throw std::invalid_argument("unknown pattern '" + name +
-                                "' (known: blocks, blocks-minus, canonical)");
+    return enumFromName<Pattern, std::invalid_argument>(patternNames(), name, "pattern");
 }
 
 void SdeParams::check() const {

@@ -13,6 +13,18 @@
 #include "spiking/SpikeKernels.h"
 
 namespace as {
+namespace {
+
+/// One neuron's membrane step: V = max(a V + b I, vfloor), or the reset while refractory (R
+/// counts the steps left).
+inline void leakStep(float& V, float& R, float I, float a, float b, float vfloor, float vreset) {
+    const float v = std::max(a * V + b * I, vfloor);
+    const float r = R;
+    V = r > 0.f ? vreset : v;
+    R = r > 0.f ? r - 1.f : r;
+}
+
+}  // namespace
 
 const char* eiPopName(int pop) {
     static const char* names[] = {"E", "Ip", "Id"};
@@ -188,10 +200,7 @@ void EiNetwork::integrate(int pop, int lo, int hi, SpikeIds& out) {
             fi[i] *= dFI;
             se[i] *= dSE;
             si[i] *= dSI;
-            float v = std::max(a * V[i] + b * I, vfloor);
-            const float r = R[i];
-            V[i] = r > 0.f ? vreset : v;
-            R[i] = r > 0.f ? r - 1.f : r;
+            leakStep(V[i], R[i], I, a, b, vfloor, vreset);
         }
     } else {
         float *f1, *f2;
@@ -216,10 +225,7 @@ void EiNetwork::integrate(int pop, int lo, int hi, SpikeIds& out) {
             const float I = g1 * f1[i] + g2 * f2[i] + x[i];
             f1[i] *= d1;
             f2[i] *= d2;
-            float v = std::max(a * V[i] + b * I, vfloor);
-            const float r = R[i];
-            V[i] = r > 0.f ? vreset : v;
-            R[i] = r > 0.f ? r - 1.f : r;
+            leakStep(V[i], R[i], I, a, b, vfloor, vreset);
         }
     }
     // Threshold: a vector compare per eight neurons; only the crossings are visited.

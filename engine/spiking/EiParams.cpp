@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/Angles.h"
+#include "core/EnumNames.h"
 #include "core/ParamKeysImpl.h"
 
 namespace as {
@@ -305,15 +306,11 @@ const ParamTable<EiParams>& ParamKeys<EiParams>::table() {
 template struct ParamKeys<EiParams>;
 
 const char* eiModeName(EiMode m) {
-    const int i = int(m);
-    return (i >= 0 && i < 5) ? modeNames()[std::size_t(i)].c_str() : "?";
+    return nameAt(modeNames(), int(m));
 }
 
 EiMode eiModeFromName(const std::string& name) {
-    for (std::size_t i = 0; i < modeNames().size(); ++i)
-        if (modeNames()[i] == name) return EiMode(int(i));
-    throw ParamError("unknown mode '" + name +
-                     "' (known: coupled, cann, einn, unbalanced, fastcann)");
+    return enumFromName<EiMode, ParamError>(modeNames(), name, "mode");
 }
 
 double EiParams::extScaleE() const {

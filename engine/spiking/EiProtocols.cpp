@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/Angles.h"
+#include "core/EnumNames.h"
 #include "core/ParamAccess.h"
 #include "spiking/EiAnalysis.h"
 #include "spiking/ReducedRateModel.h"
@@ -411,9 +412,8 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
         r.values.push_back({"total_growth", totals.back() / totals.front()});
         r.values.push_back({"total_growth_einn", totalsEinn.back() / totalsEinn.front()});
     } else {
-        std::string known;
-        for (const auto& n : eiProtocolNames()) known += (known.empty() ? "" : ", ") + n;
-        throw ParamError("unknown protocol '" + name + "' (known: " + known + ")");
+        throw ParamError("unknown protocol '" + name + "' (known: " + joinNames(eiProtocolNames()) +
+                         ")");
     }
     if (r.primary) summarise(r, *r.primary);
     r.outcome = run.outcome;

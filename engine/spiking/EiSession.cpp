@@ -9,10 +9,7 @@ namespace as {
 
 void writeEiGroup(hid_t root, const EiSessionState& state) {
     h5::Handle ei = h5::createGroup(root, "ei");
-    {
-        h5::Handle g = h5::createGroup(ei, "parameters");
-        writeParams(g, state.params);
-    }
+    writeParamsGroup(ei, "parameters", state.params);
     h5::Handle g = h5::createGroup(ei, "state");
     h5::writeAttribute(g, "format", std::int64_t(1));
     h5::writeAttribute(g, "protocol", state.protocol);
@@ -23,10 +20,7 @@ void writeEiGroup(hid_t root, const EiSessionState& state) {
 EiSessionState readEiGroup(hid_t root) {
     EiSessionState s;
     h5::Handle ei = h5::openGroup(root, "ei");
-    {
-        h5::Handle g = h5::openGroup(ei, "parameters");
-        s.params = readParams<EiParams>(g, "/ei/parameters");
-    }
+    s.params = readParamsGroup<EiParams>(ei, "parameters", "/ei");
     h5::Handle g = h5::openGroup(ei, "state");
     if (h5::hasAttribute(g, "format") && h5::readIntAttribute(g, "format") > 1)
         throw h5::Error("'/ei/state' was written by a newer version (format " +

@@ -3,20 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/EnumNames.h"
 #include "core/FlushDenormals.h"
 
 namespace as {
 
 const char* runOutcomeName(RunOutcome o) {
-    switch (o) {
-        case RunOutcome::Completed:
-            return "completed";
-        case RunOutcome::Cancelled:
-            return "cancelled";
-        case RunOutcome::Diverged:
-            return "diverged";
-    }
-    return "?";
+    static const std::vector<std::string> names = {"completed", "cancelled", "diverged"};
+    return nameAt(names, int(o));
 }
 
 EiSimulation::EiSimulation(const EiParams& params, const EiStimulus& stimulus, double sampleMs,

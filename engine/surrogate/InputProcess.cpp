@@ -5,6 +5,7 @@
 
 #include "cann/Trajectory.h"
 #include "core/Angles.h"
+#include "core/EnumNames.h"
 
 namespace as::surrogate {
 namespace {
@@ -29,11 +30,7 @@ const std::vector<std::string>& processNames() {
 }
 
 ProcessKind processFromName(const std::string& name) {
-    const auto& n = processNames();
-    for (std::size_t i = 0; i < n.size(); ++i)
-        if (n[i] == name) return ProcessKind(int(i));
-    throw std::invalid_argument("unknown process '" + name +
-                                "' (known: walk, ou, jumps, mixture, all, random3d, helix)");
+    return enumFromName<ProcessKind, std::invalid_argument>(processNames(), name, "process");
 }
 
 void ProcessParams::check() const {

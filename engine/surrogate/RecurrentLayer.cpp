@@ -9,6 +9,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/EnumNames.h"
 #include "sde/ThreadBudget.h"
 #include "surrogate/GruLayer.h"
 #include "surrogate/LstmLayer.h"
@@ -16,23 +17,19 @@
 
 namespace as::surrogate {
 
+namespace {
+const std::vector<std::string>& cellNames() {
+    static const std::vector<std::string> names = {"gru", "lstm", "rnn"};
+    return names;
+}
+}  // namespace
+
 const char* cellName(CellType c) {
-    switch (c) {
-        case CellType::Gru:
-            return "gru";
-        case CellType::Lstm:
-            return "lstm";
-        case CellType::Rnn:
-            return "rnn";
-    }
-    return "?";
+    return nameAt(cellNames(), int(c));
 }
 
 CellType cellFromName(const std::string& name) {
-    if (name == "gru") return CellType::Gru;
-    if (name == "lstm") return CellType::Lstm;
-    if (name == "rnn") return CellType::Rnn;
-    throw std::invalid_argument("unknown cell '" + name + "' (known: gru, lstm, rnn)");
+    return enumFromName<CellType, std::invalid_argument>(cellNames(), name, "cell");
 }
 
 template <class T>

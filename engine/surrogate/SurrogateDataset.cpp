@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "cann/RingSimulation.h"
+#include "core/EnumNames.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
 #include "surrogate/TorusOdeStepper.h"
@@ -13,23 +14,19 @@ namespace as::surrogate {
 // 2: the layout of 1 in a checksummed file (io/Hdf5Integrity.h); 1 still loads, unverified.
 constexpr std::int64_t kDatasetFormatVersion = 2;
 
+namespace {
+const std::vector<std::string>& caseNames() {
+    static const std::vector<std::string> names = {"ring", "hd2d", "grid3d"};
+    return names;
+}
+}  // namespace
+
 const char* caseName(SurrogateCase c) {
-    switch (c) {
-        case SurrogateCase::Ring:
-            return "ring";
-        case SurrogateCase::Hd2d:
-            return "hd2d";
-        case SurrogateCase::Grid3d:
-            return "grid3d";
-    }
-    return "?";
+    return nameAt(caseNames(), int(c));
 }
 
 SurrogateCase caseFromName(const std::string& name) {
-    if (name == "ring") return SurrogateCase::Ring;
-    if (name == "hd2d") return SurrogateCase::Hd2d;
-    if (name == "grid3d") return SurrogateCase::Grid3d;
-    throw std::invalid_argument("unknown case '" + name + "' (known: ring, hd2d, grid3d)");
+    return enumFromName<SurrogateCase, std::invalid_argument>(caseNames(), name, "case");
 }
 
 std::vector<std::string> caseChannels(SurrogateCase c) {

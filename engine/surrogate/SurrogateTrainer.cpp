@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/Angles.h"
+#include "core/EnumNames.h"
 #include "surrogate/Adam.h"
 
 namespace as::surrogate {
@@ -43,17 +44,9 @@ void singleThreadedEigen() {
 }
 
 const char* outcomeName(TrainOutcome o) {
-    switch (o) {
-        case TrainOutcome::Converged:
-            return "converged";
-        case TrainOutcome::Cancelled:
-            return "cancelled";
-        case TrainOutcome::Diverged:
-            return "diverged";
-        case TrainOutcome::MaxIterations:
-            return "max_iterations";
-    }
-    return "?";
+    static const std::vector<std::string> names = {"converged", "cancelled", "diverged",
+                                                   "max_iterations"};
+    return nameAt(names, int(o));
 }
 
 Evaluation evaluate(SurrogateNet<float>& net, const SurrogateDataset& d, int channel, int first,

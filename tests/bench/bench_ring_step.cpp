@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "AnalyticBump.h"
 #include "FftwPair.h"
 #include "cann/DenseRingCann.h"
 #include "cann/RingSimulation.h"
@@ -22,13 +23,7 @@ CannParams paramsFor(int n) {
 
 /// A settled bump (the state the app spends its time in) as the starting state.
 std::vector<double> bumpState(const CannParams& p) {
-    std::vector<double> u(p.N);
-    const double pi = 3.14159265358979323846;
-    for (int i = 0; i < p.N; ++i) {
-        const double x = -pi + 2 * pi * i / p.N;
-        u[i] = p.analyticU0() * std::exp(-x * x / (4 * p.a * p.a));
-    }
-    return u;
+    return bench::analyticBump(p.N, 1, p.a, p.analyticU0());
 }
 
 void ringStep(benchmark::State& state, ConvolutionPrecision precision) {

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "AnalyticBump.h"
 #include "FftwPair.h"
 #include "cann/Hd2dSimulation.h"
 #include "cann/LatticeCann.h"
@@ -26,20 +27,7 @@ TorusParams torusFor(int n) {
 
 /// The analytic bump at the origin (the state the app spends its time in).
 std::vector<double> bumpState(const TorusParams& p) {
-    const double pi = 3.14159265358979323846;
-    const int n = p.n;
-    std::vector<double> g(static_cast<std::size_t>(n)), u(static_cast<std::size_t>(n) * n * n);
-    for (int i = 0; i < n; ++i) {
-        const double x = -pi + 2 * pi * i / n;
-        g[std::size_t(i)] = std::exp(-x * x / (4 * p.a * p.a));
-    }
-    std::size_t idx = 0;
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j)
-            for (int k = 0; k < n; ++k)
-                u[idx++] =
-                    p.analyticU0() * g[std::size_t(i)] * g[std::size_t(j)] * g[std::size_t(k)];
-    return u;
+    return bench::analyticBump(p.n, p.dims, p.a, p.analyticU0());
 }
 
 /// Args: n, method (0 auto, 1 fft, 2 separable, 3 pruned).

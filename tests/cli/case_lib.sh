@@ -60,3 +60,28 @@ is_hdf5() {
   [ "$(head -c 8 "$1")" = "ASSEAL01" ] && [ "$(tail -c +513 "$1" | head -c 8 | od -An -c | tr -d ' ')" = "$sig" ] && return 0
   fail "$1 is not HDF5"
 }
+
+# start <args...>: runs the CLI in the background (PID).
+start() { "$CLI" "$@" >out.txt 2>err.txt & PID=$!; }
+# wait_for <file> <regex> <seconds>: polls every 0.1 s until the file has a matching line; a run
+# that ends without one fails the case (or skips it, exit 77, where it ended for want of MNIST).
+wait_for() {
+  local n=$(( $3 * 10 ))
+  for _ in $(seq 1 "$n"); do
+    grep -qE -- "$2" "$1" 2>/dev/null && return 0
+    if ! kill -0 "$PID" 2>/dev/null; then
+      grep -qE -- "$2" "$1" 2>/dev/null && return 0
+      wait "$PID"; RC=$?; PID=; skip_without_mnist
+      fail "the run ended before '$2' appeared in $1"
+    fi
+    sleep 0.1
+  done
+  fail "no line matching '$2' in $1 within $3 s"
+}
+# interrupt: SIGINT to the background run; RC = its exit code.
+interrupt() { kill -INT "$PID"; wait "$PID"; RC=$?; PID=; }
+# expect_kept_on_ctrl_c: a training run interrupted: exit 130, model.h5 and ck.h5 written.
+expect_kept_on_ctrl_c() {
+  [ "$RC" -eq 130 ] || fail "exit code $RC after SIGINT, expected 130 (cancelled)"
+  [ -f model.h5 ] && [ -f ck.h5 ] || fail "the model and the checkpoint should be written on Ctrl-C"
+}

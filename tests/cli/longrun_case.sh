@@ -11,20 +11,6 @@ expect_refused() {
   grep -qF -- "$1" err.txt || fail "stderr should give the step count '$1'"
   grep -qF -- "--force" err.txt || fail "stderr should name --force"
 }
-# start <args...>: runs the CLI in the background (PID).
-start() { "$CLI" "$@" >out.txt 2>err.txt & PID=$!; }
-# wait_for <file> <regex> <seconds>: polls every 0.1 s until the file has a matching line.
-wait_for() {
-  local n=$(( $3 * 10 ))
-  for _ in $(seq 1 "$n"); do
-    grep -qE -- "$2" "$1" 2>/dev/null && return 0
-    kill -0 "$PID" 2>/dev/null || { grep -qE -- "$2" "$1" 2>/dev/null && return 0; fail "the run ended before '$2' appeared in $1"; }
-    sleep 0.1
-  done
-  fail "no line matching '$2' in $1 within $3 s"
-}
-# interrupt: SIGINT to the background run; RC = its exit code.
-interrupt() { kill -INT "$PID"; wait "$PID"; RC=$?; PID=; }
 expect_cancelled() {
   [ "$RC" -eq 130 ] || fail "exit code $RC after SIGINT, expected 130"
   grep -q '^attractor-cli: interrupted' err.txt || fail "stderr should say the run was interrupted"

@@ -55,21 +55,10 @@ case "$CASE" in
         --set steps=10 --set average_steps=5 --quiet --resume ck.h5; expect_ok
     json "j['iterations'] == 4 and j['outcome'] == 'finished'" ;;
   sde_cancel)
-    "$CLI" sde train --out model.h5 --digits 0,1,2 --train-count 48 --val-count 0 --iterations 100000 --batch 16 \
-        --set steps=10 --set average_steps=5 --checkpoint ck.h5 >out.txt 2>err.txt &
-    PID=$!
-    for _ in $(seq 1 400); do
-      grep -q '^training on' out.txt 2>/dev/null && break
-      kill -0 $PID 2>/dev/null || break
-      sleep 0.1
-    done
-    if ! grep -q '^training on' out.txt; then
-      if kill -0 $PID 2>/dev/null; then kill -KILL $PID; wait $PID; fail "training did not start within 40 s"; fi
-      wait $PID; RC=$?; skip_without_mnist; fail "training did not start"
-    fi
-    sleep 1; kill -INT $PID; wait $PID; RC=$?
-    [ "$RC" -eq 130 ] || fail "exit code $RC after SIGINT, expected 130 (cancelled)"
-    [ -f ck.h5 ] && [ -f model.h5 ] || fail "checkpoint and model should be kept"
+    start sde train --out model.h5 --digits 0,1,2 --train-count 48 --val-count 0 --iterations 100000 --batch 16 \
+        --set steps=10 --set average_steps=5 --checkpoint ck.h5
+    wait_for out.txt '^training on' 40
+    sleep 1; interrupt; expect_kept_on_ctrl_c
     json "j['outcome'] == 'cancelled' and j['iterations'] < 100000" ;;
   sde_list_params)
     run sde --list-params; expect_ok

@@ -20,6 +20,7 @@
 #include "spiking/EiSession.h"
 #include "surrogate/SurrogateDataset.h"
 #include "surrogate/SurrogateModel.h"
+#include "tests/engine/cann/SmallTorus.h"
 
 namespace fs = std::filesystem;
 using namespace as;
@@ -49,11 +50,7 @@ void ringSeeds(const fs::path& dir) {
 }
 
 void torusSeeds(const fs::path& torusDir, const fs::path& hd2dDir) {
-    TorusParams p;
-    p.n = 16;
-    p.a = 0.8;
-    p.k = 0.5;
-    p.spacing = {10, 12, 14};
+    const TorusParams p = test::smallUnevenTorus();
     TrajectoryParams tp;
     tp.kind = TrajectoryKind::Helix;
     TorusSimulation torus(p, tp, 32);

@@ -74,6 +74,15 @@ void replaceAttribute(hid_t file, const std::string& group, const std::string& n
     h5::writeAttribute(g, name, value);
 }
 
+/// Replaces dataset `name` of `group` by one of the given values and shape.
+template <class T>
+void replaceDataset(hid_t file, const std::string& group, const std::string& name,
+                    const std::vector<T>& data, const std::vector<hsize_t>& dims) {
+    h5::Handle g = h5::openGroup(file, group);
+    ASSERT_GE(H5Ldelete(g, name.c_str(), H5P_DEFAULT), 0);
+    h5::writeDataset(g, name, data, dims);
+}
+
 /// Expects loading `path` to fail with a message containing the file name and every fragment.
 void expectRefused(const std::string& path, const std::vector<std::string>& fragments) {
     try {
@@ -242,25 +251,20 @@ TEST(SessionFile, RefusesWrongShapes) {
     TempDir dir;
     const std::string shortU = savedCopy(dir, "shortu.h5");
     editFile(shortU, [](hid_t f) {
-        h5::Handle g = h5::openGroup(f, "/ring/state");
-        ASSERT_GE(H5Ldelete(g, "u", H5P_DEFAULT), 0);
-        h5::writeDataset(g, "u", std::vector<double>(100, 0.0), {100});
+        replaceDataset(f, "/ring/state", "u", std::vector<double>(100, 0.0), {100});
     });
     expectRefused(shortU, {"/ring/state/u", "100", "expected N = 256"});
 
     const std::string unequal = savedCopy(dir, "unequal.h5");
     editFile(unequal, [](hid_t f) {
-        h5::Handle g = h5::openGroup(f, "/ring/recording/traces");
-        ASSERT_GE(H5Ldelete(g, "height", H5P_DEFAULT), 0);
-        h5::writeDataset(g, "height", std::vector<double>(7, 0.0), {7});
+        replaceDataset(f, "/ring/recording/traces", "height", std::vector<double>(7, 0.0), {7});
     });
     expectRefused(unequal, {"unequal length", "height"});
 
     const std::string activity = savedCopy(dir, "activity.h5");
     editFile(activity, [](hid_t f) {
-        h5::Handle g = h5::openGroup(f, "/ring/recording/activity");
-        ASSERT_GE(H5Ldelete(g, "activity", H5P_DEFAULT), 0);
-        h5::writeDataset(g, "activity", std::vector<float>(5 * 3, 0.f), {5, 3});
+        replaceDataset(f, "/ring/recording/activity", "activity", std::vector<float>(5 * 3, 0.f),
+                       {5, 3});
     });
     expectRefused(activity, {"activity shape mismatch"});
 }

@@ -13,6 +13,7 @@
 #include "cann/TorusSimulation.h"
 #include "core/Angles.h"
 #include "core/ParamAccess.h"
+#include "tests/engine/cann/SmallTorus.h"
 
 using namespace as;
 
@@ -26,13 +27,7 @@ std::vector<double> randomVector(std::size_t n, unsigned seed) {
     return v;
 }
 
-TorusParams smallTorus(int n) {
-    TorusParams p;
-    p.n = n;
-    p.a = 0.8;  // >= 2 dx at n = 16
-    p.k = 0.5;  // k_c = 1.02 at n = 16, a = 0.8
-    return p;
-}
+using test::smallTorus;
 }  // namespace
 
 TEST(LatticeCann, EveryMethodEqualsDirectSumOnSmallLattices) {

@@ -10,6 +10,7 @@
 #include "cann/RingSession.h"
 #include "cann/TorusSession.h"
 #include "io/Hdf5Handle.h"
+#include "tests/engine/cann/SmallTorus.h"
 
 using namespace as;
 
@@ -20,21 +21,14 @@ std::string tempPath(const std::string& name) {
         .string();
 }
 
-TorusParams small() {
-    TorusParams p;
-    p.n = 16;
-    p.a = 0.8;
-    p.k = 0.5;
-    p.spacing = {10, 12, 14};
-    return p;
-}
+using test::smallUnevenTorus;
 }  // namespace
 
 TEST(TorusSession, SavedRunContinuesExactly) {
     TrajectoryParams tp;
     tp.kind = TrajectoryKind::Helix;
     tp.radius = 4;
-    TorusSimulation a(small(), tp);
+    TorusSimulation a(smallUnevenTorus(), tp);
     a.step(120);
     const std::string path = tempPath("roundtrip.h5");
     saveTorusSession(path, a);
@@ -68,7 +62,7 @@ TEST(TorusSession, RefusesAFileWithoutATorusGroup) {
 }
 
 TEST(TorusSession, RefusesAStateOfTheWrongShape) {
-    TorusSimulation a(small(), TrajectoryParams{});
+    TorusSimulation a(smallUnevenTorus(), TrajectoryParams{});
     const std::string path = tempPath("bad_shape.h5");
     {
         SessionWriter w(path, "torus");

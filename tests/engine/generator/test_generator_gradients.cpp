@@ -13,6 +13,7 @@
 #include "sde/AttractorSet.h"
 #include "sde/BpttKernel.h"
 #include "tests/engine/RandomMatrix.h"
+#include "tests/engine/sde/SmallSde.h"
 
 using namespace as::generator;
 using Mat = Eigen::MatrixXd;
@@ -67,13 +68,8 @@ TEST(GeneratorGradients, MlpMatchesFiniteDifferences) {
 }
 
 TEST(GeneratorGradients, LatentSdeInputAndCouplingWithFixedNoise) {
-    as::sde::SdeParams p;
-    p.n = 6;
-    p.classes = 2;
-    p.steps = 7;  // odd and even step counts end delta_0 in different buffers
-    p.dt = 0.1;
-    p.eps = 0.3;
-    p.averageSteps = 2;
+    // 7 steps: odd and even step counts end delta_0 in different buffers
+    as::sde::SdeParams p = as::test::smallSde(6, 2, 7, 2, 0.3);
     const as::sde::AttractorSet set(p);
     Mat A = set.assemble(Mat(randomMatrix(6, 6, 0.4, 7)));
     for (int steps : {7, 8}) {
@@ -124,16 +120,7 @@ struct GenCase {
         pr.encoder = &enc;
         pr.decoder = &dec;
     }
-    static as::sde::SdeParams params() {
-        as::sde::SdeParams p;
-        p.n = 4;
-        p.classes = 2;
-        p.steps = 6;
-        p.dt = 0.1;
-        p.eps = 0.2;
-        p.averageSteps = 2;
-        return p;
-    }
+    static as::sde::SdeParams params() { return as::test::smallSde(4, 2, 6, 2, 0.2); }
     double loss() {
         return generatorLossAndGradient<double>(pr, X, labels, 77, buf, nullptr).total;
     }

@@ -21,6 +21,7 @@
 #include "spiking/EiSession.h"
 #include "surrogate/SurrogateModel.h"
 #include "surrogate/SurrogateSession.h"
+#include "tests/engine/cann/SmallTorus.h"
 #include "tests/engine/io/FlipVariants.h"
 
 using namespace as;
@@ -69,13 +70,7 @@ std::unique_ptr<RingSimulation> ringRun() {
     return sim;
 }
 
-TorusParams smallTorus() {
-    TorusParams p;
-    p.n = 16;
-    p.a = 0.8;
-    p.k = 0.5;
-    return p;
-}
+using test::smallTorus;
 
 sde::SdeModel sdeModel() {
     sde::SdeParams p;

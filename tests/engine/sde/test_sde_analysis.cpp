@@ -26,6 +26,16 @@ std::shared_ptr<const AttractorSet> plant(int n, int c, Pattern pattern,
     return std::make_shared<AttractorSet>(p);
 }
 
+/// 400 samples from each of 64 trajectories, one every sampleEvery Euler–Maruyama steps of dt.
+EmpiricalOptions sampling(double dt, int sampleEvery) {
+    EmpiricalOptions o;
+    o.dt = dt;
+    o.samples = 400;
+    o.sampleEvery = sampleEvery;
+    o.trajectories = 64;
+    return o;
+}
+
 Eigen::MatrixXd randomMatrix(int n, double scale, std::uint32_t seed) {
     std::mt19937 rng(seed);
     std::normal_distribution<double> nd(0.0, scale);
@@ -148,11 +158,7 @@ TEST(LinearNoiseApprox, EmpiricalCovarianceMatchesTheAnalyticOne) {
     const LinearNoise ln(A, set, Eigen::MatrixXd(), 0.02);
     const AttractorNoise a = ln.analyse(0);
     ASSERT_TRUE(a.shape.solved);
-    EmpiricalOptions o;
-    o.dt = 0.01;
-    o.samples = 400;
-    o.sampleEvery = 20;
-    o.trajectories = 64;
+    const EmpiricalOptions o = sampling(0.01, 20);
     const EmpiricalCovariance e = ln.empirical(0, o);
     ASSERT_FALSE(e.diverged);
     EXPECT_EQ(e.samples, 400L * 64L);
@@ -189,12 +195,8 @@ TEST(LinearNoiseApprox, EulerCovarianceSolvesTheSteinEquationAndTendsToTheContin
 TEST(LinearNoiseApprox, EmpiricalAtALargeStepMatchesTheEulerCovariance) {
     const auto set = plant(6, 2, Pattern::Blocks);
     const LinearNoise ln(set->assemble(Eigen::MatrixXd(zeros(6))), set, Eigen::MatrixXd(), 0.02);
-    EmpiricalOptions o;
-    o.dt = 0.2;
+    EmpiricalOptions o = sampling(0.2, 5);
     o.burnTime = 10.0;
-    o.sampleEvery = 5;
-    o.samples = 400;
-    o.trajectories = 64;
     const EmpiricalCovariance e = ln.empirical(0, o);
     ASSERT_FALSE(e.diverged);
     const double toEuler =

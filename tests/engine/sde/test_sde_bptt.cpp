@@ -12,6 +12,7 @@
 #include "sde/BpttTrainer.h"
 #include "sde/SdeModel.h"
 #include "tests/engine/RandomMatrix.h"
+#include "tests/engine/sde/SmallSde.h"
 
 using namespace as::sde;
 using as::test::randomMatrix;
@@ -21,14 +22,7 @@ namespace {
 constexpr int kN = 12, kC = 3, kB = 4;
 
 SdeParams smallParams(double eps) {
-    SdeParams p;
-    p.n = kN;
-    p.classes = kC;
-    p.steps = 8;
-    p.averageSteps = 2;
-    p.dt = 0.1;
-    p.eps = eps;
-    return p;
+    return as::test::smallSde(kN, kC, 8, 2, eps);
 }
 
 struct Case {

@@ -14,6 +14,7 @@
 #include "sde/SdeIntegrator.h"
 #include "sde/SdeModel.h"
 #include "tests/engine/RandomMatrix.h"
+#include "tests/engine/sde/SmallSde.h"
 
 using namespace as::sde;
 using as::test::randomMatrix;
@@ -21,13 +22,7 @@ using as::test::randomMatrix;
 namespace {
 
 SdeParams small(int n, int c) {
-    SdeParams p;
-    p.n = n;
-    p.classes = c;
-    p.dt = 0.1;  // explicit: the tests do not depend on the default
-    p.steps = 100;
-    p.averageSteps = 10;
-    return p;
+    return as::test::smallSde(n, c, 100, 10);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "data/MnistLocator.h"
 #include "sde/BpttTrainer.h"
 #include "sde/SdeIntegrator.h"
+#include "tests/engine/sde/SmallSde.h"
 
 using namespace as::sde;
 namespace fs = std::filesystem;
@@ -83,13 +84,7 @@ Split mnist012(int perClassTrain, int perClassTest) {
 }
 
 SdeParams smallModel() {
-    SdeParams p;
-    p.n = 196;
-    p.classes = 3;
-    p.dt = 0.1;
-    p.steps = 30;
-    p.averageSteps = 5;
-    return p;
+    return as::test::smallSde(196, 3, 30, 5);
 }
 
 }  // namespace

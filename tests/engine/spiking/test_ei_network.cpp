@@ -9,6 +9,7 @@
 #include "spiking/EiNetwork.h"
 #include "spiking/EiSimulation.h"
 #include "spiking/InputProfile.h"
+#include "tests/engine/spiking/ThreadPair.h"
 
 using namespace as;
 
@@ -183,17 +184,11 @@ TEST(EiNetwork, GoldenSpikeTrain) {
 
 TEST(EiNetwork, TwoThreadsGiveTheSameSpikesAsOne) {
     // Few steps: on a machine whose other core is busy each 2-thread step can wait milliseconds.
-    EiParams p;
-    p.NE = 400;
-    p.seed = 3;
-    EiNetwork a(p), b(p);
-    a.setThreads(1, true);
-    b.setThreads(2, true);
-    for (auto* n : {&a, &b}) n->setInput({1.0, 0.9, 0.1});
+    test::ThreadPair t(3, true, {1.0, 0.9, 0.1});
     const std::uint64_t ha =
-        spikeChecksum(a, 300);  // 15 ms: initial potentials near threshold fire
+        spikeChecksum(t.one, 300);  // 15 ms: initial potentials near threshold fire
     EXPECT_NE(ha, 1469598103934665603ull) << "no spikes at all";
-    EXPECT_EQ(ha, spikeChecksum(b, 300));
+    EXPECT_EQ(ha, spikeChecksum(t.two, 300));
 }
 
 TEST(EiNetwork, ModeSwitchActsOnTheRunningNetwork) {

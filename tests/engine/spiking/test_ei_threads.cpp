@@ -10,6 +10,7 @@
 #include "spiking/AdaptiveThreadCount.h"
 #include "spiking/EiNetwork.h"
 #include "spiking/StepTeam.h"
+#include "tests/engine/spiking/ThreadPair.h"
 
 using namespace as;
 
@@ -72,13 +73,8 @@ TEST(AdaptiveThreadCount, KeepsTheFasterCount) {
 
 TEST(EiNetwork, AutomaticThreadsGiveTheSameSpikesAsOne) {
     // The automatic count may switch in mid-run; the spike trains must not notice.
-    EiParams p;
-    p.NE = 400;
-    p.seed = 4;
-    EiNetwork a(p), b(p);
-    a.setThreads(1, true);
-    b.setThreads(2);
-    for (auto* n : {&a, &b}) n->setInput({0.3, 0.9, 0.1});
+    test::ThreadPair t(4, false, {0.3, 0.9, 0.1});
+    EiNetwork &a = t.one, &b = t.two;
     for (int s = 0; s < 3000; ++s) {
         a.step();
         b.step();

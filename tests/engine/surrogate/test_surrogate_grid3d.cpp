@@ -15,6 +15,7 @@
 #include "surrogate/SurrogateModel.h"
 #include "surrogate/SurrogateStream.h"
 #include "surrogate/TorusOdeStepper.h"
+#include "tests/engine/cann/SmallTorus.h"
 
 using namespace as::surrogate;
 using as::kPi;
@@ -24,11 +25,7 @@ namespace {
 
 /// A 16^3 torus (a and k inside its ranges: a >= 2 dx = 0.785, k < k_c = 1.02): fast teacher runs.
 as::TorusParams smallTorus() {
-    as::TorusParams p = defaultTorusTeacher();
-    p.n = 16;
-    p.a = 0.8;
-    p.k = 0.5;
-    return p;
+    return as::test::smallTorus(16, defaultTorusTeacher());
 }
 
 DatasetParams smallGrid3d() {

@@ -1,0 +1,27 @@
+#pragma once
+// The state the CANN benchmarks start from (the one the app spends its time in): the analytic
+// bump at the origin of an n^D lattice, u = U0 prod_d exp(-x_d^2 / (4 a^2)) with x_d on
+// [-pi, pi) in n steps per axis, the last axis fastest. Header-only.
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+namespace as::bench {
+
+inline std::vector<double> analyticBump(int n, int dims, double a, double u0) {
+    const double pi = 3.14159265358979323846;
+    std::vector<double> g(std::size_t(n), 0.0);
+    for (int i = 0; i < n; ++i) {
+        const double x = -pi + 2 * pi * i / n;
+        g[std::size_t(i)] = std::exp(-x * x / (4 * a * a));
+    }
+    std::size_t size = 1;
+    for (int d = 0; d < dims; ++d) size *= std::size_t(n);
+    std::vector<double> u(size, u0);
+    for (std::size_t idx = 0; idx < size; ++idx)
+        for (std::size_t rest = idx, d = 0; d < std::size_t(dims); ++d, rest /= std::size_t(n))
+            u[idx] *= g[rest % std::size_t(n)];
+    return u;
+}
+
+}  // namespace as::bench
