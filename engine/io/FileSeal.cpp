@@ -183,17 +183,13 @@ std::uint64_t sealDigest(const unsigned char* data, std::size_t n) {
 }
 
 void sealFile(const std::string& path) {
-    {
-        File f(std::fopen(path.c_str(), "rb"));
-        std::array<unsigned char, 4> sig{};
-        if (!f || std::fread(sig.data(), 1, sig.size(), f.get()) != sig.size())
-            throw Error("cannot seal '" + path + "': " + errnoText());
-        if (std::memcmp(sig.data() + 1, "HDF", 3) == 0)  // HDF5's signature at 0: no user block
-            throw Error("cannot seal '" + path + "': the file has no user block for the seal");
-    }
     const auto datasets = datasetRanges(path);
     File f(std::fopen(path.c_str(), "r+b"));
-    if (!f) throw Error("cannot seal '" + path + "': " + errnoText());
+    std::array<unsigned char, 4> sig{};
+    if (!f || std::fread(sig.data(), 1, sig.size(), f.get()) != sig.size())
+        throw Error("cannot seal '" + path + "': " + errnoText());
+    if (std::memcmp(sig.data() + 1, "HDF", 3) == 0)  // HDF5's signature at 0: no user block
+        throw Error("cannot seal '" + path + "': the file has no user block for the seal");
     const std::uint64_t hdf5Length = fileLength(f.get());
     std::string map;
     for (const auto& [name, ranges] : datasets) {
