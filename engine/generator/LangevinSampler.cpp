@@ -2,6 +2,7 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <cmath>
 #include <stdexcept>
 
 #include "sde/Jacobian.h"
@@ -52,12 +53,34 @@ LangevinNoise noiseForCovariance(const Eigen::MatrixXd& J, const Eigen::MatrixXd
     return n;
 }
 
-LangevinNoise langevinNoise(const GeneratorModel& model, int l, LatentCentre centre) {
+LangevinNoise langevinNoise(const GeneratorModel& model, int l, LatentCentre centre, double scale) {
+    if (!(scale > 0.0) || !std::isfinite(scale))
+        throw std::invalid_argument("Langevin noise: the target scale must be > 0 and finite");
     const sde::SdeModel& lat = model.latent();
     const Eigen::VectorXd xbar = lat.attractors().points().col(l);
     const Eigen::MatrixXd J =
         sde::Jacobian::at(lat.A().cast<double>(), xbar, lat.attractors().functions());
-    return noiseForCovariance(J, model.stats().at(l).covariance(centre));
+    return noiseForCovariance(J, scale * scale * model.stats().at(l).covariance(centre));
+}
+
+int langevinBurnIn(const LangevinNoise& noise, double dt) {
+    if (!(noise.maxRealPart < 0.0) || !(dt > 0.0))
+        throw std::invalid_argument("Langevin burn-in: needs a stable J and dt > 0");
+    return int(std::ceil(5.0 / (-noise.maxRealPart * dt)));
+}
+
+Eigen::MatrixXd chainCovariance(const Eigen::MatrixXf& states, int chains, int skip,
+                                const Eigen::VectorXd& centre) {
+    if (chains < 1 || states.cols() % chains != 0 || skip < 0 || states.rows() != centre.size())
+        throw std::invalid_argument("chain covariance: the states do not split into the chains");
+    const Eigen::Index per = states.cols() / chains, kept = per - skip;
+    if (long(kept) * chains < 2)
+        throw std::invalid_argument("chain covariance: fewer than 2 states after the burn-in");
+    Eigen::MatrixXd c(states.rows(), kept * chains);
+    for (int k = 0; k < chains; ++k)
+        c.middleCols(k * kept, kept) =
+            (states.middleCols(k * per + skip, kept).cast<double>()).colwise() - centre;
+    return c * c.transpose() / double(c.cols() - 1);
 }
 
 Eigen::MatrixXf langevinChain(const GeneratorModel& model, int l, const LangevinNoise& noise,

@@ -8,6 +8,10 @@
 //   V sqrt(max(Lambda, 0)) with Q = V Lambda V^T: the negative eigenvalues are clipped, and the
 //   clipped fraction is reported. The forward Lyapunov equation is then solved with G_T G_T^T
 //   (sde/LyapunovSolver.h) and its solution compared with Sigma: |S - Sigma|_F / |Sigma|_F.
+// The linear-noise approximation holds only for a small Sigma: a target scale s samples
+// Sigma = s^2 Sigma_T (G = s G_T). A trained Sigma_T is the spread of the x(T) of the training
+// images, not a stationary covariance, and can be far wider than the attractor's basin allows
+// (docs/models/generator.md, "Langevin").
 #include <Eigen/Core>
 #include <cstdint>
 #include <string>
@@ -31,9 +35,23 @@ struct LangevinNoise {
 /// G_T for covariance Sigma at Jacobian J (both d x d). Throws std::invalid_argument on shapes.
 LangevinNoise noiseForCovariance(const Eigen::MatrixXd& J, const Eigen::MatrixXd& sigma);
 
-/// The same for class l of a model with statistics (centre: which Sigma of LatentStats).
+/// The same for class l of a model with statistics (centre: which Sigma of LatentStats), for the
+/// target covariance scale^2 Sigma (so G = scale G_T). Throws std::invalid_argument unless scale >
+/// 0 and finite.
 LangevinNoise langevinNoise(const GeneratorModel& model, int l,
-                            LatentCentre centre = LatentCentre::Attractor);
+                            LatentCentre centre = LatentCentre::Attractor, double scale = 1.0);
+
+/// Euler steps to discard at the start of a chain from xbar before its covariance is stationary:
+/// 5 relaxation times of the slowest mode, 5 / (|max Re J| dt) (the covariance deficit is then
+/// below e^-10). Throws std::invalid_argument unless J is stable (noise.maxRealPart < 0) and dt >
+/// 0.
+int langevinBurnIn(const LangevinNoise& noise, double dt);
+
+/// The covariance about `centre` of the states of langevinChain (d x chains * per, chain after
+/// chain), each chain's first `skip` states left out. Throws std::invalid_argument if the columns
+/// do not split into `chains` equal parts or fewer than 2 states remain.
+Eigen::MatrixXd chainCovariance(const Eigen::MatrixXf& states, int chains, int skip,
+                                const Eigen::VectorXd& centre);
 
 /// chains Langevin chains of `steps` Euler–Maruyama steps (the model's dt) from xbar_l with noise
 /// G_T dW; returns the states after every `every` steps (d x (chains * (steps / every + 1)), chain

@@ -4,6 +4,7 @@
 // with G_T, started at the attractor, has the target covariance (small noise: the linear regime).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <random>
 
 #include "generator/LangevinSampler.h"
@@ -75,17 +76,74 @@ TEST(GeneratorLangevin, LongChainHasTheTargetCovariance) {
     // 8 chains x 40,000 steps of dt = 0.03 (model time 1,200 each), every 10th state after the
     // first 2,000.
     const Eigen::MatrixXf chain = langevinChain(m, 1, n, 40000, 10, 11, 8);
-    const int per = 40000 / 10 + 1, burn = 200;
-    Eigen::MatrixXd x(4, 8 * (per - burn));
-    for (int c = 0; c < 8; ++c)
-        x.middleCols(c * (per - burn), per - burn) =
-            chain.middleCols(c * per + burn, per - burn).cast<double>();
     const Eigen::VectorXd xbar = lat.attractors().points().col(1);
-    EXPECT_LT((x.rowwise().mean() - xbar).norm(), 0.01);
-    const Eigen::MatrixXd c = x.colwise() - xbar;
-    const Eigen::MatrixXd cov = c * c.transpose() / double(x.cols() - 1);
+    EXPECT_LT((chain.cast<double>().rowwise().mean() - xbar).norm(), 0.01);
+    const Eigen::MatrixXd cov = chainCovariance(chain, 8, 200, xbar);
     const double rel = (cov - parts[1].aboutAttractor).norm() / parts[1].aboutAttractor.norm();
     std::printf("[ info ] chain covariance vs Sigma: %.3f relative (Frobenius)\n", rel);
     EXPECT_LT(rel, 0.10);
     EXPECT_EQ(chain.col(0), xbar.cast<float>());
+}
+
+// A trained-like target: d = 20 and three planted attractors as in gen_012.h5, Sigma_T the spread
+// about the attractor of the x(T) of a wide cloud of x(0) (as encoded training images are; tr
+// Sigma_T = 0.27, gen_012.h5 has 0.31-0.55), not a stationary covariance. At the full scale the
+// chain leaves the linear region around the attractor (measured: 46 x Sigma_T; 53-69 x for
+// gen_012.h5, docs/models/generator.md): this checks that the limitation is still there. With a
+// small target scale s (Sigma = s^2 Sigma_T, G = s G_T) the chain is in the linear-noise regime and
+// matches s^2 Sigma_T within 10 % (measured 4.3 % at s = 0.03; where the regime begins depends on
+// the shape of Sigma_T: gen_012.h5 is within 10 % from s = 0.1).
+TEST(GeneratorLangevin, SmallTargetScaleMatchesATrainedLikeCovariance) {
+    GeneratorParams p;
+    p.hidden = 8;
+    ASSERT_EQ(p.latentDim, 20);
+    GeneratorModel m(p, 16, {0, 1, 2});
+    m.setAtilde(randomMatrix(20, 20, 0.1, 5).cast<float>());
+    const Eigen::MatrixXd xbar = m.latent().attractors().points();
+    const int per = 2000;
+    Eigen::MatrixXf x0(20, 3 * per);
+    Eigen::VectorXi labels(3 * per);
+    std::mt19937_64 rng(7);
+    std::normal_distribution<float> normal(0.0f, 0.2f);
+    for (int i = 0; i < 3 * per; ++i) {
+        labels[i] = i / per;
+        for (int k = 0; k < 20; ++k) x0(k, i) = float(xbar(k, labels[i])) + normal(rng);
+    }
+    m.setStats(LatentStats::estimate(m.evolve(x0, 3), labels, xbar));
+    const int l = 1, steps = 40000, every = 10, chains = 8;
+    auto relativeError = [&](double s, double* ratio) {
+        const LangevinNoise n = langevinNoise(m, l, LatentCentre::Attractor, s);
+        EXPECT_TRUE(n.positiveDefinite);
+        EXPECT_LT(n.residual, 1e-10);
+        const Eigen::MatrixXf chain = langevinChain(m, l, n, steps, every, 13, chains);
+        const int skip = (langevinBurnIn(n, m.latent().params().dt) + every - 1) / every;
+        const Eigen::MatrixXd sigma = s * s * m.stats().at(l).aboutAttractor;
+        const Eigen::MatrixXd cov = chainCovariance(chain, chains, skip, xbar.col(l));
+        *ratio = cov.norm() / sigma.norm();
+        const double rel = (cov - sigma).norm() / sigma.norm();
+        std::printf(
+            "[ info ] s = %.2f: tr s^2 Sigma_T %.4f, chain covariance vs s^2 Sigma_T %.3f "
+            "(Frobenius, relative), norm ratio %.2f\n",
+            s, sigma.trace(), rel, *ratio);
+        return rel;
+    };
+    double ratio = 0.0;
+    relativeError(1.0, &ratio);
+    EXPECT_GT(ratio, 5.0);
+    EXPECT_LT(relativeError(0.03, &ratio), 0.10);
+}
+
+TEST(GeneratorLangevin, BurnInAndChainCovarianceChecks) {
+    LangevinNoise n;
+    n.maxRealPart = -0.5;
+    EXPECT_EQ(langevinBurnIn(n, 0.1), 100);  // 5 / (0.5 * 0.1)
+    n.maxRealPart = 0.1;
+    EXPECT_THROW(langevinBurnIn(n, 0.1), std::invalid_argument);
+    // Two chains of three states each; the first state of each skipped.
+    Eigen::MatrixXf st(1, 6);
+    st << 9, 1, 3, 9, -1, -3;
+    const Eigen::MatrixXd c = chainCovariance(st, 2, 1, Eigen::VectorXd::Zero(1));
+    EXPECT_DOUBLE_EQ(c(0, 0), (1 + 9 + 1 + 9) / 3.0);
+    EXPECT_THROW(chainCovariance(st, 4, 0, Eigen::VectorXd::Zero(1)), std::invalid_argument);
+    EXPECT_THROW(chainCovariance(st, 2, 3, Eigen::VectorXd::Zero(1)), std::invalid_argument);
 }
