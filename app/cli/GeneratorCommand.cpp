@@ -111,6 +111,10 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent) {
         ->type_name("K");
     app_->add_option("--chains", chains_, "langevin: independent chains (default 1)")
         ->type_name("N");
+    app_->add_option("--target-scale", targetScale_,
+                     "langevin: sample s^2 Sigma_T (noise s G_T; default 1). The linear-noise "
+                     "approximation needs a small target: s <= 0.1 for gen_012.h5")
+        ->type_name("S");
     app_->add_option("--from", from_, "interpolate: start digit (default 0); langevin: the digit")
         ->type_name("DIGIT");
     app_->add_option("--to", to_, "interpolate: end digit (default 1)")->type_name("DIGIT");

@@ -10,8 +10,10 @@
 //                with each image's nearest training image (the memorisation check);
 //   interpolate  decoded points between two attractors, two encoded test images (--images), or
 //                along a principal axis (--axis);
-//   langevin     G_T from the stationary Lyapunov equation for Sigma_T^l, then the stochastic CVFR
-//                from xbar_l with G_T dW, every k-th state decoded (Fig. 14);
+//   langevin     G_T from the stationary Lyapunov equation for Sigma_T^l (or s^2 Sigma_T^l with
+//                --target-scale s), then the stochastic CVFR from xbar_l with G_T dW, every k-th
+//                state decoded (Fig. 14), and the chain's covariance after the burn-in against the
+//                target;
 //   classifier   trains the MNIST feature classifier of the quality metric (all 60,000 digits);
 //   fid          Frechet distance in that classifier's features between generated and test images,
 //                with the real-vs-real floor and the class agreement.
@@ -64,7 +66,7 @@ class GeneratorCommand : public Command {
     int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;
     int from_ = 0, to_ = 1, testCount_ = 0, every_ = 10, chains_ = 1;
     long long iterations_ = -1, seed_ = 1;
-    double eps_ = -1.0, lr_ = -1.0, range_ = 2.0;
+    double eps_ = -1.0, lr_ = -1.0, range_ = 2.0, targetScale_ = 1.0;
 };
 
 }  // namespace as::cli

@@ -1,6 +1,7 @@
-// attractor-cli generator sample | interpolate (GeneratorCommand's generation actions).
+// attractor-cli generator sample | interpolate | langevin (GeneratorCommand's generation actions).
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "CliClock.h"
 #include "GeneratorCommand.h"
@@ -210,8 +211,10 @@ int GeneratorCommand::runLangevin() {
     if (every_ < 1 || every_ > steps) throw CliError("--every must be in [1, --steps]");
     if (chains_ < 1 || chains_ > 10000) throw CliError("--chains must be in [1, 10000]");
     if (scale_ < 1 || scale_ > 16) throw CliError("--scale must be in [1, 16]");
+    if (!(targetScale_ > 0.0) || targetScale_ > 1000.0)
+        throw CliError("--target-scale must be in (0, 1000]");
     const int l = classOf(m, from_, "--from");
-    const LangevinNoise noise = langevinNoise(m, l, centre());
+    const LangevinNoise noise = langevinNoise(m, l, centre(), targetScale_);
     if (!noise.message.empty())
         std::fprintf(stderr, "attractor-cli: note: %s\n", noise.message.c_str());
     if (!noise.solved) throw CliError("langevin: " + noise.message, kExitFailure);
@@ -222,18 +225,33 @@ int GeneratorCommand::runLangevin() {
     writeImages(images, digits, states, steps / every_ + 1,
                 "Langevin chain(s) of digit " + std::to_string(from_) + ", every " +
                     std::to_string(every_) + " of " + std::to_string(steps) + " steps");
-    // The chain's covariance about the attractor against Sigma (meaningful for long chains).
-    const Eigen::MatrixXd c = states.cast<double>().colwise() - m.stats().at(l).attractor;
-    const Eigen::MatrixXd cov =
-        c * c.transpose() / double(std::max<Eigen::Index>(1, states.cols() - 1));
-    const Eigen::MatrixXd& sigma = m.stats().at(l).covariance(centre());
-    const double chainError = (cov - sigma).norm() / sigma.norm();
-    std::printf(
-        "digit %d: Q %s, G_T residual %.3e, max Re J %.4f; %ld states decoded; chain covariance vs "
-        "Sigma "
-        "%.3f (Frobenius, relative)\n",
-        from_, noise.positiveDefinite ? "positive definite (Cholesky)" : "clipped", noise.residual,
-        noise.maxRealPart, long(states.cols()), chainError);
+    // The chain's covariance about the attractor against the target s^2 Sigma, from the states
+    // after the burn-in, for a long chain only: at least 100 relaxation times 1 / |max Re J| after
+    // the burn-in, summed over the chains (else null).
+    const double dt = m.latent().params().dt;
+    const int burn = langevinBurnIn(noise, dt);
+    const int skip = (burn + every_ - 1) / every_;
+    const double keptTime = double(chains_) * double(steps - skip * every_) * dt;
+    const Eigen::MatrixXd target =
+        targetScale_ * targetScale_ * m.stats().at(l).covariance(centre());
+    std::optional<double> chainError, chainRatio;
+    if (keptTime * -noise.maxRealPart >= 100.0 && long(steps / every_ + 1 - skip) * chains_ >= 2) {
+        const Eigen::MatrixXd cov =
+            chainCovariance(states, chains_, skip, m.stats().at(l).attractor);
+        chainError = (cov - target).norm() / target.norm();
+        chainRatio = cov.norm() / target.norm();
+    }
+    std::printf("digit %d: Q %s, G_T residual %.3e, max Re J %.4f; %ld states decoded; ", from_,
+                noise.positiveDefinite ? "positive definite (Cholesky)" : "clipped", noise.residual,
+                noise.maxRealPart, long(states.cols()));
+    if (chainError)
+        std::printf("chain covariance vs %g^2 Sigma: %.3f (Frobenius, relative), norm ratio %.3f\n",
+                    targetScale_, *chainError, *chainRatio);
+    else
+        std::printf(
+            "chain too short for its covariance (burn-in %d steps, then 100 relaxation "
+            "times)\n",
+            burn);
     JsonSummary j;
     j.add("action", "langevin")
         .add("model", model_)
@@ -241,12 +259,15 @@ int GeneratorCommand::runLangevin() {
         .add("steps", (long long)steps)
         .add("every", (long long)every_)
         .add("chains", (long long)chains_)
+        .add("target_scale", targetScale_)
         .add("positive_definite", noise.positiveDefinite)
         .add("lyapunov_residual", noise.residual)
         .add("clipped_fraction", noise.clippedFraction)
         .add("clipped_weight", noise.clippedWeight)
         .add("max_re_j", noise.maxRealPart)
-        .add("chain_cov_rel_error", chainError);
+        .add("burn_in_steps", (long long)burn)
+        .add("chain_cov_rel_error", chainError)
+        .add("chain_cov_norm_ratio", chainRatio);
     j.addOrNull("file", out_);
     j.addOrNull("png", png_);
     j.add("wall_s", secondsSince(t0));

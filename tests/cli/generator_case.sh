@@ -71,8 +71,12 @@ PYEOF
   generator_langevin)
     small_train
     run generator langevin --model model.h5 --from 2 --steps 60 --every 10 --chains 2 --out l.h5 --png l.png --scale 1; expect_ok
-    json "j['action'] == 'langevin' and j['model'] == 'model.h5' and j['class'] == 2 and j['steps'] == 60 and j['file'] == 'l.h5' and fin(j['lyapunov_residual']) and 0 <= j['clipped_fraction'] <= 1 and (j['lyapunov_residual'] < 1e-6 or not j['positive_definite'])"
+    json "j['action'] == 'langevin' and j['model'] == 'model.h5' and j['class'] == 2 and j['steps'] == 60 and j['file'] == 'l.h5' and fin(j['lyapunov_residual']) and 0 <= j['clipped_fraction'] <= 1 and (j['lyapunov_residual'] < 1e-6 or not j['positive_definite']) and j['target_scale'] == 1 and j['burn_in_steps'] > 0 and j['chain_cov_rel_error'] is None and j['chain_cov_norm_ratio'] is None"
     is_png l.png $((7 * 28 + 8 * 2)) $((2 * 28 + 3 * 2))
+    # A long chain at a small target scale: its covariance after the burn-in is reported.
+    run generator langevin --model model.h5 --from 1 --steps 20000 --every 20 --chains 2 --target-scale 0.05; expect_ok
+    json "j['target_scale'] == 0.05 and fin(j['chain_cov_rel_error']) and j['chain_cov_norm_ratio'] > 0"
+    run generator langevin --model model.h5 --from 1 --target-scale 0; expect_error "--target-scale must be in (0, 1000]"
     run generator langevin --model model.h5 --from 7; expect_error "the model has no digit 7" ;;
   generator_resume)
     small_train --checkpoint ck.h5
