@@ -23,23 +23,11 @@ const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierPa
     using P = generator::ClassifierParams;
     static const ParamTable<P> t = [] {
         ParamTable<P> t;
-        t.add<&P::hidden1>({.key = "hidden1",
-                            .label = "Hidden layer 1",
-                            .defaultValue = 256,
-                            .min = 8,
-                            .max = 4096,
-                            .step = 8,
-                            .integer = true,
-                            .tooltip = "First hidden layer, [8, 4096]."});
+        t.add<&P::hidden1>(integerSpec("hidden1", "Hidden layer 1", "", 256, 8, 4096, 8,
+                                       "First hidden layer, [8, 4096]."));
         t.add<&P::hidden2>(
-            {.key = "hidden2",
-             .label = "Feature layer",
-             .defaultValue = 128,
-             .min = 8,
-             .max = 4096,
-             .step = 8,
-             .integer = true,
-             .tooltip = "Second hidden layer = the features of the Frechet distance, [8, 4096]."});
+            integerSpec("hidden2", "Feature layer", "", 128, 8, 4096, 8,
+                        "Second hidden layer = the features of the Frechet distance, [8, 4096]."));
         t.add<&P::epochs>(epochsSpec(12, 1000, "Passes over the training set, [1, 1000]."));
         t.add<&P::batch>(batchSpec(128, "Images per mini-batch, [1, 4096]."));
         t.add<&P::learningRate>(
