@@ -7,41 +7,35 @@
 
 namespace as {
 template <>
-const ParamTable<CannParams>& ParamKeys<CannParams>::table() {
-    static const ParamTable<CannParams> t = [] {
-        ParamTable<CannParams> t;
-        t.add<&CannParams::N>(
-            integerSpec("N", "Neurons N", "", 512, 16, 16384, 64,
-                        "Number of neurons on the ring; density rho = N / 2 pi."));
-        t.add<&CannParams::tau>(openBelow(realSpec("tau", "Time constant tau", "ms", 1.0, 0, 1000,
-                                                   0.1, 3, "Membrane time constant.")));
-        ParamSpec k =
-            openBelow(realSpec("k", "Global inhibition k", "", 8.1, 0, ParamSpec::kInf, 0.5, 3,
-                               "Divisive inhibition strength; k_c = rho J0^2 / (8 sqrt(2 "
-                               "pi) a): above it no bump exists."));
-        k.maxOpen = true;
-        k.formMax = 10000;
-        t.add<&CannParams::k>(withRule(k, "(0, k_c)"));
-        ParamSpec a =
-            openBelow(realSpec("a", "Interaction range a", "rad", 0.5, 0, kPi / 2, 0.05, 3,
-                               "Width (std) of the Gaussian recurrent kernel; dx = 2 pi / N."));
-        a.formMin = 0.01;
-        t.add<&CannParams::a>(withRule(a, "[2 dx, pi/2]"));
-        t.add<&CannParams::J0>(openBelow(realSpec("J0", "Recurrent strength J0", "", 4.0, 0, 1000,
-                                                  0.5, 3, "Amplitude of the recurrent kernel.")));
-        t.add<&CannParams::A>(realSpec("A", "Stimulus amplitude A", "", 10.0, 0, 10000, 1, 3,
-                                       "Stimulus height: I = A exp(-d^2 / 4a^2)."));
-        ParamSpec dt = openBelow(
-            realSpec("dt", "Time step dt", "ms", 0.1, 0, 5000, 0.01, 4,
-                     "Integration step; Euler diverges beyond 2 tau (the watchdog stops it)."));
-        dt.formMax = 5;
-        t.add<&CannParams::dt>(withRule(dt, "(0, 5 tau]"));
-        t.add<&CannParams::integrator>(
-            choiceSpec("integrator", "Integrator", 0, {"euler", "rk4"},
-                       "Euler (one convolution a step) or classic RK4 (four)."));
-        return t;
-    }();
-    return t;
+void ParamKeys<CannParams>::describe(ParamTable<CannParams>& t) {
+    t.add<&CannParams::N>(integerSpec("N", "Neurons N", "", 512, 16, 16384, 64,
+                                      "Number of neurons on the ring; density rho = N / 2 pi."));
+    t.add<&CannParams::tau>(openBelow(realSpec("tau", "Time constant tau", "ms", 1.0, 0, 1000, 0.1,
+                                               3, "Membrane time constant.")));
+    ParamSpec k =
+        openBelow(realSpec("k", "Global inhibition k", "", 8.1, 0, ParamSpec::kInf, 0.5, 3,
+                           "Divisive inhibition strength; k_c = rho J0^2 / (8 sqrt(2 "
+                           "pi) a): above it no bump exists."));
+    k.maxOpen = true;
+    k.formMax = 10000;
+    t.add<&CannParams::k>(withRule(k, "(0, k_c)"));
+    ParamSpec a =
+        openBelow(realSpec("a", "Interaction range a", "rad", 0.5, 0, kPi / 2, 0.05, 3,
+                           "Width (std) of the Gaussian recurrent kernel; dx = 2 pi / N."));
+    a.formMin = 0.01;
+    t.add<&CannParams::a>(withRule(a, "[2 dx, pi/2]"));
+    t.add<&CannParams::J0>(openBelow(realSpec("J0", "Recurrent strength J0", "", 4.0, 0, 1000, 0.5,
+                                              3, "Amplitude of the recurrent kernel.")));
+    t.add<&CannParams::A>(realSpec("A", "Stimulus amplitude A", "", 10.0, 0, 10000, 1, 3,
+                                   "Stimulus height: I = A exp(-d^2 / 4a^2)."));
+    ParamSpec dt = openBelow(
+        realSpec("dt", "Time step dt", "ms", 0.1, 0, 5000, 0.01, 4,
+                 "Integration step; Euler diverges beyond 2 tau (the watchdog stops it)."));
+    dt.formMax = 5;
+    t.add<&CannParams::dt>(withRule(dt, "(0, 5 tau]"));
+    t.add<&CannParams::integrator>(
+        choiceSpec("integrator", "Integrator", 0, {"euler", "rk4"},
+                   "Euler (one convolution a step) or classic RK4 (four)."));
 }
 
 template struct ParamKeys<CannParams>;

@@ -68,8 +68,8 @@ template <class P>
 class ParamTable;
 
 /// Base of a parameter struct P (struct CannParams : ParamKeys<CannParams>): access by key,
-/// served by P's table of ParamSpecs. P's .cpp defines table() and instantiates the template
-/// (core/ParamKeysImpl.h has the definitions).
+/// served by P's table of ParamSpecs. P's .cpp defines describe() (the table's rows) and
+/// instantiates the template (core/ParamKeysImpl.h has the definitions).
 template <class P>
 struct ParamKeys {
     static const std::vector<ParamSpec>& specs();
@@ -82,7 +82,12 @@ struct ParamKeys {
     bool operator==(const ParamKeys&) const = default;
 
   protected:
+    /// The table, built once from describe().
     static const ParamTable<P>& table();
+
+  private:
+    /// Adds P's rows to t, in the order of forms and --list-params.
+    static void describe(ParamTable<P>& t);
 };
 
 }  // namespace as
