@@ -7,93 +7,35 @@
 
 namespace as {
 template <>
-const ParamTable<CannParams>& ParamKeys<CannParams>::table() {
-    static const ParamTable<CannParams> t = [] {
-        ParamTable<CannParams> t;
-        t.add<&CannParams::N>(
-            {.key = "N",
-             .label = "Neurons N",
-             .defaultValue = 512,
-             .min = 16,
-             .max = 16384,
-             .step = 64,
-             .integer = true,
-             .tooltip = "Number of neurons on the ring; density rho = N / 2 pi."});
-        t.add<&CannParams::tau>({.key = "tau",
-                                 .label = "Time constant tau",
-                                 .unit = "ms",
-                                 .defaultValue = 1.0,
-                                 .min = 0,
-                                 .max = 1000,
-                                 .minOpen = true,
-                                 .step = 0.1,
-                                 .decimals = 3,
-                                 .tooltip = "Membrane time constant."});
-        t.add<&CannParams::k>({.key = "k",
-                               .label = "Global inhibition k",
-                               .defaultValue = 8.1,
-                               .min = 0,
-                               .max = ParamSpec::kInf,
-                               .minOpen = true,
-                               .maxOpen = true,
-                               .step = 0.5,
-                               .decimals = 3,
-                               .tooltip = "Divisive inhibition strength; k_c = rho J0^2 / (8 "
-                                          "sqrt(2 pi) a): above it no bump exists.",
-                               .rule = "(0, k_c)",
-                               .formMax = 10000});
-        t.add<&CannParams::a>(
-            {.key = "a",
-             .label = "Interaction range a",
-             .unit = "rad",
-             .defaultValue = 0.5,
-             .min = 0,
-             .max = kPi / 2,
-             .minOpen = true,
-             .step = 0.05,
-             .decimals = 3,
-             .tooltip = "Width (std) of the Gaussian recurrent kernel; dx = 2 pi / N.",
-             .rule = "[2 dx, pi/2]",
-             .formMin = 0.01});
-        t.add<&CannParams::J0>({.key = "J0",
-                                .label = "Recurrent strength J0",
-                                .defaultValue = 4.0,
-                                .min = 0,
-                                .max = 1000,
-                                .minOpen = true,
-                                .step = 0.5,
-                                .decimals = 3,
-                                .tooltip = "Amplitude of the recurrent kernel."});
-        t.add<&CannParams::A>({.key = "A",
-                               .label = "Stimulus amplitude A",
-                               .defaultValue = 10.0,
-                               .min = 0,
-                               .max = 10000,
-                               .step = 1,
-                               .decimals = 3,
-                               .tooltip = "Stimulus height: I = A exp(-d^2 / 4a^2)."});
-        t.add<&CannParams::dt>(
-            {.key = "dt",
-             .label = "Time step dt",
-             .unit = "ms",
-             .defaultValue = 0.1,
-             .min = 0,
-             .max = 5000,
-             .minOpen = true,
-             .step = 0.01,
-             .decimals = 4,
-             .tooltip = "Integration step; Euler diverges beyond 2 tau (the watchdog stops it).",
-             .rule = "(0, 5 tau]",
-             .formMax = 5});
-        t.add<&CannParams::integrator>(
-            {.key = "integrator",
-             .label = "Integrator",
-             .defaultValue = 0,
-             .choices = {"euler", "rk4"},
-             .tooltip = "Euler (one convolution a step) or classic RK4 (four)."});
-        return t;
-    }();
-    return t;
+void ParamKeys<CannParams>::describe(ParamTable<CannParams>& t) {
+    t.add<&CannParams::N>(integerSpec("N", "Neurons N", "", 512, 16, 16384, 64,
+                                      "Number of neurons on the ring; density rho = N / 2 pi."));
+    t.add<&CannParams::tau>(openBelow(realSpec("tau", "Time constant tau", "ms", 1.0, 0, 1000, 0.1,
+                                               3, "Membrane time constant.")));
+    ParamSpec k =
+        openBelow(realSpec("k", "Global inhibition k", "", 8.1, 0, ParamSpec::kInf, 0.5, 3,
+                           "Divisive inhibition strength; k_c = rho J0^2 / (8 sqrt(2 "
+                           "pi) a): above it no bump exists."));
+    k.maxOpen = true;
+    k.formMax = 10000;
+    t.add<&CannParams::k>(withRule(k, "(0, k_c)"));
+    ParamSpec a =
+        openBelow(realSpec("a", "Interaction range a", "rad", 0.5, 0, kPi / 2, 0.05, 3,
+                           "Width (std) of the Gaussian recurrent kernel; dx = 2 pi / N."));
+    a.formMin = 0.01;
+    t.add<&CannParams::a>(withRule(a, "[2 dx, pi/2]"));
+    t.add<&CannParams::J0>(openBelow(realSpec("J0", "Recurrent strength J0", "", 4.0, 0, 1000, 0.5,
+                                              3, "Amplitude of the recurrent kernel.")));
+    t.add<&CannParams::A>(realSpec("A", "Stimulus amplitude A", "", 10.0, 0, 10000, 1, 3,
+                                   "Stimulus height: I = A exp(-d^2 / 4a^2)."));
+    ParamSpec dt = openBelow(
+        realSpec("dt", "Time step dt", "ms", 0.1, 0, 5000, 0.01, 4,
+                 "Integration step; Euler diverges beyond 2 tau (the watchdog stops it)."));
+    dt.formMax = 5;
+    t.add<&CannParams::dt>(withRule(dt, "(0, 5 tau]"));
+    t.add<&CannParams::integrator>(
+        choiceSpec("integrator", "Integrator", 0, {"euler", "rk4"},
+                   "Euler (one convolution a step) or classic RK4 (four)."));
 }
 
 template struct ParamKeys<CannParams>;

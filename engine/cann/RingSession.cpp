@@ -6,6 +6,7 @@
 
 #include "io/Hdf5Handle.h"
 #include "io/SessionParams.h"
+#include "io/TraceGroup.h"
 
 namespace as {
 namespace {
@@ -41,15 +42,7 @@ void writeRingGroup(hid_t root, const RingSimulation& sim) {
         }
         {
             h5::Handle rec = h5::createGroup(ring, "recording");
-            {
-                const TraceBuffer& tb = sim.traces();
-                h5::Handle g = h5::createGroup(rec, "traces");
-                h5::writeAttribute(g, "capacity", std::int64_t(tb.capacity()));
-                for (const std::string& name : tb.channels()) {
-                    const std::vector<double> values = tb.channel(name);
-                    h5::writeDataset(g, name, values, {hsize_t(values.size())});
-                }
-            }
+            writeTraceGroup(rec, "traces", sim.traces());
             {
                 const ActivityBuffer& ab = sim.activity();
                 h5::Handle g = h5::createGroup(rec, "activity");
@@ -95,27 +88,8 @@ std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
     }
 
     h5::Handle rec = h5::openGroup(ring, "recording");
-    const auto& channels = RingSimulation::traceChannels();
-    std::vector<std::vector<double>> columns;
-    std::size_t traceCapacity = kDefaultTraceCapacity;
-    {
-        h5::Handle g = h5::openGroup(rec, "traces");
-        traceCapacity = optionalCapacity(g, kDefaultTraceCapacity);
-        for (const std::string& name : channels) {
-            const auto dims = h5::datasetShape(g, name);
-            if (dims.size() != 1)
-                throw h5::Error("dataset '/ring/recording/traces/" + name +
-                                "' must be one-dimensional");
-            columns.push_back(h5::readDoubles(g, name));
-            if (columns.back().size() != columns.front().size())
-                throw h5::Error("trace channels of unequal length ('/ring/recording/traces/" +
-                                name + "' has " + std::to_string(columns.back().size()) +
-                                " rows, '" + channels.front() + "' has " +
-                                std::to_string(columns.front().size()) + ")");
-        }
-    }
-    const std::size_t traceRows = columns.front().size();
-    traceCapacity = std::max(traceCapacity, traceRows);
+    const TraceBuffer traces = readTraceGroup(rec, "traces", RingSimulation::traceChannels(),
+                                              "/ring/recording/traces", kDefaultTraceCapacity);
 
     std::size_t activityCapacity = kDefaultActivityRows, stride = 1, width = 0;
     std::vector<float> activity;
@@ -143,14 +117,8 @@ std::unique_ptr<RingSimulation> readRingGroup(hid_t root) {
     }
 
     // Everything is validated: build a brand-new simulation.
-    auto sim = std::make_unique<RingSimulation>(p, s, traceCapacity, activityCapacity, stride);
+    auto sim = std::make_unique<RingSimulation>(p, s, traces.capacity(), activityCapacity, stride);
     sim->restoreState(st);
-    TraceBuffer traces(channels, traceCapacity);
-    std::vector<double> row(channels.size());
-    for (std::size_t i = 0; i < traceRows; ++i) {
-        for (std::size_t c = 0; c < channels.size(); ++c) row[c] = columns[c][i];
-        traces.append(row);
-    }
     ActivityBuffer act(activityCapacity, stride);
     act.restore(width, activity, times);
     sim->restoreRecordings(traces, act);

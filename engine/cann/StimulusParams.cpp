@@ -8,89 +8,43 @@
 
 namespace as {
 template <>
-const ParamTable<StimulusParams>& ParamKeys<StimulusParams>::table() {
-    static const ParamTable<StimulusParams> t = [] {
-        ParamTable<StimulusParams> t;
-        // Times in a protocol: from t = 0 on.
-        auto protocolTime = [](ParamSpec s) {
-            s.unit = "ms";
-            s.min = 0;
-            s.max = ParamSpec::kInf;
-            s.step = 1;
-            s.decimals = 2;
-            s.formMax = 1e6;
-            return s;
-        };
-        // Positions on the ring (a rounding error past pi is tolerated).
-        auto angle = [](ParamSpec s) {
-            s.unit = "rad";
-            s.min = -kPi - 1e-12;
-            s.max = kPi + 1e-12;
-            s.step = 0.1;
-            s.decimals = 3;
-            s.rule = "[-pi, pi]";
-            s.formMin = -kPi;
-            s.formMax = kPi;
-            return s;
-        };
-        t.add<&StimulusParams::protocol>({.key = "protocol",
-                                          .label = "Protocol",
-                                          .defaultValue = 3,
-                                          .choices = protocolNames(),
-                                          .tooltip = "What drives the stimulus position z(t)."});
-        t.add<&StimulusParams::z0>(angle(
-            {.key = "z0",
-             .label = "Start position z0",
-             .defaultValue = 0,
-             .tooltip = "Initial (static, persistent, jump, noisy mean) stimulus position."}));
-        t.add<&StimulusParams::t_off>(
-            protocolTime({.key = "t_off",
-                          .label = "Offset time t_off",
-                          .defaultValue = 20,
-                          .tooltip = "Persistent protocol: the stimulus is removed at t_off."}));
-        t.add<&StimulusParams::v>({.key = "v",
-                                   .label = "Speed v",
-                                   .unit = "rad/ms",
-                                   .defaultValue = 0.02,
-                                   .min = -1,
-                                   .max = 1,
-                                   .step = 0.005,
-                                   .decimals = 4,
-                                   .tooltip = "Moving protocol: stimulus speed."});
-        t.add<&StimulusParams::t_jump>(
-            protocolTime({.key = "t_jump",
-                          .label = "Jump time t_jump",
-                          .defaultValue = 20,
-                          .tooltip = "Jump protocol: time of the sudden change."}));
-        t.add<&StimulusParams::dz>(
-            angle({.key = "dz",
-                   .label = "Jump size dz",
-                   .defaultValue = kPi / 2,
-                   .tooltip = "Jump protocol: the stimulus moves from z0 to z0 + dz."}));
-        t.add<&StimulusParams::ou_theta>({.key = "ou_theta",
-                                          .label = "OU reversion theta",
-                                          .unit = "1/ms",
-                                          .defaultValue = 0.01,
-                                          .min = 0,
-                                          .max = 10,
-                                          .step = 0.005,
-                                          .decimals = 4,
-                                          .tooltip = "Noisy protocol: rate pulling z back to z0."});
-        t.add<&StimulusParams::ou_sigma>(
-            {.key = "ou_sigma",
-             .label = "OU noise sigma",
-             .unit = "rad/sqrt(ms)",
-             .defaultValue = 0.05,
-             .min = 0,
-             .max = 10,
-             .step = 0.01,
-             .decimals = 4,
-             .tooltip = "Noisy protocol: diffusion strength of the walk."});
-        t.add<&StimulusParams::seed>(
-            seedSpec("Random seed", "Seed of the noisy protocol's random stream.", 2147483647));
-        return t;
-    }();
-    return t;
+void ParamKeys<StimulusParams>::describe(ParamTable<StimulusParams>& t) {
+    // Times in a protocol: from t = 0 on.
+    auto protocolTime = [](const char* key, const char* label, double defaultValue,
+                           const char* tooltip) {
+        ParamSpec s = realSpec(key, label, "ms", defaultValue, 0, ParamSpec::kInf, 1, 2, tooltip);
+        s.formMax = 1e6;
+        return s;
+    };
+    // Positions on the ring (a rounding error past pi is tolerated).
+    auto angle = [](const char* key, const char* label, double defaultValue, const char* tooltip) {
+        return withFormRange(withRule(realSpec(key, label, "rad", defaultValue, -kPi - 1e-12,
+                                               kPi + 1e-12, 0.1, 3, tooltip),
+                                      "[-pi, pi]"),
+                             -kPi, kPi);
+    };
+    t.add<&StimulusParams::protocol>(choiceSpec("protocol", "Protocol", 3, protocolNames(),
+                                                "What drives the stimulus position z(t)."));
+    t.add<&StimulusParams::z0>(
+        angle("z0", "Start position z0", 0,
+              "Initial (static, persistent, jump, noisy mean) stimulus position."));
+    t.add<&StimulusParams::t_off>(
+        protocolTime("t_off", "Offset time t_off", 20,
+                     "Persistent protocol: the stimulus is removed at t_off."));
+    t.add<&StimulusParams::v>(realSpec("v", "Speed v", "rad/ms", 0.02, -1, 1, 0.005, 4,
+                                       "Moving protocol: stimulus speed."));
+    t.add<&StimulusParams::t_jump>(protocolTime("t_jump", "Jump time t_jump", 20,
+                                                "Jump protocol: time of the sudden change."));
+    t.add<&StimulusParams::dz>(angle("dz", "Jump size dz", kPi / 2,
+                                     "Jump protocol: the stimulus moves from z0 to z0 + dz."));
+    t.add<&StimulusParams::ou_theta>(realSpec("ou_theta", "OU reversion theta", "1/ms", 0.01, 0, 10,
+                                              0.005, 4,
+                                              "Noisy protocol: rate pulling z back to z0."));
+    t.add<&StimulusParams::ou_sigma>(realSpec("ou_sigma", "OU noise sigma", "rad/sqrt(ms)", 0.05, 0,
+                                              10, 0.01, 4,
+                                              "Noisy protocol: diffusion strength of the walk."));
+    t.add<&StimulusParams::seed>(
+        seedSpec("Random seed", "Seed of the noisy protocol's random stream.", 2147483647));
 }
 
 template struct ParamKeys<StimulusParams>;

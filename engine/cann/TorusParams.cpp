@@ -20,69 +20,42 @@ void setSpacing(TorusParams& p, double v) {
 }  // namespace
 
 template <>
-const ParamTable<TorusParams>& ParamKeys<TorusParams>::table() {
-    static const ParamTable<TorusParams> t = [] {
-        ParamTable<TorusParams> t;
-        t.add<&TorusParams::dims>({.key = "dims",
-                                   .label = "Dimensions D",
-                                   .defaultValue = 3,
-                                   .min = 1,
-                                   .max = 3,
-                                   .integer = true,
-                                   .tooltip = "Lattice dimension D (1 ring, 2 sheet, 3 torus)."});
-        t.add<&TorusParams::n>({.key = "n",
-                                .label = "Neurons per axis n",
-                                .defaultValue = 32,
-                                .min = 8,
-                                .max = 128,
-                                .step = 8,
-                                .integer = true,
-                                .tooltip = "Neurons per axis; the lattice has n^D neurons."});
-        // The dynamics keys, units, ranges and help are the ring's: one description, two labs.
-        auto ring = [](const char* key) {
-            ParamSpec s = *findSpec(CannParams::specs(), key);
-            if (s.key == "k")
-                s.tooltip =
-                    "Divisive inhibition strength; k_c = rho J0^2 / (2^(D+2) (2 pi)^(D/2) "
-                    "a^D): above it no bump exists.";
-            if (s.key == "a")
-                s.tooltip = "Width (std) of the Gaussian recurrent kernel; dx = 2 pi / n.";
-            return s;
-        };
-        t.add<&TorusParams::tau>(ring("tau"));
-        t.add<&TorusParams::k>(ring("k"));
-        t.add<&TorusParams::a>(ring("a"));
-        t.add<&TorusParams::J0>(ring("J0"));
-        t.add<&TorusParams::A>(ring("A"));
-        t.add<&TorusParams::dt>(ring("dt"));
-        t.add<&TorusParams::integrator>(ring("integrator"));
-        auto spacing = [](const char* key, const char* label) {
-            return ParamSpec{.key = key,
-                             .label = label,
-                             .unit = "cm",
-                             .defaultValue = 30,
-                             .min = 1,
-                             .max = 1e4,
-                             .step = 1,
-                             .decimals = 2,
-                             .tooltip =
-                                 "Grid spacing along this axis: position p maps to phase 2 pi "
-                                 "p / spacing."};
-        };
-        t.add(spacing("spacing_x", "Grid spacing x"), &spacingOf<0>, &setSpacing<0>);
-        t.add(spacing("spacing_y", "Grid spacing y"), &spacingOf<1>, &setSpacing<1>);
-        t.add(spacing("spacing_z", "Grid spacing z"), &spacingOf<2>, &setSpacing<2>);
-        t.add<&TorusParams::convolution>(
-            {.key = "convolution",
-             .label = "Convolution",
-             .defaultValue = 0,
-             .choices = {"auto", "fft", "separable", "pruned"},
-             .tooltip = "How J * r is computed: auto (the cheapest), fft (full FFT), separable "
-                        "(exact per-axis products), pruned (the kernel's Fourier band per axis; "
-                        "error below 1e-6 relative)."});
-        return t;
-    }();
-    return t;
+void ParamKeys<TorusParams>::describe(ParamTable<TorusParams>& t) {
+    t.add<&TorusParams::dims>(integerSpec("dims", "Dimensions D", "", 3, 1, 3, 1,
+                                          "Lattice dimension D (1 ring, 2 sheet, 3 torus)."));
+    t.add<&TorusParams::n>(integerSpec("n", "Neurons per axis n", "", 32, 8, 128, 8,
+                                       "Neurons per axis; the lattice has n^D neurons."));
+    // The dynamics keys, units, ranges and help are the ring's: one description, two labs.
+    auto ring = [](const char* key) {
+        ParamSpec s = *findSpec(CannParams::specs(), key);
+        if (s.key == "k")
+            s.tooltip =
+                "Divisive inhibition strength; k_c = rho J0^2 / (2^(D+2) (2 pi)^(D/2) "
+                "a^D): above it no bump exists.";
+        if (s.key == "a")
+            s.tooltip = "Width (std) of the Gaussian recurrent kernel; dx = 2 pi / n.";
+        return s;
+    };
+    t.add<&TorusParams::tau>(ring("tau"));
+    t.add<&TorusParams::k>(ring("k"));
+    t.add<&TorusParams::a>(ring("a"));
+    t.add<&TorusParams::J0>(ring("J0"));
+    t.add<&TorusParams::A>(ring("A"));
+    t.add<&TorusParams::dt>(ring("dt"));
+    t.add<&TorusParams::integrator>(ring("integrator"));
+    auto spacing = [](const char* key, const char* label) {
+        return realSpec(key, label, "cm", 30, 1, 1e4, 1, 2,
+                        "Grid spacing along this axis: position p maps to phase 2 pi p / "
+                        "spacing.");
+    };
+    t.add(spacing("spacing_x", "Grid spacing x"), &spacingOf<0>, &setSpacing<0>);
+    t.add(spacing("spacing_y", "Grid spacing y"), &spacingOf<1>, &setSpacing<1>);
+    t.add(spacing("spacing_z", "Grid spacing z"), &spacingOf<2>, &setSpacing<2>);
+    t.add<&TorusParams::convolution>(
+        choiceSpec("convolution", "Convolution", 0, {"auto", "fft", "separable", "pruned"},
+                   "How J * r is computed: auto (the cheapest), fft (full FFT), separable "
+                   "(exact per-axis products), pruned (the kernel's Fourier band per axis; "
+                   "error below 1e-6 relative)."));
 }
 
 template struct ParamKeys<TorusParams>;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/ParamSpec.h"
+#include "core/SpecKinds.h"
 
 namespace as {
 
@@ -128,17 +129,5 @@ class ParamTable {
     }
     std::vector<Row> rows_;
 };
-
-/// The seed of a random stream: a whole number in [0, max]; 2^53 is what a double holds exactly.
-inline ParamSpec seedSpec(std::string label, std::string tooltip, double max = 9007199254740992.0) {
-    return {.key = "seed",
-            .label = std::move(label),
-            .defaultValue = 1,
-            .min = 0,
-            .max = max,
-            .integer = true,
-            .tooltip = std::move(tooltip),
-            .formMax = 2147483647};
-}
 
 }  // namespace as

@@ -1,6 +1,6 @@
 #pragma once
 // The members of ParamKeys<P> (core/ParamSpec.h), for the one .cpp of each parameter struct P:
-// it includes this, defines ParamKeys<P>::table() and instantiates the template
+// it includes this, defines ParamKeys<P>::describe() and instantiates the template
 // (template struct ParamKeys<P>;). Every other file sees only the declarations and uses that
 // instantiation, so the table stays private to the struct's .cpp. Also copySharedKeys, for a
 // struct whose values come from another's by key.
@@ -8,6 +8,15 @@
 
 namespace as {
 
+template <class P>
+const ParamTable<P>& ParamKeys<P>::table() {
+    static const ParamTable<P> t = [] {
+        ParamTable<P> rows;
+        describe(rows);
+        return rows;
+    }();
+    return t;
+}
 template <class P>
 const std::vector<ParamSpec>& ParamKeys<P>::specs() {
     static const std::vector<ParamSpec> s = table().specs();

@@ -1,10 +1,9 @@
 #pragma once
 // Describes one user-settable parameter once, so that forms (GUI), `--set key=value` and
 // `--list-params` (CLI), session files (HDF5 attributes with units) and the per-parameter part of
-// check() are all built from it. Written with designated initializers, e.g.
-//     {.key = "tau", .label = "Time constant tau", .unit = "ms", .defaultValue = 1,
-//      .min = 0, .max = 1000, .minOpen = true, .step = 0.1, .decimals = 3,
-//      .tooltip = "Membrane time constant."}
+// check() are all built from it. Tables write one with the builders of core/SpecKinds.h, e.g.
+//     openBelow(realSpec("tau", "Time constant tau", "ms", 1, 0, 1000, 0.1, 3,
+//                        "Membrane time constant."))
 // Rules that tie several parameters (k < k_c, dt <= 5 tau, ...) stay as code in check(), next to
 // the table; `rule` then names the range in words for the tooltip and --list-params.
 #include <limits>
@@ -69,8 +68,8 @@ template <class P>
 class ParamTable;
 
 /// Base of a parameter struct P (struct CannParams : ParamKeys<CannParams>): access by key,
-/// served by P's table of ParamSpecs. P's .cpp defines table() and instantiates the template
-/// (core/ParamKeysImpl.h has the definitions).
+/// served by P's table of ParamSpecs. P's .cpp defines describe() (the table's rows) and
+/// instantiates the template (core/ParamKeysImpl.h has the definitions).
 template <class P>
 struct ParamKeys {
     static const std::vector<ParamSpec>& specs();
@@ -83,7 +82,12 @@ struct ParamKeys {
     bool operator==(const ParamKeys&) const = default;
 
   protected:
+    /// The table, built once from describe().
     static const ParamTable<P>& table();
+
+  private:
+    /// Adds P's rows to t, in the order of forms and --list-params.
+    static void describe(ParamTable<P>& t);
 };
 
 }  // namespace as

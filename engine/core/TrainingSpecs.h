@@ -6,19 +6,15 @@
 #include <utility>
 
 #include "core/ParamSpec.h"
+#include "core/SpecKinds.h"
 
 namespace as {
 
 /// A whole number in [1, max]: a count of items or of passes.
 inline ParamSpec countSpec(std::string key, std::string label, double defaultValue, double max,
                            std::string tooltip) {
-    return {.key = std::move(key),
-            .label = std::move(label),
-            .defaultValue = defaultValue,
-            .min = 1,
-            .max = max,
-            .integer = true,
-            .tooltip = std::move(tooltip)};
+    return integerSpec(std::move(key), std::move(label), "", defaultValue, 1, max, 1,
+                       std::move(tooltip));
 }
 
 /// Mini-batch size: [1, max].
@@ -29,16 +25,10 @@ inline ParamSpec batchSpec(double defaultValue, std::string tooltip, double max 
 /// Adam's step size: (0, 1]; the form goes down to formMin.
 inline ParamSpec learningRateSpec(double defaultValue, std::string tooltip, double step = 1e-4,
                                   int decimals = 6, double formMin = 1e-7) {
-    return {.key = "lr",
-            .label = "Learning rate",
-            .defaultValue = defaultValue,
-            .min = 0,
-            .max = 1,
-            .minOpen = true,
-            .step = step,
-            .decimals = decimals,
-            .tooltip = std::move(tooltip),
-            .formMin = formMin};
+    ParamSpec s = openBelow(realSpec("lr", "Learning rate", "", defaultValue, 0, 1, step, decimals,
+                                     std::move(tooltip)));
+    s.formMin = formMin;
+    return s;
 }
 
 /// Passes over the training set: [1, max].
@@ -48,43 +38,24 @@ inline ParamSpec epochsSpec(double defaultValue, double max, std::string tooltip
 
 /// A cap on the mini-batches of a run: [0, 1e9], 0 runs all epochs.
 inline ParamSpec maxIterationsSpec() {
-    return {.key = "max_iterations",
-            .label = "Max iterations",
-            .defaultValue = 0,
-            .min = 0,
-            .max = 1e9,
-            .step = 100,
-            .integer = true,
-            .tooltip = "Stop after this many mini-batches; 0 runs all epochs."};
+    return integerSpec("max_iterations", "Max iterations", "", 0, 0, 1e9, 100,
+                       "Stop after this many mini-batches; 0 runs all epochs.");
 }
 
 /// Mini-batches between checkpoints: [0, max] (0: never); the form goes up to 1e9.
 inline ParamSpec checkpointEverySpec(double max) {
-    return {.key = "checkpoint_every",
-            .label = "Checkpoint every",
-            .unit = "iterations",
-            .defaultValue = 0,
-            .min = 0,
-            .max = max,
-            .step = 100,
-            .integer = true,
-            .tooltip =
-                "Write a checkpoint every this many mini-batches (needs a checkpoint path); "
-                "0: never.",
-            .formMax = 1e9};
+    ParamSpec s = integerSpec("checkpoint_every", "Checkpoint every", "iterations", 0, 0, max, 100,
+                              "Write a checkpoint every this many mini-batches (needs a "
+                              "checkpoint path); 0: never.");
+    s.formMax = 1e9;
+    return s;
 }
 
 /// The weight of one term of a loss: [0, 1e6].
 inline ParamSpec lossWeightSpec(std::string key, std::string label, double defaultValue,
                                 std::string tooltip) {
-    return {.key = std::move(key),
-            .label = std::move(label),
-            .defaultValue = defaultValue,
-            .min = 0,
-            .max = 1e6,
-            .step = 0.1,
-            .decimals = 3,
-            .tooltip = std::move(tooltip)};
+    return realSpec(std::move(key), std::move(label), "", defaultValue, 0, 1e6, 0.1, 3,
+                    std::move(tooltip));
 }
 
 }  // namespace as

@@ -19,35 +19,18 @@
 namespace as {
 
 template <>
-const ParamTable<generator::ClassifierParams>& ParamKeys<generator::ClassifierParams>::table() {
+void ParamKeys<generator::ClassifierParams>::describe(ParamTable<generator::ClassifierParams>& t) {
     using P = generator::ClassifierParams;
-    static const ParamTable<P> t = [] {
-        ParamTable<P> t;
-        t.add<&P::hidden1>({.key = "hidden1",
-                            .label = "Hidden layer 1",
-                            .defaultValue = 256,
-                            .min = 8,
-                            .max = 4096,
-                            .step = 8,
-                            .integer = true,
-                            .tooltip = "First hidden layer, [8, 4096]."});
-        t.add<&P::hidden2>(
-            {.key = "hidden2",
-             .label = "Feature layer",
-             .defaultValue = 128,
-             .min = 8,
-             .max = 4096,
-             .step = 8,
-             .integer = true,
-             .tooltip = "Second hidden layer = the features of the Frechet distance, [8, 4096]."});
-        t.add<&P::epochs>(epochsSpec(12, 1000, "Passes over the training set, [1, 1000]."));
-        t.add<&P::batch>(batchSpec(128, "Images per mini-batch, [1, 4096]."));
-        t.add<&P::learningRate>(
-            learningRateSpec(1e-3, "Adam step size, halved after every third epoch, (0, 1]."));
-        t.add<&P::seed>(seedSpec("Seed", "Initial weights and batch order.", 4294967295.0));
-        return t;
-    }();
-    return t;
+    t.add<&P::hidden1>(integerSpec("hidden1", "Hidden layer 1", "", 256, 8, 4096, 8,
+                                   "First hidden layer, [8, 4096]."));
+    t.add<&P::hidden2>(
+        integerSpec("hidden2", "Feature layer", "", 128, 8, 4096, 8,
+                    "Second hidden layer = the features of the Frechet distance, [8, 4096]."));
+    t.add<&P::epochs>(epochsSpec(12, 1000, "Passes over the training set, [1, 1000]."));
+    t.add<&P::batch>(batchSpec(128, "Images per mini-batch, [1, 4096]."));
+    t.add<&P::learningRate>(
+        learningRateSpec(1e-3, "Adam step size, halved after every third epoch, (0, 1]."));
+    t.add<&P::seed>(seedSpec("Seed", "Initial weights and batch order.", 4294967295.0));
 }
 
 template struct ParamKeys<generator::ClassifierParams>;

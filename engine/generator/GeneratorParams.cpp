@@ -7,48 +7,21 @@
 namespace as {
 
 template <>
-const ParamTable<generator::GeneratorParams>& ParamKeys<generator::GeneratorParams>::table() {
+void ParamKeys<generator::GeneratorParams>::describe(ParamTable<generator::GeneratorParams>& t) {
     using P = generator::GeneratorParams;
-    static const ParamTable<P> t = [] {
-        ParamTable<P> t;
-        t.add<&P::latentDim>(
-            {.key = "latent_dim",
-             .label = "Latent dimension d",
-             .defaultValue = 20,
-             .min = 2,
-             .max = 512,
-             .integer = true,
-             .tooltip = "Nodes of the latent CVFR = the encoder's output size, [2, 512]; floor(d / "
-                        "C) >= 1."});
-        t.add<&P::hidden>(
-            {.key = "hidden",
-             .label = "Hidden units",
-             .defaultValue = 400,
-             .min = 4,
-             .max = 4096,
-             .step = 10,
-             .integer = true,
-             .tooltip =
-                 "Width of the one hidden layer of the encoder and of the decoder, [4, 4096]."});
-        t.add<&P::decoderInputs>(
-            {.key = "decoder_inputs",
-             .label = "Decoder inputs",
-             .defaultValue = 0,
-             .min = 0,
-             .max = 512,
-             .integer = true,
-             .tooltip = "Latent components the decoder reads, the first ones; 0: all d (3: the "
-                        "Fig. 8 view)."});
-        t.add<&P::initSeed>({.key = "init_seed",
-                             .label = "Initialisation seed",
-                             .defaultValue = 1,
-                             .min = 0,
-                             .max = 4294967295.0,
-                             .integer = true,
-                             .tooltip = "Seed of the initial encoder and decoder weights."});
-        return t;
-    }();
-    return t;
+    t.add<&P::latentDim>(
+        integerSpec("latent_dim", "Latent dimension d", "", 20, 2, 512, 1,
+                    "Nodes of the latent CVFR = the encoder's output size, [2, 512]; floor(d / "
+                    "C) >= 1."));
+    t.add<&P::hidden>(
+        integerSpec("hidden", "Hidden units", "", 400, 4, 4096, 10,
+                    "Width of the one hidden layer of the encoder and of the decoder, [4, 4096]."));
+    t.add<&P::decoderInputs>(
+        integerSpec("decoder_inputs", "Decoder inputs", "", 0, 0, 512, 1,
+                    "Latent components the decoder reads, the first ones; 0: all d (3: the "
+                    "Fig. 8 view)."));
+    t.add<&P::initSeed>(integerSpec("init_seed", "Initialisation seed", "", 1, 0, 4294967295.0, 1,
+                                    "Seed of the initial encoder and decoder weights."));
 }
 
 template struct ParamKeys<generator::GeneratorParams>;

@@ -8,31 +8,26 @@
 namespace as {
 
 template <>
-const ParamTable<generator::GeneratorTrainParams>&
-ParamKeys<generator::GeneratorTrainParams>::table() {
+void ParamKeys<generator::GeneratorTrainParams>::describe(
+    ParamTable<generator::GeneratorTrainParams>& t) {
     using P = generator::GeneratorTrainParams;
-    static const ParamTable<P> t = [] {
-        ParamTable<P> t;
-        t.add<&P::batch>(batchSpec(128, "Images per mini-batch, [1, 4096]."));
-        t.add<&P::learningRate>(learningRateSpec(
-            1e-3, "Adam step size for the encoder, the decoder and Atilde, (0, 1]."));
-        t.add<&P::epochs>(epochsSpec(10, 100000, "Passes over the training set, [1, 100000]."));
-        t.add<&P::maxIterations>(maxIterationsSpec());
-        t.add<&P::wConv>(
-            lossWeightSpec("w_conv", "Weight: convergence", 1,
-                           "Weight of L_conv = 1/(B d) sum |x(T) - xbar_label|^2 (eq 21)."));
-        t.add<&P::wRec>(lossWeightSpec("w_rec", "Weight: reconstruction", 1,
-                                       "Weight of L_rec = 1/(B D) sum |X - D(x(T))|^2 (eq 21)."));
-        t.add<&P::wCentroid>(lossWeightSpec(
-            "w_centroid", "Weight: centroid", 1,
-            "Weight of L_centroid = 1/(d C) sum_l |class mean of x(T) - xbar_l|^2 (eq 20)."));
-        t.add<&P::seed>(seedSpec(
-            "Seed", "Seed of the mini-batch order and of the Euler–Maruyama noise of training.",
-            4294967295.0));
-        t.add<&P::checkpointEvery>(checkpointEverySpec(1e9));
-        return t;
-    }();
-    return t;
+    t.add<&P::batch>(batchSpec(128, "Images per mini-batch, [1, 4096]."));
+    t.add<&P::learningRate>(
+        learningRateSpec(1e-3, "Adam step size for the encoder, the decoder and Atilde, (0, 1]."));
+    t.add<&P::epochs>(epochsSpec(10, 100000, "Passes over the training set, [1, 100000]."));
+    t.add<&P::maxIterations>(maxIterationsSpec());
+    t.add<&P::wConv>(
+        lossWeightSpec("w_conv", "Weight: convergence", 1,
+                       "Weight of L_conv = 1/(B d) sum |x(T) - xbar_label|^2 (eq 21)."));
+    t.add<&P::wRec>(lossWeightSpec("w_rec", "Weight: reconstruction", 1,
+                                   "Weight of L_rec = 1/(B D) sum |X - D(x(T))|^2 (eq 21)."));
+    t.add<&P::wCentroid>(lossWeightSpec(
+        "w_centroid", "Weight: centroid", 1,
+        "Weight of L_centroid = 1/(d C) sum_l |class mean of x(T) - xbar_l|^2 (eq 20)."));
+    t.add<&P::seed>(seedSpec(
+        "Seed", "Seed of the mini-batch order and of the Euler–Maruyama noise of training.",
+        4294967295.0));
+    t.add<&P::checkpointEvery>(checkpointEverySpec(1e9));
 }
 
 template struct ParamKeys<generator::GeneratorTrainParams>;

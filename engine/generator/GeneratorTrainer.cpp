@@ -6,7 +6,7 @@
 #include "generator/GeneratorModelFile.h"
 #include "io/Hdf5Errors.h"
 #include "io/Hdf5Handle.h"
-#include "io/Hdf5Matrix.h"
+#include "sde/AdamCheckpoint.h"
 #include "sde/AdamOptimizer.h"
 #include "sde/BpttTrainer.h"
 #include "sde/MiniBatchSchedule.h"
@@ -180,12 +180,8 @@ void GeneratorTrainer::saveCheckpoint(const std::string& path) const {
         h5::Handle c = h5::createGroup(f, "checkpoint");
         h5::writeAttribute(c, "iteration", std::int64_t(iteration_));
         h5::writeAttribute(c, "tensors", std::int64_t(adam_.size()));
-        for (std::size_t k = 0; k < adam_.size(); ++k) {
-            const std::string key = "adam_" + std::to_string(k);
-            h5::writeAttribute(c, key + "_steps", std::int64_t(adam_[k]->steps()));
-            h5::writeMatrix(c, key + "_m", adam_[k]->firstMoment());
-            h5::writeMatrix(c, key + "_v", adam_[k]->secondMoment());
-        }
+        for (std::size_t k = 0; k < adam_.size(); ++k)
+            sde::writeAdamState(c, "adam_" + std::to_string(k), *adam_[k]);
     });
 }
 
@@ -210,18 +206,15 @@ void GeneratorTrainer::resume(const std::string& path) {
                             ": field 'checkpoint/iteration' does not match the loss curves");
         if (h5::readIntAttribute(c, "tensors") != std::int64_t(adam_.size()))
             throw h5::Error(where + ": field 'checkpoint/tensors' does not match the model");
-        std::vector<Eigen::MatrixXf> ms, vs;
-        std::vector<long> steps;
+        std::vector<sde::AdamState> states;
         for (std::size_t k = 0; k < adam_.size(); ++k) {
-            const std::string key = "adam_" + std::to_string(k);
-            const auto r = adam_[k]->firstMoment().rows(), cl = adam_[k]->firstMoment().cols();
-            ms.push_back(h5::readMatrixF(c, key + "_m", r, cl, where));
-            vs.push_back(h5::readMatrixF(c, key + "_v", r, cl, where));
-            steps.push_back(long(h5::readIntAttribute(c, key + "_steps")));
+            const Eigen::MatrixXf& m = adam_[k]->firstMoment();
+            states.push_back(
+                sde::readAdamState(c, "adam_" + std::to_string(k), m.rows(), m.cols(), where));
         }
         // Everything read and checked: now change state.
         model_ = sm;
-        for (std::size_t k = 0; k < adam_.size(); ++k) adam_[k]->restore(steps[k], ms[k], vs[k]);
+        for (std::size_t k = 0; k < adam_.size(); ++k) states[k].restoreInto(*adam_[k]);
         iteration_ = it;
         curves_ = saved.meta.curves;
     });

@@ -5,92 +5,35 @@
 namespace as {
 
 template <>
-const ParamTable<generator::GeneratorViewSettings>&
-ParamKeys<generator::GeneratorViewSettings>::table() {
+void ParamKeys<generator::GeneratorViewSettings>::describe(
+    ParamTable<generator::GeneratorViewSettings>& t) {
     using S = generator::GeneratorViewSettings;
-    static const ParamTable<S> t = [] {
-        ParamTable<S> t;
-        t.add<&S::perClass>({.key = "per_class",
-                             .label = "Images per class",
-                             .defaultValue = 24,
-                             .min = 1,
-                             .max = 1000,
-                             .integer = true,
-                             .tooltip = "Gallery images drawn per class (More adds as many)."});
-        t.add<&S::seed>({.key = "seed",
-                         .label = "Gallery seed",
-                         .defaultValue = 1,
-                         .min = 0,
-                         .max = 4294967295.0,
-                         .integer = true,
-                         .tooltip = "Seed of the gallery's Gaussian draws: the same seed gives "
-                                    "the same images."});
-        t.add<&S::centre>(
-            {.key = "centre",
-             .label = "Centre",
-             .defaultValue = 0,
-             .choices = {"attractor", "mean"},
-             .tooltip = "Sample N(xbar_l, Sigma_T^l) about the attractor (eq 22), or about the "
-                        "sample mean of x(T) with its own covariance."});
-        t.add<&S::exportScale>({.key = "export_scale",
-                                .label = "PNG scale",
-                                .unit = "x",
-                                .defaultValue = 4,
-                                .min = 1,
-                                .max = 16,
-                                .integer = true,
-                                .tooltip = "Magnification of the exported PNG images."});
-        t.add<&S::filmEvery>({.key = "film_every",
-                              .label = "Filmstrip every",
-                              .unit = "steps",
-                              .defaultValue = 10,
-                              .min = 1,
-                              .max = 100,
-                              .integer = true,
-                              .tooltip = "Reconstruct: decode the latent state every k-th "
-                                         "Euler–Maruyama step."});
-        t.add<&S::langevinSteps>({.key = "langevin_steps",
-                                  .label = "Langevin steps",
-                                  .defaultValue = 300,
-                                  .min = 10,
-                                  .max = 100000,
-                                  .integer = true,
-                                  .tooltip = "Length of the Langevin chain in steps of dt."});
-        t.add<&S::langevinEvery>({.key = "langevin_every",
-                                  .label = "Langevin: decode every",
-                                  .unit = "steps",
-                                  .defaultValue = 10,
-                                  .min = 1,
-                                  .max = 1000,
-                                  .integer = true,
-                                  .tooltip = "Decode every k-th state of the chain."});
-        t.add<&S::langevinSeed>({.key = "langevin_seed",
-                                 .label = "Langevin seed",
-                                 .defaultValue = 1,
-                                 .min = 0,
-                                 .max = 4294967295.0,
-                                 .integer = true,
-                                 .tooltip = "Seed of the chain's noise."});
-        t.add<&S::interpSteps>({.key = "interp_steps",
-                                .label = "Interpolation images",
-                                .defaultValue = 10,
-                                .min = 2,
-                                .max = 64,
-                                .integer = true,
-                                .tooltip = "Images along an interpolation or a traversal."});
-        t.add<&S::traverseRange>({.key = "traverse_range",
-                                  .label = "Traversal range",
-                                  .unit = "sd",
-                                  .defaultValue = 2.5,
-                                  .min = 0.1,
-                                  .max = 6,
-                                  .step = 0.1,
-                                  .decimals = 2,
-                                  .tooltip = "A traversal runs from -range to +range standard "
-                                             "deviations along the principal axis."});
-        return t;
-    }();
-    return t;
+    t.add<&S::perClass>(integerSpec("per_class", "Images per class", "", 24, 1, 1000, 1,
+                                    "Gallery images drawn per class (More adds as many)."));
+    t.add<&S::seed>(integerSpec("seed", "Gallery seed", "", 1, 0, 4294967295.0, 1,
+                                "Seed of the gallery's Gaussian draws: the same seed gives "
+                                "the same images."));
+    t.add<&S::centre>(
+        choiceSpec("centre", "Centre", 0, {"attractor", "mean"},
+                   "Sample N(xbar_l, Sigma_T^l) about the attractor (eq 22), or about the "
+                   "sample mean of x(T) with its own covariance."));
+    t.add<&S::exportScale>(integerSpec("export_scale", "PNG scale", "x", 4, 1, 16, 1,
+                                       "Magnification of the exported PNG images."));
+    t.add<&S::filmEvery>(integerSpec("film_every", "Filmstrip every", "steps", 10, 1, 100, 1,
+                                     "Reconstruct: decode the latent state every k-th "
+                                     "Euler–Maruyama step."));
+    t.add<&S::langevinSteps>(integerSpec("langevin_steps", "Langevin steps", "", 300, 10, 100000, 1,
+                                         "Length of the Langevin chain in steps of dt."));
+    t.add<&S::langevinEvery>(integerSpec("langevin_every", "Langevin: decode every", "steps", 10, 1,
+                                         1000, 1, "Decode every k-th state of the chain."));
+    t.add<&S::langevinSeed>(integerSpec("langevin_seed", "Langevin seed", "", 1, 0, 4294967295.0, 1,
+                                        "Seed of the chain's noise."));
+    t.add<&S::interpSteps>(integerSpec("interp_steps", "Interpolation images", "", 10, 2, 64, 1,
+                                       "Images along an interpolation or a traversal."));
+    t.add<&S::traverseRange>(realSpec("traverse_range", "Traversal range", "sd", 2.5, 0.1, 6, 0.1,
+                                      2,
+                                      "A traversal runs from -range to +range standard "
+                                      "deviations along the principal axis."));
 }
 
 template struct ParamKeys<generator::GeneratorViewSettings>;

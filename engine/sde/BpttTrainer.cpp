@@ -7,7 +7,7 @@
 
 #include "core/EnumNames.h"
 #include "io/Hdf5Handle.h"
-#include "io/Hdf5Matrix.h"
+#include "sde/AdamCheckpoint.h"
 #include "sde/AdamOptimizer.h"
 #include "sde/BpttKernel.h"
 #include "sde/GaussianNoise.h"
@@ -261,14 +261,8 @@ void BpttTrainer::saveCheckpoint(const std::string& path) const {
         h5::Handle c = h5::createGroup(f, "checkpoint");
         h5::writeAttribute(c, "iteration", std::int64_t(iteration_));
         h5::writeAttribute(c, "train_g", std::int64_t(tp_.trainG ? 1 : 0));
-        h5::writeAttribute(c, "adam_a_steps", std::int64_t(adamA_->steps()));
-        h5::writeMatrix(c, "adam_a_m", adamA_->firstMoment());
-        h5::writeMatrix(c, "adam_a_v", adamA_->secondMoment());
-        if (adamG_) {
-            h5::writeAttribute(c, "adam_g_steps", std::int64_t(adamG_->steps()));
-            h5::writeMatrix(c, "adam_g_m", adamG_->firstMoment());
-            h5::writeMatrix(c, "adam_g_v", adamG_->secondMoment());
-        }
+        writeAdamState(c, "adam_a", *adamA_);
+        if (adamG_) writeAdamState(c, "adam_g", *adamG_);
         std::vector<double> vi(validationIterations_.begin(), validationIterations_.end());
         h5::writeDataset(c, "validation_iterations", vi, {hsize_t(vi.size())});
     });
@@ -295,17 +289,12 @@ void BpttTrainer::resume(const std::string& path) {
         const long it = long(h5::readIntAttribute(c, "iteration"));
         if (it < 0 || std::size_t(it) != saved.meta.lossCurve.size())
             throw h5::Error(where + ": field 'iteration' does not match the loss curve");
-        const Eigen::MatrixXf am = h5::readMatrixF(c, "adam_a_m", n, n, where),
-                              av = h5::readMatrixF(c, "adam_a_v", n, n, where);
-        Eigen::MatrixXf gm, gv;
-        long gSteps = 0;
+        const AdamState a = readAdamState(c, "adam_a", n, n, where);
+        AdamState g;
         if (tp_.trainG) {
             if (!saved.model.hasTrainedG()) throw h5::Error(where + ": missing field 'g'");
-            gm = h5::readMatrixF(c, "adam_g_m", n, n, where);
-            gv = h5::readMatrixF(c, "adam_g_v", n, n, where);
-            gSteps = long(h5::readIntAttribute(c, "adam_g_steps"));
+            g = readAdamState(c, "adam_g", n, n, where);
         }
-        const long aSteps = long(h5::readIntAttribute(c, "adam_a_steps"));
         const std::vector<double> vi = h5::readDoubles(c, "validation_iterations");
         if (vi.size() != saved.meta.validationCurve.size())
             throw h5::Error(where + ": validation curve and its iterations differ in length");
@@ -316,8 +305,8 @@ void BpttTrainer::resume(const std::string& path) {
             model_.setTrainedG(saved.model.trainedG());
         else
             model_.clearTrainedG();
-        adamA_->restore(aSteps, am, av);
-        if (tp_.trainG) adamG_->restore(gSteps, gm, gv);
+        a.restoreInto(*adamA_);
+        if (tp_.trainG) g.restoreInto(*adamG_);
         iteration_ = it;
         lossCurve_ = saved.meta.lossCurve;
         validationCurve_ = saved.meta.validationCurve;

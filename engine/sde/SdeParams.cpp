@@ -21,121 +21,45 @@ const std::vector<std::string>& patternNames() {
 namespace as {
 
 template <>
-const ParamTable<sde::SdeParams>& ParamKeys<sde::SdeParams>::table() {
-    static const ParamTable<sde::SdeParams> t = [] {
-        ParamTable<sde::SdeParams> t;
-        // Positive constants: (0, max].
-        auto positive = [](ParamSpec s) {
-            s.min = 0;
-            s.minOpen = true;
-            return s;
-        };
-        t.add<&sde::SdeParams::n>(
-            {.key = "n",
-             .label = "Nodes N",
-             .defaultValue = 784,
-             .min = 2,
-             .max = 4096,
-             .integer = true,
-             .tooltip = "Number of coupled equations; 784 for 28x28 images."});
-        t.add<&sde::SdeParams::classes>(
-            {.key = "classes",
-             .label = "Attractors C",
-             .defaultValue = 10,
-             .min = 1,
-             .max = 64,
-             .integer = true,
-             .tooltip = "Planted attractors, one per class; floor(N/C) >= 1."});
-        t.add<&sde::SdeParams::pattern>({.key = "pattern",
-                                         .label = "Pattern",
-                                         .defaultValue = 0,
-                                         .choices = sde::patternNames(),
-                                         .tooltip =
-                                             "blocks: eq 10 (block of a+); blocks-minus: eq 23 "
-                                             "(first entry a-); canonical: a+ e_l."});
-        t.add<&sde::SdeParams::node>(
-            {.key = "node",
-             .label = "Node model",
-             .defaultValue = 0,
-             .choices = {"cvfr", "hopfield"},
-             .tooltip = "cvfr: g = beta x^2/(c + x^2) (default); hopfield: g = beta tanh(x)."});
-        t.add<&sde::SdeParams::c>(positive(
-            {.key = "c",
-             .label = "c",
-             .defaultValue = 0.125,
-             .max = 10,
-             .step = 0.01,
-             .decimals = 4,
-             .tooltip =
-                 "CVFR half-saturation constant; a+- are real when beta^2 lambda^2 > 4 c r^2."}));
-        t.add<&sde::SdeParams::beta>(positive({.key = "beta",
-                                               .label = "beta",
-                                               .defaultValue = 1,
-                                               .max = 100,
-                                               .step = 0.1,
-                                               .decimals = 3,
-                                               .tooltip = "Gain of g."}));
-        t.add<&sde::SdeParams::lambda>(positive(
-            {.key = "lambda",
-             .label = "lambda",
-             .defaultValue = 1,
-             .max = 100,
-             .step = 0.1,
-             .decimals = 3,
-             .tooltip = "Eigenvalue of A on the planted g(x_l) (eq 5); sets a+- (eq 9)."}));
-        t.add<&sde::SdeParams::r>(positive({.key = "r",
-                                            .label = "Decay r",
-                                            .defaultValue = 1,
-                                            .max = 100,
-                                            .step = 0.1,
-                                            .decimals = 3,
-                                            .tooltip = "f(x) = -r x."}));
-        t.add<&sde::SdeParams::dt>(
-            positive({.key = "dt",
-                      .label = "Euler step dt",
-                      .defaultValue = 0.03,
-                      .max = 1,
-                      .step = 0.01,
-                      .decimals = 3,
-                      .tooltip = "Step of the Euler / Euler–Maruyama integration."}));
-        t.add<&sde::SdeParams::steps>(
-            {.key = "steps",
-             .label = "Steps",
-             .defaultValue = 100,
-             .min = 1,
-             .max = 10000,
-             .step = 10,
-             .integer = true,
-             .tooltip = "Euler steps; T = steps x dt is the time the classification is read at."});
-        t.add<&sde::SdeParams::eps>(
-            {.key = "eps",
-             .label = "Noise eps",
-             .defaultValue = 0,
-             .min = 0,
-             .max = 10,
-             .step = 0.01,
-             .decimals = 3,
-             .tooltip = "Noise strength epsilon; 0 is the deterministic model."});
-        t.add<&sde::SdeParams::noise>(
-            {.key = "noise",
-             .label = "Noise matrix G",
-             .defaultValue = 0,
-             .choices = {"identity", "trained"},
-             .tooltip = "identity: G = I; trained: the model's trained G."});
-        t.add<&sde::SdeParams::averageSteps>(
-            {.key = "average_steps",
-             .label = "Late-time average",
-             .unit = "steps",
-             .defaultValue = 20,
-             .min = 1,
-             .max = 10000,
-             .integer = true,
-             .tooltip = "The classification averages the state over the last K steps.",
-             .rule = "[1, steps]"});
-        t.add<&sde::SdeParams::seed>(seedSpec("Seed", "Seed of the Euler–Maruyama noise."));
-        return t;
-    }();
-    return t;
+void ParamKeys<sde::SdeParams>::describe(ParamTable<sde::SdeParams>& t) {
+    // Positive constants: (0, max].
+    auto positive = [](const char* key, const char* label, double defaultValue, double max,
+                       double step, int decimals, const char* tooltip) {
+        return openBelow(realSpec(key, label, "", defaultValue, 0, max, step, decimals, tooltip));
+    };
+    t.add<&sde::SdeParams::n>(integerSpec("n", "Nodes N", "", 784, 2, 4096, 1,
+                                          "Number of coupled equations; 784 for 28x28 images."));
+    t.add<&sde::SdeParams::classes>(
+        integerSpec("classes", "Attractors C", "", 10, 1, 64, 1,
+                    "Planted attractors, one per class; floor(N/C) >= 1."));
+    t.add<&sde::SdeParams::pattern>(choiceSpec("pattern", "Pattern", 0, sde::patternNames(),
+                                               "blocks: eq 10 (block of a+); blocks-minus: eq 23 "
+                                               "(first entry a-); canonical: a+ e_l."));
+    t.add<&sde::SdeParams::node>(
+        choiceSpec("node", "Node model", 0, {"cvfr", "hopfield"},
+                   "cvfr: g = beta x^2/(c + x^2) (default); hopfield: g = beta tanh(x)."));
+    t.add<&sde::SdeParams::c>(
+        positive("c", "c", 0.125, 10, 0.01, 4,
+                 "CVFR half-saturation constant; a+- are real when beta^2 lambda^2 > 4 c r^2."));
+    t.add<&sde::SdeParams::beta>(positive("beta", "beta", 1, 100, 0.1, 3, "Gain of g."));
+    t.add<&sde::SdeParams::lambda>(
+        positive("lambda", "lambda", 1, 100, 0.1, 3,
+                 "Eigenvalue of A on the planted g(x_l) (eq 5); sets a+- (eq 9)."));
+    t.add<&sde::SdeParams::r>(positive("r", "Decay r", 1, 100, 0.1, 3, "f(x) = -r x."));
+    t.add<&sde::SdeParams::dt>(positive("dt", "Euler step dt", 0.03, 1, 0.01, 3,
+                                        "Step of the Euler / Euler–Maruyama integration."));
+    t.add<&sde::SdeParams::steps>(
+        integerSpec("steps", "Steps", "", 100, 1, 10000, 10,
+                    "Euler steps; T = steps x dt is the time the classification is read at."));
+    t.add<&sde::SdeParams::eps>(realSpec("eps", "Noise eps", "", 0, 0, 10, 0.01, 3,
+                                         "Noise strength epsilon; 0 is the deterministic model."));
+    t.add<&sde::SdeParams::noise>(choiceSpec("noise", "Noise matrix G", 0, {"identity", "trained"},
+                                             "identity: G = I; trained: the model's trained G."));
+    t.add<&sde::SdeParams::averageSteps>(
+        withRule(integerSpec("average_steps", "Late-time average", "steps", 20, 1, 10000, 1,
+                             "The classification averages the state over the last K steps."),
+                 "[1, steps]"));
+    t.add<&sde::SdeParams::seed>(seedSpec("Seed", "Seed of the Euler–Maruyama noise."));
 }
 
 template struct ParamKeys<sde::SdeParams>;
