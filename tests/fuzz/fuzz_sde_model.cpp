@@ -3,16 +3,12 @@
 // is a finding.
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 
 #include "FuzzTempFile.h"
 #include "sde/SdeModelFile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string& path = as::fuzz::writeTempFile(data, size, "sde_model.h5");
-    try {
-        const as::sde::LoadedSdeModel m = as::sde::loadSdeModel(path);
-    } catch (const std::exception&) {
-    }
-    return 0;
+    return as::fuzz::fuzzFileLoader(data, size, "sde_model.h5", [](const std::string& path) {
+        (void)as::sde::loadSdeModel(path);
+    });
 }

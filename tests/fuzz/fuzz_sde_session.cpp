@@ -4,22 +4,15 @@
 // crash, leak, hang or sanitizer report is a finding.
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 
-#include "FuzzTempFile.h"
-#include "io/SessionFile.h"
+#include "FuzzSessionGroup.h"
 #include "sde/SdeSession.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string& path = as::fuzz::writeTempFile(data, size, "sde.h5");
-    try {
-        as::SessionReader r(path);
-        if (!r.hasGroup("sde")) return 0;
-        const as::sde::SdeSessionState st =
-            r.read([](hid_t root) { return as::sde::readSdeGroup(root); });
-        st.model->params().check();
-        (void)st.initialCondition();
-    } catch (const std::exception&) {
-    }
-    return 0;
+    return as::fuzz::fuzzSessionGroup(
+        data, size, "sde", [](hid_t root) { return as::sde::readSdeGroup(root); },
+        [](const as::sde::SdeSessionState& st) {
+            st.model->params().check();
+            (void)st.initialCondition();
+        });
 }

@@ -3,16 +3,12 @@
 // is a finding.
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 
 #include "FuzzTempFile.h"
 #include "surrogate/SurrogateModel.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string& path = as::fuzz::writeTempFile(data, size, "surrogate_model.h5");
-    try {
-        const as::surrogate::SurrogateModel m = as::surrogate::SurrogateModel::load(path);
-    } catch (const std::exception&) {
-    }
-    return 0;
+    return as::fuzz::fuzzFileLoader(data, size, "surrogate_model.h5", [](const std::string& path) {
+        (void)as::surrogate::SurrogateModel::load(path);
+    });
 }

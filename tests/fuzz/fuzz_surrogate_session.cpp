@@ -4,21 +4,14 @@
 // sanitizer report is a finding.
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 
-#include "FuzzTempFile.h"
-#include "io/SessionFile.h"
+#include "FuzzSessionGroup.h"
 #include "surrogate/SurrogateSession.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const std::string& path = as::fuzz::writeTempFile(data, size, "surrogate.h5");
-    try {
-        as::SessionReader r(path);
-        if (!r.hasGroup("surrogate")) return 0;
-        const as::surrogate::SurrogateSessionState st =
-            r.read([](hid_t root) { return as::surrogate::readSurrogateGroup(root); });
-        (void)as::surrogate::liveSourceName(st.source);
-    } catch (const std::exception&) {
-    }
-    return 0;
+    return as::fuzz::fuzzSessionGroup(
+        data, size, "surrogate", [](hid_t root) { return as::surrogate::readSurrogateGroup(root); },
+        [](const as::surrogate::SurrogateSessionState& st) {
+            (void)as::surrogate::liveSourceName(st.source);
+        });
 }
