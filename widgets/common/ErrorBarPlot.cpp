@@ -10,7 +10,7 @@
 
 namespace as::widgets {
 
-ErrorBarPlot::ErrorBarPlot(QWidget* parent) : QWidget(parent) {
+ErrorBarPlot::ErrorBarPlot(QWidget* parent) : PlotWidget(parent) {
     setAutoFillBackground(false);
 }
 
@@ -41,11 +41,6 @@ void ErrorBarPlot::setXLabels(const QStringList& labels) {
 void ErrorBarPlot::setReference(double y, const QString& label) {
     ref_ = y;
     refLabel_ = label;
-    update();
-}
-
-void ErrorBarPlot::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 

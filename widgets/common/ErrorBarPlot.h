@@ -7,13 +7,14 @@
 // to PNG, SVG and PDF as drawn (widgets/common/FigureExport).
 #include <QString>
 #include <QStringList>
-#include <QWidget>
 #include <limits>
 #include <vector>
 
+#include "widgets/common/PlotWidget.h"
+
 namespace as::widgets {
 
-class ErrorBarPlot : public QWidget {
+class ErrorBarPlot : public PlotWidget {
     Q_OBJECT
   public:
     struct Curve {
@@ -27,7 +28,6 @@ class ErrorBarPlot : public QWidget {
     void setTitles(const QString& title, const QString& xTitle, const QString& yTitle);
     /// Text under the x ticks at 0, 1, 2, ... (empty: numbers).
     void setXLabels(const QStringList& labels);
-    void setDark(bool dark);
     /// A dashed horizontal reference line at y with its label (NaN: none), e.g. a floor.
     void setReference(double y, const QString& label);
     double reference() const { return ref_; }
@@ -42,11 +42,10 @@ class ErrorBarPlot : public QWidget {
 
   private:
     std::vector<Curve> curves_;
-    QString title_, xTitle_, yTitle_;
+    QString xTitle_, yTitle_;
     QStringList xLabels_;
     QString refLabel_;
     double ref_ = std::numeric_limits<double>::quiet_NaN();
-    bool dark_ = false;
 };
 
 }  // namespace as::widgets

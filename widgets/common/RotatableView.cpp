@@ -8,19 +8,9 @@
 namespace as::widgets {
 
 RotatableView::RotatableView(const QString& title, double maxZoom, QWidget* parent)
-    : QWidget(parent), title_(title), maxZoom_(maxZoom) {
+    : PlotWidget(title, parent), maxZoom_(maxZoom) {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::OpenHandCursor);
-}
-
-void RotatableView::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
-void RotatableView::setDark(bool dark) {
-    dark_ = dark;
-    update();
 }
 
 void RotatableView::setRotation(double yawDeg, double pitchDeg) {

@@ -6,16 +6,15 @@
 // (backToFront()). Dragging rotates (rotateBy()), the wheel zooms.
 #include <QPointF>
 #include <QString>
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class RotatableView : public QWidget {
+class RotatableView : public PlotWidget {
     Q_OBJECT
   public:
-    void setTitle(const QString& title);
-    void setDark(bool dark);
     /// Angles in degrees; the pitch is held within [-89, 89].
     void setRotation(double yawDeg, double pitchDeg);
     double yaw() const { return yaw_; }
@@ -36,16 +35,12 @@ class RotatableView : public QWidget {
     static std::vector<std::size_t> backToFront(const std::vector<double>& depth);
     /// A drag by `mouseDelta` pixels: half a degree of yaw and pitch a pixel.
     void rotateBy(QPointF mouseDelta);
-    const QString& title() const { return title_; }
-    bool isDark() const { return dark_; }
 
     void wheelEvent(QWheelEvent* e) override;
 
   private:
-    QString title_;
     double yaw_ = 35.0, pitch_ = 25.0, zoom_ = 1.0;
     double maxZoom_;
-    bool dark_ = false;
 };
 
 }  // namespace as::widgets

@@ -15,7 +15,7 @@ namespace {
 constexpr int kLeft = 40, kRight = 8, kTop = 20, kBottom = 20;
 }  // namespace
 
-ConfidenceDecodePlot::ConfidenceDecodePlot(QWidget* parent) : QWidget(parent) {
+ConfidenceDecodePlot::ConfidenceDecodePlot(QWidget* parent) : PlotWidget(parent) {
     setMinimumSize(240, 90);
 }
 
@@ -25,11 +25,6 @@ void ConfidenceDecodePlot::setData(std::vector<double> t, std::vector<double> de
     decoded_ = std::move(decoded);
     stimulus_ = std::move(stimulus);
     confidence_ = std::move(confidence);
-    update();
-}
-
-void ConfidenceDecodePlot::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 

@@ -2,12 +2,13 @@
 // Decoded position over time with each sample coloured by the readout confidence (seed 001
 // Fig. 4A): a dot per sample, pale at low confidence, saturated at C = 1; the stimulus as a grey
 // line. Drawn with QPainter directly (a few thousand points per frame).
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class ConfidenceDecodePlot : public QWidget {
+class ConfidenceDecodePlot : public PlotWidget {
     Q_OBJECT
   public:
     explicit ConfidenceDecodePlot(QWidget* parent = nullptr);
@@ -15,7 +16,6 @@ class ConfidenceDecodePlot : public QWidget {
     /// lengths.
     void setData(std::vector<double> t, std::vector<double> decoded, std::vector<double> stimulus,
                  std::vector<double> confidence);
-    void setDark(bool dark);
     /// Samples drawn in the last paint.
     std::size_t drawnPoints() const { return drawn_; }
     QSize sizeHint() const override { return {640, 180}; }
@@ -25,7 +25,6 @@ class ConfidenceDecodePlot : public QWidget {
 
   private:
     std::vector<double> t_, decoded_, stimulus_, confidence_;
-    bool dark_ = false;
     std::size_t drawn_ = 0;
 };
 

@@ -21,7 +21,7 @@ double brushProfile(double d, double r) {
 }
 }  // namespace
 
-DigitCanvas::DigitCanvas(QWidget* parent) : QWidget(parent), pixels_(28 * 28, 0.0f) {
+DigitCanvas::DigitCanvas(QWidget* parent) : PlotWidget(parent), pixels_(28 * 28, 0.0f) {
     setMinimumSize(84, 96);
     QSizePolicy sp(QSizePolicy::Preferred, QSizePolicy::Preferred);
     sp.setHeightForWidth(true);
@@ -72,11 +72,6 @@ void DigitCanvas::setColorMap(ColorMap m) {
 
 void DigitCanvas::setCaption(const QString& text) {
     caption_ = text;
-    update();
-}
-
-void DigitCanvas::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 

@@ -5,12 +5,13 @@
 //    and strokeFinished() when the button is released;
 //  - display-only: any values (the evolving state x(t)) mapped through a colour map over a range.
 #include <QString>
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class DigitCanvas : public QWidget {
+class DigitCanvas : public PlotWidget {
     Q_OBJECT
   public:
     enum class ColorMap { Grey, Viridis };
@@ -35,7 +36,6 @@ class DigitCanvas : public QWidget {
     /// A line of text above the image (empty: none).
     void setCaption(const QString& text);
     QString caption() const { return caption_; }
-    void setDark(bool dark);
 
     /// Sum of all pixel values (handy for tests and "is anything drawn").
     double ink() const;
@@ -63,7 +63,7 @@ class DigitCanvas : public QWidget {
 
     std::vector<float> pixels_;
     int w_ = 28, h_ = 28;
-    bool editable_ = false, dark_ = false, drawing_ = false, erasing_ = false;
+    bool editable_ = false, drawing_ = false, erasing_ = false;
     double radius_ = 1.4, strength_ = 0.9, lo_ = 0.0, hi_ = 1.0;
     ColorMap map_ = ColorMap::Grey;
     QString caption_;

@@ -26,7 +26,7 @@ QString shortNumber(double v) {
 }
 }  // namespace
 
-DistanceBars::DistanceBars(QWidget* parent) : QWidget(parent) {
+DistanceBars::DistanceBars(QWidget* parent) : PlotWidget(parent) {
     setMinimumSize(140, 110);
 }
 
@@ -48,11 +48,6 @@ void DistanceBars::setValues(std::vector<double> values, QStringList labels) {
     update();
 }
 
-void DistanceBars::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
 void DistanceBars::setHighlightColor(const QColor& c) {
     highlight_ = c;
     update();
@@ -69,11 +64,6 @@ void DistanceBars::resetScale() {
     for (double v : values_)
         if (std::isfinite(v)) top = std::max(top, v);
     autoMax_ = niceCeil(top);
-    update();
-}
-
-void DistanceBars::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 

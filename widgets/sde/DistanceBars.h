@@ -7,12 +7,13 @@
 #include <QFont>
 #include <QRectF>
 #include <QStringList>
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class DistanceBars : public QWidget {
+class DistanceBars : public PlotWidget {
     Q_OBJECT
   public:
     explicit DistanceBars(QWidget* parent = nullptr);
@@ -22,14 +23,12 @@ class DistanceBars : public QWidget {
     const std::vector<double>& values() const { return values_; }
     /// The highlighted bar: the smallest finite value (-1 if none).
     int highlighted() const { return highlighted_; }
-    void setTitle(const QString& title);
     void setHighlightColor(const QColor& c);
     /// Fixes the top of the axis (<= 0: automatic: a round number above the largest value seen
     /// since the last resetScale(); it only grows, so converging bars shrink visibly).
     void setFixedMax(double top);
     void resetScale();
     double axisMax() const { return fixedMax_ > 0 ? fixedMax_ : autoMax_; }
-    void setDark(bool dark);
     QSize sizeHint() const override { return {360, 180}; }
     /// Where each bar's value is written (an empty rect: not written). When the values are wider
     /// than the bars' pitch only the highlighted one is written, so no two overlap.
@@ -43,10 +42,8 @@ class DistanceBars : public QWidget {
     QFont valueFont() const;
     std::vector<double> values_;
     QStringList labels_;
-    QString title_;
     int highlighted_ = -1;
     double fixedMax_ = 0, autoMax_ = 0;
-    bool dark_ = false;
     QColor highlight_{230, 97, 1};
 };
 

@@ -11,7 +11,7 @@
 
 namespace as::widgets {
 
-ImageGrid::ImageGrid(QWidget* parent) : QWidget(parent) {
+ImageGrid::ImageGrid(QWidget* parent) : PlotWidget(parent) {
     setMinimumSize(160, 90);
 }
 
@@ -52,18 +52,8 @@ void ImageGrid::setHighlightColor(const QColor& c) {
     update();
 }
 
-void ImageGrid::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
 void ImageGrid::setColumns(int columns) {
     columns_ = std::max(0, columns);
-    update();
-}
-
-void ImageGrid::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 

@@ -4,12 +4,13 @@
 // are mapped through the viridis map over one shared range. Clicking an image emits imageClicked.
 #include <QColor>
 #include <QStringList>
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class ImageGrid : public QWidget {
+class ImageGrid : public PlotWidget {
     Q_OBJECT
   public:
     explicit ImageGrid(QWidget* parent = nullptr);
@@ -24,11 +25,8 @@ class ImageGrid : public QWidget {
     void setHighlighted(int index);
     int highlighted() const { return highlighted_; }
     void setHighlightColor(const QColor& c);
-    /// A title above the grid (empty: none).
-    void setTitle(const QString& title);
     /// Fixed number of columns (0: chosen from the widget's shape).
     void setColumns(int columns);
-    void setDark(bool dark);
     /// The index under a widget position, or -1.
     int indexAt(QPointF p) const;
     QSize sizeHint() const override { return {360, 200}; }
@@ -51,10 +49,9 @@ class ImageGrid : public QWidget {
     std::vector<std::vector<float>> images_;
     std::vector<QImage> rendered_;
     QStringList captions_;
-    QString title_;
     int w_ = 28, h_ = 28, columns_ = 0, highlighted_ = -1;
     double lo_ = 0, hi_ = 1;
-    bool autoRange_ = true, dark_ = false;
+    bool autoRange_ = true;
     QColor highlight_{230, 97, 1};
 };
 

@@ -23,7 +23,7 @@ QStringList defaultLabels(int n) {
 }
 }  // namespace
 
-MatrixHeatmap::MatrixHeatmap(QWidget* parent) : QWidget(parent) {
+MatrixHeatmap::MatrixHeatmap(QWidget* parent) : PlotWidget(parent) {
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
@@ -38,11 +38,6 @@ void MatrixHeatmap::setMatrix(const Eigen::MatrixXd& m, QStringList rowLabels,
 
 void MatrixHeatmap::clear() {
     setMatrix(Eigen::MatrixXd());
-}
-
-void MatrixHeatmap::setTitle(const QString& title) {
-    title_ = title;
-    update();
 }
 
 void MatrixHeatmap::setAxisLabels(const QString& rows, const QString& cols, const QString& colour) {
@@ -60,11 +55,6 @@ void MatrixHeatmap::setLogScale(bool on) {
 void MatrixHeatmap::setDiagonalNeutral(bool on) {
     neutralDiagonal_ = on;
     rescale();
-}
-
-void MatrixHeatmap::setDark(bool dark) {
-    dark_ = dark;
-    update();
 }
 
 void MatrixHeatmap::rescale() {

@@ -5,12 +5,13 @@
 // neutral grey). Hovering a cell shows its value. Painted with QPainter, so it renders offscreen.
 #include <Eigen/Core>
 #include <QStringList>
-#include <QWidget>
 #include <optional>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class MatrixHeatmap : public QWidget {
+class MatrixHeatmap : public PlotWidget {
     Q_OBJECT
   public:
     explicit MatrixHeatmap(QWidget* parent = nullptr);
@@ -19,14 +20,12 @@ class MatrixHeatmap : public QWidget {
     void setMatrix(const Eigen::MatrixXd& m, QStringList rowLabels = {},
                    QStringList colLabels = {});
     void clear();
-    void setTitle(const QString& title);
     /// Axis captions (e.g. "attractor l", "attractor m") and the colour bar's caption.
     void setAxisLabels(const QString& rows, const QString& cols, const QString& colour);
     void setLogScale(bool on);
     /// Draws the diagonal grey and leaves it out of the colour range (a distance matrix's zeros).
     void setDiagonalNeutral(bool on);
     bool logScale() const { return log_; }
-    void setDark(bool dark);
 
     const Eigen::MatrixXd& matrix() const { return m_; }
     /// The colour scale's ends (data units) after the last setMatrix / setLogScale.
@@ -59,9 +58,9 @@ class MatrixHeatmap : public QWidget {
 
     Eigen::MatrixXd m_;
     QStringList rows_, cols_;
-    QString title_, rowAxis_, colAxis_, colourAxis_;
+    QString rowAxis_, colAxis_, colourAxis_;
     double lo_ = 0, hi_ = 1;
-    bool log_ = false, dark_ = false, neutralDiagonal_ = false;
+    bool log_ = false, neutralDiagonal_ = false;
 };
 
 }  // namespace as::widgets

@@ -25,7 +25,7 @@ QColor blend(const QColor& a, const QColor& b, double t) {
 }  // namespace
 
 PixelTrajectoryPlot::PixelTrajectoryPlot(QWidget* parent)
-    : QWidget(parent), cursor_(std::numeric_limits<double>::quiet_NaN()) {
+    : PlotWidget(parent), cursor_(std::numeric_limits<double>::quiet_NaN()) {
     setMinimumSize(160, 120);
 }
 
@@ -53,16 +53,6 @@ void PixelTrajectoryPlot::setTimeRange(double t0, double t1) {
 
 void PixelTrajectoryPlot::setCursorTime(double t) {
     cursor_ = t;
-    update();
-}
-
-void PixelTrajectoryPlot::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
-void PixelTrajectoryPlot::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 

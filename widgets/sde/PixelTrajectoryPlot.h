@@ -4,12 +4,13 @@
 // a_+, orange for a_- (values in between are blended). A dashed line marks a_+ (and a_- when it
 // is set), a vertical line the current time.
 #include <QString>
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class PixelTrajectoryPlot : public QWidget {
+class PixelTrajectoryPlot : public PlotWidget {
     Q_OBJECT
   public:
     explicit PixelTrajectoryPlot(QWidget* parent = nullptr);
@@ -24,8 +25,6 @@ class PixelTrajectoryPlot : public QWidget {
     void setTimeRange(double t0, double t1);
     /// The vertical time cursor (NaN: none).
     void setCursorTime(double t);
-    void setTitle(const QString& title);
-    void setDark(bool dark);
 
     /// Curves drawn in the last paint (for tests).
     int drawnCurves() const { return drawn_; }
@@ -45,10 +44,8 @@ class PixelTrajectoryPlot : public QWidget {
     std::vector<double> t_;
     std::vector<std::vector<float>> traces_;
     std::vector<double> targets_;
-    QString title_;
     double aPlus_ = 1.0, aMinus_ = 0.0, t0_ = 0.0, t1_ = 1.0, cursor_;
     double yLo_ = 0.0, yHi_ = 1.0;
-    bool dark_ = false;
     int drawn_ = 0;
 };
 

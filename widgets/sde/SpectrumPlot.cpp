@@ -36,7 +36,7 @@ const QColor kStable(40, 90, 200), kUnstable(215, 45, 45), kCompare(235, 140, 20
 
 }  // namespace
 
-SpectrumPlot::SpectrumPlot(QWidget* parent) : QWidget(parent) {
+SpectrumPlot::SpectrumPlot(QWidget* parent) : PlotWidget(parent) {
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     title_ = tr("Jacobian spectrum");
@@ -60,21 +60,11 @@ void SpectrumPlot::setMarkers(Values values, const QString& label) {
     rescale();
 }
 
-void SpectrumPlot::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
 void SpectrumPlot::clear() {
     primary_.clear();
     comparison_.clear();
     markers_.clear();
     rescale();
-}
-
-void SpectrumPlot::setDark(bool dark) {
-    dark_ = dark;
-    update();
 }
 
 void SpectrumPlot::rescale() {

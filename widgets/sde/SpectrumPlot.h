@@ -6,13 +6,14 @@
 // optional markers (crosses) flag eigenvalues every spectrum shares. Autoscaled around all points
 // and the origin. Hovering a point shows its value. Painted with QPainter, so it renders offscreen.
 #include <QString>
-#include <QWidget>
 #include <complex>
 #include <vector>
 
+#include "widgets/common/PlotWidget.h"
+
 namespace as::widgets {
 
-class SpectrumPlot : public QWidget {
+class SpectrumPlot : public PlotWidget {
     Q_OBJECT
   public:
     using Values = std::vector<std::complex<double>>;
@@ -25,9 +26,7 @@ class SpectrumPlot : public QWidget {
     void setComparison(Values values, const QString& label);
     /// Crosses at eigenvalues shared by every spectrum (Appendix A); empty removes them.
     void setMarkers(Values values, const QString& label);
-    void setTitle(const QString& title);
     void clear();
-    void setDark(bool dark);
 
     const Values& primary() const { return primary_; }
     const Values& comparison() const { return comparison_; }
@@ -57,9 +56,8 @@ class SpectrumPlot : public QWidget {
     QFont plotFont() const;
 
     Values primary_, comparison_, markers_;
-    QString primaryLabel_, comparisonLabel_, markersLabel_, title_;
+    QString primaryLabel_, comparisonLabel_, markersLabel_;
     double reMin_ = -2, reMax_ = 0.5, imMin_ = -1, imMax_ = 1;
-    bool dark_ = false;
 };
 
 }  // namespace as::widgets

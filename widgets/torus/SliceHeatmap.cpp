@@ -11,7 +11,7 @@ namespace as::widgets {
 
 SliceHeatmap::SliceHeatmap(const QString& title, const QString& rowAxis, const QString& colAxis,
                            QWidget* parent)
-    : QWidget(parent), title_(title), rowAxis_(rowAxis), colAxis_(colAxis) {
+    : PlotWidget(title, parent), rowAxis_(rowAxis), colAxis_(colAxis) {
     setMinimumSize(120, 120);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering)
@@ -43,16 +43,6 @@ void SliceHeatmap::setMarker(int row, int col) {
 void SliceHeatmap::setTarget(double rowFrac, double colFrac) {
     targetRow_ = rowFrac;
     targetCol_ = colFrac;
-    update();
-}
-
-void SliceHeatmap::setTitle(const QString& title) {
-    title_ = title;
-    update();
-}
-
-void SliceHeatmap::setDark(bool dark) {
-    dark_ = dark;
     update();
 }
 

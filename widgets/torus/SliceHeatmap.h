@@ -4,12 +4,13 @@
 // the clicked cell as fractions of the width and height (for steering).
 #include <QImage>
 #include <QString>
-#include <QWidget>
 #include <vector>
+
+#include "widgets/common/PlotWidget.h"
 
 namespace as::widgets {
 
-class SliceHeatmap : public QWidget {
+class SliceHeatmap : public PlotWidget {
     Q_OBJECT
   public:
     explicit SliceHeatmap(const QString& title, const QString& rowAxis, const QString& colAxis,
@@ -20,8 +21,6 @@ class SliceHeatmap : public QWidget {
     void setMarker(int row, int col);
     /// A second marker (e.g. the input position) drawn as a ring.
     void setTarget(double rowFrac, double colFrac);
-    void setTitle(const QString& title);
-    void setDark(bool dark);
     int rows() const { return rows_; }
     int cols() const { return cols_; }
     QSize sizeHint() const override { return {260, 260}; }
@@ -37,11 +36,10 @@ class SliceHeatmap : public QWidget {
 
   private:
     QRect plotRect() const;
-    QString title_, rowAxis_, colAxis_;
+    QString rowAxis_, colAxis_;
     QImage image_;
     int rows_ = 0, cols_ = 0, markRow_ = -1, markCol_ = -1;
     double targetRow_ = -1, targetCol_ = -1;
-    bool dark_ = false;
 };
 
 }  // namespace as::widgets
