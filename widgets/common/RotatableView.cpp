@@ -1,5 +1,6 @@
 #include "widgets/common/RotatableView.h"
 
+#include <QMouseEvent>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -7,8 +8,9 @@
 
 namespace as::widgets {
 
-RotatableView::RotatableView(const QString& title, double maxZoom, QWidget* parent)
-    : PlotWidget(title, parent), maxZoom_(maxZoom) {
+RotatableView::RotatableView(const QString& title, double maxZoom, double dragThreshold,
+                             QWidget* parent)
+    : PlotWidget(title, parent), maxZoom_(maxZoom), dragThreshold_(dragThreshold) {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setCursor(Qt::OpenHandCursor);
 }
@@ -41,6 +43,32 @@ void RotatableView::rotateBy(QPointF mouseDelta) {
 void RotatableView::wheelEvent(QWheelEvent* e) {
     zoom_ = std::clamp(zoom_ * std::pow(1.0015, e->angleDelta().y()), 0.3, maxZoom_);
     update();
+}
+
+void RotatableView::mousePressEvent(QMouseEvent* e) {
+    press_ = last_ = e->position();
+    dragging_ = dragThreshold_ <= 0;
+    if (dragging_) setCursor(Qt::ClosedHandCursor);
+}
+
+void RotatableView::mouseMoveEvent(QMouseEvent* e) {
+    if (!(e->buttons() & Qt::LeftButton)) {
+        hoverAt(e->position());
+        return;
+    }
+    const QPointF d = e->position() - last_;
+    last_ = e->position();
+    if (!dragging_ && (e->position() - press_).manhattanLength() > dragThreshold_) {
+        dragging_ = true;
+        setCursor(Qt::ClosedHandCursor);
+    }
+    if (dragging_) rotateBy(d);
+}
+
+void RotatableView::mouseReleaseEvent(QMouseEvent* e) {
+    setCursor(Qt::OpenHandCursor);
+    if (!dragging_) clickedAt(e->position());
+    dragging_ = false;
 }
 
 }  // namespace as::widgets

@@ -1,13 +1,12 @@
 #include "widgets/generator/LatentScatter.h"
 
-#include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
 
 namespace as::widgets {
 
-LatentScatter::LatentScatter(QWidget* parent) : RotatableView(QString(), 6.0, parent) {
+LatentScatter::LatentScatter(QWidget* parent) : RotatableView(QString(), 6.0, 3.0, parent) {
     setMinimumSize(200, 200);
     setMouseTracking(true);
 }
@@ -126,23 +125,8 @@ void LatentScatter::paintEvent(QPaintEvent*) {
     }
 }
 
-void LatentScatter::mousePressEvent(QMouseEvent* e) {
-    press_ = last_ = e->position();
-    dragging_ = false;
-}
-
-void LatentScatter::mouseMoveEvent(QMouseEvent* e) {
-    if (e->buttons() & Qt::LeftButton) {
-        const QPointF d = e->position() - last_;
-        last_ = e->position();
-        if ((e->position() - press_).manhattanLength() > 3) dragging_ = true;
-        if (dragging_) {
-            setCursor(Qt::ClosedHandCursor);
-            rotateBy(d);
-        }
-        return;
-    }
-    const int i = pointAt(e->position());
+void LatentScatter::hoverAt(QPointF pos) {
+    const int i = pointAt(pos);
     if (i != hovered_) {
         hovered_ = i;
         update();
@@ -150,17 +134,13 @@ void LatentScatter::mouseMoveEvent(QMouseEvent* e) {
     }
 }
 
-void LatentScatter::mouseReleaseEvent(QMouseEvent* e) {
-    setCursor(Qt::OpenHandCursor);
-    if (!dragging_) {
-        const int i = pointAt(e->position());
-        if (i >= 0) {
-            marked_ = i;
-            update();
-            emit pointClicked(i);
-        }
+void LatentScatter::clickedAt(QPointF pos) {
+    const int i = pointAt(pos);
+    if (i >= 0) {
+        marked_ = i;
+        update();
+        emit pointClicked(i);
     }
-    dragging_ = false;
 }
 
 }  // namespace as::widgets

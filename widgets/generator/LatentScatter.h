@@ -38,9 +38,8 @@ class LatentScatter : public RotatableView {
 
   protected:
     void paintEvent(QPaintEvent*) override;
-    void mousePressEvent(QMouseEvent* e) override;
-    void mouseMoveEvent(QMouseEvent* e) override;
-    void mouseReleaseEvent(QMouseEvent* e) override;
+    void hoverAt(QPointF pos) override;
+    void clickedAt(QPointF pos) override;
 
   private:
     QPointF project(const std::array<float, 3>& x, double* depth = nullptr) const;
@@ -50,8 +49,6 @@ class LatentScatter : public RotatableView {
     QStringList names_;
     std::array<float, 3> centre_{0, 0, 0};
     float extent_ = 1;
-    QPointF press_, last_;
-    bool dragging_ = false;
     int marked_ = -1, hovered_ = -1;
 };
 

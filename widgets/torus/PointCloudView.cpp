@@ -1,6 +1,5 @@
 #include "widgets/torus/PointCloudView.h"
 
-#include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -11,7 +10,7 @@
 namespace as::widgets {
 
 PointCloudView::PointCloudView(const QString& title, QWidget* parent)
-    : RotatableView(title, 5.0, parent) {
+    : RotatableView(title, 5.0, 0.0, parent) {
     setMinimumSize(160, 160);
     setFocusPolicy(Qt::ClickFocus);  // a click focuses the lab's views; unhandled keys (steering)
                                      // go to the lab
@@ -92,21 +91,6 @@ void PointCloudView::paintEvent(QPaintEvent*) {
         p.setBrush(Qt::NoBrush);
         p.drawPolyline(poly);
     }
-}
-
-void PointCloudView::mousePressEvent(QMouseEvent* e) {
-    lastMouse_ = e->position();
-    setCursor(Qt::ClosedHandCursor);
-}
-
-void PointCloudView::mouseMoveEvent(QMouseEvent* e) {
-    if (!(e->buttons() & Qt::LeftButton)) return;
-    rotateBy(e->position() - lastMouse_);
-    lastMouse_ = e->position();
-}
-
-void PointCloudView::mouseReleaseEvent(QMouseEvent*) {
-    setCursor(Qt::OpenHandCursor);
 }
 
 }  // namespace as::widgets

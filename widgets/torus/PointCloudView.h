@@ -38,14 +38,10 @@ class PointCloudView : public RotatableView {
 
   protected:
     void paintEvent(QPaintEvent*) override;
-    void mousePressEvent(QMouseEvent* e) override;
-    void mouseMoveEvent(QMouseEvent* e) override;
-    void mouseReleaseEvent(QMouseEvent* e) override;
 
   private:
     std::vector<Point> points_;
     std::vector<Polyline> lines_;
-    QPointF lastMouse_;
     bool box_ = true;
 };
 

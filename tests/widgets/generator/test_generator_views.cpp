@@ -11,6 +11,7 @@
 #include "widgets/common/ErrorBarPlot.h"
 #include "widgets/generator/GalleryView.h"
 #include "widgets/generator/LatentScatter.h"
+#include "widgets/torus/PointCloudView.h"
 
 using as::widgets::GalleryView;
 using as::widgets::LatentScatter;
@@ -102,6 +103,38 @@ class TestGeneratorViews : public QObject {
         QTest::mouseClick(&s, Qt::LeftButton, {}, (centre + QPointF(-scale, 0)).toPoint());
         QCOMPARE(clicked.count(), 1);
         QCOMPARE(clicked.at(0).at(0).toInt(), 0);
+    }
+
+    // The rotatable views' shared drag (RotatableView): half a degree a pixel; the latent scatter
+    // rotates only after 3 px, so a shorter press is a click, while the torus view rotates at once.
+    void dragRotatesPastTheThreshold() {
+        LatentScatter s;
+        s.resize(300, 300);
+        s.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&s));
+        s.setRotation(10, 20);
+        QSignalSpy clicked(&s, &LatentScatter::pointClicked);
+        s.setData({{{0, 0, 0}, 0}}, {{0, 0, 0}}, {"0"});
+        const QPoint at(150, 150);
+        QTest::mousePress(&s, Qt::LeftButton, {}, at);
+        QTest::mouseMove(&s, at + QPoint(2, 0));  // within 3 px: no rotation yet
+        QCOMPARE(s.yaw(), 10.0);
+        QTest::mouseMove(&s, at + QPoint(12, 4));  // past it: rotates by this move's 10 and 4 px
+        QCOMPARE(s.yaw(), 15.0);
+        QCOMPARE(s.pitch(), 22.0);
+        QTest::mouseRelease(&s, Qt::LeftButton, {}, at + QPoint(12, 4));
+        QCOMPARE(clicked.count(), 0);  // a drag is no click
+
+        as::widgets::PointCloudView v("torus");
+        v.resize(300, 300);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.setRotation(10, 20);
+        QTest::mousePress(&v, Qt::LeftButton, {}, at);
+        QTest::mouseMove(&v, at + QPoint(2, -2));
+        QCOMPARE(v.yaw(), 11.0);
+        QCOMPARE(v.pitch(), 19.0);
+        QTest::mouseRelease(&v, Qt::LeftButton, {}, at + QPoint(2, -2));
     }
 
     void errorBarsInOrder() {
