@@ -26,26 +26,16 @@ Protocol protocolFromName(const std::string& name);
 std::string protocolName(Protocol p);
 
 struct StimulusParams : ParamKeys<StimulusParams> {
-    // Each member's range, unit and help text are described once, in the table behind specs()
-    // (StimulusParams.cpp); check() enforces them and the rules between members.
-    /// Which protocol drives z(t). Default moving.
-    Protocol protocol = Protocol::Moving;
-    /// Start (or fixed) position z0 (rad). Default 0.
-    double z0 = 0.0;
-    /// Persistent: time the stimulus is switched off (ms). Default 20.
-    double t_off = 20.0;
-    /// Moving: speed v (rad/ms). Default 0.02.
-    double v = 0.02;
-    /// Jump: time of the jump (ms). Default 20.
-    double t_jump = 20.0;
-    /// Jump: size of the jump dz (rad). Default pi/2.
-    double dz = 1.5707963267948966;
-    /// Noisy: OU reversion rate theta (1/ms). Default 0.01.
-    double ou_theta = 0.01;
-    /// Noisy: OU diffusion sigma (rad / sqrt(ms)). Default 0.05.
-    double ou_sigma = 0.05;
-    /// Seed of the noisy protocol's random stream. Default 1.
-    std::uint64_t seed = 1;
+    // Each member's unit, range, default and help text are described once, in the table behind
+    // specs() (StimulusParams.cpp; `attractor-cli ring --list-params` prints it); check()
+    // enforces them and the rules between members. Positions in rad, times in ms.
+    Protocol protocol = Protocol::Moving;           // what drives z(t)
+    double z0 = 0.0;                                // start (or fixed) position
+    double t_off = 20.0;                            // persistent: switch-off time
+    double v = 0.02;                                // moving: speed (rad/ms)
+    double t_jump = 20.0, dz = 1.5707963267948966;  // jump: time and size (pi/2)
+    double ou_theta = 0.01, ou_sigma = 0.05;        // noisy: OU rate and diffusion
+    std::uint64_t seed = 1;                         // noisy: the random stream
 
     void check() const;
     bool operator==(const StimulusParams&) const = default;

@@ -81,8 +81,8 @@ double TorusParams::analyticR0() const {
 
 CannParams TorusParams::dynamics() const {
     CannParams c;
+    static_cast<CannDynamics&>(c) = *this;
     c.N = n;
-    copySharedKeys(c, *this);  // tau, k, a, J0, A, dt, integrator
     return c;
 }
 

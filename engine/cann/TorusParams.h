@@ -16,28 +16,15 @@
 
 namespace as {
 
-struct TorusParams : ParamKeys<TorusParams> {
+/// The lattice and its spacing, with the ring's dynamics (CannDynamics: tau, k, a, J0, A, dt,
+/// integrator; a in rad of phase, dx = 2 pi / n; k_c above: 33.6 at 32^3, 268 at 64^3).
+struct TorusParams : ParamKeys<TorusParams>, CannDynamics {
     // Each member's range, unit and help text are described once, in the table behind specs()
     // (TorusParams.cpp); check() enforces them and the rules between members.
     /// Lattice dimension D. Default 3.
     int dims = 3;
     /// Neurons per axis n (the lattice is n^D). Default 32.
     int n = 32;
-    /// Membrane time constant tau (ms). Default 1.
-    double tau = 1.0;
-    /// Divisive inhibition k. Default 8.1; must lie in (0, k_c) (k_c above; 33.6 at 32^3, 268 at
-    /// 64^3).
-    double k = 8.1;
-    /// Interaction range a (rad). Default 0.5; a >= 2 dx, dx = 2 pi / n.
-    double a = 0.5;
-    /// Recurrent strength J0. Default 4.
-    double J0 = 4.0;
-    /// Input amplitude A; I = A exp(-|d|^2 / 4a^2). Default 10.
-    double A = 10.0;
-    /// Integration step dt (ms). Default 0.1.
-    double dt = 0.1;
-    /// Integrator: Euler (default) or RK4.
-    Integrator integrator = Integrator::Euler;
     /// Grid spacing per axis (cm): position p maps to the phase 2 pi p / spacing. Default 30.
     std::array<double, 3> spacing{30.0, 30.0, 30.0};
     /// How the recurrent input J * r is computed (ConvolutionChoice.h): auto (default; the cheapest

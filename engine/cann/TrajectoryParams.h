@@ -23,22 +23,13 @@ TrajectoryKind trajectoryFromName(const std::string& name);
 std::string trajectoryName(TrajectoryKind k);
 
 struct TrajectoryParams : ParamKeys<TrajectoryParams> {
-    // Each member's range, unit and help text are described once, in the table behind specs()
-    // (TrajectoryParams.cpp); check() enforces them and the rules between members.
-    /// What moves the position. Default random.
-    TrajectoryKind kind = TrajectoryKind::Random;
-    /// Random walk: rms speed per axis (cm/ms). Default 0.05 (50 cm/s).
-    double speed = 0.05;
-    /// Random walk: momentum time constant of the velocity (ms). Default 100.
-    double momentum_ms = 100.0;
-    /// Helix: radius in the x-y plane (cm). Default 20.
-    double radius = 20.0;
-    /// Helix: time for one turn (ms). Default 2000.
-    double period = 2000.0;
-    /// Helix: climb speed along z (cm/ms). Default 0.01.
-    double rise = 0.01;
-    /// Seed of the random walk. Default 1.
-    std::uint64_t seed = 1;
+    // Each member's unit, range, default and help text are described once, in the table behind
+    // specs() (TrajectoryParams.cpp; `attractor-cli torus --list-params` prints it); check()
+    // enforces them and the rules between members. Positions in cm, times in ms.
+    TrajectoryKind kind = TrajectoryKind::Random;  // what moves the position
+    double speed = 0.05, momentum_ms = 100.0;      // random walk: rms speed per axis, momentum
+    double radius = 20.0, period = 2000.0, rise = 0.01;  // helix: x-y radius, turn time, climb
+    std::uint64_t seed = 1;                              // random walk: the random stream
 
     void check() const;
     bool operator==(const TrajectoryParams&) const = default;
