@@ -102,7 +102,7 @@ class Command {
   public:
     virtual ~Command() = default;
     /// The CLI11 subcommand this command registered.
-    virtual CLI::App* app() const = 0;
+    CLI::App* app() const { return app_; }
     /// Runs after a successful parse; returns the exit code. May throw CliError.
     virtual int run() = 0;
     /// Adds the options every subcommand shares: --quiet and --force. main() calls it once for
@@ -117,6 +117,11 @@ class Command {
     void setValidateOnly(bool on) { validateOnly_ = on; }
 
   protected:
+    /// Registers the subcommand `name` under `parent` (the command adds its options to app_).
+    Command(CLI::App& parent, const std::string& name, const std::string& description)
+        : app_(parent.add_subcommand(name, description)) {}
+
+    CLI::App* app_;
     bool validateOnly_ = false;  ///< see setValidateOnly()
     bool quiet_ = false;  ///< --quiet: no progress lines on stderr (and, where a job has them, no
                           ///< per-epoch lines)

@@ -18,9 +18,9 @@
 
 namespace as::cli {
 
-EiCommand::EiCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand(
-        "ei", "Run a protocol of the spiking E-I balanced network with CANN synapses");
+EiCommand::EiCommand(CLI::App& parent)
+    : Command(parent, "ei",
+              "Run a protocol of the spiking E-I balanced network with CANN synapses") {
     app_->add_option("--protocol", protocol_, "Protocol (--list-protocols), default persistent")
         ->type_name("NAME");
     app_->add_option("--mode", mode_, "coupled|cann|einn|unbalanced|fastcann (default coupled)")

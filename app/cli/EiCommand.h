@@ -12,7 +12,6 @@ namespace as::cli {
 class EiCommand : public Command {
   public:
     explicit EiCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
     bool canValidate() const override { return true; }
 
@@ -20,7 +19,6 @@ class EiCommand : public Command {
     /// p with the --set values applied (throws CliError naming a bad one).
     EiParams applySets(EiParams p) const;
 
-    CLI::App* app_ = nullptr;
     std::vector<std::string> sets_;
     bool listParams_ = false, listProtocols_ = false;
     std::string protocol_ = "persistent", mode_, out_, csv_, sonata_, spikesCsv_, session_;

@@ -44,10 +44,10 @@ generator::LoadedGenerator loadGeneratorFile(const std::string& path) {
     }
 }
 
-GeneratorCommand::GeneratorCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand(
-        "generator",
-        "Generator lab (seed 002 VI): train, sample, interpolate, langevin, classifier, fid");
+GeneratorCommand::GeneratorCommand(CLI::App& parent)
+    : Command(
+          parent, "generator",
+          "Generator lab (seed 002 VI): train, sample, interpolate, langevin, classifier, fid") {
     app_->add_option("action", action_,
                      "train | sample | interpolate | langevin | classifier | fid")
         ->check(CLI::IsMember({"train", "sample", "interpolate", "langevin", "classifier", "fid"}));

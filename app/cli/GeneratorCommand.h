@@ -33,7 +33,6 @@ generator::LoadedGenerator loadGeneratorFile(const std::string& path);
 class GeneratorCommand : public Command {
   public:
     explicit GeneratorCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
 
   private:
@@ -58,7 +57,6 @@ class GeneratorCommand : public Command {
         const Eigen::MatrixXf& latent, int gridCols, const std::string& what,
         const std::vector<std::pair<std::string, std::vector<double>>>& extra = {}) const;
 
-    CLI::App* app_ = nullptr;
     std::string action_, out_, png_, nearestPng_, model_, classifier_, images_, mnist_, digits_,
         checkpoint_, resume_, pretrained_, centre_ = "attractor";
     std::vector<std::string> sets_;

@@ -62,9 +62,8 @@ void countFixedPoints(const Eigen::MatrixXd& A, const std::shared_ptr<const Attr
 
 }  // namespace
 
-SdeCommand::SdeCommand(CLI::App& parent) {
-    app_ =
-        parent.add_subcommand("sde", "SDE classifier lab: plant, spectrum, lyapunov, train, eval");
+SdeCommand::SdeCommand(CLI::App& parent)
+    : Command(parent, "sde", "SDE classifier lab: plant, spectrum, lyapunov, train, eval") {
     app_->add_option("action", action_,
                      "plant | spectrum | lyapunov | train | eval (none with --session)")
         ->check(CLI::IsMember({"plant", "spectrum", "lyapunov", "train", "eval"}));

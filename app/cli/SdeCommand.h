@@ -27,7 +27,6 @@ sde::LoadedSdeModel loadModelFile(const std::string& path);
 class SdeCommand : public Command {
   public:
     explicit SdeCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
     bool canValidate() const override { return action_ == "train"; }
 
@@ -48,7 +47,6 @@ class SdeCommand : public Command {
     /// --digits parsed (default 0..C-1 for C classes; C = 10 when classes <= 0).
     std::vector<int> digits(int classes) const;
 
-    CLI::App* app_ = nullptr;
     std::string action_, pattern_, out_, model_, attractor_ = "all", csv_, mnist_, digits_,
                                                  checkpoint_, resume_, session_;
     std::string corruptions_ = "all";

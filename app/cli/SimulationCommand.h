@@ -26,7 +26,6 @@ namespace as::cli {
 template <class Sim, class P, class Q>
 class SimulationCommand : public Command {
   public:
-    CLI::App* app() const override { return app_; }
     bool canValidate() const override { return true; }
 
     /// The one run of every simulation command: --list-params, or open (or create) the
@@ -57,7 +56,7 @@ class SimulationCommand : public Command {
 
   protected:
     SimulationCommand(CLI::App& parent, const std::string& name, const std::string& description)
-        : app_(parent.add_subcommand(name, description)), name_(name) {}
+        : Command(parent, name, description), name_(name) {}
 
     /// Registers the shared options; the texts say what --seed drives and what --session reads.
     void addSimulationOptions(const std::string& setHelp, const std::string& outHelp,
@@ -168,7 +167,6 @@ class SimulationCommand : public Command {
         std::cout << j.str() << std::endl;
     }
 
-    CLI::App* app_;
     std::string name_;
     std::vector<std::string> sets_;
     bool listParams_ = false;

@@ -47,9 +47,9 @@ SurrogateModel loadSurrogateModel(const std::string& path) {
     }
 }
 
-SurrogateCommand::SurrogateCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand(
-        "surrogate", "Surrogate lab (CAN2ANN): datasets, training, evaluation, benchmark");
+SurrogateCommand::SurrogateCommand(CLI::App& parent)
+    : Command(parent, "surrogate",
+              "Surrogate lab (CAN2ANN): datasets, training, evaluation, benchmark") {
     app_->add_option("action", action_, "dataset | train | eval | bench")
         ->check(CLI::IsMember({"dataset", "train", "eval", "bench"}));
     app_->add_option("--case", case_, "ring (default) | hd2d | grid3d")->type_name("CASE");

@@ -25,7 +25,6 @@ as::surrogate::SurrogateModel loadSurrogateModel(const std::string& path);
 class SurrogateCommand : public Command {
   public:
     explicit SurrogateCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
 
   private:
@@ -38,7 +37,6 @@ class SurrogateCommand : public Command {
     /// The required JSON keys, null where the action does not measure them.
     void addCommon(JsonSummary& j, const std::string& cell) const;
 
-    CLI::App* app_ = nullptr;
     std::string action_, case_ = "ring", dataset_, model_, checkpoint_, process_, session_;
     std::vector<std::string> sets_;
     bool listParams_ = false;

@@ -23,9 +23,9 @@ namespace as::cli {
 
 namespace fs = std::filesystem;
 
-SweepCommand::SweepCommand(CLI::App& parent) {
-    app_ = parent.add_subcommand(
-        "sweep", "Sweeps: many runs of a lab command over parameter values (docs/sweeps.md)");
+SweepCommand::SweepCommand(CLI::App& parent)
+    : Command(parent, "sweep",
+              "Sweeps: many runs of a lab command over parameter values (docs/sweeps.md)") {
     app_->require_subcommand(1, 1);
     app_->fallthrough();
     auto common = [this](CLI::App* a) {

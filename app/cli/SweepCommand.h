@@ -17,7 +17,6 @@ class SweepSpec;
 class SweepCommand : public Command {
   public:
     explicit SweepCommand(CLI::App& parent);
-    CLI::App* app() const override { return app_; }
     int run() override;
 
   private:
@@ -30,7 +29,6 @@ class SweepCommand : public Command {
     /// Checks every job's arguments; throws CliError naming the first bad job and its parameter.
     void checkAllJobs(const SweepSpec& spec) const;
 
-    CLI::App* app_ = nullptr;
     CLI::App *plan_ = nullptr, *run_ = nullptr, *merge_ = nullptr, *slurm_ = nullptr;
     std::string specPath_, output_;
     int jobs_ = 1, threads_ = 0, task_ = -1, jobsPerTask_ = 0;
