@@ -78,21 +78,13 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent)
     app_->add_option("--test-count", testCount_,
                      "train: test images for the reconstruction MSE (0: all)")
         ->type_name("N");
-    app_->add_option("--epochs", epochs_, "train: epochs")->type_name("E");
-    app_->add_option("--iterations", iterations_, "train: stop after this many mini-batches")
-        ->type_name("I");
-    app_->add_option("--batch", batch_, "train: batch size")->type_name("B");
-    app_->add_option("--lr", lr_, "train: Adam learning rate")->type_name("X");
+    train_.addOptions(app_);
     app_->add_option("--eps", eps_, "train: latent noise eps (sample: the model's)")
         ->type_name("EPS");
-    app_->add_option("--checkpoint", checkpoint_, "train: checkpoint file (kept on Ctrl-C)")
-        ->type_name("FILE.h5");
     app_->add_option("--pretrained", pretrained_,
                      "train: the fully dynamical generator of section VI.2: this model's encoder "
                      "and decoder, frozen, with a second CVFR (r = 0) before the decoder")
         ->type_name("MODEL.h5");
-    app_->add_option("--resume", resume_, "train: continue from this checkpoint")
-        ->type_name("FILE.h5");
     app_->add_option("--count", count_, "sample: images per class (default 16)")->type_name("N");
     app_->add_flag("--nearest", nearest_,
                    "sample: find each image's nearest training image (pixels; and features with "
@@ -211,15 +203,8 @@ int GeneratorCommand::runTrain() {
     GeneratorParams p;
     GeneratorTrainParams tp;
     applySettings(p, tp);
-    if (epochs_ > 0) tp.epochs = epochs_;
-    if (iterations_ >= 0) tp.maxIterations = long(iterations_);
-    if (batch_ > 0) tp.batch = batch_;
-    if (lr_ > 0) tp.learningRate = lr_;
+    train_.applyTo(tp, 100);
     tp.seed = std::uint64_t(seed_);
-    if (!checkpoint_.empty()) {
-        tp.checkpointPath = checkpoint_;
-        if (tp.checkpointEvery == 0) tp.checkpointEvery = 100;
-    }
     try {
         p.check(int(ds.size()));
         tp.check();
@@ -239,9 +224,9 @@ int GeneratorCommand::runTrain() {
     GeneratorModel model(p, int(x.rows()), ds);
     if (!pretrained_.empty()) model = fullyDynamical(p, ds);
     GeneratorTrainer trainer(model, tp);
-    if (!resume_.empty()) {
+    if (!train_.resume.empty()) {
         try {
-            trainer.resume(resume_);
+            trainer.resume(train_.resume);
         } catch (const h5::Error& e) {
             throw CliError(std::string("--resume: ") + e.what());
         }
@@ -275,7 +260,7 @@ int GeneratorCommand::runTrain() {
     if (rep.outcome == sde::TrainOutcome::Cancelled)
         std::fprintf(stderr,
                      "attractor-cli: cancelled at iteration %ld: writing the model%s as reached\n",
-                     rep.iterations, checkpoint_.empty() ? "" : " and the checkpoint");
+                     rep.iterations, train_.checkpoint.empty() ? "" : " and the checkpoint");
     // Eq 22 on the training images, and the test reconstruction error.
     model.setStats(model.measureStats(x, y, std::uint64_t(seed_) + 7));
     const Eigen::MatrixXf rec = model.reconstruct(xt, std::uint64_t(seed_) + 8);
@@ -285,7 +270,7 @@ int GeneratorCommand::runTrain() {
     const GeneratorTrainingMeta meta =
         GeneratorTrainingMeta::fromReport(tp, rep, processCommandLine(), trainWall);
     try {
-        if (!checkpoint_.empty()) trainer.saveCheckpoint(checkpoint_);
+        if (!train_.checkpoint.empty()) trainer.saveCheckpoint(train_.checkpoint);
         saveGeneratorModel(out_, model, meta);
     } catch (const h5::Error& e) {
         throw CliError(std::string("cannot write the model: ") + e.what(), kExitFailure);
@@ -317,7 +302,7 @@ int GeneratorCommand::runTrain() {
         .add("eps", p.latent.eps)
         .add("second_cvfr", model.hasSecondCvfr())
         .add("wall_s", secondsSince(t0));
-    if (!checkpoint_.empty()) j.add("checkpoint", checkpoint_);
+    if (!train_.checkpoint.empty()) j.add("checkpoint", train_.checkpoint);
     std::printf("%s\n", j.str().c_str());
     if (rep.outcome == sde::TrainOutcome::Cancelled) return kExitCancelled;
     return rep.outcome == sde::TrainOutcome::Finished ? kExitOk : kExitHalted;

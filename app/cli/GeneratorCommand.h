@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "CliCommand.h"
+#include "TrainingArgs.h"
 #include "generator/GeneratorModelFile.h"
 
 namespace as::cli {
@@ -58,13 +59,14 @@ class GeneratorCommand : public Command {
         const std::vector<std::pair<std::string, std::vector<double>>>& extra = {}) const;
 
     std::string action_, out_, png_, nearestPng_, model_, classifier_, images_, mnist_, digits_,
-        checkpoint_, resume_, pretrained_, centre_ = "attractor";
+        pretrained_, centre_ = "attractor";
     std::vector<std::string> sets_;
     bool listParams_ = false, nearest_ = false;
-    int epochs_ = 0, batch_ = 0, trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;
+    int trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;
     int from_ = 0, to_ = 1, testCount_ = 0, every_ = 10, chains_ = 1;
-    long long iterations_ = -1, seed_ = 1;
-    double eps_ = -1.0, lr_ = -1.0, range_ = 2.0, targetScale_ = 1.0;
+    long long seed_ = 1;
+    TrainingArgs train_;  ///< --epochs, --iterations, --batch, --lr, --checkpoint, --resume
+    double eps_ = -1.0, range_ = 2.0, targetScale_ = 1.0;
 };
 
 }  // namespace as::cli

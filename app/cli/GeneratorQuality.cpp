@@ -47,9 +47,9 @@ int GeneratorCommand::runClassifier() {
             throw CliError("--set " + text + ": " + e.what());
         }
     }
-    if (epochs_ > 0) p.epochs = epochs_;
-    if (batch_ > 0) p.batch = batch_;
-    if (lr_ > 0) p.learningRate = lr_;
+    if (train_.epochs > 0) p.epochs = train_.epochs;
+    if (train_.batch > 0) p.batch = train_.batch;
+    if (train_.lr > 0) p.learningRate = train_.lr;
     p.seed = std::uint64_t(seed_);
     try {
         p.check();

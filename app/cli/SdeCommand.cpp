@@ -103,18 +103,10 @@ SdeCommand::SdeCommand(CLI::App& parent)
         ->type_name("N");
     app_->add_option("--val-count", valCount_, "train: validation images held out (default 200)")
         ->type_name("N");
-    app_->add_option("--epochs", epochs_, "train: epochs")->type_name("E");
-    app_->add_option("--iterations", iterations_, "train: stop after this many iterations")
-        ->type_name("I");
-    app_->add_option("--batch", batch_, "train: batch size")->type_name("B");
-    app_->add_option("--lr", lr_, "train: Adam learning rate")->type_name("X");
+    train_.addOptions(app_);
     app_->add_flag("--train-g", trainG_, "train: also train the noise matrix G");
     app_->add_option("--alpha", alpha_, "train: weight of alpha / sum|G_ij|")->type_name("A");
     app_->add_option("--seed", seed_, "train/eval/lyapunov: seed")->type_name("S");
-    app_->add_option("--checkpoint", checkpoint_, "train: checkpoint file (kept on Ctrl-C)")
-        ->type_name("FILE.h5");
-    app_->add_option("--resume", resume_, "train: continue from this checkpoint")
-        ->type_name("FILE.h5");
     app_->add_option("--test-count", testCount_, "eval: test images (default 1000)")
         ->type_name("N");
     app_->add_option("--corruptions", corruptions_, "eval: all | key,key,... (see docs/cli.md)")

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "CliCommand.h"
+#include "TrainingArgs.h"
 #include "sde/SdeModelFile.h"
 
 namespace as::cli {
@@ -48,14 +49,14 @@ class SdeCommand : public Command {
     std::vector<int> digits(int classes) const;
 
     std::string action_, pattern_, out_, model_, attractor_ = "all", csv_, mnist_, digits_,
-                                                 checkpoint_, resume_, session_;
+                                                 session_;
     std::string corruptions_ = "all";
     std::vector<std::string> sets_;
     bool listParams_ = false, countFixedPoints_ = false, trainG_ = false;
     int classes_ = 0, n_ = 0, samples_ = 0, trainCount_ = 1000, valCount_ = 200, testCount_ = 1000;
-    int epochs_ = 0, batch_ = 0;
-    long long iterations_ = -1, seed_ = 1;
-    double eps_ = -1.0, lr_ = -1.0, alpha_ = -1.0;
+    long long seed_ = 1;
+    double eps_ = -1.0, alpha_ = -1.0;
+    TrainingArgs train_;  ///< --epochs, --iterations, --batch, --lr, --checkpoint, --resume
 };
 
 }  // namespace as::cli

@@ -93,20 +93,13 @@ int SdeCommand::runTrain() {
     if (p.classes != int(ds.size()))
         throw CliError("classes (" + std::to_string(p.classes) +
                        ") must equal the number of --digits (" + std::to_string(ds.size()) + ")");
-    if (epochs_ > 0) tp.epochs = epochs_;
-    if (iterations_ >= 0) tp.maxIterations = long(iterations_);
-    if (batch_ > 0) tp.batch = batch_;
-    if (lr_ > 0) tp.learningRate = lr_;
+    train_.applyTo(tp, 50);
     if (trainG_) tp.trainG = true;
     if (tp.trainG)
         p.noise = NoiseKind::Trained;  // --set train_g=1 as well: the model then uses its G
     if (alpha_ >= 0) tp.alpha = alpha_;
     tp.seed = std::uint64_t(seed_);
     tp.validationCount = valCount_;
-    if (!checkpoint_.empty()) {
-        tp.checkpointPath = checkpoint_;
-        if (tp.checkpointEvery == 0) tp.checkpointEvery = 50;
-    }
     try {
         tp.check();
     } catch (const std::invalid_argument& e) {
@@ -129,8 +122,8 @@ int SdeCommand::runTrain() {
                           yv = classIndices(valSet.labels, ds);
 
     SdeModel model(p);
-    if (!resume_.empty()) {
-        model = loadModelFile(resume_).model;  // the checkpoint's structure and weights
+    if (!train_.resume.empty()) {
+        model = loadModelFile(train_.resume).model;  // the checkpoint's structure and weights
         if (model.params().classes != p.classes || model.params().n != p.n)
             throw CliError(
                 "--resume: the checkpoint's model has n = " + std::to_string(model.params().n) +
@@ -138,9 +131,9 @@ int SdeCommand::runTrain() {
                 std::to_string(p.n) + ", classes = " + std::to_string(p.classes) + " (--digits)");
     }
     BpttTrainer trainer(model, tp);
-    if (!resume_.empty()) {
+    if (!train_.resume.empty()) {
         try {
-            trainer.resume(resume_);
+            trainer.resume(train_.resume);
         } catch (const h5::Error& e) {
             throw CliError(std::string("--resume: ") + e.what());
         } catch (const std::invalid_argument& e) {
@@ -177,11 +170,11 @@ int SdeCommand::runTrain() {
     if (rep.outcome == TrainOutcome::Cancelled)
         std::fprintf(stderr,
                      "attractor-cli: cancelled at iteration %ld: writing the model%s as reached\n",
-                     rep.iterations, checkpoint_.empty() ? "" : " and the checkpoint");
+                     rep.iterations, train_.checkpoint.empty() ? "" : " and the checkpoint");
 
     const TrainingMeta meta = TrainingMeta::fromReport(tp, rep, processCommandLine());
     try {
-        if (!checkpoint_.empty()) trainer.saveCheckpoint(checkpoint_);
+        if (!train_.checkpoint.empty()) trainer.saveCheckpoint(train_.checkpoint);
         saveSdeModel(out_, model, meta);
     } catch (const h5::Error& e) {
         throw CliError(std::string("cannot write the model: ") + e.what(), kExitFailure);
@@ -201,7 +194,7 @@ int SdeCommand::runTrain() {
         .add("eps", p.eps)
         .add("train_g", tp.trainG)
         .add("wall_s", secondsSince(t0));
-    if (!checkpoint_.empty()) j.add("checkpoint", checkpoint_);
+    if (!train_.checkpoint.empty()) j.add("checkpoint", train_.checkpoint);
     std::printf("%s\n", j.str().c_str());
     if (rep.outcome == TrainOutcome::Cancelled) return kExitCancelled;
     return rep.outcome == TrainOutcome::Finished ? kExitOk : kExitHalted;
