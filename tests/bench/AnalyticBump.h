@@ -6,6 +6,9 @@
 #include <cstddef>
 #include <vector>
 
+#include "cann/CannParams.h"
+#include "cann/TorusParams.h"
+
 namespace as::bench {
 
 inline std::vector<double> analyticBump(int n, int dims, double a, double u0) {
@@ -22,6 +25,14 @@ inline std::vector<double> analyticBump(int n, int dims, double a, double u0) {
         for (std::size_t rest = idx, d = 0; d < std::size_t(dims); ++d, rest /= std::size_t(n))
             u[idx] *= g[rest % std::size_t(n)];
     return u;
+}
+
+/// The analytic bump of the ring or the torus with these parameters.
+inline std::vector<double> analyticBump(const CannParams& p) {
+    return analyticBump(p.N, 1, p.a, p.analyticU0());
+}
+inline std::vector<double> analyticBump(const TorusParams& p) {
+    return analyticBump(p.n, p.dims, p.a, p.analyticU0());
 }
 
 }  // namespace as::bench

@@ -21,15 +21,10 @@ CannParams paramsFor(int n) {
     return p;
 }
 
-/// A settled bump (the state the app spends its time in) as the starting state.
-std::vector<double> bumpState(const CannParams& p) {
-    return bench::analyticBump(p.N, 1, p.a, p.analyticU0());
-}
-
 void ringStep(benchmark::State& state, ConvolutionPrecision precision) {
     const CannParams p = paramsFor(int(state.range(0)));
     RingCann m(p, precision);
-    m.setState(bumpState(p));
+    m.setState(bench::analyticBump(p));
     std::vector<double> input(p.N, 0.0);
     for (auto _ : state) {
         m.step(input.data());
@@ -48,7 +43,7 @@ void BM_RingStepFft64(benchmark::State& s) {
 void BM_RingStepDense(benchmark::State& state) {
     const CannParams p = paramsFor(int(state.range(0)));
     DenseRingCann m(p);
-    const auto u = bumpState(p);
+    const auto u = bench::analyticBump(p);
     m.setState(Eigen::Map<const Eigen::VectorXd>(u.data(), p.N));
     std::vector<double> input(p.N, 0.0);
     FlushDenormals ftz;

@@ -25,17 +25,12 @@ TorusParams torusFor(int n) {
     return p;
 }
 
-/// The analytic bump at the origin (the state the app spends its time in).
-std::vector<double> bumpState(const TorusParams& p) {
-    return bench::analyticBump(p.n, p.dims, p.a, p.analyticU0());
-}
-
 /// Args: n, method (0 auto, 1 fft, 2 separable, 3 pruned).
 void BM_TorusStep(benchmark::State& state) {
     const TorusParams p = torusFor(int(state.range(0)));
     LatticeCann m(p.shape(), p.dynamics(), ConvolutionPrecision::Float32,
                   ConvolutionMethod(state.range(1)));
-    m.setState(bumpState(p));
+    m.setState(bench::analyticBump(p));
     std::vector<double> input(m.size(), 0.0);
     for (auto _ : state) {
         m.step(input.data());
@@ -51,7 +46,7 @@ void BM_TorusConvolution(benchmark::State& state) {
     const auto factors = latticeKernelFactors(p.shape(), p.a, p.J0);
     const ConvolutionChoice c =
         convolutionChoice(p.shape(), factors, ConvolutionMethod(state.range(1)));
-    const auto u = bumpState(p);
+    const auto u = bench::analyticBump(p);
     auto run = [&](auto& conv) {
         float* b = conv.buffer();
         FlushDenormals ftz;
