@@ -1,7 +1,8 @@
 #pragma once
-// The state the CANN benchmarks start from (the one the app spends its time in): the analytic
-// bump at the origin of an n^D lattice, u = U0 prod_d exp(-x_d^2 / (4 a^2)) with x_d on
-// [-pi, pi) in n steps per axis, the last axis fastest. Header-only.
+// What the CANN benchmarks start from: the default ring or torus of a size, and the state the app
+// spends its time in, the analytic bump at the origin of an n^D lattice,
+// u = U0 prod_d exp(-x_d^2 / (4 a^2)) with x_d on [-pi, pi) in n steps per axis, the last axis
+// fastest. Header-only.
 #include <cmath>
 #include <cstddef>
 #include <vector>
@@ -25,6 +26,18 @@ inline std::vector<double> analyticBump(int n, int dims, double a, double u0) {
         for (std::size_t rest = idx, d = 0; d < std::size_t(dims); ++d, rest /= std::size_t(n))
             u[idx] *= g[rest % std::size_t(n)];
     return u;
+}
+
+/// The default ring of N = n neurons, and the default torus of n neurons per axis.
+inline CannParams ringOfSize(int n) {
+    CannParams p;
+    p.N = n;
+    return p;
+}
+inline TorusParams torusOfSize(int n) {
+    TorusParams p;
+    p.n = n;
+    return p;
 }
 
 /// The analytic bump of the ring or the torus with these parameters.

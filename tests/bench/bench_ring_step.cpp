@@ -15,14 +15,8 @@ using namespace as;
 
 namespace {
 
-CannParams paramsFor(int n) {
-    CannParams p;
-    p.N = n;
-    return p;
-}
-
 void ringStep(benchmark::State& state, ConvolutionPrecision precision) {
-    const CannParams p = paramsFor(int(state.range(0)));
+    const CannParams p = bench::ringOfSize(int(state.range(0)));
     RingCann m(p, precision);
     m.setState(bench::analyticBump(p));
     std::vector<double> input(p.N, 0.0);
@@ -41,7 +35,7 @@ void BM_RingStepFft64(benchmark::State& s) {
 }
 
 void BM_RingStepDense(benchmark::State& state) {
-    const CannParams p = paramsFor(int(state.range(0)));
+    const CannParams p = bench::ringOfSize(int(state.range(0)));
     DenseRingCann m(p);
     const auto u = bench::analyticBump(p);
     m.setState(Eigen::Map<const Eigen::VectorXd>(u.data(), p.N));
@@ -63,7 +57,7 @@ void BM_FftwPairFloat(benchmark::State& state) {
 }
 
 void BM_RingSimulationStep(benchmark::State& state) {
-    const CannParams p = paramsFor(int(state.range(0)));
+    const CannParams p = bench::ringOfSize(int(state.range(0)));
     StimulusParams s;
     s.protocol = Protocol::Moving;  // the stimulus profile is recomputed every step
     RingSimulation sim(p, s, 100000);

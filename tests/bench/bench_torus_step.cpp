@@ -19,15 +19,9 @@ using namespace as;
 
 namespace {
 
-TorusParams torusFor(int n) {
-    TorusParams p;
-    p.n = n;
-    return p;
-}
-
 /// Args: n, method (0 auto, 1 fft, 2 separable, 3 pruned).
 void BM_TorusStep(benchmark::State& state) {
-    const TorusParams p = torusFor(int(state.range(0)));
+    const TorusParams p = bench::torusOfSize(int(state.range(0)));
     LatticeCann m(p.shape(), p.dynamics(), ConvolutionPrecision::Float32,
                   ConvolutionMethod(state.range(1)));
     m.setState(bench::analyticBump(p));
@@ -42,7 +36,7 @@ void BM_TorusStep(benchmark::State& state) {
 
 /// The float32 convolution J * q alone (no elementwise pass), q the analytic bump's [u]_+^2.
 void BM_TorusConvolution(benchmark::State& state) {
-    const TorusParams p = torusFor(int(state.range(0)));
+    const TorusParams p = bench::torusOfSize(int(state.range(0)));
     const auto factors = latticeKernelFactors(p.shape(), p.a, p.J0);
     const ConvolutionChoice c =
         convolutionChoice(p.shape(), factors, ConvolutionMethod(state.range(1)));
@@ -77,7 +71,7 @@ void BM_FftwPair3dFloat(benchmark::State& state) {
 
 /// Args: n, method (0 auto, 1 fft).
 void BM_TorusSimulationStep(benchmark::State& state) {
-    TorusParams p = torusFor(int(state.range(0)));
+    TorusParams p = bench::torusOfSize(int(state.range(0)));
     p.convolution = ConvolutionMethod(state.range(1));
     TrajectoryParams tp;  // random walk: the input moves every step
     TorusSimulation sim(p, tp, 1 << 16);
