@@ -27,6 +27,7 @@
 #include <cmath>
 
 #include "app/gui/ei/EiController.h"
+#include "app/gui/framework/JobButtons.h"
 #include "app/gui/framework/ParameterBinding.h"
 #include "core/Angles.h"
 #include "io/Hdf5Handle.h"
@@ -82,16 +83,15 @@ EiLab::EiLab(QUndoStack* undo, QWidget* parent)
         emit statusMessage(tr("E-I network stopped: %1").arg(m), 0);
     });
     connect(controller_.get(), &EiController::protocolProgress, this,
-            [this](double f) { progress_->setValue(int(std::lround(1000 * f))); });
+            [this](double f) { job_->setFraction(f); });
     connect(controller_.get(), &EiController::protocolFinished, this,
             [this](const QString& text, const QString& csv, bool ok) {
                 result_->setPlainText(text);
                 protocolChart_->showTable(text.section(' ', 1, 1), csv, text);
                 protocolCsv_ = csv;
                 if (csv.startsWith("b,beta,lambda0_measured")) showLambda0(csv);
-                progress_->setValue(ok ? 1000 : progress_->value());
-                runButton_->setEnabled(true);
-                cancelButton_->setEnabled(false);
+                if (ok) job_->setFraction(1);
+                job_->finished();
                 emit statusMessage(ok ? tr("Protocol finished") : tr("Protocol stopped"), 4000);
             });
     redraw_ = new QTimer(this);
@@ -222,16 +222,11 @@ void EiLab::buildUi() {
     form->addRow(tr("Duration"), durationSpin_);
     v->addLayout(form);
     auto* buttons = new QHBoxLayout;
-    runButton_ = new QPushButton(tr("Run"));
-    cancelButton_ = new QPushButton(tr("Cancel"));
-    cancelButton_->setEnabled(false);
-    buttons->addWidget(runButton_);
-    buttons->addWidget(cancelButton_);
+    job_ = new JobButtons(tr("Run"), this);
+    buttons->addWidget(job_->start());
+    buttons->addWidget(job_->cancel());
     v->addLayout(buttons);
-    progress_ = new QProgressBar;
-    progress_->setRange(0, 1000);
-    progress_->setValue(0);
-    v->addWidget(progress_);
+    v->addWidget(job_->progress());
     result_ = new QPlainTextEdit;
     result_->setReadOnly(true);
     result_->setPlaceholderText(
@@ -255,14 +250,12 @@ void EiLab::buildUi() {
     dock->setWidget(new as::widgets::VerticalScrollArea(panel));
     addDockWidget(Qt::RightDockWidgetArea, dock);
     resizeDocks({dock}, {300}, Qt::Horizontal);  // the charts get the width
-    connect(runButton_, &QPushButton::clicked, this, &EiLab::runSelectedProtocol);
-    connect(cancelButton_, &QPushButton::clicked, this, [this] { controller_->cancelProtocol(); });
+    connect(job_->start(), &QPushButton::clicked, this, &EiLab::runSelectedProtocol);
+    connect(job_->cancel(), &QPushButton::clicked, this, [this] { controller_->cancelProtocol(); });
 }
 
 void EiLab::runSelectedProtocol() {
-    runButton_->setEnabled(false);
-    cancelButton_->setEnabled(true);
-    progress_->setValue(0);
+    job_->started();
     result_->setPlainText(tr("running %1 …").arg(protocolCombo_->currentText()));
     controller_->runProtocol(protocolCombo_->currentText(), durationSpin_->value(), params_);
 }

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/gui/framework/JobButtons.h"
 #include "app/gui/framework/Lab.h"
 #include "app/gui/framework/ResumeWhenShown.h"
 #include "spiking/EiParams.h"
@@ -15,8 +16,6 @@
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QCheckBox;
 class QSlider;
 class QSpinBox;
@@ -98,9 +97,7 @@ class EiLab : public Lab {
     QSpinBox* durationSpin_ = nullptr;
     QCheckBox* bumpCheck_ = nullptr;
     QSlider* positionSlider_ = nullptr;
-    QPushButton* runButton_ = nullptr;
-    QPushButton* cancelButton_ = nullptr;
-    QProgressBar* progress_ = nullptr;
+    JobButtons* job_ = nullptr;
     QPlainTextEdit* result_ = nullptr;
     QTimer* redraw_ = nullptr;
 };

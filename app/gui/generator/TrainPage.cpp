@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/gui/framework/JobButtons.h"
 #include "app/gui/framework/ParameterBinding.h"
 #include "app/gui/generator/GeneratorTrainingController.h"
 #include "widgets/common/ParameterForm.h"
@@ -52,18 +53,16 @@ TrainPage::TrainPage(GeneratorController* controller, QUndoStack* undo, Get get,
     binding_->setLabelFormat(tr("%1 (training)"));
     connect(binding_, &ParameterBinding::refused, this,
             [this](const QString& rule) { emit statusMessage(tr("Refused: %1").arg(rule), 8000); });
-    startButton_ = new QPushButton(tr("Start training"));
-    cancelButton_ = new QPushButton(tr("Cancel"));
-    cancelButton_->setEnabled(false);
+    job_ = new JobButtons(tr("Start training"), this);
     auto* save = new QPushButton(tr("Save model…"));
     auto* load = new QPushButton(tr("Load model…"));
-    connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
-    connect(cancelButton_, &QPushButton::clicked, this, &TrainPage::cancel);
+    connect(job_->start(), &QPushButton::clicked, this, [this] { start(); });
+    connect(job_->cancel(), &QPushButton::clicked, this, &TrainPage::cancel);
     connect(save, &QPushButton::clicked, this, &TrainPage::saveRequested);
     connect(load, &QPushButton::clicked, this, &TrainPage::loadRequested);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(startButton_);
-    buttons->addWidget(cancelButton_);
+    buttons->addWidget(job_->start());
+    buttons->addWidget(job_->cancel());
     auto* files = new QHBoxLayout;
     files->addWidget(save);
     files->addWidget(load);
@@ -89,13 +88,11 @@ TrainPage::TrainPage(GeneratorController* controller, QUndoStack* undo, Get get,
     chart_->addSeries(tr("convergence"), QColor(31, 119, 180));
     chart_->addSeries(tr("reconstruction"), QColor(255, 127, 14));
     chart_->addSeries(tr("centroid"), QColor(44, 160, 44));
-    progress_ = new QProgressBar;
-    progress_->setRange(0, 1000);
     message_ = new QLabel(tr("Not training."));
     message_->setWordWrap(true);
     auto* right = new QVBoxLayout;
     right->addWidget(chart_, 1);
-    right->addWidget(progress_);
+    right->addWidget(job_->progress());
     right->addWidget(message_);
     auto* lay = new QHBoxLayout(this);
     auto* formScroll = new widgets::VerticalScrollArea(formBox);  // tall in presentation mode
@@ -111,8 +108,7 @@ TrainPage::TrainPage(GeneratorController* controller, QUndoStack* undo, Get get,
                    const as::generator::GeneratorTrainingMeta& meta, const QString& summary) {
                 timer_->stop();
                 poll();
-                startButton_->setEnabled(true);
-                cancelButton_->setEnabled(false);
+                job_->finished();
                 emit statusMessage(summary, 10000);
                 if (m) emit modelTrained(std::move(m), meta, summary);
             });
@@ -128,8 +124,7 @@ bool TrainPage::start() {
         message_->setText(why);
         return false;
     }
-    startButton_->setEnabled(false);
-    cancelButton_->setEnabled(true);
+    job_->started();
     timer_->start();
     return true;
 }
@@ -149,7 +144,7 @@ void TrainPage::sync() {
 
 void TrainPage::poll() {
     const GeneratorTrainingStatus s = training_->status();
-    progress_->setValue(int(std::lround(1000 * s.fraction)));
+    job_->setFraction(s.fraction);
     message_->setText(s.running ? tr("%1  ·  %2 ms/iteration  ·  %3 left")
                                       .arg(s.message)
                                       .arg(1e3 * s.secondsPerIteration, 0, 'f', 1)
@@ -173,7 +168,7 @@ void TrainPage::showCurves(const as::generator::LossCurves& c, const QString& ca
     for (std::size_t i = 0; i < it.size(); ++i) it[i] = double(i + 1);
     const std::vector<double>* const terms[4] = {&c.total, &c.conv, &c.rec, &c.centroid};
     plot(it, terms);
-    progress_->setValue(0);
+    job_->progress()->setValue(0);
     message_->setText(c.size() ? caption : tr("Not training."));
 }
 

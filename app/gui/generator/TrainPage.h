@@ -6,13 +6,12 @@
 #include <functional>
 #include <memory>
 
+#include "app/gui/framework/JobButtons.h"
 #include "app/gui/generator/GeneratorPage.h"
 #include "generator/GeneratorModelFile.h"
 #include "generator/GeneratorTrainSettings.h"
 
 class QLabel;
-class QProgressBar;
-class QPushButton;
 class QTimer;
 class QUndoStack;
 
@@ -63,10 +62,8 @@ class TrainPage : public GeneratorPage {
     widgets::ParameterForm* form_;
     ParameterBinding* binding_;
     widgets::TraceChart* chart_;
-    QProgressBar* progress_;
     QLabel* message_;
-    QPushButton* startButton_;
-    QPushButton* cancelButton_;
+    JobButtons* job_;
     QTimer* timer_;
 };
 

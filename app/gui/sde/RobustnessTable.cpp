@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/gui/framework/JobButtons.h"
 #include "app/gui/sde/EvaluationRunner.h"
 #include "core/BuildPaths.h"
 #include "io/SweepTable.h"
@@ -43,16 +44,14 @@ RobustnessTable::RobustnessTable(QWidget* parent)
     seedSpin_->setToolTip(
         tr("Corruption (and noise) seeds per cell; two or more give mean \u00b1 std"));
     bar->addWidget(seedSpin_);
-    runButton_ = new QPushButton(tr("Evaluate"));
-    runButton_->setToolTip(
+    job_ = new JobButtons(tr("Evaluate"), this);
+    job_->start()->setToolTip(
         tr("Evaluate the current model and the shipped models, clean and under each corruption"));
-    cancelButton_ = new QPushButton(tr("Cancel"));
-    cancelButton_->setEnabled(false);
     auto* loadButton = new QPushButton(tr("Load CSV\u2026"));
     loadButton->setToolTip(tr("Show a table written by attractor-cli sde eval --csv"));
     auto* saveButton = new QPushButton(tr("Save CSV\u2026"));
-    bar->addWidget(runButton_);
-    bar->addWidget(cancelButton_);
+    bar->addWidget(job_->start());
+    bar->addWidget(job_->cancel());
     bar->addStretch(1);
     layout->addLayout(bar);
     // A second row, so the page fits a 1024-pixel-wide window (issue 17).
@@ -65,12 +64,9 @@ RobustnessTable::RobustnessTable(QWidget* parent)
         tr("Show the paper's Table 1 (seed 002, mean \u00b1 std) below the results"));
     connect(paperCheck_, &QCheckBox::toggled, this, [this] { rebuild(); });
     bar->addWidget(paperCheck_);
-    progress_ = new QProgressBar;
-    progress_->setRange(0, 1000);
-    progress_->setValue(0);
-    progress_->setMaximumWidth(160);
-    progress_->setTextVisible(false);
-    bar->addWidget(progress_);
+    job_->progress()->setMaximumWidth(160);
+    job_->progress()->setTextVisible(false);
+    bar->addWidget(job_->progress());
     progressText_ = new QLabel;
     bar->addWidget(progressText_, 1);
     layout->addLayout(bar);
@@ -87,8 +83,8 @@ RobustnessTable::RobustnessTable(QWidget* parent)
 
     showMeasured();
 
-    connect(runButton_, &QPushButton::clicked, this, &RobustnessTable::runEvaluation);
-    connect(cancelButton_, &QPushButton::clicked, this, &RobustnessTable::cancelEvaluation);
+    connect(job_->start(), &QPushButton::clicked, this, &RobustnessTable::runEvaluation);
+    connect(job_->cancel(), &QPushButton::clicked, this, &RobustnessTable::cancelEvaluation);
     connect(loadButton, &QPushButton::clicked, this, &RobustnessTable::chooseCsv);
     connect(saveButton, &QPushButton::clicked, this, &RobustnessTable::chooseSaveCsv);
     connect(runner_.get(), &EvaluationRunner::dataDescribed, this, [this](const QString& c) {
@@ -100,15 +96,14 @@ RobustnessTable::RobustnessTable(QWidget* parent)
     });
     connect(runner_.get(), &EvaluationRunner::progress, this,
             [this](double f, const QString& text) {
-                progress_->setValue(int(std::lround(1000 * f)));
+                job_->setFraction(f);
                 progressText_->setText(text);
             });
     connect(runner_.get(), &EvaluationRunner::finished, this,
             [this](bool ok, const QString& message) {
-                runButton_->setEnabled(true);
-                cancelButton_->setEnabled(false);
+                job_->finished();
                 progressText_->setText(message);
-                if (ok) progress_->setValue(1000);
+                if (ok) job_->setFraction(1);
                 emit statusMessage(message, 8000);
                 emit evaluationFinished(ok);
             });
@@ -198,9 +193,7 @@ void RobustnessTable::runEvaluation() {
     plan.seeds = seedSpin_->value();
     records_.clear();
     rebuild();
-    runButton_->setEnabled(false);
-    cancelButton_->setEnabled(true);
-    progress_->setValue(0);
+    job_->started();
     progressText_->setText(tr("Loading models and images\u2026"));
     runner_->start(plan);
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/gui/framework/JobButtons.h"
 #include "app/gui/sde/RobustnessCsv.h"
 
 namespace as::sde {
@@ -16,8 +17,6 @@ class SdeModel;
 
 class QCheckBox;
 class QLabel;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -87,9 +86,7 @@ class RobustnessTable : public QWidget {
     QLabel* caption_ = nullptr;
     QSpinBox* countSpin_ = nullptr;
     QSpinBox* seedSpin_ = nullptr;
-    QPushButton* runButton_ = nullptr;
-    QPushButton* cancelButton_ = nullptr;
-    QProgressBar* progress_ = nullptr;
+    JobButtons* job_ = nullptr;
     QCheckBox* paperCheck_ = nullptr;
     QLabel* progressText_ = nullptr;
 };

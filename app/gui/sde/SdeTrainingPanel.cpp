@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/gui/framework/JobButtons.h"
 #include "app/gui/sde/SdeTrainingController.h"
 #include "data/MnistLocator.h"
 #include "widgets/common/ParameterForm.h"
@@ -89,18 +90,13 @@ SdeTrainingPanel::SdeTrainingPanel(QWidget* parent)
     v->addWidget(hyperBox);
 
     auto* buttons = new QHBoxLayout;
-    startButton_ = new QPushButton(tr("Start training"));
-    cancelButton_ = new QPushButton(tr("Cancel"));
-    cancelButton_->setEnabled(false);
-    startButton_->setEnabled(mnistAvailable());
-    buttons->addWidget(startButton_);
-    buttons->addWidget(cancelButton_);
+    job_ = new JobButtons(tr("Start training"), this);
+    job_->start()->setEnabled(mnistAvailable());
+    buttons->addWidget(job_->start());
+    buttons->addWidget(job_->cancel());
     v->addLayout(buttons);
-    progress_ = new QProgressBar;
-    progress_->setRange(0, 1000);
-    progress_->setValue(0);
-    progress_->setFormat(tr("%p%"));
-    v->addWidget(progress_);
+    job_->progress()->setFormat(tr("%p%"));
+    v->addWidget(job_->progress());
     status_ = new QLabel(mnistAvailable() ? tr("MNIST found in %1").arg(mnistDir_) : QString());
     status_->setWordWrap(true);
     v->addWidget(status_);
@@ -116,15 +112,14 @@ SdeTrainingPanel::SdeTrainingPanel(QWidget* parent)
     right->addWidget(loss_, 1);
     right->addWidget(accuracy_, 1);
 
-    connect(startButton_, &QPushButton::clicked, this, [this] { start(); });
-    connect(cancelButton_, &QPushButton::clicked, this, &SdeTrainingPanel::cancel);
+    connect(job_->start(), &QPushButton::clicked, this, [this] { start(); });
+    connect(job_->cancel(), &QPushButton::clicked, this, &SdeTrainingPanel::cancel);
     connect(controller_.get(), &SdeTrainingController::progressed, this,
             &SdeTrainingPanel::refresh);
     connect(controller_.get(), &SdeTrainingController::finished, this,
             [this](std::shared_ptr<const as::sde::SdeModel> m, const as::sde::TrainingMeta& meta,
                    const QString& s) {
-                startButton_->setEnabled(mnistAvailable());
-                cancelButton_->setEnabled(false);
+                job_->finished(mnistAvailable());
                 status_->setText(s);
                 emit statusMessage(s, 10000);
                 if (m) emit modelTrained(std::move(m), meta, s);
@@ -192,9 +187,7 @@ bool SdeTrainingPanel::start() {
     loss_->setSeriesData(0, {}, {});
     accuracy_->setSeriesData(0, {}, {});
     accuracy_->setSeriesData(1, {}, {});
-    startButton_->setEnabled(false);
-    cancelButton_->setEnabled(true);
-    progress_->setValue(0);
+    job_->started();
     return true;
 }
 
@@ -204,7 +197,7 @@ void SdeTrainingPanel::cancel() {
 
 void SdeTrainingPanel::refresh() {
     const SdeTrainingStatus s = controller_->status();
-    progress_->setValue(int(std::lround(1000 * s.fraction)));
+    job_->setFraction(s.fraction);
     QString text = s.message;
     if (s.running && s.secondsLeft >= 0)
         text += tr(" · about %1 s left").arg(int(std::ceil(s.secondsLeft)));

@@ -6,14 +6,13 @@
 #include <QWidget>
 #include <memory>
 
+#include "app/gui/framework/JobButtons.h"
 #include "sde/SdeModelFile.h"
 #include "sde/SdeParams.h"
 
 class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 
 namespace as::widgets {
@@ -67,9 +66,7 @@ class SdeTrainingPanel : public QWidget {
     QSpinBox* trainCount_ = nullptr;
     QDoubleSpinBox* eps_ = nullptr;
     QCheckBox* continue_ = nullptr;
-    QPushButton* startButton_ = nullptr;
-    QPushButton* cancelButton_ = nullptr;
-    QProgressBar* progress_ = nullptr;
+    JobButtons* job_ = nullptr;
     QLabel* status_ = nullptr;
     QLabel* missing_ = nullptr;
 };
