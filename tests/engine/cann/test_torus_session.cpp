@@ -10,16 +10,13 @@
 #include "cann/RingSession.h"
 #include "cann/TorusSession.h"
 #include "io/Hdf5Handle.h"
+#include "tests/engine/TempPath.h"
 #include "tests/engine/cann/SmallTorus.h"
 
 using namespace as;
 
 namespace {
-std::string tempPath(const std::string& name) {
-    return (std::filesystem::temp_directory_path() /
-            ("as_torus_" + std::to_string(::getpid()) + "_" + name))
-        .string();
-}
+using as::test::tempPath;
 
 using test::smallUnevenTorus;
 }  // namespace

@@ -15,6 +15,7 @@
 #include "generator/GeneratorModelFile.h"
 #include "generator/GeneratorTrainer.h"
 #include "sde/SdeModelFile.h"
+#include "tests/engine/TempPath.h"
 #include "tests/engine/io/FlipVariants.h"
 
 using namespace as::generator;
@@ -22,11 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() /
-            ("as_test_generator_" + std::to_string(::getpid()) + "_" + name))
-        .string();
-}
+using as::test::tempPath;
 
 GeneratorParams tinyParams() {
     GeneratorParams p;

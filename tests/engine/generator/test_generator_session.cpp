@@ -12,16 +12,14 @@
 #include "generator/GeneratorSession.h"
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Matrix.h"
+#include "tests/engine/TempPath.h"
 
 using namespace as::generator;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_gen_session_" + std::to_string(getpid()) + "_" + name))
-        .string();
-}
+using as::test::tempPath;
 
 std::shared_ptr<const GeneratorModel> shippedModel() {
     static const auto m = std::make_shared<const GeneratorModel>(

@@ -21,6 +21,7 @@
 #include "spiking/EiSession.h"
 #include "surrogate/SurrogateModel.h"
 #include "surrogate/SurrogateSession.h"
+#include "tests/engine/TempPath.h"
 #include "tests/engine/cann/SmallTorus.h"
 #include "tests/engine/io/FlipVariants.h"
 
@@ -31,10 +32,7 @@ namespace {
 
 constexpr int kVariants = 50;
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_integrity_" + std::to_string(::getpid()) + "_" + name))
-        .string();
-}
+using as::test::tempPath;
 
 /// Runs the flip test on the file `write` makes; `loadAndResave(in, out)` loads `in` as the kind
 /// and saves what it loaded to `out`. Prints and checks the counts.

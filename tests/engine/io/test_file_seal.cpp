@@ -13,15 +13,14 @@
 #include "io/FileSeal.h"
 #include "io/Hdf5Handle.h"
 #include "io/SessionFile.h"
+#include "tests/engine/TempPath.h"
 
 namespace fs = std::filesystem;
 using namespace as;
 
 namespace {
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_seal_" + name)).string();
-}
+using as::test::tempPath;
 std::vector<char> bytesOf(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};

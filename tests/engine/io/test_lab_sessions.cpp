@@ -16,17 +16,14 @@
 #include "io/SessionFile.h"
 #include "sde/SdeSession.h"
 #include "surrogate/SurrogateSession.h"
+#include "tests/engine/TempPath.h"
 
 using namespace as;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() /
-            ("as_lab_sessions_" + std::to_string(::getpid()) + "_" + name))
-        .string();
-}
+using as::test::tempPath;
 
 const fs::path kFixtures = fs::path(AS_TEST_DATA_DIR) / "sessions";
 

@@ -13,17 +13,14 @@
 #include "io/Hdf5Handle.h"
 #include "io/Hdf5Integrity.h"
 #include "sde/SdeModelFile.h"
+#include "tests/engine/TempPath.h"
 
 using namespace as::sde;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() /
-            ("as_test_sde_model_" + std::to_string(::getpid()) + "_" + name))
-        .string();
-}
+using as::test::tempPath;
 
 SdeModel trainedModel() {
     SdeParams p;

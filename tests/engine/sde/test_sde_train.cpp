@@ -13,6 +13,7 @@
 #include "data/MnistLocator.h"
 #include "sde/BpttTrainer.h"
 #include "sde/SdeIntegrator.h"
+#include "tests/engine/TempPath.h"
 #include "tests/engine/sde/SmallSde.h"
 
 using namespace as::sde;
@@ -20,11 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() /
-            ("as_test_sde_train_" + std::to_string(::getpid()) + "_" + name))
-        .string();
-}
+using as::test::tempPath;
 
 struct Split {
     Eigen::MatrixXf train, test;

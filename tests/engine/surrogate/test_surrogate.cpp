@@ -18,6 +18,7 @@
 #include "surrogate/SurrogateNet.h"
 #include "surrogate/SurrogateStream.h"
 #include "surrogate/SurrogateTrainer.h"
+#include "tests/engine/TempPath.h"
 
 using namespace as::surrogate;
 using as::kPi;
@@ -25,9 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string tempPath(const std::string& name) {
-    return (fs::temp_directory_path() / ("as_test_surrogate_" + name)).string();
-}
+using as::test::tempPath;
 
 std::vector<float> randomAngles(std::size_t n, std::mt19937_64& rng) {
     std::uniform_real_distribution<double> u(-kPi, kPi);
