@@ -16,8 +16,6 @@
 using namespace as;
 
 namespace {
-using as::test::tempPath;
-
 using test::smallUnevenTorus;
 }  // namespace
 
@@ -27,7 +25,7 @@ TEST(TorusSession, SavedRunContinuesExactly) {
     tp.radius = 4;
     TorusSimulation a(smallUnevenTorus(), tp);
     a.step(120);
-    const std::string path = tempPath("roundtrip.h5");
+    const std::string path = as::test::tempPath("roundtrip.h5");
     saveTorusSession(path, a);
     auto b = loadTorusSession(path);
     EXPECT_EQ(b->params(), a.params());
@@ -46,7 +44,7 @@ TEST(TorusSession, SavedRunContinuesExactly) {
 
 TEST(TorusSession, RefusesAFileWithoutATorusGroup) {
     RingSimulation ring(CannParams{}, StimulusParams{});
-    const std::string path = tempPath("ring_only.h5");
+    const std::string path = as::test::tempPath("ring_only.h5");
     saveRingSession(path, ring);
     try {
         loadTorusSession(path);
@@ -60,7 +58,7 @@ TEST(TorusSession, RefusesAFileWithoutATorusGroup) {
 
 TEST(TorusSession, RefusesAStateOfTheWrongShape) {
     TorusSimulation a(smallUnevenTorus(), TrajectoryParams{});
-    const std::string path = tempPath("bad_shape.h5");
+    const std::string path = as::test::tempPath("bad_shape.h5");
     {
         SessionWriter w(path, "torus");
         w.write([&](hid_t root) {
@@ -82,7 +80,7 @@ TEST(TorusSession, RefusesAStateOfTheWrongShape) {
 }
 
 TEST(TorusSession, RefusesATextFile) {
-    const std::string path = tempPath("text.h5");
+    const std::string path = as::test::tempPath("text.h5");
     std::ofstream(path) << "not a session\n";
     EXPECT_THROW(loadTorusSession(path), SessionError);
     std::remove(path.c_str());
@@ -98,7 +96,7 @@ TEST(Hd2dSession, SavedRunContinuesExactly) {
     h.rise = 0.0;
     Hd2dSimulation a(p, h);
     a.step(80);
-    const std::string path = tempPath("hd2d.h5");
+    const std::string path = as::test::tempPath("hd2d.h5");
     {
         SessionWriter w(path, "torus");
         w.write([&](hid_t root) { writeHd2dGroup(root, a); });

@@ -23,8 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using as::test::tempPath;
-
 GeneratorParams tinyParams() {
     GeneratorParams p;
     p.latentDim = 4;
@@ -151,7 +149,7 @@ TEST(GeneratorModel, ResumeContinuesExactlyAndCancelStops) {
     GeneratorModel straight(tinyParams(), 784, {0, 1, 2});
     GeneratorTrainer(straight, tinyTraining(12)).train(data.x, data.y);
 
-    const std::string ck = tempPath("resume.h5");
+    const std::string ck = as::test::tempPath("resume.h5");
     GeneratorModel first(tinyParams(), 784, {0, 1, 2});
     {
         GeneratorTrainer t(first, tinyTraining(6));
@@ -198,7 +196,7 @@ TEST(GeneratorModel, SecondCvfrTrainsOnlyTheCouplingsAndRoundTrips) {
     EXPECT_GT(m.latent().atilde().norm(), 0.0f);
     EXPECT_LT(rep.final.total, rep.curves.total.front());
     m.setStats(m.measureStats(data.x, data.y, 2));
-    const std::string path = tempPath("dynamical.h5");
+    const std::string path = as::test::tempPath("dynamical.h5");
     saveGeneratorModel(path, m, GeneratorTrainingMeta::fromReport(t.params(), rep, "test", 1.0));
     const LoadedGenerator back = loadGeneratorModel(path);
     ASSERT_TRUE(back.model.hasSecondCvfr());
@@ -218,7 +216,7 @@ TEST(GeneratorModelFile, RoundTripDamagedAndForeign) {
     GeneratorTrainer t(m, tinyTraining(5));
     const GeneratorReport rep = t.train(data.x, data.y);
     m.setStats(m.measureStats(data.x, data.y, 2));
-    const std::string path = tempPath("model.h5");
+    const std::string path = as::test::tempPath("model.h5");
     saveGeneratorModel(path, m, GeneratorTrainingMeta::fromReport(t.params(), rep, "test", 1.5));
 
     const LoadedGenerator back = loadGeneratorModel(path);
@@ -232,7 +230,7 @@ TEST(GeneratorModelFile, RoundTripDamagedAndForeign) {
     EXPECT_EQ(back.meta.commandLine, "test");
 
     // A damaged weight: refused, naming the file and the dataset.
-    const std::string damaged = tempPath("damaged.h5");
+    const std::string damaged = as::test::tempPath("damaged.h5");
     fs::copy_file(path, damaged, fs::copy_options::overwrite_existing);
     ASSERT_TRUE(as::test::damageDataset(damaged, "/generator/decoder/w1"));
     try {
@@ -244,7 +242,7 @@ TEST(GeneratorModelFile, RoundTripDamagedAndForeign) {
         EXPECT_NE(msg.find("w1"), std::string::npos) << msg;
     }
     // Byte flips anywhere: loaded identically or refused naming the file.
-    const std::string resaved = tempPath("ref.h5");
+    const std::string resaved = as::test::tempPath("ref.h5");
     auto loadAndResave = [](const std::string& in, const std::string& out) {
         const LoadedGenerator g = loadGeneratorModel(in);
         saveGeneratorModel(out, g.model, g.meta);
@@ -258,7 +256,7 @@ TEST(GeneratorModelFile, RoundTripDamagedAndForeign) {
     EXPECT_GT(c.refused, 0);
 
     // A foreign file (an SDE classifier model) is refused as such.
-    const std::string foreign = tempPath("foreign.h5");
+    const std::string foreign = as::test::tempPath("foreign.h5");
     as::sde::saveSdeModel(foreign, m.latent());
     try {
         loadGeneratorModel(foreign);

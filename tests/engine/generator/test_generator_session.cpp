@@ -19,8 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using as::test::tempPath;
-
 std::shared_ptr<const GeneratorModel> shippedModel() {
     static const auto m = std::make_shared<const GeneratorModel>(
         loadGeneratorModel(as::buildResourcesDir() + "/models/gen_012.h5").model);
@@ -43,7 +41,7 @@ GeneratorSessionState state() {
 }  // namespace
 
 TEST(GeneratorSession, RoundTrips) {
-    const std::string p = tempPath("ok.h5");
+    const std::string p = as::test::tempPath("ok.h5");
     {
         as::h5::Handle f = as::h5::createFile(p);
         writeGeneratorGroup(f, state());
@@ -79,7 +77,7 @@ TEST(GeneratorSession, DamagedGroupsAreRefusedNamingWhat) {
         {"train.eps", std::nan(""), "train.eps"},
     };
     for (const Case& c : cases) {
-        const std::string p = tempPath("damaged.h5");
+        const std::string p = as::test::tempPath("damaged.h5");
         {
             as::h5::Handle f = as::h5::createFile(p);
             writeGeneratorGroup(f, state());
@@ -102,7 +100,7 @@ TEST(GeneratorSession, DamagedGroupsAreRefusedNamingWhat) {
         fs::remove(p);
     }
     // No model subgroup; no group at all.
-    const std::string p = tempPath("nomodel.h5");
+    const std::string p = as::test::tempPath("nomodel.h5");
     {
         as::h5::Handle f = as::h5::createFile(p);
         as::h5::Handle g = as::h5::createGroup(f, "generator");
@@ -141,7 +139,7 @@ TEST(GeneratedImagesFile, KeepsTheArrays) {
     g.digits = {0, 1, 2};
     g.what = "test";
     g.extra.push_back({"gallery_index", {5, 6, 7}});
-    const std::string p = tempPath("images.h5");
+    const std::string p = as::test::tempPath("images.h5");
     writeGeneratedImages(p, g);
     as::h5::Handle f = as::h5::openFileReadOnly(p);
     as::h5::Handle grp = as::h5::openGroup(f, "generated");

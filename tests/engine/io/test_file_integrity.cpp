@@ -32,14 +32,13 @@ namespace {
 
 constexpr int kVariants = 50;
 
-using as::test::tempPath;
-
 /// Runs the flip test on the file `write` makes; `loadAndResave(in, out)` loads `in` as the kind
 /// and saves what it loaded to `out`. Prints and checks the counts.
 void flipTest(const std::string& kind, const std::function<void(const std::string&)>& write,
               const std::function<void(const std::string&, const std::string&)>& loadAndResave,
               std::uint64_t seed) {
-    const std::string original = tempPath(kind + ".h5"), resaved = tempPath(kind + "_ref.h5");
+    const std::string original = as::test::tempPath(kind + ".h5"),
+                      resaved = as::test::tempPath(kind + "_ref.h5");
     write(original);
     loadAndResave(original, resaved);
     const test::FileContent reference = test::fileContent(resaved);
@@ -122,7 +121,7 @@ TEST(FileIntegrity, ChunksAreBoundedAndSplitAlongTheSlowestAxis) {
 }
 
 TEST(FileIntegrity, WrittenFilesCarryChecksums) {
-    const std::string path = tempPath("sealed.h5");
+    const std::string path = as::test::tempPath("sealed.h5");
     saveRingSession(path, *ringRun());
     h5::Handle f = h5::openFileReadOnly(path);
     EXPECT_TRUE(h5::hasChecksums(f));
@@ -139,7 +138,7 @@ TEST(FileIntegrity, WrittenFilesCarryChecksums) {
 }
 
 TEST(FileIntegrity, DamagedDatasetIsRefusedNamingFileAndDataset) {
-    const std::string path = tempPath("damaged_u.h5");
+    const std::string path = as::test::tempPath("damaged_u.h5");
     auto sim = ringRun();
     saveRingSession(path, *sim);
     // Find u's bytes in the file and change one of them.
@@ -166,7 +165,7 @@ TEST(FileIntegrity, DamagedDatasetIsRefusedNamingFileAndDataset) {
 TEST(FileIntegrity, AlteredAttributeIsRefused) {
     // An attribute changed by another program (HDF5's own checksums are then valid): the digest
     // catches it.
-    const std::string path = tempPath("altered_k.h5");
+    const std::string path = as::test::tempPath("altered_k.h5");
     saveRingSession(path, *ringRun());
     {
         h5::Handle f(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT));
@@ -314,8 +313,8 @@ TEST(FileIntegrity, FlippedSurrogateModelAndDataset) {
 // The flip test itself sees silent damage: on a file written before checksums (legacy ring
 // session) some flipped variants load different numbers.
 TEST(FileIntegrity, FlipTestSeesSilentDamageInFilesWithoutChecksums) {
-    const std::string original = tempPath("legacy_ring.h5"),
-                      resaved = tempPath("legacy_ring_ref.h5");
+    const std::string original = as::test::tempPath("legacy_ring.h5"),
+                      resaved = as::test::tempPath("legacy_ring_ref.h5");
     fs::copy_file(fs::path(AS_TEST_DATA_DIR) / "legacy" / "ring_v1.h5", original,
                   fs::copy_options::overwrite_existing);
     auto loadAndResave = [](const std::string& in, const std::string& out) {
@@ -362,7 +361,7 @@ TEST(FileIntegrity, FilesWithoutChecksumsStillLoad) {
     const auto model = surrogate::SurrogateModel::load((dir / "surrogate_model_v1.h5").string());
     EXPECT_EQ(model.nets.size(), 1u);
     // Re-saved with this build, each carries checksums and holds the same numbers.
-    const std::string resaved = tempPath("ring_v1_resaved.h5");
+    const std::string resaved = as::test::tempPath("ring_v1_resaved.h5");
     saveRingSession(resaved, *ring.simulation, ring.lab);
     const RingSessionData again = loadRingSession(resaved);
     EXPECT_EQ(again.simulation->captureState().u, ring.simulation->captureState().u);

@@ -20,7 +20,6 @@ using namespace as;
 
 namespace {
 
-using as::test::tempPath;
 std::vector<char> bytesOf(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};
@@ -31,7 +30,7 @@ void writeBytes(const std::string& path, const std::vector<char>& b) {
 }
 /// A sealed file with `n` doubles (large enough for the streamed digest's several blocks).
 std::string sealedFile(const std::string& name, std::size_t n) {
-    const std::string path = tempPath(name);
+    const std::string path = as::test::tempPath(name);
     std::vector<double> v(n);
     for (std::size_t i = 0; i < n; ++i) v[i] = std::sin(0.001 * double(i));
     h5::writeFileAtomically(path, "test file", [&](hid_t f) {
@@ -80,7 +79,7 @@ TEST(FileSeal, WrittenFilesAreSealedAndLoad) {
 TEST(FileSeal, EveryDamageIsRefusedBeforeHdf5ReadsTheFile) {
     const std::string path = sealedFile("orig.h5", 5000);
     const std::vector<char> orig = bytesOf(path);
-    const std::string bad = tempPath("bad.h5");
+    const std::string bad = as::test::tempPath("bad.h5");
     int refused = 0, tried = 0, named = 0;
     // 50 seeded offsets over the whole file, seal block included, one flipped bit each.
     std::mt19937_64 rng(12);
@@ -114,7 +113,7 @@ TEST(FileSeal, EveryDamageIsRefusedBeforeHdf5ReadsTheFile) {
 }
 
 TEST(FileSeal, AFileWithoutASealIsReadAsBefore) {
-    const std::string path = tempPath("unsealed.h5");
+    const std::string path = as::test::tempPath("unsealed.h5");
     {
         h5::Handle f = h5::createFile(path);  // a user block, but never sealed
         h5::writeDataset(f, "values", std::vector<double>{1, 2, 3}, {3});
@@ -125,7 +124,7 @@ TEST(FileSeal, AFileWithoutASealIsReadAsBefore) {
 }
 
 TEST(FileSeal, SessionsAreSealed) {
-    const std::string path = tempPath("session.h5");
+    const std::string path = as::test::tempPath("session.h5");
     {
         SessionWriter w(path, "ring");
         h5::writeDataset(w.root(), "values", std::vector<double>{1, 2, 3}, {3});

@@ -23,8 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using as::test::tempPath;
-
 const fs::path kFixtures = fs::path(AS_TEST_DATA_DIR) / "sessions";
 
 sde::SdeSessionState sdeState() {
@@ -98,7 +96,7 @@ void expectInput(const sde::SdeSessionState& s, int label, data::Corruption c, s
 
 TEST(SdeSession, RoundTripIsExact) {
     const sde::SdeSessionState s = sdeState();
-    const std::string path = tempPath("sde.h5");
+    const std::string path = as::test::tempPath("sde.h5");
     sde::saveSdeSession(path, s);
     const sde::SdeSessionState r = sde::loadSdeSession(path);
     for (const auto& spec : sde::SdeParams::specs())
@@ -135,7 +133,7 @@ TEST(SdeSession, InitialConditionIsTheCorruptedImageOverItsMaximum) {
 }
 
 TEST(SdeSession, RefusesBadValuesNamingFileAndAttribute) {
-    const std::string path = tempPath("sde_bad.h5");
+    const std::string path = as::test::tempPath("sde_bad.h5");
     sde::saveSdeSession(path, sdeState());
     setIntAttribute(path, "sde", "label", 12);
     expectRefused(sde::loadSdeSession, path, {"/sde", "label 12"});
@@ -152,7 +150,7 @@ TEST(SdeSession, RefusesBadValuesNamingFileAndAttribute) {
 }
 
 TEST(SdeSession, RefusesAFileWithoutTheGroup) {
-    const std::string path = tempPath("ring_only.h5");
+    const std::string path = as::test::tempPath("ring_only.h5");
     CannParams p;
     p.N = 64;
     saveRingSession(path, RingSimulation(p, StimulusParams{}));
@@ -180,7 +178,7 @@ TEST(SdeSession, FileWrittenByTheGuiBeforeTheMoveLoads) {
 }
 
 TEST(SurrogateSession, RoundTripIsExact) {
-    const std::string path = tempPath("surrogate.h5");
+    const std::string path = as::test::tempPath("surrogate.h5");
     surrogate::saveSurrogateSession(path, {"/models/ring_gru.h5", surrogate::LiveSource::Helix});
     const surrogate::SurrogateSessionState s = surrogate::loadSurrogateSession(path);
     EXPECT_EQ(s.modelPath, "/models/ring_gru.h5");

@@ -20,8 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using as::test::tempPath;
-
 SdeModel trainedModel() {
     SdeParams p;
     p.n = 30;
@@ -91,7 +89,7 @@ TEST(SdeModelFile, RoundTrip) {
     meta.validationCurve = {0.5, 0.9};
     meta.commandLine = "attractor-cli sde-train --set eps=0.05";
     meta.outcome = "finished";
-    const std::string path = tempPath("roundtrip.h5");
+    const std::string path = as::test::tempPath("roundtrip.h5");
     saveSdeModel(path, m, meta);
     EXPECT_FALSE(fs::exists(path + ".part"));
     const LoadedSdeModel l = loadSdeModel(path);
@@ -127,7 +125,7 @@ TEST(SdeModelFile, RoundTrip) {
 }
 
 TEST(SdeModelFile, RefusesShapeMismatchAndBadValues) {
-    const std::string path = tempPath("bad.h5");
+    const std::string path = as::test::tempPath("bad.h5");
     saveSdeModel(path, trainedModel());
     replaceDataset(path, "atilde", 30, 29, 0.0f);
     expectRefused(path, "atilde");
@@ -152,7 +150,7 @@ TEST(SdeModelFile, RefusesShapeMismatchAndBadValues) {
 }
 
 TEST(SdeModelFile, RefusesTruncatedAndForeignFiles) {
-    const std::string path = tempPath("trunc.h5");
+    const std::string path = as::test::tempPath("trunc.h5");
     saveSdeModel(path, trainedModel());
     const auto size = fs::file_size(path);
     for (double keep : {0.9, 0.5, 0.1}) {

@@ -21,8 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using as::test::tempPath;
-
 struct Split {
     Eigen::MatrixXf train, test;
     Eigen::VectorXi trainLabels, testLabels;
@@ -160,7 +158,7 @@ TEST(SdeTrain, ResumedCheckpointReproducesUninterruptedRun) {
         SdeModel whole(p);
         BpttTrainer(whole, tp).train(data.train, data.trainLabels, data.test, data.testLabels);
 
-        const std::string ck = tempPath(trainG ? "g.h5" : "a.h5");
+        const std::string ck = as::test::tempPath(trainG ? "g.h5" : "a.h5");
         SdeModel first(p);
         TrainParams tp1 = tp;
         tp1.maxIterations = 6;  // stops mid-epoch (36 items / 8 = 5 batches per epoch)
@@ -193,7 +191,7 @@ TEST(SdeTrain, ResumeRefusesAnotherModelAndBadFiles) {
     tp.maxIterations = 1;
     BpttTrainer trainer(model, tp);
     trainer.train(data.train, data.trainLabels, data.test, data.testLabels);
-    const std::string ck = tempPath("other.h5");
+    const std::string ck = as::test::tempPath("other.h5");
     trainer.saveCheckpoint(ck);
     SdeParams other = smallModel();
     other.classes = 4;
@@ -237,7 +235,7 @@ TEST(SdeTrain, ShiftAugmentationIsSeededAndResumable) {
     EXPECT_GT((a.atilde() - plain.atilde()).norm(), 1e-6 * plain.atilde().norm())
         << "shift changed nothing";
 
-    const std::string ck = tempPath("shift.h5");
+    const std::string ck = as::test::tempPath("shift.h5");
     SdeModel first(smallModel());
     TrainParams tp1 = tp;
     tp1.maxIterations = 6;

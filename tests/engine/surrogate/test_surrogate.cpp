@@ -26,8 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using as::test::tempPath;
-
 std::vector<float> randomAngles(std::size_t n, std::mt19937_64& rng) {
     std::uniform_real_distribution<double> u(-kPi, kPi);
     std::vector<float> a(n);
@@ -253,7 +251,7 @@ TEST(Dataset, TeacherRunAndFileRoundTrip) {
         EXPECT_LT(std::abs(std::remainder(a - d.input(0, s)[0], 2 * kPi)), 0.1);
         EXPECT_NEAR(std::hypot(d.target(0, s)[0], d.target(0, s)[1]), 1.0, 0.1);
     }
-    const std::string path = tempPath("dataset.h5");
+    const std::string path = as::test::tempPath("dataset.h5");
     d.save(path);
     const SurrogateDataset e = SurrogateDataset::load(path);
     EXPECT_EQ(e.inputs, d.inputs);
@@ -276,7 +274,7 @@ TEST(ModelFile, RoundTripKeepsWeightsAndRecord) {
     r.valLoss = {0.4, 0.3, 0.2};
     r.valAngleMse = {0.5, 0.4, 0.3};
     m.results = {r, r};
-    const std::string path = tempPath("model.h5");
+    const std::string path = as::test::tempPath("model.h5");
     m.save(path);
     const SurrogateModel back = SurrogateModel::load(path);
     EXPECT_EQ(back.which, SurrogateCase::Hd2d);
@@ -296,7 +294,7 @@ TEST(ModelFile, DamagedFileRefused) {
     const SurrogateDataset d = syntheticDataset(5, 20);
     const TrainParams p = smallNet(6);
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
-    const std::string path = tempPath("damaged.h5");
+    const std::string path = as::test::tempPath("damaged.h5");
     m.save(path);
     // Truncate to half its size: the HDF5 layer must refuse it with an error, not crash.
     const auto size = fs::file_size(path);
@@ -313,7 +311,7 @@ TEST(ModelFile, MismatchedShapeRefusedWithItsName) {
     const TrainParams p = smallNet(6);
     SurrogateModel m = SurrogateModel::create(SurrogateCase::Ring, p, d);
     m.params.hidden = 7;  // the attributes now claim H = 7 while the weights have H = 6
-    const std::string path = tempPath("mismatch.h5");
+    const std::string path = as::test::tempPath("mismatch.h5");
     m.save(path);
     try {
         SurrogateModel::load(path);
