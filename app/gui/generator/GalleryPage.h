@@ -18,11 +18,6 @@ class QPushButton;
 class QSpinBox;
 class QComboBox;
 
-namespace as::widgets {
-class DigitCanvas;
-class GalleryView;
-}  // namespace as::widgets
-
 namespace as::gui {
 
 class GalleryPage : public GeneratorPage {

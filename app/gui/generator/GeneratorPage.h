@@ -10,6 +10,12 @@
 #include "generator/GeneratorModel.h"
 #include "generator/GeneratorViewSettings.h"
 
+// The image views the pages show digits with.
+namespace as::widgets {
+class DigitCanvas;
+class GalleryView;
+}  // namespace as::widgets
+
 namespace as::gui {
 
 class GeneratorController;

@@ -14,11 +14,6 @@ class QLabel;
 class QSlider;
 class QSpinBox;
 
-namespace as::widgets {
-class DigitCanvas;
-class GalleryView;
-}  // namespace as::widgets
-
 namespace as::gui {
 
 class InterpolatePage : public GeneratorPage {

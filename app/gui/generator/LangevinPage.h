@@ -13,11 +13,6 @@ class QLabel;
 class QPushButton;
 class QTimer;
 
-namespace as::widgets {
-class DigitCanvas;
-class GalleryView;
-}  // namespace as::widgets
-
 namespace as::gui {
 
 class LangevinPage : public GeneratorPage {

@@ -13,7 +13,6 @@ class QComboBox;
 class QLabel;
 
 namespace as::widgets {
-class DigitCanvas;
 class LatentScatter;
 }  // namespace as::widgets
 

@@ -12,11 +12,6 @@ class QLabel;
 class QSpinBox;
 class QTimer;
 
-namespace as::widgets {
-class DigitCanvas;
-class GalleryView;
-}  // namespace as::widgets
-
 namespace as::gui {
 
 class ReconstructPage : public GeneratorPage {
