@@ -1,6 +1,7 @@
 #pragma once
 // What the shell tests start from: their own settings file and a shown main window. Header-only.
 #include <QCoreApplication>
+#include <QTest>
 #include <memory>
 
 #include "app/gui/framework/Lab.h"
@@ -29,6 +30,20 @@ inline std::unique_ptr<gui::MainWindow> showMainWindow(WindowStart start = {}) {
     w->resize(1400, 900);
     w->show();
     return w;
+}
+
+/// showMainWindow(start), once the window is exposed; nullptr if it never is.
+inline std::unique_ptr<gui::MainWindow> exposedMainWindow(WindowStart start = {}) {
+    auto w = showMainWindow(start);
+    if (!QTest::qWaitForWindowExposed(w.get())) return nullptr;
+    return w;
+}
+
+/// What most shell tests' initTestCase does: the test's own settings (useTestSettings(name)), then
+/// exposedMainWindow(start).
+inline std::unique_ptr<gui::MainWindow> openMainWindow(const char* name, WindowStart start = {}) {
+    useTestSettings(name);
+    return exposedMainWindow(start);
 }
 
 }  // namespace as::test

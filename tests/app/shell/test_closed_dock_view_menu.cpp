@@ -29,9 +29,8 @@ class TestClosedDockViewMenu : public QObject {
 
   private slots:
     void initTestCase() {
-        as::test::useTestSettings("test_closed_dock_view_menu");
-        w_ = as::test::showMainWindow({.play = false});
-        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        w_ = as::test::openMainWindow("test_closed_dock_view_menu", {.play = false});
+        QVERIFY(w_);
     }
     void cleanupTestCase() { w_.reset(); }
 

@@ -32,8 +32,8 @@ class TestExportFigure : public QObject {
   private slots:
     void initTestCase() { as::test::useTestSettings("test_export_figure"); }
     void init() {
-        w_ = as::test::showMainWindow({.defaultSession = true});
-        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        w_ = as::test::exposedMainWindow({.defaultSession = true});
+        QVERIFY(w_);
     }
     void cleanup() { w_.reset(); }
 

@@ -28,9 +28,8 @@ class TestExportSpikes : public QObject {
 
   private slots:
     void initTestCase() {
-        as::test::useTestSettings("test_export_spikes");
-        w_ = as::test::showMainWindow();
-        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        w_ = as::test::openMainWindow("test_export_spikes");
+        QVERIFY(w_);
         ei_ = w_->findLab<EiLab>();
         QVERIFY(w_->showLab("ei"));
         ei_->controller()->play();

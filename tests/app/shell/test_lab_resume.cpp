@@ -71,9 +71,8 @@ class TestLabResume : public QObject {
 
   private slots:
     void initTestCase() {
-        as::test::useTestSettings("test_lab_resume");
-        w_ = as::test::showMainWindow({.defaultSession = true});
-        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        w_ = as::test::openMainWindow("test_lab_resume", {.defaultSession = true});
+        QVERIFY(w_);
     }
     void cleanupTestCase() { w_.reset(); }
 

@@ -45,8 +45,8 @@ class TestMainWindow : public QObject {
   private slots:
     void initTestCase() { as::test::useTestSettings("test_main_window"); }
     void init() {
-        w_ = as::test::showMainWindow({.defaultSession = true});
-        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        w_ = as::test::exposedMainWindow({.defaultSession = true});
+        QVERIFY(w_);
     }
     void cleanup() { w_.reset(); }
 

@@ -66,9 +66,8 @@ class TestSmallItems : public QObject {
 
   private slots:
     void initTestCase() {
-        as::test::useTestSettings("test_small_items");
-        w_ = as::test::showMainWindow({.play = false});
-        QVERIFY(QTest::qWaitForWindowExposed(w_.get()));
+        w_ = as::test::openMainWindow("test_small_items", {.play = false});
+        QVERIFY(w_);
     }
     void cleanupTestCase() { w_.reset(); }
 
