@@ -251,31 +251,33 @@ void TorusLab::drawHead(const as::Hd2dSnapshot& s) {
 
 // Arrow keys steer: x (Left/Right), y (Down/Up), z (PgDn/PgUp) at the trajectory's speed; the
 // input switches to "external" on the first key.
+namespace {
+/// The axis (0 x, 1 y, 2 z; -1 for any other key) and the direction a steering key moves along.
+std::pair<int, int> steeringKey(int key) {
+    switch (key) {
+        case Qt::Key_Left:
+            return {0, -1};
+        case Qt::Key_Right:
+            return {0, 1};
+        case Qt::Key_Down:
+            return {1, -1};
+        case Qt::Key_Up:
+            return {1, 1};
+        case Qt::Key_PageDown:
+            return {2, -1};
+        case Qt::Key_PageUp:
+            return {2, 1};
+        default:
+            return {-1, 0};
+    }
+}
+}  // namespace
+
 void TorusLab::keyPressEvent(QKeyEvent* e) {
     if (e->isAutoRepeat()) return;
-    switch (e->key()) {
-        case Qt::Key_Left:
-            keyX_ = -1;
-            break;
-        case Qt::Key_Right:
-            keyX_ = 1;
-            break;
-        case Qt::Key_Down:
-            keyY_ = -1;
-            break;
-        case Qt::Key_Up:
-            keyY_ = 1;
-            break;
-        case Qt::Key_PageDown:
-            keyZ_ = -1;
-            break;
-        case Qt::Key_PageUp:
-            keyZ_ = 1;
-            break;
-        default:
-            Lab::keyPressEvent(e);
-            return;
-    }
+    const auto [axis, direction] = steeringKey(e->key());
+    if (axis < 0) return Lab::keyPressEvent(e);
+    keys_[std::size_t(axis)] = direction;
     const bool grid = page() == 0;
     const auto kind = grid ? controller_->trajectory().kind : controller_->heading().kind;
     if (kind != as::TrajectoryKind::External)
@@ -286,30 +288,16 @@ void TorusLab::keyPressEvent(QKeyEvent* e) {
 
 void TorusLab::keyReleaseEvent(QKeyEvent* e) {
     if (e->isAutoRepeat()) return;
-    switch (e->key()) {
-        case Qt::Key_Left:
-        case Qt::Key_Right:
-            keyX_ = 0;
-            break;
-        case Qt::Key_Down:
-        case Qt::Key_Up:
-            keyY_ = 0;
-            break;
-        case Qt::Key_PageDown:
-        case Qt::Key_PageUp:
-            keyZ_ = 0;
-            break;
-        default:
-            Lab::keyReleaseEvent(e);
-            return;
-    }
+    const int axis = steeringKey(e->key()).first;
+    if (axis < 0) return Lab::keyReleaseEvent(e);
+    keys_[std::size_t(axis)] = 0;
     steer();
 }
 
 void TorusLab::steer() {
     const double v = page() == 0 ? std::max(0.01, controller_->trajectory().speed)
                                  : std::max(0.001, controller_->heading().speed);
-    controller_->setSteering(keyX_ * v, keyY_ * v, keyZ_ * v);
+    controller_->setSteering(keys_[0] * v, keys_[1] * v, keys_[2] * v);
 }
 
 std::vector<std::pair<QString, QWidget*>> TorusLab::exportTargets() {

@@ -11,6 +11,7 @@
 // Views redraw from the controller's snapshots on a 33 ms timer (30 Hz), all with QPainter, so the
 // lab runs offscreen and under software rendering.
 #include <QElapsedTimer>
+#include <array>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -130,7 +131,7 @@ class TorusLab : public Lab {
     int frames_ = 0;
     unsigned chartPhase_ = 0;
     double fps_ = 0;
-    int keyX_ = 0, keyY_ = 0, keyZ_ = 0;  // arrow keys held: -1, 0, +1
+    std::array<int, 3> keys_{};  // the steering keys held along x, y, z: -1, 0, +1
     RecordControl* record_ = nullptr;
 };
 

@@ -75,6 +75,33 @@ class TestTorusLab : public QObject {
         QVERIFY(snap && snap->meanError < 1.0);
     }
 
+    // The keyboard steers the grid-cell position: Right switches the input to "external" and moves
+    // x forward at the trajectory's speed; on release the position stays; Page Up moves z.
+    void arrowAndPageKeysSteer() {
+        auto* ctl = lab_->controller();
+        lab_->setFocus();
+        auto stepAndRead = [&](int steps) {
+            const long start = ctl->stepCount();
+            for (int i = 0; i < steps; ++i) ctl->stepOnce();
+            QTest::qWaitFor([&] { return ctl->stepCount() >= start + steps; }, 5000);
+            QTest::qWait(50);
+            return ctl->torus()->truePosition;
+        };
+        QTest::keyPress(lab_.get(), Qt::Key_Right);
+        QTRY_COMPARE(int(ctl->trajectory().kind), int(as::TrajectoryKind::External));
+        const auto a = stepAndRead(5);
+        const auto b = stepAndRead(50);
+        QVERIFY2(b[0] > a[0] + 0.1, "Right moves x forward");
+        QCOMPARE(b[2], a[2]);
+        QTest::keyRelease(lab_.get(), Qt::Key_Right);
+        QTest::keyPress(lab_.get(), Qt::Key_PageUp);
+        const auto c = stepAndRead(5);
+        const auto d = stepAndRead(50);
+        QVERIFY2(d[2] > c[2] + 0.1, "Page Up moves z up");
+        QVERIFY2(std::abs(d[0] - c[0]) < 1e-9, "x stays once Right is released");
+        QTest::keyRelease(lab_.get(), Qt::Key_PageUp);
+    }
+
     void headDirectionPageRunsBothModels() {
         lab_->showPage(1);
         auto* ctl = lab_->controller();
