@@ -62,27 +62,33 @@ TEST(StepGuard, UncountableRunsAreRefusedEvenWithForce) {
         std::string::npos);
 }
 
-TEST(ProgressPrinter, SilentForJobsUnderTwoSeconds) {
+/// A printer writing to `out` on the fake clock `c`.
+struct ProgressPrinterTest : ::testing::Test {
     FakeClock c;
     std::ostringstream out;
-    ProgressPrinter p("ring", "ms simulated", false, &out, c.fn());
-    for (int k = 1; k <= 19; ++k) {
-        c.t = k / 10.0;
-        p.update(100.0 * k, 1900.0);
+    ProgressPrinter printer(const std::string& job, const std::string& unit, bool quiet = false) {
+        return ProgressPrinter(job, unit, quiet, &out, c.fn());
     }
+    /// Updates at t = k / 10 s for k in [from, to], with done = perStep k of `total`.
+    void feed(ProgressPrinter& p, int from, int to, double perStep, double total) {
+        for (int k = from; k <= to; ++k) {
+            c.t = k / 10.0;
+            p.update(perStep * k, total);
+        }
+    }
+};
+
+TEST_F(ProgressPrinterTest, SilentForJobsUnderTwoSeconds) {
+    ProgressPrinter p = printer("ring", "ms simulated");
+    feed(p, 1, 19, 100.0, 1900.0);
     EXPECT_EQ(p.linesPrinted(), 0);
     EXPECT_EQ(out.str(), "");
 }
 
-TEST(ProgressPrinter, AtMostOneLinePerSecondWithTheTimeLeft) {
-    FakeClock c;
-    std::ostringstream out;
-    ProgressPrinter p("ring", "ms simulated", false, &out, c.fn());
+TEST_F(ProgressPrinterTest, AtMostOneLinePerSecondWithTheTimeLeft) {
+    ProgressPrinter p = printer("ring", "ms simulated");
     // 1000 ms simulated per second of wall time, updates every 0.1 s from t = 0.5 s.
-    for (int k = 5; k <= 45; ++k) {
-        c.t = k / 10.0;
-        p.update(100.0 * k, 10000.0);
-    }
+    feed(p, 5, 45, 100.0, 10000.0);
     // Lines at t = 2.0, 3.0 and 4.0 s (the first 2 s are quiet; then once a second).
     EXPECT_EQ(p.linesPrinted(), 3);
     EXPECT_EQ(out.str(),
@@ -91,31 +97,22 @@ TEST(ProgressPrinter, AtMostOneLinePerSecondWithTheTimeLeft) {
               "ring: 40% (4000/10000 ms simulated), 6.0 s left\n");
 }
 
-TEST(ProgressPrinter, QuietPrintsNothing) {
-    FakeClock c;
-    std::ostringstream out;
-    ProgressPrinter p("ring", "ms simulated", true, &out, c.fn());
-    for (int k = 1; k <= 100; ++k) {
-        c.t = k / 10.0;
-        p.update(k, 100);
-    }
+TEST_F(ProgressPrinterTest, QuietPrintsNothing) {
+    ProgressPrinter p = printer("ring", "ms simulated", true);
+    feed(p, 1, 100, 1.0, 100.0);
     EXPECT_EQ(p.linesPrinted(), 0);
     EXPECT_EQ(out.str(), "");
 }
 
-TEST(ProgressPrinter, NoProgressYetSaysTheTimeLeftIsUnknown) {
-    FakeClock c;
-    std::ostringstream out;
-    ProgressPrinter p("ei persistent", "", false, &out, c.fn());
+TEST_F(ProgressPrinterTest, NoProgressYetSaysTheTimeLeftIsUnknown) {
+    ProgressPrinter p = printer("ei persistent", "");
     c.t = 2.5;
     p.update(0, 1);
     EXPECT_EQ(out.str(), "ei persistent: 0%, time left unknown\n");
 }
 
-TEST(ProgressPrinter, LateFirstReportMeasuresTheRateFromTheStart) {
-    FakeClock c;
-    std::ostringstream out;
-    ProgressPrinter p("surrogate dataset", "sequences", false, &out, c.fn());
+TEST_F(ProgressPrinterTest, LateFirstReportMeasuresTheRateFromTheStart) {
+    ProgressPrinter p = printer("surrogate dataset", "sequences");
     c.t = 2.5;
     p.update(5, 20);  // 5 sequences in 2.5 s: 15 left take 7.5 s
     EXPECT_EQ(out.str(), "surrogate dataset: 25% (5/20 sequences), 7.5 s left\n");
