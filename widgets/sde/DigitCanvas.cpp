@@ -160,40 +160,29 @@ bool DigitCanvas::strokeTo(QPointF p, bool erase) {
     return changed;
 }
 
+void DigitCanvas::inked(bool changed) {
+    if (!changed) return;
+    update();
+    emit imageChanged();
+}
+
 void DigitCanvas::mousePressEvent(QMouseEvent* e) {
-    if (!editable_ || (e->button() != Qt::LeftButton && e->button() != Qt::RightButton)) {
-        QWidget::mousePressEvent(e);
-        return;
-    }
+    if (!editable_ || (e->button() != Qt::LeftButton && e->button() != Qt::RightButton))
+        return QWidget::mousePressEvent(e);
     drawing_ = true;
     erasing_ = e->button() == Qt::RightButton;
     last_ = e->position();
-    if (dab(last_, erasing_)) {
-        update();
-        emit imageChanged();
-    }
+    inked(dab(last_, erasing_));
 }
 
 void DigitCanvas::mouseMoveEvent(QMouseEvent* e) {
-    if (!drawing_) {
-        QWidget::mouseMoveEvent(e);
-        return;
-    }
-    if (strokeTo(e->position(), erasing_)) {
-        update();
-        emit imageChanged();
-    }
+    if (!drawing_) return QWidget::mouseMoveEvent(e);
+    inked(strokeTo(e->position(), erasing_));
 }
 
 void DigitCanvas::mouseReleaseEvent(QMouseEvent* e) {
-    if (!drawing_) {
-        QWidget::mouseReleaseEvent(e);
-        return;
-    }
-    if (strokeTo(e->position(), erasing_)) {
-        update();
-        emit imageChanged();
-    }
+    if (!drawing_) return QWidget::mouseReleaseEvent(e);
+    inked(strokeTo(e->position(), erasing_));
     drawing_ = false;
     emit strokeFinished();
 }

@@ -60,6 +60,8 @@ class DigitCanvas : public PlotWidget {
     bool dab(QPointF p, bool erase);
     /// Dabs along the segment from the last position to p, spaced by a fraction of the radius.
     bool strokeTo(QPointF p, bool erase);
+    /// After a dab or stroke: repaints and emits imageChanged() when a pixel changed.
+    void inked(bool changed);
 
     std::vector<float> pixels_;
     int w_ = 28, h_ = 28;
