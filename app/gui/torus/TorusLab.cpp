@@ -198,24 +198,25 @@ QString TorusLab::statsLine() const {
 }
 
 void TorusLab::frame() {
+    // The shown page's newest snapshot, drawn (and recorded) once.
+    quint64 serial = 0;
+    bool drawn = false;
     if (page() == 0) {
-        quint64 serial = 0;
         auto s = controller_->torus(&serial);
-        if (s && serial != lastSerial_) {
+        if ((drawn = s && serial != lastSerial_)) {
             lastSerial_ = serial;
             drawTorus(*s);
-            ++frames_;
-            if (isRecording()) record_->addFrame(pages_->currentWidget()->grab().toImage());
         }
     } else {
-        quint64 serial = 0;
         auto h = controller_->hd2d(&serial);
-        if (h && serial != lastHdSerial_) {
+        if ((drawn = h && serial != lastHdSerial_)) {
             lastHdSerial_ = serial;
             drawHead(*h);
-            ++frames_;
-            if (isRecording()) record_->addFrame(pages_->currentWidget()->grab().toImage());
         }
+    }
+    if (drawn) {
+        ++frames_;
+        if (isRecording()) record_->addFrame(pages_->currentWidget()->grab().toImage());
     }
     const qint64 ms = fpsClock_.elapsed();
     if (ms >= 1000) {
