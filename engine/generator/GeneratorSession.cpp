@@ -12,16 +12,23 @@ namespace {
     throw std::runtime_error("/generator: " + what);
 }
 
+/// The format version that added a settings attribute (1: there from the start). A file of an
+/// older version may lack it, and the setting keeps its default; a newer file must have it.
+int addedInVersion(const std::string& name) {
+    return name == "view.langevin_target_scale" ? 2 : 1;
+}
+
 template <class P>
 void writeSettings(hid_t g, const std::string& prefix, const P& p) {
     for (const auto& spec : P::specs()) h5::writeAttribute(g, prefix + spec.key, p.get(spec.key));
 }
 
 template <class P>
-P readSettings(hid_t g, const std::string& prefix) {
+P readSettings(hid_t g, const std::string& prefix, std::int64_t version) {
     P p;
     for (const auto& spec : P::specs()) {
         const std::string name = prefix + spec.key;
+        if (version < addedInVersion(name) && !h5::hasAttribute(g, name)) continue;  // default
         const double v = h5::readDoubleAttribute(g, name);
         if (!std::isfinite(v)) bad("attribute '" + name + "' is not finite");
         try {
@@ -49,8 +56,8 @@ GeneratorSessionState readGroup(hid_t root) {
     GeneratorSessionState s;
     s.modelName = h5::readStringAttribute(g, "model_name");
     s.modelSource = h5::readStringAttribute(g, "model_source");
-    s.view = readSettings<GeneratorViewSettings>(g, "view.");
-    s.train = readSettings<GeneratorTrainSettings>(g, "train.");
+    s.view = readSettings<GeneratorViewSettings>(g, "view.", version);
+    s.train = readSettings<GeneratorTrainSettings>(g, "train.", version);
     if (!h5::hasChild(g, "model")) bad("the subgroup 'model' is missing");
     h5::Handle m = h5::openGroup(g, "model");
     LoadedGenerator loaded = readGeneratorModel(m, "session group /generator/model");

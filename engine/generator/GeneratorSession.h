@@ -1,7 +1,8 @@
 #pragma once
 // The Generator lab's group in a session file (docs/session-format.md), "/generator":
-//   attrs  format_version (int, 1), model_name, model_source (the file it came from, or ""),
-//          view.<key> for every GeneratorViewSettings key (the gallery seed among them),
+//   attrs  format_version (int, 2), model_name, model_source (the file it came from, or ""),
+//          view.<key> for every GeneratorViewSettings key (the gallery seed among them; version
+//          1 lacks view.langevin_target_scale, which then reads as its default, 1),
 //          train.<key> for every GeneratorTrainSettings key (doubles)
 //   model/ the running model, as GeneratorModelFile writes it (with its latent statistics)
 // Reading validates everything (settings ranges, the model's shapes) before the lab changes.
@@ -24,7 +25,7 @@ struct GeneratorSessionState {
     GeneratorTrainSettings train;
 };
 
-inline constexpr int kGeneratorSessionVersion = 1;
+inline constexpr int kGeneratorSessionVersion = 2;
 inline constexpr const char* kGeneratorSessionGroup = "generator";
 
 /// Writes group "generator" under root. Throws std::runtime_error or h5::Error.

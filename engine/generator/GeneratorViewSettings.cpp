@@ -28,6 +28,10 @@ void ParamKeys<generator::GeneratorViewSettings>::describe(
                                          1000, 1, "Decode every k-th state of the chain."));
     t.add<&S::langevinSeed>(integerSpec("langevin_seed", "Langevin seed", "", 1, 0, 4294967295.0, 1,
                                         "Seed of the chain's noise."));
+    t.add<&S::langevinTargetScale>(openBelow(
+        realSpec("langevin_target_scale", "Langevin target scale", "", 1, 0, 1000, 0.05, 3,
+                 "s: the chain samples s^2 Sigma_T (noise s G_T). Small s keeps it in the "
+                 "linear-noise regime (s <= 0.1 for gen_012.h5); at 1 chains leave the basin.")));
     t.add<&S::interpSteps>(integerSpec("interp_steps", "Interpolation images", "", 10, 2, 64, 1,
                                        "Images along an interpolation or a traversal."));
     t.add<&S::traverseRange>(realSpec("traverse_range", "Traversal range", "sd", 2.5, 0.1, 6, 0.1,

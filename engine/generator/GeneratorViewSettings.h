@@ -2,7 +2,7 @@
 // What the Generator lab's pages show (docs/guide/generator.md), described once (ParamSpec) for
 // the lab's form, its undo steps, `--set` at start-up and the session group (GeneratorSession.h):
 // the gallery's images per class, seed and centre, the PNG export scale, the reconstruction
-// filmstrip's stride, the Langevin chain and the interpolation/traversal.
+// filmstrip's stride, the Langevin chain (with its target scale) and the interpolation/traversal.
 #include <cstdint>
 
 #include "core/ParamSpec.h"
@@ -20,6 +20,7 @@ struct GeneratorViewSettings : ParamKeys<GeneratorViewSettings> {
     int langevinSteps = 300;         ///< Langevin chain length in steps, [10, 100000]
     int langevinEvery = 10;          ///< decode every k-th state, [1, 1000]
     std::uint64_t langevinSeed = 1;  ///< seed of the chain's noise
+    double langevinTargetScale = 1;  ///< s: the chain targets s^2 Sigma_T (noise s G_T), (0, 1000]
     int interpSteps = 10;            ///< images of an interpolation or traversal, [2, 64]
     double traverseRange = 2.5;      ///< traversal from -range to +range standard deviations
 

@@ -153,16 +153,17 @@ bool GeneratorLab::requestEdit(const QString& key, double value) {
 }
 
 void GeneratorLab::applyView(const GeneratorViewSettings& s, const QString& key) {
-    // Which key changed: the first that differs (an undo step changes one).
+    // Which key changed: the one that differs (an undo step changes one), or "" when several do
+    // (a session, a reset).
     QString changed = key;
+    int differing = 0;
     if (changed.isEmpty())
         for (const auto& spec : GeneratorViewSettings::specs())
-            if (s.get(spec.key) != view_.get(spec.key)) {
+            if (s.get(spec.key) != view_.get(spec.key) && differing++ == 0)
                 changed = QString::fromStdString(spec.key);
-                break;
-            }
     view_ = s;
-    if (changed.isEmpty()) return;
+    if (key.isEmpty() && differing == 0) return;
+    if (differing > 1) changed.clear();
     for (GeneratorPage* p : pages_) p->setSettings(view_, changed);
 }
 

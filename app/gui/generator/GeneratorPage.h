@@ -31,14 +31,14 @@ class GeneratorPage : public QWidget {
         modelName_ = name;
         modelChanged();
     }
-    /// changedKey: the setting just edited ("" when all may have changed).
+    /// changedKey: the setting just edited ("" when several or all may have changed).
     void setSettings(const as::generator::GeneratorViewSettings& s, const QString& changedKey) {
         settings_ = s;
         settingsChanged(changedKey);
     }
     const as::generator::GeneratorViewSettings& settings() const { return settings_; }
     virtual void setDark(bool dark) { (void)dark; }
-    /// The page was shown; pages compute lazily.
+    /// The page was shown; pages compute lazily (and catch up on what changed while hidden).
     virtual void shown() {}
 
   signals:
@@ -46,6 +46,12 @@ class GeneratorPage : public QWidget {
     void editRequested(const QString& key, double value);
 
   protected:
+    /// A page that becomes visible catches up (shown()), also when the whole window is shown
+    /// after start-up settings changed it.
+    void showEvent(QShowEvent* e) override {
+        QWidget::showEvent(e);
+        shown();
+    }
     virtual void modelChanged() {}
     virtual void settingsChanged(const QString& key) { (void)key; }
     /// Column k of a pixels x N matrix as a vector (for DigitCanvas / ImageGrid).

@@ -122,7 +122,7 @@ void InterpolatePage::modelChanged() {
 }
 
 void InterpolatePage::settingsChanged(const QString& key) {
-    if (key == "interp_steps" || key == "traverse_range" || key == "centre") {
+    if (key.isEmpty() || key == "interp_steps" || key == "traverse_range" || key == "centre") {
         stale_ = true;
         if (isVisible()) update();
     }

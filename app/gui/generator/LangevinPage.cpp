@@ -97,7 +97,7 @@ void LangevinPage::modelChanged() {
 }
 
 void LangevinPage::settingsChanged(const QString& key) {
-    if (key.startsWith("langevin")) {
+    if (key.isEmpty() || key.startsWith("langevin") || key == "centre") {
         stale_ = true;
         if (isVisible()) run();
     }
@@ -122,18 +122,19 @@ void LangevinPage::run(int l) {
     const auto model = model_;
     const int steps = settings_.langevinSteps, every = settings_.langevinEvery;
     const std::uint64_t seed = settings_.langevinSeed;
+    const double targetScale = settings_.langevinTargetScale;
     const LatentCentre centre = LatentCentre(settings_.centre);
     timer_->stop();
     info_->setText(tr("Solving the Lyapunov equation and running the chain …"));
     controller_->run<Chain>(
         [=](GeneratorWorker&) {
             Chain c;
-            c.noise = langevinNoise(*model, l, centre);
+            c.noise = langevinNoise(*model, l, centre, targetScale);
             if (!c.noise.solved) throw std::runtime_error("Langevin: " + c.noise.message);
             c.frames = model->generate(langevinChain(*model, l, c.noise, steps, every, seed), seed);
             return c;
         },
-        [this, l](Chain c) {
+        [this, l, targetScale](Chain c) {
             frames_ = std::move(c.frames);
             residual_ = c.noise.residual;
             clipped_ = c.noise.clippedFraction;
@@ -159,6 +160,10 @@ void LangevinPage::run(int l) {
                     .arg(clipped_, 0, 'f', 3)
                     .arg(c.noise.clippedWeight, 0, 'f', 3)
                     .arg(c.noise.maxRealPart, 0, 'f', 4);
+            if (targetScale != 1)
+                text +=
+                    "<br>" + tr("Target s²Σ_T with s = %1 (Langevin target scale): noise s G_T.")
+                                 .arg(targetScale);
             if (!c.noise.message.empty())
                 text += "<br>" + QString::fromStdString(c.noise.message).toHtmlEscaped();
             info_->setText(text);

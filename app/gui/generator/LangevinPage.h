@@ -24,6 +24,8 @@ class LangevinPage : public GeneratorPage {
     void run(int l);
     void run();
     int frameCount() const { return int(frames_.cols()); }
+    /// The decoded states of the last chain (pixels x frames).
+    const Eigen::MatrixXf& frames() const { return frames_; }
     double residual() const { return residual_; }
     double clippedFraction() const { return clipped_; }
     /// Writes the frames as an animated GIF (scale from the settings) in the worker thread;

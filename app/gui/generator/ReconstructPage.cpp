@@ -94,7 +94,7 @@ void ReconstructPage::modelChanged() {
 }
 
 void ReconstructPage::settingsChanged(const QString& key) {
-    if (key == "film_every" && isVisible()) reconstruct();
+    if ((key.isEmpty() || key == "film_every") && isVisible()) reconstruct();
 }
 
 void ReconstructPage::shown() {

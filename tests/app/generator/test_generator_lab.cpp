@@ -213,6 +213,49 @@ class TestGeneratorLab : public QObject {
         QCOMPARE(lab_->settings().langevinSteps, 300);
     }
 
+    // The target scale s: the chain samples s^2 Sigma_T, so at s = 0.05 its decoded frames spread
+    // far less than at s = 1 (same class, same seed), and the setting is an undo step.
+    void langevinTargetScaleNarrowsTheChain() {
+        auto* p = lab_->langevinPage();
+        lab_->showPage(2);
+        QVERIFY(lab_->requestEdit("langevin_steps", 200));
+        auto spread = [&] {
+            p->run(0);
+            if (!idle()) return -1.0;
+            const Eigen::MatrixXf& f = p->frames();
+            const Eigen::VectorXf mean = f.rowwise().mean();
+            return double((f.colwise() - mean).squaredNorm()) / double(f.cols());
+        };
+        const double wide = spread();
+        QVERIFY(lab_->requestEdit("langevin_target_scale", 0.05));
+        QCOMPARE(lab_->settings().langevinTargetScale, 0.05);
+        const double narrow = spread();
+        QVERIFY2(
+            wide > 0 && narrow >= 0 && narrow < 0.25 * wide,
+            qPrintable(QString("spread %1 at s = 0.05 against %2 at s = 1").arg(narrow).arg(wide)));
+        undo_.undo();
+        undo_.undo();
+        QCOMPARE(lab_->settings().langevinTargetScale, 1.0);
+        QCOMPARE(lab_->settings().langevinSteps, 300);
+    }
+
+    // A setting changed while the lab is hidden (start-up --set, before the window shows) takes
+    // effect when it is shown: the Langevin page runs its chain again then.
+    void hiddenChangesTakeEffectWhenShown() {
+        auto* p = lab_->langevinPage();
+        lab_->showPage(2);
+        QVERIFY(idle());
+        QCOMPARE(p->frameCount(), 300 / 10 + 1);
+        lab_->hide();
+        QCOMPARE(lab_->applySetting({}, "langevin_steps", "100"), QString());
+        lab_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(lab_.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(p->frameCount(), 100 / 10 + 1, 10000);
+        QVERIFY(idle());
+        undo_.undo();
+        QCOMPARE(lab_->settings().langevinSteps, 300);
+    }
+
     void reconstructFilmstrip() {
         auto* p = lab_->reconstructPage();
         lab_->showPage(1);

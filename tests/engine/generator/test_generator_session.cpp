@@ -111,6 +111,41 @@ TEST(GeneratorSession, DamagedGroupsAreRefusedNamingWhat) {
     fs::remove(p);
 }
 
+// Format 1 came before the Langevin target scale: its files lack view.langevin_target_scale, which
+// then reads as its default (1) while the other settings load as written. A format-2 group without
+// it is damaged and refused, naming it.
+TEST(GeneratorSession, FormatOneWithoutTheTargetScaleLoadsWithItsDefault) {
+    const std::string p = as::test::tempPath("v1.h5");
+    // The group as written, then without the scale, and with format_version set to `version`.
+    auto read = [&](bool dropScale, std::int64_t version) {
+        GeneratorSessionState s = state();
+        s.view.langevinTargetScale = 0.05;
+        {
+            as::h5::Handle f = as::h5::createFile(p);
+            writeGeneratorGroup(f, s);
+            as::h5::Handle g = as::h5::openGroup(f, "generator");
+            if (dropScale) H5Adelete(g, "view.langevin_target_scale");
+            H5Adelete(g, "format_version");
+            as::h5::writeAttribute(g, "format_version", version);
+        }
+        as::h5::Handle f = as::h5::openFileReadOnly(p);
+        return readGeneratorGroup(f);
+    };
+    EXPECT_DOUBLE_EQ(read(false, 2).view.langevinTargetScale, 0.05);
+    try {
+        read(true, 2);
+        ADD_FAILURE() << "a format-2 group without view.langevin_target_scale was accepted";
+    } catch (const std::exception& e) {
+        EXPECT_NE(std::string(e.what()).find("view.langevin_target_scale"), std::string::npos)
+            << e.what();
+    }
+    const GeneratorSessionState r = read(true, 1);
+    EXPECT_DOUBLE_EQ(r.view.langevinTargetScale, 1.0);
+    EXPECT_EQ(r.view.seed, 42u);
+    EXPECT_EQ(r.view.perClass, 7);
+    fs::remove(p);
+}
+
 TEST(GeneratorSettings, RulesAndEngineParameters) {
     GeneratorViewSettings v;
     EXPECT_NO_THROW(v.check());
