@@ -11,8 +11,10 @@
 #include "ProgressPrinter.h"
 #include "SdeCommand.h"
 #include "generator/FeatureClassifier.h"
+#include "generator/GeneratorSession.h"
 #include "generator/GeneratorTrainer.h"
 #include "io/Hdf5Handle.h"
+#include "io/SessionFile.h"
 
 namespace as::cli {
 namespace {
@@ -120,6 +122,43 @@ GeneratorCommand::GeneratorCommand(CLI::App& parent)
     app_->add_option("--range", range_,
                      "interpolate --axis: +- this many standard deviations (default 2)")
         ->type_name("R");
+    app_->add_option("--session", session_,
+                     "A Generator session saved by the GUI: its model (instead of --model) and its "
+                     "view settings as the defaults of sample, interpolate and langevin; with no "
+                     "action, draws its gallery (sample)")
+        ->type_name("FILE.h5");
+}
+
+void GeneratorCommand::openSession() {
+    if (!model_.empty())
+        throw CliError("--session and --model exclude each other: the session holds the model");
+    GeneratorSessionState st;
+    try {
+        st = loadGeneratorSession(session_);
+    } catch (const SessionError& e) {
+        throw CliError(e.what());
+    }
+    if (action_.empty()) action_ = "sample";
+    // The lab's view settings, where the command line does not set its own.
+    const GeneratorViewSettings& v = st.view;
+    const bool langevin = action_ == "langevin";
+    auto byDefault = [this](const char* option) { return app_->count(option) == 0; };
+    if (byDefault("--seed")) seed_ = (long long)(langevin ? v.langevinSeed : v.seed);
+    if (byDefault("--count")) count_ = v.perClass;
+    if (byDefault("--centre")) centre_ = v.centre == 0 ? "attractor" : "mean";
+    if (byDefault("--scale")) scale_ = v.exportScale;
+    if (byDefault("--steps")) steps_ = langevin ? v.langevinSteps : v.interpSteps;
+    if (byDefault("--every")) every_ = v.langevinEvery;
+    if (byDefault("--target-scale")) targetScale_ = v.langevinTargetScale;
+    if (byDefault("--range")) range_ = v.traverseRange;
+    sessionModel_ = LoadedGenerator{*st.model, st.meta};
+    sessionModelName_ = st.modelName;
+    model_ = session_;  // what messages and the JSON name
+}
+
+LoadedGenerator GeneratorCommand::loadModel() const {
+    if (sessionModel_) return *sessionModel_;
+    return loadGeneratorFile(model_);
 }
 
 int GeneratorCommand::run() {
@@ -138,9 +177,11 @@ int GeneratorCommand::run() {
                    ClassifierParams::specs());
         return kExitOk;
     }
+    if (!session_.empty()) openSession();
     if (action_.empty())
         throw CliError(
-            "generator needs an action: train, sample, interpolate, langevin, classifier or fid");
+            "generator needs an action: train, sample, interpolate, langevin, classifier or fid "
+            "(or --session)");
     if (action_ == "sample") return runSample();
     if (action_ == "interpolate") return runInterpolate();
     if (action_ == "langevin") return runLangevin();

@@ -19,6 +19,7 @@
 //                with the real-vs-real floor and the class agreement.
 // Implementation: GeneratorCommand.cpp (options, train), GeneratorSample.cpp (sample, interpolate,
 // langevin) and GeneratorQuality.cpp (classifier, fid).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,12 @@ class GeneratorCommand : public Command {
     int runFid();
     /// Applies --eps and every --set to the three parameter tables (model, latent SDE, training).
     void applySettings(generator::GeneratorParams& p, generator::GeneratorTrainParams& tp) const;
+    /// --session: loads the session's model and takes its view settings as the defaults of the
+    /// options the command line does not set; sample when no action is given. CliError on a bad
+    /// file.
+    void openSession();
+    /// The model: the session's, or --model's file.
+    generator::LoadedGenerator loadModel() const;
     /// --centre as a LatentCentre.
     generator::LatentCentre centre() const;
     /// Writes images (pixels x N) with their digit labels and latent states to --out (HDF5), and
@@ -59,7 +66,8 @@ class GeneratorCommand : public Command {
         const std::vector<std::pair<std::string, std::vector<double>>>& extra = {}) const;
 
     std::string action_, out_, png_, nearestPng_, model_, classifier_, images_, mnist_, digits_,
-        pretrained_, centre_ = "attractor";
+        pretrained_, centre_ = "attractor", session_, sessionModelName_;
+    std::optional<generator::LoadedGenerator> sessionModel_;
     std::vector<std::string> sets_;
     bool listParams_ = false, nearest_ = false;
     int trainCount_ = 0, count_ = 16, scale_ = 2, steps_ = 10, axis_ = -1;

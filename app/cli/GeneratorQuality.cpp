@@ -100,7 +100,7 @@ int GeneratorCommand::runClassifier() {
 
 int GeneratorCommand::runFid() {
     const auto t0 = Clock::now();
-    const LoadedGenerator g = loadGeneratorFile(model_);
+    const LoadedGenerator g = loadModel();
     const GeneratorModel& m = g.model;
     if (!m.hasStats()) throw CliError("--model '" + model_ + "' carries no latent statistics");
     const FeatureClassifier c = loadClassifier(classifier_);

@@ -59,7 +59,7 @@ void GeneratorCommand::writeImages(
 
 int GeneratorCommand::runSample() {
     const auto t0 = Clock::now();
-    const LoadedGenerator g = loadGeneratorFile(model_);
+    const LoadedGenerator g = loadModel();
     const GeneratorModel& m = withStats(g, model_);
     if (m.pixels() != 784) throw CliError("sample: the model's images are not 28 x 28");
     if (count_ < 1 || count_ > 1000000) throw CliError("--count must be in [1, 1e6]");
@@ -131,6 +131,7 @@ int GeneratorCommand::runSample() {
         .add("count", (long long)images.cols())
         .add("per_class", (long long)count_);
     j.add("centre", centre_);
+    if (sessionModel_) j.add("session", session_).add("model_name", sessionModelName_);
     j.addOrNull("file", out_);
     j.addOrNull("png", png_);
     j.add("seed", (long long)seed_).add("decode_s", decodeSeconds).add("wall_s", secondsSince(t0));
@@ -142,7 +143,7 @@ int GeneratorCommand::runSample() {
 }
 
 int GeneratorCommand::runInterpolate() {
-    const LoadedGenerator g = loadGeneratorFile(model_);
+    const LoadedGenerator g = loadModel();
     const GeneratorModel& m = withStats(g, model_);
     if (steps_ < 2 || steps_ > 10000) throw CliError("--steps must be in [2, 10000]");
     if (scale_ < 1 || scale_ > 16) throw CliError("--scale must be in [1, 16]");
@@ -204,9 +205,9 @@ int GeneratorCommand::runInterpolate() {
 
 int GeneratorCommand::runLangevin() {
     const auto t0 = Clock::now();
-    const LoadedGenerator g = loadGeneratorFile(model_);
+    const LoadedGenerator g = loadModel();
     const GeneratorModel& m = withStats(g, model_);
-    const int steps = app_->count("--steps") ? steps_ : 300;
+    const int steps = app_->count("--steps") || sessionModel_ ? steps_ : 300;
     if (steps < 1 || steps > 10000000) throw CliError("--steps must be in [1, 1e7]");
     if (every_ < 1 || every_ > steps) throw CliError("--every must be in [1, --steps]");
     if (chains_ < 1 || chains_ > 10000) throw CliError("--chains must be in [1, 10000]");

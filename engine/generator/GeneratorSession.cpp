@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "io/Hdf5Handle.h"
+#include "io/SessionFile.h"
 
 namespace as::generator {
 
@@ -78,6 +79,13 @@ void writeGeneratorGroup(hid_t root, const GeneratorSessionState& s) {
     writeSettings(g, "train.", s.train);
     h5::Handle m = h5::createGroup(g, "model");
     writeGeneratorModel(m, *s.model, s.meta);
+}
+
+GeneratorSessionState loadGeneratorSession(const std::string& path) {
+    SessionReader r(path);
+    if (!r.hasGroup(kGeneratorSessionGroup))
+        r.fail("the file has no Generator lab (group '/generator')");
+    return r.read([](hid_t root) { return readGeneratorGroup(root); });
 }
 
 GeneratorSessionState readGeneratorGroup(hid_t root) {

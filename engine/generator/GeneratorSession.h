@@ -33,5 +33,8 @@ void writeGeneratorGroup(hid_t root, const GeneratorSessionState& s);
 /// Reads and validates group "generator" under root. Throws std::runtime_error whose message
 /// starts with "/generator" and names the attribute or subgroup.
 GeneratorSessionState readGeneratorGroup(hid_t root);
+/// Opens a session file (io/SessionFile: its checks first) and reads its Generator group, as
+/// `attractor-cli generator --session` does. Throws SessionError naming the file.
+GeneratorSessionState loadGeneratorSession(const std::string& path);
 
 }  // namespace as::generator

@@ -117,6 +117,12 @@ PYEOF
     small_train
     flip_middle model.h5
     run generator sample --model model.h5 --count 2; expect_error "model.h5" ;;
+  generator_session_refused)
+    # --session: a missing file, a file without the Generator lab, and --model beside it.
+    run generator --session nothere.h5; expect_error "nothere.h5"
+    run sde plant --classes 3 --n 12 --out sde.h5; expect_ok
+    run generator --session sde.h5; expect_error "sde.h5"
+    run generator sample --session sde.h5 --model sde.h5; expect_error "exclude each other" ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$CASE]"
