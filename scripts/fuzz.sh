@@ -72,6 +72,18 @@ fuzz_one() {
        -artifact_prefix="$AS_SAN_BUILD/fuzz-artifacts/$t-" "$work/$t" "$corpus" "$seeds" \
        >"$log" 2>&1; then
     grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$log" | head -5 || true
+    # libFuzzer's RSS limit reports no allocation stack. ASan shadows a huge malloc before
+    # libFuzzer's malloc limit sees it (a 16 GB request touches 2 GB of shadow), so the RSS limit
+    # can fire first. Run the input it was on alone, with room for the shadow (RSS limit 8 GB)
+    # and the malloc limit at 1 GB, and classify what that run reports: the stack of the
+    # allocation (a clean rerun stays a failure).
+    local oom
+    oom=$(sed -n 's/.*Test unit written to \(.*-oom-[0-9a-f]*\)$/\1/p' "$log" | tail -1)
+    if [ -n "$oom" ] && grep -q 'ERROR: libFuzzer: out-of-memory (used:' "$log"; then
+      "$bin" -timeout=2 -rss_limit_mb=8192 -malloc_limit_mb=1024 -detect_leaks=1 -runs=1 "$oom" \
+        >"$log.oom-rerun" 2>&1 || true
+      cat "$log.oom-rerun" >>"$log"
+    fi
     if upstream "$log"; then
       status="stopped by a finding inside libhdf5 (upstream, not failing; input in $AS_SAN_BUILD/fuzz-artifacts)"
       outcome=upstream
