@@ -82,6 +82,11 @@ struct EiParams : ParamKeys<EiParams> {
     /// sqrt(K) with the network (the reference: N_ff = 1000 for N_E = 800). Default 1.25.
     double NffPerNE = 1.25;
     double bg = 0.1;     ///< Background input (fraction of the amplitude, uniform). Default 0.1.
+    /// Height alpha of the Gaussian bump above the background (fraction of the amplitude), in every
+    /// protocol with a localised stimulus and in the lab. Default 0.9 (the reference's 1 - bg).
+    double stimHeight = 0.9;
+    /// How far the stimulus jumps in the jump protocol (Fig. 4B, rad). Default pi/6.
+    double jumpSize = 0.5235987755982988;
     double noise = 0.0;  ///< Input noise: V += noise sqrt(dt / tau) xi each step. Default 0.
 
     // ---- readout

@@ -32,7 +32,7 @@ const std::map<std::string, Info>& infos() {
           800}},
         {"readout",
          {"bump onset at 25%: decode error, spread and confidence, vs CANN only (Fig. 4A)", 400}},
-        {"jump", {"stimulus jumps by pi/6 at half time: t95, vs CANN only (Fig. 4B)", 600}},
+        {"jump", {"stimulus jumps by jumpSize at half time: t95, vs CANN only (Fig. 4B)", 600}},
         {"lag", {"tracking lag distribution, vs CANN only (Fig. 4C)", 1000}},
         {"balance",
          {"localised input: total input to the centre neuron at N_E / 2, N_E, 2 N_E, vs E-INN only "

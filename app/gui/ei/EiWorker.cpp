@@ -28,6 +28,7 @@ void EiWorker::applyStimulus() {
     as::EiStimulus s;
     s.kind = as::EiStimulus::Kind::Bump;
     s.bg = sim_->network().params().bg;
+    s.height = sim_->network().params().stimHeight;
     s.z0 = z_;
     s.tOn = 0;
     s.tOff = bumpOn_ ? 1e300 : 0;
