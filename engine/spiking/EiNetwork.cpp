@@ -10,6 +10,7 @@
 #include "core/Angles.h"
 #include "core/ParamAccess.h"
 #include "spiking/InputProfile.h"
+#include "spiking/NormalNoise.h"
 #include "spiking/SpikeKernels.h"
 
 namespace as {
@@ -281,7 +282,7 @@ void EiNetwork::step() {
     if (p_.noise > 0) {  // membrane noise, drawn serially so the stream is thread-count independent
         for (int pop = 0; pop < 3; ++pop) {
             const float s = float(p_.noise * std::sqrt(p_.dt / (pop == kPopE ? p_.tauE : p_.tauI)));
-            for (auto& v : V_[pop]) v += s * float(noiseRng_.normal());
+            spike::addNormalNoise(noiseRng_, s, V_[pop].data(), n_[pop]);
         }
     }
     const int T = threads();

@@ -2,13 +2,16 @@
 // shifted-kernel slow input, reproducibility (golden spike checksum, thread-count independence).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <vector>
 
 #include "core/ParamAccess.h"
 #include "spiking/EiNetwork.h"
 #include "spiking/EiSimulation.h"
 #include "spiking/InputProfile.h"
+#include "spiking/NormalNoise.h"
 #include "tests/engine/spiking/ThreadPair.h"
 
 using namespace as;
@@ -189,6 +192,59 @@ TEST(EiNetwork, TwoThreadsGiveTheSameSpikesAsOne) {
         spikeChecksum(t.one, 300);  // 15 ms: initial potentials near threshold fire
     EXPECT_NE(ha, 1469598103934665603ull) << "no spikes at all";
     EXPECT_EQ(ha, spikeChecksum(t.two, 300));
+}
+
+TEST(EiNetwork, NoisyNetworkGivesTheSameSpikesOnTwoThreadsAsOne) {
+    // The noise is drawn serially from the network's stream, whatever the thread count.
+    EiParams p = test::ThreadPair::params(5);
+    p.noise = 1.0;
+    EiNetwork one(p), two(p), quiet(test::ThreadPair::params(5));
+    one.setThreads(1, true);
+    two.setThreads(2, true);
+    for (EiNetwork* n : {&one, &two, &quiet}) n->setInput({1.0, 0.9, 0.1});
+    const std::uint64_t ha = spikeChecksum(one, 300);
+    EXPECT_EQ(ha, spikeChecksum(two, 300));
+    EXPECT_NE(ha, spikeChecksum(quiet, 300)) << "the noise changed nothing";
+}
+
+TEST(NormalNoise, HasTheMomentsOfAStandardNormal) {
+    // 200,000 draws (odd block sizes included): standard errors of the mean 0.0022, the variance
+    // 0.0032, the kurtosis 0.011, P(|z| > 2) 0.0005; tolerances about four of them.
+    SpikeRng rng(11, 2);
+    double m1 = 0, m2 = 0, m4 = 0, beyond2 = 0, largest = 0;
+    long n = 0;
+    std::vector<float> v;
+    for (int size : {1, 3, 255, 256, 257, 1001}) {
+        for (int rep = 0; rep < 200000 / (6 * size) + 1; ++rep) {
+            v.assign(std::size_t(size), 0.f);
+            spike::addNormalNoise(rng, 1.f, v.data(), size);
+            for (float z : v) {
+                m1 += z;
+                m2 += double(z) * z;
+                m4 += double(z) * z * z * z;
+                beyond2 += std::abs(z) > 2 ? 1 : 0;
+                largest = std::max(largest, double(std::abs(z)));
+                ++n;
+            }
+        }
+    }
+    ASSERT_GT(n, 190000);
+    m1 /= double(n);
+    const double var = m2 / double(n) - m1 * m1, kurt = m4 / double(n) / (var * var);
+    EXPECT_NEAR(m1, 0.0, 0.01);
+    EXPECT_NEAR(var, 1.0, 0.015);
+    EXPECT_NEAR(kurt, 3.0, 0.05);
+    EXPECT_NEAR(beyond2 / double(n), 0.0455, 0.002);
+    EXPECT_LE(largest, 5.78);  // 24-bit uniforms: |z| <= sqrt(48 ln 2)
+    // Scaled and added, deterministically for a seed.
+    std::vector<float> a(300, 1.f), b(300, 1.f);
+    SpikeRng r1(3), r2(3);
+    spike::addNormalNoise(r1, 0.5f, a.data(), 300);
+    spike::addNormalNoise(r2, 0.5f, b.data(), 300);
+    EXPECT_EQ(a, b);
+    int changed = 0;
+    for (float x : a) changed += x != 1.f;
+    EXPECT_EQ(changed, 300);
 }
 
 TEST(EiNetwork, ModeSwitchActsOnTheRunningNetwork) {
