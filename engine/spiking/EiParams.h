@@ -81,7 +81,7 @@ struct EiParams : ParamKeys<EiParams> {
     /// Feed-forward population size per E neuron: N_ff = NffPerNE N_E, so the input grows as
     /// sqrt(K) with the network (the reference: N_ff = 1000 for N_E = 800). Default 1.25.
     double NffPerNE = 1.25;
-    double bg = 0.1;     ///< Background input (fraction of the amplitude, uniform). Default 0.1.
+    double bg = 0.1;  ///< Background input (fraction of the amplitude, uniform). Default 0.1.
     /// Height alpha of the Gaussian bump above the background (fraction of the amplitude), in every
     /// protocol with a localised stimulus and in the lab. Default 0.9 (the reference's 1 - bg).
     double stimHeight = 0.9;

@@ -337,8 +337,8 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             r.values.push_back({"t95_ms_cann", t95Cann});
             // The paper's measure: CANN only needs ~1.5x the coupled network's time (Fig. 4B).
             r.values.push_back({"t95_ratio", t95Cann / r.t95});
-            r.values.push_back(
-                {"rate_E_cann", meanRateHz(other->spikes(kPopE), 0.1 * other->time(), other->time())});
+            r.values.push_back({"rate_E_cann", meanRateHz(other->spikes(kPopE), 0.1 * other->time(),
+                                                          other->time())});
             r.columns = {"t", "stimulus", "decoded", "decoded_cann"};
             for (std::size_t i = 0; i < rows; ++i)
                 r.rows.push_back({ta.at(0, i), ta.at(1, i),

@@ -14,19 +14,16 @@ void addNormalNoise(SpikeRng& rng, float scale, float* v, int n) {
         const int m = std::min(2 * kPairs, n - start), pairs = (m + 1) / 2;
         for (int k = 0; k < pairs; ++k) {  // serial: one 64-bit draw gives both uniforms
             const std::uint64_t x = rng.next();
-            u1[k] = float((x >> 40) + 1) * 0x1p-24f;         // (0, 1]
+            u1[k] = float((x >> 40) + 1) * 0x1p-24f;          // (0, 1]
             u2[k] = float((x >> 16) & 0xFFFFFFu) * 0x1p-24f;  // [0, 1)
         }
 #pragma omp simd
         for (int k = 0; k < pairs; ++k) {
             const float r = std::sqrt(-2.0f * std::log(u1[k])), a = kTwoPi * u2[k];
-            z[k] = r * std::cos(a);
-            z[kPairs + k] = r * std::sin(a);
+            z[k] = r * std::cos(a);          // the cosines to the block's first half,
+            z[pairs + k] = r * std::sin(a);  // the sines to its second (one unused if m is odd)
         }
-        // The cosines go to the block's first half, the sines to its second.
-        const int half = std::min(m, kPairs);
-        for (int k = 0; k < half; ++k) v[start + k] += scale * z[k];
-        for (int k = half; k < m; ++k) v[start + k] += scale * z[kPairs + (k - half)];
+        for (int k = 0; k < m; ++k) v[start + k] += scale * z[k];
     }
 }
 
