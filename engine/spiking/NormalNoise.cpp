@@ -17,12 +17,15 @@ void addNormalNoise(SpikeRng& rng, float scale, float* v, int n) {
             u1[k] = float((x >> 40) + 1) * 0x1p-24f;          // (0, 1]
             u2[k] = float((x >> 16) & 0xFFFFFFu) * 0x1p-24f;  // [0, 1)
         }
+        // Three vector loops: in one, GCC fuses sin and cos into sincosf, which it does not
+        // vectorise, and the loop stays scalar (7 ns a value instead of about 1).
 #pragma omp simd
-        for (int k = 0; k < pairs; ++k) {
-            const float r = std::sqrt(-2.0f * std::log(u1[k])), a = kTwoPi * u2[k];
-            z[k] = r * std::cos(a);          // the cosines to the block's first half,
-            z[pairs + k] = r * std::sin(a);  // the sines to its second (one unused if m is odd)
-        }
+        for (int k = 0; k < pairs; ++k) u1[k] = std::sqrt(-2.0f * std::log(u1[k]));
+#pragma omp simd
+        for (int k = 0; k < pairs; ++k) z[k] = u1[k] * std::cos(kTwoPi * u2[k]);  // first half
+#pragma omp simd
+        for (int k = 0; k < pairs; ++k)  // the second half (one unused if m is odd)
+            z[pairs + k] = u1[k] * std::sin(kTwoPi * u2[k]);
         for (int k = 0; k < m; ++k) v[start + k] += scale * z[k];
     }
 }
