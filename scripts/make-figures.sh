@@ -73,6 +73,10 @@ if [ "$screenshots" = 1 ]; then
     SCREEN=1024x700 shot --size 1024x700 --lab "$lab" --screenshot "$images/small-screen-$lab.png" --after-ms 3000
   done
   bash scripts/make-sweep-figure.sh "$build"
+  if [ "$sweeps" = 1 ]; then  # seed 001 Fig. 4B over regimes: 2,880 E-I runs, about 3 min on 2 cores
+    bash scripts/make-sweep-figure.sh "$build" resources/sweeps/ei_jump_regimes.json \
+      jumpSize,t95_ratio,sEi "$images/ei-4b-regimes.png"
+  fi
   AS_SDE_ANALYSIS_PNG="$images/sde-analysis.png" QT_QPA_PLATFORM=offscreen \
     "$build/tests/app/test_sde_analysis_page" screenshot
   "$cli" generator sample --model resources/models/gen_012_dynamical.h5 --count 10 \
