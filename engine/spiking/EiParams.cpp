@@ -120,8 +120,9 @@ void ParamKeys<EiParams>::describe(ParamTable<EiParams>& t) {
                                   "Uniform background input, fraction of the unit amplitude."));
     t.add<&EiParams::stimHeight>(fraction("stimHeight", "Stimulus height alpha", 0.9,
                                           "Height of the Gaussian bump above the background."));
-    t.add<&EiParams::jumpSize>(realSpec("jumpSize", "Jump size", "rad", kPi / 6, 0.01, kPi, 0.01, 3,
-                                        "How far the stimulus jumps (jump protocol, Fig. 4B)."));
+    t.add<&EiParams::jumpSize>(realSpec("jumpSize", "Jump size", "rad", kPi / 6, 0.01, 3, 0.01, 3,
+                                        "How far the stimulus jumps (jump protocol, Fig. 4B); "
+                                        "under pi, so the way round is unambiguous."));
     t.add<&EiParams::noise>(realSpec("noise", "Noise", "", 0, 0, 10, 0.05, 3,
                                      "Membrane noise: V += noise sqrt(dt/tau) xi per step."));
     t.add<&EiParams::tauDecode>(timeConstant("tauDecode", "Decode filter", 10, 1, 1,

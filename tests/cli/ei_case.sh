@@ -13,7 +13,11 @@ case "$CASE" in
     json "j['mode'] == 'fastcann' and j['persistent'] is False" ;;
   ei_jump)
     run ei --protocol jump --NE 400 --duration 400; expect_ok
-    json "fin(j['t95_ms']) and 0 < j['t95_ms'] < 200 and fin(j['t95_ms_cann']) and j['lag_rad'] is None" ;;
+    json "fin(j['t95_ms']) and 0 < j['t95_ms'] < 200 and fin(j['t95_ms_cann']) and j['lag_rad'] is None and abs(j['t95_ratio'] - j['t95_ms_cann'] / j['t95_ms']) < 1e-6 and fin(j['rate_E_cann'])"
+    # the jump size and the stimulus height are parameters: the stimulus ends at jumpSize
+    run ei --protocol jump --NE 400 --duration 400 --set jumpSize=1.2 --set stimHeight=2 --csv j.csv; expect_ok
+    json "fin(j['t95_ms']) and fin(j['t95_ratio'])"
+    awk -F, 'END { exit !($2 > 1.1999 && $2 < 1.2001) }' j.csv || fail "the stimulus should end at 1.2 rad: $(tail -n 1 j.csv)" ;;
   ei_tracking)
     run ei --protocol tracking --NE 400 --duration 400 --seed 3; expect_ok
     json "fin(j['lag_rad']) and 0 < j['lag_rad'] < 1 and j['t95_ms'] is None and j['persistent'] is None" ;;
