@@ -35,9 +35,10 @@ const std::map<std::string, Info>& infos() {
         {"jump", {"stimulus jumps by jumpSize at half time: t95, vs CANN only (Fig. 4B)", 600}},
         {"lag", {"tracking lag distribution, vs CANN only (Fig. 4C)", 1000}},
         {"balance",
-         {"localised input: total input to the centre neuron at N_E / 2, N_E, 2 N_E, vs E-INN only "
-          "(Fig. 4D)",
-          400}},
+         {"localised input after a background pre-run: total input to the centre neuron at N_E / "
+          "2, "
+          "N_E, 2 N_E, vs E-INN only (Fig. 4D)",
+          1200}},
         {"currents",
          {"bump onset at half time: currents and E/I ratio of a peripheral neuron, vs CANN only "
           "(Fig. 5)",

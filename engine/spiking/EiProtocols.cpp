@@ -396,7 +396,10 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             r.values.push_back({"ei_ratio_cann", ratio(tb)});
         }
     } else if (name == "balance") {
-        bump.tOn = 0;
+        // As the reference's Fig. 4D run: background alone for 5/12 of the run (500 ms of 1,200),
+        // then the bump; the currents are averaged from 200 ms after its onset to the end, the
+        // slow shunting loop having settled.
+        bump.tOn = 5.0 / 12.0 * T;
         r.columns = {"NE",    "total",      "epsc",      "ipsc",
                      "shunt", "total_einn", "epsc_einn", "ipsc_einn"};
         std::vector<double> totals, totalsEinn;
@@ -405,7 +408,7 @@ EiProtocolResult runEiProtocol(const EiProtocolRequest& req) {
             q.NE = NE;
             auto a = run.run(q, bump, T, NE / 2);
             auto b = run.run(withMode(q, EiMode::EinnOnly), bump, T, NE / 2);
-            const double t0 = 0.25 * T;
+            const double t0 = 7.0 / 12.0 * T;
             auto m = [&](const EiSimulation& s, const char* c) {
                 return windowMean(s.traces(), c, t0, T + 1);
             };
