@@ -142,6 +142,26 @@ TEST(EiProtocols, BalancedNetworkRespondsFasterThanUnbalanced) {
     EXPECT_GT(unbalanced, 20.0) << balanced << " vs " << unbalanced;
 }
 
+TEST(EiProtocols, BalanceRunsABackgroundPreRunThenTheBumpAndComparesSizes) {
+    // Fig. 4D as the reference runs it: background alone for 5/12 of the run, then the bump.
+    EiProtocolRequest req;
+    req.name = "balance";
+    req.durationMs = 240;
+    req.params.NE = 160;
+    const EiProtocolResult r = runEiProtocol(req);
+    ASSERT_TRUE(r.primary);
+    const TraceBuffer& tr = r.primary->traces();
+    const auto t = tr.channel("t"), on = tr.channel("stimulus_on");
+    ASSERT_GT(t.size(), 400u);
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (std::abs(t[i] - 100.0) > 0.6) {
+            EXPECT_EQ(on[i] > 0.5, t[i] > 100.0) << "t = " << t[i];
+        }
+    EXPECT_EQ(r.rows.size(), 3u);  // N_E / 2, N_E, 2 N_E
+    EXPECT_TRUE(std::isfinite(r.value("total_growth")));
+    EXPECT_TRUE(std::isfinite(r.value("total_growth_einn")));
+}
+
 TEST(EiProtocols, UnknownNameAndCancel) {
     EiProtocolRequest req;
     req.name = "nosuch";
