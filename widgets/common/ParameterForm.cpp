@@ -39,7 +39,7 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
             connect(cb, &QComboBox::currentIndexChanged, this,
                     [this, key](int i) { commit(key, double(i)); });
             row.editor = cb;
-        } else if (spec.integer) {
+        } else if (spec.integer && spec.formLow() >= INT_MIN && spec.formHigh() <= INT_MAX) {
             auto* sb = new QSpinBox;
             sb->setRange(int(std::max<double>(spec.formLow(), INT_MIN)),
                          int(std::min<double>(spec.formHigh(), INT_MAX)));
@@ -49,8 +49,10 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
             connect(sb, &QSpinBox::valueChanged, this, [this, key](int v) { commit(key, v); });
             row.editor = sb;
         } else {
+            // Also whole numbers past an int's range (seeds up to 2^32 - 1): a double holds every
+            // whole number up to 2^53 exactly, shown without decimals.
             auto* sb = new QDoubleSpinBox;
-            sb->setDecimals(spec.decimals);
+            sb->setDecimals(spec.integer ? 0 : spec.decimals);
             sb->setRange(spec.formLow(), spec.formHigh());
             sb->setSingleStep(spec.step);
             sb->setValue(spec.defaultValue);

@@ -91,6 +91,30 @@ class TestParameterForm : public QObject {
         QCOMPARE(spy.at(0).at(1).toDouble(), 1024.0);
     }
 
+    void wholeNumbersPastAnIntKeepTheirValue() {
+        // A seed of up to 2^32 - 1 (the generator's): a QSpinBox would clamp 3e9 to INT_MAX.
+        as::ParamSpec seed{.key = "seed",
+                           .label = "Seed",
+                           .defaultValue = 1,
+                           .min = 0,
+                           .max = 4294967295.0,
+                           .step = 1,
+                           .integer = true,
+                           .tooltip = "seed"};
+        ParameterForm f({seed});
+        QSignalSpy spy(&f, &ParameterForm::edited);
+        f.setValues({{"seed", 3000000000.0}});
+        QCOMPARE(f.value("seed"), 3000000000.0);
+        auto* sb = qobject_cast<QDoubleSpinBox*>(f.editor("seed"));
+        QVERIFY(sb);
+        QCOMPARE(sb->decimals(), 0);
+        QCOMPARE(sb->maximum(), 4294967295.0);
+        sb->stepUp();
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(1).toDouble(), 3000000000.0);
+        QCOMPARE(spy.at(0).at(2).toDouble(), 3000000001.0);
+    }
+
     void showsError() {
         ParameterForm f(specs());
         f.show();
