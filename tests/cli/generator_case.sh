@@ -95,7 +95,7 @@ PYEOF
     json "j['action'] == 'classifier' and j['model'] == 'cls.h5' and 0.85 < j['test_acc'] <= 1 and j['features'] == 32"
     small_train
     run generator fid --model model.h5 --classifier cls.h5 --seed 2; expect_ok
-    json "j['action'] == 'fid' and j['model'] == 'model.h5' and fin(j['fd']) and j['fd'] > 0 and fin(j['fd_floor']) and 0 < j['fd_floor'] < j['fd'] and 0 <= j['class_agreement'] <= 1 and j['n_generated'] == j['n_reference'] == 3147 and j['eps'] == 0.05"
+    json "j['action'] == 'fid' and j['model'] == 'model.h5' and fin(j['fd']) and j['fd'] > 0 and fin(j['fd_floor']) and 0 < j['fd_floor'] < j['fd'] and 0 <= j['class_agreement'] <= 1 and j['n_generated'] == j['n_reference'] == 3147 and j['eps'] == 0.05 and fin(j['fd_reconstruction']) and j['fd_reconstruction'] > j['fd_floor']"
     run generator fid --model model.h5 --classifier model.h5; expect_error "no /feature_classifier group" ;;
   generator_list_params)
     run generator --list-params; expect_ok
