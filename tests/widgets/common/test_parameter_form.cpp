@@ -93,14 +93,11 @@ class TestParameterForm : public QObject {
 
     void wholeNumbersPastAnIntKeepTheirValue() {
         // A seed of up to 2^32 - 1 (the generator's): a QSpinBox would clamp 3e9 to INT_MAX.
-        as::ParamSpec seed{.key = "seed",
-                           .label = "Seed",
-                           .defaultValue = 1,
-                           .min = 0,
-                           .max = 4294967295.0,
-                           .step = 1,
-                           .integer = true,
-                           .tooltip = "seed"};
+        as::ParamSpec seed = specs()[1];  // the whole number N, widened
+        seed.key = "seed";
+        seed.min = 0;
+        seed.max = 4294967295.0;
+        seed.step = 1;
         ParameterForm f({seed});
         QSignalSpy spy(&f, &ParameterForm::edited);
         f.setValues({{"seed", 3000000000.0}});
