@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QGroupBox>
@@ -29,11 +30,12 @@ GalleryPage::GalleryPage(GeneratorController* controller, QWidget* parent)
     view_->setObjectName("generatorGallery");
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Seed")));
-    seedBox_ = new QSpinBox;
+    seedBox_ = new QDoubleSpinBox;  // the seed's whole range, 0 to 2^32 - 1, past an int's
     seedBox_->setObjectName("gallerySeed");
-    seedBox_->setRange(0, 2147483647);
+    seedBox_->setDecimals(0);
+    seedBox_->setRange(0, 4294967295.0);
     seedBox_->setToolTip(tr("Seed of the Gaussian draws (Ctrl+Z undoes a change)"));
-    connect(seedBox_, &QSpinBox::editingFinished, this,
+    connect(seedBox_, &QDoubleSpinBox::editingFinished, this,
             [this] { emit editRequested("seed", seedBox_->value()); });
     bar->addWidget(seedBox_);
     bar->addWidget(new QLabel(tr("per class")));
@@ -126,7 +128,7 @@ void GalleryPage::modelChanged() {
 void GalleryPage::settingsChanged(const QString& key) {
     {
         const QSignalBlocker b1(seedBox_), b2(perClassBox_);
-        seedBox_->setValue(int(std::min<std::uint64_t>(settings_.seed, 2147483647u)));
+        seedBox_->setValue(double(settings_.seed));
         perClassBox_->setValue(settings_.perClass);
     }
     if (key.isEmpty() || key == "seed" || key == "per_class" || key == "centre") regenerate();

@@ -15,6 +15,7 @@
 
 class QLabel;
 class QPushButton;
+class QDoubleSpinBox;
 class QSpinBox;
 class QComboBox;
 
@@ -71,7 +72,7 @@ class GalleryPage : public GeneratorPage {
     widgets::DigitCanvas* nearest_;
     QLabel* detail_;
     QLabel* info_;
-    QSpinBox* seedBox_;
+    QDoubleSpinBox* seedBox_;
     QSpinBox* perClassBox_;
     QComboBox* cellBox_;
     QPushButton* moreButton_;

@@ -4,6 +4,7 @@
 // and damaged groups are refused without changing the lab. measureStalls (AS_MEASURE_STALLS=1)
 // reports how long the GUI thread is held while the lab works.
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
@@ -142,6 +143,19 @@ class TestGeneratorLab : public QObject {
         QCOMPARE(lab_->settings().seed, std::uint64_t(1));
         QVERIFY(g->view()->pixels(0) == before);      // counter-based draws: the same images again
         QVERIFY(!lab_->requestEdit("per_class", 0));  // refused, range [1, 1000]
+        // A seed past an int's range is shown as it is, and confirming the box keeps it (the box
+        // used to show 2^31 - 1 and write that back).
+        QVERIFY(lab_->requestEdit("seed", 3000000000.0));
+        QVERIFY(idle());
+        auto* box = g->findChild<QDoubleSpinBox*>("gallerySeed");
+        QVERIFY(box);
+        QCOMPARE(box->value(), 3000000000.0);
+        emit box->editingFinished();
+        QVERIFY(idle());
+        QCOMPARE(lab_->settings().seed, std::uint64_t(3000000000u));
+        undo_.undo();
+        QVERIFY(idle());
+        QCOMPARE(lab_->settings().seed, std::uint64_t(1));
     }
 
     void exportsPngAndHdf5() {
