@@ -41,8 +41,7 @@ ParameterForm::ParameterForm(const std::vector<as::ParamSpec>& specs, QWidget* p
             row.editor = cb;
         } else if (spec.integer && spec.formLow() >= INT_MIN && spec.formHigh() <= INT_MAX) {
             auto* sb = new QSpinBox;
-            sb->setRange(int(std::max<double>(spec.formLow(), INT_MIN)),
-                         int(std::min<double>(spec.formHigh(), INT_MAX)));
+            sb->setRange(int(spec.formLow()), int(spec.formHigh()));  // within an int (above)
             sb->setSingleStep(std::max(1, int(spec.step)));
             sb->setValue(int(spec.defaultValue));
             sb->setKeyboardTracking(false);  // valueChanged only on a committed edit

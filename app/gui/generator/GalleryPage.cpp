@@ -30,10 +30,11 @@ GalleryPage::GalleryPage(GeneratorController* controller, QWidget* parent)
     view_->setObjectName("generatorGallery");
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Seed")));
-    seedBox_ = new QDoubleSpinBox;  // the seed's whole range, 0 to 2^32 - 1, past an int's
+    seedBox_ = new QDoubleSpinBox;  // the seed's whole range (to 2^32 - 1), past an int's
     seedBox_->setObjectName("gallerySeed");
     seedBox_->setDecimals(0);
-    seedBox_->setRange(0, 4294967295.0);
+    const as::ParamSpec* seed = as::findSpec(as::generator::GeneratorViewSettings::specs(), "seed");
+    seedBox_->setRange(seed->formLow(), seed->formHigh());
     seedBox_->setToolTip(tr("Seed of the Gaussian draws (Ctrl+Z undoes a change)"));
     connect(seedBox_, &QDoubleSpinBox::editingFinished, this,
             [this] { emit editRequested("seed", seedBox_->value()); });
