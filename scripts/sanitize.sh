@@ -24,9 +24,7 @@ built=$(date +%s)
 echo "sanitize: build took $(( built - start )) s"
 # The SDE lab's MNIST tests skip themselves when data/mnist is absent (scripts/fetch-mnist.sh).
 # FileIntegrity.FlipTestSeesSilentDamageInFilesWithoutChecksums feeds byte-flipped format-1 files
-# (no checksums) to libhdf5 on purpose; Debian's libhdf5 1.10.8 over-reads on some damaged object
-# headers (tests/fuzz/hdf5-upstream), which ASan would report against the library, not us.
-# It runs in the Release suite (scripts/test.sh).
-ctest --test-dir "$AS_SAN_BUILD" --output-on-failure -j2 --timeout 600 "${select[@]}" \
-  -E 'FlipTestSeesSilentDamageInFilesWithoutChecksums'
+# (no seal, no checksums) to the loaders on purpose; libhdf5 reads each one first in a child
+# process (io/Hdf5Probe.h), where an over-read of Debian's libhdf5 1.10.8 ends the child only.
+ctest --test-dir "$AS_SAN_BUILD" --output-on-failure -j2 --timeout 600 "${select[@]}"
 echo "sanitize: tests took $(( $(date +%s) - built )) s; no findings"

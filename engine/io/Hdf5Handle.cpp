@@ -4,6 +4,7 @@
 
 #include "io/FileSeal.h"
 #include "io/Hdf5Integrity.h"
+#include "io/Hdf5Probe.h"
 
 namespace as::h5 {
 namespace {
@@ -193,7 +194,9 @@ Handle createFile(const std::string& path) {
 
 Handle openFileReadOnly(const std::string& path) {
     silenceErrors();
-    checkSeal(path);  // before libhdf5 parses anything: a damaged sealed file is refused here
+    // Before libhdf5 parses anything: a damaged sealed file is refused here; a file without a seal
+    // is read whole by libhdf5 in a child process first (io/Hdf5Probe.h).
+    if (!checkSeal(path)) probeUnsealedFile(path);
     Handle f =
         check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "the HDF5 file cannot be opened");
     if (hasChecksums(f)) verifyChecksums(f);

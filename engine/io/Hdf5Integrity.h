@@ -44,4 +44,9 @@ bool hasChecksums(hid_t file);
 /// not match their checksum (the file is damaged)".
 void verifyChecksums(hid_t file);
 
+/// Reads the whole file: every object and attribute (as the digest walks them) and every stored
+/// value of every dataset. Throws Error naming the first object libhdf5 cannot read. Run in a child
+/// process for files without a seal (io/Hdf5Probe.h).
+void readEverything(hid_t file);
+
 }  // namespace as::h5

@@ -1,0 +1,52 @@
+#include "io/Hdf5Probe.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "core/IsolatedRun.h"
+#include "io/Hdf5Handle.h"
+#include "io/Hdf5Integrity.h"
+
+namespace as::h5 {
+
+double probeSeconds(unsigned long long bytes) {
+    return 1.0 + 0.05 * double(bytes) / 1e6;
+}
+
+void probeUnsealedFile(const std::string& path) {
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(path, ec);
+    const double limit = probeSeconds(ec ? 0 : bytes);
+    const IsolatedOutcome o = runIsolated(
+        [&] {
+            silenceErrors();
+            Handle f(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+            if (!f.valid()) {
+                const std::string why = failureReason();
+                throw Error("the HDF5 file cannot be opened" + (why.empty() ? "" : ": " + why));
+            }
+            readEverything(f);
+        },
+        limit);
+    switch (o.kind) {
+        case IsolatedOutcome::Kind::Finished:
+        case IsolatedOutcome::Kind::NotRun:
+            return;
+        case IsolatedOutcome::Kind::Threw:
+            throw Error(o.message);
+        case IsolatedOutcome::Kind::Crashed:
+            throw Error("libhdf5 crashed reading this file (" + o.message +
+                        " in a separate checking process): the file is damaged, or was not "
+                        "written by Attractor Studio; nothing was read from it");
+        case IsolatedOutcome::Kind::TimedOut: {
+            char s[32];
+            std::snprintf(s, sizeof s, "%.1f", limit);
+            throw Error(std::string("libhdf5 did not finish reading this file in ") + s +
+                        " s (in a separate checking process): the file is damaged, or was not "
+                        "written by Attractor Studio; nothing was read from it");
+        }
+    }
+}
+
+}  // namespace as::h5
