@@ -65,13 +65,12 @@ inline ParamSpec withFormRange(ParamSpec s, double formMin, double formMax) {
 }
 
 /// The seed of a random stream: a whole number in [0, max]; 2^53 is what a double holds exactly.
-/// The form offers [0, 2^31 - 1].
+/// The form offers the same range.
 inline ParamSpec seedSpec(std::string label, std::string tooltip, double max = 9007199254740992.0,
                           std::string key = "seed") {
-    ParamSpec s =
-        integerSpec(std::move(key), std::move(label), "", 1, 0, max, 1, std::move(tooltip));
-    s.formMax = 2147483647;
-    return s;
+    // The whole range in forms too: ParameterForm shows whole numbers past an int without
+    // decimals, so a session's seed of 3e9 is shown and kept as it is.
+    return integerSpec(std::move(key), std::move(label), "", 1, 0, max, 1, std::move(tooltip));
 }
 
 }  // namespace as

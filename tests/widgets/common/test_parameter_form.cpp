@@ -6,6 +6,7 @@
 #include <QSpinBox>
 #include <QTest>
 
+#include "core/SpecKinds.h"
 #include "widgets/common/ParameterForm.h"
 
 using as::widgets::ParameterForm;
@@ -110,6 +111,18 @@ class TestParameterForm : public QObject {
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(1).toDouble(), 3000000000.0);
         QCOMPARE(spy.at(0).at(2).toDouble(), 3000000001.0);
+    }
+
+    void seedSpecsOfferTheirWholeRange() {
+        // seedSpec (E-I, SDE and training seeds, up to 2^53): the form used to stop at 2^31 - 1
+        // and clamp a session's larger seed to it.
+        ParameterForm f({as::seedSpec("Seed", "A seed.")});
+        f.setValues({{"seed", 9007199254740991.0}});
+        QCOMPARE(f.value("seed"), 9007199254740991.0);
+        auto* sb = qobject_cast<QDoubleSpinBox*>(f.editor("seed"));
+        QVERIFY(sb);
+        QCOMPARE(sb->maximum(), 9007199254740992.0);
+        QCOMPARE(sb->textFromValue(sb->value()), QString("9007199254740991"));
     }
 
     void showsError() {
