@@ -39,7 +39,10 @@ constexpr std::size_t kMaxMessageBytes = 4096;  // what() beyond this is cut
     __sanitizer_set_death_callback(nullptr);
 #endif
     const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
-    if (null >= 0) ::dup2(null, STDERR_FILENO);
+    if (null >= 0) {
+        ::dup2(null, STDERR_FILENO);
+        ::close(null);
+    }
     int code = 0;
     try {
         work();

@@ -25,7 +25,8 @@ struct IsolatedOutcome {
 /// the child, the crash signals get their default action back, stderr goes to /dev/null, a
 /// sanitizer runtime's death callback (libFuzzer's) is removed, and the child ends with _exit: no
 /// atexit handler, leak check or crash report of the parent runs there. The work must not rely on
-/// other threads (the child has only the calling one) and should not write files.
+/// other threads (the child has only the calling one) and should not write files. The child
+/// shares the parent's open descriptors (and the flock() locks on them) until it ends.
 IsolatedOutcome runIsolated(const std::function<void()>& work, double seconds);
 
 }  // namespace as

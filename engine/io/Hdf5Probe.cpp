@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <system_error>
 
 #include "core/IsolatedRun.h"
@@ -9,6 +10,30 @@
 #include "io/Hdf5Integrity.h"
 
 namespace as::h5 {
+
+namespace {
+
+herr_t runCallback(hid_t, void* work) {
+    (*static_cast<const std::function<void()>*>(work))();
+    return 0;
+}
+
+/// Runs `work` while this thread holds libhdf5's API lock (Debian builds the library thread-safe:
+/// one recursive lock around every API call): inside the create callback of a property list
+/// class of its own. No other thread is then inside libhdf5, so a child forked here inherits a
+/// library that no vanished thread holds locked; its own calls re-enter the lock, which it owns.
+void underLibraryLock(const std::function<void()>& work) {
+    Handle cls(H5Pcreate_class(H5P_ROOT, "attractor-studio probe", runCallback,
+                               const_cast<std::function<void()>*>(&work), nullptr, nullptr, nullptr,
+                               nullptr));
+    if (!cls.valid()) {  // cannot hold the lock: run without (a busy library may time it out)
+        work();
+        return;
+    }
+    Handle plist(H5Pcreate(cls));
+}
+
+}  // namespace
 
 double probeSeconds(unsigned long long bytes) {
     return 1.0 + 0.05 * double(bytes) / 1e6;
@@ -18,17 +43,20 @@ void probeUnsealedFile(const std::string& path) {
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(path, ec);
     const double limit = probeSeconds(ec ? 0 : bytes);
-    const IsolatedOutcome o = runIsolated(
-        [&] {
-            silenceErrors();
-            Handle f(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
-            if (!f.valid()) {
-                const std::string why = failureReason();
-                throw Error("the HDF5 file cannot be opened" + (why.empty() ? "" : ": " + why));
-            }
-            readEverything(f);
-        },
-        limit);
+    IsolatedOutcome o;
+    underLibraryLock([&] {
+        o = runIsolated(
+            [&] {
+                silenceErrors();
+                Handle f(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+                if (!f.valid()) {
+                    const std::string why = failureReason();
+                    throw Error("the HDF5 file cannot be opened" + (why.empty() ? "" : ": " + why));
+                }
+                readEverything(f);
+            },
+            limit);
+    });
     switch (o.kind) {
         case IsolatedOutcome::Kind::Finished:
         case IsolatedOutcome::Kind::NotRun:

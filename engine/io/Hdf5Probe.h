@@ -5,6 +5,11 @@
 // (tests/fuzz/hdf5-upstream). So such a file is first read whole by libhdf5 in a child process
 // (core/IsolatedRun.h); only if that child reads it without harm does this process open it. A
 // crash or hang then costs the child, and the user gets a message instead of a dead program.
+// The fork happens while this thread holds libhdf5's API lock, so no other thread of the program
+// (a checkpoint being written, a model being loaded) is inside the library at that moment and
+// the child does not inherit a lock that no thread of its own would ever release. The lock is
+// held until the child has ended: the child shares the descriptors of the HDF5 files open in the
+// program, and their flock() locks, so no other thread may close and reopen one meanwhile.
 #include <string>
 
 namespace as::h5 {

@@ -3,9 +3,11 @@
 // and the files that crash libhdf5 1.10.8 (tests/fuzz/hdf5-upstream) cannot take the caller down.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "io/FileSeal.h"
@@ -102,6 +104,46 @@ TEST(Hdf5Probe, FilesThatCrashLibhdf5AreRefusedOrReadWithoutHarm) {
     EXPECT_EQ(refused, files);
 #endif
 #endif
+}
+
+TEST(Hdf5Probe, ProbesWhileAnotherThreadWritesFilesAllSucceed) {
+    // The GUI writes checkpoints and loads models on worker threads. A child forked while another
+    // thread is inside libhdf5 (which holds one lock around every call) would wait forever for
+    // that lock and be refused at the time limit: half of these probes were, before the fork was
+    // made under the library's lock. The writer failed too: a child that shares the descriptor of
+    // the writer's open file keeps its flock() lock, so reopening the file to seal it failed.
+    const std::string probed = unsealedFile("probed.h5");
+    const std::string busy = as::test::tempPath("busy.h5");
+    std::atomic<bool> stop{false};
+    int written = 0, writeFailures = 0;
+    std::thread writer([&] {
+        const std::vector<double> v(100000, 1.0);
+        while (!stop) {
+            try {
+                h5::writeFileAtomically(busy, "busy file", [&](hid_t f) {
+                    h5::writeDataset(f, "v", v, {hsize_t(v.size())});
+                });
+                ++written;
+            } catch (const std::exception&) {
+                ++writeFailures;
+            }
+        }
+    });
+    int refused = 0;
+    for (int i = 0; i < 60; ++i) {
+        try {
+            h5::probeUnsealedFile(probed);
+        } catch (const h5::Error&) {
+            ++refused;
+        }
+    }
+    stop = true;
+    writer.join();
+    EXPECT_EQ(refused, 0);
+    EXPECT_EQ(writeFailures, 0);
+    EXPECT_GT(written, 0);
+    fs::remove(probed);
+    fs::remove(busy);
 }
 
 TEST(Hdf5Probe, TheTimeLimitGrowsWithTheFile) {
