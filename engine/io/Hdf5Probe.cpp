@@ -1,6 +1,7 @@
 #include "io/Hdf5Probe.h"
 
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <system_error>
@@ -13,8 +14,20 @@ namespace as::h5 {
 
 namespace {
 
-herr_t runCallback(hid_t, void* work) {
-    (*static_cast<const std::function<void()>*>(work))();
+struct LockedWork {
+    const std::function<void()>* work;
+    bool ran = false;
+    std::exception_ptr error;  // not thrown through libhdf5's C frames
+};
+
+herr_t runCallback(hid_t, void* data) {
+    auto* w = static_cast<LockedWork*>(data);
+    w->ran = true;
+    try {
+        (*w->work)();
+    } catch (...) {
+        w->error = std::current_exception();
+    }
     return 0;
 }
 
@@ -22,15 +35,17 @@ herr_t runCallback(hid_t, void* work) {
 /// one recursive lock around every API call): inside the create callback of a property list
 /// class of its own. No other thread is then inside libhdf5, so a child forked here inherits a
 /// library that no vanished thread holds locked; its own calls re-enter the lock, which it owns.
+/// If libhdf5 does not call back, `work` runs without the lock (a busy library may then make the
+/// child time out).
 void underLibraryLock(const std::function<void()>& work) {
-    Handle cls(H5Pcreate_class(H5P_ROOT, "attractor-studio probe", runCallback,
-                               const_cast<std::function<void()>*>(&work), nullptr, nullptr, nullptr,
-                               nullptr));
-    if (!cls.valid()) {  // cannot hold the lock: run without (a busy library may time it out)
-        work();
-        return;
+    LockedWork w{&work};
+    Handle cls(H5Pcreate_class(H5P_ROOT, "attractor-studio probe", runCallback, &w, nullptr,
+                               nullptr, nullptr, nullptr));
+    if (cls.valid()) {
+        Handle plist(H5Pcreate(cls));  // calls runCallback, under the lock
     }
-    Handle plist(H5Pcreate(cls));
+    if (w.error) std::rethrow_exception(w.error);
+    if (!w.ran) work();
 }
 
 }  // namespace
