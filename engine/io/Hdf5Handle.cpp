@@ -115,12 +115,8 @@ std::vector<T> readDatasetT(hid_t loc, const std::string& name, hid_t memType) {
     if (n < 0) throw Error("cannot read the shape of dataset '" + path + "'");
     checkStoredSize(set, type, n, path);
     std::vector<T> out(static_cast<std::size_t>(n));
-    if (n > 0 && H5Dread(set, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0) {
-        const std::string why = failureReason();
-        if (why.find("checksum") != std::string::npos) throw Error("dataset '" + path + "' " + why);
-        throw Error("cannot read dataset '" + path +
-                    "': " + (why.empty() ? "the file is damaged or truncated" : why));
-    }
+    if (n > 0 && H5Dread(set, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
+        datasetReadFailed(path);
     return out;
 }
 

@@ -64,14 +64,6 @@ std::string childPath(const std::string& parent, const std::string& name) {
     throw Error(what + (why.empty() ? " (the file is damaged)" : ": " + why));
 }
 
-/// A dataset's values could not be read: worded as the loaders' reads word it (Hdf5Handle.cpp).
-[[noreturn]] void unreadable(const std::string& path) {
-    const std::string why = failureReason();
-    if (why.find("checksum") != std::string::npos) throw Error("dataset '" + path + "' " + why);
-    throw Error("cannot read dataset '" + path +
-                "': " + (why.empty() ? "the file is damaged or truncated" : why));
-}
-
 /// Feeds the object's attributes (by name, increasing) into the digest.
 class Walker {
   public:
@@ -140,7 +132,8 @@ class Walker {
         std::vector<unsigned char> buf;
         if (dims.empty()) {  // a scalar
             buf.resize(size);
-            if (H5Dread(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0) unreadable(path);
+            if (H5Dread(set, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data()) < 0)
+                datasetReadFailed(path);
             return;
         }
         hsize_t rowBytes = size;
@@ -162,7 +155,8 @@ class Walker {
                                                     nullptr, count.data(), nullptr) < 0)
                 damaged("cannot select rows of dataset '" + path + "'");
             buf.resize(std::size_t(count[0] * rowBytes));
-            if (H5Dread(set, type, mem, fileSpace, H5P_DEFAULT, buf.data()) < 0) unreadable(path);
+            if (H5Dread(set, type, mem, fileSpace, H5P_DEFAULT, buf.data()) < 0)
+                datasetReadFailed(path);
         }
     }
 
@@ -305,6 +299,13 @@ std::string failureReason() {
     if (!scan.innermost.empty())
         return "the file is damaged or truncated (HDF5: " + scan.innermost + ")";
     return {};
+}
+
+void datasetReadFailed(const std::string& path) {
+    const std::string why = failureReason();
+    if (why.find("checksum") != std::string::npos) throw Error("dataset '" + path + "' " + why);
+    throw Error("cannot read dataset '" + path +
+                "': " + (why.empty() ? "the file is damaged or truncated" : why));
 }
 
 void writeChecksums(hid_t file) {

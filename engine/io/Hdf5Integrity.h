@@ -34,6 +34,10 @@ Handle checksummedCreation(const std::vector<hsize_t>& dims, std::size_t element
 /// call): "failed its checksum (the file is damaged)" when a checksum did not match, else
 /// "the file is damaged or truncated (HDF5: <reason>)"; "" if HDF5 recorded nothing.
 std::string failureReason();
+/// Throws Error for the read of dataset `path` that just failed (call before any other HDF5
+/// call): "dataset '<path>' failed its checksum (the file is damaged)", else "cannot read dataset
+/// '<path>': <reason>".
+[[noreturn]] void datasetReadFailed(const std::string& path);
 
 /// Writes (or replaces) the root digest attribute. Call after the last change to the file.
 void writeChecksums(hid_t file);
